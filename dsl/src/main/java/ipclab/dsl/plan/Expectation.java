@@ -1,0 +1,22 @@
+package ipclab.dsl.plan;
+
+/**
+ * A claim from {@code expect:}, parsed. The engine evaluates it against a run's figures through
+ * {@link Metrics}: {@code consumer.received == producer.sent}, {@code ring.latency.p50 < 50us}.
+ */
+public interface Expectation {
+    /** The claim as written. */
+    String text();
+
+    /** Evaluates the claim; never throws for a missing figure (the result says what was missing). */
+    Result evaluate(Metrics metrics);
+
+    /** Figures of a run by dotted path, e.g. {@code consumer.received}, {@code ring.latency.p50} (ns). */
+    interface Metrics {
+        /** The value, or {@code null} when the run has no such figure. */
+        Double value(String path);
+    }
+
+    /** @param actual what the figures were, e.g. {@code consumer.received=1000, producer.sent=1000} */
+    record Result(boolean ok, String actual) {}
+}

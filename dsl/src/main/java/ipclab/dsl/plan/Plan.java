@@ -1,0 +1,37 @@
+package ipclab.dsl.plan;
+
+import ipclab.dsl.model.Scenario;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated scenario with every default resolved and replicas expanded: what the engine runs.
+ * One plan per sweep combination; {@code params} holds that combination (empty without a sweep).
+ *
+ * @param scenario     the scenario this plan came from (after the sweep overrides were applied)
+ * @param params       sweep path to the value used, e.g. {@code processes.producer.size -> 4KiB}
+ * @param seed         payloads derive from it
+ * @param timeout      the whole run's limit
+ * @param channels     in scenario order
+ * @param processes    after replicas, in scenario order (producer-1, producer-2, consumer)
+ * @param expectations parsed claims
+ */
+public record Plan(Scenario scenario, Map<String, String> params, long seed, Duration timeout,
+                   List<PlannedChannel> channels, List<PlannedProcess> processes, List<Expectation> expectations) {
+    public Plan {
+        params = Map.copyOf(params);
+        channels = List.copyOf(channels);
+        processes = List.copyOf(processes);
+        expectations = List.copyOf(expectations);
+    }
+
+    public PlannedChannel channel(String name) {
+        for (PlannedChannel c : channels) if (c.name().equals(name)) return c;
+        throw new IllegalArgumentException("no channel " + name);
+    }
+
+    public List<PlannedProcess> processesOn(String channel) {
+        return processes.stream().filter(p -> p.channel().equals(channel)).toList();
+    }
+}

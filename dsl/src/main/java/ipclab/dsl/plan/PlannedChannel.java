@@ -1,0 +1,20 @@
+package ipclab.dsl.plan;
+
+import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.SocketDomain;
+import ipclab.dsl.model.Sync;
+
+/**
+ * A channel with every field resolved. Fields that do not apply to the type hold the type's
+ * neutral value (0, or the first enum constant) and are ignored.
+ *
+ * @param segmentBytes shm: segment size in bytes
+ * @param slots        shm: ring slots (a power of two)
+ * @param slotBytes    shm: bytes per slot including its header (see the engine's ring descriptor)
+ * @param capacity     msgq: msg_qbytes to set
+ * @param maxMessage   the largest message any process on this channel sends, in bytes
+ */
+public record PlannedChannel(String name, ChannelType type, long segmentBytes, int slots, long slotBytes, Sync sync,
+                             Fanout fanout, QueueMode mode, long capacity, SocketDomain domain, long maxMessage) {}

@@ -1,0 +1,13 @@
+package ipclab.engine.channel;
+
+/**
+ * Told of every kernel object or file the supervisor creates, before anything else happens to
+ * it, so that the run registry can remove it after any crash.
+ */
+public interface ObjectLog {
+    /** @param kind shm, msg, sem or file; for a file, id is -1 and path names it */
+    void created(String kind, int id, int key, String path);
+
+    /** The object is gone (removed by the supervisor). */
+    void removed(String kind, int id, String path);
+}

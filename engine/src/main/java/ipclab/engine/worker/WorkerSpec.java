@@ -1,0 +1,21 @@
+package ipclab.engine.worker;
+
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.ChannelHandle;
+import java.util.List;
+
+/**
+ * Everything one worker needs, sent by the supervisor on the worker's stdin as its first line.
+ *
+ * @param self    this process
+ * @param channel the channel it uses
+ * @param handle  the kernel objects and addresses the supervisor made for that channel
+ * @param peers   every process on the same channel, this one included, in plan order
+ * @param seed    the scenario's seed (payloads derive from seed and writer index)
+ * @param step    step mode: announce each IPC operation and wait for a grant
+ */
+public record WorkerSpec(PlannedProcess self, PlannedChannel channel, ChannelHandle handle,
+                         List<PlannedProcess> peers, long seed, boolean step) {
+    public WorkerSpec { peers = List.copyOf(peers); }
+}
