@@ -1,0 +1,77 @@
+package ipclab.repl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ipclab.repl.Ipclab;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    @Test
+    void helpListsTheCommands() {
+        Ipclab r = Ipclab.run("--help");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("Usage: ipclab"), r.out());
+        for (String c : Commands.names()) {
+            assertTrue(r.out().contains("  " + c + " "), c + " missing from\n" + r.out());
+        }
+        assertTrue(r.out().contains("Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 (run)"), r.out());
+        assertFalse(r.out().contains("\u001b["), "no colour when not a terminal");
+    }
+
+    @Test
+    void versionNamesIpclabJavaAndKernel() {
+        Ipclab r = Ipclab.run("--version");
+        assertEquals(0, r.code(), r.toString());
+        String[] lines = r.out().split("\n");
+        assertEquals("ipclab 0.1.0-SNAPSHOT", lines[0]);
+        assertTrue(lines[1].startsWith("java " + Runtime.version()), lines[1]);
+        assertTrue(lines[2].startsWith("kernel " + VersionInfo.kernel()), lines[2]);
+    }
+
+    @Test
+    void mistypedCommandGetsASuggestionAndExit2() {
+        Ipclab r = Ipclab.run("ipsc");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("""
+                ipclab: Unmatched argument at index 0: 'ipsc'
+                Did you mean: ipclab ipcs?
+                Try 'ipclab --help' for more information.
+                """, r.err());
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        Ipclab r = Ipclab.run("ipcs", "--jsn");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().startsWith("ipclab: Unknown option: '--jsn'"), r.err());
+        assertTrue(r.err().contains("Try 'ipclab ipcs --help' for more information."), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void debugShowsTheStackTraceForUsageErrors() {
+        Ipclab r = Ipclab.run(java.util.Map.of("IPCLAB_DEBUG", "1"), "ipcs", "--jsn");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("\tat picocli."), r.err());
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExits2() {
+        Ipclab r = Ipclab.run();
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().startsWith("ipclab: a command is needed.\nUsage: ipclab"), r.err());
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String c : Commands.names()) {
+            if (c.equals("help")) continue;
+            Ipclab r = Ipclab.run(c, "--help");
+            assertEquals(0, r.code(), c + ": " + r);
+            assertTrue(r.out().startsWith("Usage: ipclab " + c), r.out());
+        }
+    }
+}
