@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 
 /** The top-level {@code ipclab} command: global options; the work is done by subcommands. */
 @Command(name = "ipclab", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = {"A lab for interprocess communication on Linux: run scenarios of real processes over",
-                       "System V shared memory, message queues, sockets and pipes; measure; clean up."},
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 (run) an expect claim was refuted.",
+        description = "A lab for interprocess communication on Linux: scenarios of real processes over System V "
+                + "shared memory, message queues, sockets and pipes, measured, checked, and cleaned up.",
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input,",
+                  "            3 (run) an expect claim was refuted.",
                   "Run 'ipclab COMMAND --help' for a command's options."})
 public final class IpclabCommand implements Callable<Integer> {
     @Spec

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ipclab ipcs}: the System V objects the kernel holds, from /proc/sysvipc. */
 @Command(name = "ipcs", mixinStandardHelpOptions = true,
-        description = {"List System V shared memory segments, message queues and semaphore arrays, as the",
-                       "kernel shows them in /proc/sysvipc (like 'ipcs -a -p'), and whether ipclab made them."})
+        description = {"List System V IPC objects and whether ipclab made them.",
+                       "Shared memory segments, message queues and semaphore arrays as the kernel shows them "
+                       + "in /proc/sysvipc (like 'ipcs -a -p')."})
 public final class IpcsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array (keys: kind, key, id, owner, uid, mode, bytes, messages, "
             + "nsems, nattch, status, cpid, lpid, lspid, lrpid, ipclab).")

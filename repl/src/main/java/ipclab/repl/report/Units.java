@@ -13,9 +13,10 @@ public final class Units {
     /** {@code 850 ns}, {@code 12.3 us}, {@code 1.25 ms}, {@code 2.10 s}; {@code -} for a negative (absent) figure. */
     public static String nanos(double ns) {
         if (ns < 0 || Double.isNaN(ns)) return "-";
-        if (ns < 1_000) return sig(ns) + " ns";
-        if (ns < 1_000_000) return sig(ns / 1e3) + " us";
-        if (ns < 1_000_000_000) return sig(ns / 1e6) + " ms";
+        // thresholds just below the next unit, so that 999.96 ns reads 1.00 us, never 1000 ns
+        if (ns < 999.5) return sig(ns) + " ns";
+        if (ns < 999_500) return sig(ns / 1e3) + " us";
+        if (ns < 999_500_000) return sig(ns / 1e6) + " ms";
         return sig(ns / 1e9) + " s";
     }
 
@@ -25,18 +26,18 @@ public final class Units {
     /** {@code 512 B}, {@code 4 KiB}, {@code 1.5 MiB}. */
     public static String bytes(double b) {
         if (b < 0 || Double.isNaN(b)) return "-";
-        if (b < 1024) return Math.round(b) + " B";
-        if (b < 1024.0 * 1024) return sig(b / 1024) + " KiB";
-        if (b < 1024.0 * 1024 * 1024) return sig(b / (1024.0 * 1024)) + " MiB";
+        if (b < 1023.5) return Math.round(b) + " B";
+        if (b < 1023.5 * 1024) return sig(b / 1024) + " KiB";
+        if (b < 1023.5 * 1024 * 1024) return sig(b / (1024.0 * 1024)) + " MiB";
         return sig(b / (1024.0 * 1024 * 1024)) + " GiB";
     }
 
     /** A rate with a decimal prefix: {@code 950}, {@code 12.3k}, {@code 1.20M}. */
     public static String rate(double perSecond) {
         if (perSecond < 0 || Double.isNaN(perSecond)) return "-";
-        if (perSecond < 1_000) return sig(perSecond);
-        if (perSecond < 1_000_000) return sig(perSecond / 1e3) + "k";
-        if (perSecond < 1_000_000_000) return sig(perSecond / 1e6) + "M";
+        if (perSecond < 999.5) return sig(perSecond);
+        if (perSecond < 999_500) return sig(perSecond / 1e3) + "k";
+        if (perSecond < 999_500_000) return sig(perSecond / 1e6) + "M";
         return sig(perSecond / 1e9) + "G";
     }
 
