@@ -48,7 +48,15 @@ public final class RunTable {
             List<String> lines = t.render(style);
             out.addAll(lines.subList(1, lines.size()));
         }
-        list(out, "failures", r.path("failures"));
+        JsonNode failures = r.path("failures");
+        if (failures.isArray() && !failures.isEmpty()) {
+            out.add("");
+            out.add(style.paint(Tone.HEAD, "failures"));
+            for (JsonNode f : failures) {
+                out.add("  " + style.paint(Tone.BAD, failure(f)));
+                for (JsonNode l : f.path("log")) out.add("    " + style.paint(Tone.DIM, l.asText()));
+            }
+        }
         list(out, "leaks", r.path("leaks"));
         out.add("");
         out.add(verdict(r));
@@ -161,7 +169,7 @@ public final class RunTable {
         out.addAll(t.render(style));
         for (JsonNode run : runs) {
             String p = paramsText(run.path("params"));
-            for (JsonNode f : run.path("failures")) out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + Json.oneLine(f)));
+            for (JsonNode f : run.path("failures")) out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + failure(f)));
             for (JsonNode l : run.path("leaks")) out.add(style.paint(Tone.BAD, "leak " + p + ": " + Json.oneLine(l)));
             for (JsonNode e : run.path("expectations")) {
                 if (!e.path("ok").asBoolean(true)) {
@@ -175,6 +183,18 @@ public final class RunTable {
         out.add(failed == 0 ? style.paint(Tone.GOOD, "all " + runs.size() + " runs ok")
                 : style.paint(Tone.BAD, failed + " of " + runs.size() + " runs not ok"));
         return out;
+    }
+
+    /** A failure: {@code died consumer: killed by SIGKILL (after 812 ms)}; a plain string as it is. */
+    static String failure(JsonNode f) {
+        if (f.isValueNode()) return f.asText();
+        List<String> who = new ArrayList<>();
+        if (Json.present(f.path("kind"))) who.add(f.path("kind").asText());
+        if (Json.present(f.path("process"))) who.add(f.path("process").asText());
+        String what = Json.present(f.path("message")) ? f.path("message").asText() : Json.oneLine(f);
+        String text = who.isEmpty() ? what : String.join(" ", who) + ": " + what;
+        double at = Json.num(f, "atMs");
+        return Double.isNaN(at) ? text : text + " (after " + Units.millis(at) + ")";
     }
 
     /** {@code processes.producer.size} reads as {@code producer.size} in a column header. */

@@ -42,9 +42,11 @@ class RunTableTest {
                 ✓  jobs.latency.p50 < 50us             jobs.latency.p50=850ns
 
                 failures
-                  consumer killed by SIGKILL after 0.8 s
+                  died consumer: killed by SIGKILL (after 812 ms)
+                    consumer: received 9990 of 10000
+                  loss: jobs lost 10 messages (after 1.30 s)
 
-                ✗ 1 failure, 1 claim refuted
+                ✗ 2 failures, 1 claim refuted
                 """, render("run.json", new Style(false, true)));
     }
 
