@@ -17,7 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class Commands {
     /** One factory per subcommand; each gets the shared {@link Cli}. */
     static final List<Function<Cli, Object>> ALL = List.of(
-            IpcsCommand::new);
+            RunCommand::new,
+            ValidateCommand::new,
+            SchemaCommand::new,
+            IpcsCommand::new,
+            CleanCommand::new);
 
     private Commands() {}
 

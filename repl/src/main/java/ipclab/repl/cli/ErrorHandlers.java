@@ -1,6 +1,7 @@
 package ipclab.repl.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -24,11 +25,30 @@ final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, Com
         PrintWriter err = cli.err();
         CommandLine cmd = ex.getCommandLine();
         err.println("ipclab: " + ex.getMessage());
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        suggest(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         if (debug) ex.printStackTrace(err);
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * A mistyped command gets the closest command names (ours, not picocli's list of every
+     * candidate); a mistyped option gets picocli's suggestions.
+     */
+    private static void suggest(ParameterException ex, PrintWriter err) {
+        if (!(ex instanceof UnmatchedArgumentException u)) return;
+        CommandLine cmd = ex.getCommandLine();
+        List<String> unmatched = u.getUnmatched();
+        if (!u.isUnknownOption() && !cmd.getSubcommands().isEmpty() && !unmatched.isEmpty()) {
+            List<String> names = Suggestions.closest(unmatched.getFirst(), cmd.getSubcommands().keySet());
+            if (!names.isEmpty()) {
+                String q = cmd.getCommandSpec().qualifiedName() + " ";
+                err.println("Did you mean: " + q + String.join(" or " + q, names) + "?");
+            }
+            return;
+        }
+        UnmatchedArgumentException.printSuggestions(ex, err);
     }
 
     /** A command threw: bad input gives exit 2, anything else exit 1; one line either way. */

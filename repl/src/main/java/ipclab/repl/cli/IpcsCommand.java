@@ -40,21 +40,14 @@ public final class IpcsCommand implements Callable<Integer> {
     }
 
     private final Cli cli;
-    private final ProcSysvipc proc;
-    private final IpclabObjects registry;
 
-    public IpcsCommand(Cli cli) { this(cli, new ProcSysvipc(), IpclabObjects.none()); }
-
-    IpcsCommand(Cli cli, ProcSysvipc proc, IpclabObjects registry) {
-        this.cli = cli;
-        this.proc = proc;
-        this.registry = registry;
-    }
+    public IpcsCommand(Cli cli) { this.cli = cli; }
 
     @Override
     public Integer call() {
+        IpclabObjects registry = RegistryObjects.load();
         List<Kind> wanted = EnumSet.copyOf(kinds.stream().map(k -> k.kind).toList()).stream().toList();
-        List<SysvObject> objects = proc.all().stream()
+        List<SysvObject> objects = new ProcSysvipc().all().stream()
                 .filter(o -> wanted.contains(o.kind()))
                 .filter(o -> !mine || registry.madeByIpclab(o))
                 .toList();

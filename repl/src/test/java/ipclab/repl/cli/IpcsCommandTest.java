@@ -2,59 +2,27 @@ package ipclab.repl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ipclab.repl.Ipclab;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import ipclab.repl.StateDir;
+import ipclab.repl.SysvTool;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** {@code ipclab ipcs} against real objects made by util-linux ipcmk. */
+@SuppressWarnings("try") // a StateDir works by being open
 class IpcsCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KEYS = Set.of("kind", "key", "id", "owner", "uid", "mode", "bytes", "messages",
             "nsems", "nattch", "status", "cpid", "lpid", "lspid", "lrpid", "ipclab");
-
-    /** An object made by ipcmk; removed by close(). */
-    private record Made(String kind, int id, String rmFlag) implements AutoCloseable {
-        static Made with(String kind, String rmFlag, String... ipcmkArgs) throws Exception {
-            String text = exec(concat("ipcmk", ipcmkArgs));
-            Matcher m = Pattern.compile("id: (\\d+)").matcher(text);
-            if (!m.find()) throw new AssertionError("ipcmk printed no id: " + text);
-            return new Made(kind, Integer.parseInt(m.group(1)), rmFlag);
-        }
-
-        @Override public void close() throws IOException {
-            try {
-                exec("ipcrm", rmFlag, Integer.toString(id));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted removing " + kind + " " + id, e);
-            }
-        }
-    }
-
-    private static String[] concat(String first, String... rest) {
-        String[] a = new String[rest.length + 1];
-        a[0] = first;
-        System.arraycopy(rest, 0, a, 1, rest.length);
-        return a;
-    }
-
-    private static String exec(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = p.waitFor();
-        if (rc != 0) throw new AssertionError(String.join(" ", cmd) + " exited " + rc + ": " + text);
-        return text;
-    }
 
     private static JsonNode find(JsonNode arr, String kind, int id) {
         return StreamSupport.stream(arr.spliterator(), false)
@@ -62,20 +30,24 @@ class IpcsCommandTest {
                 .findFirst().orElse(null);
     }
 
+    private static Set<String> keysOf(JsonNode n) {
+        Set<String> s = new HashSet<>();
+        n.fieldNames().forEachRemaining(s::add);
+        return s;
+    }
+
     @Test
     void jsonListsAQueueWithItsKeyAndId() throws Exception {
-        try (Made q = Made.with("msg", "-q", "-Q", "-p", "0640")) {
+        try (StateDir state = new StateDir(); SysvTool q = SysvTool.queue()) {
             Ipclab r = Ipclab.run("ipcs", "--json");
             assertEquals(0, r.code(), r.toString());
             JsonNode arr = JSON.readTree(r.out());
             assertTrue(arr.isArray());
             JsonNode n = find(arr, "msg", q.id());
-            assertTrue(n != null, "queue " + q.id() + " not in " + r.out());
-            assertEquals(KEYS, iterSet(n));
-            String procLine = procLine("msg", q.id());
-            int key = Integer.parseInt(procLine.strip().split("\\s+")[0]);
-            assertEquals(String.format("0x%08x", key), n.get("key").asText());
-            assertEquals("640", n.get("mode").asText());
+            assertNotNull(n, "queue " + q.id() + " not in " + r.out());
+            assertEquals(KEYS, keysOf(n));
+            assertEquals(String.format("0x%08x", q.key().orElseThrow()), n.get("key").asText());
+            assertEquals("644", n.get("mode").asText());
             assertEquals(0, n.get("messages").asLong());
             assertEquals(0, n.get("bytes").asLong());
             assertTrue(n.get("nattch").isNull());
@@ -84,15 +56,39 @@ class IpcsCommandTest {
 
             Ipclab mine = Ipclab.run("ipcs", "--json", "--mine");
             assertEquals(0, mine.code(), mine.toString());
-            assertEquals(null, find(JSON.readTree(mine.out()), "msg", q.id()), "--mine lists ipcmk's queue: " + mine.out());
+            assertNull(find(JSON.readTree(mine.out()), "msg", q.id()), "--mine lists ipcmk's queue: " + mine.out());
+        }
+    }
+
+    @Test
+    void mineListsWhatTheRegistryHolds() throws Exception {
+        try (StateDir state = new StateDir(); SysvTool ours = SysvTool.queue(); SysvTool theirs = SysvTool.queue()) {
+            state.liveRun("hello", "msg", ours.id(), ours.key().orElseThrow());
+            JsonNode mine = JSON.readTree(Ipclab.run("ipcs", "--json", "--mine").out());
+            assertNotNull(find(mine, "msg", ours.id()), mine.toString());
+            assertTrue(find(mine, "msg", ours.id()).get("ipclab").asBoolean());
+            assertNull(find(mine, "msg", theirs.id()), mine.toString());
+            JsonNode all = JSON.readTree(Ipclab.run("ipcs", "--json").out());
+            assertFalse(find(all, "msg", theirs.id()).get("ipclab").asBoolean());
+        }
+    }
+
+    @Test
+    void aRegistryEntryWithAnotherKeyIsNotIpclabs() throws Exception {
+        // the id was reused by someone else after ipclab's object went: the key tells them apart
+        try (StateDir state = new StateDir(); SysvTool q = SysvTool.queue()) {
+            state.liveRun("hello", "msg", q.id(), q.key().orElseThrow() + 1);
+            JsonNode mine = JSON.readTree(Ipclab.run("ipcs", "--json", "--mine").out());
+            assertNull(find(mine, "msg", q.id()), mine.toString());
         }
     }
 
     @Test
     void jsonListsSharedMemoryAndSemaphores() throws Exception {
-        try (Made shm = Made.with("shm", "-m", "-M", "4096"); Made sem = Made.with("sem", "-s", "-S", "2")) {
+        try (SysvTool shm = SysvTool.segment(4096); SysvTool sem = SysvTool.semaphores(2)) {
             JsonNode arr = JSON.readTree(Ipclab.run("ipcs", "--json").out());
             JsonNode s = find(arr, "shm", shm.id());
+            assertEquals(String.format("0x%08x", shm.key().orElseThrow()), s.get("key").asText());
             assertEquals(4096, s.get("bytes").asLong());
             assertEquals(0, s.get("nattch").asLong());
             assertEquals("", s.get("status").asText());
@@ -104,42 +100,33 @@ class IpcsCommandTest {
 
             JsonNode only = JSON.readTree(Ipclab.run("ipcs", "--json", "--kind", "sem").out());
             assertTrue(StreamSupport.stream(only.spliterator(), false).allMatch(n -> n.get("kind").asText().equals("sem")));
-            assertTrue(find(only, "sem", sem.id()) != null);
+            assertNotNull(find(only, "sem", sem.id()));
         }
     }
 
     @Test
     void tableHasOneSectionPerKind() throws Exception {
-        try (Made q = Made.with("msg", "-q", "-Q")) {
+        try (SysvTool q = SysvTool.queue()) {
             Ipclab r = Ipclab.run("ipcs");
             assertEquals(0, r.code(), r.toString());
             List<String> lines = r.out().lines().toList();
             int at = lines.indexOf("Message queues");
             assertTrue(at >= 0, r.out());
-            assertTrue(lines.get(at + 1).matches("key\\s+msqid\\s+owner\\s+mode\\s+used-bytes\\s+messages\\s+lspid\\s+lrpid\\s+ipclab"), lines.get(at + 1));
+            String header = lines.get(at + 1);
+            assertTrue(header.matches("key\\s+msqid\\s+owner\\s+mode\\s+used-bytes\\s+messages\\s+lspid\\s+lrpid\\s+ipclab"), header);
             assertTrue(lines.contains("Shared memory segments") && lines.contains("Semaphore arrays"), r.out());
             String row = lines.stream().filter(l -> l.matches("0x\\p{XDigit}{8}\\s+" + q.id() + "\\s.*")).findFirst().orElseThrow();
             assertTrue(row.matches(".*\\s644\\s+0\\s+0\\s+0\\s+0\\s+no"), row);
-            // columns line up: the id ends where the header's "msqid" ends
-            assertEquals(lines.get(at + 1).indexOf("msqid") + 5, row.indexOf(" " + q.id() + " ") + 1 + Integer.toString(q.id()).length());
+            // right-aligned: the id ends where the header's "msqid" ends
+            String id = Integer.toString(q.id());
+            assertEquals(header.indexOf("msqid") + "msqid".length(), row.indexOf(" " + id + " ") + 1 + id.length());
         }
     }
 
     @Test
-    void mineWithNothingOfIpclabsSaysNone() {
-        Ipclab r = Ipclab.run("ipcs", "--mine", "--kind", "msg");
-        assertEquals(0, r.code(), r.toString());
-        assertEquals("Message queues\n(none)\n", r.out());
-    }
-
-    private static Set<String> iterSet(JsonNode n) {
-        java.util.Set<String> s = new java.util.HashSet<>();
-        n.fieldNames().forEachRemaining(s::add);
-        return s;
-    }
-
-    private static String procLine(String kind, int id) throws IOException {
-        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sysvipc", kind)).stream().skip(1)
-                .filter(l -> l.strip().split("\\s+")[1].equals(Integer.toString(id))).findFirst().orElseThrow();
+    void anUnknownKindIsABadUsage() {
+        Ipclab r = Ipclab.run("ipcs", "--kind", "pipe");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().startsWith("ipclab: Invalid value for option '--kind'"), r.err());
     }
 }

@@ -43,6 +43,17 @@ class MainTest {
     }
 
     @Test
+    void mistypedOptionGetsPicocliSuggestion() {
+        Ipclab r = Ipclab.run("ipcs", "--mien");
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("""
+                ipclab: Unknown option: '--mien'
+                Possible solutions: --mine
+                Try 'ipclab ipcs --help' for more information.
+                """, r.err());
+    }
+
+    @Test
     void unknownOptionIsUsageError() {
         Ipclab r = Ipclab.run("ipcs", "--jsn");
         assertEquals(2, r.code(), r.toString());
