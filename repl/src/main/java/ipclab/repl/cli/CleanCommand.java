@@ -3,13 +3,17 @@ package ipclab.repl.cli;
 import ipclab.engine.run.Cleaner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code ipclab clean}: remove what dead ipclab runs left behind, and only that. */
-@Command(name = "clean", mixinStandardHelpOptions = true,
+@Command(name = "clean",
         description = {"Remove kernel objects and files left by ipclab runs that died.",
                        "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
                        + "key and owner, are removed; other programs' and other users' objects are never touched."})
 public final class CleanCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private final Cli cli;
 
     public CleanCommand(Cli cli) { this.cli = cli; }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,13 +28,16 @@ import picocli.CommandLine.Parameters;
  * combination in turn), print the table, optionally write the JSON report. Nothing is created
  * for an invalid file.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = {"Run a scenario as real processes and report what happened.",
                        "Validates first (an invalid file exits 2 and creates nothing), removes what earlier dead runs "
                        + "left, runs every sweep combination in turn, prints a table and checks the expect: claims."},
-        footer = {"", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak), 2 invalid input,",
-                  "            3 an expect claim was refuted."})
+        footer = {"", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
+                  "            2 invalid input (nothing was run), 3 an expect claim was refuted."})
 public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML).")

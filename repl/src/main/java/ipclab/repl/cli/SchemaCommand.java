@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code ipclab schema}: the JSON Schema of the scenario format, for editors and validators. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(name = "schema",
         description = {"Print the JSON Schema of the scenario format.",
                        "Point an editor at it (e.g. '# yaml-language-server: $schema=...') to complete and check scenarios."})
 public final class SchemaCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     /** Where the dsl module keeps the schema on the class path. */
     static final String RESOURCE = "/ipclab/scenario.schema.json";
 

@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = {"Check scenario files without running them.",
                        "Prints 'ok' per valid file, and every problem as file:line:col: path: message. "
                        + "Exit 0 when all are valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
     List<Path> files;
 

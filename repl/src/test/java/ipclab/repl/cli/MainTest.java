@@ -70,6 +70,21 @@ class MainTest {
     }
 
     @Test
+    void commandErrorsAreOneLineWithoutStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path ok = dir.resolve("ok.yaml");
+        java.nio.file.Files.copy(java.nio.file.Path.of(ValidateCommandTest.HELLO), ok);
+        java.nio.file.Path json = dir.resolve("no-such-dir").resolve("r.json");
+        // a failure inside a command (here: the JSON report cannot be written, or no channels yet)
+        Ipclab r = Ipclab.run("run", ok.toString(), "--json", json.toString());
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("ipclab run: "), r.err());
+        assertTrue(r.err().endsWith("(run with --debug or IPCLAB_DEBUG=1 for the stack trace)\n"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        Ipclab d = Ipclab.run("run", ok.toString(), "--json", json.toString(), "--debug");
+        assertTrue(d.err().contains("\tat "), "--debug shows the trace: " + d.err());
+    }
+
+    @Test
     void noCommandPrintsUsageAndExits2() {
         Ipclab r = Ipclab.run();
         assertEquals(2, r.code(), r.toString());
