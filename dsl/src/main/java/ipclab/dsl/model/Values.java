@@ -74,8 +74,8 @@ public final class Values {
             v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
         } catch (NumberFormatException e) {
             if (t.matches("[-+]?[0-9]+")) throw new IllegalArgumentException(key + "=" + text.strip() + " is too large");
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; " + key + " takes e.g. "
-                    + Math.max(min, 1) + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
+            throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; write e.g. '" + key + ": " + example(key) + "'"
+                    + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
         }
         if (v < min) throw new IllegalArgumentException(key + "=" + v + " must be at least " + min);
         return v;
@@ -90,6 +90,13 @@ public final class Values {
             spellings.add(Names.yaml(e));
         }
         throw new IllegalArgumentException("'" + t + "' is not one of " + Names.choices(type) + Suggestions.didYouMean(t, spellings));
+    }
+
+    private static String example(String key) {
+        return switch (key) {
+            case "messages" -> "1000"; case "replicas" -> "2"; case "slots" -> "16"; case "seed" -> "42";
+            case "warmup" -> "100"; default -> "1";
+        };
     }
 
     private static String trailingUnit(String t) {

@@ -335,7 +335,8 @@ final class Concluder {
                     problems.add(Problem.value(path + ".capacity", "capacity=" + c.capacity() + " is larger than msgmnb, the most a queue may hold without privileges: "
                             + limits.msgmnb() + " bytes (" + KernelLimits.MSGMNB + "); raise it with 'sudo sysctl -w kernel.msgmnb=" + capacity + "' or lower capacity"));
                 }
-                if (capacity < maxMessage || capacity == 0) {
+                boolean overMsgmax = limits.msgmax() != KernelLimits.UNKNOWN && maxMessage > limits.msgmax();
+                if ((capacity < maxMessage || capacity == 0) && (c.capacity() != null || !overMsgmax)) {
                     problems.add(Problem.value(c.capacity() != null ? path + ".capacity" : largestSenderPath(c.name(), "size"),
                             "capacity=" + ByteSize.of(capacity) + " is smaller than the largest message on " + c.name() + " (" + ByteSize.of(maxMessage)
                             + "): no message would ever fit; raise capacity or send smaller messages"));
