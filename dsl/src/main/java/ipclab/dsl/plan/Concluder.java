@@ -111,8 +111,11 @@ final class Concluder {
 
         // ---- claims ----
         List<Expectation> expectations = new ArrayList<>();
+        Map<String, String> subjects = new LinkedHashMap<>();     // groups first, then replicas: what claims may name
+        for (String g : s.processes().keySet()) subjects.put(g, g);
+        subjects.putAll(owner);
         for (int i = 0; i < s.expect().size(); i++) {
-            Expectation e = claim(i, s.expect().get(i), owner);
+            Expectation e = claim(i, s.expect().get(i), subjects);
             if (e != null) expectations.add(e);
         }
         if (!problems.isEmpty()) return null;
