@@ -126,6 +126,8 @@ public final class ScenarioLoader {
      */
     private static boolean related(Problem p, ScenarioReader.Result r) {
         String path = p.path();
+        boolean processTrouble = !r.leftOut().isEmpty() || r.badPaths().stream().anyMatch(b -> b.startsWith("processes"));
+        if (p.missingPartner() && processTrouble) return true;
         for (String b : r.badPaths()) {
             if (path.equals(b) || path.startsWith(b + ".") || path.startsWith(b + "[")) return true;
         }

@@ -34,7 +34,7 @@ public final class Values {
         if (!unit.isEmpty() && unit.length() < t.length() && !List.of("B", "KiB", "MiB", "GiB").contains(unit)) {
             String fix = SIZE_UNIT_MISTAKES.get(unit);
             throw new IllegalArgumentException("'" + t + "': unknown size unit '" + unit + "'; units are B, KiB, MiB, GiB"
-                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()) + fix + "'?"));
+                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
         }
         return ByteSize.parse(t);
     }
@@ -51,7 +51,7 @@ public final class Values {
         if (!List.of("ns", "us", "ms", "s", "m").contains(unit)) {
             String fix = DURATION_UNIT_MISTAKES.get(unit);
             throw new IllegalArgumentException("'" + t + "': unknown duration unit '" + unit + "'; units are ns, us, ms, s, m"
-                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()) + fix + "'?"));
+                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
         }
         return Durations.parse(t);
     }

@@ -366,7 +366,7 @@ final class Concluder {
     private void topology(ChannelSpec c, List<ProcessSpec> on, int writers, int readers, int pingers, int echoes, int incrementers) {
         String path = "channels." + c.name();
         if (on.isEmpty()) {
-            problems.add(Problem.key(path, "no process uses channel " + c.name() + "; add a writer and a reader on it, or remove it"));
+            problems.add(Problem.partner(path, "no process uses channel " + c.name() + "; add a writer and a reader on it, or remove it"));
             return;
         }
         int kinds = (writers + readers > 0 ? 1 : 0) + (pingers + echoes > 0 ? 1 : 0) + (incrementers > 0 ? 1 : 0);
@@ -376,8 +376,8 @@ final class Concluder {
             return;
         }
         if (writers + readers > 0) {
-            if (writers == 0) problems.add(Problem.key(path, "channel " + c.name() + " has readers (" + names(on, Role.READER) + ") but no writer; add a process with role: writer and channel: " + c.name()));
-            if (readers == 0) problems.add(Problem.key(path, "channel " + c.name() + " has writers (" + names(on, Role.WRITER) + ") but no reader; add a process with role: reader and channel: " + c.name()));
+            if (writers == 0) problems.add(Problem.partner(path, "channel " + c.name() + " has readers (" + names(on, Role.READER) + ") but no writer; add a process with role: writer and channel: " + c.name()));
+            if (readers == 0) problems.add(Problem.partner(path, "channel " + c.name() + " has writers (" + names(on, Role.WRITER) + ") but no reader; add a process with role: reader and channel: " + c.name()));
             if (writers == 0 || readers == 0) return;
             switch (c.type()) {
                 case SOCKET -> {

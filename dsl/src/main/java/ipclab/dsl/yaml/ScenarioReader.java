@@ -93,6 +93,10 @@ public final class ScenarioReader {
         if (name == null && !badPaths.contains("name")) {
             problem(m.position(), "name", "missing; every scenario needs a name, e.g. 'name: hello' (letters, digits, '-')");
         }
+        if (!sawChannels) badPaths.add("channels");
+        if (!sawProcesses) badPaths.add("processes");
+        if (channels.isEmpty() && !leftOut.isEmpty()) badPaths.add("channels");
+        if (processes.isEmpty() && !leftOut.isEmpty()) badPaths.add("processes");
         if (!sawChannels) problem(m.position(), "channels", "missing; a scenario needs at least one channel, e.g. 'channels: {q: {type: msgq}}'");
         if (!sawProcesses) problem(m.position(), "processes", "missing; a scenario needs processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
         if (name == null || name.isBlank()) {
