@@ -17,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one entry point from a scenario (a YAML file, YAML text, or a {@link Scenario} built in
@@ -60,10 +59,10 @@ public final class ScenarioLoader {
     public static Loaded fromYaml(byte[] bytes, String fileName, KernelLimits limits) throws ScenarioException {
         ScenarioReader.Result r = ScenarioReader.read(bytes, fileName);
         List<Diagnostic> out = new ArrayList<>(r.problems());
-        if (r.scenario() != null && !r.incomplete()) {
+        if (!r.unreadable()) {
             Planner.Outcome o = Planner.plan(r.scenario(), limits);
             for (Problem p : o.problems()) {
-                if (!related(p.path(), r.badPaths())) out.add(locate(p, fileName, r.sourceMap()));
+                if (!related(p, r)) out.add(locate(p, fileName, r.sourceMap()));
             }
             if (out.isEmpty()) return new Loaded(r.scenario(), o.plans());
         }
@@ -120,11 +119,20 @@ public final class ScenarioLoader {
         return new Diagnostic(file, pos.line(), pos.column(), p.path(), p.message());
     }
 
-    /** A planner problem at or under (or above) a path the reader already reported is left out. */
-    private static boolean related(String path, Set<String> bad) {
-        for (String b : bad) {
+    /**
+     * A planner problem that follows from one the reader already reported is left out: one at or
+     * under a path reported, one naming a channel or process that had to be left out, one about the
+     * topology of a channel whose left-out process would have been on it.
+     */
+    private static boolean related(Problem p, ScenarioReader.Result r) {
+        String path = p.path();
+        boolean processTrouble = !r.leftOut().isEmpty() || r.badPaths().stream().anyMatch(b -> b.startsWith("processes"));
+        if (p.missingPartner() && processTrouble) return true;
+        for (String b : r.badPaths()) {
             if (path.equals(b) || path.startsWith(b + ".") || path.startsWith(b + "[")) return true;
         }
+        for (String name : r.leftOut()) if (p.message().contains("'" + name + "'")) return true;
+        for (String c : r.channelsOfLeftOut()) if (path.equals("channels." + c)) return true;
         return false;
     }
 

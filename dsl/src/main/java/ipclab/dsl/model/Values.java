@@ -34,7 +34,7 @@ public final class Values {
         if (!unit.isEmpty() && unit.length() < t.length() && !List.of("B", "KiB", "MiB", "GiB").contains(unit)) {
             String fix = SIZE_UNIT_MISTAKES.get(unit);
             throw new IllegalArgumentException("'" + t + "': unknown size unit '" + unit + "'; units are B, KiB, MiB, GiB"
-                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()) + fix + "'?"));
+                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
         }
         return ByteSize.parse(t);
     }
@@ -51,7 +51,7 @@ public final class Values {
         if (!List.of("ns", "us", "ms", "s", "m").contains(unit)) {
             String fix = DURATION_UNIT_MISTAKES.get(unit);
             throw new IllegalArgumentException("'" + t + "': unknown duration unit '" + unit + "'; units are ns, us, ms, s, m"
-                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()) + fix + "'?"));
+                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
         }
         return Durations.parse(t);
     }
@@ -74,8 +74,8 @@ public final class Values {
             v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
         } catch (NumberFormatException e) {
             if (t.matches("[-+]?[0-9]+")) throw new IllegalArgumentException(key + "=" + text.strip() + " is too large");
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; " + key + " takes e.g. "
-                    + Math.max(min, 1) + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
+            throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; write e.g. '" + key + ": " + example(key) + "'"
+                    + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
         }
         if (v < min) throw new IllegalArgumentException(key + "=" + v + " must be at least " + min);
         return v;
@@ -90,6 +90,13 @@ public final class Values {
             spellings.add(Names.yaml(e));
         }
         throw new IllegalArgumentException("'" + t + "' is not one of " + Names.choices(type) + Suggestions.didYouMean(t, spellings));
+    }
+
+    private static String example(String key) {
+        return switch (key) {
+            case "messages" -> "1000"; case "replicas" -> "2"; case "slots" -> "16"; case "seed" -> "42";
+            case "warmup" -> "100"; default -> "1";
+        };
     }
 
     private static String trailingUnit(String t) {

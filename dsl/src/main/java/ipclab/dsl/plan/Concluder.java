@@ -111,8 +111,11 @@ final class Concluder {
 
         // ---- claims ----
         List<Expectation> expectations = new ArrayList<>();
+        Map<String, String> subjects = new LinkedHashMap<>();     // groups first, then replicas: what claims may name
+        for (String g : s.processes().keySet()) subjects.put(g, g);
+        subjects.putAll(owner);
         for (int i = 0; i < s.expect().size(); i++) {
-            Expectation e = claim(i, s.expect().get(i), owner);
+            Expectation e = claim(i, s.expect().get(i), subjects);
             if (e != null) expectations.add(e);
         }
         if (!problems.isEmpty()) return null;
@@ -335,7 +338,8 @@ final class Concluder {
                     problems.add(Problem.value(path + ".capacity", "capacity=" + c.capacity() + " is larger than msgmnb, the most a queue may hold without privileges: "
                             + limits.msgmnb() + " bytes (" + KernelLimits.MSGMNB + "); raise it with 'sudo sysctl -w kernel.msgmnb=" + capacity + "' or lower capacity"));
                 }
-                if (capacity < maxMessage || capacity == 0) {
+                boolean overMsgmax = limits.msgmax() != KernelLimits.UNKNOWN && maxMessage > limits.msgmax();
+                if ((capacity < maxMessage || capacity == 0) && (c.capacity() != null || !overMsgmax)) {
                     problems.add(Problem.value(c.capacity() != null ? path + ".capacity" : largestSenderPath(c.name(), "size"),
                             "capacity=" + ByteSize.of(capacity) + " is smaller than the largest message on " + c.name() + " (" + ByteSize.of(maxMessage)
                             + "): no message would ever fit; raise capacity or send smaller messages"));
@@ -362,7 +366,7 @@ final class Concluder {
     private void topology(ChannelSpec c, List<ProcessSpec> on, int writers, int readers, int pingers, int echoes, int incrementers) {
         String path = "channels." + c.name();
         if (on.isEmpty()) {
-            problems.add(Problem.key(path, "no process uses channel " + c.name() + "; add a writer and a reader on it, or remove it"));
+            problems.add(Problem.partner(path, "no process uses channel " + c.name() + "; add a writer and a reader on it, or remove it"));
             return;
         }
         int kinds = (writers + readers > 0 ? 1 : 0) + (pingers + echoes > 0 ? 1 : 0) + (incrementers > 0 ? 1 : 0);
@@ -372,8 +376,8 @@ final class Concluder {
             return;
         }
         if (writers + readers > 0) {
-            if (writers == 0) problems.add(Problem.key(path, "channel " + c.name() + " has readers (" + names(on, Role.READER) + ") but no writer; add a process with role: writer and channel: " + c.name()));
-            if (readers == 0) problems.add(Problem.key(path, "channel " + c.name() + " has writers (" + names(on, Role.WRITER) + ") but no reader; add a process with role: reader and channel: " + c.name()));
+            if (writers == 0) problems.add(Problem.partner(path, "channel " + c.name() + " has readers (" + names(on, Role.READER) + ") but no writer; add a process with role: writer and channel: " + c.name()));
+            if (readers == 0) problems.add(Problem.partner(path, "channel " + c.name() + " has writers (" + names(on, Role.WRITER) + ") but no reader; add a process with role: reader and channel: " + c.name()));
             if (writers == 0 || readers == 0) return;
             switch (c.type()) {
                 case SOCKET -> {

@@ -78,7 +78,11 @@ public final class Planner {
     /** Checks a scenario against these kernel limits and plans it. */
     public static Outcome plan(Scenario s, KernelLimits limits) {
         List<Problem> base = Sweep.check(s);
-        if (!base.isEmpty()) return new Outcome(List.of(), base);
+        if (!base.isEmpty()) {     // report the sweep's problems and those of the scenario as written
+            List<Problem> all = new ArrayList<>(base);
+            all.addAll(Concluder.conclude(s, limits, Map.of()).problems());
+            return new Outcome(List.of(), List.copyOf(all));
+        }
         List<SequencedMap<String, String>> combos = Sweep.combinations(s);
         List<Plan> plans = new ArrayList<>();
         Map<Problem, Integer> seen = new LinkedHashMap<>();        // problem -> how many combinations had it
@@ -113,7 +117,7 @@ public final class Planner {
             List<String> with = new ArrayList<>();
             combo.forEach((k, v) -> with.add(k + "=" + v));
             String message = (where.equals(p.path()) ? "" : p.path() + ": ") + p.message() + " (in the sweep run with " + String.join(", ", with) + ")";
-            if (reported.add(where + "\u0000" + message)) problems.add(new Problem(where, atKey, message));
+            if (reported.add(where + "\u0000" + message)) problems.add(new Problem(where, atKey, message, p.missingPartner()));
         }
         return problems.isEmpty() ? new Outcome(List.copyOf(plans), List.of()) : new Outcome(List.of(), List.copyOf(problems));
     }

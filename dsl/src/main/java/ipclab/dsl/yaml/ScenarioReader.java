@@ -28,16 +28,20 @@ public final class ScenarioReader {
      * @param scenario   the model, or {@code null} when not even a name could be read
      * @param sourceMap  where each path was written
      * @param problems   everything wrong, unsorted
-     * @param incomplete true when a channel or process had to be left out
+     * @param unreadable true when no scenario could be made at all
      * @param badPaths   paths of fields reported and left unset
+     * @param leftOut    names of channels and processes left out (no valid type / role), and "name" when the scenario had none
+     * @param channelsOfLeftOut channels that left-out processes named
      */
-    public record Result(Scenario scenario, SourceMap sourceMap, List<Diagnostic> problems, boolean incomplete, Set<String> badPaths) {}
+    public record Result(Scenario scenario, SourceMap sourceMap, List<Diagnostic> problems, boolean unreadable, Set<String> badPaths,
+                         Set<String> leftOut, Set<String> channelsOfLeftOut) {}
 
     private final String file;
     private final SourceMap map = new SourceMap();
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Set<String> badPaths = new HashSet<>();
-    private boolean incomplete;
+    private final Set<String> leftOut = new HashSet<>();
+    private final Set<String> leftOutChannelsUsed = new HashSet<>();
 
     private ScenarioReader(String file) { this.file = file; }
 
@@ -48,8 +52,8 @@ public final class ScenarioReader {
         ScenarioReader r = new ScenarioReader(file);
         r.problems.addAll(syntax);
         Scenario s = root == null ? null : r.scenario(root);
-        if (root != null && !syntax.isEmpty()) r.incomplete = true;
-        return new Result(s, r.map, List.copyOf(r.problems), r.incomplete || s == null, Set.copyOf(r.badPaths));
+        return new Result(s, r.map, List.copyOf(r.problems), s == null, Set.copyOf(r.badPaths), Set.copyOf(r.leftOut),
+                Set.copyOf(r.leftOutChannelsUsed));
     }
 
     private Scenario scenario(YamlNode root) {
@@ -89,10 +93,14 @@ public final class ScenarioReader {
         if (name == null && !badPaths.contains("name")) {
             problem(m.position(), "name", "missing; every scenario needs a name, e.g. 'name: hello' (letters, digits, '-')");
         }
+        if (!sawChannels) badPaths.add("channels");
+        if (!sawProcesses) badPaths.add("processes");
+        if (channels.isEmpty() && !leftOut.isEmpty()) badPaths.add("channels");
+        if (processes.isEmpty() && !leftOut.isEmpty()) badPaths.add("processes");
         if (!sawChannels) problem(m.position(), "channels", "missing; a scenario needs at least one channel, e.g. 'channels: {q: {type: msgq}}'");
         if (!sawProcesses) problem(m.position(), "processes", "missing; a scenario needs processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
         if (name == null || name.isBlank()) {
-            incomplete = true;
+            badPaths.add("name");
             name = "unnamed";
         }
         return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect);
@@ -105,7 +113,7 @@ public final class ScenarioReader {
             String path = "channels." + c.key();
             map.key(path, c.keyPosition());
             YamlNode.Mapping body = mapping(c, path, "a mapping of channel keys (" + String.join(", ", ChannelSpec.KEYS) + ")");
-            if (body == null) { incomplete = true; continue; }
+            if (body == null) { leftOut.add(c.key()); continue; }
             ChannelType type = null;
             YamlNode.Entry typeEntry = find(body, "type");
             if (typeEntry == null) {
@@ -127,7 +135,7 @@ public final class ScenarioReader {
                 String t = text(f, fp);
                 if (t != null) convert(f, fp, () -> b.set(f.key(), t));
             }
-            if (type == null) { incomplete = true; continue; }
+            if (type == null) { leftOut.add(c.key()); continue; }
             out.put(c.key(), b.build());
         }
     }
@@ -139,7 +147,7 @@ public final class ScenarioReader {
             String path = "processes." + c.key();
             map.key(path, c.keyPosition());
             YamlNode.Mapping body = mapping(c, path, "a mapping of process keys (" + String.join(", ", ProcessSpec.KEYS) + ")");
-            if (body == null) { incomplete = true; continue; }
+            if (body == null) { leftOut.add(c.key()); continue; }
             Role role = null;
             YamlNode.Entry roleEntry = find(body, "role");
             if (roleEntry == null) {
@@ -161,7 +169,12 @@ public final class ScenarioReader {
                 String t = text(f, fp);
                 if (t != null) convert(f, fp, () -> b.set(f.key(), t));
             }
-            if (role == null) { incomplete = true; continue; }
+            if (role == null) {
+                leftOut.add(c.key());
+                YamlNode.Entry ch = find(body, "channel");
+                if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull()) leftOutChannelsUsed.add(sc.text());
+                continue;
+            }
             out.put(c.key(), b.build());
         }
     }

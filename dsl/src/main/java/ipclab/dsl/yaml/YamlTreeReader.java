@@ -220,15 +220,18 @@ public final class YamlTreeReader {
     private static String yamlMessage(JacksonException e) {
         String m = e.getOriginalMessage();
         if (m == null) return "cannot be read";
-        // SnakeYAML's text: "while scanning ...\n in 'reader', line 3, column 5:\n  code\n  ^\n..." - keep the sentences.
-        StringBuilder sb = new StringBuilder();
+        // SnakeYAML's text: "while parsing X\n in 'reader', line 3, column 6:\n  code\n  ^\nexpected Y\n in 'reader', line 4, ..."
+        List<String> sentences = new ArrayList<>();
+        List<String> marks = new ArrayList<>();
         for (String line : m.split("\n")) {
             String s = line.strip();
-            if (s.isEmpty() || s.startsWith("in 'reader'") || s.startsWith("^") || line.startsWith("    ")) continue;
-            if (!sb.isEmpty()) sb.append("; ");
-            sb.append(s);
+            if (s.startsWith("in 'reader', ")) { marks.add(s.substring("in 'reader', ".length()).replaceAll(":$", "")); continue; }
+            if (s.isEmpty() || s.equals("^") || line.startsWith("    ")) continue;
+            sentences.add(s.replaceAll("but got (\\S)$", "but got '$1'"));
         }
-        return sb.isEmpty() ? firstLine(m) : sb.toString();
+        if (sentences.isEmpty()) return firstLine(m);
+        if (sentences.size() > 1 && marks.size() > 1) sentences.set(0, sentences.get(0) + " (from " + marks.get(0) + ")");
+        return String.join("; ", sentences);
     }
 
     private static String firstLine(String s) {
