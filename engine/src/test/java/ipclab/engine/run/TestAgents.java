@@ -1,6 +1,9 @@
 package ipclab.engine.run;
 
+import ipclab.engine.sys.MsgBuf;
+import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.worker.AgentFactory;
+import java.lang.foreign.Arena;
 import ipclab.engine.worker.RoleAgent;
 import ipclab.engine.worker.StepGate;
 import ipclab.engine.worker.WorkerReport;
@@ -14,6 +17,7 @@ import ipclab.engine.worker.WorkerSpec;
  *   <li>{@code crasher}: throws in its first doWork</li>
  *   <li>{@code forever}: steps of 20 ms until told to stop</li>
  *   <li>{@code stuck}: sleeps in doWork and ignores stop</li>
+ *   <li>{@code receiver}: a blocking msgrcv on the channel's queue (a reader)</li>
  *   <li>{@code stepper}: gate("load"), gate("store") per message</li>
  * </ul>
  */
@@ -29,6 +33,7 @@ public final class TestAgents implements AgentFactory {
         final WorkerReport r = new WorkerReport();
         volatile boolean stop;
         long done;
+        MsgBuf buf;
 
         Agent(WorkerSpec spec, StepGate gate) {
             this.spec = spec;
@@ -53,6 +58,10 @@ public final class TestAgents implements AgentFactory {
                 case "crasher" -> throw new IllegalStateException("boom in " + spec.self().name());
                 case "forever" -> Thread.sleep(20);
                 case "stuck" -> Thread.sleep(Long.MAX_VALUE);
+                case "receiver" -> {
+                    if (buf == null) buf = MsgBuf.allocate(Arena.global(), 64);
+                    SysvMsgQueue.receive(spec.handle().msqId(), buf, 64, 0, 0);
+                }
                 case "stepper" -> {
                     gate.before("load", spec.channel().name());
                     gate.before("store", spec.channel().name());
