@@ -76,7 +76,7 @@ public final class SeqLedger {
     }
 
     /** Counts a message whose checksum did not match. */
-    public void corrupted() { corrupted++; }
+    public void countCorrupted() { corrupted++; }
 
     /** Intact deliveries, duplicates included. */
     public long received() { return received; }

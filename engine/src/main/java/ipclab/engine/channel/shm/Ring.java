@@ -75,11 +75,29 @@ public final class Ring {
         for (int l = 0; l < lanes; l++) {
             for (long p = 0; p < slots; p++) {
                 long s = slotOffset(l, p, slots, slotBytes);
-                seg.set(ValueLayout.JAVA_LONG, s + SLOT_SEQUENCE, sync == Sync.SPIN ? p : 0L);
+                seg.set(ValueLayout.JAVA_LONG, s + SLOT_SEQUENCE, sync == Sync.SPIN || sync == Sync.ATOMIC ? p : 0L);
                 seg.set(ValueLayout.JAVA_INT, s + SLOT_REMAINING, 0);
             }
         }
         // magic last, with release: a reader that sees it sees the rest
+        INT.setRelease(seg, MAGIC_OFFSET, MAGIC);
+    }
+
+    /**
+     * Writes the control block of an incrementer channel: no slots, the counter at
+     * {@link RingDescriptor#COUNTER_OFFSET} and the spin lock at {@link RingDescriptor#LOCK_OFFSET}, zero.
+     */
+    public static void formatCounter(MemorySegment seg, int incrementers, Sync sync) {
+        if (seg.byteSize() < CONTROL_BYTES) {
+            throw new IllegalArgumentException("segmentBytes=" + seg.byteSize() + " too small: a counter needs " + CONTROL_BYTES);
+        }
+        seg.asSlice(0, CONTROL_BYTES).fill((byte) 0);
+        seg.set(ValueLayout.JAVA_INT, VERSION_OFFSET, VERSION);
+        seg.set(ValueLayout.JAVA_INT, LANES_OFFSET, 0);
+        seg.set(ValueLayout.JAVA_INT, WRITERS_OFFSET, incrementers);
+        seg.set(ValueLayout.JAVA_INT, SYNC_OFFSET, sync.ordinal());
+        seg.set(ValueLayout.JAVA_LONG, SEGMENT_BYTES_OFFSET, seg.byteSize());
+        seg.set(ValueLayout.JAVA_LONG, CREATED_NANOS_OFFSET, System.nanoTime());
         INT.setRelease(seg, MAGIC_OFFSET, MAGIC);
     }
 

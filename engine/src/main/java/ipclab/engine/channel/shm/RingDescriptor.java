@@ -43,6 +43,13 @@ package ipclab.engine.channel.shm;
  * </pre>
  *
  * <p>Ring position p (0, 1, 2, ...) of lane l lives in slot {@code p % slots}.
+ *
+ * <p>With {@code sync: semaphore} a System V semaphore set goes with the segment, per lane
+ * {@link #semsPerLane} semaphores from {@code lane * semsPerLane(readers)}:
+ * <pre>
+ *   +0 mutex of the writers (1)   +1 mutex of shared readers (1)   +2 empty (slots)   +3+r full of reader r (0)
+ * </pre>
+ * (shared fan-out uses full 0 only). An incrementer's set has one semaphore, the mutex (1).
  */
 public final class RingDescriptor {
     private RingDescriptor() {}
@@ -80,6 +87,17 @@ public final class RingDescriptor {
     public static final long SLOT_REMAINING = 8;
     /** Where the message (its {@code MessageHeader}) starts inside a slot. */
     public static final long SLOT_MESSAGE = 32;
+
+    public static final int SEM_MUTEX_WRITERS = 0;
+    public static final int SEM_MUTEX_READERS = 1;
+    public static final int SEM_EMPTY = 2;
+    public static final int SEM_FULL = 3;
+
+    /** Semaphores per lane: two mutexes, empty, and one full per reader (at least one). */
+    public static int semsPerLane(int readers) { return SEM_FULL + Math.max(1, readers); }
+
+    /** Index in the set of semaphore {@code which} (+ reader for full) of {@code lane}. */
+    public static int sem(int lane, int readers, int which) { return lane * semsPerLane(readers) + which; }
 
     public static long laneOffset(int lane) { return LANES_BASE + lane * LANE_BYTES; }
 
