@@ -56,6 +56,7 @@ public final class SysvMsgQueue {
         if (id == -1) {
             throw new IpcException("msgget", "key=" + Ipc.keyHex(key) + ", flags=" + Ipc.getFlags(flags), Native.errno(t.capture));
         }
+        CreatedObjects.record(CreatedObjects.Kind.MSG, id, flags);
         return id;
     }
 

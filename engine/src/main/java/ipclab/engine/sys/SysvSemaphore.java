@@ -56,6 +56,7 @@ public final class SysvSemaphore {
             throw new IpcException("semget", "key=" + Ipc.keyHex(key) + ", nsems=" + nsems + ", flags=" + Ipc.getFlags(flags),
                     Native.errno(t.capture));
         }
+        CreatedObjects.record(CreatedObjects.Kind.SEM, id, flags);
         return id;
     }
 

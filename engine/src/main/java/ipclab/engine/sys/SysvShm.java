@@ -52,6 +52,7 @@ public final class SysvShm {
             throw new IpcException("shmget", "key=" + Ipc.keyHex(key) + ", size=" + size + ", flags=" + Ipc.getFlags(flags),
                     Native.errno(t.capture));
         }
+        CreatedObjects.record(CreatedObjects.Kind.SHM, id, flags);
         return id;
     }
 
