@@ -79,7 +79,7 @@ public final class Cleaner {
                 try {
                     KernelObjects.remove(e.kind(), e.id());
                     removed.add(what + run);
-                } catch (IOException | RuntimeException ex) {
+                } catch (RuntimeException ex) {
                     skipped.add(what + ": " + ex.getMessage());
                 }
             }

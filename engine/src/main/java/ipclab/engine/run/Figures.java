@@ -1,13 +1,14 @@
 package ipclab.engine.run;
 
-import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.Role;
-import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Expectation;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.ChannelAccounting;
+import ipclab.engine.channel.CounterFigures;
 import ipclab.engine.worker.WorkerReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.HdrHistogram.Histogram;
 final class Figures {
     private Figures() {}
 
-    static RunReport report(Plan plan, List<Worker> workers, Map<String, Long> setupNanos, Map<String, Long> counterValues,
+    static RunReport report(Plan plan, List<Worker> workers, Map<String, Map<String, Long>> setupNanos, Map<String, Long> counterValues,
                             List<String> leaks, List<RunReport.Failure> failuresSoFar, List<TraceEntry> trace,
                             long goNanos, long endNanos, long startNanos) {
         List<RunReport.Failure> failures = new ArrayList<>(failuresSoFar);
@@ -38,21 +39,20 @@ final class Figures {
             List<Worker> on = new ArrayList<>();
             for (Worker w : workers) if (w.process.channel().equals(c.name())) on.add(w);
             boolean incrementers = on.stream().anyMatch(w -> w.process.role() == Role.INCREMENTER);
-            RunReport.ChannelFigures f = channel(c, on, setupNanos.getOrDefault(c.name(), 0L), latencies);
+            RunReport.ChannelFigures f = channel(c, on, setupNanos.getOrDefault(c.name(), Map.of()), latencies);
             channels.add(f);
-            boolean lossExpected = (c.type() == ChannelType.SHM && c.sync() == Sync.NONE)
-                    || (c.type() == ChannelType.SOCKET && c.domain() == SocketDomain.UDP);
-            if (!incrementers && !lossExpected && (f.lost() > 0 || f.duplicated() > 0 || f.corrupted() > 0) && failuresSoFar.isEmpty()) {
+            if (!incrementers && !f.lossExpected() && (f.lost() > 0 || f.duplicated() > 0 || f.corrupted() > 0) && failuresSoFar.isEmpty()) {
                 failures.add(new RunReport.Failure("loss", null, String.format(Locale.ROOT,
                         "channel %s: %d lost, %d duplicated, %d corrupted of %d sent", c.name(), f.lost(), f.duplicated(),
                         f.corrupted(), f.sent()), at, List.of()));
             }
             if (incrementers) {
-                long expected = 0;
-                for (Worker w : on) if (w.report != null) expected += w.report.increments;
+                List<WorkerReport> reports = new ArrayList<>();
+                for (Worker w : on) reports.add(w.report);
                 Long fin = counterValues.get(c.name());
                 if (fin != null) {
-                    RunReport.Counter k = new RunReport.Counter(fin, expected, expected - fin);
+                    CounterFigures cf = ChannelAccounting.counter(c, fin, reports);
+                    RunReport.Counter k = new RunReport.Counter(cf.finalValue(), cf.expected(), cf.lostUpdates());
                     counters.put(c.name(), k);
                     if (k.lostUpdates() != 0 && c.sync() != Sync.NONE && failuresSoFar.isEmpty()) {
                         failures.add(new RunReport.Failure("loss", null, "counter " + c.name() + ": " + k.lostUpdates()
@@ -96,40 +96,28 @@ final class Figures {
                 r.syscalls, spawnToReady, r.sent, r.received, r.setupNanos, r.teardownNanos, r.events);
     }
 
-    /**
-     * Channel figures from its processes' reports.
-     * TODO(runtime): ChannelAccounting.merge once the channels branch is merged (exact loss/duplicates from receivedSeqs).
-     */
-    private static RunReport.ChannelFigures channel(PlannedChannel c, List<Worker> on, long setupNs, Map<String, Histogram> latencies) {
-        long sent = 0, received = 0, bytes = 0, corrupted = 0, reordered = 0, dups = 0, syscalls = 0, increments = 0;
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-        Histogram lat = null;
+    /** Channel figures: {@link ChannelAccounting#merge} of its processes' reports, plus setup costs. */
+    private static RunReport.ChannelFigures channel(PlannedChannel c, List<Worker> on, Map<String, Long> supervisorSetup,
+                                                    Map<String, Histogram> latencies) {
+        List<PlannedProcess> procs = new ArrayList<>();
+        List<WorkerReport> reports = new ArrayList<>();
+        Map<String, Long> setup = new LinkedHashMap<>(supervisorSetup);
+        Map<String, Long> teardown = new LinkedHashMap<>();
         for (Worker w : on) {
-            WorkerReport r = w.report;
-            if (r == null) continue;
-            sent += r.sent;
-            received += r.received;
-            bytes += r.bytesSent;
-            corrupted += r.corrupted;
-            reordered += r.reordered;
-            dups += r.duplicatedLocally;
-            increments += r.increments;
-            for (long v : r.syscalls.values()) syscalls += v;
-            for (long v : r.setupNanos.values()) setupNs += v;
-            if (r.firstOpNanos != 0) first = Math.min(first, r.firstOpNanos);
-            if (r.lastOpNanos != 0) last = Math.max(last, r.lastOpNanos);
-            if (r.latency != null) {
-                if (lat == null) lat = new Histogram(r.latency.getNumberOfSignificantValueDigits());
-                lat.add(r.latency);
-            }
+            procs.add(w.process);
+            if (w.report == null) continue;
+            reports.add(w.report);
+            w.report.setupNanos.forEach((k, v) -> setup.merge(k, v, Long::sum));
+            w.report.teardownNanos.forEach((k, v) -> teardown.merge(k, v, Long::sum));
         }
-        if (lat != null) latencies.put(c.name(), lat);
-        long messages = sent > 0 ? sent : increments;
-        double secs = last > first ? (last - first) / 1e9 : 0;
-        RunReport.Throughput tp = new RunReport.Throughput(secs > 0 ? round(received / secs) : 0,
-                secs > 0 ? round(bytes / secs / (1024.0 * 1024.0)) : 0);
-        return new RunReport.ChannelFigures(c.name(), Names.yaml(c.type()), sent, received, Math.max(0, sent - received), dups,
-                corrupted, reordered, bytes, setupNs, tp, latency(lat), messages == 0 ? 0 : round((double) syscalls / messages));
+        ipclab.engine.channel.ChannelFigures f = ChannelAccounting.merge(c, procs, reports);
+        if (f.latency() != null) latencies.put(c.name(), f.latency());
+        long setupNs = 0;
+        for (long v : setup.values()) setupNs += v;
+        return new RunReport.ChannelFigures(f.name(), f.type(), f.sent(), f.received(), f.lost(), f.duplicated(), f.corrupted(),
+                f.reordered(), f.bytes(), setupNs, new RunReport.Throughput(round(f.msgsPerSec()), round(f.mibPerSec())),
+                new RunReport.Latency(f.p50(), f.p90(), f.p99(), f.p999(), f.max()), round(f.syscallsPerMessage()),
+                f.lossExpected(), setup, teardown);
     }
 
     static RunReport.Latency latency(Histogram h) {

@@ -9,12 +9,10 @@ import ipclab.engine.worker.Wire;
 import ipclab.engine.worker.WorkerSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +41,10 @@ public final class Run {
     private final RunListener listener;
     private final long startNanos = System.nanoTime();
     private final Map<String, ChannelHandle> handles = new LinkedHashMap<>();
-    private final Map<String, Long> setupNanos = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> setupNanos = new LinkedHashMap<>();
     private final List<Worker> workers = new ArrayList<>();
     private final List<TraceEntry> trace = new ArrayList<>();
     private final List<RunReport.Failure> failures = new ArrayList<>();
-    private final Set<String> writersDone = new HashSet<>();
     private final CompletableFuture<RunReport> done = new CompletableFuture<>();
     private RunRecord record;
     private Thread hook;
@@ -266,24 +263,12 @@ public final class Run {
     private void runUntilEnd() throws Exception {
         long nextSample = System.nanoTime() + SAMPLE_NANOS;
         while (true) {
-            List<PlannedChannel> finishedWriters = new ArrayList<>();
             synchronized (this) {
                 if (!failures.isEmpty() || stopping) return;
                 boolean all = true;
                 for (Worker w : workers) all &= w.exited();
                 if (all) return;
-                for (PlannedChannel c : plan.channels()) {
-                    if (writersDone.contains(c.name())) continue;
-                    boolean any = false, allDone = true;
-                    for (Worker w : workers) {
-                        if (!w.process.channel().equals(c.name()) || w.process.role() != Role.WRITER) continue;
-                        any = true;
-                        allDone &= w.exited() && w.exitCode == 0;
-                    }
-                    if (any && allDone) { writersDone.add(c.name()); finishedWriters.add(c); }
-                }
             }
-            for (PlannedChannel c : finishedWriters) kit.writersFinished(c, handles.get(c.name()), plan);
             long now = System.nanoTime();
             if (now >= nextSample) { sampleBlocked(now); nextSample = now + SAMPLE_NANOS; }
             synchronized (this) {

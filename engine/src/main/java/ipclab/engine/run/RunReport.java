@@ -31,10 +31,17 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
                                  long received, Map<String, Long> setupNs, Map<String, Long> teardownNs,
                                  Map<String, Long> events) {}
 
-    /** One channel. received counts every delivery (broadcast: once per reader). */
+    /**
+     * One channel. received counts every intact delivery (broadcast: once per reader); bytes are
+     * bytes delivered; syscallsPerMessage is every system call the channel's processes made through
+     * the bindings (setup included) per message sent. setupNs sums {@code setup}: the supervisor's
+     * steps (shmget, shmat, first-touch, msgget...) and the workers' (shmat, connect...), summed over
+     * workers; teardown likewise (shmdt, close...).
+     */
     public record ChannelFigures(String name, String type, long sent, long received, long lost, long duplicated,
                                  long corrupted, long reordered, long bytes, long setupNs, Throughput throughput,
-                                 Latency latencyNs, double syscallsPerMessage) {}
+                                 Latency latencyNs, double syscallsPerMessage, boolean lossExpected,
+                                 Map<String, Long> setup, Map<String, Long> teardown) {}
 
     public record Throughput(double msgsPerSec, double mibPerSec) {}
 

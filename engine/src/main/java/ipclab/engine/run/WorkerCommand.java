@@ -31,7 +31,7 @@ public final class WorkerCommand {
 
     /** Flags of every worker, in training and in use. */
     static final List<String> FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-            "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String classPath;

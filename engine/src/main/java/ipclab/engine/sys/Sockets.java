@@ -1,0 +1,429 @@
+package ipclab.engine.sys;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * BSD sockets for AF_UNIX (stream and datagram) and AF_INET on the loopback (TCP and UDP):
+ * socket, bind, getsockname, listen, accept, connect, send, recv, setsockopt, getsockopt,
+ * shutdown, close (man 2 of each, man 7 unix, ip, tcp, udp).
+ *
+ * <p>strace names: send is {@code sendto}, recv is {@code recvfrom}. For datagram sockets,
+ * connect() then send/recv. Hot path: {@link #trySend}/{@link #tryRecv} return a byte count or
+ * {@code -errno} and do not allocate. {@link #accept}, {@link #send}, {@link #recv} and the
+ * fully-variants <b>retry EINTR</b>; {@link #connect} does not (an interrupted connect goes on
+ * in the background and a retry would get EALREADY). Pass {@link #MSG_NOSIGNAL} to get EPIPE
+ * instead of SIGPIPE (the JVM ignores SIGPIPE anyway).
+ */
+public final class Sockets {
+    private Sockets() {}
+
+    public static final int AF_UNIX = 1, AF_INET = 2;
+    public static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_NONBLOCK = 04000, SOCK_CLOEXEC = 02000000;
+    public static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_SNDBUF = 7, SO_RCVBUF = 8;
+    public static final int IPPROTO_TCP = 6, IPPROTO_UDP = 17, TCP_NODELAY = 1;
+    public static final int SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2;
+    public static final int MSG_DONTWAIT = 0x40, MSG_WAITALL = 0x100, MSG_NOSIGNAL = 0x4000;
+    /** 127.0.0.1 in host order. */
+    public static final int INADDR_LOOPBACK = 0x7f000001;
+    /** sun_path holds 108 bytes including the terminating NUL. */
+    public static final int UNIX_PATH_MAX = 107;
+
+    private static final class Socket {
+        static final MethodHandle H = Native.withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
+    private static final class Bind {
+        static final MethodHandle H = Native.withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    private static final class Connect {
+        static final MethodHandle H = Native.withErrno("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    private static final class Listen {
+        static final MethodHandle H = Native.withErrno("listen", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
+    private static final class Accept {
+        static final MethodHandle H = Native.withErrno("accept", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class GetSockName {
+        static final MethodHandle H = Native.withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class Send {
+        static final MethodHandle H = Native.withErrno("send",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
+
+    private static final class Recv {
+        static final MethodHandle H = Native.withErrno("recv",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
+
+    private static final class SetSockOpt {
+        static final MethodHandle H = Native.withErrno("setsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    private static final class GetSockOpt {
+        static final MethodHandle H = Native.withErrno("getsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class Shutdown {
+        static final MethodHandle H = Native.withErrno("shutdown", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
+    /**
+     * A new socket.
+     *
+     * @param domain   {@link #AF_UNIX} or {@link #AF_INET}
+     * @param type     {@link #SOCK_STREAM} or {@link #SOCK_DGRAM}, optionally | {@link #SOCK_NONBLOCK}, {@link #SOCK_CLOEXEC}
+     * @param protocol 0 for the default
+     * @return the fd
+     */
+    public static int socket(int domain, int type, int protocol) {
+        Native.PerThread t = Syscalls.count(Syscalls.SOCKET);
+        int fd;
+        try {
+            fd = (int) Socket.H.invokeExact(t.capture, domain, type, protocol);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (fd == -1) {
+            throw new IpcException("socket", "domain=" + domainName(domain) + ", type=" + typeName(type)
+                    + ", protocol=" + protocol, Native.errno(t.capture));
+        }
+        return fd;
+    }
+
+    /** bind to a unix socket path (the file must not exist yet: EADDRINUSE). */
+    public static void bindUnix(int fd, Path path) {
+        try (Arena arena = Arena.ofConfined()) {
+            addressCall(Bind.H, Syscalls.BIND, "bind", fd, unixAddress(arena, path), "path=" + path);
+        }
+    }
+
+    /** bind to 127.0.0.1:{@code port}; port 0 picks a free ephemeral port (see {@link #localPort}). */
+    public static void bindInet(int fd, int port) {
+        try (Arena arena = Arena.ofConfined()) {
+            addressCall(Bind.H, Syscalls.BIND, "bind", fd, inetAddress(arena, port), "addr=127.0.0.1:" + port);
+        }
+    }
+
+    /** connect to a unix socket path (ECONNREFUSED when nobody listens there, ENOENT when it does not exist). */
+    public static void connectUnix(int fd, Path path) {
+        try (Arena arena = Arena.ofConfined()) {
+            addressCall(Connect.H, Syscalls.CONNECT, "connect", fd, unixAddress(arena, path), "path=" + path);
+        }
+    }
+
+    /** connect to 127.0.0.1:{@code port}. */
+    public static void connectInet(int fd, int port) {
+        try (Arena arena = Arena.ofConfined()) {
+            addressCall(Connect.H, Syscalls.CONNECT, "connect", fd, inetAddress(arena, port), "addr=127.0.0.1:" + port);
+        }
+    }
+
+    private static void addressCall(MethodHandle h, int counter, String call, int fd, MemorySegment addr, String what) {
+        Native.PerThread t = Syscalls.count(counter);
+        int rc;
+        try {
+            rc = (int) h.invokeExact(t.capture, fd, addr, (int) addr.byteSize());
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (rc == -1) {
+            throw new IpcException(call, "fd=" + fd + ", " + what, Native.errno(t.capture));
+        }
+    }
+
+    private static MemorySegment unixAddress(Arena arena, Path path) {
+        byte[] bytes = path.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0 || bytes.length > UNIX_PATH_MAX) {
+            throw new IllegalArgumentException("unix socket path is " + bytes.length + " bytes; sun_path holds 1 to "
+                    + UNIX_PATH_MAX + " bytes: " + path);
+        }
+        MemorySegment sa = arena.allocate(Structs.SOCKADDR_UN);
+        sa.set(JAVA_SHORT, Structs.offset(Structs.SOCKADDR_UN, "sun_family"), (short) AF_UNIX);
+        MemorySegment.copy(bytes, 0, sa, JAVA_BYTE, Structs.offset(Structs.SOCKADDR_UN, "sun_path"), bytes.length);
+        return sa;
+    }
+
+    private static MemorySegment inetAddress(Arena arena, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port=" + port + " must be 0 (ephemeral) to 65535");
+        }
+        MemorySegment sa = arena.allocate(Structs.SOCKADDR_IN);
+        sa.set(JAVA_SHORT, Structs.offset(Structs.SOCKADDR_IN, "sin_family"), (short) AF_INET);
+        sa.set(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), Structs.offset(Structs.SOCKADDR_IN, "sin_port"), (short) port);
+        sa.set(JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN), Structs.offset(Structs.SOCKADDR_IN, "sin_addr"), INADDR_LOOPBACK);
+        return sa;
+    }
+
+    /** getsockname of an AF_INET socket: the port it is bound to (e.g. after binding port 0). */
+    public static int localPort(int fd) {
+        Native.PerThread t = Syscalls.count(Syscalls.GETSOCKNAME);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = arena.allocate(Structs.SOCKADDR_IN);
+            MemorySegment len = arena.allocateFrom(JAVA_INT, (int) Structs.SOCKADDR_IN.byteSize());
+            int rc = (int) GetSockName.H.invokeExact(t.capture, fd, sa, len);
+            if (rc == -1) {
+                throw new IpcException("getsockname", "fd=" + fd, Native.errno(t.capture));
+            }
+            int family = sa.get(JAVA_SHORT, Structs.offset(Structs.SOCKADDR_IN, "sin_family"));
+            if (family != AF_INET) {
+                throw new IllegalArgumentException("fd=" + fd + " is not an AF_INET socket (family " + family + ")");
+            }
+            return Short.toUnsignedInt(sa.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN),
+                    Structs.offset(Structs.SOCKADDR_IN, "sin_port")));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    /** listen for connections on a bound stream socket. */
+    public static void listen(int fd, int backlog) {
+        Native.PerThread t = Syscalls.count(Syscalls.LISTEN);
+        int rc;
+        try {
+            rc = (int) Listen.H.invokeExact(t.capture, fd, backlog);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (rc == -1) {
+            throw new IpcException("listen", "fd=" + fd + ", backlog=" + backlog, Native.errno(t.capture));
+        }
+    }
+
+    /** accept the next connection (blocks); retries EINTR. @return the connected fd */
+    public static int accept(int fd) {
+        while (true) {
+            Native.PerThread t = Syscalls.count(Syscalls.ACCEPT);
+            int c;
+            try {
+                c = (int) Accept.H.invokeExact(t.capture, fd, MemorySegment.NULL, MemorySegment.NULL);
+            } catch (Throwable e) {
+                throw Native.unexpected(e);
+            }
+            if (c >= 0) {
+                return c;
+            }
+            int errno = Native.errno(t.capture);
+            if (errno != Errno.EINTR) {
+                throw new IpcException("accept", "fd=" + fd, errno);
+            }
+        }
+    }
+
+    /** send {@code len} bytes from the start of {@code buf}; the count sent or {@code -errno}. Allocation-free. */
+    public static long trySend(int fd, MemorySegment buf, long len, int flags) {
+        Native.PerThread t = Syscalls.count(Syscalls.SENDTO);
+        long n;
+        try {
+            n = (long) Send.H.invokeExact(t.capture, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        return n == -1 ? -Native.errno(t.capture) : n;
+    }
+
+    /** recv up to {@code len} bytes into {@code buf}; the count (0 = orderly shutdown) or {@code -errno}. Allocation-free. */
+    public static long tryRecv(int fd, MemorySegment buf, long len, int flags) {
+        Native.PerThread t = Syscalls.count(Syscalls.RECVFROM);
+        long n;
+        try {
+            n = (long) Recv.H.invokeExact(t.capture, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        return n == -1 ? -Native.errno(t.capture) : n;
+    }
+
+    /** send, retrying EINTR; the count sent (a stream may take fewer than {@code len}). */
+    public static long send(int fd, MemorySegment buf, long len, int flags) {
+        Fd.checkLength(buf, len);
+        long n;
+        do {
+            n = trySend(fd, buf, len, flags);
+        } while (n == -Errno.EINTR);
+        if (n < 0) {
+            throw new IpcException("send", "fd=" + fd + ", size=" + len + ", flags=" + msgFlags(flags), (int) -n);
+        }
+        return n;
+    }
+
+    /** recv, retrying EINTR; the count (0 = the peer shut down a stream). */
+    public static long recv(int fd, MemorySegment buf, long len, int flags) {
+        Fd.checkLength(buf, len);
+        long n;
+        do {
+            n = tryRecv(fd, buf, len, flags);
+        } while (n == -Errno.EINTR);
+        if (n < 0) {
+            throw new IpcException("recv", "fd=" + fd + ", size=" + len + ", flags=" + msgFlags(flags), (int) -n);
+        }
+        return n;
+    }
+
+    /** Sends all {@code len} bytes on a stream socket (several sends if needed; one in the common case, without allocating). */
+    public static void sendFully(int fd, MemorySegment buf, long len, int flags) {
+        long done = send(fd, buf, len, flags);
+        while (done < len) {
+            done += send(fd, buf.asSlice(done), len - done, flags);
+        }
+    }
+
+    /**
+     * Receives until {@code len} bytes arrived on a stream socket, or the peer shut down.
+     *
+     * @return {@code len}, or fewer only when the peer shut down
+     */
+    public static long recvFully(int fd, MemorySegment buf, long len, int flags) {
+        long done = recv(fd, buf, len, flags);
+        while (done < len && done > 0) {
+            long n = recv(fd, buf.asSlice(done), len - done, flags);
+            if (n == 0) {
+                break;
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    /** setsockopt with an int value. */
+    public static void setIntOption(int fd, int level, int option, int value) {
+        Native.PerThread t = Syscalls.count(Syscalls.SETSOCKOPT);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment v = arena.allocateFrom(JAVA_INT, value);
+            int rc = (int) SetSockOpt.H.invokeExact(t.capture, fd, level, option, v, (int) JAVA_INT.byteSize());
+            if (rc == -1) {
+                throw new IpcException("setsockopt", "fd=" + fd + ", option=" + optionName(level, option) + ", value=" + value,
+                        Native.errno(t.capture));
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    /** getsockopt of an int value (e.g. SO_SNDBUF: Linux reports twice what was set, for bookkeeping). */
+    public static int getIntOption(int fd, int level, int option) {
+        Native.PerThread t = Syscalls.count(Syscalls.GETSOCKOPT);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment v = arena.allocate(JAVA_INT);
+            MemorySegment len = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
+            int rc = (int) GetSockOpt.H.invokeExact(t.capture, fd, level, option, v, len);
+            if (rc == -1) {
+                throw new IpcException("getsockopt", "fd=" + fd + ", option=" + optionName(level, option),
+                        Native.errno(t.capture));
+            }
+            return v.get(JAVA_INT, 0);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    /** TCP_NODELAY: send small segments at once (no Nagle). */
+    public static void setTcpNoDelay(int fd, boolean on) {
+        setIntOption(fd, IPPROTO_TCP, TCP_NODELAY, on ? 1 : 0);
+    }
+
+    /** SO_SNDBUF in bytes (the kernel doubles it and caps it at /proc/sys/net/core/wmem_max). */
+    public static void setSendBufferSize(int fd, int bytes) {
+        setIntOption(fd, SOL_SOCKET, SO_SNDBUF, bytes);
+    }
+
+    /** SO_RCVBUF in bytes (the kernel doubles it and caps it at /proc/sys/net/core/rmem_max). */
+    public static void setReceiveBufferSize(int fd, int bytes) {
+        setIntOption(fd, SOL_SOCKET, SO_RCVBUF, bytes);
+    }
+
+    /** SO_REUSEADDR. */
+    public static void setReuseAddress(int fd, boolean on) {
+        setIntOption(fd, SOL_SOCKET, SO_REUSEADDR, on ? 1 : 0);
+    }
+
+    /** shutdown: {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}; wakes threads blocked on the socket. */
+    public static void shutdown(int fd, int how) {
+        Native.PerThread t = Syscalls.count(Syscalls.SHUTDOWN);
+        int rc;
+        try {
+            rc = (int) Shutdown.H.invokeExact(t.capture, fd, how);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (rc == -1) {
+            String h = switch (how) {
+                case SHUT_RD -> "SHUT_RD";
+                case SHUT_WR -> "SHUT_WR";
+                case SHUT_RDWR -> "SHUT_RDWR";
+                default -> Integer.toString(how);
+            };
+            throw new IpcException("shutdown", "fd=" + fd + ", how=" + h, Native.errno(t.capture));
+        }
+    }
+
+    /** close(2); a unix socket's path stays until {@link Pipes#unlink}. */
+    public static void close(int fd) {
+        Fd.close(fd);
+    }
+
+    static String domainName(int domain) {
+        return switch (domain) {
+            case AF_UNIX -> "AF_UNIX";
+            case AF_INET -> "AF_INET";
+            default -> Integer.toString(domain);
+        };
+    }
+
+    static String typeName(int type) {
+        String base = switch (type & 0xf) {
+            case SOCK_STREAM -> "SOCK_STREAM";
+            case SOCK_DGRAM -> "SOCK_DGRAM";
+            default -> Integer.toString(type & 0xf);
+        };
+        String rest = Ipc.render(type & ~0xf, new int[] {SOCK_NONBLOCK, SOCK_CLOEXEC},
+                new String[] {"SOCK_NONBLOCK", "SOCK_CLOEXEC"});
+        return rest.equals("0") ? base : base + "|" + rest;
+    }
+
+    static String msgFlags(int flags) {
+        return Ipc.render(flags, new int[] {MSG_DONTWAIT, MSG_WAITALL, MSG_NOSIGNAL},
+                new String[] {"MSG_DONTWAIT", "MSG_WAITALL", "MSG_NOSIGNAL"});
+    }
+
+    static String optionName(int level, int option) {
+        if (level == SOL_SOCKET) {
+            return switch (option) {
+                case SO_REUSEADDR -> "SO_REUSEADDR";
+                case SO_SNDBUF -> "SO_SNDBUF";
+                case SO_RCVBUF -> "SO_RCVBUF";
+                default -> "SOL_SOCKET/" + option;
+            };
+        }
+        if (level == IPPROTO_TCP && option == TCP_NODELAY) {
+            return "TCP_NODELAY";
+        }
+        return level + "/" + option;
+    }
+}

@@ -1,0 +1,144 @@
+package ipclab.engine.sys;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * System V semaphore sets: semget, semop, semctl (man 2 semget, semop, semctl).
+ *
+ * <p>glibc's semop is the {@code semtimedop} system call (strace shows that name); it is counted
+ * as {@code semop} (see {@link Syscalls}). semctl is variadic in C and is linked as such.
+ *
+ * <p>Hot path: {@link #trySemop} neither allocates nor throws for kernel errors (returns
+ * {@code -errno}); {@link #semop} <b>retries EINTR</b> and throws anything else.
+ */
+public final class SysvSemaphore {
+    private SysvSemaphore() {}
+
+    private static final class Get {
+        static final MethodHandle H = Native.withErrno("semget", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
+    private static final class Op {
+        static final MethodHandle H = Native.withErrno("semop", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+
+    /** semctl(semid, semnum, cmd) for commands without a fourth argument. */
+    private static final class Ctl3 {
+        static final MethodHandle H = Native.withErrnoVariadic("semctl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 3);
+    }
+
+    /** semctl(semid, semnum, cmd, int val) for SETVAL (union semun passed as its int member). */
+    private static final class CtlInt {
+        static final MethodHandle H = Native.withErrnoVariadic("semctl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 3);
+    }
+
+    /**
+     * Gets or creates a set of {@code nsems} semaphores (new ones start at 0).
+     *
+     * @return the semid
+     */
+    public static int semget(int key, int nsems, int flags) {
+        Native.PerThread t = Syscalls.count(Syscalls.SEMGET);
+        int id;
+        try {
+            id = (int) Get.H.invokeExact(t.capture, key, nsems, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (id == -1) {
+            throw new IpcException("semget", "key=" + Ipc.keyHex(key) + ", nsems=" + nsems + ", flags=" + Ipc.getFlags(flags),
+                    Native.errno(t.capture));
+        }
+        CreatedObjects.record(CreatedObjects.Kind.SEM, id, flags);
+        return id;
+    }
+
+    /**
+     * Performs all of {@code ops} atomically. Allocation-free.
+     *
+     * @return 0, or {@code -errno} ({@code -EAGAIN}: would block with IPC_NOWAIT; {@code -EIDRM}; {@code -EINTR})
+     */
+    public static int trySemop(int semid, SemOps ops) {
+        Native.PerThread t = Syscalls.count(Syscalls.SEMOP);
+        int rc;
+        try {
+            rc = (int) Op.H.invokeExact(t.capture, semid, ops.segment(), (long) ops.count());
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        return rc == -1 ? -Native.errno(t.capture) : 0;
+    }
+
+    /** As {@link #trySemop}, but retries EINTR and throws any other failure. */
+    public static void semop(int semid, SemOps ops) {
+        int rc;
+        do {
+            rc = trySemop(semid, ops);
+        } while (rc == -Errno.EINTR);
+        if (rc < 0) {
+            throw new IpcException("semop", "semid=" + semid + ", ops=" + ops, -rc);
+        }
+    }
+
+    /** semctl(SETVAL). */
+    public static void setVal(int semid, int semNum, int value) {
+        Native.PerThread t = Syscalls.count(Syscalls.SEMCTL);
+        int rc;
+        try {
+            rc = (int) CtlInt.H.invokeExact(t.capture, semid, semNum, Ipc.SETVAL, value);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (rc == -1) {
+            throw new IpcException("semctl", "semid=" + semid + ", semnum=" + semNum + ", cmd=SETVAL, val=" + value,
+                    Native.errno(t.capture));
+        }
+    }
+
+    /** semctl(GETVAL): the semaphore's value. */
+    public static int getVal(int semid, int semNum) {
+        return ctl3(semid, semNum, Ipc.GETVAL, "GETVAL");
+    }
+
+    /** semctl(GETNCNT): how many processes wait for the value to increase. */
+    public static int getNcnt(int semid, int semNum) {
+        return ctl3(semid, semNum, Ipc.GETNCNT, "GETNCNT");
+    }
+
+    /** semctl(GETZCNT): how many processes wait for the value to become zero. */
+    public static int getZcnt(int semid, int semNum) {
+        return ctl3(semid, semNum, Ipc.GETZCNT, "GETZCNT");
+    }
+
+    /** semctl(GETPID): the pid of the last semop on that semaphore. */
+    public static int getPid(int semid, int semNum) {
+        return ctl3(semid, semNum, Ipc.GETPID, "GETPID");
+    }
+
+    /** semctl(IPC_RMID): removes the set now; processes blocked on it get EIDRM. */
+    public static void remove(int semid) {
+        ctl3(semid, 0, Ipc.IPC_RMID, "IPC_RMID");
+    }
+
+    private static int ctl3(int semid, int semNum, int cmd, String cmdName) {
+        Native.PerThread t = Syscalls.count(Syscalls.SEMCTL);
+        int rc;
+        try {
+            rc = (int) Ctl3.H.invokeExact(t.capture, semid, semNum, cmd);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (rc == -1) {
+            throw new IpcException("semctl", "semid=" + semid + ", semnum=" + semNum + ", cmd=" + cmdName,
+                    Native.errno(t.capture));
+        }
+        return rc;
+    }
+}
