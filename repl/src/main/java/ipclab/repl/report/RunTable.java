@@ -85,6 +85,12 @@ public final class RunTable {
                 .number("dup").number("corrupt").number("reorder").number("msgs/s").number("MiB/s")
                 .number("p50").number("p99").number("max").number("syscalls/msg").number("setup");
         for (JsonNode c : r.path("channels")) {
+            if (idle(c)) {
+                t.row().cell(Json.text(c, "name")).cell(Json.text(c, "type")).cell("0").cell("0").cell("-").cell("-")
+                        .cell("-").cell("-").cell("-").cell("-").cell("-").cell("-").cell("-").cell("-")
+                        .cell(Units.nanos(Json.num(c, "setupNs")));
+                continue;
+            }
             t.row().cell(Json.text(c, "name")).cell(Json.text(c, "type"))
                     .cell(Json.count(c, "sent")).cell(Json.count(c, "received"))
                     .cell(Json.count(c, "lost"), bad(c, "lost")).cell(Json.count(c, "duplicated"), bad(c, "duplicated"))
@@ -138,31 +144,50 @@ public final class RunTable {
         out.add(style.paint(Tone.HEAD, "sweep " + Json.text(s, "scenario")) + "  " + runs.size() + " runs");
         Set<String> keys = new LinkedHashSet<>();
         boolean manyChannels = false;
+        boolean traffic = false;
+        boolean counters = false;
         for (JsonNode run : runs) {
             run.path("params").fieldNames().forEachRemaining(keys::add);
-            manyChannels |= run.path("channels").size() > 1;
+            List<JsonNode> busy = busyChannels(run);
+            manyChannels |= busy.size() > 1;
+            traffic |= !busy.isEmpty();
+            counters |= !run.path("counters").isEmpty();
         }
         TextTable t = new TextTable();
         for (String k : keys) t.text(shortParam(k));
         if (manyChannels) t.text("channel");
-        t.text("ok").number("sent").number("received").number("lost").number("msgs/s").number("MiB/s")
-                .number("p50").number("p99").number("syscalls/msg").text("claims");
+        t.text("ok");
+        if (traffic) {
+            t.number("sent").number("received").number("lost").number("msgs/s").number("MiB/s")
+                    .number("p50").number("p99").number("syscalls/msg");
+        }
+        if (counters) t.number("final").number("expected").number("lost updates");
+        t.text("claims");
         for (JsonNode run : runs) {
-            List<JsonNode> chans = new ArrayList<>();
-            run.path("channels").forEach(chans::add);
-            if (chans.isEmpty()) chans.add(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
-            for (JsonNode c : chans) {
+            List<JsonNode> rows = busyChannels(run);
+            if (rows.isEmpty()) rows.add(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode c = rows.get(i);
                 TextTable.Row row = t.row();
                 for (String k : keys) row.cell(Json.text(run, "params", k));
                 if (manyChannels) row.cell(Json.text(c, "name"));
                 boolean ok = run.path("ok").asBoolean(false);
-                row.cell(ok ? style.pass() : style.fail(), ok ? Tone.GOOD : Tone.BAD)
-                        .cell(Json.count(c, "sent")).cell(Json.count(c, "received")).cell(Json.count(c, "lost"), bad(c, "lost"))
-                        .cell(Units.rate(Json.num(c, "throughput", "msgsPerSec")))
-                        .cell(Units.decimal(Json.num(c, "throughput", "mibPerSec")))
-                        .cell(Units.nanos(Json.num(c, "latencyNs", "p50"))).cell(Units.nanos(Json.num(c, "latencyNs", "p99")))
-                        .cell(Units.decimal(Json.num(c, "syscallsPerMessage")))
-                        .cell(claims(run.path("expectations")), claimsTone(run.path("expectations")));
+                row.cell(ok ? style.pass() : style.fail(), ok ? Tone.GOOD : Tone.BAD);
+                if (traffic) {
+                    boolean idle = !Json.present(c);
+                    row.cell(Json.count(c, "sent")).cell(Json.count(c, "received")).cell(Json.count(c, "lost"), bad(c, "lost"))
+                            .cell(idle ? "-" : Units.rate(Json.num(c, "throughput", "msgsPerSec")))
+                            .cell(idle ? "-" : Units.decimal(Json.num(c, "throughput", "mibPerSec")))
+                            .cell(idle ? "-" : Units.nanos(Json.num(c, "latencyNs", "p50")))
+                            .cell(idle ? "-" : Units.nanos(Json.num(c, "latencyNs", "p99")))
+                            .cell(idle ? "-" : Units.decimal(Json.num(c, "syscallsPerMessage")));
+                }
+                if (counters) {
+                    JsonNode k = counterFor(run.path("counters"), Json.text(c, "name"), i == 0);
+                    row.cell(Json.count(k, "final")).cell(Json.count(k, "expected"))
+                            .cell(Json.count(k, "lostUpdates"), warn(k, "lostUpdates"));
+                }
+                row.cell(claims(run.path("expectations")), claimsTone(run.path("expectations")));
             }
         }
         out.add("");
@@ -195,6 +220,22 @@ public final class RunTable {
         String text = who.isEmpty() ? what : String.join(" ", who) + ": " + what;
         double at = Json.num(f, "atMs");
         return Double.isNaN(at) ? text : text + " (after " + Units.millis(at) + ")";
+    }
+
+    /** Channels that carried messages (a counter-only segment carries none). */
+    private static List<JsonNode> busyChannels(JsonNode run) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode c : run.path("channels")) if (!idle(c)) out.add(c);
+        return out;
+    }
+
+    private static boolean idle(JsonNode c) { return c.path("sent").asLong(0) == 0 && c.path("received").asLong(0) == 0; }
+
+    /** The counter of that channel, or the run's only counter on its first row. */
+    private static JsonNode counterFor(JsonNode counters, String channel, boolean firstRow) {
+        if (counters.has(channel)) return counters.get(channel);
+        if (firstRow && counters.size() == 1) return counters.elements().next();
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** {@code processes.producer.size} reads as {@code producer.size} in a column header. */

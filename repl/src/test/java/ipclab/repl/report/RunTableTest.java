@@ -27,7 +27,7 @@ class RunTableTest {
 
                 channel  type    sent  received  lost  dup  corrupt  reorder  msgs/s  MiB/s     p50      p99      max  syscalls/msg    setup
                 jobs     msgq  10,000     9,990    10    0        0        0    812k   3.17  850 ns  3.10 us  1.25 ms          2.00  15.3 us
-                ring     shm        0         0     0    0        0        0       0      0       -        -        -             -   120 us
+                ring     shm        0         0     -    -        -        -       -      -       -        -        -             -   120 us
 
                 process    role          pid  exit  user ms  sys ms  vol cs  invol cs  faults min/maj  syscalls  ready ms
                 producer   writer       4242     0      120    31.0      12         3         1,203/0    10,001       412
@@ -71,5 +71,18 @@ class RunTableTest {
 
                 1 of 2 runs not ok
                 """, render("sweep.json", new Style(false, false)));
+    }
+
+    @Test
+    void aCounterSweepShowsTheCountersNotTraffic() throws IOException {
+        assertEquals("""
+                sweep race  2 runs
+
+                counter.sync  ok      final   expected  lost updates  claims
+                none          ok  1,342,117  2,000,000       657,883  1/1
+                semaphore     ok  2,000,000  2,000,000             0  1/1
+
+                all 2 runs ok
+                """, render("race-sweep.json", new Style(false, false)));
     }
 }
