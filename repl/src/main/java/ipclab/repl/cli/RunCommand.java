@@ -62,6 +62,7 @@ public final class RunCommand implements Callable<Integer> {
             for (Diagnostic d : e.diagnostics()) cli.err().println(d);
             return ExitCodes.USAGE;
         }
+        checkWritable(json);
         cleanStale();
         RunOptions opts = RunOptions.defaults();
         if (verbose) {
@@ -88,6 +89,20 @@ public final class RunCommand implements Callable<Integer> {
         JsonNode tree = JSON.readTree(text);
         new RunTable(cli.style()).render(tree).forEach(cli.out()::println);
         return sweep ? ipclab.engine.run.ExitCodes.of(reports) : ipclab.engine.run.ExitCodes.of(reports.getFirst());
+    }
+
+    /** A report that could not be written after a long run would waste it: check the place first. */
+    private static void checkWritable(Path file) {
+        if (file == null) return;
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (java.nio.file.Files.isDirectory(abs)) throw new InputException("--json " + file + " is a directory; give a file name");
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            throw new InputException("--json " + file + ": the directory " + dir + " does not exist");
+        }
+        if (!java.nio.file.Files.isWritable(dir) || (java.nio.file.Files.exists(abs) && !java.nio.file.Files.isWritable(abs))) {
+            throw new InputException("--json " + file + ": not writable");
+        }
     }
 
     /** What dead runs left is removed before anything new is made; the user hears about it. */

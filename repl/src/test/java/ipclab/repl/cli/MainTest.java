@@ -70,18 +70,29 @@ class MainTest {
     }
 
     @Test
-    void commandErrorsAreOneLineWithoutStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path ok = dir.resolve("ok.yaml");
-        java.nio.file.Files.copy(java.nio.file.Path.of(ValidateCommandTest.HELLO), ok);
+    void badInputInACommandIsOneLineAndExit2(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         java.nio.file.Path json = dir.resolve("no-such-dir").resolve("r.json");
-        // a failure inside a command (here: the JSON report cannot be written, or no channels yet)
-        Ipclab r = Ipclab.run("run", ok.toString(), "--json", json.toString());
-        assertEquals(1, r.code(), r.toString());
-        assertTrue(r.err().startsWith("ipclab run: "), r.err());
-        assertTrue(r.err().endsWith("(run with --debug or IPCLAB_DEBUG=1 for the stack trace)\n"), r.err());
-        assertFalse(r.err().contains("\tat "), r.err());
-        Ipclab d = Ipclab.run("run", ok.toString(), "--json", json.toString(), "--debug");
-        assertTrue(d.err().contains("\tat "), "--debug shows the trace: " + d.err());
+        Ipclab r = Ipclab.run("run", ValidateCommandTest.HELLO, "--json", json.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertEquals("ipclab run: --json " + json + ": the directory " + json.getParent() + " does not exist\n", r.err());
+    }
+
+    @Test
+    void aFailingCommandIsOneLineAndExit1() {
+        var err = new java.io.StringWriter();
+        var w = new java.io.PrintWriter(err, true);
+        Cli cli = new Cli(w, w, new ipclab.repl.report.Style(false, false), java.util.Map.of());
+        var cmd = Commands.commandLine(cli, false).getSubcommands().get("run");
+        int code = new ErrorHandlers(cli, false).handleExecutionException(
+                new IllegalStateException("shmget(key=0x0, size=64, flags=IPC_CREAT|0600) failed: ENOSPC"), cmd, null);
+        assertEquals(1, code);
+        assertEquals("""
+                ipclab run: shmget(key=0x0, size=64, flags=IPC_CREAT|0600) failed: ENOSPC
+                (run with --debug or IPCLAB_DEBUG=1 for the stack trace)
+                """, err.toString());
+        err.getBuffer().setLength(0);
+        new ErrorHandlers(cli, true).handleExecutionException(new IllegalStateException("boom"), cmd, null);
+        assertTrue(err.toString().startsWith("ipclab run: boom\njava.lang.IllegalStateException: boom\n\tat "), err.toString());
     }
 
     @Test
