@@ -203,10 +203,23 @@ public final class RunTable {
             }
         }
         int failed = 0;
-        for (JsonNode run : runs) if (!run.path("ok").asBoolean(false)) failed++;
+        int refuted = 0;
+        for (JsonNode run : runs) {
+            boolean broke = run.path("failures").size() + run.path("leaks").size() > 0;
+            boolean claimFailed = false;
+            for (JsonNode e : run.path("expectations")) claimFailed |= !e.path("ok").asBoolean(true);
+            if (broke || (!run.path("ok").asBoolean(false) && !claimFailed)) failed++;
+            else if (claimFailed) refuted++;
+        }
         out.add("");
-        out.add(failed == 0 ? style.paint(Tone.GOOD, "all " + runs.size() + " runs ok")
-                : style.paint(Tone.BAD, failed + " of " + runs.size() + " runs not ok"));
+        if (failed == 0 && refuted == 0) {
+            out.add(style.paint(Tone.GOOD, style.pass() + " all " + runs.size() + " runs ok"));
+        } else {
+            List<String> why = new ArrayList<>();
+            if (failed > 0) why.add(failed + " of " + runs.size() + " runs failed");
+            if (refuted > 0) why.add(refuted + " of " + runs.size() + " runs refuted a claim");
+            out.add(style.paint(Tone.BAD, style.fail() + " " + String.join(", ", why)));
+        }
         return out;
     }
 

@@ -79,4 +79,38 @@ class RunCommandTest {
             assertEquals(0, report.get("leaks").size());
         }
     }
+
+    @Test
+    void aSweepRunsEachCombinationAndARefutedClaimExits3(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("sizes.yaml");
+        Files.writeString(f, """
+                name: sizes
+                channels:
+                  q: {type: msgq}
+                processes:
+                  producer: {role: writer, channel: q, messages: 20}
+                  consumer: {role: reader, channel: q}
+                sweep:
+                  processes.producer.size: [64, 1KiB]
+                expect:
+                  - consumer.received == producer.sent
+                  - consumer.received == 21
+                """);
+        Path json = dir.resolve("sizes.json");
+        try (StateDir state = new StateDir()) {
+            Ipclab r = Ipclab.run("run", f.toString(), "--json", json.toString());
+            assertEquals(3, r.code(), r.toString());
+            assertEquals("run 1/2: processes.producer.size=64\nrun 2/2: processes.producer.size=1KiB\n", r.err());
+            assertTrue(r.out().startsWith("sweep sizes  2 runs\n"), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("64\\s+\u2717\\s+20\\s+20\\s+0\\s.*\\s1/2")), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("1KiB\\s+\u2717\\s+20\\s+20\\s+0\\s.*\\s1/2")), r.out());
+            assertTrue(r.out().contains("\u2717 processes.producer.size=64: consumer.received == 21  (consumer.received=20)"), r.out());
+            assertTrue(r.out().endsWith("\u2717 2 of 2 runs refuted a claim\n"), r.out());
+            JsonNode report = new ObjectMapper().readTree(json.toFile());
+            assertEquals("sizes", report.get("scenario").asText());
+            assertEquals(2, report.get("runs").size());
+            assertEquals("1KiB", report.get("runs").get(1).get("params").get("processes.producer.size").asText());
+            assertEquals(1024, report.get("runs").get(1).get("channels").get(0).get("bytes").asLong() / 20);
+        }
+    }
 }

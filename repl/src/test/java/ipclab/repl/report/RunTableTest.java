@@ -69,7 +69,7 @@ class RunTableTest {
                 64KiB          FAIL  1,000       998     2   20.0k   1250  45.0 us   120 us          2.01  0/1
                 FAIL processes.producer.size=64KiB: jobs.lost == 0  (jobs.lost=2)
 
-                1 of 2 runs not ok
+                FAIL 1 of 2 runs refuted a claim
                 """, render("sweep.json", new Style(false, false)));
     }
 
@@ -82,7 +82,7 @@ class RunTableTest {
                 none          ok  1,342,117  2,000,000       657,883  1/1
                 semaphore     ok  2,000,000  2,000,000             0  1/1
 
-                all 2 runs ok
+                ok all 2 runs ok
                 """, render("race-sweep.json", new Style(false, false)));
     }
 }
