@@ -10,6 +10,10 @@ final class Parser {
             Map.entry("ns", 1d), Map.entry("us", 1e3), Map.entry("ms", 1e6), Map.entry("s", 1e9), Map.entry("m", 60e9),
             Map.entry("B", 1d), Map.entry("KiB", 1024d), Map.entry("MiB", 1024d * 1024), Map.entry("GiB", 1024d * 1024 * 1024),
             Map.entry("k", 1e3), Map.entry("M", 1e6));
+    private static final Map<String, String> MISTAKES = Map.ofEntries(
+            Map.entry("µs", "us"), Map.entry("μs", "us"), Map.entry("mus", "us"), Map.entry("usec", "us"), Map.entry("msec", "ms"),
+            Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("min", "m"), Map.entry("KB", "KiB"), Map.entry("kB", "KiB"),
+            Map.entry("kb", "KiB"), Map.entry("MB", "MiB"), Map.entry("mb", "MiB"), Map.entry("GB", "GiB"));
     private static final String UNIT_LIST = "ns, us, ms, s, m, B, KiB, MiB, GiB, k, M";
 
     private final String s;
@@ -107,7 +111,8 @@ final class Parser {
             Double f = UNITS.get(unit);
             if (f == null) {
                 throw new ClaimSyntaxException("unknown unit '" + unit + "' in '" + s.substring(start, i) + "'; units are " + UNIT_LIST
-                        + ipclab.dsl.model.Suggestions.didYouMean(unit, UNITS.keySet()), u + 1);
+                        + (MISTAKES.containsKey(unit) ? "; did you mean '" + MISTAKES.get(unit) + "'?"
+                        : ipclab.dsl.model.Suggestions.didYouMean(unit, UNITS.keySet())), u + 1);
             }
             v *= f;
         }
