@@ -33,13 +33,13 @@ import net.jqwik.api.Provide;
  * model holds that YAML can express: non-negative sizes and durations, slots and replicas >= 1).
  */
 class RoundTripProperties {
-    @Property(tries = 300)
+    @Property(tries = 150)
     void javaToYamlToModelIsIdentity(@ForAll("scenarios") Scenario s) throws ScenarioException {
         String yaml = ScenarioWriter.toYaml(s);
         assertEquals(s, ScenarioLoader.parse(yaml, "generated.yaml"), yaml);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void yamlToModelToYamlIsAFixedPoint(@ForAll("scenarios") Scenario s) throws ScenarioException {
         String y1 = ScenarioWriter.toYaml(s, "../schema.json");
         Scenario m1 = ScenarioLoader.parse(y1, "y1.yaml");
