@@ -114,9 +114,13 @@ final class Figures {
         if (f.latency() != null) latencies.put(c.name(), f.latency());
         long setupNs = 0;
         for (long v : setup.values()) setupNs += v;
+        double perMessage = f.syscallsPerMessage();
+        long increments = 0;
+        for (WorkerReport r : reports) increments += r.increments;
+        if (f.sent() == 0 && increments > 0) perMessage = (double) f.syscalls() / increments; // incrementers: per increment
         return new RunReport.ChannelFigures(f.name(), f.type(), f.sent(), f.received(), f.lost(), f.duplicated(), f.corrupted(),
                 f.reordered(), f.bytes(), setupNs, new RunReport.Throughput(round(f.msgsPerSec()), round(f.mibPerSec())),
-                new RunReport.Latency(f.p50(), f.p90(), f.p99(), f.p999(), f.max()), round(f.syscallsPerMessage()),
+                new RunReport.Latency(f.p50(), f.p90(), f.p99(), f.p999(), f.max()), round(perMessage),
                 f.lossExpected(), setup, teardown);
     }
 

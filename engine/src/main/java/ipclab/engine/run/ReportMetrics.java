@@ -10,10 +10,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A run's figures by dotted path, for {@code expect:} claims: {@code <process|group|channel>.<metric>}.
- * A group (the scenario's process name) sums its replicas; its latency is the merged histogram.
+ * Names as in {@link ipclab.dsl.plan.MetricNames}. A group (the scenario's process name) sums its
+ * replicas; a process's or group's latency (beyond MetricNames) is its (merged) histogram.
  *
  * <pre>
- *   process, group: sent received bytes bytesSent bytesReceived increments exitCode spawnToReadyMs
+ *   process, group: sent (messages or increments) received bytes syscalls bytesSent bytesReceived increments exitCode spawnToReadyMs
  *                   userCpuMs sysCpuMs voluntaryCtxSwitches involuntaryCtxSwitches minorFaults majorFaults
  *                   latency.{p50,p90,p99,p999,max} (ns)   syscalls.&lt;call&gt;   events.&lt;name&gt;
  *   channel:        sent received lost duplicated corrupted reordered bytes setupNs syscallsPerMessage
@@ -34,7 +35,7 @@ final class ReportMetrics implements Expectation.Metrics {
             String group = w.process.group();
             Map<String, Double> own = new LinkedHashMap<>();
             WorkerReport r = w.report;
-            own.put("sent", (double) p.sent());
+            own.put("sent", (double) p.sent() + (r == null ? 0 : r.increments));
             own.put("received", (double) p.received());
             own.put("bytesSent", r == null ? 0.0 : r.bytesSent);
             own.put("bytesReceived", r == null ? 0.0 : r.bytesReceived);
@@ -48,7 +49,12 @@ final class ReportMetrics implements Expectation.Metrics {
             own.put("majorFaults", (double) p.majorFaults());
             own.put("spawnToReadyMs", p.spawnToReadyMs());
             if (p.exitCode() != null) own.put("exitCode", (double) p.exitCode());
-            for (var e : p.syscalls().entrySet()) own.put("syscalls." + e.getKey(), (double) e.getValue());
+            long calls = 0;
+            for (var e : p.syscalls().entrySet()) {
+                own.put("syscalls." + e.getKey(), (double) e.getValue());
+                calls += e.getValue();
+            }
+            own.put("syscalls", (double) calls);
             for (var e : p.events().entrySet()) own.put("events." + e.getKey(), (double) e.getValue());
             for (var e : own.entrySet()) {
                 values.put(p.name() + "." + e.getKey(), e.getValue());

@@ -48,10 +48,7 @@ class BlockedAndOrphanTest {
             assertEquals(0, mk.waitFor(), out);
             unrelated = Integer.parseInt(out.replaceAll("\\D+", " ").trim().split(" ")[0]);
 
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                    SupervisorMain.class.getName(), state.toString());
-            sup = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            sup = supervisor();
             BufferedReader in = new BufferedReader(new InputStreamReader(sup.getInputStream()));
             String line = in.readLine();
             assertTrue(line != null && line.startsWith("running "), "supervisor said: " + line);
@@ -84,6 +81,36 @@ class BlockedAndOrphanTest {
             if (sup != null) sup.destroyForcibly().waitFor();
             if (unrelated >= 0) new ProcessBuilder("ipcrm", "-q", Integer.toString(unrelated)).start().waitFor();
         }
+    }
+
+    @Test
+    void sigtermOnTheSupervisorStopsWorkersAndRemovesItsObjects() throws Exception {
+        Process sup = null;
+        try {
+            sup = supervisor();
+            BufferedReader in = new BufferedReader(new InputStreamReader(sup.getInputStream()));
+            String line = in.readLine();
+            assertTrue(line != null && line.startsWith("running "), "supervisor said: " + line);
+            String[] f = line.split(" ");
+            int msqid = Integer.parseInt(f[1]);
+            new ProcessBuilder("kill", "-TERM", Long.toString(sup.pid())).start().waitFor();
+            assertEquals(143, sup.waitFor(), "the JVM's status after SIGTERM");
+            for (int i = 2; i < f.length; i++) {
+                long pid = Long.parseLong(f[i]);
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " stopped by the shutdown hook");
+            }
+            assertFalse(Proc.sysv("msg").stream().anyMatch(r -> r.id() == msqid), "queue removed by the shutdown hook");
+            assertTrue(Registry.knownObjects(state.resolve("runs")).isEmpty(), "registry file deleted");
+        } finally {
+            if (sup != null) sup.destroyForcibly().waitFor();
+        }
+    }
+
+    Process supervisor() throws java.io.IOException {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                SupervisorMain.class.getName(), state.toString());
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /** A supervisor in its own JVM: starts a run of two endless workers on a real queue, says so, and waits to be killed. */
