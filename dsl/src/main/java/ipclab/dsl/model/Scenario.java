@@ -1,6 +1,7 @@
 package ipclab.dsl.model;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +12,26 @@ import java.util.SequencedMap;
  * A scenario: channels, the processes that use them, optional sweep and claims. Immutable; maps
  * keep the order in which they were written. {@code null} for a field the author left out.
  *
- * @param sweep  dotted path (e.g. {@code processes.producer.size}) to the values to try, in order
+ * <p>Build one in Java with {@link #named(String)} (see {@code ipclab.dsl.Scenarios} for the
+ * static factories), or read one from YAML with {@code ipclab.dsl.ScenarioLoader}.
+ *
+ * @param sweep  dotted path (e.g. {@code processes.producer.size}) to the values to try, in order, as written
  * @param expect claims checked after the run, as written (e.g. {@code consumer.received == producer.sent})
  */
 public record Scenario(String name, String description, Long seed, Duration timeout,
                        SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
                        SequencedMap<String, List<String>> sweep, List<String> expect) {
+    /** The top-level YAML keys, in the order they are written. */
+    public static final List<String> KEYS = List.of("name", "description", "seed", "timeout", "channels", "processes",
+            "sweep", "expect");
+
     public Scenario {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a scenario needs a name");
         channels = frozen(channels);
         processes = frozen(processes);
-        sweep = frozen(sweep);
+        SequencedMap<String, List<String>> s = new LinkedHashMap<>();
+        if (sweep != null) sweep.forEach((k, v) -> s.put(k, List.copyOf(v)));
+        sweep = Collections.unmodifiableSequencedMap(s);
         expect = expect == null ? List.of() : List.copyOf(expect);
         for (var e : channels.entrySet()) {
             if (!e.getKey().equals(e.getValue().name())) throw new IllegalArgumentException("channel key " + e.getKey() + " != name " + e.getValue().name());
@@ -31,8 +41,77 @@ public record Scenario(String name, String description, Long seed, Duration time
         }
     }
 
+    /** Starts a fluent builder: {@code Scenario.named("x").channel(msgq("q")).process(writer("w").channel("q"))...build()}. */
+    public static Builder named(String name) { return new Builder(name); }
+
+    /** A builder holding this scenario, to change some of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.description = description; b.seed = seed; b.timeout = timeout;
+        b.channels.putAll(channels); b.processes.putAll(processes);
+        b.sweep.putAll(sweep); b.expect.addAll(expect);
+        return b;
+    }
+
     private static <V> SequencedMap<String, V> frozen(Map<String, V> m) {
         if (m == null) return Collections.unmodifiableSequencedMap(new LinkedHashMap<>());
         return Collections.unmodifiableSequencedMap(new LinkedHashMap<>(m));
+    }
+
+    /** Fluent builder; method names are the YAML keys. */
+    public static final class Builder {
+        private final String name;
+        private String description;
+        private Long seed;
+        private Duration timeout;
+        private final SequencedMap<String, ChannelSpec> channels = new LinkedHashMap<>();
+        private final SequencedMap<String, ProcessSpec> processes = new LinkedHashMap<>();
+        private final SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
+        private final List<String> expect = new ArrayList<>();
+
+        public Builder(String name) { this.name = name; }
+
+        /** What the scenario shows, for a student reading it. */
+        public Builder description(String text) { this.description = text; return this; }
+        /** Payloads and any random schedule derive from it (default 1). */
+        public Builder seed(long s) { this.seed = s; return this; }
+        /** The whole run's limit (default 60s). */
+        public Builder timeout(Duration t) { this.timeout = t; return this; }
+
+        /** Adds a channel; its name must be new. */
+        public Builder channel(ChannelSpec c) {
+            if (channels.putIfAbsent(c.name(), c) != null) throw new IllegalArgumentException("channel " + c.name() + " is defined twice");
+            return this;
+        }
+        public Builder channel(ChannelSpec.Builder c) { return channel(c.build()); }
+        /** Adds several channels. */
+        public Builder channels(ChannelSpec.Builder... cs) { for (var c : cs) channel(c); return this; }
+
+        /** Adds a process (group); its name must be new. */
+        public Builder process(ProcessSpec p) {
+            if (processes.putIfAbsent(p.name(), p) != null) throw new IllegalArgumentException("process " + p.name() + " is defined twice");
+            return this;
+        }
+        public Builder process(ProcessSpec.Builder p) { return process(p.build()); }
+        /** Adds several processes. */
+        public Builder processes(ProcessSpec.Builder... ps) { for (var p : ps) process(p); return this; }
+
+        /**
+         * Sweeps a dotted path over values, e.g. {@code sweep("processes.producer.size", kib(1), kib(4))}
+         * or {@code sweep("channels.counter.sync", NONE, SEMAPHORE)}. Values are kept as YAML writes them.
+         */
+        public Builder sweep(String path, Object... values) {
+            List<String> texts = new ArrayList<>();
+            for (Object v : values) {
+                texts.add(v instanceof Enum<?> e ? Names.yaml(e) : v instanceof Duration d ? Durations.format(d) : String.valueOf(v));
+            }
+            sweep.put(path, List.copyOf(texts));
+            return this;
+        }
+
+        /** Adds claims checked after the run, e.g. {@code "consumer.received == producer.sent"}. */
+        public Builder expect(String... claims) { expect.addAll(List.of(claims)); return this; }
+
+        public Scenario build() { return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect); }
     }
 }

@@ -2,6 +2,8 @@ package ipclab.dsl.plan;
 
 import ipclab.dsl.model.Scenario;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  * One plan per sweep combination; {@code params} holds that combination (empty without a sweep).
  *
  * @param scenario     the scenario this plan came from (after the sweep overrides were applied)
- * @param params       sweep path to the value used, e.g. {@code processes.producer.size -> 4KiB}
+ * @param params       sweep path to the value used, as written, in sweep order, e.g. {@code processes.producer.size -> 4KiB}
  * @param seed         payloads derive from it
  * @param timeout      the whole run's limit
  * @param channels     in scenario order
@@ -20,7 +22,7 @@ import java.util.Map;
 public record Plan(Scenario scenario, Map<String, String> params, long seed, Duration timeout,
                    List<PlannedChannel> channels, List<PlannedProcess> processes, List<Expectation> expectations) {
     public Plan {
-        params = Map.copyOf(params);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         channels = List.copyOf(channels);
         processes = List.copyOf(processes);
         expectations = List.copyOf(expectations);

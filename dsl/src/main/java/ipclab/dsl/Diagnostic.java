@@ -1,0 +1,29 @@
+package ipclab.dsl;
+
+import java.util.Comparator;
+
+/**
+ * One problem in a scenario, for a person: where (file, line, column of the offending key or value,
+ * and the dotted path), and what is wrong and what would be valid. Prints as
+ * {@code file:line:col: path: message}; without a position (a scenario built in Java) as
+ * {@code file: path: message}; without a path as {@code file:line:col: message}.
+ *
+ * @param file    the file name as given, or {@code <java>} / the scenario name for a built scenario
+ * @param line    1-based, 0 when unknown
+ * @param column  1-based, 0 when unknown
+ * @param path    dotted path such as {@code processes.producer.size} or {@code expect[1]}; empty for the file itself
+ * @param message what is wrong and what would be valid
+ */
+public record Diagnostic(String file, int line, int column, String path, String message) {
+    /** By line, then column, then path. */
+    public static final Comparator<Diagnostic> ORDER = Comparator.comparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::path).thenComparing(Diagnostic::message);
+
+    @Override public String toString() {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) sb.append(':').append(line).append(':').append(column);
+        sb.append(": ");
+        if (!path.isEmpty()) sb.append(path).append(": ");
+        return sb.append(message).toString();
+    }
+}

@@ -1,0 +1,92 @@
+package ipclab.dsl;
+
+import ipclab.dsl.model.ByteSize;
+import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.ProcessSpec;
+import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Rate;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.SocketDomain;
+import ipclab.dsl.model.Sync;
+import java.time.Duration;
+
+/**
+ * Everything the fluent DSL needs behind one static import:
+ *
+ * <pre>{@code
+ * import static ipclab.dsl.Scenarios.*;
+ *
+ * Scenario s = scenario("shm-vs-msgq").seed(42)
+ *     .channel(shm("ring").size(kib(64)).slots(16).sync(SEMAPHORE))
+ *     .process(writer("producer").channel("ring").replicas(2).messages(10_000).size(kib(1)))
+ *     .process(reader("consumer").channel("ring"))
+ *     .expect("consumer.received == producer.sent")
+ *     .build();
+ * }</pre>
+ *
+ * Method names are the YAML keys; channel factories are named after the channel types and process
+ * factories after the roles.
+ */
+public final class Scenarios {
+    private Scenarios() {}
+
+    // ---- sync, fanout, mode, domain constants, so that one static import is enough ----
+    public static final Sync NONE = Sync.NONE;
+    public static final Sync SEMAPHORE = Sync.SEMAPHORE;
+    public static final Sync SPIN = Sync.SPIN;
+    public static final Sync ATOMIC = Sync.ATOMIC;
+    public static final Fanout SHARED = Fanout.SHARED;
+    public static final Fanout BROADCAST = Fanout.BROADCAST;
+    public static final QueueMode BLOCKING = QueueMode.BLOCKING;
+    public static final QueueMode NOWAIT = QueueMode.NOWAIT;
+    public static final SocketDomain UNIX = SocketDomain.UNIX;
+    public static final SocketDomain UNIX_DGRAM = SocketDomain.UNIX_DGRAM;
+    public static final SocketDomain TCP = SocketDomain.TCP;
+    public static final SocketDomain UDP = SocketDomain.UDP;
+
+    /** Same as {@link Scenario#named(String)}. */
+    public static Scenario.Builder scenario(String name) { return Scenario.named(name); }
+
+    // ---- channels ----
+    /** A System V shared-memory ring (segment + optional semaphores). */
+    public static ChannelSpec.Builder shm(String name) { return new ChannelSpec.Builder(name, ChannelType.SHM); }
+    /** A System V message queue. */
+    public static ChannelSpec.Builder msgq(String name) { return new ChannelSpec.Builder(name, ChannelType.MSGQ); }
+    /** A socket; set {@code domain} (default unix). */
+    public static ChannelSpec.Builder socket(String name) { return new ChannelSpec.Builder(name, ChannelType.SOCKET); }
+    /** A socket of the given domain. */
+    public static ChannelSpec.Builder socket(String name, SocketDomain domain) { return socket(name).domain(domain); }
+    /** A named FIFO. */
+    public static ChannelSpec.Builder pipe(String name) { return new ChannelSpec.Builder(name, ChannelType.PIPE); }
+
+    // ---- processes ----
+    /** Streams messages into its channel. */
+    public static ProcessSpec.Builder writer(String name) { return new ProcessSpec.Builder(name, Role.WRITER); }
+    /** Reads what the writers on its channel send. */
+    public static ProcessSpec.Builder reader(String name) { return new ProcessSpec.Builder(name, Role.READER); }
+    /** Sends a message, waits for it to come back, and times the round trip. */
+    public static ProcessSpec.Builder pinger(String name) { return new ProcessSpec.Builder(name, Role.PINGER); }
+    /** Returns every message it gets to the pinger. */
+    public static ProcessSpec.Builder echo(String name) { return new ProcessSpec.Builder(name, Role.ECHO); }
+    /** Adds one to a counter in shared memory, {@code messages} times. */
+    public static ProcessSpec.Builder incrementer(String name) { return new ProcessSpec.Builder(name, Role.INCREMENTER); }
+
+    // ---- sizes ----
+    public static ByteSize bytes(long n) { return ByteSize.of(n); }
+    public static ByteSize kib(long n) { return ByteSize.of(Math.multiplyExact(n, ByteSize.KIB)); }
+    public static ByteSize mib(long n) { return ByteSize.of(Math.multiplyExact(n, ByteSize.MIB)); }
+
+    // ---- durations ----
+    public static Duration ns(long n) { return Duration.ofNanos(n); }
+    public static Duration us(long n) { return Duration.ofNanos(Math.multiplyExact(n, 1_000L)); }
+    public static Duration ms(long n) { return Duration.ofMillis(n); }
+    public static Duration seconds(long n) { return Duration.ofSeconds(n); }
+    public static Duration minutes(long n) { return Duration.ofMinutes(n); }
+
+    // ---- rates ----
+    /** {@code perSecond(20_000)} is {@code 20k/s}. */
+    public static Rate perSecond(long n) { return Rate.perSecond(n); }
+}

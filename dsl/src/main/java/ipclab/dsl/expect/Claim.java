@@ -1,0 +1,124 @@
+package ipclab.dsl.expect;
+
+import ipclab.dsl.plan.Expectation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A parsed {@code expect:} claim: {@code left OP right} with OP one of {@code == != < <= > >=},
+ * several joined by {@code and}. Operands are numbers, numbers with a unit, dotted paths to a
+ * run's figures, and {@code + - * /} with parentheses:
+ *
+ * <pre>
+ * consumer.received == producer.sent
+ * ring.latency.p50 &lt; 50us
+ * counter.lostUpdates &gt; 0 and counter.final &lt;= counter.expected
+ * producer.syscalls.msgsnd &gt;= producer.sent * 0.99
+ * </pre>
+ *
+ * Units: durations {@code ns us ms s m} become nanoseconds, sizes {@code B KiB MiB GiB} bytes,
+ * {@code k} and {@code M} multiply by 1000 and 1000000. A name may contain '-' (replica
+ * {@code producer-2}), so write subtraction with spaces: {@code a.sent - b.sent}.
+ */
+public final class Claim implements Expectation {
+    private final String text;
+    private final List<Comparison> comparisons;
+
+    private Claim(String text, List<Comparison> comparisons) { this.text = text; this.comparisons = List.copyOf(comparisons); }
+
+    /** Parses a claim; the exception says where and what was expected. */
+    public static Claim parse(String text) throws ClaimSyntaxException {
+        return new Claim(text, new Parser(text).claims());
+    }
+
+    @Override public String text() { return text; }
+
+    /** Every dotted path the claim reads, in order of appearance. */
+    public Set<Path> paths() {
+        Set<Path> out = new LinkedHashSet<>();
+        for (Comparison c : comparisons) { c.left.paths(out); c.right.paths(out); }
+        return out;
+    }
+
+    @Override public Result evaluate(Metrics metrics) {
+        boolean ok = true;
+        List<String> actual = new ArrayList<>();
+        Set<String> shown = new LinkedHashSet<>();
+        for (Comparison c : comparisons) {
+            double l = c.left.value(metrics), r = c.right.value(metrics);
+            Set<Path> ps = new LinkedHashSet<>();
+            c.left.paths(ps); c.right.paths(ps);
+            for (Path p : ps) {
+                if (shown.add(p.text())) {
+                    Double v = metrics.value(p.text());
+                    actual.add(p.text() + "=" + (v == null ? "missing" : format(v)));
+                }
+            }
+            ok &= !Double.isNaN(l) && !Double.isNaN(r) && c.op.test(l, r);
+        }
+        if (actual.isEmpty()) actual.add("(constants only)");
+        return new Result(ok, String.join(", ", actual));
+    }
+
+    @Override public String toString() { return text; }
+
+    static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    // ---- the tree ----
+
+    /** A dotted path and where it starts in the claim (1-based column). */
+    public record Path(String text, int column) {
+        /** The first segment: a process group, a replica or a channel. */
+        public String subject() { int i = text.indexOf('.'); return i < 0 ? text : text.substring(0, i); }
+
+        /** What follows the subject, e.g. {@code latency.p50}; empty when none. */
+        public String metric() { int i = text.indexOf('.'); return i < 0 ? "" : text.substring(i + 1); }
+    }
+
+    enum Op {
+        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        final String symbol;
+        Op(String s) { symbol = s; }
+        boolean test(double l, double r) {
+            return switch (this) {
+                case EQ -> l == r; case NE -> l != r; case LT -> l < r; case LE -> l <= r; case GT -> l > r; case GE -> l >= r;
+            };
+        }
+    }
+
+    record Comparison(Expr left, Op op, Expr right) {}
+
+    sealed interface Expr {
+        double value(Metrics m);
+        void paths(Set<Path> out);
+    }
+
+    record Num(double v) implements Expr {
+        public double value(Metrics m) { return v; }
+        public void paths(Set<Path> out) {}
+    }
+
+    record Ref(Path path) implements Expr {
+        public double value(Metrics m) { Double v = m.value(path.text()); return v == null ? Double.NaN : v; }
+        public void paths(Set<Path> out) { out.add(path); }
+    }
+
+    record Neg(Expr e) implements Expr {
+        public double value(Metrics m) { return -e.value(m); }
+        public void paths(Set<Path> out) { e.paths(out); }
+    }
+
+    record Bin(char op, Expr l, Expr r) implements Expr {
+        public double value(Metrics m) {
+            double a = l.value(m), b = r.value(m);
+            return switch (op) { case '+' -> a + b; case '-' -> a - b; case '*' -> a * b; default -> a / b; };
+        }
+        public void paths(Set<Path> out) { l.paths(out); r.paths(out); }
+    }
+}

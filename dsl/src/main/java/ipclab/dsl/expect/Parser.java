@@ -1,0 +1,145 @@
+package ipclab.dsl.expect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Recursive descent over a claim's text; see {@link Claim} for the grammar. */
+final class Parser {
+    private static final Map<String, Double> UNITS = Map.ofEntries(
+            Map.entry("ns", 1d), Map.entry("us", 1e3), Map.entry("ms", 1e6), Map.entry("s", 1e9), Map.entry("m", 60e9),
+            Map.entry("B", 1d), Map.entry("KiB", 1024d), Map.entry("MiB", 1024d * 1024), Map.entry("GiB", 1024d * 1024 * 1024),
+            Map.entry("k", 1e3), Map.entry("M", 1e6));
+    private static final Map<String, String> MISTAKES = Map.ofEntries(
+            Map.entry("µs", "us"), Map.entry("μs", "us"), Map.entry("mus", "us"), Map.entry("usec", "us"), Map.entry("msec", "ms"),
+            Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("min", "m"), Map.entry("KB", "KiB"), Map.entry("kB", "KiB"),
+            Map.entry("kb", "KiB"), Map.entry("MB", "MiB"), Map.entry("mb", "MiB"), Map.entry("GB", "GiB"));
+    private static final String UNIT_LIST = "ns, us, ms, s, m, B, KiB, MiB, GiB, k, M";
+
+    private final String s;
+    private int i;
+
+    Parser(String s) { this.s = s; }
+
+    List<Claim.Comparison> claims() throws ClaimSyntaxException {
+        if (s.isBlank()) throw new ClaimSyntaxException("the claim is empty; write e.g. 'consumer.received == producer.sent'", 1);
+        List<Claim.Comparison> out = new ArrayList<>();
+        out.add(comparison());
+        while (true) {
+            skip();
+            if (i >= s.length()) return out;
+            if (word("and")) { out.add(comparison()); continue; }
+            throw new ClaimSyntaxException("unexpected '" + rest() + "'; claims are joined with 'and'", i + 1);
+        }
+    }
+
+    private Claim.Comparison comparison() throws ClaimSyntaxException {
+        Claim.Expr left = expr();
+        skip();
+        int at = i;
+        Claim.Op op = op();
+        if (op == null) {
+            if (i >= s.length()) throw new ClaimSyntaxException("a comparison needs an operator: == != < <= > >=", at + 1);
+            if (s.charAt(i) == '=') throw new ClaimSyntaxException("'=' is not a comparison; write '=='", at + 1);
+            throw new ClaimSyntaxException("expected one of == != < <= > >=, found '" + rest() + "'", at + 1);
+        }
+        Claim.Expr right = expr();
+        return new Claim.Comparison(left, op, right);
+    }
+
+    private Claim.Op op() {
+        for (Claim.Op o : new Claim.Op[] {Claim.Op.EQ, Claim.Op.NE, Claim.Op.LE, Claim.Op.GE, Claim.Op.LT, Claim.Op.GT}) {
+            if (s.startsWith(o.symbol, i)) { i += o.symbol.length(); return o; }
+        }
+        return null;
+    }
+
+    private Claim.Expr expr() throws ClaimSyntaxException {
+        Claim.Expr e = term();
+        while (true) {
+            skip();
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                char op = s.charAt(i++);
+                e = new Claim.Bin(op, e, term());
+            } else return e;
+        }
+    }
+
+    private Claim.Expr term() throws ClaimSyntaxException {
+        Claim.Expr e = factor();
+        while (true) {
+            skip();
+            if (i < s.length() && (s.charAt(i) == '*' || s.charAt(i) == '/')) {
+                char op = s.charAt(i++);
+                e = new Claim.Bin(op, e, factor());
+            } else return e;
+        }
+    }
+
+    private Claim.Expr factor() throws ClaimSyntaxException {
+        skip();
+        if (i >= s.length()) throw new ClaimSyntaxException("the claim ends too early; expected a number or a name such as consumer.received", i + 1);
+        char c = s.charAt(i);
+        if (c == '(') {
+            int open = i++;
+            Claim.Expr e = expr();
+            skip();
+            if (i >= s.length() || s.charAt(i) != ')') throw new ClaimSyntaxException("'(' is not closed", open + 1);
+            i++;
+            return e;
+        }
+        if (c == '-') { i++; return new Claim.Neg(factor()); }
+        if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) return number();
+        if (Character.isLetter(c) || c == '_') return path();
+        throw new ClaimSyntaxException("expected a number or a name such as consumer.received, found '" + rest() + "'", i + 1);
+    }
+
+    private Claim.Expr number() throws ClaimSyntaxException {
+        int start = i;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) i++;
+        String digits = s.substring(start, i).replace("_", "");
+        double v;
+        try {
+            v = Double.parseDouble(digits);
+        } catch (NumberFormatException e) {
+            throw new ClaimSyntaxException("'" + s.substring(start, i) + "' is not a number", start + 1);
+        }
+        int u = i;
+        while (i < s.length() && (Character.isLetter(s.charAt(i)) || s.charAt(i) == 'µ')) i++;
+        if (i > u) {
+            String unit = s.substring(u, i);
+            Double f = UNITS.get(unit);
+            if (f == null) {
+                throw new ClaimSyntaxException("unknown unit '" + unit + "' in '" + s.substring(start, i) + "'; units are " + UNIT_LIST
+                        + (MISTAKES.containsKey(unit) ? "; did you mean '" + MISTAKES.get(unit) + "'?"
+                        : ipclab.dsl.model.Suggestions.didYouMean(unit, UNITS.keySet())), u + 1);
+            }
+            v *= f;
+        }
+        return new Claim.Num(v);
+    }
+
+    private Claim.Expr path() throws ClaimSyntaxException {
+        int start = i;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '-')) i++;
+        while (i < s.length() - 1 && s.charAt(i) == '.' && (Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) {
+            i++;
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
+        }
+        String text = s.substring(start, i);
+        if (text.equals("and")) throw new ClaimSyntaxException("'and' joins two comparisons; a number or a name is missing before it", start + 1);
+        return new Claim.Ref(new Claim.Path(text, start + 1));
+    }
+
+    private boolean word(String w) {
+        if (s.startsWith(w, i) && (i + w.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + w.length())))) {
+            i += w.length();
+            return true;
+        }
+        return false;
+    }
+
+    private void skip() { while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++; }
+
+    private String rest() { return s.substring(i, Math.min(s.length(), i + 20)); }
+}

@@ -1,0 +1,107 @@
+package ipclab.dsl.model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scalar values as scenarios write them, parsed with messages that say what would be valid. Every
+ * method throws {@link IllegalArgumentException} whose message is meant for the user as it is.
+ */
+public final class Values {
+    private Values() {}
+
+    private static final Map<String, String> SIZE_UNIT_MISTAKES = Map.ofEntries(
+            Map.entry("K", "KiB"), Map.entry("k", "KiB"), Map.entry("KB", "KiB"), Map.entry("kB", "KiB"),
+            Map.entry("kb", "KiB"), Map.entry("Kb", "KiB"), Map.entry("kib", "KiB"), Map.entry("KIB", "KiB"),
+            Map.entry("Ki", "KiB"), Map.entry("M", "MiB"), Map.entry("MB", "MiB"), Map.entry("mb", "MiB"),
+            Map.entry("mib", "MiB"), Map.entry("MIB", "MiB"), Map.entry("Mi", "MiB"), Map.entry("G", "GiB"),
+            Map.entry("GB", "GiB"), Map.entry("gib", "GiB"), Map.entry("b", "B"), Map.entry("bytes", "B"),
+            Map.entry("byte", "B"));
+    private static final Map<String, String> DURATION_UNIT_MISTAKES = Map.ofEntries(
+            Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("second", "s"), Map.entry("seconds", "s"),
+            Map.entry("S", "s"), Map.entry("msec", "ms"), Map.entry("millis", "ms"), Map.entry("MS", "ms"),
+            Map.entry("µs", "us"), Map.entry("μs", "us"), Map.entry("usec", "us"), Map.entry("micros", "us"),
+            Map.entry("min", "m"), Map.entry("mins", "m"), Map.entry("minutes", "m"), Map.entry("h", "m"),
+            Map.entry("nsec", "ns"), Map.entry("nanos", "ns"));
+
+    /** {@code 64}, {@code 64B}, {@code 4KiB}, {@code 1MiB}, {@code 1GiB}. */
+    public static ByteSize size(String text) {
+        String t = text.strip();
+        if (t.startsWith("-")) throw new IllegalArgumentException("size=" + t + " must not be negative");
+        String unit = trailingUnit(t);
+        if (!unit.isEmpty() && unit.length() < t.length() && !List.of("B", "KiB", "MiB", "GiB").contains(unit)) {
+            String fix = SIZE_UNIT_MISTAKES.get(unit);
+            throw new IllegalArgumentException("'" + t + "': unknown size unit '" + unit + "'; units are B, KiB, MiB, GiB"
+                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
+        }
+        return ByteSize.parse(t);
+    }
+
+    /** {@code 500ns}, {@code 50us}, {@code 10ms}, {@code 5s}, {@code 2m}. */
+    public static Duration duration(String text) {
+        String t = text.strip();
+        if (t.startsWith("-")) throw new IllegalArgumentException("duration=" + t + " must not be negative");
+        String unit = trailingUnit(t);
+        if (unit.length() == t.length()) return Durations.parse(t);
+        if (unit.isEmpty()) {
+            throw new IllegalArgumentException("'" + t + "' needs a unit; write " + t + "ms or " + t + "s (units: ns, us, ms, s, m)");
+        }
+        if (!List.of("ns", "us", "ms", "s", "m").contains(unit)) {
+            String fix = DURATION_UNIT_MISTAKES.get(unit);
+            throw new IllegalArgumentException("'" + t + "': unknown duration unit '" + unit + "'; units are ns, us, ms, s, m"
+                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
+        }
+        return Durations.parse(t);
+    }
+
+    /** {@code 500/s}, {@code 20k/s}, {@code 1M/s}. */
+    public static Rate rate(String text) {
+        String t = text.strip();
+        if (t.startsWith("-")) throw new IllegalArgumentException("rate=" + t + " must be positive");
+        if (!t.endsWith("/s") && !t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("'" + t + "' needs a unit; write " + t + "/s");
+        }
+        return Rate.parse(t);
+    }
+
+    /** A whole number, underscores allowed ({@code 10_000}), at least {@code min}. */
+    public static long integer(String text, String key, long min) {
+        String t = text.strip().replace("_", "");
+        long v;
+        try {
+            v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+            if (t.matches("[-+]?[0-9]+")) throw new IllegalArgumentException(key + "=" + text.strip() + " is too large");
+            throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; write e.g. '" + key + ": " + example(key) + "'"
+                    + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
+        }
+        if (v < min) throw new IllegalArgumentException(key + "=" + v + " must be at least " + min);
+        return v;
+    }
+
+    /** An enum constant by its YAML spelling ({@link Names#yaml}), with "did you mean" for a misspelling. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        String t = text.strip();
+        List<String> spellings = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            if (Names.yaml(e).equals(t)) return e;
+            spellings.add(Names.yaml(e));
+        }
+        throw new IllegalArgumentException("'" + t + "' is not one of " + Names.choices(type) + Suggestions.didYouMean(t, spellings));
+    }
+
+    private static String example(String key) {
+        return switch (key) {
+            case "messages" -> "1000"; case "replicas" -> "2"; case "slots" -> "16"; case "seed" -> "42";
+            case "warmup" -> "100"; default -> "1";
+        };
+    }
+
+    private static String trailingUnit(String t) {
+        int i = t.length();
+        while (i > 0 && !Character.isDigit(t.charAt(i - 1)) && t.charAt(i - 1) != '_') i--;
+        return t.substring(i).strip();
+    }
+}

@@ -1,0 +1,51 @@
+package ipclab.dsl.plan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The System V limits the planner checks a scenario against, read from {@code /proc/sys/kernel}.
+ * A limit that cannot be read (no /proc, another OS) is {@link #UNKNOWN} and not checked. Tests
+ * make their own with the canonical constructor.
+ *
+ * @param msgmax largest message a queue accepts ({@code /proc/sys/kernel/msgmax})
+ * @param msgmnb default and largest unprivileged {@code msg_qbytes} of a queue ({@code /proc/sys/kernel/msgmnb})
+ * @param shmmax largest shared-memory segment ({@code /proc/sys/kernel/shmmax})
+ * @param semmsl most semaphores in one set (first field of {@code /proc/sys/kernel/sem})
+ */
+public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl) {
+    /** A limit that could not be read. */
+    public static final long UNKNOWN = -1;
+    public static final String MSGMAX = "/proc/sys/kernel/msgmax";
+    public static final String MSGMNB = "/proc/sys/kernel/msgmnb";
+    public static final String SHMMAX = "/proc/sys/kernel/shmmax";
+    public static final String SEM = "/proc/sys/kernel/sem";
+
+    /** The running kernel's limits. */
+    public static KernelLimits current() { return read(Path.of("/")); }
+
+    /** Limits read below {@code root} (e.g. a directory holding a fake {@code proc/sys/kernel}). */
+    public static KernelLimits read(Path root) {
+        return new KernelLimits(number(root, MSGMAX), number(root, MSGMNB), number(root, SHMMAX), number(root, SEM));
+    }
+
+    /** No limit known: nothing is checked against the kernel. */
+    public static KernelLimits unknown() { return new KernelLimits(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN); }
+
+    private static long number(Path root, String file) {
+        try {
+            String text;   // not Files.readString: /proc files report size 0, and JDK 25 then read one byte only
+            try (var in = Files.newBufferedReader(root.resolve(file.substring(1)))) {
+                text = in.readLine();
+            }
+            if (text == null) return UNKNOWN;
+            text = text.strip();
+            String first = text.split("\\s+")[0];
+            long v = Long.parseUnsignedLong(first);
+            return v < 0 ? Long.MAX_VALUE : v;   // shmmax is often 2^64 - 2^24: beyond a signed long
+        } catch (IOException | RuntimeException e) {
+            return UNKNOWN;
+        }
+    }
+}

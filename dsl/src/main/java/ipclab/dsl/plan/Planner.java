@@ -1,0 +1,124 @@
+package ipclab.dsl.plan;
+
+import ipclab.dsl.model.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.Set;
+
+/**
+ * Turns a {@link Scenario} into the {@link Plan}s the engine runs, one per sweep combination,
+ * after checking everything that can be checked before a kernel object exists. Defaults are
+ * filled in here and only here:
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><td>seed</td><td>1</td></tr>
+ *   <tr><td>timeout</td><td>60s</td></tr>
+ *   <tr><td>messages (writer, pinger, incrementer)</td><td>1000 when neither messages nor duration is given; unbounded with only a duration</td></tr>
+ *   <tr><td>size (writer, pinger)</td><td>64B (at least {@value #MIN_MESSAGE_BYTES}B: the engine's message header)</td></tr>
+ *   <tr><td>replicas</td><td>1</td></tr>
+ *   <tr><td>shm</td><td>size 64KiB, slots 16, sync semaphore, fanout shared</td></tr>
+ *   <tr><td>msgq</td><td>mode blocking, capacity = the kernel's msgmnb (the default msg_qbytes)</td></tr>
+ *   <tr><td>socket</td><td>domain unix</td></tr>
+ *   <tr><td>mtype</td><td>writer and pinger 1, reader 0 (any type), echo the pinger's</td></tr>
+ *   <tr><td>warmup (pinger)</td><td>max(100, messages / 10)</td></tr>
+ * </table>
+ *
+ * Resolved by the plan: a reader's {@code messages} is what all writers on its channel send
+ * (each reader of a broadcast ring gets all of them; readers of a shared ring or a queue split
+ * them); its {@code size} is the largest message on the channel; an echo's {@code messages} is
+ * its pinger's warmup + messages.
+ *
+ * <p>Shared-memory ring geometry: the first {@value #SHM_CONTROL_BYTES} bytes of the segment are
+ * the control block; the rest is split into {@code slots} slots of
+ * {@code slotBytes = (segmentBytes - 4096) / slots} rounded down to a multiple of
+ * {@value #SLOT_ALIGN}, and each slot starts with a {@value #SLOT_HEADER_BYTES}-byte header, so a
+ * message fits when {@code size + 64 <= slotBytes}.
+ */
+public final class Planner {
+    private Planner() {}
+
+    public static final long DEFAULT_SEED = 1;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final long DEFAULT_MESSAGES = 1000;
+    public static final long DEFAULT_SIZE = 64;
+    public static final long MIN_MESSAGE_BYTES = 32;
+    public static final long DEFAULT_SHM_SIZE = 64 * 1024;
+    public static final int DEFAULT_SLOTS = 16;
+    public static final int MAX_SLOTS = 1 << 16;
+    public static final long MIN_WARMUP = 100;
+    public static final int MAX_PROCESSES = 64;
+    /** The shm segment's control block: its first page. */
+    public static final long SHM_CONTROL_BYTES = 4096;
+    /** Each ring slot's header before the payload. */
+    public static final long SLOT_HEADER_BYTES = 64;
+    /** Slots are a whole number of cache lines. */
+    public static final long SLOT_ALIGN = 64;
+    /** POSIX PIPE_BUF on Linux: writes up to this size are atomic. */
+    public static final long PIPE_BUF = 4096;
+    /** 65535 - 8 (UDP header) - 20 (IPv4 header). */
+    public static final long MAX_UDP_PAYLOAD = 65507;
+    /** Linux's MSGMNB, used only when /proc/sys/kernel/msgmnb cannot be read. */
+    public static final long FALLBACK_MSGMNB = 16384;
+
+    /**
+     * Everything wrong (empty when the scenario is sound) and the plans (empty when not).
+     * Problems that only some sweep combinations have say which combination, and point at the
+     * swept value when the problem is at a swept path.
+     */
+    public record Outcome(List<Plan> plans, List<Problem> problems) {
+        public boolean ok() { return problems.isEmpty(); }
+    }
+
+    /** Checks a scenario against these kernel limits and plans it. */
+    public static Outcome plan(Scenario s, KernelLimits limits) {
+        List<Problem> base = Sweep.check(s);
+        if (!base.isEmpty()) {     // report the sweep's problems and those of the scenario as written
+            List<Problem> all = new ArrayList<>(base);
+            all.addAll(Concluder.conclude(s, limits, Map.of()).problems());
+            return new Outcome(List.of(), List.copyOf(all));
+        }
+        List<SequencedMap<String, String>> combos = Sweep.combinations(s);
+        List<Plan> plans = new ArrayList<>();
+        Map<Problem, Integer> seen = new LinkedHashMap<>();        // problem -> how many combinations had it
+        Map<Problem, SequencedMap<String, String>> firstCombo = new LinkedHashMap<>();
+        for (SequencedMap<String, String> combo : combos) {
+            Scenario applied = s;
+            for (var e : combo.entrySet()) applied = Sweep.apply(applied, e.getKey(), e.getValue());
+            Concluder.Outcome o = Concluder.conclude(applied, limits, combo);
+            if (o.plan() != null) plans.add(o.plan());
+            for (Problem p : new LinkedHashSet<>(o.problems())) {
+                seen.merge(p, 1, Integer::sum);
+                firstCombo.putIfAbsent(p, combo);
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        Set<String> reported = new LinkedHashSet<>();
+        for (var e : seen.entrySet()) {
+            Problem p = e.getKey();
+            if (e.getValue() == combos.size()) {
+                if (reported.add(p.path() + "\u0000" + p.message())) problems.add(p);
+                continue;
+            }
+            SequencedMap<String, String> combo = firstCombo.get(p);
+            String where = p.path();
+            boolean atKey = p.atKey();
+            for (var c : combo.entrySet()) {
+                if (p.path().equals(c.getKey()) || p.path().startsWith(c.getKey() + ".")) {
+                    where = "sweep." + c.getKey() + "[" + s.sweep().get(c.getKey()).indexOf(c.getValue()) + "]";
+                    atKey = false;
+                }
+            }
+            List<String> with = new ArrayList<>();
+            combo.forEach((k, v) -> with.add(k + "=" + v));
+            String message = (where.equals(p.path()) ? "" : p.path() + ": ") + p.message() + " (in the sweep run with " + String.join(", ", with) + ")";
+            if (reported.add(where + "\u0000" + message)) problems.add(new Problem(where, atKey, message, p.missingPartner()));
+        }
+        return problems.isEmpty() ? new Outcome(List.copyOf(plans), List.of()) : new Outcome(List.of(), List.copyOf(problems));
+    }
+}

@@ -1,0 +1,123 @@
+package ipclab.dsl.plan;
+
+import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ProcessSpec;
+import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.Suggestions;
+import ipclab.dsl.model.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
+
+/**
+ * The {@code sweep:} section: which dotted paths can be swept, the cartesian product of their
+ * values (the first path varies slowest), and a scenario with one combination applied.
+ *
+ * <p>Sweepable paths: {@code seed}, {@code timeout}, {@code channels.<name>.<key>} and
+ * {@code processes.<name>.<key>} for any channel or process key.
+ */
+public final class Sweep {
+    private Sweep() {}
+
+    /** The most plans one scenario may expand to. */
+    public static final int MAX_COMBINATIONS = 1000;
+
+    /** Checks every sweep path and value; problems point at the sweep key or value. */
+    public static List<Problem> check(Scenario s) {
+        List<Problem> out = new ArrayList<>();
+        long combinations = 1;
+        for (var e : s.sweep().entrySet()) {
+            String path = e.getKey();
+            String where = "sweep." + path;
+            String problem = pathProblem(s, path);
+            if (problem != null) { out.add(Problem.key(where, problem)); continue; }
+            for (int i = 0; i < e.getValue().size(); i++) {
+                try {
+                    apply(s, path, e.getValue().get(i));
+                } catch (IllegalArgumentException | ArithmeticException ex) {
+                    out.add(Problem.value(where + "[" + i + "]", ex.getMessage()));
+                }
+            }
+            combinations = Math.min(Long.MAX_VALUE / 1024, combinations * Math.max(1, e.getValue().size()));
+        }
+        if (combinations > MAX_COMBINATIONS) {
+            out.add(Problem.key("sweep", "the sweep expands to " + combinations + " runs; at most " + MAX_COMBINATIONS + " are allowed"));
+        }
+        return out;
+    }
+
+    /** Every combination, in order: path -> value as written. One empty map when there is no sweep. */
+    public static List<SequencedMap<String, String>> combinations(Scenario s) {
+        List<SequencedMap<String, String>> out = new ArrayList<>();
+        out.add(new LinkedHashMap<>());
+        for (var e : s.sweep().entrySet()) {
+            List<SequencedMap<String, String>> next = new ArrayList<>();
+            for (SequencedMap<String, String> prefix : out) {
+                for (String v : e.getValue()) {
+                    SequencedMap<String, String> m = new LinkedHashMap<>(prefix);
+                    m.put(e.getKey(), v);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** The scenario with {@code path} set to {@code value} (as YAML writes it); throws with a message for the user. */
+    public static Scenario apply(Scenario s, String path, String value) {
+        String[] p = path.split("\\.", 3);
+        switch (p[0]) {
+            case "seed" -> { return rebuild(s, Values.integer(value, "seed", Long.MIN_VALUE), null); }
+            case "timeout" -> { return rebuild(s, null, Values.duration(value)); }
+            case "channels" -> {
+                SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
+                cs.put(p[1], cs.get(p[1]).toBuilder().set(p[2], value).build());
+                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), cs, s.processes(), s.sweep(), s.expect());
+            }
+            case "processes" -> {
+                SequencedMap<String, ProcessSpec> ps = new LinkedHashMap<>(s.processes());
+                ps.put(p[1], ps.get(p[1]).toBuilder().set(p[2], value).build());
+                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), s.channels(), ps, s.sweep(), s.expect());
+            }
+            default -> throw new IllegalArgumentException(pathProblem(s, path));
+        }
+    }
+
+    private static Scenario rebuild(Scenario s, Long seed, java.time.Duration timeout) {
+        return new Scenario(s.name(), s.description(), seed != null ? seed : s.seed(), timeout != null ? timeout : s.timeout(),
+                s.channels(), s.processes(), s.sweep(), s.expect());
+    }
+
+    private static String pathProblem(Scenario s, String path) {
+        String[] p = path.split("\\.", -1);
+        String forms = "sweepable paths are seed, timeout, channels.<name>.<key> and processes.<name>.<key>";
+        switch (p[0]) {
+            case "seed", "timeout" -> { return p.length == 1 ? null : "'" + path + "' is not a sweepable path; " + forms; }
+            case "channels" -> {
+                if (p.length != 3) return "'" + path + "' is not a sweepable path; write channels.<name>.<key>, e.g. channels.ring.sync";
+                if (!s.channels().containsKey(p[1])) {
+                    return "no channel '" + p[1] + "'" + Suggestions.didYouMean(p[1], s.channels().keySet()) + " (channels: " + String.join(", ", s.channels().keySet()) + ")";
+                }
+                if (!ChannelSpec.KEYS.contains(p[2])) {
+                    return "no channel key '" + p[2] + "'" + Suggestions.didYouMean(p[2], ChannelSpec.KEYS) + " (channel keys: " + String.join(", ", ChannelSpec.KEYS) + ")";
+                }
+                return null;
+            }
+            case "processes" -> {
+                if (p.length != 3) return "'" + path + "' is not a sweepable path; write processes.<name>.<key>, e.g. processes.producer.size";
+                if (!s.processes().containsKey(p[1])) {
+                    return "no process '" + p[1] + "'" + Suggestions.didYouMean(p[1], s.processes().keySet()) + " (processes: " + String.join(", ", s.processes().keySet()) + ")";
+                }
+                if (!ProcessSpec.KEYS.contains(p[2])) {
+                    return "no process key '" + p[2] + "'" + Suggestions.didYouMean(p[2], ProcessSpec.KEYS) + " (process keys: " + String.join(", ", ProcessSpec.KEYS) + ")";
+                }
+                return null;
+            }
+            default -> {
+                return "'" + path + "' is not a sweepable path" + Suggestions.didYouMean(p[0], List.of("seed", "timeout", "channels", "processes")) + "; " + forms;
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package ipclab.dsl.yaml;
+
+import ipclab.dsl.Diagnostic;
+import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Names;
+import ipclab.dsl.model.ProcessSpec;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.Suggestions;
+import ipclab.dsl.model.Values;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
+import java.util.Set;
+
+/**
+ * Binds a {@link YamlNode} tree to a {@link Scenario}, collecting every problem with its position
+ * instead of stopping at the first. A field with a bad value is reported and left unset; a channel
+ * or process without a valid {@code type}/{@code role} is reported and left out (and counted in
+ * {@link Result#incomplete()}, so that later checks do not pile spurious errors on top).
+ */
+public final class ScenarioReader {
+    /**
+     * @param scenario   the model, or {@code null} when not even a name could be read
+     * @param sourceMap  where each path was written
+     * @param problems   everything wrong, unsorted
+     * @param unreadable true when no scenario could be made at all
+     * @param badPaths   paths of fields reported and left unset
+     * @param leftOut    names of channels and processes left out (no valid type / role), and "name" when the scenario had none
+     * @param channelsOfLeftOut channels that left-out processes named
+     */
+    public record Result(Scenario scenario, SourceMap sourceMap, List<Diagnostic> problems, boolean unreadable, Set<String> badPaths,
+                         Set<String> leftOut, Set<String> channelsOfLeftOut) {}
+
+    private final String file;
+    private final SourceMap map = new SourceMap();
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Set<String> badPaths = new HashSet<>();
+    private final Set<String> leftOut = new HashSet<>();
+    private final Set<String> leftOutChannelsUsed = new HashSet<>();
+
+    private ScenarioReader(String file) { this.file = file; }
+
+    /** Reads YAML bytes: the tree first (hostile input refused there), then the model. */
+    public static Result read(byte[] bytes, String file) {
+        List<Diagnostic> syntax = new ArrayList<>();
+        YamlNode root = YamlTreeReader.read(bytes, file, syntax);
+        ScenarioReader r = new ScenarioReader(file);
+        r.problems.addAll(syntax);
+        Scenario s = root == null ? null : r.scenario(root);
+        return new Result(s, r.map, List.copyOf(r.problems), s == null, Set.copyOf(r.badPaths), Set.copyOf(r.leftOut),
+                Set.copyOf(r.leftOutChannelsUsed));
+    }
+
+    private Scenario scenario(YamlNode root) {
+        if (!(root instanceof YamlNode.Mapping m)) {
+            problem(root.position(), "", "a scenario is a mapping of keys (" + String.join(", ", Scenario.KEYS) + "); this file holds " + root.kind());
+            return null;
+        }
+        String name = null, description = null;
+        Long seed = null;
+        Duration timeout = null;
+        SequencedMap<String, ChannelSpec> channels = new LinkedHashMap<>();
+        SequencedMap<String, ProcessSpec> processes = new LinkedHashMap<>();
+        SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
+        List<String> expect = new ArrayList<>();
+        boolean sawChannels = false, sawProcesses = false;
+        for (YamlNode.Entry e : m.entries()) {
+            String key = e.key();
+            map.key(key, e.keyPosition());
+            switch (key) {
+                case "name" -> name = text(e, key);
+                case "description" -> description = e.value() instanceof YamlNode.Scalar s && s.isNull() ? null : text(e, key);
+                case "seed" -> {
+                    String t = text(e, key);
+                    if (t != null) seed = convert(e, key, () -> Values.integer(t, "seed", Long.MIN_VALUE));
+                }
+                case "timeout" -> {
+                    String t = text(e, key);
+                    if (t != null) timeout = convert(e, key, () -> Values.duration(t));
+                }
+                case "channels" -> { sawChannels = true; channels(e, channels); }
+                case "processes" -> { sawProcesses = true; processes(e, processes); }
+                case "sweep" -> sweep(e, sweep);
+                case "expect" -> expect(e, expect);
+                default -> unknownKey(e, key, "top-level", Scenario.KEYS);
+            }
+        }
+        if (name == null && !badPaths.contains("name")) {
+            problem(m.position(), "name", "missing; every scenario needs a name, e.g. 'name: hello' (letters, digits, '-')");
+        }
+        if (!sawChannels) badPaths.add("channels");
+        if (!sawProcesses) badPaths.add("processes");
+        if (channels.isEmpty() && !leftOut.isEmpty()) badPaths.add("channels");
+        if (processes.isEmpty() && !leftOut.isEmpty()) badPaths.add("processes");
+        if (!sawChannels) problem(m.position(), "channels", "missing; a scenario needs at least one channel, e.g. 'channels: {q: {type: msgq}}'");
+        if (!sawProcesses) problem(m.position(), "processes", "missing; a scenario needs processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
+        if (name == null || name.isBlank()) {
+            badPaths.add("name");
+            name = "unnamed";
+        }
+        return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect);
+    }
+
+    private void channels(YamlNode.Entry e, SequencedMap<String, ChannelSpec> out) {
+        YamlNode.Mapping m = mapping(e, "channels", "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'");
+        if (m == null) return;
+        for (YamlNode.Entry c : m.entries()) {
+            String path = "channels." + c.key();
+            map.key(path, c.keyPosition());
+            YamlNode.Mapping body = mapping(c, path, "a mapping of channel keys (" + String.join(", ", ChannelSpec.KEYS) + ")");
+            if (body == null) { leftOut.add(c.key()); continue; }
+            ChannelType type = null;
+            YamlNode.Entry typeEntry = find(body, "type");
+            if (typeEntry == null) {
+                problem(c.keyPosition(), path, "'type' is missing; one of " + Names.choices(ChannelType.class));
+            } else {
+                map.key(path + ".type", typeEntry.keyPosition());
+                String t = text(typeEntry, path + ".type");
+                if (t != null) type = convert(typeEntry, path + ".type", () -> Values.enumValue(ChannelType.class, t));
+            }
+            ChannelSpec.Builder b = new ChannelSpec.Builder(c.key(), type);
+            for (YamlNode.Entry f : body.entries()) {
+                if (f.key().equals("type")) continue;
+                String fp = path + "." + f.key();
+                map.key(fp, f.keyPosition());
+                if (!ChannelSpec.KEYS.contains(f.key())) {
+                    unknownKey(f, fp, "channel", ChannelSpec.KEYS);
+                    continue;
+                }
+                String t = text(f, fp);
+                if (t != null) convert(f, fp, () -> b.set(f.key(), t));
+            }
+            if (type == null) { leftOut.add(c.key()); continue; }
+            out.put(c.key(), b.build());
+        }
+    }
+
+    private void processes(YamlNode.Entry e, SequencedMap<String, ProcessSpec> out) {
+        YamlNode.Mapping m = mapping(e, "processes", "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
+        if (m == null) return;
+        for (YamlNode.Entry c : m.entries()) {
+            String path = "processes." + c.key();
+            map.key(path, c.keyPosition());
+            YamlNode.Mapping body = mapping(c, path, "a mapping of process keys (" + String.join(", ", ProcessSpec.KEYS) + ")");
+            if (body == null) { leftOut.add(c.key()); continue; }
+            Role role = null;
+            YamlNode.Entry roleEntry = find(body, "role");
+            if (roleEntry == null) {
+                problem(c.keyPosition(), path, "'role' is missing; one of " + Names.choices(Role.class));
+            } else {
+                map.key(path + ".role", roleEntry.keyPosition());
+                String t = text(roleEntry, path + ".role");
+                if (t != null) role = convert(roleEntry, path + ".role", () -> Values.enumValue(Role.class, t));
+            }
+            ProcessSpec.Builder b = new ProcessSpec.Builder(c.key(), role);
+            for (YamlNode.Entry f : body.entries()) {
+                if (f.key().equals("role")) continue;
+                String fp = path + "." + f.key();
+                map.key(fp, f.keyPosition());
+                if (!ProcessSpec.KEYS.contains(f.key())) {
+                    unknownKey(f, fp, "process", ProcessSpec.KEYS);
+                    continue;
+                }
+                String t = text(f, fp);
+                if (t != null) convert(f, fp, () -> b.set(f.key(), t));
+            }
+            if (role == null) {
+                leftOut.add(c.key());
+                YamlNode.Entry ch = find(body, "channel");
+                if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull()) leftOutChannelsUsed.add(sc.text());
+                continue;
+            }
+            out.put(c.key(), b.build());
+        }
+    }
+
+    private void sweep(YamlNode.Entry e, SequencedMap<String, List<String>> out) {
+        YamlNode.Mapping m = mapping(e, "sweep", "a mapping from dotted paths to lists of values, e.g. 'processes.producer.size: [64, 1KiB]'");
+        if (m == null) return;
+        for (YamlNode.Entry s : m.entries()) {
+            String path = "sweep." + s.key();
+            map.key(path, s.keyPosition());
+            if (!(s.value() instanceof YamlNode.Sequence seq)) {
+                problem(s.value().position(), path, "expected a list of values, e.g. [64, 1KiB, 4KiB], got " + s.value().kind());
+                continue;
+            }
+            if (seq.items().isEmpty()) {
+                problem(seq.position(), path, "the list of values is empty; give at least one value");
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < seq.items().size(); i++) {
+                YamlNode item = seq.items().get(i);
+                String ip = path + "[" + i + "]";
+                if (item instanceof YamlNode.Scalar sc && !sc.isNull()) {
+                    map.value(ip, sc.position());
+                    values.add(sc.text());
+                } else {
+                    problem(item.position(), ip, "expected a single value such as 4KiB or semaphore, got " + item.kind());
+                }
+            }
+            if (values.size() == seq.items().size()) out.put(s.key(), values);
+        }
+    }
+
+    private void expect(YamlNode.Entry e, List<String> out) {
+        if (e.value() instanceof YamlNode.Scalar s && !s.isNull()) {
+            map.value("expect[0]", s.position());
+            out.add(s.text());
+            return;
+        }
+        if (!(e.value() instanceof YamlNode.Sequence seq)) {
+            problem(e.value().position(), "expect", "expected a list of claims, e.g. ['consumer.received == producer.sent'], got " + e.value().kind());
+            return;
+        }
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode item = seq.items().get(i);
+            if (item instanceof YamlNode.Scalar sc && !sc.isNull()) {
+                map.value("expect[" + i + "]", sc.position());
+                out.add(sc.text());
+            } else {
+                problem(item.position(), "expect[" + i + "]", "expected a claim such as 'consumer.received == producer.sent', got " + item.kind());
+                out.add("");
+                badPaths.add("expect[" + i + "]");
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private YamlNode.Mapping mapping(YamlNode.Entry e, String path, String expected) {
+        if (e.value() instanceof YamlNode.Mapping m) return m;
+        if (e.value() instanceof YamlNode.Scalar s && s.isNull()) return new YamlNode.Mapping(List.of(), s.position());
+        problem(e.value().position(), path, "expected " + expected + ", got " + e.value().kind());
+        badPaths.add(path);
+        return null;
+    }
+
+    /** The scalar text of an entry's value, or {@code null} after reporting a non-scalar or a null. */
+    private String text(YamlNode.Entry e, String path) {
+        if (e.value() instanceof YamlNode.Scalar s) {
+            map.value(path, s.position());
+            if (s.isNull()) {
+                problem(e.keyPosition(), path, "has no value; " + example(e.key()));
+                badPaths.add(path);
+                return null;
+            }
+            return s.text();
+        }
+        problem(e.value().position(), path, "expected a single value, got " + e.value().kind() + "; " + example(e.key()));
+        badPaths.add(path);
+        return null;
+    }
+
+    private <T> T convert(YamlNode.Entry e, String path, java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (IllegalArgumentException | ArithmeticException ex) {
+            problem(e.value().position(), path, ex.getMessage());
+            badPaths.add(path);
+            return null;
+        }
+    }
+
+    private void unknownKey(YamlNode.Entry e, String path, String what, List<String> valid) {
+        String key = e.key();
+        String hint = Suggestions.didYouMean(key, valid);
+        problem(e.keyPosition(), path, "unknown " + what + " key '" + key + "'" + hint + " (valid keys: " + String.join(", ", valid) + ")");
+        badPaths.add(path);
+    }
+
+    private static YamlNode.Entry find(YamlNode.Mapping m, String key) {
+        for (YamlNode.Entry e : m.entries()) if (e.key().equals(key)) return e;
+        return null;
+    }
+
+    private static String example(String key) {
+        return switch (key) {
+            case "name" -> "e.g. 'name: hello'";
+            case "seed" -> "e.g. 'seed: 42'";
+            case "timeout" -> "e.g. 'timeout: 30s'";
+            case "type" -> "one of " + Names.choices(ChannelType.class);
+            case "role" -> "one of " + Names.choices(Role.class);
+            case "size" -> "e.g. 'size: 4KiB'";
+            case "capacity" -> "e.g. 'capacity: 16KiB'";
+            case "slots" -> "e.g. 'slots: 16'";
+            case "sync" -> "one of " + Names.choices(ipclab.dsl.model.Sync.class);
+            case "fanout" -> "one of " + Names.choices(ipclab.dsl.model.Fanout.class);
+            case "mode" -> "one of " + Names.choices(ipclab.dsl.model.QueueMode.class);
+            case "domain" -> "one of " + Names.choices(ipclab.dsl.model.SocketDomain.class);
+            case "channel" -> "the name of a channel under 'channels:'";
+            case "replicas" -> "e.g. 'replicas: 2'";
+            case "messages" -> "e.g. 'messages: 1000'";
+            case "duration" -> "e.g. 'duration: 5s'";
+            case "rate" -> "e.g. 'rate: 20k/s'";
+            case "mtype" -> "e.g. 'mtype: 1'";
+            case "warmup" -> "e.g. 'warmup: 100'";
+            default -> "give a value or remove the key";
+        };
+    }
+
+    private void problem(YamlNode.Position p, String path, String message) {
+        problems.add(new Diagnostic(file, p.line(), p.column(), path, message));
+    }
+}

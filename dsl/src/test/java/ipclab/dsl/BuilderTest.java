@@ -1,0 +1,121 @@
+package ipclab.dsl;
+
+import static ipclab.dsl.Scenarios.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ipclab.dsl.model.Scenario;
+import ipclab.dsl.yaml.ScenarioWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fluent builder speaks the YAML vocabulary 1:1, and the writer puts units the way a person would. */
+class BuilderTest {
+    static final String YAML = """
+            name: shm-vs-msgq
+            description: "Why shared memory wins: \\"large\\" messages\\n\\u00e9t\\u00e9 \\U0001f600"
+            seed: 42
+            timeout: 30s
+            channels:
+              ring:
+                type: shm
+                size: 128KiB
+                slots: 16
+                sync: semaphore
+              jobs:
+                type: msgq
+                mode: nowait
+                capacity: 16KiB
+              link:
+                type: socket
+                domain: unix-dgram
+            processes:
+              producer:
+                role: writer
+                channel: ring
+                replicas: 2
+                messages: 10000
+                size: 4KiB
+                rate: 20k/s
+              consumer:
+                role: reader
+                channel: ring
+              qw:
+                role: writer
+                channel: jobs
+                duration: 50ms
+                size: 100B
+                mtype: 3
+              qr:
+                role: reader
+                channel: jobs
+                mtype: -5
+              dw:
+                role: writer
+                channel: link
+              dr:
+                role: reader
+                channel: link
+            sweep:
+              processes.producer.size: [64, 1KiB, 4KiB]
+              channels.ring.sync: [none, semaphore]
+              timeout: [1500ms, 2m]
+            expect:
+              - consumer.received == producer.sent
+              - "ring.latency.p50 < 50us"
+            """;
+
+    static Scenario built() {
+        return Scenario.named("shm-vs-msgq").description("Why shared memory wins: \"large\" messages\nété 😀").seed(42).timeout(seconds(30))
+                .channel(shm("ring").size(kib(128)).slots(16).sync(SEMAPHORE))
+                .channel(msgq("jobs").mode(NOWAIT).capacity(kib(16)))
+                .channel(socket("link", UNIX_DGRAM))
+                .process(writer("producer").channel("ring").replicas(2).messages(10_000).size(kib(4)).rate(perSecond(20_000)))
+                .process(reader("consumer").channel("ring"))
+                .process(writer("qw").channel("jobs").duration(ms(50)).size(100).mtype(3))
+                .process(reader("qr").channel("jobs").mtype(-5))
+                .processes(writer("dw").channel("link"), reader("dr").channel("link"))
+                .sweep("processes.producer.size", 64, kib(1), kib(4))
+                .sweep("channels.ring.sync", NONE, SEMAPHORE)
+                .sweep("timeout", ms(1500), minutes(2))
+                .expect("consumer.received == producer.sent", "ring.latency.p50 < 50us")
+                .build();
+    }
+
+    @Test
+    void builderAndYamlGiveTheSameModel() throws ScenarioException {
+        assertEquals(built(), ScenarioLoader.parse(YAML, "x.yaml"));
+    }
+
+    @Test
+    void writerWritesUnitsNaturally() {
+        assertEquals(YAML.replace("\"ring.latency.p50 < 50us\"", "\"ring.latency.p50 < 50us\"")
+                .replace("  - consumer.received == producer.sent", "  - \"consumer.received == producer.sent\""), ScenarioWriter.toYaml(built()));
+    }
+
+    @Test
+    void builtScenarioPlans() throws ScenarioException {
+        ScenarioLoader.Loaded l = ScenarioLoader.plan(built(), Limits.DEFAULT);
+        assertEquals(12, l.plans().size());
+        assertEquals(List.of("producer-1", "producer-2", "consumer", "qw", "qr", "dw", "dr"),
+                l.plans().getFirst().processes().stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void sizesDurationsAndRates() {
+        assertEquals("4KiB", kib(4).toString());
+        assertEquals("1MiB", mib(1).toString());
+        assertEquals("100B", bytes(100).toString());
+        assertEquals(50_000, us(50).toNanos());
+        assertEquals("20k/s", perSecond(20_000).toString());
+        assertEquals("1M/s", perSecond(1_000_000).toString());
+    }
+
+    @Test
+    void namesAreUniqueInABuilder() {
+        assertEquals("channel q is defined twice",
+                assertThrows(IllegalArgumentException.class, () -> scenario("x").channel(msgq("q")).channel(pipe("q"))).getMessage());
+        assertEquals("process w is defined twice",
+                assertThrows(IllegalArgumentException.class, () -> scenario("x").process(writer("w")).process(reader("w"))).getMessage());
+    }
+}

@@ -1,0 +1,75 @@
+package ipclab.engine.channel;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The header every ipclab message starts with, on every channel (shm slot, msgq mtext, socket,
+ * FIFO). Little-endian, 8-byte aligned fields; the payload follows. Streams (TCP, unix stream,
+ * FIFO) are framed by the {@code length} field.
+ *
+ * <pre>
+ *   0                   8         12        16                  24                  32
+ *   +-------------------+---------+---------+-------------------+-------------------+------------
+ *   | seq (long)        | writer  | length  | timestamp (long)  | checksum (long)   | payload ...
+ *   +-------------------+---------+---------+-------------------+-------------------+------------
+ *   seq       the writer's sequence number, 0-based; {@link #END_SEQ} marks an end-of-stream marker
+ *   writer    the writer's PlannedProcess.index (an end marker from the supervisor side: the target reader)
+ *   length    the whole message in bytes, header included ({@link #BYTES} at least)
+ *   timestamp System.nanoTime() at send (CLOCK_MONOTONIC: comparable across processes)
+ *   checksum  CRC32C of the payload bytes [32, length) XOR {@link #mix} of seq, writer, length, timestamp
+ * </pre>
+ */
+public final class MessageHeader {
+    private MessageHeader() {}
+
+    /** Header size, and the smallest message ipclab can send. */
+    public static final int BYTES = 32;
+    public static final long SEQ_OFFSET = 0;
+    public static final long WRITER_OFFSET = 8;
+    public static final long LENGTH_OFFSET = 12;
+    public static final long TIMESTAMP_OFFSET = 16;
+    public static final long CHECKSUM_OFFSET = 24;
+    /** seq of an end-of-stream marker. */
+    public static final long END_SEQ = -1L;
+
+    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+
+    public static long seq(MemorySegment s, long at) { return s.get(LONG, at + SEQ_OFFSET); }
+    public static int writer(MemorySegment s, long at) { return s.get(INT, at + WRITER_OFFSET); }
+    public static int length(MemorySegment s, long at) { return s.get(INT, at + LENGTH_OFFSET); }
+    public static long timestamp(MemorySegment s, long at) { return s.get(LONG, at + TIMESTAMP_OFFSET); }
+    public static long checksum(MemorySegment s, long at) { return s.get(LONG, at + CHECKSUM_OFFSET); }
+
+    /** Writes the header; {@code payloadCrc} is the CRC32C of the payload bytes already in place. */
+    public static void write(MemorySegment s, long at, long seq, int writer, int length, long timestamp, int payloadCrc) {
+        s.set(LONG, at + SEQ_OFFSET, seq);
+        s.set(INT, at + WRITER_OFFSET, writer);
+        s.set(INT, at + LENGTH_OFFSET, length);
+        s.set(LONG, at + TIMESTAMP_OFFSET, timestamp);
+        s.set(LONG, at + CHECKSUM_OFFSET, checksum(payloadCrc, seq, writer, length, timestamp));
+    }
+
+    /** Writes an end-of-stream marker of {@link #BYTES} bytes. */
+    public static void writeEnd(MemorySegment s, long at, int writer) {
+        write(s, at, END_SEQ, writer, BYTES, 0L, 0);
+    }
+
+    public static long checksum(int payloadCrc, long seq, int writer, int length, long timestamp) {
+        return (payloadCrc & 0xFFFF_FFFFL) ^ mix(seq, writer, length, timestamp);
+    }
+
+    /** A 64-bit mix (murmur3 fmix64 over a multiply-xor) of the header fields. */
+    public static long mix(long seq, int writer, int length, long timestamp) {
+        long h = seq * 0x9E37_79B9_7F4A_7C15L;
+        h ^= (((long) writer << 32) | (length & 0xFFFF_FFFFL)) * 0xC2B2_AE3D_27D4_EB4FL;
+        h ^= timestamp * 0x1656_67B1_9E37_79F9L;
+        h ^= h >>> 33;
+        h *= 0xFF51_AFD7_ED55_8CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CE_B9FE_1A85_EC53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

@@ -1,0 +1,50 @@
+package ipclab.engine.channel;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.SplittableRandom;
+
+/**
+ * One writer's payload: bytes derived from the scenario's seed and the writer's index, made once;
+ * each message copies them behind its header and stamps seq, timestamp and checksum. The payload
+ * CRC is computed once, so a send costs a copy and a few stores.
+ */
+public final class Payload {
+    private final MemorySegment pattern;
+    private final int length;
+    private final int writer;
+    private final int payloadCrc;
+
+    /**
+     * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
+     */
+    public Payload(long seed, int writer, long length, Arena arena) {
+        if (length < MessageHeader.BYTES || length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("size=" + length + " must be at least " + MessageHeader.BYTES
+                    + " bytes (the message header) and below 2 GiB");
+        }
+        this.length = (int) length;
+        this.writer = writer;
+        this.pattern = arena.allocate(length, 8);
+        SplittableRandom random = new SplittableRandom(seed ^ (0x9E37_79B9L * (writer + 1)));
+        for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8) pattern.set(MessageHeader.LONG, i, random.nextLong());
+        for (long i = length & ~7L; i < length; i++) pattern.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) random.nextInt());
+        this.payloadCrc = new Crc(pattern).of(MessageHeader.BYTES, length);
+    }
+
+    public int length() { return length; }
+
+    public int writer() { return writer; }
+
+    /** Copies the payload to {@code at} and writes the header; returns the message length. */
+    public int write(MemorySegment dst, long at, long seq, long timestamp) {
+        MemorySegment.copy(pattern, MessageHeader.BYTES, dst, at + MessageHeader.BYTES, length - MessageHeader.BYTES);
+        MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
+        return length;
+    }
+
+    /** Rewrites only the header (a retried send gets a fresh timestamp). */
+    public void restamp(MemorySegment dst, long at, long seq, long timestamp) {
+        MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
+    }
+}

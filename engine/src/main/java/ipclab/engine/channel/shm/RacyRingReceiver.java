@@ -1,0 +1,68 @@
+package ipclab.engine.channel.shm;
+
+import static ipclab.engine.channel.shm.Ring.LONG;
+
+import ipclab.dsl.model.Fanout;
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.worker.StepGate;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Reads a ring with {@code sync: none}: polls the slot at its cursor (opaque reads, so the poll is
+ * not hoisted) until the slot's sequence shows a message at or past the cursor. A writer that
+ * lapped the reader moves it forward (the overwritten messages are lost); shared readers race on
+ * a plain read cursor (duplicates). The stream ends when every writer is done and nothing new is
+ * at the cursor (a bounded drain: the writers' last stores are visible once writers-done is).
+ */
+public final class RacyRingReceiver implements ReceivePort {
+    private final Ring ring;
+    private final MemorySegment seg;
+    private final StepGate gate;
+    private final String channel;
+    private final boolean broadcast;
+    private final long cursorOffset;
+    private long cursor;
+    private long claimed;
+    private long slot;
+
+    public RacyRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
+        this.ring = ring;
+        this.seg = ring.seg;
+        this.gate = gate;
+        this.channel = channel;
+        this.broadcast = ring.fanout == Fanout.BROADCAST;
+        this.cursorOffset = broadcast ? RingDescriptor.readerCursorOffset(ring.lane, reader) : ring.readCursor();
+    }
+
+    @Override public MemorySegment buffer() { return seg; }
+
+    @Override public long offset() { return slot + RingDescriptor.SLOT_MESSAGE; }
+
+    @Override public long maxMessage() { return ring.maxMessage(); }
+
+    @Override
+    public int poll() {
+        long pos = broadcast ? cursor : (long) LONG.getOpaque(seg, cursorOffset);
+        long s = ring.slot(pos);
+        long seq = (long) LONG.getOpaque(seg, s + RingDescriptor.SLOT_SEQUENCE);
+        if (seq < pos + 1) {
+            if (!ring.allWritersDone()) return 0;
+            seq = (long) LONG.getOpaque(seg, s + RingDescriptor.SLOT_SEQUENCE);
+            if (seq < pos + 1) return -1;
+        }
+        claimed = seq - 1; // == pos, or later when a writer lapped this reader
+        slot = s;
+        gate.before("read-slot", channel);
+        int length = MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
+        return length > 0 ? length : 1; // a torn length: the role's checksum check counts it
+    }
+
+    @Override
+    public void release() {
+        cursor = claimed + 1;
+        LONG.set(seg, cursorOffset, cursor);
+    }
+
+    @Override public void close() { }
+}

@@ -1,0 +1,102 @@
+package ipclab.engine.channel.shm;
+
+import static ipclab.engine.channel.shm.Ring.INT;
+import static ipclab.engine.channel.shm.Ring.LONG;
+import static ipclab.engine.channel.shm.RingDescriptor.*;
+
+import ipclab.dsl.model.Fanout;
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.sys.Ipc;
+import ipclab.engine.sys.SemOps;
+import ipclab.engine.sys.SysvSemaphore;
+import ipclab.engine.worker.StepGate;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Reads a ring with {@code sync: semaphore}. Shared fan-out: one semop takes {@code full} (and
+ * the readers' mutex when several readers share), the slot at the shared read cursor is read, one
+ * semop posts {@code empty} and gives the mutex back. Broadcast: each reader waits on its own
+ * {@code full}, follows its own cursor, and the last reader of a slot posts {@code empty}. At the
+ * end marker a shared reader posts {@code full} again so that the next reader sees it too.
+ */
+public final class SemRingReceiver implements ReceivePort {
+    private final Ring ring;
+    private final MemorySegment seg;
+    private final int semId;
+    private final StepGate gate;
+    private final String channel;
+    private final boolean broadcast;
+    private final long cursorOffset;
+    private final SemOps take;
+    private final SemOps give;
+    private final SemOps repost;
+    private long cursor;
+    private long claimed;
+    private long slot;
+
+    public SemRingReceiver(Ring ring, int reader, int semId, StepGate gate, String channel, Arena arena) {
+        this.ring = ring;
+        this.seg = ring.seg;
+        this.semId = semId;
+        this.gate = gate;
+        this.channel = channel;
+        this.broadcast = ring.fanout == Fanout.BROADCAST;
+        int lane = ring.lane, readers = ring.readers;
+        this.cursorOffset = broadcast ? readerCursorOffset(lane, reader) : ring.readCursor();
+        boolean mutex = !broadcast && readers > 1;
+        int full = sem(lane, readers, SEM_FULL + (broadcast ? reader : 0));
+        int empty = sem(lane, readers, SEM_EMPTY);
+        int mutexR = sem(lane, readers, SEM_MUTEX_READERS);
+        take = SemOps.allocate(arena, mutex ? 2 : 1);
+        take.set(0, full, -1, 0);
+        if (mutex) take.set(1, mutexR, -1, Ipc.SEM_UNDO);
+        give = SemOps.allocate(arena, mutex ? 2 : 1);
+        give.set(0, empty, 1, 0);
+        if (mutex) give.set(1, mutexR, 1, Ipc.SEM_UNDO);
+        repost = SemOps.allocate(arena, mutex ? 2 : 1);
+        repost.set(0, full, 1, 0);
+        if (mutex) repost.set(1, mutexR, 1, Ipc.SEM_UNDO);
+    }
+
+    @Override public MemorySegment buffer() { return seg; }
+
+    @Override public long offset() { return slot + SLOT_MESSAGE; }
+
+    @Override public long maxMessage() { return ring.maxMessage(); }
+
+    @Override
+    public int poll() {
+        gate.before("semop", channel);
+        SysvSemaphore.semop(semId, take);
+        long pos = broadcast ? cursor : (long) LONG.get(seg, cursorOffset);
+        claimed = pos;
+        slot = ring.slot(pos);
+        gate.before("read-slot", channel);
+        long at = slot + SLOT_MESSAGE;
+        if (MessageHeader.seq(seg, at) == MessageHeader.END_SEQ) {
+            if (!broadcast) {
+                gate.before("semop", channel);
+                SysvSemaphore.semop(semId, repost);
+            }
+            return -1;
+        }
+        return MessageHeader.length(seg, at);
+    }
+
+    @Override
+    public void release() {
+        if (broadcast) {
+            cursor = claimed + 1;
+            LONG.setRelease(seg, cursorOffset, cursor);
+            if ((int) INT.getAndAdd(seg, slot + SLOT_REMAINING, -1) != 1) return;
+        } else {
+            LONG.set(seg, cursorOffset, claimed + 1);
+        }
+        gate.before("semop", channel);
+        SysvSemaphore.semop(semId, give);
+    }
+
+    @Override public void close() { }
+}

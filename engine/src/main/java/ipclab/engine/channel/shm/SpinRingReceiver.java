@@ -1,0 +1,85 @@
+package ipclab.engine.channel.shm;
+
+import static ipclab.engine.channel.shm.Ring.INT;
+import static ipclab.engine.channel.shm.Ring.LONG;
+
+import ipclab.dsl.model.Fanout;
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.worker.StepGate;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Reads a ring with {@code sync: spin}. Shared fan-out: the message at position p is ready when
+ * its slot's sequence is p + 1; readers claim p with a CAS on the shared read cursor and free the
+ * slot by publishing p + slots. Broadcast: each reader follows its own cursor; the last of the
+ * slot's readers (remaining count) frees it. The stream ends when every writer of the lane is
+ * done and the ring is drained.
+ */
+public final class SpinRingReceiver implements ReceivePort {
+    private final Ring ring;
+    private final MemorySegment seg;
+    private final StepGate gate;
+    private final String channel;
+    private final boolean broadcast;
+    private final long cursorOffset;
+    private long cursor;
+    private long claimed;
+    private long slot;
+
+    /** @param reader this reader's index among the lane's readers (broadcast cursor) */
+    public SpinRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
+        this.ring = ring;
+        this.seg = ring.seg;
+        this.gate = gate;
+        this.channel = channel;
+        this.broadcast = ring.fanout == Fanout.BROADCAST;
+        this.cursorOffset = RingDescriptor.readerCursorOffset(ring.lane, reader);
+    }
+
+    @Override public MemorySegment buffer() { return seg; }
+
+    @Override public long offset() { return slot + RingDescriptor.SLOT_MESSAGE; }
+
+    @Override public long maxMessage() { return ring.maxMessage(); }
+
+    @Override
+    public int poll() {
+        long rc = ring.readCursor();
+        for (;;) {
+            long pos = broadcast ? cursor : (long) LONG.getVolatile(seg, rc);
+            long s = ring.slot(pos);
+            long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+            if (seq == pos + 1) {
+                if (broadcast || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
+                    claimed = pos;
+                    slot = s;
+                    gate.before("read-slot", channel);
+                    return MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
+                }
+            } else if (seq < pos + 1) {
+                if (!ring.allWritersDone()) return 0;
+                // every writer published before it counted itself done: look once more
+                seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+                if (seq == pos + 1) continue;
+                if (broadcast || (long) LONG.getVolatile(seg, rc) == pos) return -1;
+            }
+        }
+    }
+
+    @Override
+    public void release() {
+        long freed = claimed + ring.slots;
+        if (broadcast) {
+            if ((int) INT.getAndAdd(seg, slot + RingDescriptor.SLOT_REMAINING, -1) == 1) {
+                LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, freed);
+            }
+            cursor = claimed + 1;
+            LONG.setRelease(seg, cursorOffset, cursor);
+        } else {
+            LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, freed);
+        }
+    }
+
+    @Override public void close() { }
+}

@@ -1,0 +1,74 @@
+package ipclab.engine.channel.shm;
+
+import static ipclab.engine.channel.shm.Ring.INT;
+import static ipclab.engine.channel.shm.Ring.LONG;
+
+import ipclab.dsl.model.Fanout;
+import ipclab.engine.channel.Backoff;
+import ipclab.engine.channel.SendPort;
+import ipclab.engine.worker.StepGate;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Writes to a ring with {@code sync: spin}: Vyukov's bounded MPMC protocol on the slot sequence
+ * (acquire/release, no system call per message). A slot at position p is free when its sequence
+ * is p; the writer claims p by a CAS on the write cursor (a plain release store when it is the
+ * only writer), writes, and publishes sequence p + 1. With broadcast it also sets the slot's
+ * remaining-readers count; the last reader frees the slot.
+ */
+public final class SpinRingSender implements SendPort {
+    private final Ring ring;
+    private final MemorySegment seg;
+    private final StepGate gate;
+    private final String channel;
+    private final boolean broadcast;
+    private final Backoff backoff = new Backoff();
+    private volatile boolean stop;
+    private long claimed;
+    private long slot;
+
+    public SpinRingSender(Ring ring, StepGate gate, String channel) {
+        this.ring = ring;
+        this.seg = ring.seg;
+        this.gate = gate;
+        this.channel = channel;
+        this.broadcast = ring.fanout == Fanout.BROADCAST;
+    }
+
+    @Override public MemorySegment buffer() { return seg; }
+
+    @Override
+    public long claim() {
+        long wc = ring.writeCursor();
+        backoff.reset();
+        for (;;) {
+            long pos = (long) LONG.getVolatile(seg, wc);
+            long s = ring.slot(pos);
+            long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+            if (seq == pos) {
+                if ((boolean) LONG.compareAndSet(seg, wc, pos, pos + 1)) {
+                    claimed = pos;
+                    slot = s;
+                    gate.before("write-slot", channel);
+                    return s + RingDescriptor.SLOT_MESSAGE;
+                }
+            } else if (seq < pos) {
+                if (stop) return -1;
+                backoff.idle();
+            }
+        }
+    }
+
+    @Override
+    public boolean publish(int length) {
+        if (broadcast) INT.set(seg, slot + RingDescriptor.SLOT_REMAINING, ring.readers);
+        LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, claimed + 1);
+        return true;
+    }
+
+    @Override public void finish() { ring.finishWriter(); }
+
+    @Override public void requestStop() { stop = true; }
+
+    @Override public void close() { }
+}

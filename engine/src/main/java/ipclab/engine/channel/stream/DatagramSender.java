@@ -1,0 +1,65 @@
+package ipclab.engine.channel.stream;
+
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.channel.SendPort;
+import ipclab.engine.sys.Errno;
+import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.Sockets;
+import ipclab.engine.worker.StepGate;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Sends one datagram per message on a connected datagram socket (unix datagram or UDP). An
+ * unreliable transport's refusals (UDP: ECONNREFUSED after an ICMP port unreachable) are counted
+ * as dropped, not hidden. {@link #finish()} sends an end marker from this writer (three times over
+ * UDP, where one may be lost).
+ */
+public final class DatagramSender implements SendPort {
+    private final int fd;
+    private final boolean udp;
+    private final int writer;
+    private final StepGate gate;
+    private final String channel;
+    private final MemorySegment buf;
+    private long refused;
+
+    public DatagramSender(int fd, boolean udp, int writer, long maxMessage, StepGate gate, String channel, Arena arena) {
+        this.fd = fd;
+        this.udp = udp;
+        this.writer = writer;
+        this.gate = gate;
+        this.channel = channel;
+        this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
+    }
+
+    @Override public MemorySegment buffer() { return buf; }
+
+    @Override public long claim() { return 0; }
+
+    @Override
+    public boolean publish(int length) {
+        for (;;) {
+            gate.before("send", channel);
+            long rc = Sockets.trySend(fd, buf, length, Sockets.MSG_NOSIGNAL);
+            if (rc >= 0) return true;
+            if (rc == -Errno.EINTR) continue;
+            if (udp && (rc == -Errno.ECONNREFUSED || rc == -Errno.ENOBUFS)) {
+                refused++;
+                return true;
+            }
+            throw new IpcException("send", "fd=" + fd + ", size=" + length, (int) -rc);
+        }
+    }
+
+    /** Sends refused by the transport (UDP), so lost. */
+    public long refused() { return refused; }
+
+    @Override
+    public void finish() {
+        MessageHeader.writeEnd(buf, 0, writer);
+        for (int i = udp ? 3 : 1; i > 0; i--) publish(MessageHeader.BYTES);
+    }
+
+    @Override public void close() { }
+}

@@ -1,0 +1,80 @@
+package ipclab.engine.role;
+
+import ipclab.dsl.model.Names;
+import ipclab.engine.channel.Backoff;
+import ipclab.engine.channel.Endpoint;
+import ipclab.engine.channel.msgq.MsgqReceiver;
+import ipclab.engine.channel.msgq.MsgqSender;
+import ipclab.engine.channel.stream.DatagramReceiver;
+import ipclab.engine.channel.stream.DatagramSender;
+import ipclab.engine.worker.RoleAgent;
+import ipclab.engine.worker.StepGate;
+import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.worker.WorkerSpec;
+import org.HdrHistogram.Histogram;
+
+/** What every role shares: its spec, gate, report, endpoint, back-off and stop flag. */
+abstract class AbstractRole implements RoleAgent {
+    /** Latency histograms track up to one hour at 3 significant digits. */
+    static final long HIGHEST_NANOS = 3_600_000_000_000L;
+
+    final WorkerSpec spec;
+    final StepGate gate;
+    final WorkerReport report = new WorkerReport();
+    final Backoff backoff = new Backoff();
+    Endpoint endpoint;
+    volatile boolean stop;
+    boolean done;
+    boolean closed;
+
+    AbstractRole(WorkerSpec spec, StepGate gate) {
+        this.spec = spec;
+        this.gate = gate;
+        report.name = spec.self().name();
+        report.role = Names.yaml(spec.self().role());
+        report.channel = spec.channel().name();
+    }
+
+    @Override public String roleName() { return report.role; }
+
+    @Override public boolean isDone() { return done; }
+
+    @Override
+    public void requestStop() {
+        stop = true;
+        if (endpoint != null) {
+            if (endpoint.out() != null) endpoint.out().requestStop();
+            if (endpoint.in() != null) endpoint.in().requestStop();
+        }
+    }
+
+    static Histogram histogram() { return new Histogram(HIGHEST_NANOS, 3); }
+
+    static void record(Histogram h, long nanos) {
+        h.recordValue(nanos < 0 ? 0 : Math.min(nanos, HIGHEST_NANOS));
+    }
+
+    @Override
+    public void onClose() {
+        if (closed) return;
+        closed = true;
+        if (endpoint != null) {
+            collectEvents();
+            endpoint.close();
+        }
+    }
+
+    /** Moves the ports' counters (EAGAIN, ENOMSG, ...) into the report's events. */
+    void collectEvents() {
+        if (backoff.parks() > 0) report.event("backoff-parks", backoff.parks());
+        if (endpoint.out() instanceof MsgqSender s && s.eagain() > 0) report.event("EAGAIN", s.eagain());
+        if (endpoint.in() instanceof MsgqReceiver r) {
+            if (r.enomsg() > 0) report.event("ENOMSG", r.enomsg());
+            if (r.foreignEnds() > 0) report.event("foreign-end-markers", r.foreignEnds());
+        }
+        if (endpoint.out() instanceof DatagramSender s && s.refused() > 0) report.event("refused", s.refused());
+        if (endpoint.in() instanceof DatagramReceiver r && r.eagain() > 0) report.event("EAGAIN", r.eagain());
+    }
+
+    @Override public WorkerReport report() { return report; }
+}

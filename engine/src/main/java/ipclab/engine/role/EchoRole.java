@@ -1,0 +1,89 @@
+package ipclab.engine.role;
+
+import ipclab.engine.channel.Crc;
+import ipclab.engine.channel.Endpoint;
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.SendPort;
+import ipclab.engine.channel.SeqLedger;
+import ipclab.engine.worker.StepGate;
+import ipclab.engine.worker.WorkerSpec;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Returns every message it receives, byte for byte, until the pinger's end of stream. Verifies
+ * and records what it got like a reader (so the channel's ledger covers the way there).
+ */
+final class EchoRole extends AbstractRole {
+    private ReceivePort in;
+    private SendPort out;
+    private MemorySegment inBuf;
+    private MemorySegment outBuf;
+    private Crc crc;
+    private SeqLedger ledger;
+
+    EchoRole(WorkerSpec spec, StepGate gate) { super(spec, gate); }
+
+    @Override
+    public void onStart() {
+        endpoint = Endpoint.open(spec, gate, report);
+        in = endpoint.in();
+        out = endpoint.out();
+        inBuf = in.buffer();
+        outBuf = out.buffer();
+        crc = new Crc(inBuf);
+        ledger = new SeqLedger(spec.peers());
+    }
+
+    @Override
+    public int doWork() {
+        if (done) return 0;
+        if (stop) {
+            done = true;
+            return 0;
+        }
+        int n = in.poll();
+        if (n < 0) {
+            done = true;
+            return 0;
+        }
+        if (n == 0) {
+            backoff.idle();
+            return 0;
+        }
+        backoff.reset();
+        long at = in.offset();
+        long now = System.nanoTime();
+        if (crc.verify(inBuf, at, in.maxMessage())) {
+            ledger.record(MessageHeader.writer(inBuf, at), MessageHeader.seq(inBuf, at));
+            report.bytesReceived += n;
+            if (report.firstOpNanos == 0) report.firstOpNanos = now;
+            report.lastOpNanos = now;
+        } else {
+            ledger.countCorrupted();
+        }
+        long to = -1;
+        while (to < 0) {
+            to = out.claim();
+            if (stop) return 0;
+        }
+        MemorySegment.copy(inBuf, at, outBuf, to, n);
+        in.release();
+        while (!out.publish(n)) {
+            if (stop) return 0;
+            backoff.idle();
+        }
+        report.sent++;
+        report.bytesSent += n;
+        return 1;
+    }
+
+    @Override
+    public void onClose() {
+        if (ledger != null && !closed) {
+            ledger.fill(report);
+            report.received = ledger.received();
+        }
+        super.onClose();
+    }
+}

@@ -1,0 +1,108 @@
+package ipclab.engine.role;
+
+import static ipclab.engine.channel.shm.RingDescriptor.COUNTER_OFFSET;
+import static ipclab.engine.channel.shm.RingDescriptor.LOCK_OFFSET;
+
+import ipclab.dsl.model.Sync;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.Endpoint;
+import ipclab.engine.sys.Ipc;
+import ipclab.engine.sys.SemOps;
+import ipclab.engine.sys.SysvSemaphore;
+import ipclab.engine.worker.StepGate;
+import ipclab.engine.worker.WorkerSpec;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Adds one to the counter in the channel's control block per unit of work, the way its sync says:
+ * <ul>
+ *   <li>{@code none}: load, then store load + 1 (opaque accesses: each really goes to memory, but
+ *       nothing makes the pair atomic), so concurrent incrementers lose updates; step mode sees
+ *       {@code load} and {@code store} as two steps;</li>
+ *   <li>{@code semaphore}: the same load and store inside a System V semaphore (SEM_UNDO);</li>
+ *   <li>{@code spin}: inside a CAS spin lock in the control block;</li>
+ *   <li>{@code atomic}: one getAndAdd.</li>
+ * </ul>
+ */
+final class IncrementerRole extends AbstractRole {
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle().withInvokeExactBehavior();
+
+    private final PlannedProcess self;
+    private final Sync sync;
+    private final String channel;
+    private MemorySegment seg;
+    private int semId;
+    private SemOps lock;
+    private SemOps unlock;
+    private long deadline = Long.MAX_VALUE;
+
+    IncrementerRole(WorkerSpec spec, StepGate gate) {
+        super(spec, gate);
+        this.self = spec.self();
+        this.sync = spec.channel().sync();
+        this.channel = spec.channel().name();
+    }
+
+    @Override
+    public void onStart() {
+        endpoint = Endpoint.open(spec, gate, report);
+        seg = endpoint.segment();
+        semId = endpoint.semId();
+        if (sync == Sync.SEMAPHORE) {
+            lock = SemOps.of(endpoint.arena(), 0, -1, Ipc.SEM_UNDO);
+            unlock = SemOps.of(endpoint.arena(), 0, 1, Ipc.SEM_UNDO);
+        }
+    }
+
+    @Override
+    public void onGo() {
+        if (self.durationNanos() > 0) deadline = System.nanoTime() + self.durationNanos();
+    }
+
+    @Override
+    public int doWork() {
+        if (done) return 0;
+        if (report.increments >= self.messages() || stop
+                || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+            done = true;
+            return 0;
+        }
+        long t = System.nanoTime();
+        switch (sync) {
+            case NONE -> loadStore();
+            case SEMAPHORE -> {
+                gate.before("semop", channel);
+                SysvSemaphore.semop(semId, lock);
+                loadStore();
+                gate.before("semop", channel);
+                SysvSemaphore.semop(semId, unlock);
+            }
+            case SPIN -> {
+                for (;;) {
+                    gate.before("cas", channel);
+                    if ((boolean) LONG.compareAndSet(seg, LOCK_OFFSET, 0L, 1L)) break;
+                    Thread.onSpinWait();
+                }
+                loadStore();
+                LONG.setRelease(seg, LOCK_OFFSET, 0L);
+            }
+            case ATOMIC -> {
+                gate.before("getAndAdd", channel);
+                long ignored = (long) LONG.getAndAdd(seg, COUNTER_OFFSET, 1L);
+            }
+        }
+        if (report.increments == 0) report.firstOpNanos = t;
+        report.increments++;
+        report.lastOpNanos = System.nanoTime();
+        return 1;
+    }
+
+    private void loadStore() {
+        gate.before("load", channel);
+        long v = (long) LONG.getOpaque(seg, COUNTER_OFFSET);
+        gate.before("store", channel);
+        LONG.setOpaque(seg, COUNTER_OFFSET, v + 1);
+    }
+}

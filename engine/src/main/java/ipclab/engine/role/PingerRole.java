@@ -1,0 +1,133 @@
+package ipclab.engine.role;
+
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.Crc;
+import ipclab.engine.channel.Endpoint;
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.channel.Payload;
+import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.SendPort;
+import ipclab.engine.worker.StepGate;
+import ipclab.engine.worker.WorkerSpec;
+import java.lang.foreign.MemorySegment;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sends a message and waits for the echo to return the same bytes: one round trip per unit of
+ * work. The first {@code warmup} round trips are not measured; the histogram holds whole round
+ * trips. Over a lossy transport (UDP) a reply not back within a second counts as lost.
+ */
+final class PingerRole extends AbstractRole {
+    static final long LOSSY_REPLY_NANOS = 1_000_000_000L;
+
+    private final PlannedProcess self;
+    private SendPort out;
+    private ReceivePort in;
+    private MemorySegment outBuf;
+    private MemorySegment inBuf;
+    private Crc crc;
+    private Payload payload;
+    private Histogram latency;
+    private long total;
+    private long deadline = Long.MAX_VALUE;
+    private long seq;
+    private long lostReplies;
+
+    PingerRole(WorkerSpec spec, StepGate gate) {
+        super(spec, gate);
+        this.self = spec.self();
+    }
+
+    @Override
+    public void onStart() {
+        endpoint = Endpoint.open(spec, gate, report);
+        out = endpoint.out();
+        in = endpoint.in();
+        outBuf = out.buffer();
+        inBuf = in.buffer();
+        crc = new Crc(inBuf);
+        payload = new Payload(spec.seed(), self.index(), self.size(), endpoint.arena());
+        latency = histogram();
+        report.latency = latency;
+        total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + self.warmup();
+    }
+
+    @Override
+    public void onGo() {
+        if (self.durationNanos() > 0) deadline = System.nanoTime() + self.durationNanos();
+    }
+
+    @Override
+    public int doWork() {
+        if (done) return 0;
+        if (seq >= total || stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+            finish();
+            return 0;
+        }
+        long at = -1;
+        while (at < 0) {
+            at = out.claim();
+            if (stop) return 0;
+        }
+        long t0 = System.nanoTime();
+        payload.write(outBuf, at, seq, t0);
+        while (!out.publish(payload.length())) {
+            if (stop) return 0;
+            backoff.idle();
+            payload.restamp(outBuf, at, seq, System.nanoTime());
+        }
+        report.sent++;
+        report.bytesSent += payload.length();
+        backoff.reset();
+        int n;
+        for (;;) {
+            n = in.poll();
+            if (n > 0) {
+                long rat = in.offset();
+                if (MessageHeader.seq(inBuf, rat) == seq && MessageHeader.writer(inBuf, rat) == self.index()) break;
+                // a late reply to an earlier, given-up round trip (lossy transports) or a stranger
+                if (!crc.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
+                in.release();
+                continue;
+            }
+            if (n < 0 || stop) {
+                finish();
+                return 0;
+            }
+            if (in.lossy() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
+                lostReplies++;
+                seq++;
+                return 1;
+            }
+            backoff.idle();
+        }
+        long now = System.nanoTime();
+        long rat = in.offset();
+        if (crc.verify(inBuf, rat, in.maxMessage())) {
+            report.received++;
+            report.bytesReceived += n;
+            if (seq >= self.warmup()) {
+                record(latency, now - t0);
+                if (report.firstOpNanos == 0) report.firstOpNanos = t0;
+                report.lastOpNanos = now;
+            }
+        } else {
+            report.corrupted++;
+        }
+        in.release();
+        backoff.reset();
+        seq++;
+        return 1;
+    }
+
+    private void finish() {
+        out.finish();
+        done = true;
+    }
+
+    @Override
+    public void onClose() {
+        if (!closed && lostReplies > 0) report.event("lost-replies", lostReplies);
+        super.onClose();
+    }
+}

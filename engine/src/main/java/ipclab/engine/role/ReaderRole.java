@@ -1,0 +1,79 @@
+package ipclab.engine.role;
+
+import ipclab.engine.channel.Crc;
+import ipclab.engine.channel.Endpoint;
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.SeqLedger;
+import ipclab.engine.worker.StepGate;
+import ipclab.engine.worker.WorkerSpec;
+import java.lang.foreign.MemorySegment;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Reads until the end of the stream: verifies each message's checksum in place, records its
+ * writer and sequence in the ledger (duplicates, reordering) and its one-way latency from the
+ * writer's timestamp (System.nanoTime is CLOCK_MONOTONIC, comparable across processes).
+ */
+final class ReaderRole extends AbstractRole {
+    private ReceivePort in;
+    private MemorySegment buf;
+    private Crc crc;
+    private SeqLedger ledger;
+    private Histogram latency;
+
+    ReaderRole(WorkerSpec spec, StepGate gate) { super(spec, gate); }
+
+    @Override
+    public void onStart() {
+        endpoint = Endpoint.open(spec, gate, report);
+        in = endpoint.in();
+        buf = in.buffer();
+        crc = new Crc(buf);
+        ledger = new SeqLedger(spec.peers());
+        latency = histogram();
+        report.latency = latency;
+    }
+
+    @Override
+    public int doWork() {
+        if (done) return 0;
+        if (stop) {
+            done = true;
+            return 0;
+        }
+        int n = in.poll();
+        if (n < 0) {
+            done = true;
+            return 0;
+        }
+        if (n == 0) {
+            backoff.idle();
+            return 0;
+        }
+        backoff.reset();
+        long at = in.offset();
+        if (crc.verify(buf, at, in.maxMessage())) {
+            long now = System.nanoTime();
+            if (ledger.record(MessageHeader.writer(buf, at), MessageHeader.seq(buf, at))) {
+                record(latency, now - MessageHeader.timestamp(buf, at));
+                report.bytesReceived += n;
+                if (report.firstOpNanos == 0) report.firstOpNanos = now;
+                report.lastOpNanos = now;
+            }
+        } else {
+            ledger.countCorrupted();
+        }
+        in.release();
+        return 1;
+    }
+
+    @Override
+    public void onClose() {
+        if (ledger != null && !closed) {
+            ledger.fill(report);
+            report.received = ledger.received();
+        }
+        super.onClose();
+    }
+}

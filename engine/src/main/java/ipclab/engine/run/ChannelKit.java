@@ -1,0 +1,28 @@
+package ipclab.engine.run;
+
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.Plan;
+import ipclab.engine.channel.ChannelHandle;
+import ipclab.engine.channel.ObjectLog;
+
+/**
+ * What the supervisor does to a channel's kernel objects over a run. The real one is
+ * {@link RealChannels} ({@code ipclab.engine.channel.ChannelObjects}); tests of the process
+ * machinery bring their own.
+ */
+public interface ChannelKit {
+    /** Creates the channel's objects, telling log of each before it is used. */
+    ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) throws Exception;
+
+    /** Setup cost of the supervisor's part by step (shmget, shmat, first-touch, msgget, msgctl...) in ns, after {@link #create}. */
+    default java.util.Map<String, Long> setupNanos(ChannelHandle handle) { return java.util.Map.of(); }
+
+    /** Every worker has attached (shm: IPC_RMID now, so the kernel frees it even after a crash). */
+    default void allAttached(ChannelHandle handle) throws Exception {}
+
+    /** shm with incrementers: the counter's final value, after the workers exited; null if the channel has none. */
+    default Long readCounter(ChannelHandle handle) { return null; }
+
+    /** Removes what is left of the channel, telling log of each removal. */
+    void remove(ChannelHandle handle, ObjectLog log) throws Exception;
+}

@@ -1,0 +1,46 @@
+package ipclab.engine.run;
+
+import ipclab.dsl.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs plans as real processes. The command line and the REPL start here.
+ *
+ * <pre>{@code
+ *   RunReport r = Engine.start(plan, RunOptions.defaults()).await();          // a free run
+ *
+ *   Run run = Engine.start(plan, RunOptions.defaults().withStep(true));      // step mode
+ *   run.processes();            // who waits for which operation
+ *   run.grant("counter-1");     // one step
+ *   run.runFree();              // no more gating
+ *   RunReport r = run.await();
+ * }</pre>
+ */
+public final class Engine {
+    private Engine() {}
+
+    /**
+     * Creates the plan's kernel objects, starts its workers and returns at once; the workers are
+     * released together when all are ready.
+     *
+     * @throws EngineException if an object or a JVM could not be made (nothing is left behind)
+     */
+    public static Run start(Plan plan, RunOptions opts) {
+        Run run = new Run(plan, opts);
+        run.launch();
+        return run;
+    }
+
+    /** Runs a plan freely to the end. */
+    public static RunReport run(Plan plan, RunOptions opts) throws InterruptedException {
+        return start(plan, opts.withStep(false)).await();
+    }
+
+    /** Runs the plans of a sweep one after the other; one report each (with its params). */
+    public static List<RunReport> sweep(List<Plan> plans, RunOptions opts) throws InterruptedException {
+        List<RunReport> out = new ArrayList<>();
+        for (Plan p : plans) out.add(run(p, opts));
+        return out;
+    }
+}

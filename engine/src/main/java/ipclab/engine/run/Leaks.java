@@ -1,0 +1,32 @@
+package ipclab.engine.run;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the kernel (or the file system) still holds of a run's objects. */
+final class Leaks {
+    private Leaks() {}
+
+    /** Objects of the list still present: System V ones by id and key in /proc/sysvipc, files by path. */
+    static List<String> of(List<Registry.Entry> objects) {
+        List<String> out = new ArrayList<>();
+        for (Registry.Entry e : objects) {
+            if (e.kind().equals("file")) {
+                if (!e.path().isEmpty() && Files.exists(Path.of(e.path()), LinkOption.NOFOLLOW_LINKS)) out.add("file " + e.path());
+                continue;
+            }
+            for (Proc.SysvRow r : Proc.sysv(e.kind())) {
+                if (r.id() == e.id() && r.key() == e.key()) out.add(describe(e));
+            }
+        }
+        return out;
+    }
+
+    static String describe(Registry.Entry e) {
+        if (e.kind().equals("file")) return "file " + e.path();
+        return e.kind() + " id=" + e.id() + " key=0x" + String.format("%08x", e.key());
+    }
+}

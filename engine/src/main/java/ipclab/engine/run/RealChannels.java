@@ -1,0 +1,43 @@
+package ipclab.engine.run;
+
+import ipclab.dsl.plan.Plan;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.engine.channel.ChannelHandle;
+import ipclab.engine.channel.ChannelObjects;
+import ipclab.engine.channel.CreatedChannel;
+import ipclab.engine.channel.ObjectLog;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The real channels: {@link ChannelObjects}, one per run (it keeps the supervisor's attachments). */
+final class RealChannels implements ChannelKit {
+    private final ChannelObjects objects = new ChannelObjects();
+    private final Map<String, Map<String, Long>> setup = new ConcurrentHashMap<>();
+    private volatile ObjectLog log;
+
+    @Override
+    public ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) {
+        this.log = log;
+        CreatedChannel c = objects.create(channel, plan, log);
+        setup.put(channel.name(), c.setupNanos());
+        return c.handle();
+    }
+
+    @Override
+    public Map<String, Long> setupNanos(ChannelHandle handle) { return setup.getOrDefault(handle.channel(), Map.of()); }
+
+    @Override
+    public void allAttached(ChannelHandle handle) {
+        ObjectLog l = log;
+        if (l != null) objects.allAttached(handle, l);
+        else objects.allAttached(handle);
+    }
+
+    @Override
+    public Long readCounter(ChannelHandle handle) {
+        return objects.segment(handle) == null ? null : objects.readCounter(handle);
+    }
+
+    @Override
+    public void remove(ChannelHandle handle, ObjectLog log) { objects.remove(handle, log); }
+}

@@ -1,0 +1,66 @@
+package ipclab.engine.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one run, as written by {@link ReportJson}. The JSON keys of these records are a
+ * contract (issue 4, "Output"): top level {@code scenario, seed, ok, durationMs, host, processes,
+ * channels, counters, leaks, expectations}, plus {@code failures} and, in a sweep, {@code params}.
+ *
+ * @param ok         no failure and every expectation held
+ * @param durationMs from the start barrier to the last worker's exit
+ * @param leaks      what /proc/sysvipc (or the file system) still held of this run's objects after cleanup
+ * @param failures   who died, who blocked, what leaked, unexpected loss
+ * @param params     the sweep combination (empty without a sweep)
+ */
+public record RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
+                        List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
+                        List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TraceEntry> trace) {
+
+    /** The machine: kernel release, CPUs, Java version. */
+    public record Host(String kernel, int cpus, String java) {}
+
+    /** One worker process. CPU in ms; syscalls as counted by the bindings, by call name. */
+    public record ProcessFigures(String name, String role, String channel, long pid, Integer exitCode, double userCpuMs,
+                                 double sysCpuMs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long minorFaults,
+                                 long majorFaults, Map<String, Long> syscalls, double spawnToReadyMs, long sent,
+                                 long received, Map<String, Long> setupNs, Map<String, Long> teardownNs,
+                                 Map<String, Long> events) {}
+
+    /**
+     * One channel. received counts every intact delivery (broadcast: once per reader); bytes are
+     * bytes delivered; syscallsPerMessage is every system call the channel's processes made through
+     * the bindings (setup included) per message sent. setupNs sums {@code setup}: the supervisor's
+     * steps (shmget, shmat, first-touch, msgget...) and the workers' (shmat, connect...), summed over
+     * workers; teardown likewise (shmdt, close...).
+     */
+    public record ChannelFigures(String name, String type, long sent, long received, long lost, long duplicated,
+                                 long corrupted, long reordered, long bytes, long setupNs, Throughput throughput,
+                                 Latency latencyNs, double syscallsPerMessage, boolean lossExpected,
+                                 Map<String, Long> setup, Map<String, Long> teardown) {}
+
+    public record Throughput(double msgsPerSec, double mibPerSec) {}
+
+    public record Latency(long p50, long p90, long p99, long p999, long max) {}
+
+    /** A counter in shared memory that incrementers add to. */
+    public record Counter(@JsonProperty("final") long finalValue, long expected, long lostUpdates) {}
+
+    /** An {@code expect:} claim and what the run showed. */
+    public record ExpectationResult(String text, boolean ok, String actual) {}
+
+    /**
+     * Something that makes the run fail.
+     *
+     * @param kind    died | blocked | timeout | loss | leak | stopped | setup | cleanup
+     * @param process the process concerned, or null
+     * @param atMs    ms after the start of the run (spawning) when it was seen
+     * @param log     the last lines of the process's stderr, when it died
+     */
+    public record Failure(String kind, String process, String message, long atMs,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> log) {}
+}

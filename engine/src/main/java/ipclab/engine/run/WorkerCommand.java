@@ -1,0 +1,123 @@
+package ipclab.engine.run;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The command line of a worker JVM, and the JDK 25 AOT cache that makes it start fast.
+ *
+ * <p>Workers run with the full tiered compiler (their speed is measured, so no C1-only
+ * flags), the serial collector, no perf-data file, and JVM log output sent to stderr (stdout is
+ * the protocol). The AOT cache needs jars on the class path (a directory, e.g. under surefire,
+ * rules it out) and the same flags in training and use; it lives under
+ * {@code <state>/aot/<hash>.aot}, the hash covering the JDK, the flags and every class path
+ * entry with its size and mtime. When it is missing, a training run ({@code WorkerMain --train}
+ * with {@code -XX:AOTCacheOutput}) is started in the background, once (a lock file), and the
+ * run goes on without it; nothing fails because of the cache.
+ */
+public final class WorkerCommand {
+    static final String MAIN = "ipclab.engine.worker.WorkerMain";
+
+    /** Flags of every worker, in training and in use. */
+    static final List<String> FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String classPath;
+    private final Path aotDir;
+
+    WorkerCommand(String classPath, Path stateDir) {
+        this.classPath = classPath;
+        this.aotDir = stateDir.resolve("aot");
+    }
+
+    /** For the supervisor's own class path and state dir. */
+    public static WorkerCommand forThisJvm(Path stateDir) {
+        return new WorkerCommand(System.getProperty("java.class.path"), stateDir);
+    }
+
+    /** The cache file for this class path, or null when the class path has a directory (no cache possible). */
+    public Path cacheFile() {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update((System.getProperty("java.home") + "\n" + Runtime.version() + "\n" + FLAGS + "\n" + classPath).getBytes(StandardCharsets.UTF_8));
+            for (String e : classPath.split(File.pathSeparator)) {
+                if (e.isEmpty()) continue;
+                Path p = Path.of(e);
+                if (Files.isDirectory(p)) return null;
+                if (Files.exists(p)) d.update((Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return aotDir.resolve(HexFormat.of().formatHex(d.digest(), 0, 12) + ".aot");
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The command for one worker.
+     *
+     * @param aot use the AOT cache if there is one (and start building it if there is none)
+     */
+    public List<String> command(boolean aot, String agentFactory) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(FLAGS);
+        if (aot) {
+            Path cache = cacheFile();
+            if (cache != null) {
+                if (Files.isRegularFile(cache)) cmd.add("-XX:AOTCache=" + cache);
+                else startTraining(cache);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(MAIN);
+        if (agentFactory != null) cmd.add("--factory=" + agentFactory);
+        return cmd;
+    }
+
+    /**
+     * Starts the training run in the background unless one is under way; returns it, or null.
+     * The cache appears (atomically renamed) when training ends, even if this JVM is gone by then.
+     */
+    public Process startTraining(Path cache) {
+        try {
+            Files.createDirectories(aotDir);
+            Path lock = cache.resolveSibling(cache.getFileName() + ".lock");
+            if (Files.exists(lock)) {
+                FileTime t = Files.getLastModifiedTime(lock);
+                if (t.toInstant().isAfter(Instant.now().minusSeconds(600))) return null; // someone is training
+                Files.deleteIfExists(lock);
+            }
+            Files.writeString(lock, Long.toString(ProcessHandle.current().pid()), StandardOpenOption.CREATE_NEW);
+            Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
+            Path log = cache.resolveSibling(cache.getFileName() + ".log");
+            StringBuilder sh = new StringBuilder();
+            sh.append(quote(java));
+            for (String f : FLAGS) sh.append(' ').append(quote(f));
+            sh.append(' ').append(quote("-XX:AOTCacheOutput=" + tmp));
+            sh.append(" -cp ").append(quote(classPath)).append(' ').append(MAIN).append(" --train");
+            sh.append(" && mv -f ").append(quote(tmp.toString())).append(' ').append(quote(cache.toString()));
+            sh.append("; rm -f ").append(quote(lock.toString())).append(' ').append(quote(tmp.toString()));
+            return new ProcessBuilder("/bin/sh", "-c", sh.toString())
+                    .redirectOutput(log.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            return null; // the cache is an optimisation: never fail a run for it
+        }
+    }
+
+    private static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
+}

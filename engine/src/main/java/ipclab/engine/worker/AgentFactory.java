@@ -1,0 +1,10 @@
+package ipclab.engine.worker;
+
+/**
+ * Makes the role of a worker. The default ({@link RolesFactory}) makes the real roles; tests
+ * pass another one (by class name, see {@link WorkerMain}) to drive the process machinery with
+ * roles of their own.
+ */
+public interface AgentFactory {
+    RoleAgent create(WorkerSpec spec, StepGate gate) throws Exception;
+}

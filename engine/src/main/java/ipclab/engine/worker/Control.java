@@ -1,0 +1,103 @@
+package ipclab.engine.worker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The worker's end of the control pipe. One daemon thread reads the supervisor's lines (go,
+ * grant, free, stop); end of input means the supervisor is gone, and the worker halts at once
+ * so that nothing is left hanging. Lines to the supervisor are written under a lock and flushed.
+ *
+ * <p>Also the {@link StepGate} of a stepped run: {@link #before} announces the operation and
+ * blocks until a grant (or "free", or "stop") arrives.
+ */
+final class Control implements StepGate {
+    /** Exit status when the supervisor vanished (stdin closed). */
+    static final int EXIT_ORPHANED = 3;
+
+    private final BufferedReader in;
+    private final OutputStream out;
+    private final CountDownLatch go = new CountDownLatch(1);
+    private final Semaphore grants = new Semaphore(0);
+    private volatile boolean free;
+    private volatile boolean stopped;
+    private volatile RoleAgent agent;
+
+    Control(BufferedReader in, OutputStream out, boolean step) {
+        this.in = in;
+        this.out = out;
+        this.free = !step;
+    }
+
+    void agent(RoleAgent a) { this.agent = a; }
+
+    void start() {
+        Thread t = new Thread(this::readLoop, "ipclab-control");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void readLoop() {
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isEmpty() || line.charAt(0) != '{') continue;
+                Map<String, Object> m = Wire.parse(line);
+                switch (Wire.str(m, "type")) {
+                    case "go" -> go.countDown();
+                    case "grant" -> grants.release();
+                    case "free" -> { free = true; grants.release(); }
+                    case "stop" -> stop();
+                    default -> System.err.println("ipclab worker: unknown command " + line);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ipclab worker: control pipe failed: " + e);
+        }
+        // EOF: the supervisor is gone (exited, or killed with SIGKILL). Nobody will read a report.
+        System.err.println("ipclab worker: supervisor closed the control pipe; exiting");
+        System.err.flush();
+        Runtime.getRuntime().halt(EXIT_ORPHANED);
+    }
+
+    private void stop() {
+        stopped = true;
+        RoleAgent a = agent;
+        if (a != null) {
+            try { a.requestStop(); } catch (RuntimeException e) { e.printStackTrace(); }
+        }
+        go.countDown();
+        grants.release(1 << 20);
+    }
+
+    boolean stopped() { return stopped; }
+
+    void awaitGo() throws InterruptedException { go.await(); }
+
+    synchronized void send(String line) throws IOException {
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        out.flush();
+    }
+
+    @Override
+    public void before(String op, String channel) {
+        if (free) return;
+        if (stopped) throw new StoppedException();
+        try {
+            send(Wire.pending(op, channel));
+            grants.acquire();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoppedException();
+        }
+        if (stopped) throw new StoppedException();
+    }
+}

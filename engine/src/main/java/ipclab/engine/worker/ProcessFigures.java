@@ -1,0 +1,20 @@
+package ipclab.engine.worker;
+
+import ipclab.engine.sys.Rusage;
+import ipclab.engine.sys.Syscalls;
+
+/** Fills what the worker main owns in the report: syscalls counted by the bindings, getrusage of the whole process. */
+final class ProcessFigures {
+    private ProcessFigures() {}
+
+    static void fill(WorkerReport r) {
+        r.syscalls.putAll(Syscalls.snapshot());
+        Rusage.Usage u = Rusage.self();
+        r.userCpuMicros = u.userMicros();
+        r.sysCpuMicros = u.sysMicros();
+        r.minorFaults = u.minorFaults();
+        r.majorFaults = u.majorFaults();
+        r.voluntaryCtxSwitches = u.voluntaryCtxSwitches();
+        r.involuntaryCtxSwitches = u.involuntaryCtxSwitches();
+    }
+}

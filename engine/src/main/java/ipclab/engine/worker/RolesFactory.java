@@ -1,0 +1,11 @@
+package ipclab.engine.worker;
+
+import ipclab.engine.role.Roles;
+
+/** The real roles: {@link Roles#create}. */
+public final class RolesFactory implements AgentFactory {
+    @Override
+    public RoleAgent create(WorkerSpec spec, StepGate gate) {
+        return Roles.create(spec, gate);
+    }
+}

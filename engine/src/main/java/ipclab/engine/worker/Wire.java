@@ -1,0 +1,353 @@
+package ipclab.engine.worker;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.model.SocketDomain;
+import ipclab.dsl.model.Sync;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.ChannelHandle;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The control protocol between the supervisor and a worker: one JSON object per line on the
+ * worker's stdin (supervisor to worker) and stdout (worker to supervisor). Written and read with
+ * jackson-core's streaming API only, so that a worker loads no data binding and starts fast.
+ *
+ * <pre>
+ *   supervisor -> worker                     worker -> supervisor
+ *   {"type":"spec", seed, step, self,        {"type":"ready","setupNs":N}
+ *      channel, handle, peers}  (1st line)   {"type":"pending","op":"msgsnd","channel":"jobs"}   (step mode)
+ *   {"type":"go"}                            {"type":"report", ...WorkerReport}
+ *   {"type":"grant"}          (step mode)    {"type":"error","message":"..."}
+ *   {"type":"free"}           (step mode)
+ *   {"type":"stop"}
+ * </pre>
+ *
+ * Lines that do not start with '{' are not protocol (a stray print) and are ignored by readers.
+ */
+public final class Wire {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Wire() {}
+
+    // ---------------------------------------------------------------- generic
+
+    /** A simple command line: {"type":"go"}. */
+    public static String command(String type) { return "{\"type\":\"" + type + "\"}"; }
+
+    /** Parses one protocol line into maps, lists, Long, Double, String, Boolean and null. */
+    public static Map<String, Object> parse(String line) {
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object: " + abbreviate(line));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) value(p);
+            return m;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bad protocol line (" + e.getMessage() + "): " + abbreviate(line), e);
+        }
+    }
+
+    private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
+
+    private static Object value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String k = p.currentName();
+                    p.nextToken();
+                    m.put(k, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p));
+                return l;
+            }
+            case VALUE_STRING -> { return p.getText(); }
+            case VALUE_NUMBER_INT -> { return p.getLongValue(); }
+            case VALUE_NUMBER_FLOAT -> { return p.getDoubleValue(); }
+            case VALUE_TRUE -> { return Boolean.TRUE; }
+            case VALUE_FALSE -> { return Boolean.FALSE; }
+            case VALUE_NULL -> { return null; }
+            default -> throw new IOException("unexpected token " + t);
+        }
+    }
+
+    interface Body { void write(JsonGenerator g) throws IOException; }
+
+    static String object(String type, Body body) {
+        StringWriter w = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("type", type);
+            body.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    static long num(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (v instanceof Number n) return n.longValue();
+        throw new IllegalArgumentException("protocol: field " + k + " missing or not a number in " + m.keySet());
+    }
+
+    static String str(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v == null ? "" : v.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> obj(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (v instanceof Map<?, ?> o) return (Map<String, Object>) o;
+        throw new IllegalArgumentException("protocol: field " + k + " missing or not an object");
+    }
+
+    // ---------------------------------------------------------------- spec
+
+    public static String spec(WorkerSpec s) {
+        return object("spec", g -> {
+            g.writeNumberField("seed", s.seed());
+            g.writeBooleanField("step", s.step());
+            g.writeFieldName("self");
+            process(g, s.self());
+            g.writeFieldName("channel");
+            channel(g, s.channel());
+            g.writeFieldName("handle");
+            handle(g, s.handle());
+            g.writeArrayFieldStart("peers");
+            for (PlannedProcess p : s.peers()) process(g, p);
+            g.writeEndArray();
+        });
+    }
+
+    public static WorkerSpec spec(Map<String, Object> m) {
+        List<PlannedProcess> peers = new ArrayList<>();
+        Object ps = m.get("peers");
+        if (ps instanceof List<?> l) for (Object o : l) {
+            @SuppressWarnings("unchecked") Map<String, Object> pm = (Map<String, Object>) o;
+            peers.add(process(pm));
+        }
+        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), handle(obj(m, "handle")),
+                peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")));
+    }
+
+    private static void process(JsonGenerator g, PlannedProcess p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", p.name());
+        g.writeStringField("group", p.group());
+        g.writeNumberField("replica", p.replica());
+        g.writeNumberField("index", p.index());
+        g.writeStringField("role", p.role().name());
+        g.writeStringField("channel", p.channel());
+        g.writeNumberField("messages", p.messages());
+        g.writeNumberField("durationNanos", p.durationNanos());
+        g.writeNumberField("size", p.size());
+        g.writeNumberField("ratePerSecond", p.ratePerSecond());
+        g.writeNumberField("mtype", p.mtype());
+        g.writeNumberField("warmup", p.warmup());
+        g.writeEndObject();
+    }
+
+    private static PlannedProcess process(Map<String, Object> m) {
+        return new PlannedProcess(str(m, "name"), str(m, "group"), (int) num(m, "replica"), (int) num(m, "index"),
+                Role.valueOf(str(m, "role")), str(m, "channel"), num(m, "messages"), num(m, "durationNanos"),
+                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"));
+    }
+
+    private static void channel(JsonGenerator g, PlannedChannel c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", c.name());
+        g.writeStringField("type", c.type().name());
+        g.writeNumberField("segmentBytes", c.segmentBytes());
+        g.writeNumberField("slots", c.slots());
+        g.writeNumberField("slotBytes", c.slotBytes());
+        g.writeStringField("sync", c.sync() == null ? null : c.sync().name());
+        g.writeStringField("fanout", c.fanout() == null ? null : c.fanout().name());
+        g.writeStringField("mode", c.mode() == null ? null : c.mode().name());
+        g.writeNumberField("capacity", c.capacity());
+        g.writeStringField("domain", c.domain() == null ? null : c.domain().name());
+        g.writeNumberField("maxMessage", c.maxMessage());
+        g.writeEndObject();
+    }
+
+    private static <E extends Enum<E>> E opt(Class<E> type, Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        return v == null ? null : Enum.valueOf(type, v.toString());
+    }
+
+    private static PlannedChannel channel(Map<String, Object> m) {
+        return new PlannedChannel(str(m, "name"), ChannelType.valueOf(str(m, "type")), num(m, "segmentBytes"),
+                (int) num(m, "slots"), num(m, "slotBytes"), opt(Sync.class, m, "sync"), opt(Fanout.class, m, "fanout"),
+                opt(QueueMode.class, m, "mode"), num(m, "capacity"), opt(SocketDomain.class, m, "domain"),
+                num(m, "maxMessage"));
+    }
+
+    private static void handle(JsonGenerator g, ChannelHandle h) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("channel", h.channel());
+        g.writeStringField("type", h.type().name());
+        g.writeNumberField("shmId", h.shmId());
+        g.writeNumberField("semId", h.semId());
+        g.writeNumberField("msqId", h.msqId());
+        g.writeNumberField("key", h.key());
+        g.writeStringField("path", h.path());
+        g.writeNumberField("port", h.port());
+        g.writeEndObject();
+    }
+
+    private static ChannelHandle handle(Map<String, Object> m) {
+        return new ChannelHandle(str(m, "channel"), ChannelType.valueOf(str(m, "type")), (int) num(m, "shmId"),
+                (int) num(m, "semId"), (int) num(m, "msqId"), (int) num(m, "key"), str(m, "path"), (int) num(m, "port"));
+    }
+
+    // ---------------------------------------------------------------- worker -> supervisor
+
+    public static String ready(long setupNanos) {
+        return object("ready", g -> g.writeNumberField("setupNs", setupNanos));
+    }
+
+    public static String pending(String op, String channel) {
+        return object("pending", g -> {
+            g.writeStringField("op", op);
+            g.writeStringField("channel", channel);
+        });
+    }
+
+    public static String error(String message) {
+        return object("error", g -> g.writeStringField("message", message));
+    }
+
+    public static String report(WorkerReport r) {
+        return object("report", g -> {
+            g.writeStringField("name", r.name);
+            g.writeStringField("role", r.role);
+            g.writeStringField("channel", r.channel);
+            g.writeNumberField("sent", r.sent);
+            g.writeNumberField("received", r.received);
+            g.writeNumberField("bytesSent", r.bytesSent);
+            g.writeNumberField("bytesReceived", r.bytesReceived);
+            g.writeNumberField("increments", r.increments);
+            g.writeNumberField("corrupted", r.corrupted);
+            g.writeNumberField("reordered", r.reordered);
+            g.writeNumberField("duplicatedLocally", r.duplicatedLocally);
+            g.writeObjectFieldStart("receivedSeqs");
+            for (Map.Entry<Integer, long[]> e : r.receivedSeqs.entrySet()) {
+                g.writeStringField(Integer.toString(e.getKey()), longsToBase64(e.getValue()));
+            }
+            g.writeEndObject();
+            if (r.latency != null) g.writeStringField("latency", histogramToBase64(r.latency));
+            g.writeNumberField("firstOpNanos", r.firstOpNanos);
+            g.writeNumberField("lastOpNanos", r.lastOpNanos);
+            longMap(g, "setupNanos", r.setupNanos);
+            longMap(g, "teardownNanos", r.teardownNanos);
+            longMap(g, "events", r.events);
+            longMap(g, "syscalls", r.syscalls);
+            g.writeNumberField("userCpuMicros", r.userCpuMicros);
+            g.writeNumberField("sysCpuMicros", r.sysCpuMicros);
+            g.writeNumberField("voluntaryCtxSwitches", r.voluntaryCtxSwitches);
+            g.writeNumberField("involuntaryCtxSwitches", r.involuntaryCtxSwitches);
+            g.writeNumberField("minorFaults", r.minorFaults);
+            g.writeNumberField("majorFaults", r.majorFaults);
+        });
+    }
+
+    private static void longMap(JsonGenerator g, String name, Map<String, Long> m) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> e : m.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+        g.writeEndObject();
+    }
+
+    private static void readLongMap(Map<String, Object> m, String name, Map<String, Long> into) {
+        Object v = m.get(name);
+        if (v instanceof Map<?, ?> o) for (Map.Entry<?, ?> e : o.entrySet()) {
+            into.put(e.getKey().toString(), ((Number) e.getValue()).longValue());
+        }
+    }
+
+    public static WorkerReport report(Map<String, Object> m) {
+        WorkerReport r = new WorkerReport();
+        r.name = str(m, "name");
+        r.role = str(m, "role");
+        r.channel = str(m, "channel");
+        r.sent = num(m, "sent");
+        r.received = num(m, "received");
+        r.bytesSent = num(m, "bytesSent");
+        r.bytesReceived = num(m, "bytesReceived");
+        r.increments = num(m, "increments");
+        r.corrupted = num(m, "corrupted");
+        r.reordered = num(m, "reordered");
+        r.duplicatedLocally = num(m, "duplicatedLocally");
+        Object seqs = m.get("receivedSeqs");
+        if (seqs instanceof Map<?, ?> o) for (Map.Entry<?, ?> e : o.entrySet()) {
+            r.receivedSeqs.put(Integer.parseInt(e.getKey().toString()), longsFromBase64(e.getValue().toString()));
+        }
+        Object lat = m.get("latency");
+        if (lat != null) r.latency = histogramFromBase64(lat.toString());
+        r.firstOpNanos = num(m, "firstOpNanos");
+        r.lastOpNanos = num(m, "lastOpNanos");
+        readLongMap(m, "setupNanos", r.setupNanos);
+        readLongMap(m, "teardownNanos", r.teardownNanos);
+        readLongMap(m, "events", r.events);
+        readLongMap(m, "syscalls", r.syscalls);
+        r.userCpuMicros = num(m, "userCpuMicros");
+        r.sysCpuMicros = num(m, "sysCpuMicros");
+        r.voluntaryCtxSwitches = num(m, "voluntaryCtxSwitches");
+        r.involuntaryCtxSwitches = num(m, "involuntaryCtxSwitches");
+        r.minorFaults = num(m, "minorFaults");
+        r.majorFaults = num(m, "majorFaults");
+        return r;
+    }
+
+    static String longsToBase64(long[] a) {
+        ByteBuffer b = ByteBuffer.allocate(a.length * Long.BYTES);
+        for (long v : a) b.putLong(v);
+        return Base64.getEncoder().encodeToString(b.array());
+    }
+
+    static long[] longsFromBase64(String s) {
+        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s));
+        long[] a = new long[b.remaining() / Long.BYTES];
+        for (int i = 0; i < a.length; i++) a[i] = b.getLong();
+        return a;
+    }
+
+    static String histogramToBase64(Histogram h) {
+        ByteBuffer b = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int n = h.encodeIntoCompressedByteBuffer(b);
+        byte[] bytes = new byte[n];
+        b.flip();
+        b.get(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static Histogram histogramFromBase64(String s) {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(s)), 0);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalArgumentException("protocol: bad latency histogram: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package ipclab.engine.worker;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The entry point of every worker JVM.
+ *
+ * <pre>
+ *   stdin line 1: spec  ->  make the role  ->  onStart() (timed)  ->  "ready"
+ *   wait for "go"       ->  onGo(); while (!isDone()) doWork();     (step mode: each IPC op gated)
+ *   onClose()           ->  syscalls + rusage into the report     ->  "report"  ->  exit 0
+ * </pre>
+ *
+ * Arguments: {@code --factory=<class>} names an {@link AgentFactory} (tests); {@code --train}
+ * exercises the start-up path without a supervisor (used to build the AOT cache).
+ *
+ * <p>Exit status: 0 done, 1 the role failed (an "error" line was sent first), 2 bad arguments
+ * or spec, 3 the supervisor vanished. The process's real stdout is kept for the protocol;
+ * {@code System.out} is pointed at stderr so that a stray print cannot break the protocol.
+ */
+public final class WorkerMain {
+    private WorkerMain() {}
+
+    public static void main(String[] args) {
+        String factoryName = null;
+        for (String a : args) {
+            if (a.startsWith("--factory=")) factoryName = a.substring("--factory=".length());
+            else if (a.equals("--train")) { Training.run(); return; }
+            else { System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class> or --train)"); System.exit(2); }
+        }
+        OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        System.setOut(System.err);
+        BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
+        System.exit(run(in, protocolOut, factoryName));
+    }
+
+    static int run(BufferedReader in, OutputStream out, String factoryName) {
+        WorkerSpec spec;
+        Control control;
+        try {
+            String first = in.readLine();
+            if (first == null) {
+                System.err.println("ipclab worker: no spec on stdin (the first line must be the worker spec)");
+                return 2;
+            }
+            spec = Wire.spec(Wire.parse(first));
+        } catch (Exception e) {
+            System.err.println("ipclab worker: cannot read the spec: " + e.getMessage());
+            return 2;
+        }
+        control = new Control(in, out, spec.step());
+        control.start();
+        RoleAgent agent = null;
+        boolean started = false;
+        try {
+            StepGate gate = spec.step() ? control : StepGate.FREE;
+            AgentFactory factory = factoryName == null ? new RolesFactory()
+                    : (AgentFactory) Class.forName(factoryName).getDeclaredConstructor().newInstance();
+            agent = factory.create(spec, gate);
+            control.agent(agent);
+            long t0 = System.nanoTime();
+            agent.onStart();
+            started = true;
+            control.send(Wire.ready(System.nanoTime() - t0));
+            control.awaitGo();
+            if (!control.stopped()) {
+                agent.onGo();
+                while (!agent.isDone() && !control.stopped()) agent.doWork();
+            }
+        } catch (StoppedException e) {
+            // a stepped run was stopped while this worker waited for a grant: wind down normally
+        } catch (Throwable e) {
+            StringWriter sw = new StringWriter();
+            e.printStackTrace(new PrintWriter(sw));
+            System.err.print(sw);
+            try {
+                control.send(Wire.error(describe(e)));
+            } catch (Exception ignored) {
+                // the supervisor sees the exit status and our stderr
+            }
+            if (agent != null && started) closeQuietly(agent);
+            System.err.flush();
+            return 1;
+        }
+        try {
+            agent.onClose();
+            WorkerReport r = agent.report();
+            if (r.name == null) r.name = spec.self().name();
+            if (r.role == null) r.role = ipclab.dsl.model.Names.yaml(spec.self().role());
+            if (r.channel == null) r.channel = spec.channel().name();
+            ProcessFigures.fill(r);
+            control.send(Wire.report(r));
+        } catch (Throwable e) {
+            e.printStackTrace();
+            try { control.send(Wire.error("after the run: " + describe(e))); } catch (Exception ignored) { /* see exit status */ }
+            return 1;
+        }
+        System.err.flush();
+        return 0;
+    }
+
+    private static void closeQuietly(RoleAgent agent) {
+        try { agent.onClose(); } catch (Throwable t) { t.printStackTrace(); }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + m;
+    }
+}

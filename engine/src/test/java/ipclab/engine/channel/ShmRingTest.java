@@ -1,0 +1,56 @@
+package ipclab.engine.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.model.Sync;
+import ipclab.engine.worker.WorkerReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ShmRingTest {
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"SEMAPHORE, SHARED", "SEMAPHORE, BROADCAST", "SPIN, SHARED", "SPIN, BROADCAST"})
+    void twoWritersThreeReadersGetEveryMessage(Sync sync, Fanout fanout) throws Exception {
+        ChannelLab lab = new ChannelLab(ChannelLab.shm("ring", sync, fanout, 8, 256))
+                .add("w1", Role.WRITER, 4000, 64, 0).add("w2", Role.WRITER, 3000, 200, 0)
+                .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0).add("r3", Role.READER, 0, 64, 0)
+                .run(60);
+        ChannelFigures f = lab.figures;
+        int copies = fanout == Fanout.BROADCAST ? 3 : 1;
+        assertEquals(7000, f.sent());
+        assertEquals(7000L * copies, f.received(), "received " + f);
+        assertEquals(0, f.lost());
+        assertEquals(0, f.duplicated());
+        assertEquals(0, f.corrupted());
+        assertEquals(0, f.reordered(), "each writer's messages arrive in order at each reader");
+        if (fanout == Fanout.BROADCAST) {
+            for (String r : new String[] {"r1", "r2", "r3"}) assertEquals(7000, lab.report(r).received, r);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"SHARED", "BROADCAST"})
+    void syncNoneCountsWhatItLosesAndTheLedgerAddsUp(Fanout fanout) throws Exception {
+        ChannelLab lab = new ChannelLab(ChannelLab.shm("racy", Sync.NONE, fanout, 4, 128))
+                .add("w1", Role.WRITER, 20000, 64, 0).add("w2", Role.WRITER, 20000, 64, 0)
+                .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0)
+                .run(60);
+        ChannelFigures f = lab.figures;
+        assertTrue(f.lossExpected());
+        assertTrue(f.ok());
+        int copies = fanout == Fanout.BROADCAST ? 2 : 1;
+        // allowed outcomes: any loss in [0, sent*copies]; the ledger adds up
+        assertEquals(f.sent() * copies, f.received() - f.duplicated() + f.lost(), f.toString());
+        if (fanout == Fanout.BROADCAST) {
+            for (WorkerReport r : lab.reports) {
+                if (!r.name.startsWith("r")) continue;
+                long distinct = 0;
+                for (long[] bits : r.receivedSeqs.values()) distinct += ChannelAccounting.popcount(bits, Long.MAX_VALUE);
+                assertEquals(distinct, r.received - r.duplicatedLocally);
+            }
+        }
+    }
+}

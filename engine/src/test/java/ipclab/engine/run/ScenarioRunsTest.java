@@ -1,0 +1,103 @@
+package ipclab.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ipclab.dsl.ScenarioLoader;
+import ipclab.dsl.plan.Plan;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped scenarios (scenarios/*.yaml), written in the DSL's vocabulary, run end to end with the real roles. */
+@Timeout(300)
+class ScenarioRunsTest {
+    @TempDir Path state;
+
+    List<Plan> plans(String name) throws Exception {
+        return ScenarioLoader.load(Path.of("..", "scenarios", name + ".yaml")).plans();
+    }
+
+    RunReport run(Plan plan) throws InterruptedException {
+        RunReport r = Engine.run(plan, RunOptions.defaults().withStateDir(state));
+        assertTrue(r.leaks().isEmpty(), () -> "leaks: " + r.leaks());
+        return r;
+    }
+
+    static RunReport.ChannelFigures channel(RunReport r, String name) {
+        return r.channels().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static void assertOk(RunReport r) {
+        assertTrue(r.ok(), () -> r.scenario() + " " + r.params() + " failed: " + r.failures() + " " + r.expectations());
+        assertEquals(0, ExitCodes.of(r));
+    }
+
+    @Test
+    void manyToManyMsgqConservesEveryMessage() throws Exception {
+        RunReport r = run(plans("many-to-many-msgq").getFirst());
+        assertOk(r);
+        RunReport.ChannelFigures jobs = channel(r, "jobs");
+        assertEquals(4000, jobs.sent());
+        assertEquals(4000, jobs.received());
+        assertEquals(0, jobs.lost());
+        assertEquals(0, jobs.duplicated());
+        assertEquals(3, r.expectations().size());
+        long got = r.processes().stream().filter(p -> p.role().equals("reader")).mapToLong(RunReport.ProcessFigures::received).sum();
+        assertEquals(4000, got);
+        for (RunReport.ProcessFigures p : r.processes()) {
+            assertEquals(0, p.exitCode());
+            assertTrue(p.spawnToReadyMs() > 0);
+            assertTrue(p.userCpuMs() > 0, p.name() + " has rusage");
+        }
+        RunReport.ProcessFigures producer = r.processes().getFirst();
+        assertTrue(producer.syscalls().get("msgsnd") >= 2000, "syscalls counted: " + producer.syscalls());
+    }
+
+    @Test
+    void shmBroadcastDeliversEveryMessageToEveryReader() throws Exception {
+        RunReport r = run(plans("broadcast-shm").getFirst());
+        assertOk(r);
+        RunReport.ChannelFigures ring = channel(r, "ring");
+        assertEquals(2000, ring.sent());
+        assertEquals(4000, ring.received());
+        assertEquals(0, ring.lost());
+    }
+
+    @Test
+    void theRaceLosesUpdatesWithoutSyncAndNoneWithASemaphore() throws Exception {
+        List<Plan> sweep = plans("race");
+        assertEquals(3, sweep.size());
+        for (Plan p : sweep) {
+            RunReport r = run(p);
+            assertOk(r);
+            RunReport.Counter c = r.counters().get("counter");
+            assertEquals(40000, c.expected());
+            assertEquals(c.expected() - c.finalValue(), c.lostUpdates());
+            String sync = p.params().values().iterator().next();
+            if (sync.equals("none")) assertTrue(c.lostUpdates() >= 0, "none: " + c);
+            else assertEquals(0, c.lostUpdates(), sync + ": " + c);
+            assertEquals(p.params(), r.params());
+        }
+    }
+
+    @Test
+    void socketsAndPipesCarryEveryMessage() throws Exception {
+        for (Plan p : plans("socket-stream")) {
+            RunReport r = run(p);
+            assertOk(r);
+            assertEquals(2000, channel(r, "stream").received(), () -> "" + p.params());
+        }
+        for (String s : List.of("pingpong-pipe", "pingpong-unix")) {
+            RunReport r = run(plans(s).getFirst());
+            assertOk(r);
+            RunReport.ChannelFigures link = r.channels().getFirst();
+            assertEquals(0, link.lost(), s);
+            assertTrue(link.latencyNs().p50() > 0, s + " has round-trip latency");
+        }
+        RunReport udp = run(plans("udp").getFirst());
+        assertOk(udp); // loss is allowed on UDP
+    }
+}

@@ -1,0 +1,70 @@
+package ipclab.engine.run;
+
+import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.SocketDomain;
+import ipclab.dsl.model.Sync;
+import ipclab.dsl.plan.Plan;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.ChannelHandle;
+import ipclab.engine.channel.ObjectLog;
+import ipclab.engine.sys.Ipc;
+import ipclab.engine.sys.SysvMsgQueue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Plans built by hand for the runtime's tests. */
+final class TestPlans {
+    private TestPlans() {}
+
+    static PlannedChannel msgq(String name) {
+        return new PlannedChannel(name, ChannelType.MSGQ, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0, SocketDomain.UNIX, 64);
+    }
+
+    /** group:count pairs on one channel, e.g. ("sleeper", 3). */
+    static Plan plan(String scenario, PlannedChannel channel, Duration timeout, long messages, Object... groups) {
+        List<PlannedProcess> ps = new ArrayList<>();
+        for (int i = 0; i < groups.length; i += 2) {
+            String g = (String) groups[i];
+            int n = (Integer) groups[i + 1];
+            for (int k = 1; k <= n; k++) {
+                ps.add(new PlannedProcess(n == 1 ? g : g + "-" + k, g, k, ps.size(), g.startsWith("receiver") ? Role.READER : Role.WRITER, channel.name(), messages, 0, 64, 0, 1, 0));
+            }
+        }
+        Scenario s = new Scenario(scenario, null, 1L, timeout, null, null, null, null);
+        return new Plan(s, Map.of(), 1L, timeout, List.of(channel), ps, List.of());
+    }
+
+    /** A real System V message queue (IPC_PRIVATE, 0600) per channel. */
+    static final class MsgqKit implements ChannelKit {
+        @Override
+        public ChannelHandle create(PlannedChannel c, Plan plan, ObjectLog log) {
+            int id = SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | 0600);
+            log.created("msg", id, 0, "");
+            return new ChannelHandle(c.name(), c.type(), -1, -1, id, 0, "", 0);
+        }
+
+        @Override
+        public void remove(ChannelHandle h, ObjectLog log) {
+            SysvMsgQueue.remove(h.msqId());
+            log.removed("msg", h.msqId(), "");
+        }
+    }
+
+    /** Makes no kernel object: for roles that use none. */
+    static final class NoObjects implements ChannelKit {
+        @Override
+        public ChannelHandle create(PlannedChannel c, Plan plan, ObjectLog log) {
+            return new ChannelHandle(c.name(), c.type(), -1, -1, -1, 0, "", 0);
+        }
+
+        @Override
+        public void remove(ChannelHandle handle, ObjectLog log) {}
+    }
+}

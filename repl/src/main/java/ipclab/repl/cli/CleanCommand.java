@@ -1,0 +1,32 @@
+package ipclab.repl.cli;
+
+import ipclab.engine.run.Cleaner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ipclab clean}: remove what dead ipclab runs left behind, and only that. */
+@Command(name = "clean",
+        description = {"Remove kernel objects and files left by ipclab runs that died.",
+                       "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
+                       + "key and owner, are removed; other programs' and other users' objects are never touched."})
+public final class CleanCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    private final Cli cli;
+
+    public CleanCommand(Cli cli) { this.cli = cli; }
+
+    @Override
+    public Integer call() {
+        Cleaner.Result r = Cleaner.cleanStale();
+        if (r.removed().isEmpty()) cli.out().println("nothing to clean");
+        for (String s : r.removed()) cli.out().println("removed " + s);
+        for (String s : r.skipped()) cli.out().println("left    " + s);
+        if (!r.runs().isEmpty()) {
+            cli.out().println(r.runs().size() + (r.runs().size() == 1 ? " stale run record" : " stale run records") + " deleted");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,15 @@
+package ipclab.repl.cli;
+
+/** The exit codes of every ipclab command; scripts rely on them. */
+public final class ExitCodes {
+    /** Everything worked (and every claim held). */
+    public static final int OK = 0;
+    /** The command or the run failed: loss, crash, timeout, leak, or an unexpected error. */
+    public static final int FAILURE = 1;
+    /** Bad usage or bad input: unknown option, invalid scenario, missing file. */
+    public static final int USAGE = 2;
+    /** {@code run}: the run worked but an {@code expect:} claim was refuted. */
+    public static final int REFUTED = 3;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,34 @@
+package ipclab.repl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code ipclab} command: global options; the work is done by subcommands. */
+@Command(name = "ipclab", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = "A lab for interprocess communication on Linux: scenarios of real processes over System V "
+                + "shared memory, message queues, sockets and pipes, measured, checked, and cleaned up.",
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage or input,",
+                  "            3 (run) an expect claim was refuted.",
+                  "Run 'ipclab COMMAND --help' for a command's options."})
+public final class IpclabCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugFlag debug;
+
+    private final Cli cli;
+
+    public IpclabCommand(Cli cli) { this.cli = cli; }
+
+    /** No subcommand: the usage, on stderr, and exit 2. */
+    @Override
+    public Integer call() {
+        cli.err().println("ipclab: a command is needed.");
+        spec.commandLine().usage(cli.err());
+        return ExitCodes.USAGE;
+    }
+}

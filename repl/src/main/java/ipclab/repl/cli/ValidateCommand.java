@@ -1,0 +1,60 @@
+package ipclab.repl.cli;
+
+import ipclab.dsl.Diagnostic;
+import ipclab.dsl.ScenarioException;
+import ipclab.dsl.ScenarioLoader;
+import ipclab.dsl.plan.Plan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
+@Command(name = "validate",
+        description = {"Check scenario files without running them.",
+                       "Prints 'ok' per valid file, and every problem as file:line:col: path: message. "
+                       + "Exit 0 when all are valid, 2 otherwise."})
+public final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+    List<Path> files;
+
+    private final Cli cli;
+
+    public ValidateCommand(Cli cli) { this.cli = cli; }
+
+    @Override
+    public Integer call() {
+        int invalid = 0;
+        int problems = 0;
+        for (Path f : files) {
+            try {
+                ScenarioLoader.Loaded l = ScenarioLoader.load(f);
+                cli.out().println("ok  " + f + "  (" + summary(l) + ")");
+            } catch (ScenarioException e) {
+                invalid++;
+                problems += e.diagnostics().size();
+                for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+            }
+        }
+        if (invalid > 0 && files.size() > 1) {
+            cli.err().println(problems + (problems == 1 ? " problem" : " problems") + " in " + invalid + " of "
+                    + files.size() + " files");
+        }
+        return invalid == 0 ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    /** {@code 2 processes, 1 channel} and, for a sweep, {@code , 4 sweep runs}; counts are after replicas. */
+    static String summary(ScenarioLoader.Loaded l) {
+        Plan first = l.plans().getFirst();
+        int p = first.processes().size();
+        int c = first.channels().size();
+        String s = p + (p == 1 ? " process, " : " processes, ") + c + (c == 1 ? " channel" : " channels");
+        if (!l.scenario().sweep().isEmpty()) s += ", " + l.plans().size() + " sweep runs";
+        return s;
+    }
+}

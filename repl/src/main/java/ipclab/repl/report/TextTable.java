@@ -1,0 +1,95 @@
+package ipclab.repl.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of aligned columns for the terminal: a header line, then rows; numbers right-aligned,
+ * text left-aligned, two spaces between columns. Widths are measured on the plain text, and
+ * colour (a {@link Style.Tone} per cell) is applied after padding, so colour never breaks alignment.
+ */
+public final class TextTable {
+    /** How a column lines up. */
+    public enum Align { LEFT, RIGHT }
+
+    /** One cell: its text and what it means. */
+    public record Cell(String text, Style.Tone tone) {
+        public Cell {
+            if (text == null) text = "";
+        }
+    }
+
+    private final List<String> headers = new ArrayList<>();
+    private final List<Align> aligns = new ArrayList<>();
+    private final List<List<Cell>> rows = new ArrayList<>();
+
+    /** Adds a column. */
+    public TextTable column(String header, Align align) {
+        headers.add(header);
+        aligns.add(align);
+        return this;
+    }
+
+    /** A left-aligned column. */
+    public TextTable text(String header) { return column(header, Align.LEFT); }
+
+    /** A right-aligned column. */
+    public TextTable number(String header) { return column(header, Align.RIGHT); }
+
+    /** Starts a row; add exactly one cell per column. */
+    public Row row() {
+        List<Cell> r = new ArrayList<>();
+        rows.add(r);
+        return new Row(r);
+    }
+
+    public boolean isEmpty() { return rows.isEmpty(); }
+
+    /** Adds cells to one row. */
+    public final class Row {
+        private final List<Cell> cells;
+
+        private Row(List<Cell> cells) { this.cells = cells; }
+
+        public Row cell(String text) { return cell(text, Style.Tone.PLAIN); }
+
+        public Row cell(String text, Style.Tone tone) {
+            if (cells.size() == headers.size()) {
+                throw new IllegalStateException("row has more cells than the " + headers.size() + " columns " + headers);
+            }
+            cells.add(new Cell(text, tone));
+            return this;
+        }
+    }
+
+    /** The table as lines (no trailing spaces), the header in the HEAD tone. */
+    public List<String> render(Style style) {
+        int n = headers.size();
+        int[] width = new int[n];
+        for (int c = 0; c < n; c++) width[c] = headers.get(c).length();
+        for (List<Cell> r : rows) {
+            if (r.size() != n) throw new IllegalStateException("row has " + r.size() + " cells, table has " + n + " columns " + headers);
+            for (int c = 0; c < n; c++) width[c] = Math.max(width[c], r.get(c).text().codePointCount(0, r.get(c).text().length()));
+        }
+        List<String> out = new ArrayList<>();
+        List<Cell> head = headers.stream().map(h -> new Cell(h, Style.Tone.HEAD)).toList();
+        out.add(line(head, width, style));
+        for (List<Cell> r : rows) out.add(line(r, width, style));
+        return out;
+    }
+
+    private String line(List<Cell> cells, int[] width, Style style) {
+        StringBuilder sb = new StringBuilder();
+        int n = cells.size();
+        for (int c = 0; c < n; c++) {
+            Cell cell = cells.get(c);
+            int pad = width[c] - cell.text().codePointCount(0, cell.text().length());
+            boolean last = c == n - 1;
+            if (aligns.get(c) == Align.RIGHT) sb.append(" ".repeat(pad));
+            sb.append(style.paint(cell.tone(), cell.text()));
+            if (aligns.get(c) == Align.LEFT && !last) sb.append(" ".repeat(pad));
+            if (!last) sb.append("  ");
+        }
+        return sb.toString().stripTrailing();
+    }
+}
