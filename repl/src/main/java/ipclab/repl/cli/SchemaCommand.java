@@ -1,9 +1,11 @@
 package ipclab.repl.cli;
 
 import ipclab.dsl.Schema;
+import ipclab.repl.report.SchemaReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ipclab schema}: the JSON Schema of the scenario format, for editors and validators. */
 @Command(name = "schema",
@@ -14,14 +16,17 @@ public final class SchemaCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Option(names = "--markdown", description = "Print the scenario reference as Markdown (the README's reference) instead.")
+    boolean markdown;
+
     private final Cli cli;
 
     public SchemaCommand(Cli cli) { this.cli = cli; }
 
     @Override
     public Integer call() {
-        String json = Schema.json();
-        cli.out().print(json.endsWith("\n") ? json : json + "\n");
+        String text = markdown ? SchemaReference.markdown(Schema.json()) : Schema.json();
+        cli.out().print(text.endsWith("\n") ? text : text + "\n");
         cli.out().flush();
         return ExitCodes.OK;
     }
