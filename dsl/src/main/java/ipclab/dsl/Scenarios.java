@@ -86,6 +86,13 @@ public final class Scenarios {
     public static Duration seconds(long n) { return Duration.ofSeconds(n); }
     public static Duration minutes(long n) { return Duration.ofMinutes(n); }
 
+    // ---- YAML and plans ----
+    /** The scenario as YAML, in the same vocabulary. */
+    public static String toYaml(Scenario s) { return ipclab.dsl.yaml.ScenarioWriter.toYaml(s); }
+
+    /** Validates a scenario against this machine's kernel limits and plans it; the exception lists every problem. */
+    public static ScenarioLoader.Loaded plan(Scenario s) throws ScenarioException { return ScenarioLoader.plan(s); }
+
     // ---- rates ----
     /** {@code perSecond(20_000)} is {@code 20k/s}. */
     public static Rate perSecond(long n) { return Rate.perSecond(n); }

@@ -18,6 +18,7 @@ final class Parser {
 
     private final String s;
     private int i;
+    private int numberEnd = -1;     // where the last number (and its unit) ended
 
     Parser(String s) { this.s = s; }
 
@@ -29,6 +30,7 @@ final class Parser {
             skip();
             if (i >= s.length()) return out;
             if (word("and")) { out.add(comparison()); continue; }
+            spacedUnit();
             throw new ClaimSyntaxException("unexpected '" + rest() + "'; claims are joined with 'and'", i + 1);
         }
     }
@@ -41,6 +43,7 @@ final class Parser {
         if (op == null) {
             if (i >= s.length()) throw new ClaimSyntaxException("a comparison needs an operator: == != < <= > >=", at + 1);
             if (s.charAt(i) == '=') throw new ClaimSyntaxException("'=' is not a comparison; write '=='", at + 1);
+            spacedUnit();
             throw new ClaimSyntaxException("expected one of == != < <= > >=, found '" + rest() + "'", at + 1);
         }
         Claim.Expr right = expr();
@@ -116,7 +119,20 @@ final class Parser {
             }
             v *= f;
         }
+        numberEnd = i;
         return new Claim.Num(v);
+    }
+
+    /** {@code 50 us}: a unit written apart from its number. */
+    private void spacedUnit() throws ClaimSyntaxException {
+        if (numberEnd < 0 || i >= s.length() || !Character.isLetter(s.charAt(i)) || !s.substring(numberEnd, i).isBlank()) return;
+        int end = i;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) end++;
+        String unit = s.substring(i, end);
+        if (end < s.length() && s.charAt(end) == '.' || !UNITS.containsKey(unit) && !MISTAKES.containsKey(unit)) return;
+        unit = MISTAKES.getOrDefault(unit, unit);
+        String number = s.substring(0, numberEnd).replaceAll(".*?([0-9._]+[A-Za-z]*)$", "$1");
+        throw new ClaimSyntaxException("write the unit right after its number, without a space: '" + number + unit + "'", i + 1);
     }
 
     private Claim.Expr path() throws ClaimSyntaxException {

@@ -410,9 +410,10 @@ final class Concluder {
         for (ProcessSpec p : on) {
             if (p.role() != Role.READER || p.mtype() == null || p.mtype() == 0) continue;
             long t = p.mtype();
-            boolean some = t > 0 ? sent.contains(t) : sent.stream().anyMatch(x -> x <= -t);
+            long limit = t == Long.MIN_VALUE ? Long.MAX_VALUE : -t;
+            boolean some = t > 0 ? sent.contains(t) : sent.stream().anyMatch(x -> x <= limit);
             if (!some) {
-                problems.add(Problem.value("processes." + p.name() + ".mtype", "mtype=" + t + " selects " + (t > 0 ? "messages of type " + t : "types up to " + (-t))
+                problems.add(Problem.value("processes." + p.name() + ".mtype", "mtype=" + t + " selects " + (t > 0 ? "messages of type " + t : "types up to " + limit)
                         + ", but the writers on " + c.name() + " send types " + sent + "; this reader would wait forever"));
             }
         }

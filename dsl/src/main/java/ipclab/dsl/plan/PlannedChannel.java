@@ -12,8 +12,9 @@ import ipclab.dsl.model.Sync;
  *
  * @param segmentBytes shm: segment size in bytes
  * @param slots        shm: ring slots (a power of two)
- * @param slotBytes    shm: bytes per slot including its header (see the engine's ring descriptor)
- * @param capacity     msgq: msg_qbytes to set
+ * @param slotBytes    shm: bytes per slot including its 64-byte header: (segmentBytes - 4096) / slots rounded
+ *                     down to a multiple of 64 (see {@link Planner})
+ * @param capacity     msgq: msg_qbytes to set (default the kernel's msgmnb)
  * @param maxMessage   the largest message any process on this channel sends, in bytes
  */
 public record PlannedChannel(String name, ChannelType type, long segmentBytes, int slots, long slotBytes, Sync sync,

@@ -9,11 +9,15 @@ import ipclab.dsl.model.Role;
  * @param group        the scenario's process name (the replica group)
  * @param replica      1-based index within the group (1 without replicas)
  * @param index        0-based index of this process in the whole plan (writer id on the wire)
- * @param messages     messages (or increments) to do; Long.MAX_VALUE when only a duration bounds it
- * @param durationNanos time limit in ns; 0 for none
- * @param size         message size in bytes
+ * @param messages     writer, pinger: messages to send; incrementer: increments; Long.MAX_VALUE when only a
+ *                     duration bounds it. reader: everything the writers on its channel send together
+ *                     (with several readers of a queue or a shared ring each gets only part: that is the
+ *                     group's total, not a stop condition for one reader); echo: its pinger's warmup + messages
+ * @param durationNanos time limit in ns; 0 for none (reader, echo: the longest duration of their senders)
+ * @param size         message size in bytes (reader, echo: the largest message on the channel; incrementer: 8)
  * @param ratePerSecond 0 for flat out
- * @param mtype        msgq: type sent, or selected when reading (0, n, -n)
+ * @param mtype        msgq: type sent (writer, pinger; default 1), or selected when reading (reader: 0, n, -n;
+ *                     default 0); echo: its pinger's type; 0 on other channels
  * @param warmup       pinger: unmeasured round trips first
  */
 public record PlannedProcess(String name, String group, int replica, int index, Role role, String channel,

@@ -101,8 +101,13 @@ public final class YamlTreeReader {
             return null;
         } catch (JacksonException e) {
             JsonLocation l = e.getLocation();
-            problem(l == null ? 1 : Math.max(1, l.getLineNr()), l == null ? 1 : Math.max(1, l.getColumnNr()),
-                    "not valid YAML: " + yamlMessage(e));
+            int[] mark = lastMark(e.getOriginalMessage());
+            int line = mark != null ? mark[0] : l == null ? 1 : Math.max(1, l.getLineNr());
+            int column = mark != null ? mark[1] : l == null ? 1 : Math.max(1, l.getColumnNr());
+            String m = String.valueOf(e.getOriginalMessage());
+            problem(line, column, m.startsWith("Expected a field name")
+                    ? "not valid YAML for a scenario: keys must be plain names; complex keys ('? [a, b]') are not supported"
+                    : "not valid YAML: " + yamlMessage(e));
             return null;
         } catch (IOException | RuntimeException e) {
             problem(1, 1, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
@@ -232,6 +237,15 @@ public final class YamlTreeReader {
         if (sentences.isEmpty()) return firstLine(m);
         if (sentences.size() > 1 && marks.size() > 1) sentences.set(0, sentences.get(0) + " (from " + marks.get(0) + ")");
         return String.join("; ", sentences);
+    }
+
+    /** The position of SnakeYAML's last "in 'reader', line L, column C" mark, where the problem is. */
+    private static int[] lastMark(String message) {
+        if (message == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("in 'reader', line (\\d+), column (\\d+)").matcher(message);
+        int[] last = null;
+        while (m.find()) last = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        return last;
     }
 
     private static String firstLine(String s) {

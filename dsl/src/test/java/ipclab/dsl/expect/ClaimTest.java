@@ -76,6 +76,10 @@ class ClaimTest {
                 assertThrows(ClaimSyntaxException.class, () -> Claim.parse("a.b < 5mus")).getMessage());
         assertEquals("the claim is empty; write e.g. 'consumer.received == producer.sent'",
                 assertThrows(ClaimSyntaxException.class, () -> Claim.parse("  ")).getMessage());
+        assertEquals("write the unit right after its number, without a space: '50us'",
+                assertThrows(ClaimSyntaxException.class, () -> Claim.parse("a.b < 50 us")).getMessage());
+        assertEquals("write the unit right after its number, without a space: '2ms'",
+                assertThrows(ClaimSyntaxException.class, () -> Claim.parse("a.b < 2 ms and a.b > 0")).getMessage());
         assertEquals("'(' is not closed", assertThrows(ClaimSyntaxException.class, () -> Claim.parse("(a.b < 1")).getMessage());
         assertEquals("unexpected 'c.d'; claims are joined with 'and'", assertThrows(ClaimSyntaxException.class, () -> Claim.parse("a.b < 1 c.d")).getMessage());
         assertEquals("expected a number or a name such as consumer.received, found '# 3'",

@@ -32,7 +32,7 @@ import net.jqwik.api.Provide;
  * Scenarios are random, not necessarily valid (the writer and reader must carry anything the
  * model holds that YAML can express: non-negative sizes and durations, slots and replicas >= 1).
  */
-class RoundTripProperties {
+class RoundTripTest {
     @Property(tries = 150)
     void javaToYamlToModelIsIdentity(@ForAll("scenarios") Scenario s) throws ScenarioException {
         String yaml = ScenarioWriter.toYaml(s);
