@@ -54,7 +54,6 @@ public final class Run {
     private boolean free;
     private long freeSinceNanos;
     private boolean stopping;
-    private String stopReason;
     private boolean cleaned;
 
     Run(Plan plan, RunOptions opts) {
@@ -420,10 +419,9 @@ public final class Run {
     void abort(String why) {
         synchronized (this) {
             if (done.isDone()) return;
-            if (stopReason == null) stopReason = why;
-            if (!stopping && failures.stream().noneMatch(f -> f.kind().equals("stopped"))) {
-                failures.add(new RunReport.Failure("stopped", null, why, ms(System.nanoTime()), List.of()));
-            }
+            if (!stopping) failures.add(new RunReport.Failure("stopped", null, why, ms(System.nanoTime()), List.of()));
+            // from here, workers that exit (Ctrl-C reaches the whole process group) are not "died"
+            stopping = true;
             notifyAll();
         }
         try {
@@ -548,8 +546,9 @@ public final class Run {
     /** Stops the run (workers get "stop", then are killed after the grace period); the report says it was stopped. */
     public void stop() {
         synchronized (this) {
-            if (done.isDone()) return;
+            if (done.isDone() || stopping) return;
             failures.add(new RunReport.Failure("stopped", null, "stopped before the end", ms(System.nanoTime()), List.of()));
+            stopping = true;
             notifyAll();
         }
     }

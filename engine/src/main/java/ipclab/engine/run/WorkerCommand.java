@@ -101,6 +101,7 @@ public final class WorkerCommand {
                 Files.deleteIfExists(lock);
             }
             Files.writeString(lock, Long.toString(ProcessHandle.current().pid()), StandardOpenOption.CREATE_NEW);
+            prune();
             Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
             Path log = cache.resolveSibling(cache.getFileName() + ".log");
             StringBuilder sh = new StringBuilder();
@@ -118,6 +119,28 @@ public final class WorkerCommand {
             return null; // the cache is an optimisation: never fail a run for it
         }
     }
+
+    /** Keeps the {@value #KEEP} newest caches (each rebuild of the jars makes a new one, ~15 MB): a JVM using an old one keeps its mapping. */
+    private void prune() {
+        try (var files = Files.list(aotDir)) {
+            List<Path> caches = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".aot")).toList());
+            caches.sort((a, b) -> {
+                try {
+                    return Files.getLastModifiedTime(b).compareTo(Files.getLastModifiedTime(a));
+                } catch (IOException e) {
+                    return 0;
+                }
+            });
+            for (Path old : caches.subList(Math.min(KEEP, caches.size()), caches.size())) {
+                Files.deleteIfExists(old);
+                Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".log"));
+            }
+        } catch (IOException | RuntimeException e) {
+            // pruning is housekeeping only
+        }
+    }
+
+    static final int KEEP = 3;
 
     private static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
 }

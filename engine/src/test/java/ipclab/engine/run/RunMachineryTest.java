@@ -132,6 +132,26 @@ class RunMachineryTest {
         assertEquals(5, r.trace().size());
     }
 
+    @Test
+    void stoppingASteppedRunReleasesWorkersWaitingForAGrant() throws Exception {
+        Plan plan = TestPlans.plan("stepstop", TestPlans.msgq("c"), Duration.ofSeconds(60), 5, "stepper", 2);
+        Run run = Engine.start(plan, opts().withStep(true));
+        awaitState(run, ProcessState.WAITING_FOR_GRANT);
+        run.grant("stepper-2");
+        run.stop();
+        RunReport r = run.await();
+        assertFalse(r.ok());
+        assertEquals(List.of("stopped"), r.failures().stream().map(RunReport.Failure::kind).toList());
+        assertEquals("stopped before the end", r.failures().getFirst().message());
+        for (RunReport.ProcessFigures p : r.processes()) assertEquals(0, p.exitCode(), p.name() + " wound down on 'stop'");
+        try {
+            run.grant("stepper-1");
+            throw new AssertionError("grant after the end");
+        } catch (IllegalStateException e) {
+            assertEquals("the run is over; no more grants", e.getMessage());
+        }
+    }
+
     static void awaitState(Run run, ProcessState s) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {

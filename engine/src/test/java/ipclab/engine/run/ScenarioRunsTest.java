@@ -1,6 +1,7 @@
 package ipclab.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipclab.dsl.ScenarioLoader;
@@ -54,6 +55,30 @@ class ScenarioRunsTest {
         }
         RunReport.ProcessFigures producer = r.processes().getFirst();
         assertTrue(producer.syscalls().get("msgsnd") >= 2000, "syscalls counted: " + producer.syscalls());
+    }
+
+    @Test
+    void aRefutedClaimGivesExitCode3AndSaysWhatTheFiguresWere() throws Exception {
+        Plan plan = ScenarioLoader.fromYaml("""
+                name: claims
+                channels:
+                  q: {type: msgq}
+                processes:
+                  w: {role: writer, channel: q, messages: 100, size: 64B}
+                  r: {role: reader, channel: q}
+                expect:
+                  - r.received == w.sent
+                  - q.received == 99
+                """, "claims.yaml").plans().getFirst();
+        RunReport r = run(plan);
+        assertTrue(r.failures().isEmpty(), () -> "" + r.failures());
+        assertFalse(r.ok());
+        assertEquals(3, ExitCodes.of(r));
+        assertTrue(r.expectations().get(0).ok(), r.expectations().get(0).toString());
+        RunReport.ExpectationResult refuted = r.expectations().get(1);
+        assertEquals("q.received == 99", refuted.text());
+        assertFalse(refuted.ok());
+        assertTrue(refuted.actual().contains("100"), refuted.actual());
     }
 
     @Test

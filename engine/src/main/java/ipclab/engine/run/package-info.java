@@ -1,0 +1,41 @@
+/**
+ * The supervisor: runs a {@link ipclab.dsl.plan.Plan} as real worker JVMs and reports.
+ *
+ * <h2>API</h2>
+ * <ul>
+ *   <li>{@link ipclab.engine.run.Engine#start} returns a {@link ipclab.engine.run.Run}: {@code await()} for a free
+ *       run; in step mode {@code processes()}, {@code grant(name)}, {@code runFree()}, {@code trace()}, {@code stop()}.
+ *       {@link ipclab.engine.run.RunOptions} says how (step, state dir, timeout, listener, AOT cache).</li>
+ *   <li>{@link ipclab.engine.run.RunReport} is the outcome; {@link ipclab.engine.run.ReportJson} writes it (the JSON
+ *       keys are a contract); {@link ipclab.engine.run.ExitCodes} turns it into ipclab's exit status.</li>
+ *   <li>{@link ipclab.engine.run.Registry} (one file per run under {@code $XDG_STATE_HOME/ipclab/runs}) and
+ *       {@link ipclab.engine.run.Cleaner} (removes what dead runs left, only if id, key and uid still match).</li>
+ *   <li>{@link ipclab.engine.run.WorkerCommand}: the worker's command line and its AOT cache.</li>
+ * </ul>
+ *
+ * <h2>A run</h2>
+ * <pre>
+ *  supervisor                                   worker JVM (ipclab.engine.worker.WorkerMain)
+ *  registry file (pid + start time)
+ *  ChannelObjects.create (logged before use)
+ *  spawn ----------------------------------->   JVM start
+ *  stdin: {"type":"spec",...} -------------->   Roles.create; onStart() (attach, timed)
+ *                                     <------   stdout: {"type":"ready","setupNs":..}   (spawn-to-ready measured here)
+ *  all ready: allAttached (shm IPC_RMID)
+ *  {"type":"go"} to all at once ------------>   onGo(); while (!isDone()) doWork();
+ *     step mode:                      <------   {"type":"pending","op":"load","channel":"counter"}
+ *  grant(p): {"type":"grant"} -------------->   the operation
+ *                                     <------   {"type":"report",...}; exit 0
+ *  all exited: figures (ChannelAccounting), readCounter, remove objects, leak check (/proc/sysvipc), report
+ * </pre>
+ *
+ * <h2>Faults</h2>
+ * A worker that exits non-zero, is killed, or closes its stdout without a report stops the run:
+ * the others get {@code {"type":"stop"}}, then SIGKILL after the grace period; the failure names
+ * the process, the exit status or signal (status 128+n, e.g. 137 for SIGKILL), the time into the
+ * run and the last lines of its stderr. Past the timeout, each live worker is looked at in
+ * {@code /proc/<pid>/task/*}{@code /syscall}: {@code consumer-2 blocked in msgrcv(jobs) for 30s; all writers exited}.
+ * A shutdown hook handles SIGINT/SIGTERM; after a SIGKILL of the supervisor the workers see EOF on
+ * stdin and halt, and {@link ipclab.engine.run.Cleaner#cleanStale()} removes the objects later.
+ */
+package ipclab.engine.run;

@@ -1,0 +1,58 @@
+package ipclab.engine.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.model.SocketDomain;
+import ipclab.dsl.model.Sync;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.ChannelHandle;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** The control protocol's lines survive the trip. */
+class WireTest {
+    @Test
+    void specRoundTrips() {
+        PlannedProcess w = new PlannedProcess("producer-1", "producer", 1, 0, Role.WRITER, "jobs", Long.MAX_VALUE, 5_000_000_000L, 128, 1000, -3, 0);
+        PlannedProcess r = new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0);
+        PlannedChannel c = new PlannedChannel("jobs", ChannelType.SHM, 65536, 16, 4096, Sync.SPIN, Fanout.BROADCAST, QueueMode.NOWAIT, 16384, SocketDomain.UDP, 128);
+        WorkerSpec s = new WorkerSpec(w, c, new ChannelHandle("jobs", ChannelType.SHM, 5, 6, -1, 0, "/tmp/x y\"z", 4242), List.of(w, r), -99, true);
+        assertEquals(s, Wire.spec(Wire.parse(Wire.spec(s))));
+    }
+
+    @Test
+    void reportRoundTripsWithHistogramAndBitmaps() {
+        WorkerReport r = new WorkerReport();
+        r.name = "consumer";
+        r.received = 3;
+        r.receivedSeqs.put(0, new long[] {0b111L, -1L});
+        r.latency = new Histogram(3);
+        r.latency.recordValue(1234);
+        r.latency.recordValue(99_000);
+        r.syscalls.put("msgrcv", 4L);
+        r.setupNanos.put("shmat", 1000L);
+        r.event("ENOMSG", 2);
+        WorkerReport b = Wire.report(Wire.parse(Wire.report(r)));
+        assertEquals(3, b.received);
+        assertArrayEquals(new long[] {0b111L, -1L}, b.receivedSeqs.get(0));
+        assertEquals(2, b.latency.getTotalCount());
+        assertEquals(r.latency.getMaxValue(), b.latency.getMaxValue());
+        assertEquals(4L, b.syscalls.get("msgrcv"));
+        assertEquals(1000L, b.setupNanos.get("shmat"));
+        assertEquals(2L, b.events.get("ENOMSG"));
+    }
+
+    @Test
+    void aBadLineSaysWhatIsWrong() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wire.parse("[1]"));
+        assertEquals("not a JSON object: [1]", e.getMessage());
+    }
+}
