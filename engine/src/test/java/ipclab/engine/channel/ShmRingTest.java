@@ -39,6 +39,8 @@ class ShmRingTest {
                 .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0)
                 .run(60);
         ChannelFigures f = lab.figures;
+        System.out.println("sync none " + fanout + ": sent=" + f.sent() + " received=" + f.received() + " lost=" + f.lost()
+                + " duplicated=" + f.duplicated() + " corrupted=" + f.corrupted() + " reordered=" + f.reordered());
         assertTrue(f.lossExpected());
         assertTrue(f.ok());
         int copies = fanout == Fanout.BROADCAST ? 2 : 1;

@@ -27,6 +27,7 @@ class IncrementerTest {
         ChannelLab lab = new ChannelLab(ChannelLab.shm("counter", sync, Fanout.SHARED, 1, 64))
                 .add("a", Role.INCREMENTER, n, 0, 0).add("b", Role.INCREMENTER, n, 0, 0).run(60);
         CounterFigures c = ChannelAccounting.counter(lab.channel, lab.counter, lab.reports);
+        System.out.println("incrementers " + sync + ": " + c);
         assertEquals(2L * n, c.expected());
         assertEquals(c.expected() - c.finalValue(), c.lostUpdates());
         if (sync == Sync.NONE) {

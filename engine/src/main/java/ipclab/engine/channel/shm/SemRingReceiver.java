@@ -9,7 +9,6 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.worker.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -69,7 +68,7 @@ public final class SemRingReceiver implements ReceivePort {
     @Override
     public int poll() {
         gate.before("semop", channel);
-        SysvSemaphore.semop(semId, take);
+        Sem.op(semId, take);
         long pos = broadcast ? cursor : (long) LONG.get(seg, cursorOffset);
         claimed = pos;
         slot = ring.slot(pos);
@@ -78,7 +77,7 @@ public final class SemRingReceiver implements ReceivePort {
         if (MessageHeader.seq(seg, at) == MessageHeader.END_SEQ) {
             if (!broadcast) {
                 gate.before("semop", channel);
-                SysvSemaphore.semop(semId, repost);
+                Sem.op(semId, repost);
             }
             return -1;
         }
@@ -95,7 +94,7 @@ public final class SemRingReceiver implements ReceivePort {
             LONG.set(seg, cursorOffset, claimed + 1);
         }
         gate.before("semop", channel);
-        SysvSemaphore.semop(semId, give);
+        Sem.op(semId, give);
     }
 
     @Override public void close() { }

@@ -9,7 +9,6 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.worker.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -56,7 +55,7 @@ public final class SemRingSender implements SendPort {
     @Override
     public long claim() {
         gate.before("semop", channel);
-        SysvSemaphore.semop(semId, take);
+        Sem.op(semId, take);
         long pos = (long) LONG.get(seg, ring.writeCursor());
         claimed = pos;
         slot = ring.slot(pos);
@@ -70,7 +69,7 @@ public final class SemRingSender implements SendPort {
         LONG.set(seg, slot + SLOT_SEQUENCE, claimed + 1);
         LONG.set(seg, ring.writeCursor(), claimed + 1);
         gate.before("semop", channel);
-        SysvSemaphore.semop(semId, give);
+        Sem.op(semId, give);
         return true;
     }
 

@@ -1,0 +1,18 @@
+/**
+ * Channels: what carries messages between worker processes, and the accounting of what arrived.
+ *
+ * <ul>
+ *   <li>Supervisor side: {@link ipclab.engine.channel.ChannelObjects} makes, initialises and removes
+ *       each channel's kernel objects and files; {@link ipclab.engine.channel.ChannelAccounting} merges
+ *       the workers' reports into {@link ipclab.engine.channel.ChannelFigures} and
+ *       {@link ipclab.engine.channel.CounterFigures}.</li>
+ *   <li>Worker side: {@link ipclab.engine.channel.Endpoint} attaches or connects and hands the role a
+ *       {@link ipclab.engine.channel.SendPort} and/or {@link ipclab.engine.channel.ReceivePort}, one
+ *       implementation per mechanism in the subpackages {@code shm}, {@code msgq} and {@code stream}.</li>
+ *   <li>The wire: every message starts with a {@link ipclab.engine.channel.MessageHeader}; payloads come
+ *       from {@link ipclab.engine.channel.Payload}; receivers verify with {@link ipclab.engine.channel.Crc}
+ *       and record in a {@link ipclab.engine.channel.SeqLedger}. The shm layout is
+ *       {@link ipclab.engine.channel.shm.RingDescriptor}.</li>
+ * </ul>
+ */
+package ipclab.engine.channel;

@@ -1,0 +1,88 @@
+package ipclab.engine.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.model.Sync;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.worker.WorkerReport;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class ChannelAccountingTest {
+    static PlannedProcess proc(String name, int index, Role role) {
+        return new PlannedProcess(name, name, 1, index, role, "c", 10, 0, 64, 0, 0, 0);
+    }
+
+    static WorkerReport report(String name, long sent, long received, long... seqsOfWriter0) {
+        WorkerReport r = new WorkerReport();
+        r.name = name;
+        r.sent = sent;
+        r.received = received;
+        if (seqsOfWriter0.length > 0) {
+            long[] bits = new long[1];
+            for (long s : seqsOfWriter0) bits[0] |= 1L << s;
+            r.receivedSeqs.put(0, bits);
+        }
+        return r;
+    }
+
+    @Test
+    void sharedReadersUnionTheirBitmapsForLossAndDuplicates() {
+        PlannedChannel ch = ChannelLab.shm("c", Sync.SEMAPHORE, Fanout.SHARED, 4, 128);
+        List<PlannedProcess> procs = List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
+        WorkerReport w = report("w", 10, 0);
+        w.firstOpNanos = 1_000_000_000L;
+        w.syscalls.put("semop", 20L);
+        WorkerReport r1 = report("r1", 0, 5, 0, 1, 2, 3, 4);
+        WorkerReport r2 = report("r2", 0, 4, 4, 5, 6, 7); // 4 also read by r1: a duplicate; 8 and 9 lost
+        r2.lastOpNanos = 2_000_000_000L;
+        r2.bytesReceived = 1024 * 1024;
+        r1.syscalls.put("semop", 10L);
+        r2.latency = new Histogram(3_600_000_000_000L, 3);
+        r2.latency.recordValue(1000);
+        ChannelFigures f = ChannelAccounting.merge(ch, procs, List.of(w, r1, r2));
+        assertEquals(10, f.sent());
+        assertEquals(9, f.received());
+        assertEquals(2, f.lost());
+        assertEquals(1, f.duplicated());
+        assertEquals(f.sent(), f.received() - f.duplicated() + f.lost());
+        assertEquals(1_000_000_000L, f.windowNanos());
+        assertEquals(9.0, f.msgsPerSec(), 1e-9);
+        assertEquals(1.0, f.mibPerSec(), 1e-9);
+        assertEquals(3.0, f.syscallsPerMessage(), 1e-9);
+        assertEquals(1000, f.p50(), 1);
+        assertFalse(f.ok());
+        assertFalse(f.lossExpected());
+    }
+
+    @Test
+    void broadcastCountsLossPerReader() {
+        PlannedChannel ch = ChannelLab.shm("c", Sync.NONE, Fanout.BROADCAST, 4, 128);
+        List<PlannedProcess> procs = List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
+        WorkerReport r1 = report("r1", 0, 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        WorkerReport r2 = report("r2", 0, 7, 0, 1, 2, 3, 4, 5);
+        r2.duplicatedLocally = 1;
+        ChannelFigures f = ChannelAccounting.merge(ch, procs, List.of(report("w", 10, 0), r1, r2));
+        assertEquals(17, f.received());
+        assertEquals(4, f.lost());
+        assertEquals(1, f.duplicated());
+        assertEquals(2 * f.sent(), f.received() - f.duplicated() + f.lost());
+        assertTrue(f.lossExpected());
+        assertTrue(f.ok());
+    }
+
+    @Test
+    void counterFigures() {
+        WorkerReport a = new WorkerReport(), b = new WorkerReport();
+        a.increments = 1000;
+        b.increments = 1000;
+        CounterFigures c = ChannelAccounting.counter(ChannelLab.shm("n", Sync.NONE, Fanout.SHARED, 1, 64), 1234, List.of(a, b));
+        assertEquals(new CounterFigures("n", 1234, 2000, 766), c);
+    }
+}
