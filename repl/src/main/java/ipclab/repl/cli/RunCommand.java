@@ -50,6 +50,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print the run's progress (spawned, ready, go, exited...) on stderr.")
     boolean verbose;
 
+    @Option(names = "--keep", description = {"Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
+            + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
+            + "lists them, 'ipclab clean' removes them once this ipclab has exited."})
+    boolean keep;
+
     private final Cli cli;
 
     public RunCommand(Cli cli) { this.cli = cli; }
@@ -71,6 +76,7 @@ public final class RunCommand implements Callable<Integer> {
                     atMs, process == null ? "" : process, what, detail == null ? "" : detail));
         }
         List<String> docs = new ArrayList<>();
+        List<KeepingChannels.Kept> kept = new ArrayList<>();
         int worst = ExitCodes.OK;
         for (int k = 0; k < entries.size(); k++) {
             ScenarioFiles.Entry entry = entries.get(k);
@@ -85,7 +91,13 @@ public final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < plans.size(); i++) {
                 Plan p = plans.get(i);
                 if (sweep) cli.err().println("run " + (i + 1) + "/" + plans.size() + ": " + params(p.params()));
-                reports.add(Engine.run(p, opts));
+                if (keep) {
+                    KeepingChannels kit = new KeepingChannels();
+                    reports.add(kit.accept(Engine.run(p, opts.withChannels(kit))));
+                    kept.addAll(kit.kept());
+                } else {
+                    reports.add(Engine.run(p, opts));
+                }
             }
             String text = sweep ? ReportJson.toJson(reports) : ReportJson.toJson(reports.getFirst());
             docs.add(text);
@@ -93,6 +105,11 @@ public final class RunCommand implements Callable<Integer> {
             new RunTable(cli.style()).render(tree).forEach(cli.out()::println);
             int code = sweep ? ipclab.engine.run.ExitCodes.of(reports) : ipclab.engine.run.ExitCodes.of(reports.getFirst());
             worst = worse(worst, code);
+        }
+        if (keep) {
+            cli.out().println();
+            cli.out().println(kept.isEmpty() ? "kept: nothing (the scenario made no System V object)" : KeepingChannels.describe(kept));
+            if (!kept.isEmpty()) cli.out().println("see them with 'ipclab ipcs --mine'; remove them with 'ipclab clean'");
         }
         if (json != null) {
             String out = docs.size() == 1 ? docs.getFirst() : "[\n" + String.join(",\n", docs) + "\n]";
