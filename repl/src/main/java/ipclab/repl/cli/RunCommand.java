@@ -40,14 +40,20 @@ public final class RunCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one of its scenarios, "
+            + "else its scenario() method, else each of its public static Scenario methods and fields in turn).")
     Path file;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the machine report (JSON) to FILE.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the machine report (JSON) to FILE (several scenarios of a Java file: a JSON array of them).")
     Path json;
 
     @Option(names = {"-v", "--verbose"}, description = "Print the run's progress (spawned, ready, go, exited...) on stderr.")
     boolean verbose;
+
+    @Option(names = "--keep", description = {"Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
+            + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
+            + "lists them, 'ipclab clean' removes them once this ipclab has exited."})
+    boolean keep;
 
     private final Cli cli;
 
@@ -55,9 +61,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ScenarioLoader.Loaded loaded;
+        List<ScenarioFiles.Entry> entries;
         try {
-            loaded = ScenarioLoader.load(file);
+            entries = ScenarioFiles.load(file);
         } catch (ScenarioException e) {
             for (Diagnostic d : e.diagnostics()) cli.err().println(d);
             return ExitCodes.USAGE;
@@ -69,26 +75,58 @@ public final class RunCommand implements Callable<Integer> {
             opts = opts.withListener((atMs, process, what, detail) -> cli.err().printf("%8d ms  %-12s %-10s %s%n",
                     atMs, process == null ? "" : process, what, detail == null ? "" : detail));
         }
-        List<Plan> plans = loaded.plans();
-        boolean sweep = !loaded.scenario().sweep().isEmpty();
-        List<RunReport> reports = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            Plan p = plans.get(i);
-            if (sweep) cli.err().println("run " + (i + 1) + "/" + plans.size() + ": " + params(p.params()));
-            reports.add(Engine.run(p, opts));
+        List<String> docs = new ArrayList<>();
+        List<KeepingChannels.Kept> kept = new ArrayList<>();
+        int worst = ExitCodes.OK;
+        for (int k = 0; k < entries.size(); k++) {
+            ScenarioFiles.Entry entry = entries.get(k);
+            if (entries.size() > 1) {
+                if (k > 0) cli.out().println();
+                cli.err().println("scenario " + (k + 1) + "/" + entries.size() + ": " + entry.label());
+            }
+            ScenarioLoader.Loaded loaded = entry.loaded();
+            List<Plan> plans = loaded.plans();
+            boolean sweep = !loaded.scenario().sweep().isEmpty();
+            List<RunReport> reports = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                Plan p = plans.get(i);
+                if (sweep) cli.err().println("run " + (i + 1) + "/" + plans.size() + ": " + params(p.params()));
+                if (keep) {
+                    KeepingChannels kit = new KeepingChannels();
+                    reports.add(kit.accept(Engine.run(p, opts.withChannels(kit))));
+                    kept.addAll(kit.kept());
+                } else {
+                    reports.add(Engine.run(p, opts));
+                }
+            }
+            String text = sweep ? ReportJson.toJson(reports) : ReportJson.toJson(reports.getFirst());
+            docs.add(text);
+            JsonNode tree = JSON.readTree(text);
+            new RunTable(cli.style()).render(tree).forEach(cli.out()::println);
+            int code = sweep ? ipclab.engine.run.ExitCodes.of(reports) : ipclab.engine.run.ExitCodes.of(reports.getFirst());
+            worst = worse(worst, code);
         }
-        String text = sweep ? ReportJson.toJson(reports) : ReportJson.toJson(reports.getFirst());
+        if (keep) {
+            cli.out().println();
+            cli.out().println(kept.isEmpty() ? "kept: nothing (the scenario made no System V object)" : KeepingChannels.describe(kept));
+            if (!kept.isEmpty()) cli.out().println("see them with 'ipclab ipcs --mine'; remove them with 'ipclab clean'");
+        }
         if (json != null) {
+            String out = docs.size() == 1 ? docs.getFirst() : "[\n" + String.join(",\n", docs) + "\n]";
             try {
-                if (sweep) ReportJson.write(reports, json);
-                else ReportJson.write(reports.getFirst(), json);
+                java.nio.file.Files.writeString(json, out + "\n");
             } catch (IOException e) {
                 throw new IOException("cannot write the JSON report to " + json + ": " + e.getMessage(), e);
             }
         }
-        JsonNode tree = JSON.readTree(text);
-        new RunTable(cli.style()).render(tree).forEach(cli.out()::println);
-        return sweep ? ipclab.engine.run.ExitCodes.of(reports) : ipclab.engine.run.ExitCodes.of(reports.getFirst());
+        return worst;
+    }
+
+    /** 1 (failed) beats 3 (refuted) beats 0. */
+    private static int worse(int a, int b) {
+        if (a == ExitCodes.FAILURE || b == ExitCodes.FAILURE) return ExitCodes.FAILURE;
+        if (a == ExitCodes.REFUTED || b == ExitCodes.REFUTED) return ExitCodes.REFUTED;
+        return Math.max(a, b);
     }
 
     /** A report that could not be written after a long run would waste it: check the place first. */

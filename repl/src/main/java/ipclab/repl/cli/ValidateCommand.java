@@ -14,13 +14,15 @@ import picocli.CommandLine.Parameters;
 /** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
 @Command(name = "validate",
         description = {"Check scenario files without running them.",
-                       "Prints 'ok' per valid file, and every problem as file:line:col: path: message. "
+                       "Prints 'ok' per valid scenario, and every problem as file:line:col: path: message "
+                       + "(a Java file: its compile errors as file:line:col: message, its scenarios' problems as "
+                       + "scenario NAME: path: message). "
                        + "Exit 0 when all are valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one scenario).")
     List<Path> files;
 
     private final Cli cli;
@@ -33,8 +35,9 @@ public final class ValidateCommand implements Callable<Integer> {
         int problems = 0;
         for (Path f : files) {
             try {
-                ScenarioLoader.Loaded l = ScenarioLoader.load(f);
-                cli.out().println("ok  " + f + "  (" + summary(l) + ")");
+                for (ScenarioFiles.Entry e : ScenarioFiles.load(f)) {
+                    cli.out().println("ok  " + e.label() + "  (" + summary(e.loaded()) + ")");
+                }
             } catch (ScenarioException e) {
                 invalid++;
                 problems += e.diagnostics().size();
