@@ -60,6 +60,11 @@ public final class ChannelObjects {
         List<PlannedProcess> procs = plan.processesOn(ch.name());
         Map<String, Long> setup = new LinkedHashMap<>();
         ChannelHandle h = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, "", 0);
+        // Link the facilities' downcalls first: the first link of a JVM costs ~100 ms, which is
+        // the linker's, not the kernel's, and must not show up as the setup cost of a call.
+        SysvShm.link();
+        SysvMsgQueue.link();
+        SysvSemaphore.link();
         try {
             switch (ch.type()) {
                 case SHM -> h = createShm(ch, procs, h, setup, log);

@@ -92,6 +92,7 @@ public final class Endpoint implements AutoCloseable {
         semId = h.semId();
         switch (ch.type()) {
             case SHM -> {
+                SysvShm.link();  // time the call, not the linker
                 long t0 = System.nanoTime();
                 segment = SysvShm.attach(h.shmId(), arena);
                 report.setupNanos.put("shmat", System.nanoTime() - t0);

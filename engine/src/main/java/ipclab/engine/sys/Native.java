@@ -78,6 +78,11 @@ final class Native {
         return LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
     }
 
+    /** Does nothing: naming a holder's handle as the argument has already initialised (linked) it. */
+    static void linked(MethodHandle handle) {
+        java.util.Objects.requireNonNull(handle);
+    }
+
     /** invokeExact declares Throwable; only a programming error (wrong types) can land here. */
     static RuntimeException unexpected(Throwable t) {
         if (t instanceof RuntimeException r) {
