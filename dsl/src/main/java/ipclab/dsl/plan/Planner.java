@@ -39,6 +39,15 @@ import java.util.Set;
  * {@code slotBytes = (segmentBytes - 4096) / slots} rounded down to a multiple of
  * {@value #SLOT_ALIGN}, and each slot starts with a {@value #SLOT_HEADER_BYTES}-byte header, so a
  * message fits when {@code size + 64 <= slotBytes}.
+ *
+ * <p>What the engine can run, checked here so that a scenario fails at its line, not in a worker:
+ * a pipe has exactly one writer and one reader (or one pinger and one echo); round trips over shm
+ * need slots &gt;= 2 (two lanes of slots / 2); a writer's or pinger's mtype is below 2^32 (the
+ * replies to pingers use the types above); an shm ring has at most {@value #MAX_RING_READERS}
+ * readers; segments and messages have at most {@value #MAX_BUFFER_BYTES} bytes; a unix datagram is
+ * at most {@value #MAX_UNIX_DGRAM} bytes and at most wmem_default - {@value #UNIX_DGRAM_OVERHEAD};
+ * a channel's semaphore set (shm with sync semaphore: {@value #RING_LANE_SEMAPHORES} + one per
+ * reader, per lane; msgq: {@value #MSGQ_SEMAPHORES}) has at most semmsl semaphores.
  */
 public final class Planner {
     private Planner() {}
