@@ -183,8 +183,17 @@ final class Concluder {
             problems.add(Problem.value(path + ".size", "size=" + p.size() + " is too small; a message carries a " + Planner.MIN_MESSAGE_BYTES
                     + "-byte header (sequence, writer, checksum, timestamp), so size must be at least " + Planner.MIN_MESSAGE_BYTES + "B"));
         }
-        if (p.mtype() != null && (r == Role.WRITER || r == Role.PINGER) && p.mtype() < 1) {
-            problems.add(Problem.value(path + ".mtype", "mtype=" + p.mtype() + ": a " + Names.yaml(r) + " sends messages of type mtype, which must be at least 1"));
+        if (p.mtype() != null && (r == Role.WRITER || r == Role.PINGER) && (p.mtype() < 1 || p.mtype() > Planner.MAX_MTYPE)) {
+            problems.add(Problem.value(path + ".mtype", "mtype=" + p.mtype() + ": a " + Names.yaml(r) + " sends messages of type mtype, which must be from 1 to "
+                    + Planner.MAX_MTYPE + " (2^32 - 1; the types from 2^32 up carry the replies to pingers)"));
+        }
+        if (p.mtype() != null && r == Role.READER && (p.mtype() > Planner.MAX_MTYPE || p.mtype() < -Planner.MAX_MTYPE)) {
+            problems.add(Problem.value(path + ".mtype", "mtype=" + p.mtype() + ": writers send types from 1 to " + Planner.MAX_MTYPE
+                    + " (2^32 - 1), so a reader selects 0 (any type), n or -n with n at most " + Planner.MAX_MTYPE));
+        }
+        if (p.size() != null && sender && r != Role.INCREMENTER && p.size().bytes() > Planner.MAX_BUFFER_BYTES) {
+            problems.add(Problem.value(path + ".size", "size=" + p.size() + " is too large; a message may have at most " + Planner.MAX_BUFFER_BYTES
+                    + " bytes (2GiB - 1: the engine checksums it through a ByteBuffer, whose size is an int)"));
         }
     }
 
@@ -300,7 +309,8 @@ final class Concluder {
                 slots = c.slots() == null ? Planner.DEFAULT_SLOTS : c.slots();
                 sync = c.sync() == null ? Sync.SEMAPHORE : c.sync();
                 fanout = c.fanout() == null ? Fanout.SHARED : c.fanout();
-                if (slots < 1 || Integer.bitCount(slots) != 1 || slots > Planner.MAX_SLOTS) {
+                boolean slotsOk = slots >= 1 && Integer.bitCount(slots) == 1 && slots <= Planner.MAX_SLOTS;
+                if (!slotsOk) {
                     problems.add(Problem.value(path + ".slots", "slots=" + slots + " must be a power of two between 1 and " + Planner.MAX_SLOTS + ", e.g. 16"));
                     slots = Math.max(1, Integer.highestOneBit(Math.max(1, slots)));
                 }
@@ -308,8 +318,34 @@ final class Concluder {
                     problems.add(Problem.value(path + ".size", "size=" + c.size() + " is larger than shmmax, the largest segment the kernel allows: "
                             + limits.shmmax() + " bytes (" + KernelLimits.SHMMAX + "); raise it with 'sudo sysctl -w kernel.shmmax=" + segment + "' or use a smaller size"));
                 }
+                if (segment > Planner.MAX_BUFFER_BYTES) {
+                    problems.add(Problem.value(path + ".size", "size=" + c.size() + " is too large; an shm segment may have at most " + Planner.MAX_BUFFER_BYTES
+                            + " bytes (2GiB - 1: the engine checksums messages through a ByteBuffer view of the segment, whose size is an int); use at most 1GiB"));
+                }
                 slotBytes = Math.max(0, (segment - Planner.SHM_CONTROL_BYTES) / slots / Planner.SLOT_ALIGN * Planner.SLOT_ALIGN);
                 boolean ring = writers + readers + pingers + echoes > 0;
+                boolean pingEcho = pingers + echoes > 0;
+                if (pingEcho && slotsOk && slots < 2) {
+                    problems.add(Problem.value(path + ".slots", "slots=" + slots + " is too few for round trips: a pinger and an echo use two lanes"
+                            + " (there and back) of slots / 2 slots each; use at least 2, e.g. 16"));
+                }
+                if (!pingEcho && readers > Planner.MAX_RING_READERS) {
+                    problems.add(Problem.key(path, "channel " + c.name() + " has " + readers + " readers; an shm ring has room for at most "
+                            + Planner.MAX_RING_READERS + " (one cursor each in its control block); use fewer readers or several channels"));
+                }
+                if (sync == Sync.SEMAPHORE && limits.semmsl() != KernelLimits.UNKNOWN) {
+                    int lanes = pingEcho ? 2 : 1;
+                    int perLane = Planner.RING_LANE_SEMAPHORES + Math.max(1, pingEcho ? 1 : readers);
+                    long need = ring ? (long) lanes * perLane : 1;
+                    if (need > limits.semmsl()) {
+                        String what = !ring ? "1 semaphore (the counter's mutex)"
+                                : need + " semaphores (" + (lanes == 2 ? "2 lanes of " : "") + "2 mutexes, 'empty' and one 'full' per reader"
+                                + (lanes == 2 || readers <= 1 ? "" : ", " + readers + " readers") + ")";
+                        problems.add(Problem.value(c.sync() != null ? path + ".sync" : path, "sync=semaphore on " + c.name() + " needs a set of " + what
+                                + ", more than semmsl, the most the kernel allows in one set: " + limits.semmsl() + " (first field of " + KernelLimits.SEM
+                                + "); raise it with 'sudo sysctl -w kernel.sem=\"" + need + " <the other three fields unchanged>\"', use fewer readers, or sync: spin"));
+                    }
+                }
                 if (sync == Sync.ATOMIC && ring) {
                     problems.add(Problem.value(path + ".sync", "sync=atomic applies to incrementers only; a ring of messages uses none | semaphore | spin"));
                 }
@@ -338,6 +374,11 @@ final class Concluder {
                     problems.add(Problem.value(path + ".capacity", "capacity=" + c.capacity() + " is larger than msgmnb, the most a queue may hold without privileges: "
                             + limits.msgmnb() + " bytes (" + KernelLimits.MSGMNB + "); raise it with 'sudo sysctl -w kernel.msgmnb=" + capacity + "' or lower capacity"));
                 }
+                if (limits.semmsl() != KernelLimits.UNKNOWN && Planner.MSGQ_SEMAPHORES > limits.semmsl()) {
+                    problems.add(Problem.key(path, "a msgq channel needs a set of " + Planner.MSGQ_SEMAPHORES + " semaphores (senders still running, end token),"
+                            + " more than semmsl, the most the kernel allows in one set: " + limits.semmsl() + " (first field of " + KernelLimits.SEM
+                            + "); raise it with 'sudo sysctl -w kernel.sem=\"" + Planner.MSGQ_SEMAPHORES + " <the other three fields unchanged>\"'"));
+                }
                 boolean overMsgmax = limits.msgmax() != KernelLimits.UNKNOWN && maxMessage > limits.msgmax();
                 if ((capacity < maxMessage || capacity == 0) && (c.capacity() != null || !overMsgmax)) {
                     problems.add(Problem.value(c.capacity() != null ? path + ".capacity" : largestSenderPath(c.name(), "size"),
@@ -351,14 +392,9 @@ final class Concluder {
                     problems.add(Problem.value(largestSenderPath(c.name(), "size"), "size=" + ByteSize.of(maxMessage) + " is larger than the largest UDP datagram ("
                             + Planner.MAX_UDP_PAYLOAD + " bytes); send smaller messages or use domain tcp or unix"));
                 }
+                if (domain == SocketDomain.UNIX_DGRAM) checkUnixDatagram(c.name(), maxMessage);
             }
-            case PIPE -> {
-                if (writers > 1 && maxMessage > Planner.PIPE_BUF) {
-                    problems.add(Problem.value(largestSenderPath(c.name(), "size"), "size=" + ByteSize.of(maxMessage) + " with " + writers
-                            + " writers on pipe " + c.name() + ": writes larger than PIPE_BUF (" + Planner.PIPE_BUF
-                            + " bytes) from several writers may interleave; send at most 4KiB or use one writer"));
-                }
-            }
+            case PIPE -> { }   // one writer and one reader (see topology): nothing to size
         }
         return new PlannedChannel(c.name(), t, segment, slots, slotBytes, sync, fanout, mode, capacity, domain, maxMessage);
     }
@@ -388,6 +424,8 @@ final class Concluder {
                             + writers + " writers (" + names(on, Role.WRITER) + "); use one writer, domain unix-dgram or udp, or a msgq for many"));
                 }
                 case PIPE -> {
+                    if (writers > 1) problems.add(Problem.key(path, "a pipe connects one writer to one reader (the reader sees end-of-file when its writer closes), and "
+                            + c.name() + " has " + writers + " writers (" + names(on, Role.WRITER) + "); use one writer, or a msgq or a socket with domain unix-dgram for many"));
                     if (readers > 1) problems.add(Problem.key(path, "a pipe has one reading end, and " + c.name() + " has " + readers + " readers (" + names(on, Role.READER) + "); use one reader, or a msgq for many"));
                 }
                 default -> { }
@@ -416,6 +454,25 @@ final class Concluder {
                 problems.add(Problem.value("processes." + p.name() + ".mtype", "mtype=" + t + " selects " + (t > 0 ? "messages of type " + t : "types up to " + limit)
                         + ", but the writers on " + c.name() + " send types " + sent + "; this reader would wait forever"));
             }
+        }
+    }
+
+    /** An AF_UNIX datagram is at most the send buffer (wmem_default) - 32 bytes, and ipclab's 64KiB. */
+    private void checkUnixDatagram(String channel, long maxMessage) {
+        long wmem = limits.wmemDefault();
+        long byBuffer = wmem == KernelLimits.UNKNOWN ? Long.MAX_VALUE : Math.max(0, wmem - Planner.UNIX_DGRAM_OVERHEAD);
+        if (maxMessage <= Math.min(byBuffer, Planner.MAX_UNIX_DGRAM)) return;
+        String where = largestSenderPath(channel, "size");
+        if (byBuffer < Planner.MAX_UNIX_DGRAM) {
+            long raise = Math.max(maxMessage, 0) + Planner.UNIX_DGRAM_OVERHEAD;
+            problems.add(Problem.value(where, "size=" + ByteSize.of(maxMessage) + " is larger than an AF_UNIX datagram can be with the default send buffer: "
+                    + wmem + " bytes (" + KernelLimits.WMEM_DEFAULT + ") less " + Planner.UNIX_DGRAM_OVERHEAD + " = " + byBuffer + " bytes; "
+                    + (maxMessage <= Planner.MAX_UNIX_DGRAM ? "raise it with 'sudo sysctl -w net.core.wmem_default=" + raise + "', " : "")
+                    + "send smaller messages, or use domain unix (a stream)"));
+        } else {
+            problems.add(Problem.value(where, "size=" + ByteSize.of(maxMessage) + " is larger than the largest unix datagram ipclab sends: "
+                    + ByteSize.of(Planner.MAX_UNIX_DGRAM) + " (a larger one needs a physically contiguous kernel buffer and may fail with ENOBUFS);"
+                    + " send at most " + ByteSize.of(Planner.MAX_UNIX_DGRAM) + ", or use domain unix (a stream), which has no such limit"));
         }
     }
 

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The System V limits the planner checks a scenario against, read from {@code /proc/sys/kernel}.
+ * The kernel limits the planner checks a scenario against, read from {@code /proc/sys/kernel}
+ * (System V IPC) and {@code /proc/sys/net/core} (socket buffers).
  * A limit that cannot be read (no /proc, another OS) is {@link #UNKNOWN} and not checked. Tests
  * make their own with the canonical constructor.
  *
@@ -13,25 +14,34 @@ import java.nio.file.Path;
  * @param msgmnb default and largest unprivileged {@code msg_qbytes} of a queue ({@code /proc/sys/kernel/msgmnb})
  * @param shmmax largest shared-memory segment ({@code /proc/sys/kernel/shmmax})
  * @param semmsl most semaphores in one set (first field of {@code /proc/sys/kernel/sem})
+ * @param wmemDefault a new socket's send buffer ({@code /proc/sys/net/core/wmem_default}): an
+ *                    AF_UNIX datagram may be at most this minus {@value Planner#UNIX_DGRAM_OVERHEAD} bytes
  */
-public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl) {
+public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, long wmemDefault) {
     /** A limit that could not be read. */
     public static final long UNKNOWN = -1;
     public static final String MSGMAX = "/proc/sys/kernel/msgmax";
     public static final String MSGMNB = "/proc/sys/kernel/msgmnb";
     public static final String SHMMAX = "/proc/sys/kernel/shmmax";
     public static final String SEM = "/proc/sys/kernel/sem";
+    public static final String WMEM_DEFAULT = "/proc/sys/net/core/wmem_default";
+
+    /** The System V limits only; the socket send buffer {@link #UNKNOWN}. */
+    public KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl) {
+        this(msgmax, msgmnb, shmmax, semmsl, UNKNOWN);
+    }
 
     /** The running kernel's limits. */
     public static KernelLimits current() { return read(Path.of("/")); }
 
     /** Limits read below {@code root} (e.g. a directory holding a fake {@code proc/sys/kernel}). */
     public static KernelLimits read(Path root) {
-        return new KernelLimits(number(root, MSGMAX), number(root, MSGMNB), number(root, SHMMAX), number(root, SEM));
+        return new KernelLimits(number(root, MSGMAX), number(root, MSGMNB), number(root, SHMMAX), number(root, SEM),
+                number(root, WMEM_DEFAULT));
     }
 
     /** No limit known: nothing is checked against the kernel. */
-    public static KernelLimits unknown() { return new KernelLimits(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN); }
+    public static KernelLimits unknown() { return new KernelLimits(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN); }
 
     private static long number(Path root, String file) {
         try {

@@ -39,6 +39,15 @@ import java.util.Set;
  * {@code slotBytes = (segmentBytes - 4096) / slots} rounded down to a multiple of
  * {@value #SLOT_ALIGN}, and each slot starts with a {@value #SLOT_HEADER_BYTES}-byte header, so a
  * message fits when {@code size + 64 <= slotBytes}.
+ *
+ * <p>What the engine can run, checked here so that a scenario fails at its line, not in a worker:
+ * a pipe has exactly one writer and one reader (or one pinger and one echo); round trips over shm
+ * need slots &gt;= 2 (two lanes of slots / 2); a writer's or pinger's mtype is below 2^32 (the
+ * replies to pingers use the types above); an shm ring has at most {@value #MAX_RING_READERS}
+ * readers; segments and messages have at most {@value #MAX_BUFFER_BYTES} bytes; a unix datagram is
+ * at most {@value #MAX_UNIX_DGRAM} bytes and at most wmem_default - {@value #UNIX_DGRAM_OVERHEAD};
+ * a channel's semaphore set (shm with sync semaphore: {@value #RING_LANE_SEMAPHORES} + one per
+ * reader, per lane; msgq: {@value #MSGQ_SEMAPHORES}) has at most semmsl semaphores.
  */
 public final class Planner {
     private Planner() {}
@@ -61,6 +70,26 @@ public final class Planner {
     public static final long SLOT_ALIGN = 64;
     /** POSIX PIPE_BUF on Linux: writes up to this size are atomic. */
     public static final long PIPE_BUF = 4096;
+    /**
+     * Largest message and largest shm segment, 2 GiB - 1: the engine checksums messages through a
+     * {@code ByteBuffer} view of the buffer or segment holding them, and a ByteBuffer has an int size.
+     */
+    public static final long MAX_BUFFER_BYTES = Integer.MAX_VALUE;
+    /** Most readers on one shm ring (lane): its control block has this many reader cursors (the engine's RingDescriptor.MAX_READERS). */
+    public static final int MAX_RING_READERS = 128;
+    /** Largest mtype a writer or pinger may send: the engine's replies to pingers use types from 2^32 up. */
+    public static final long MAX_MTYPE = (1L << 32) - 1;
+    /** Semaphores in a msgq channel's set: [senders still running, end token]. */
+    public static final int MSGQ_SEMAPHORES = 2;
+    /** Semaphores per lane of an shm ring with sync semaphore, besides one 'full' per reader: two mutexes and 'empty'. */
+    public static final int RING_LANE_SEMAPHORES = 3;
+    /**
+     * Largest AF_UNIX datagram ipclab sends, whatever the send buffer: a larger one needs a
+     * physically contiguous kernel buffer of more than 16 KiB and may fail with ENOBUFS.
+     */
+    public static final long MAX_UNIX_DGRAM = 64 * 1024;
+    /** The kernel refuses an AF_UNIX datagram larger than the socket's send buffer minus this (EMSGSIZE). */
+    public static final long UNIX_DGRAM_OVERHEAD = 32;
     /** 65535 - 8 (UDP header) - 20 (IPv4 header). */
     public static final long MAX_UDP_PAYLOAD = 65507;
     /** Linux's MSGMNB, used only when /proc/sys/kernel/msgmnb cannot be read. */

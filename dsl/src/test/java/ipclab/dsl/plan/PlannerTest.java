@@ -104,7 +104,7 @@ class PlannerTest {
                 refused(scenario("t").channel(shm("ring").slots(3)).process(writer("w").channel("ring")).process(reader("r").channel("ring")).build()));
         assertEquals("scenario t: processes.w.mtype: mtype applies to msgq channels only; ring is shm",
                 refused(scenario("t").channel(shm("ring")).process(writer("w").channel("ring").mtype(2)).process(reader("r").channel("ring")).build()));
-        assertEquals("scenario t: processes.w.mtype: mtype=0: a writer sends messages of type mtype, which must be at least 1",
+        assertEquals("scenario t: processes.w.mtype: mtype=0: a writer sends messages of type mtype, which must be from 1 to 4294967295 (2^32 - 1; the types from 2^32 up carry the replies to pingers)",
                 refused(scenario("t").channel(msgq("q")).process(writer("w").channel("q").mtype(0)).process(reader("r").channel("q")).build()));
         assertEquals("scenario t: processes.r.mtype: mtype=3 selects messages of type 3, but the writers on q send types [1, 2]; this reader would wait forever",
                 refused(scenario("t").channel(msgq("q")).process(writer("w").channel("q")).process(writer("v").channel("q").mtype(2))
@@ -135,8 +135,91 @@ class PlannerTest {
         only(scenario("t").channel(socket("d", UNIX_DGRAM)).process(writer("w").channel("d").replicas(3)).process(reader("r").channel("d")).build());
         only(scenario("t").channel(msgq("q")).process(writer("w").channel("q").replicas(3)).process(reader("r").channel("q").replicas(3)).build());
         only(scenario("t").channel(shm("ring").fanout(BROADCAST)).process(writer("w").channel("ring").replicas(2)).process(reader("r").channel("ring").replicas(2)).build());
-        only(scenario("t").channel(pipe("f")).process(writer("w").channel("f").replicas(2).size(kib(4))).process(reader("r").channel("f")).build());
+        only(scenario("t").channel(pipe("f")).process(writer("w").channel("f").size(kib(64))).process(reader("r").channel("f")).build());
         only(scenario("t").channel(shm("c").sync(NONE)).process(incrementer("i").channel("c").replicas(2).messages(10)).build());
+    }
+
+    static String refused(Scenario s, KernelLimits limits) {
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.plan(s, limits)).getMessage();
+    }
+
+    @Test
+    void topologiesTheEngineCannotRunAreRefused() throws ScenarioException {
+        assertEquals("scenario t: channels.f: a pipe connects one writer to one reader (the reader sees end-of-file when its writer closes), and f has 2 writers (w-1, w-2);"
+                + " use one writer, or a msgq or a socket with domain unix-dgram for many",
+                refused(scenario("t").channel(pipe("f")).process(writer("w").channel("f").replicas(2)).process(reader("r").channel("f")).build()));
+        assertEquals("scenario t: channels.f: round trips need exactly one pinger and one echo on a channel; f has 1 pinger and 2 echoes (after replicas: 1 pinger, 2 echoes)",
+                refused(scenario("t").channel(pipe("f")).process(pinger("p").channel("f")).process(echo("e").channel("f").replicas(2)).build()));
+        assertEquals("scenario t: channels.ring.slots: slots=1 is too few for round trips: a pinger and an echo use two lanes (there and back) of slots / 2 slots each; use at least 2, e.g. 16",
+                refused(scenario("t").channel(shm("ring").slots(1)).process(pinger("p").channel("ring")).process(echo("e").channel("ring")).build()));
+        assertEquals(2, only(scenario("t").channel(shm("ring").slots(2)).process(pinger("p").channel("ring")).process(echo("e").channel("ring")).build())
+                .channel("ring").slots());
+        assertEquals("scenario t: processes.w.mtype: mtype=4294967296: a writer sends messages of type mtype, which must be from 1 to 4294967295 (2^32 - 1; the types from 2^32 up carry the replies to pingers)",
+                refused(scenario("t").channel(msgq("q")).process(writer("w").channel("q").mtype(1L << 32)).process(reader("r").channel("q")).build()));
+        assertEquals("scenario t: processes.p.mtype: mtype=4294967296: a pinger sends messages of type mtype, which must be from 1 to 4294967295 (2^32 - 1; the types from 2^32 up carry the replies to pingers)",
+                refused(scenario("t").channel(msgq("q")).process(pinger("p").channel("q").mtype(1L << 32)).process(echo("e").channel("q")).build()));
+        assertEquals(Planner.MAX_MTYPE, only(scenario("t").channel(msgq("q")).process(writer("w").channel("q").mtype(Planner.MAX_MTYPE))
+                .process(reader("r").channel("q")).build()).processes().getFirst().mtype());
+        assertEquals("scenario t: processes.r.mtype: mtype=-4294967296: writers send types from 1 to 4294967295 (2^32 - 1), so a reader selects 0 (any type), n or -n with n at most 4294967295",
+                refused(scenario("t").channel(msgq("q")).process(writer("w").channel("q")).process(reader("r").channel("q").mtype(-(1L << 32))).build()));
+        KernelLimits noShmmax = new KernelLimits(8192, 16384, KernelLimits.UNKNOWN, 32000, 212992);
+        assertEquals("scenario t: channels.ring.size: size=2GiB is too large; an shm segment may have at most 2147483647 bytes (2GiB - 1: the engine checksums"
+                + " messages through a ByteBuffer view of the segment, whose size is an int); use at most 1GiB",
+                refused(scenario("t").channel(shm("ring").size(mib(2048))).process(writer("w").channel("ring")).process(reader("r").channel("ring")).build(), noShmmax));
+        ScenarioLoader.plan(scenario("t").channel(shm("ring").size(bytes(Integer.MAX_VALUE))).process(writer("w").channel("ring"))
+                .process(reader("r").channel("ring")).build(), noShmmax);
+        assertEquals("scenario t: processes.w.size: size=2GiB is too large; a message may have at most 2147483647 bytes (2GiB - 1: the engine checksums it through a ByteBuffer, whose size is an int)",
+                refused(scenario("t").channel(pipe("f")).process(writer("w").channel("f").size(mib(2048))).process(reader("r").channel("f")).build()));
+    }
+
+    @Test
+    void anShmRingHasAtMost128Readers() {
+        String m = refused(scenario("t").channel(shm("ring").fanout(BROADCAST)).process(writer("w").channel("ring"))
+                .process(reader("r").channel("ring").replicas(Planner.MAX_RING_READERS + 1)).build());
+        assertTrue(m.contains("channels.ring: channel ring has 129 readers; an shm ring has room for at most 128 (one cursor each in its control block);"
+                + " use fewer readers or several channels"), m);
+    }
+
+    @Test
+    void semaphoreSetsLargerThanSemmslAreRefused() throws ScenarioException {
+        KernelLimits semmsl5 = new KernelLimits(8192, 16384, 32L << 20, 5, 212992);
+        // 1 lane: 2 mutexes + empty + one full per reader = 3 + 3
+        assertEquals("scenario t: channels.ring: sync=semaphore on ring needs a set of 6 semaphores (2 mutexes, 'empty' and one 'full' per reader, 3 readers),"
+                + " more than semmsl, the most the kernel allows in one set: 5 (first field of /proc/sys/kernel/sem);"
+                + " raise it with 'sudo sysctl -w kernel.sem=\"6 <the other three fields unchanged>\"', use fewer readers, or sync: spin",
+                refused(scenario("t").channel(shm("ring").fanout(BROADCAST)).process(writer("w").channel("ring"))
+                        .process(reader("r").channel("ring").replicas(3)).build(), semmsl5));
+        // pinger/echo: 2 lanes of 3 + 1
+        assertEquals("scenario t: channels.ring.sync: sync=semaphore on ring needs a set of 8 semaphores (2 lanes of 2 mutexes, 'empty' and one 'full' per reader),"
+                + " more than semmsl, the most the kernel allows in one set: 5 (first field of /proc/sys/kernel/sem);"
+                + " raise it with 'sudo sysctl -w kernel.sem=\"8 <the other three fields unchanged>\"', use fewer readers, or sync: spin",
+                refused(scenario("t").channel(shm("ring").sync(SEMAPHORE)).process(pinger("p").channel("ring")).process(echo("e").channel("ring")).build(), semmsl5));
+        // 2 readers: 5 semaphores fit; spin needs none
+        ScenarioLoader.plan(scenario("t").channel(shm("ring")).process(writer("w").channel("ring")).process(reader("r").channel("ring").replicas(2)).build(), semmsl5);
+        ScenarioLoader.plan(scenario("t").channel(shm("ring").sync(SPIN)).process(writer("w").channel("ring")).process(reader("r").channel("ring").replicas(8)).build(), semmsl5);
+        KernelLimits semmsl1 = new KernelLimits(8192, 16384, 32L << 20, 1, 212992);
+        assertEquals("scenario t: channels.q: a msgq channel needs a set of 2 semaphores (senders still running, end token), more than semmsl, the most the kernel"
+                + " allows in one set: 1 (first field of /proc/sys/kernel/sem); raise it with 'sudo sysctl -w kernel.sem=\"2 <the other three fields unchanged>\"'",
+                refused(scenario("t").channel(msgq("q")).process(writer("w").channel("q")).process(reader("r").channel("q")).build(), semmsl1));
+        ScenarioLoader.plan(scenario("t").channel(shm("c")).process(incrementer("i").channel("c").replicas(2)).build(), semmsl1);
+    }
+
+    @Test
+    void unixDatagramsAreBoundedBySendBufferAnd64KiB() throws ScenarioException {
+        Scenario at64k = scenario("t").channel(socket("d", UNIX_DGRAM)).process(writer("w").channel("d").size(kib(64))).process(reader("r").channel("d")).build();
+        assertEquals(65536, only(at64k).channel("d").maxMessage());
+        assertEquals("scenario t: processes.w.size: size=65537B is larger than the largest unix datagram ipclab sends: 64KiB (a larger one needs a physically contiguous"
+                + " kernel buffer and may fail with ENOBUFS); send at most 64KiB, or use domain unix (a stream), which has no such limit",
+                refused(scenario("t").channel(socket("d", UNIX_DGRAM)).process(writer("w").channel("d").size(bytes(65537))).process(reader("r").channel("d")).build()));
+        KernelLimits smallWmem = new KernelLimits(8192, 16384, 32L << 20, 32000, 16384);
+        assertEquals("scenario t: processes.w.size: size=32KiB is larger than an AF_UNIX datagram can be with the default send buffer: 16384 bytes"
+                + " (/proc/sys/net/core/wmem_default) less 32 = 16352 bytes; raise it with 'sudo sysctl -w net.core.wmem_default=32800',"
+                + " send smaller messages, or use domain unix (a stream)",
+                refused(scenario("t").channel(socket("d", UNIX_DGRAM)).process(writer("w").channel("d").size(kib(32))).process(reader("r").channel("d")).build(), smallWmem));
+        ScenarioLoader.plan(scenario("t").channel(socket("d", UNIX_DGRAM)).process(writer("w").channel("d").size(bytes(16352))).process(reader("r").channel("d")).build(), smallWmem);
+        // unknown wmem_default: only the 64KiB bound; the stream domain has none
+        ScenarioLoader.plan(at64k, KernelLimits.unknown());
+        only(scenario("t").channel(socket("s", UNIX)).process(writer("w").channel("s").size(mib(1))).process(reader("r").channel("s")).build());
     }
 
     @Test
@@ -171,11 +254,14 @@ class PlannerTest {
         Files.writeString(k.resolve("msgmnb"), "8192\n");
         Files.writeString(k.resolve("shmmax"), "18446744073692774399\n");
         Files.writeString(k.resolve("sem"), "32000\t1024000000\t500\t32000\n");
-        assertEquals(new KernelLimits(4096, 8192, Long.MAX_VALUE, 32000), KernelLimits.read(root));
+        assertEquals(new KernelLimits(4096, 8192, Long.MAX_VALUE, 32000), KernelLimits.read(root), "no net/core: wmem_default unknown");
+        Path net = Files.createDirectories(root.resolve("proc/sys/net/core"));
+        Files.writeString(net.resolve("wmem_default"), "212992\n");
+        assertEquals(new KernelLimits(4096, 8192, Long.MAX_VALUE, 32000, 212992), KernelLimits.read(root));
         Files.delete(k.resolve("sem"));
         assertEquals(KernelLimits.UNKNOWN, KernelLimits.read(root).semmsl());
         KernelLimits real = KernelLimits.current();
-        assertTrue(real.msgmax() > 0 && real.msgmnb() > 0 && real.shmmax() > 0, real.toString());
+        assertTrue(real.msgmax() > 0 && real.msgmnb() > 0 && real.shmmax() > 0 && real.wmemDefault() > 0, real.toString());
     }
 
     @Test
