@@ -24,14 +24,22 @@ class BlockedAndOrphanTest {
     void aWorkerBlockedInMsgrcvPastTheTimeoutIsNamedWithItsCallAndChannel() throws Exception {
         Plan plan = TestPlans.plan("blocked", TestPlans.msgq("jobs"), Duration.ofSeconds(60), 1, "sender", 1, "receiver", 1);
         RunOptions o = RunOptions.defaults().withStateDir(state).withAgentFactory(TestAgents.class.getName())
-                .withChannels(new TestPlans.MsgqKit()).withTimeout(Duration.ofMillis(1500)).withGrace(Duration.ofMillis(500));
-        RunReport r = Engine.start(plan, o).await();
+                .withChannels(new TestPlans.MsgqKit()).withTimeout(Duration.ofSeconds(4)).withGrace(Duration.ofMillis(500));
+        Run run = Engine.start(plan, o);
+        ProcessView seen = null;
+        for (int i = 0; i < 500 && seen == null; i++) {
+            ProcessView v = run.processes().get(1);
+            if (v.state() == ProcessState.BLOCKED_IN_KERNEL) seen = v;
+            else Thread.sleep(10);
+        }
+        assertEquals("receiver blocked in msgrcv(jobs)", String.valueOf(seen), "processes() looks in /proc");
+        RunReport r = run.await();
         assertFalse(r.ok());
         assertEquals(1, r.failures().size(), () -> "failures: " + r.failures());
         RunReport.Failure f = r.failures().getFirst();
         assertEquals("blocked", f.kind());
         assertEquals("receiver", f.process());
-        assertTrue(f.message().matches("receiver blocked in msgrcv\\(jobs\\) for 1\\.\\ds; all writers exited"), f.message());
+        assertTrue(f.message().matches("receiver blocked in msgrcv\\(jobs\\) for \\d\\.\\ds; all writers exited"), f.message());
         assertEquals(0, r.processes().get(0).exitCode(), "the sender finished");
         assertEquals(137, r.processes().get(1).exitCode(), "msgrcv does not return on 'stop': killed after the grace period");
         assertTrue(r.leaks().isEmpty(), "queue removed: " + r.leaks());
