@@ -25,7 +25,7 @@ command -v gcc >/dev/null || { echo "compare.sh: gcc is needed to build ipcref" 
 gcc -O2 -Wall -Wextra -o "$OUT/ipcref" "$SRC"
 
 # ipclab, built (if needed) by its launcher; Compare runs on the launcher's class path.
-"$ROOT/ipclab" build >/dev/null
+"$ROOT/ipclab" --version >/dev/null   # builds only when the sources changed
 java_of() { # a java >= 25: JAVA_HOME's, else the newest under /usr/lib/jvm (as the launcher does)
   local d v best="" bestv=0
   for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
