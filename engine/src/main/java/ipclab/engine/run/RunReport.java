@@ -24,7 +24,12 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     /** The machine: kernel release, CPUs, Java version. */
     public record Host(String kernel, int cpus, String java) {}
 
-    /** One worker process. CPU in ms; syscalls as counted by the bindings, by call name. */
+    /**
+     * One worker process. CPU in ms (getrusage: the whole process). syscalls: as counted by the
+     * bindings, by call name, in the run window only: from "go" to the end of the role's work; the
+     * setup before "ready" (shmat, socket, connect...) and the teardown after (shmdt, close...)
+     * are not in it (they are timed in setupNs and teardownNs).
+     */
     public record ProcessFigures(String name, String role, String channel, long pid, Integer exitCode, double userCpuMs,
                                  double sysCpuMs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long minorFaults,
                                  long majorFaults, Map<String, Long> syscalls, double spawnToReadyMs, long sent,
@@ -34,7 +39,8 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     /**
      * One channel. received counts every intact delivery (broadcast: once per reader); bytes are
      * bytes delivered; syscallsPerMessage is every system call the channel's processes made through
-     * the bindings (setup included) per message sent. setupNs sums {@code setup}: the supervisor's
+     * the bindings in their run windows (from "go" to the end of their work: no setup, no
+     * teardown, no supervisor) per message sent (incrementers: per increment). setupNs sums {@code setup}: the supervisor's
      * steps (shmget, shmat, first-touch, msgget...) and the workers' (shmat, connect...), summed over
      * workers; teardown likewise (shmdt, close...).
      */
