@@ -305,6 +305,14 @@ public final class ChannelObjects {
         if (failure != null) throw failure;
     }
 
+    /**
+     * {@code run --keep}: as {@link #remove} (detaches, deletes FIFOs, socket files and the
+     * private directory) but leaves the segment, queue and semaphore set in the kernel.
+     */
+    public void release(ChannelHandle h, ObjectLog log) {
+        remove(new ChannelHandle(h.channel(), h.type(), -1, -1, -1, h.key(), h.path(), h.port()), log);
+    }
+
     private static RuntimeException removeIpc(String kind, int id, ObjectLog log, RuntimeException failure) {
         try {
             switch (kind) {
