@@ -40,6 +40,34 @@ public final class Sockets {
     /** sun_path holds 108 bytes including the terminating NUL. */
     public static final int UNIX_PATH_MAX = 107;
 
+    /**
+     * Warms the call paths a timed setup step takes: each downcall is invoked once with arguments
+     * the kernel rejects at once, without side effects (socket of family -1: EAFNOSUPPORT; bind, connect, listen, accept, setsockopt, getsockopt, send and recv of fd -1: EBADF), so that the first timed call pays
+     * the system call and not the JVM's first invocation of the handle (LambdaForm spinning,
+     * ~10-80 ms in a cold JVM). Not counted in {@link Syscalls} (strace sees these calls).
+     */
+    public static void warm() {
+        MemorySegment c = Native.state().capture;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment b = arena.allocate(Structs.TIMEVAL);
+            MemorySegment len = arena.allocateFrom(JAVA_INT, 0);
+            int r = (int) Socket.H.invokeExact(c, -1, SOCK_DGRAM, 0);
+            r |= (int) Bind.H.invokeExact(c, -1, b, 0);
+            r |= (int) Connect.H.invokeExact(c, -1, b, 0);
+            r |= (int) Listen.H.invokeExact(c, -1, 0);
+            r |= (int) Accept.H.invokeExact(c, -1, MemorySegment.NULL, MemorySegment.NULL);
+            r |= (int) SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
+            r |= (int) GetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, len);
+            long n = (long) Send.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            n |= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            if (r != -1 || n != -1) throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
     private static final class Socket {
         static final MethodHandle H = Native.withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
