@@ -25,4 +25,12 @@ public interface ChannelKit {
 
     /** Removes what is left of the channel, telling log of each removal. */
     void remove(ChannelHandle handle, ObjectLog log) throws Exception;
+
+    /**
+     * {@link RunOptions#keep()}: detaches and deletes the channel's files, telling log, but leaves
+     * its System V objects in the kernel.
+     */
+    default void release(ChannelHandle handle, ObjectLog log) throws Exception {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot keep a channel's objects (run without keep)");
+    }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Removes what dead runs left: for every registry file whose supervisor no longer runs (its pid
- * gone, or reused by another process), kills its workers that still run, removes the objects it
+ * gone, or reused by another process), or whose run is over and kept its objects ({@code run
+ * --keep}: removable even from the long-lived process that made them), kills its workers that still run, removes the objects it
  * lists — only if they still match (same id AND same key AND owned by this uid: never someone
  * else's object that got the same id) — and deletes the file. Called at every start of ipclab
  * and by {@code ipclab clean}.
@@ -35,7 +36,7 @@ public final class Cleaner {
         int uid = Proc.uid();
         for (var fe : Registry.files(dir)) {
             Registry.RunFile f = fe.getValue();
-            if (Registry.supervisorAlive(f)) continue;
+            if (!f.removable()) continue;
             String run = " (run of " + f.scenario() + ", pid " + f.supervisorPid() + ")";
             for (Registry.WorkerEntry w : f.workers()) {
                 if (!Proc.alive(w.pid(), w.startTime())) continue;

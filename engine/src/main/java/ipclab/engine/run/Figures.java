@@ -26,7 +26,7 @@ final class Figures {
 
     static RunReport report(Plan plan, List<Worker> workers, Map<String, Map<String, Long>> setupNanos, Map<String, Long> counterValues,
                             List<String> leaks, List<RunReport.Failure> failuresSoFar, List<TraceEntry> trace,
-                            long goNanos, long endNanos, long startNanos) {
+                            long goNanos, long endNanos, long startNanos, List<RunReport.Kept> kept) {
         List<RunReport.Failure> failures = new ArrayList<>(failuresSoFar);
         List<RunReport.ProcessFigures> processes = new ArrayList<>();
         for (Worker w : workers) processes.add(process(w));
@@ -70,7 +70,7 @@ final class Figures {
         boolean ok = failures.isEmpty() && results.stream().allMatch(RunReport.ExpectationResult::ok);
         long duration = goNanos == 0 ? 0 : ((endNanos == 0 ? System.nanoTime() : endNanos) - goNanos) / 1_000_000;
         return new RunReport(plan.scenario().name(), plan.seed(), ok, duration, host(), processes, channels, counters, leaks,
-                results, failures, plan.params(), trace);
+                results, failures, plan.params(), trace, kept);
     }
 
     static RunReport.Host host() {

@@ -40,4 +40,7 @@ final class RealChannels implements ChannelKit {
 
     @Override
     public void remove(ChannelHandle handle, ObjectLog log) { objects.remove(handle, log); }
+
+    @Override
+    public void release(ChannelHandle handle, ObjectLog log) { objects.release(handle, log); }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  * The run registry: one JSON file per run under {@link #dir()}, listing the supervisor (pid and
  * start time, so a reused pid is not taken for it), every kernel object and file the run made,
  * and its workers. A run deletes its file when it has removed everything; a file whose
- * supervisor is gone is stale and {@link Cleaner} removes what it lists.
+ * supervisor is gone is stale, and so is the file of a finished run that kept its objects
+ * ({@code kept: true}): {@link Cleaner} removes what they list.
  *
  * <p>Directory: system property {@code ipclab.state.dir} (tests), else
  * {@code $XDG_STATE_HOME/ipclab/runs}, else {@code ~/.local/state/ipclab/runs}.
@@ -31,16 +32,28 @@ public final class Registry {
     /** A worker process of a run. */
     public record WorkerEntry(String name, long pid, long startTime) {}
 
-    /** What a registry file holds. */
+    /**
+     * What a registry file holds. kept: the run is over and left its objects on purpose
+     * ({@link RunOptions#keep()}); they may be removed even while its supervisor lives.
+     */
     public record RunFile(String scenario, long supervisorPid, long supervisorStartTime, int uid, long createdMillis,
-                          List<Entry> objects, List<WorkerEntry> workers) {
+                          List<Entry> objects, List<WorkerEntry> workers, boolean kept) {
         public RunFile {
             objects = objects == null ? List.of() : List.copyOf(objects);
             workers = workers == null ? List.of() : List.copyOf(workers);
         }
+
+        /** A run in progress (or dead), not kept. */
+        public RunFile(String scenario, long supervisorPid, long supervisorStartTime, int uid, long createdMillis,
+                       List<Entry> objects, List<WorkerEntry> workers) {
+            this(scenario, supervisorPid, supervisorStartTime, uid, createdMillis, objects, workers, false);
+        }
+
+        /** Its objects are for {@link Cleaner}: the supervisor is gone, or the run is over and kept them. */
+        boolean removable() { return kept || !supervisorAlive(this); }
     }
 
-    /** An object ipclab made, with the run it belongs to and whether that run's supervisor still lives. */
+    /** An object ipclab made, with the run it belongs to and whether {@code clean} would remove it (supervisor gone, or run kept). */
     public record KnownObject(Entry object, String scenario, long supervisorPid, boolean stale, Path file) {}
 
     /** The state directory (the parent of runs/): also holds the AOT cache. */
@@ -82,7 +95,7 @@ public final class Registry {
     public static List<KnownObject> knownObjects(Path dir) {
         List<KnownObject> out = new ArrayList<>();
         for (var e : files(dir)) {
-            boolean stale = !supervisorAlive(e.getValue());
+            boolean stale = e.getValue().removable();
             for (Entry o : e.getValue().objects()) out.add(new KnownObject(o, e.getValue().scenario(), e.getValue().supervisorPid(), stale, e.getKey()));
         }
         return out;

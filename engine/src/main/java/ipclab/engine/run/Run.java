@@ -27,6 +27,9 @@ import java.util.concurrent.TimeoutException;
  *   -> figures -> remove objects -> leak check -> report
  * </pre>
  *
+ * With {@link RunOptions#keep()}, "remove objects" only detaches and deletes files: the System V
+ * objects stay, are listed in the report's {@code kept}, and the registry file stays marked kept.
+ *
  * A free run ends by itself ({@link #await()}). A stepped run waits for {@link #grant} calls
  * until every worker has exited, or {@link #runFree()}, or {@link #stop()}. A worker that dies,
  * or a run past its timeout, stops the run: survivors get "stop", then are killed after the
@@ -382,16 +385,20 @@ public final class Run {
             }
         }
         List<RunReport.Failure> cleanupFailures = new ArrayList<>();
-        List<String> leaks = removeObjects(cleanupFailures);
+        List<String> leaks = opts.keep() ? releaseObjects(cleanupFailures) : removeObjects(cleanupFailures);
+        List<RunReport.Kept> kept = opts.keep() ? kept() : List.of();
         synchronized (this) {
             failures.addAll(cleanupFailures);
-            if (leaks.isEmpty()) record.delete();
+            if (leaks.isEmpty()) {
+                if (kept.isEmpty()) record.delete();
+                else record.markKept();
+            }
             for (String l : leaks) failures.add(new RunReport.Failure("leak", null, "left behind: " + l, ms(System.nanoTime()), List.of()));
         }
         removeHook();
         RunReport r;
         synchronized (this) {
-            r = Figures.report(plan, workers, setupNanos, counters, leaks, failures, trace, goNanos, endNanos, startNanos);
+            r = Figures.report(plan, workers, setupNanos, counters, leaks, failures, trace, goNanos, endNanos, startNanos, kept);
         }
         event(null, "done", r.ok() ? "ok" : "failed");
         return r;
@@ -413,6 +420,40 @@ public final class Run {
             }
         }
         return record == null ? List.of() : Leaks.of(record.allObjects());
+    }
+
+    /**
+     * {@link RunOptions#keep()}: detaches and deletes every channel's files, leaves the System V
+     * objects; returns the files still there (leaks). Idempotent with {@link #removeObjects}.
+     */
+    private List<String> releaseObjects(List<RunReport.Failure> problems) {
+        List<ChannelHandle> hs;
+        synchronized (this) {
+            if (cleaned) return List.of();
+            cleaned = true;
+            hs = new ArrayList<>(handles.values());
+        }
+        for (ChannelHandle h : hs) {
+            try {
+                kit.release(h, record);
+            } catch (Exception e) {
+                problems.add(new RunReport.Failure("cleanup", null, "cannot release channel " + h.channel() + ": " + e.getMessage(), ms(System.nanoTime()), List.of()));
+            }
+        }
+        List<Registry.Entry> files = new ArrayList<>();
+        for (Registry.Entry e : record.allObjects()) if (e.kind().equals("file")) files.add(e);
+        return Leaks.of(files);
+    }
+
+    /** The System V objects the run made, in order; a segment no longer listed was marked IPC_RMID. */
+    private List<RunReport.Kept> kept() {
+        List<Registry.Entry> listed = record.objects();
+        List<RunReport.Kept> out = new ArrayList<>();
+        for (Registry.Entry e : record.allObjects()) {
+            if (e.kind().equals("file")) continue;
+            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind().equals("shm") ? !listed.contains(e) : null));
+        }
+        return out;
     }
 
     /** Shutdown hook: the supervisor is going down; stop the workers and remove everything now. */

@@ -15,23 +15,37 @@ import java.time.Duration;
  * @param listener     progress events
  * @param aot          use (and build on first use) the JDK AOT cache for workers when the class path allows it
  * @param agentFactory class name of an {@code ipclab.engine.worker.AgentFactory} for the workers (tests); null: the real roles
- * @param channels     what makes and removes the kernel objects (null: the real channels)
+ * @param channels     what makes and removes the kernel objects (null: the real channels); a test seam
+ * @param keep         at the end of a run that was not aborted, leave its System V objects in the kernel (the
+ *                     lesson of the leak): the supervisor detaches and deletes the run's files (FIFOs, socket
+ *                     paths) but removes no queue, semaphore set or segment; the report lists them in
+ *                     {@link RunReport#kept()}, not as leaks; the run's registry file stays, marked kept, and
+ *                     {@link Cleaner#cleanStale()} removes them even while this process lives. A run stopped by
+ *                     SIGINT/SIGTERM, or that could not start, removes everything as usual.
  */
 public record RunOptions(boolean step, Path stateDir, Duration timeout, Duration readyTimeout, Duration grace,
-                         RunListener listener, boolean aot, String agentFactory, ChannelKit channels) {
+                         RunListener listener, boolean aot, String agentFactory, ChannelKit channels, boolean keep) {
     public static RunOptions defaults() {
-        return new RunOptions(false, null, null, Duration.ofSeconds(60), Duration.ofSeconds(2), RunListener.NONE, true, null, null);
+        return new RunOptions(false, null, null, Duration.ofSeconds(60), Duration.ofSeconds(2), RunListener.NONE, true, null, null, false);
     }
 
-    public RunOptions withStep(boolean v) { return new RunOptions(v, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels); }
-    public RunOptions withStateDir(Path v) { return new RunOptions(step, v, timeout, readyTimeout, grace, listener, aot, agentFactory, channels); }
-    public RunOptions withTimeout(Duration v) { return new RunOptions(step, stateDir, v, readyTimeout, grace, listener, aot, agentFactory, channels); }
-    public RunOptions withReadyTimeout(Duration v) { return new RunOptions(step, stateDir, timeout, v, grace, listener, aot, agentFactory, channels); }
-    public RunOptions withGrace(Duration v) { return new RunOptions(step, stateDir, timeout, readyTimeout, v, listener, aot, agentFactory, channels); }
-    public RunOptions withListener(RunListener v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, v, aot, agentFactory, channels); }
-    public RunOptions withAot(boolean v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, v, agentFactory, channels); }
-    public RunOptions withAgentFactory(String v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, v, channels); }
-    public RunOptions withChannels(ChannelKit v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, v); }
+    /** As before {@code keep} existed: keep false. */
+    public RunOptions(boolean step, Path stateDir, Duration timeout, Duration readyTimeout, Duration grace,
+                      RunListener listener, boolean aot, String agentFactory, ChannelKit channels) {
+        this(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, false);
+    }
+
+    public RunOptions withStep(boolean v) { return new RunOptions(v, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep); }
+    public RunOptions withStateDir(Path v) { return new RunOptions(step, v, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep); }
+    public RunOptions withTimeout(Duration v) { return new RunOptions(step, stateDir, v, readyTimeout, grace, listener, aot, agentFactory, channels, keep); }
+    public RunOptions withReadyTimeout(Duration v) { return new RunOptions(step, stateDir, timeout, v, grace, listener, aot, agentFactory, channels, keep); }
+    public RunOptions withGrace(Duration v) { return new RunOptions(step, stateDir, timeout, readyTimeout, v, listener, aot, agentFactory, channels, keep); }
+    public RunOptions withListener(RunListener v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, v, aot, agentFactory, channels, keep); }
+    public RunOptions withAot(boolean v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, v, agentFactory, channels, keep); }
+    public RunOptions withAgentFactory(String v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, v, channels, keep); }
+    public RunOptions withChannels(ChannelKit v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, v, keep); }
+
+    public RunOptions withKeep(boolean v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, v); }
 
     Path resolvedStateDir() { return stateDir != null ? stateDir : Registry.stateDir(); }
 }

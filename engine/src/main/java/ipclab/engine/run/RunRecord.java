@@ -26,6 +26,7 @@ final class RunRecord implements ObjectLog {
     private final List<Registry.Entry> objects = new ArrayList<>();
     private final List<Registry.WorkerEntry> workers = new ArrayList<>();
     private final List<Registry.Entry> everything = new ArrayList<>();
+    private boolean kept;
 
     RunRecord(Path dir, String scenario) {
         this.scenario = scenario;
@@ -61,7 +62,13 @@ final class RunRecord implements ObjectLog {
     }
 
     private void flush() {
-        Registry.write(path, new Registry.RunFile(scenario, pid, start, uid, created, objects, workers));
+        Registry.write(path, new Registry.RunFile(scenario, pid, start, uid, created, objects, workers, kept));
+    }
+
+    /** The run is over and leaves what is still listed on purpose: {@code kept: true}, for {@link Cleaner}. */
+    synchronized void markKept() {
+        kept = true;
+        flush();
     }
 
     /** The run removed everything it made: forget it. */

@@ -15,16 +15,45 @@ import java.util.Map;
  * @param leaks      what /proc/sysvipc (or the file system) still held of this run's objects after cleanup
  * @param failures   who died, who blocked, what leaked, unexpected loss
  * @param params     the sweep combination (empty without a sweep)
+ * @param kept       {@link RunOptions#keep()}: the System V objects the run left in the kernel on purpose (not leaks);
+ *                   absent from the JSON when empty
  */
 public record RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
                         List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
                         List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TraceEntry> trace) {
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TraceEntry> trace,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Kept> kept) {
+
+    public RunReport {
+        kept = kept == null ? List.of() : List.copyOf(kept);
+    }
+
+    /** A report without kept objects. */
+    public RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
+                     List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
+                     List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
+                     List<TraceEntry> trace) {
+        this(scenario, seed, ok, durationMs, host, processes, channels, counters, leaks, expectations, failures, params, trace, List.of());
+    }
+
+    /**
+     * A System V object a kept run left in the kernel.
+     *
+     * @param kind              shm, msg or sem
+     * @param markedForRemoval  shm only (null otherwise): IPC_RMID was done already (at the start barrier), so the
+     *                          kernel frees the segment at its last detach: it is gone once the workers exited
+     */
+    public record Kept(String kind, int id, int key, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedForRemoval) {}
 
     /** The machine: kernel release, CPUs, Java version. */
     public record Host(String kernel, int cpus, String java) {}
 
-    /** One worker process. CPU in ms; syscalls as counted by the bindings, by call name. */
+    /**
+     * One worker process. CPU in ms (getrusage: the whole process). syscalls: as counted by the
+     * bindings, by call name, in the run window only: from "go" to the end of the role's work; the
+     * setup before "ready" (shmat, socket, connect...) and the teardown after (shmdt, close...)
+     * are not in it (they are timed in setupNs and teardownNs).
+     */
     public record ProcessFigures(String name, String role, String channel, long pid, Integer exitCode, double userCpuMs,
                                  double sysCpuMs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long minorFaults,
                                  long majorFaults, Map<String, Long> syscalls, double spawnToReadyMs, long sent,
@@ -34,7 +63,8 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     /**
      * One channel. received counts every intact delivery (broadcast: once per reader); bytes are
      * bytes delivered; syscallsPerMessage is every system call the channel's processes made through
-     * the bindings (setup included) per message sent. setupNs sums {@code setup}: the supervisor's
+     * the bindings in their run windows (from "go" to the end of their work: no setup, no
+     * teardown, no supervisor) per message sent (incrementers: per increment). setupNs sums {@code setup}: the supervisor's
      * steps (shmget, shmat, first-touch, msgget...) and the workers' (shmat, connect...), summed over
      * workers; teardown likewise (shmdt, close...).
      */

@@ -42,6 +42,23 @@ public final class Pipes {
     }
 
     /**
+     * Warms the call path of a timed {@link #open}: open of the empty path (ENOENT, no side
+     * effect), so that the first timed open pays the system call, not the JVM's first invocation
+     * of the handle. Not counted in {@link Syscalls} (strace sees it).
+     */
+    public static void warm() {
+        MemorySegment c = Native.state().capture;
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) Open.H.invokeExact(c, arena.allocateFrom(""), O_RDONLY, 0);
+            if (fd != -1) throw new IllegalStateException("open(\"\") was expected to fail with ENOENT");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    /**
      * pipe2: a new pipe.
      *
      * @param flags 0, {@link #O_NONBLOCK}, {@link #O_CLOEXEC}

@@ -31,7 +31,7 @@ public final class Sockets {
 
     public static final int AF_UNIX = 1, AF_INET = 2;
     public static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_NONBLOCK = 04000, SOCK_CLOEXEC = 02000000;
-    public static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_SNDBUF = 7, SO_RCVBUF = 8;
+    public static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_SNDBUF = 7, SO_RCVBUF = 8, SO_RCVTIMEO = 20;
     public static final int IPPROTO_TCP = 6, IPPROTO_UDP = 17, TCP_NODELAY = 1;
     public static final int SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2;
     public static final int MSG_DONTWAIT = 0x40, MSG_WAITALL = 0x100, MSG_NOSIGNAL = 0x4000;
@@ -39,6 +39,34 @@ public final class Sockets {
     public static final int INADDR_LOOPBACK = 0x7f000001;
     /** sun_path holds 108 bytes including the terminating NUL. */
     public static final int UNIX_PATH_MAX = 107;
+
+    /**
+     * Warms the call paths a timed setup step takes: each downcall is invoked once with arguments
+     * the kernel rejects at once, without side effects (socket of family -1: EAFNOSUPPORT; bind, connect, listen, accept, setsockopt, getsockopt, send and recv of fd -1: EBADF), so that the first timed call pays
+     * the system call and not the JVM's first invocation of the handle (LambdaForm spinning,
+     * ~10-80 ms in a cold JVM). Not counted in {@link Syscalls} (strace sees these calls).
+     */
+    public static void warm() {
+        MemorySegment c = Native.state().capture;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment b = arena.allocate(Structs.TIMEVAL);
+            MemorySegment len = arena.allocateFrom(JAVA_INT, 0);
+            int r = (int) Socket.H.invokeExact(c, -1, SOCK_DGRAM, 0);
+            r |= (int) Bind.H.invokeExact(c, -1, b, 0);
+            r |= (int) Connect.H.invokeExact(c, -1, b, 0);
+            r |= (int) Listen.H.invokeExact(c, -1, 0);
+            r |= (int) Accept.H.invokeExact(c, -1, MemorySegment.NULL, MemorySegment.NULL);
+            r |= (int) SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
+            r |= (int) GetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, len);
+            long n = (long) Send.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            n |= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            if (r != -1 || n != -1) throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
 
     private static final class Socket {
         static final MethodHandle H = Native.withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
@@ -324,6 +352,49 @@ public final class Sockets {
         }
     }
 
+    /**
+     * SO_RCVTIMEO: a blocking receive on fd waits at most this long, then fails with EAGAIN
+     * ({@link #tryRecv} returns -EAGAIN). 0 waits for ever. Rounded down to microseconds (a
+     * {@code struct timeval}); a positive value under 1 us becomes 1 us, since 0 would mean for ever.
+     */
+    public static void setReceiveTimeout(int fd, long nanos) {
+        if (nanos < 0) throw new IllegalArgumentException("receive timeout must be >= 0 ns (0: wait for ever), not " + nanos);
+        long micros = nanos / 1000;
+        if (nanos > 0 && micros == 0) micros = 1;
+        Native.PerThread t = Syscalls.count(Syscalls.SETSOCKOPT);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment tv = arena.allocate(Structs.TIMEVAL);
+            tv.set(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_sec"), micros / 1_000_000);
+            tv.set(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_usec"), micros % 1_000_000);
+            int rc = (int) SetSockOpt.H.invokeExact(t.capture, fd, SOL_SOCKET, SO_RCVTIMEO, tv, (int) Structs.TIMEVAL.byteSize());
+            if (rc == -1) {
+                throw new IpcException("setsockopt", "fd=" + fd + ", option=SO_RCVTIMEO, value=" + micros + "us",
+                        Native.errno(t.capture));
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    /** SO_RCVTIMEO as the kernel holds it, in ns (0: no timeout): in clock ticks, so rounded up to 1/HZ s. */
+    public static long receiveTimeout(int fd) {
+        Native.PerThread t = Syscalls.count(Syscalls.GETSOCKOPT);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment tv = arena.allocate(Structs.TIMEVAL);
+            MemorySegment len = arena.allocateFrom(JAVA_INT, (int) Structs.TIMEVAL.byteSize());
+            int rc = (int) GetSockOpt.H.invokeExact(t.capture, fd, SOL_SOCKET, SO_RCVTIMEO, tv, len);
+            if (rc == -1) throw new IpcException("getsockopt", "fd=" + fd + ", option=SO_RCVTIMEO", Native.errno(t.capture));
+            return tv.get(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_sec")) * 1_000_000_000L
+                    + tv.get(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_usec")) * 1000L;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
     /** getsockopt of an int value (e.g. SO_SNDBUF: Linux reports twice what was set, for bookkeeping). */
     public static int getIntOption(int fd, int level, int option) {
         Native.PerThread t = Syscalls.count(Syscalls.GETSOCKOPT);
@@ -418,6 +489,7 @@ public final class Sockets {
                 case SO_REUSEADDR -> "SO_REUSEADDR";
                 case SO_SNDBUF -> "SO_SNDBUF";
                 case SO_RCVBUF -> "SO_RCVBUF";
+                case SO_RCVTIMEO -> "SO_RCVTIMEO";
                 default -> "SOL_SOCKET/" + option;
             };
         }

@@ -4,7 +4,9 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -28,6 +30,28 @@ public final class SysvSemaphore {
         Native.linked(Op.H);
         Native.linked(Ctl3.H);
         Native.linked(CtlInt.H);
+    }
+
+    /**
+     * Warms the call paths a timed setup step takes: each downcall is invoked once with arguments
+     * the kernel rejects at once, without side effects (semget of -1 semaphores, semop and semctl of id -1: EINVAL), so that the first timed call pays
+     * the system call and not the JVM's first invocation of the handle (LambdaForm spinning,
+     * ~10-80 ms in a cold JVM). Not counted in {@link Syscalls} (strace sees these calls).
+     */
+    public static void warm() {
+        MemorySegment c = Native.state().capture;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ops = arena.allocate(Structs.SEMBUF);
+            int r = (int) Get.H.invokeExact(c, Ipc.IPC_PRIVATE, -1, Ipc.IPC_CREAT);
+            r |= (int) Op.H.invokeExact(c, -1, ops, 1L);
+            r |= (int) Ctl3.H.invokeExact(c, -1, 0, Ipc.GETVAL);
+            r |= (int) CtlInt.H.invokeExact(c, -1, 0, Ipc.SETVAL, 0);
+            if (r != -1) throw new IllegalStateException("semaphore warm-up calls were expected to fail with EINVAL");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
     }
 
     private static final class Get {

@@ -29,6 +29,34 @@ public final class SysvShm {
         Native.linked(Ctl.H);
     }
 
+    /**
+     * Warms the call paths a timed setup step takes: each downcall is invoked once with arguments
+     * the kernel rejects at once, without side effects (shmget of 0 bytes, shmat, shmdt of NULL and shmctl of id -1: EINVAL), so that the first timed call pays
+     * the system call and not the JVM's first invocation of the handle (LambdaForm spinning,
+     * ~10-80 ms in a cold JVM). Not counted in {@link Syscalls} (strace sees these calls).
+     */
+    public static void warm() {
+        MemorySegment c = Native.state().capture;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ds = arena.allocate(Structs.SHMID_DS);
+            int r = (int) Get.H.invokeExact(c, Ipc.IPC_PRIVATE, 0L, Ipc.IPC_CREAT);
+            MemorySegment a = (MemorySegment) At.H.invokeExact(c, -1, MemorySegment.NULL, 0);
+            r |= (int) Dt.H.invokeExact(c, MemorySegment.NULL);
+            r |= (int) Ctl.H.invokeExact(c, -1, Ipc.IPC_STAT, ds);
+            Structs.getLong(ds, Structs.SHMID_DS, "shm_segsz");
+            Structs.getInt(ds, Structs.SHMID_DS, "shm_perm", "mode");
+            a.reinterpret(0);
+            if (r != -1) throw new IllegalStateException("shm warm-up calls were expected to fail with EINVAL");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    /** The cleanup of an attachment: made once with the class, not at the first (timed) attach. */
+    private static final java.util.function.Consumer<MemorySegment> DETACH = SysvShm::shmdt;
+
     private static final class Get {
         static final MethodHandle H = Native.withErrno("shmget", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
     }
@@ -117,7 +145,7 @@ public final class SysvShm {
             throw new IllegalArgumentException("size=" + size + " must be > 0 (the bytes of segment " + shmid + " to map)");
         }
         MemorySegment addr = shmat(shmid, flags);
-        return addr.reinterpret(size, arena, SysvShm::shmdt);
+        return addr.reinterpret(size, arena, DETACH);
     }
 
     /** Attaches the whole segment (its size read with {@link #stat}); detached when {@code arena} closes. */

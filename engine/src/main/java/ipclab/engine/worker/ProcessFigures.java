@@ -1,14 +1,13 @@
 package ipclab.engine.worker;
 
 import ipclab.engine.sys.Rusage;
-import ipclab.engine.sys.Syscalls;
 
-/** Fills what the worker main owns in the report: syscalls counted by the bindings, getrusage of the whole process. */
+/** Fills what the worker main owns in the report: syscalls counted by the bindings in the run window, getrusage of the whole process. */
 final class ProcessFigures {
     private ProcessFigures() {}
 
-    static void fill(WorkerReport r) {
-        r.syscalls.putAll(Syscalls.snapshot());
+    static void fill(WorkerReport r, SyscallWindow window) {
+        r.syscalls.putAll(window.calls());
         Rusage.Usage u = Rusage.self();
         r.userCpuMicros = u.userMicros();
         r.sysCpuMicros = u.sysMicros();

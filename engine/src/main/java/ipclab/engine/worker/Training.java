@@ -43,7 +43,10 @@ final class Training {
             }
         }
         try {
-            ProcessFigures.fill(r);
+            SyscallWindow w = new SyscallWindow();
+            w.open();
+            w.close();
+            ProcessFigures.fill(r, w);
         } catch (Exception e) {
             // training only
         }

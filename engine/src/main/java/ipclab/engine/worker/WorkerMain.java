@@ -20,6 +20,11 @@ import java.nio.charset.StandardCharsets;
  *   onClose()           ->  syscalls + rusage into the report     ->  "report"  ->  exit 0
  * </pre>
  *
+ * The report's {@code syscalls} cover the run window only: the calls the bindings made from
+ * "go" (just before {@code onGo()}) to the end of the role's work (the loop ends), not the
+ * setup before "ready" ({@code onStart()}: shmat, socket, connect...) nor the teardown in
+ * {@code onClose()} (shmdt, close...): those are timed in setupNs and teardownNs instead.
+ *
  * Arguments: {@code --factory=<class>} names an {@link AgentFactory} (tests); {@code --train}
  * exercises the start-up path without a supervisor (used to build the AOT cache).
  *
@@ -61,6 +66,7 @@ public final class WorkerMain {
         control.start();
         RoleAgent agent = null;
         boolean started = false;
+        SyscallWindow window = new SyscallWindow();
         try {
             StepGate gate = spec.step() ? control : StepGate.FREE;
             AgentFactory factory = factoryName == null ? new RolesFactory()
@@ -73,11 +79,14 @@ public final class WorkerMain {
             control.send(Wire.ready(System.nanoTime() - t0));
             control.awaitGo();
             if (!control.stopped()) {
+                window.open();
                 agent.onGo();
                 while (!agent.isDone() && !control.stopped()) agent.doWork();
             }
+            window.close();
         } catch (StoppedException e) {
             // a stepped run was stopped while this worker waited for a grant: wind down normally
+            window.close();
         } catch (Throwable e) {
             StringWriter sw = new StringWriter();
             e.printStackTrace(new PrintWriter(sw));
@@ -97,7 +106,7 @@ public final class WorkerMain {
             if (r.name == null) r.name = spec.self().name();
             if (r.role == null) r.role = ipclab.dsl.model.Names.yaml(spec.self().role());
             if (r.channel == null) r.channel = spec.channel().name();
-            ProcessFigures.fill(r);
+            ProcessFigures.fill(r, window);
             control.send(Wire.report(r));
         } catch (Throwable e) {
             e.printStackTrace();

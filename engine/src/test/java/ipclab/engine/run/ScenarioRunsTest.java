@@ -89,6 +89,12 @@ class ScenarioRunsTest {
         assertEquals(2000, ring.sent());
         assertEquals(4000, ring.received());
         assertEquals(0, ring.lost());
+        for (RunReport.ProcessFigures p : r.processes()) {
+            // the run window only: shmat (setup) and shmdt (teardown) are timed, not counted
+            assertTrue(p.setupNs().containsKey("shmat"), p.name() + " setup: " + p.setupNs());
+            assertFalse(p.syscalls().containsKey("shmat"), p.name() + " syscalls: " + p.syscalls());
+            assertFalse(p.syscalls().containsKey("shmdt"), p.name() + " syscalls: " + p.syscalls());
+        }
     }
 
     @Test

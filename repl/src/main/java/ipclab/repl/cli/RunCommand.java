@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--keep", description = {"Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
             + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
-            + "lists them, 'ipclab clean' removes them once this ipclab has exited."})
+            + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."})
     boolean keep;
 
     private final Cli cli;
@@ -70,13 +70,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         checkWritable(json);
         cleanStale();
-        RunOptions opts = RunOptions.defaults();
+        RunOptions opts = RunOptions.defaults().withKeep(keep);
         if (verbose) {
             opts = opts.withListener((atMs, process, what, detail) -> cli.err().printf("%8d ms  %-12s %-10s %s%n",
                     atMs, process == null ? "" : process, what, detail == null ? "" : detail));
         }
         List<String> docs = new ArrayList<>();
-        List<KeepingChannels.Kept> kept = new ArrayList<>();
+        List<RunReport.Kept> kept = new ArrayList<>();
         int worst = ExitCodes.OK;
         for (int k = 0; k < entries.size(); k++) {
             ScenarioFiles.Entry entry = entries.get(k);
@@ -91,13 +91,9 @@ public final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < plans.size(); i++) {
                 Plan p = plans.get(i);
                 if (sweep) cli.err().println("run " + (i + 1) + "/" + plans.size() + ": " + params(p.params()));
-                if (keep) {
-                    KeepingChannels kit = new KeepingChannels();
-                    reports.add(kit.accept(Engine.run(p, opts.withChannels(kit))));
-                    kept.addAll(kit.kept());
-                } else {
-                    reports.add(Engine.run(p, opts));
-                }
+                RunReport r = Engine.run(p, opts);
+                reports.add(r);
+                kept.addAll(r.kept());
             }
             String text = sweep ? ReportJson.toJson(reports) : ReportJson.toJson(reports.getFirst());
             docs.add(text);
@@ -108,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (keep) {
             cli.out().println();
-            cli.out().println(kept.isEmpty() ? "kept: nothing (the scenario made no System V object)" : KeepingChannels.describe(kept));
+            cli.out().println(kept.isEmpty() ? "kept: nothing (the scenario made no System V object)" : describe(kept));
             if (!kept.isEmpty()) cli.out().println("see them with 'ipclab ipcs --mine'; remove them with 'ipclab clean'");
         }
         if (json != null) {
@@ -120,6 +116,18 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return worst;
+    }
+
+    /**
+     * {@code kept: msg 0x00000000 id 5, sem 0x00000000 id 6, shm 0x00000000 id 7 (marked for removal already: freed on last detach)}.
+     */
+    static String describe(List<RunReport.Kept> kept) {
+        List<String> parts = new ArrayList<>();
+        for (RunReport.Kept k : kept) {
+            parts.add(k.kind() + " " + String.format(java.util.Locale.ROOT, "0x%08x", k.key()) + " id " + k.id()
+                    + (Boolean.TRUE.equals(k.markedForRemoval()) ? " (marked for removal already: freed on last detach)" : ""));
+        }
+        return "kept: " + String.join(", ", parts);
     }
 
     /** 1 (failed) beats 3 (refuted) beats 0. */

@@ -10,11 +10,16 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Receives datagrams (unix datagram: blocking recv; UDP: MSG_DONTWAIT, poll returns 0 when there
- * is nothing). The stream ends when every writer's end marker arrived, or, over UDP, where markers
- * can be lost, after {@code quietNanos} without any datagram once something arrived.
+ * Receives datagrams (unix datagram: blocking recv; UDP: a blocking recv that gives up after
+ * {@link #UDP_WAIT_NANOS} (SO_RCVTIMEO, set here, before the run), and poll returns 0 then). The
+ * stream ends when every writer's end marker arrived, or, over UDP, where markers can be lost,
+ * after {@code quietNanos} without any datagram: a recv that timed out is a quiet period, so a
+ * quiet reader makes one recvfrom per {@link #UDP_WAIT_NANOS}, not one per spin of a poll loop.
  */
 public final class DatagramReceiver implements ReceivePort {
+    /** UDP: how long one recv blocks at most; also how soon a stop request is seen by a quiet reader. */
+    public static final long UDP_WAIT_NANOS = 100_000_000L;
+
     private final int fd;
     private final boolean udp;
     private final boolean[] ended;
@@ -29,7 +34,7 @@ public final class DatagramReceiver implements ReceivePort {
 
     /**
      * @param writerIndexes indexes of the processes that send to this socket
-     * @param quietNanos    UDP: give up after this long without a datagram (once one arrived)
+     * @param quietNanos    UDP: give up after this long without a datagram (0: never)
      */
     public DatagramReceiver(int fd, boolean udp, int[] writerIndexes, long quietNanos, long maxMessage, StepGate gate,
                             String channel, Arena arena) {
@@ -43,6 +48,7 @@ public final class DatagramReceiver implements ReceivePort {
         this.gate = gate;
         this.channel = channel;
         this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
+        if (udp) Sockets.setReceiveTimeout(fd, quietNanos > 0 ? Math.min(quietNanos, UDP_WAIT_NANOS) : UDP_WAIT_NANOS);
     }
 
     @Override public MemorySegment buffer() { return buf; }
@@ -54,7 +60,7 @@ public final class DatagramReceiver implements ReceivePort {
     @Override
     public int poll() {
         gate.before("recv", channel);
-        long n = Sockets.tryRecv(fd, buf, buf.byteSize(), udp ? Sockets.MSG_DONTWAIT : 0);
+        long n = Sockets.tryRecv(fd, buf, buf.byteSize(), 0);
         long now = System.nanoTime();
         if (n == -Errno.EAGAIN || n == -Errno.EINTR) {
             eagain++;
@@ -75,7 +81,7 @@ public final class DatagramReceiver implements ReceivePort {
         return n == 0 ? 1 : (int) n;
     }
 
-    /** Polls that found nothing (UDP). */
+    /** Receives that found nothing: UDP waits that timed out (SO_RCVTIMEO), interrupted receives. */
     public long eagain() { return eagain; }
 
     @Override public boolean lossy() { return udp; }

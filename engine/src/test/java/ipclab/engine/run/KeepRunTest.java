@@ -1,0 +1,103 @@
+package ipclab.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ipclab.dsl.ScenarioLoader;
+import ipclab.dsl.plan.Plan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link RunOptions#withKeep}: the run's System V objects stay in the kernel, listed as kept
+ * (not leaks), the files go, the registry file stays marked kept, and {@link Cleaner} removes
+ * them although their supervisor (this JVM) is alive.
+ */
+@Timeout(120)
+class KeepRunTest {
+    @TempDir Path state;
+
+    @Test
+    void aKeptRunLeavesItsSysvObjectsAndCleanRemovesThemFromTheLiveProcess() throws Exception {
+        Plan plan = ScenarioLoader.fromYaml("""
+                name: keep
+                channels:
+                  ring: {type: shm, size: 64KiB, sync: semaphore}
+                  q: {type: msgq}
+                  p: {type: pipe}
+                processes:
+                  sw: {role: writer, channel: ring, messages: 200, size: 64B}
+                  sr: {role: reader, channel: ring}
+                  qw: {role: writer, channel: q, messages: 200, size: 64B}
+                  qr: {role: reader, channel: q}
+                  pw: {role: writer, channel: p, messages: 200, size: 64B}
+                  pr: {role: reader, channel: p}
+                """, "keep.yaml").plans().getFirst();
+        RunReport r = null;
+        try {
+            r = Engine.run(plan, RunOptions.defaults().withStateDir(state).withKeep(true));
+            RunReport done = r;
+            assertTrue(r.ok(), () -> "failures: " + done.failures());
+            assertEquals(List.of(), r.leaks(), "kept on purpose is no leak");
+            assertEquals(List.of("shm", "sem", "msg", "sem"), r.kept().stream().map(RunReport.Kept::kind).toList(), "" + r.kept());
+            for (RunReport.Kept k : r.kept()) {
+                if (k.kind().equals("shm")) {
+                    assertEquals(Boolean.TRUE, k.markedForRemoval(), "IPC_RMID at the start barrier");
+                    assertFalse(inKernel(k), "a marked segment is freed at the last detach: " + k);
+                } else {
+                    assertNull(k.markedForRemoval());
+                    assertTrue(inKernel(k), "kept: " + k);
+                }
+            }
+            JsonNode json = new ObjectMapper().readTree(ReportJson.toJson(r));
+            assertEquals(4, json.get("kept").size(), json.toPrettyString());
+            assertEquals(true, json.get("kept").get(0).get("markedForRemoval").asBoolean());
+            assertNull(json.get("kept").get(1).get("markedForRemoval"), "only a segment says whether it is marked");
+
+            List<Map.Entry<Path, Registry.RunFile>> files = Registry.files(state.resolve("runs"));
+            assertEquals(1, files.size());
+            Registry.RunFile f = files.getFirst().getValue();
+            assertTrue(f.kept());
+            assertEquals(ProcessHandle.current().pid(), f.supervisorPid(), "this JVM made them and still runs");
+            assertEquals(List.of("sem", "msg", "sem"), f.objects().stream().map(Registry.Entry::kind).toList(),
+                    "the FIFO is deleted, the marked segment no longer listed");
+            assertTrue(Files.readString(files.getFirst().getKey()).contains("\"kept\" : true"));
+
+            Cleaner.Result c = Cleaner.cleanStale(state.resolve("runs"));
+            assertEquals(3, c.removed().size(), "" + c);
+            for (RunReport.Kept k : r.kept()) assertFalse(inKernel(k), "clean removed " + k);
+            assertEquals(List.of(), Registry.files(state.resolve("runs")));
+        } finally {
+            if (r != null) for (RunReport.Kept k : r.kept()) if (inKernel(k)) KernelObjects.remove(k.kind(), k.id());
+        }
+    }
+
+    @Test
+    void aRunThatIsNotKeptIsNotRemovedWhileItsSupervisorLives() throws Exception {
+        Path runs = state.resolve("runs");
+        RunRecord live = new RunRecord(runs, "live");
+        try {
+            live.created("file", -1, 0, state.resolve("nothing-here").toString());
+            Cleaner.Result c = Cleaner.cleanStale(runs);
+            assertEquals(List.of(), c.runs(), "a live run's record stays");
+            assertTrue(Files.exists(live.path()));
+            live.markKept();
+            assertEquals(List.of(live.path()), Cleaner.cleanStale(runs).runs(), "once kept, it goes");
+        } finally {
+            live.delete();
+        }
+    }
+
+    static boolean inKernel(RunReport.Kept k) {
+        return Proc.sysv(k.kind()).stream().anyMatch(row -> row.id() == k.id() && row.key() == k.key());
+    }
+}
