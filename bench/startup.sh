@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Worker start-up against a bare JVM (ipclab.repl.bench.Startup): bench/startup.sh [ROUNDS]
+# Builds ipclab with its launcher if needed, then runs Startup on the launcher's class path (jars,
+# so the AOT cache applies). Uses the normal state directory, where runs keep the AOT cache.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
+"$ROOT/ipclab" --version >/dev/null   # builds only when the sources changed
+best=""; bestv=0
+for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+  [ -r "$d/release" ] && [ -x "$d/bin/java" ] || continue
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$d/release")
+  [ -n "$v" ] && [ "$v" -ge 25 ] && [ "$v" -gt "$bestv" ] && { best=$d; bestv=$v; }
+done
+[ -n "$best" ] || { echo "startup.sh: no JDK 25 found" >&2; exit 2; }
+CP="$ROOT/repl/target/ipclab-repl-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/repl/target/runtime-classpath.txt")"
+exec "$best/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" ipclab.repl.bench.Startup "$@"
