@@ -163,6 +163,7 @@ public final class Endpoint implements AutoCloseable {
                 report.setupNanos.put("open", System.nanoTime() - t0);
             }
         }
+        if (in instanceof StreamReceiver r) r.messageSize(Topology.fixedMessage(peers));
     }
 
     /** A receiver's msgq selector: its mtype; an echo with 0 takes any type below the reply types. */

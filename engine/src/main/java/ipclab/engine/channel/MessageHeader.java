@@ -13,7 +13,8 @@ import java.lang.foreign.ValueLayout;
  *   +-------------------+---------+---------+-------------------+-------------------+------------
  *   | seq (long)        | writer  | length  | timestamp (long)  | checksum (long)   | payload ...
  *   +-------------------+---------+---------+-------------------+-------------------+------------
- *   seq       the writer's sequence number, 0-based; {@link #END_SEQ} marks an end-of-stream marker
+ *   seq       the writer's sequence number, 0-based; {@link #END_SEQ} marks an end-of-stream marker;
+ *             bit 62 ({@link #WARMUP_FLAG}) marks an unmeasured warm-up message (its own count below it)
  *   writer    the writer's PlannedProcess.index (an end marker from the supervisor side: the target reader)
  *   length    the whole message in bytes, header included ({@link #BYTES} at least)
  *   timestamp System.nanoTime() at send (CLOCK_MONOTONIC: comparable across processes)
@@ -32,6 +33,15 @@ public final class MessageHeader {
     public static final long CHECKSUM_OFFSET = 24;
     /** seq of an end-of-stream marker. */
     public static final long END_SEQ = -1L;
+
+    /**
+     * Set in the seq of a writer's warm-up message: it is checked (checksum) but not measured or
+     * recorded in the sequence ledger; the measured messages' seq start at 0 after it.
+     */
+    public static final long WARMUP_FLAG = 1L << 62;
+
+    /** True for the seq of a warm-up message (not an end marker). */
+    public static boolean warmup(long seq) { return seq >= 0 && (seq & WARMUP_FLAG) != 0; }
 
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;

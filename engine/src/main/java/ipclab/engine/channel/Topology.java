@@ -53,4 +53,19 @@ public final class Topology {
         for (PlannedProcess p : procs) max = Math.max(max, p.size());
         return max;
     }
+
+    /**
+     * The size every message on the channel has, when the plan fixes it: all its senders (writers,
+     * pingers; an echo returns the pinger's bytes) send messages of one size. 0 when sizes differ
+     * (or there is no sender). A stream's receiver then reads each whole message in one call.
+     */
+    public static int fixedMessage(List<PlannedProcess> procs) {
+        long size = 0;
+        for (PlannedProcess p : procs) {
+            if (!sender(p)) continue;
+            if (size != 0 && p.size() != size) return 0;
+            size = p.size();
+        }
+        return size < MessageHeader.BYTES || size > Integer.MAX_VALUE ? 0 : (int) size;
+    }
 }

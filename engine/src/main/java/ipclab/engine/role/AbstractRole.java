@@ -1,6 +1,8 @@
 package ipclab.engine.role;
 
+import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Names;
+import ipclab.dsl.model.Sync;
 import ipclab.engine.channel.Backoff;
 import ipclab.engine.channel.Endpoint;
 import ipclab.engine.channel.msgq.MsgqReceiver;
@@ -21,7 +23,8 @@ abstract class AbstractRole implements RoleAgent {
     final WorkerSpec spec;
     final StepGate gate;
     final WorkerReport report = new WorkerReport();
-    final Backoff backoff = new Backoff();
+    /** Spinning on spinning rings ({@code sync: spin, atomic}), parking elsewhere (see {@link Backoff}). */
+    final Backoff backoff;
     Endpoint endpoint;
     volatile boolean stop;
     boolean done;
@@ -30,9 +33,16 @@ abstract class AbstractRole implements RoleAgent {
     AbstractRole(WorkerSpec spec, StepGate gate) {
         this.spec = spec;
         this.gate = gate;
+        this.backoff = spinning(spec) ? Backoff.spinning() : Backoff.parking();
         report.name = spec.self().name();
         report.role = Names.yaml(spec.self().role());
         report.channel = spec.channel().name();
+    }
+
+    /** True when the role's channel is a ring whose sync promises that nobody sleeps. */
+    static boolean spinning(WorkerSpec spec) {
+        return spec.channel().type() == ChannelType.SHM
+                && (spec.channel().sync() == Sync.SPIN || spec.channel().sync() == Sync.ATOMIC);
     }
 
     @Override public String roleName() { return report.role; }
@@ -67,6 +77,7 @@ abstract class AbstractRole implements RoleAgent {
     /** Moves the ports' counters (EAGAIN, ENOMSG, ...) into the report's events. */
     void collectEvents() {
         if (backoff.parks() > 0) report.event("backoff-parks", backoff.parks());
+        if (backoff.yields() > 0) report.event("backoff-yields", backoff.yields());
         if (endpoint.out() instanceof MsgqSender s && s.eagain() > 0) report.event("EAGAIN", s.eagain());
         if (endpoint.in() instanceof MsgqReceiver r) {
             if (r.enomsg() > 0) report.event("ENOMSG", r.enomsg());

@@ -13,7 +13,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Reads until the end of the stream: verifies each message's checksum in place, records its
  * writer and sequence in the ledger (duplicates, reordering) and its one-way latency from the
- * writer's timestamp (System.nanoTime is CLOCK_MONOTONIC, comparable across processes).
+ * writer's timestamp (System.nanoTime is CLOCK_MONOTONIC, comparable across processes). A
+ * writer's warm-up messages ({@link MessageHeader#WARMUP_FLAG}) are checked, then only counted
+ * (event {@code warmup}); their calls leave the report's syscalls ({@link WarmupCalls}).
  */
 final class ReaderRole extends AbstractRole {
     private ReceivePort in;
@@ -21,6 +23,8 @@ final class ReaderRole extends AbstractRole {
     private Crc crc;
     private SeqLedger ledger;
     private Histogram latency;
+    private final WarmupCalls warmupCalls = new WarmupCalls();
+    private long warmups;
 
     ReaderRole(WorkerSpec spec, StepGate gate) { super(spec, gate); }
 
@@ -34,6 +38,9 @@ final class ReaderRole extends AbstractRole {
         latency = histogram();
         report.latency = latency;
     }
+
+    @Override
+    public void onGo() { warmupCalls.start(); }
 
     @Override
     public int doWork() {
@@ -55,7 +62,14 @@ final class ReaderRole extends AbstractRole {
         long at = in.offset();
         if (crc.verify(buf, at, in.maxMessage())) {
             long now = System.nanoTime();
-            if (ledger.record(MessageHeader.writer(buf, at), MessageHeader.seq(buf, at))) {
+            long seq = MessageHeader.seq(buf, at);
+            if (MessageHeader.warmup(seq)) {
+                warmups++;
+                in.release();
+                warmupCalls.mark();
+                return 1;
+            }
+            if (ledger.record(MessageHeader.writer(buf, at), seq)) {
                 record(latency, now - MessageHeader.timestamp(buf, at));
                 report.bytesReceived += n;
                 if (report.firstOpNanos == 0) report.firstOpNanos = now;
@@ -73,6 +87,8 @@ final class ReaderRole extends AbstractRole {
         if (ledger != null && !closed) {
             ledger.fill(report);
             report.received = ledger.received();
+            if (warmups > 0) report.event("warmup", warmups);
+            warmupCalls.fill(report);
         }
         super.onClose();
     }

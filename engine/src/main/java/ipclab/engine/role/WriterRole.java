@@ -2,6 +2,7 @@ package ipclab.engine.role;
 
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.Endpoint;
+import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Pacer;
 import ipclab.engine.channel.Payload;
 import ipclab.engine.channel.SendPort;
@@ -14,6 +15,14 @@ import java.lang.foreign.MemorySegment;
  * {@code rate} (flat out without one). Each message: claim room, copy the payload and stamp
  * seq, timestamp and checksum, publish; a publish refused for now (nowait) is retried with
  * back-off and a fresh timestamp. Ends with the port's end of stream.
+ *
+ * <p>First come {@link #warmup(PlannedProcess)} unmeasured warm-up messages, so that the measured
+ * ones run compiled: same size and checks, seq flagged with {@link MessageHeader#WARMUP_FLAG}
+ * (receivers count them as the event {@code warmup}, not in the ledger); they are not in
+ * sent, bytes, the throughput window (which starts at the first measured send, while the last
+ * warm-up messages may still be in flight: an approximation, where the C yardstick waits for its
+ * reader to drain them) nor the report's syscalls (see {@link WarmupCalls}). The pacer and the
+ * duration count them.
  */
 final class WriterRole extends AbstractRole {
     private final PlannedProcess self;
@@ -22,13 +31,32 @@ final class WriterRole extends AbstractRole {
     private Payload payload;
     private Pacer pacer;
     private long deadline = Long.MAX_VALUE;
-    private long seq;
+    private final long warmup;
+    private final long total;
+    private final WarmupCalls warmupCalls = new WarmupCalls();
+    /** Messages sent so far, warm-up included. */
+    private long n;
     private long at = -1;
 
     WriterRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
+        this.warmup = warmup(self);
+        this.total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
     }
+
+    /**
+     * The writer's warm-up messages: the plan's {@code warmup}, or when it is 0 and {@code messages}
+     * is bounded, max(100, messages / 10) (the C yardstick's rule); none for duration-bound writers.
+     */
+    static long warmup(PlannedProcess p) {
+        if (p.warmup() > 0) return p.warmup();
+        if (p.messages() == Long.MAX_VALUE || p.messages() <= 0) return 0;
+        return Math.max(100, p.messages() / 10);
+    }
+
+    /** The seq on the wire of the n-th message (warm-up included). */
+    private long wireSeq() { return n < warmup ? n | MessageHeader.WARMUP_FLAG : n - warmup; }
 
     @Override
     public void onStart() {
@@ -43,6 +71,7 @@ final class WriterRole extends AbstractRole {
     public void onGo() {
         long now = System.nanoTime();
         pacer.start(now);
+        warmupCalls.start();
         if (self.durationNanos() > 0) deadline = now + self.durationNanos();
     }
 
@@ -50,22 +79,22 @@ final class WriterRole extends AbstractRole {
     public int doWork() {
         if (done) return 0;
         if (at < 0) {
-            if (seq >= self.messages() || stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+            if (n >= total || stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
                 out.finish();
                 done = true;
                 return 0;
             }
-            pacer.await(seq);
+            pacer.await(n);
             at = out.claim();
             if (at < 0) return 0;
-            payload.write(buf, at, seq, System.nanoTime());
+            payload.write(buf, at, wireSeq(), System.nanoTime());
         } else {
             if (stop) {
                 out.finish();
                 done = true;
                 return 0;
             }
-            payload.restamp(buf, at, seq, System.nanoTime());
+            payload.restamp(buf, at, wireSeq(), System.nanoTime());
         }
         long ts = System.nanoTime();
         if (!out.publish(payload.length())) {
@@ -73,12 +102,26 @@ final class WriterRole extends AbstractRole {
             return 0;
         }
         backoff.reset();
+        at = -1;
+        if (n < warmup) {
+            if (++n == warmup) warmupCalls.mark();
+            return 1;
+        }
         if (report.sent == 0) report.firstOpNanos = ts;
         report.lastOpNanos = ts;
         report.sent++;
         report.bytesSent += payload.length();
-        seq++;
-        at = -1;
+        n++;
         return 1;
+    }
+
+    @Override
+    public void onClose() {
+        if (!closed) {
+            long warm = Math.min(n, warmup);
+            if (warm > 0) report.event("warmup", warm);
+            warmupCalls.fill(report);
+        }
+        super.onClose();
     }
 }

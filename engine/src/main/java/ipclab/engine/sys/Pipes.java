@@ -165,7 +165,7 @@ public final class Pipes {
      */
     public static long readFully(int fd, MemorySegment buf, long len) {
         long done = read(fd, buf, len);
-        while (done < len) {
+        while (done < len && done > 0) {  // 0 at once: end of file, no second read to learn it again
             long n = read(fd, buf.asSlice(done), len - done);
             if (n == 0) {
                 break;

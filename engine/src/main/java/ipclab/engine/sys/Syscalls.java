@@ -76,6 +76,24 @@ public final class Syscalls {
         return out;
     }
 
+    /** How many call names there are: the length {@link #countsInto(long[])} fills. */
+    public static int names() { return NAMES.length; }
+
+    /** The name of call {@code i} (as in {@link #snapshot()}). */
+    public static String name(int i) { return NAMES[i]; }
+
+    /**
+     * Sums every thread's counts into {@code into} (by call, {@link #name(int)}; at least
+     * {@link #names()} long), overwriting it, without allocating: for marks taken on a hot path.
+     */
+    public static void countsInto(long[] into) {
+        Arrays.fill(into, 0, NAMES.length, 0L);
+        for (int k = 0, n = Native.ALL.size(); k < n; k++) {
+            long[] c = Native.ALL.get(k).counts;
+            for (int i = 0; i < NAMES.length; i++) into[i] += c[i];
+        }
+    }
+
     /** The count for one call name (as in {@link #snapshot()}), 0 when never called. */
     public static long count(String name) {
         Long n = snapshot().get(name);

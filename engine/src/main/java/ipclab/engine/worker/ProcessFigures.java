@@ -8,6 +8,7 @@ final class ProcessFigures {
 
     static void fill(WorkerReport r, SyscallWindow window) {
         r.syscalls.putAll(window.calls());
+        excludeWarmup(r);
         Rusage.Usage u = Rusage.self();
         r.userCpuMicros = u.userMicros();
         r.sysCpuMicros = u.sysMicros();
@@ -15,5 +16,10 @@ final class ProcessFigures {
         r.majorFaults = u.majorFaults();
         r.voluntaryCtxSwitches = u.voluntaryCtxSwitches();
         r.involuntaryCtxSwitches = u.involuntaryCtxSwitches();
+    }
+
+    /** Takes the role's warm-up calls out of the report's syscalls (a count that reaches 0 goes). */
+    static void excludeWarmup(WorkerReport r) {
+        r.warmupSyscalls.forEach((call, n) -> r.syscalls.computeIfPresent(call, (k, v) -> v - n > 0 ? v - n : null));
     }
 }

@@ -47,7 +47,14 @@ public final class WorkerReport {
     public final Map<String, Long> events = new LinkedHashMap<>();
 
     // filled by the worker main
+    /** System calls by name, warm-up ({@link #warmupSyscalls}) excluded: the calls of the measured messages. */
     public final Map<String, Long> syscalls = new LinkedHashMap<>();
+    /**
+     * The calls a role made for its unmeasured warm-up messages (filled by the role, not sent to
+     * the supervisor: their total travels as the event {@code warmup-syscalls}); the worker main
+     * takes them out of {@link #syscalls}.
+     */
+    public final Map<String, Long> warmupSyscalls = new LinkedHashMap<>();
     public long userCpuMicros;
     public long sysCpuMicros;
     public long voluntaryCtxSwitches;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
+import ipclab.engine.sys.Syscalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,5 +48,50 @@ class StreamChannelTest {
         assertEquals(0, lab.figures.lost());
         assertEquals(3000L * 1000, lab.figures.bytes());
         assertTrue(lab.log.contains("-file"), "the FIFO and its directory are removed: " + lab.log);
+    }
+
+    /**
+     * One call per message on each side, as a C program makes (the plan fixes the size, so the
+     * reader receives the whole message at once); the writer's 300 warm-up messages (10% of 3000)
+     * go first and are counted as such, not as messages.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SocketDomain.class, names = {"UNIX", "TCP"})
+    void aStreamMessageTakesOneCallEachSideAndTheWarmupIsApart(SocketDomain domain) throws Exception {
+        long sends0 = Syscalls.count("sendto"), recvs0 = Syscalls.count("recvfrom");
+        ChannelLab lab = new ChannelLab(ChannelLab.socket("sock", domain))
+                .add("w", Role.WRITER, 3000, 4096, 0).add("r", Role.READER, 0, 4096, 0).run(60);
+        assertEquals(3300, Syscalls.count("sendto") - sends0);
+        assertEquals(3300 + 1, Syscalls.count("recvfrom") - recvs0, "one recv per message and one for the end of file");
+        assertEquals(3000, lab.figures.sent());
+        assertEquals(3000, lab.figures.received());
+        assertEquals(3000L * 4096, lab.figures.bytes());
+        assertEquals(0, lab.figures.lost());
+        assertEquals(300L, lab.report("w").events.get("warmup"));
+        assertEquals(300L, lab.report("r").events.get("warmup"));
+        // (both roles run in this one JVM, so each one's warm-up marks see the other's calls too:
+        // ScenarioRunsTest checks the warm-up calls of real worker processes)
+        assertEquals(300L, lab.report("w").warmupSyscalls.get("sendto"));
+    }
+
+    @Test
+    void aFifoMessageTakesOneReadWhenThePipeHoldsIt() throws Exception {
+        long reads0 = Syscalls.count("read"), writes0 = Syscalls.count("write");
+        ChannelLab lab = new ChannelLab(ChannelLab.pipe("fifo")).add("w", Role.WRITER, 2000, 512, 0)
+                .add("r", Role.READER, 0, 512, 0).run(60);
+        assertEquals(2200, Syscalls.count("write") - writes0);
+        // 512 bytes divide the 64 KiB pipe buffer: no message is ever split, so one read each (+ end of file)
+        assertEquals(2200 + 1, Syscalls.count("read") - reads0);
+        assertEquals(2000, lab.figures.received());
+    }
+
+    @Test
+    void theWarmupIsThePlansWhenItSetsOne() throws Exception {
+        ChannelLab lab = new ChannelLab(ChannelLab.socket("sock", SocketDomain.UNIX));
+        lab.procs.add(new ipclab.dsl.plan.PlannedProcess("w", "w", 1, 0, Role.WRITER, "sock", 500, 0, 64, 0, 0, 7));
+        lab.add("r", Role.READER, 0, 64, 0).run(60);
+        assertEquals(7L, lab.report("r").events.get("warmup"));
+        assertEquals(500, lab.figures.received());
+        assertEquals(0, lab.figures.lost());
     }
 }

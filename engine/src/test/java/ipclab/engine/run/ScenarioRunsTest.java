@@ -120,6 +120,16 @@ class ScenarioRunsTest {
             RunReport r = run(p);
             assertOk(r);
             assertEquals(2000, channel(r, "stream").received(), () -> "" + p.params());
+            for (RunReport.ProcessFigures proc : r.processes()) {
+                // one call per message each side; the 200 warm-up messages' calls are apart
+                if (proc.role().equals("writer")) {
+                    assertEquals(2000L, proc.syscalls().get("sendto"), () -> "writer " + proc.syscalls());
+                    assertEquals(200L, proc.events().get("warmup-syscalls"), () -> "writer " + proc.events());
+                } else {
+                    assertEquals(2001L, proc.syscalls().get("recvfrom"), () -> "reader (+1: end of file) " + proc.syscalls());
+                    assertEquals(200L, proc.events().get("warmup"), () -> "reader " + proc.events());
+                }
+            }
         }
         for (String s : List.of("pingpong-pipe", "pingpong-unix")) {
             RunReport r = run(plans(s).getFirst());

@@ -14,7 +14,8 @@ import java.lang.foreign.MemorySegment;
  * (acquire/release, no system call per message). A slot at position p is free when its sequence
  * is p; the writer claims p by a CAS on the write cursor (a plain release store when it is the
  * only writer), writes, and publishes sequence p + 1. With broadcast it also sets the slot's
- * remaining-readers count; the last reader frees the slot.
+ * remaining-readers count; the last reader frees the slot. A full ring is waited on by spinning
+ * ({@link Backoff#spinning()}).
  */
 public final class SpinRingSender implements SendPort {
     private final Ring ring;
@@ -22,7 +23,7 @@ public final class SpinRingSender implements SendPort {
     private final StepGate gate;
     private final String channel;
     private final boolean broadcast;
-    private final Backoff backoff = new Backoff();
+    private final Backoff backoff = Backoff.spinning();
     private volatile boolean stop;
     private long claimed;
     private long slot;

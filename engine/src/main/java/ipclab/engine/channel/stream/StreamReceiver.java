@@ -9,10 +9,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Receives whole messages from a byte stream (stream socket with MSG_WAITALL, or FIFO): the
- * 32-byte header first, then the rest of the message as its length says. End of file at a
- * message boundary ends the stream; end of file inside a message, or a length outside
- * [32, maxMessage], means the stream lost its framing, which is an error.
+ * Receives whole messages from a byte stream (stream socket with MSG_WAITALL, or FIFO). When the
+ * plan fixes the channel's message size ({@link #messageSize(int)}: one writer per stream, so one
+ * size), each message is read whole in one call, as a C program would (one recv, or one read
+ * unless the pipe hands over less); else, or when a header says more than that size, the 32-byte
+ * header first, then the rest of the message as its length says. End of file at a message
+ * boundary ends the stream; end of file inside a message, or a length outside [32, maxMessage]
+ * (or, with a fixed size, below what was read), means the stream lost its framing, which is an error.
  */
 public final class StreamReceiver implements ReceivePort {
     private final int fd;
@@ -21,7 +24,7 @@ public final class StreamReceiver implements ReceivePort {
     private final String channel;
     private final String op;
     private final MemorySegment buf;
-    private final MemorySegment body;
+    private int messageSize;
 
     public StreamReceiver(int fd, boolean socket, long maxMessage, StepGate gate, String channel, Arena arena) {
         this.fd = fd;
@@ -30,7 +33,14 @@ public final class StreamReceiver implements ReceivePort {
         this.channel = channel;
         this.op = socket ? "recv" : "read";
         this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
-        this.body = buf.asSlice(MessageHeader.BYTES);
+    }
+
+    /**
+     * Every message on this stream is {@code size} bytes (0: unknown, read the header first). A
+     * size outside [32, maxMessage] counts as unknown.
+     */
+    public void messageSize(int size) {
+        this.messageSize = size >= MessageHeader.BYTES && size <= buf.byteSize() ? size : 0;
     }
 
     @Override public MemorySegment buffer() { return buf; }
@@ -42,7 +52,8 @@ public final class StreamReceiver implements ReceivePort {
     @Override
     public int poll() {
         gate.before(op, channel);
-        long n = read(buf, MessageHeader.BYTES);
+        int want = messageSize > 0 ? messageSize : MessageHeader.BYTES;
+        long n = read(buf, 0, want);
         if (n == 0) return -1;
         if (n < MessageHeader.BYTES) throw framing("end of file after " + n + " bytes of a message header");
         int length = MessageHeader.length(buf, 0);
@@ -50,16 +61,20 @@ public final class StreamReceiver implements ReceivePort {
             throw framing("a message header says length=" + length + ", not in [" + MessageHeader.BYTES + ", "
                     + buf.byteSize() + "]");
         }
-        int rest = length - MessageHeader.BYTES;
-        if (rest > 0) {
-            long m = read(body, rest);
-            if (m < rest) throw framing("end of file after " + (MessageHeader.BYTES + m) + " of " + length + " bytes");
+        if (length < n) {
+            throw framing("a message header says length=" + length + " but the plan's message size is " + messageSize
+                    + " (" + n + " bytes read)");
+        }
+        if (length > n) {
+            long m = read(buf, n, length - n);
+            if (m < length - n) throw framing("end of file after " + (n + m) + " of " + length + " bytes");
         }
         return length;
     }
 
-    private long read(MemorySegment into, long len) {
-        return socket ? Sockets.recvFully(fd, into, len, Sockets.MSG_WAITALL) : Pipes.readFully(fd, into, len);
+    private long read(MemorySegment into, long from, long len) {
+        MemorySegment at = from == 0 ? into : into.asSlice(from);
+        return socket ? Sockets.recvFully(fd, at, len, Sockets.MSG_WAITALL) : Pipes.readFully(fd, at, len);
     }
 
     private IllegalStateException framing(String what) {
