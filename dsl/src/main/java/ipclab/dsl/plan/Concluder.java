@@ -166,8 +166,8 @@ final class Concluder {
         if (r == Role.ECHO && p.mtype() != null) {
             problems.add(Problem.key(path + ".mtype", "an echo answers its pinger's messages; set mtype on the pinger"));
         }
-        if (p.warmup() != null && r != Role.PINGER) {
-            problems.add(Problem.key(path + ".warmup", "warmup applies to pingers only (unmeasured round trips before the measured ones)"));
+        if (p.warmup() != null && r != Role.PINGER && r != Role.WRITER) {
+            problems.add(Problem.key(path + ".warmup", "warmup applies to pingers and writers only (unmeasured messages before the measured ones)"));
         }
         if (p.messages() != null && p.messages() < 1) problems.add(Problem.value(path + ".messages", "messages=" + p.messages() + " must be at least 1"));
         if (p.warmup() != null && p.warmup() < 0) problems.add(Problem.value(path + ".warmup", "warmup=" + p.warmup() + " must not be negative"));
@@ -255,10 +255,11 @@ final class Concluder {
     }
 
     private long warmup(ProcessSpec p) {
-        if (p.role() != Role.PINGER) return 0;
+        if (p.role() != Role.PINGER && p.role() != Role.WRITER) return 0;
         if (p.warmup() != null) return p.warmup();
         long m = messages(p);
-        return m == Long.MAX_VALUE ? Planner.MIN_WARMUP : Math.max(Planner.MIN_WARMUP, m / 10);
+        if (m == Long.MAX_VALUE) return p.role() == Role.PINGER ? Planner.MIN_WARMUP : 0;  // a timed writer warms up in its time
+        return Math.max(Planner.MIN_WARMUP, m / 10);
     }
 
     private List<ProcessSpec> sendersOn(String channel, Role role) {

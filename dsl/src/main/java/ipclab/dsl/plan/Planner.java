@@ -26,7 +26,7 @@ import java.util.Set;
  *   <tr><td>msgq</td><td>mode blocking, capacity = the kernel's msgmnb (the default msg_qbytes)</td></tr>
  *   <tr><td>socket</td><td>domain unix</td></tr>
  *   <tr><td>mtype</td><td>writer and pinger 1, reader 0 (any type), echo the pinger's</td></tr>
- *   <tr><td>warmup (pinger)</td><td>max(100, messages / 10)</td></tr>
+ *   <tr><td>warmup (pinger; writer with a message count)</td><td>max(100, messages / 10); a writer bounded only by a duration: 0</td></tr>
  * </table>
  *
  * Resolved by the plan: a reader's {@code messages} is what all writers on its channel send

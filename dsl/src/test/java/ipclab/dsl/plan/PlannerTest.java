@@ -54,7 +54,7 @@ class PlannerTest {
         assertEquals(SocketDomain.UNIX, p.channel("s").domain());
 
         PlannedProcess w1 = p.processes().get(0);
-        assertEquals(new PlannedProcess("w1", "w1", 1, 0, Role.WRITER, "ring", 1000, 0, 64, 0, 0, 0), w1);
+        assertEquals(new PlannedProcess("w1", "w1", 1, 0, Role.WRITER, "ring", 1000, 0, 64, 0, 0, 100), w1);
         assertEquals(new PlannedProcess("r2", "r2", 1, 3, Role.READER, "q", 1000, 0, 64, 0, 0, 0), p.processes().get(3));
         assertEquals(1, p.processes().get(2).mtype(), "a writer on a queue sends type 1");
         PlannedProcess pinger = p.processes().get(4);
@@ -63,6 +63,7 @@ class PlannerTest {
         PlannedProcess w4 = p.processes().get(6);
         assertEquals(Long.MAX_VALUE, w4.messages(), "only a duration bounds it");
         assertEquals(2_000_000_000L, w4.durationNanos());
+        assertEquals(0, w4.warmup(), "a writer bounded only by a duration has no warm-up");
         assertEquals(Long.MAX_VALUE, p.processes().get(7).messages());
         assertEquals(2_000_000_000L, p.processes().get(7).durationNanos(), "a reader lives as long as its writers");
         for (int i = 0; i < p.processes().size(); i++) assertEquals(i, p.processes().get(i).index());

@@ -46,13 +46,12 @@ final class WriterRole extends AbstractRole {
     }
 
     /**
-     * The writer's warm-up messages: the plan's {@code warmup}, or when it is 0 and {@code messages}
-     * is bounded, max(100, messages / 10) (the C yardstick's rule); none for duration-bound writers.
+     * The writer's warm-up messages: the plan's {@code warmup}. The planner fills in the default,
+     * max(100, messages / 10) (the C yardstick's rule) for a writer with a message count and 0 for
+     * one bounded only by a duration; an explicit {@code warmup: 0} means none.
      */
     static long warmup(PlannedProcess p) {
-        if (p.warmup() > 0) return p.warmup();
-        if (p.messages() == Long.MAX_VALUE || p.messages() <= 0) return 0;
-        return Math.max(100, p.messages() / 10);
+        return Math.max(0, p.warmup());
     }
 
     /** The seq on the wire of the n-th message (warm-up included). */

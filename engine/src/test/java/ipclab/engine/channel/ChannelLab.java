@@ -61,8 +61,10 @@ public final class ChannelLab {
 
     public ChannelLab(PlannedChannel channel) { this.channel = channel; }
 
+    /** Adds a process; a writer gets the planner's default warm-up, max(100, messages / 10). */
     public ChannelLab add(String name, Role role, long messages, long size, long mtype) {
-        procs.add(new PlannedProcess(name, name, 1, procs.size(), role, channel.name(), messages, 0, size, 0, mtype, 0));
+        long warmup = role == Role.WRITER && messages != Long.MAX_VALUE ? Math.max(100, messages / 10) : 0;
+        procs.add(new PlannedProcess(name, name, 1, procs.size(), role, channel.name(), messages, 0, size, 0, mtype, warmup));
         return this;
     }
 
