@@ -25,6 +25,11 @@ import java.util.List;
  * entry with its size and mtime. When it is missing, a training run ({@code WorkerMain --train}
  * with {@code -XX:AOTCacheOutput}) is started in the background, once (a lock file), and the
  * run goes on without it; nothing fails because of the cache.
+ *
+ * <p>For diagnosis, {@code IPCLAB_WORKER_XFLAGS} (whitespace-separated JVM flags) is appended to
+ * the flags of workers (not of training), after ours: e.g.
+ * {@code IPCLAB_WORKER_XFLAGS='-Xlog:class+load,startuptime:file=/tmp/w-%p.log:uptime'} shows
+ * which classes a worker did not find in the AOT cache and where its start-up time goes.
  */
 public final class WorkerCommand {
     static final String MAIN = "ipclab.engine.worker.WorkerMain";
@@ -80,6 +85,8 @@ public final class WorkerCommand {
                 else startTraining(cache);
             }
         }
+        String extra = System.getenv("IPCLAB_WORKER_XFLAGS");
+        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split("\\s+")));
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(MAIN);

@@ -37,9 +37,14 @@ final class Control implements StepGate {
     void agent(RoleAgent a) { this.agent = a; }
 
     void start() {
-        Thread t = new Thread(this::readLoop, "ipclab-control");
+        Thread t = new Thread(new ReadLoop(), "ipclab-control"); // a class, not this::readLoop: no lambda bootstrap before "ready"
         t.setDaemon(true);
         t.start();
+    }
+
+    private final class ReadLoop implements Runnable {
+        @Override
+        public void run() { readLoop(); }
     }
 
     private void readLoop() {

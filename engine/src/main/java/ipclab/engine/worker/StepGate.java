@@ -18,5 +18,13 @@ public interface StepGate {
      */
     void before(String op, String channel);
 
-    StepGate FREE = (op, channel) -> { };
+    StepGate FREE = new Free();
+
+    /** {@link #FREE}'s class (a class, not a lambda: no lambda bootstrap on a worker's start-up path). */
+    final class Free implements StepGate {
+        private Free() {}
+
+        @Override
+        public void before(String op, String channel) {}
+    }
 }

@@ -1,54 +1,199 @@
 package ipclab.engine.worker;
 
-import ipclab.dsl.model.ChannelType;
-import ipclab.dsl.model.Fanout;
-import ipclab.dsl.model.QueueMode;
-import ipclab.dsl.model.Role;
+import static ipclab.dsl.Scenarios.echo;
+import static ipclab.dsl.Scenarios.incrementer;
+import static ipclab.dsl.Scenarios.msgq;
+import static ipclab.dsl.Scenarios.pinger;
+import static ipclab.dsl.Scenarios.pipe;
+import static ipclab.dsl.Scenarios.reader;
+import static ipclab.dsl.Scenarios.scenario;
+import static ipclab.dsl.Scenarios.shm;
+import static ipclab.dsl.Scenarios.socket;
+import static ipclab.dsl.Scenarios.writer;
+
+import ipclab.dsl.ScenarioLoader;
+import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelHandle;
+import ipclab.engine.channel.ChannelObjects;
+import ipclab.engine.channel.ObjectLog;
+import java.io.BufferedReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What a worker does at start-up, without a supervisor and without kernel objects: read a spec,
- * write a report, load the roles and the bindings. Run once with {@code -XX:AOTCacheOutput} so
- * the AOT cache holds these classes already loaded and linked.
+ * The AOT cache's training run ({@code WorkerMain --train}, run once with
+ * {@code -XX:AOTCacheOutput}): what real workers do, so that the classes they load, the
+ * LambdaForms they spin and the method profiles they gather are in the cache.
+ *
+ * <p>For each channel type (msgq, shm with a semaphore and with spinning, an incrementer race,
+ * unix and tcp sockets, a FIFO) it makes the channel's objects as the supervisor does
+ * ({@link ChannelObjects}: IPC_PRIVATE keys, a private temp directory), then runs each of the
+ * channel's processes through {@link WorkerMain#run} on a thread of this JVM, talking the real
+ * protocol (spec, ready, go, report) over in-memory lines, for a few hundred messages. The
+ * objects are removed in a finally block whatever happens; a scenario that fails or hangs
+ * (10 s) is skipped: training is an optimisation and never fails a run.
  */
 final class Training {
     private Training() {}
 
+    private static final long WAIT_SECONDS = 10;
+
     static void run() {
-        PlannedProcess p = new PlannedProcess("train", "train", 1, 0, Role.WRITER, "c", 10, 0, 64, 0, 1, 0);
-        PlannedChannel c = new PlannedChannel("c", ChannelType.MSGQ, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0, SocketDomain.UNIX, 64);
-        WorkerSpec spec = new WorkerSpec(p, c, new ChannelHandle("c", ChannelType.MSGQ, -1, -1, 1, 0, "", 0), List.of(p), 1, false);
-        WorkerSpec back = Wire.spec(Wire.parse(Wire.spec(spec)));
-        WorkerReport r = new WorkerReport();
-        r.name = back.self().name();
-        r.latency = new Histogram(3);
-        for (int i = 1; i < 1000; i++) r.latency.recordValue(i * 100L);
-        r.receivedSeqs.put(0, new long[] {-1L});
-        r.syscalls.put("msgsnd", 1L);
-        Wire.report(Wire.parse(Wire.report(r)));
-        Wire.parse(Wire.pending("msgsnd", "c"));
-        for (String cls : new String[] {"ipclab.engine.role.Roles", "ipclab.engine.sys.Syscalls", "ipclab.engine.sys.Rusage",
-                "ipclab.engine.sys.SysvShm", "ipclab.engine.sys.SysvMsgQueue", "ipclab.engine.sys.SysvSemaphore",
-                "ipclab.engine.sys.Sockets", "ipclab.engine.sys.Pipes"}) {
+        List<Scenario> all = List.of(
+                scenario("train-msgq").channel(msgq("c"))
+                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build(),
+                scenario("train-msgq-stream").channel(msgq("c"))
+                        .process(writer("w").channel("c").messages(500)).process(reader("r").channel("c")).build(),
+                scenario("train-shm-sem").channel(shm("c").sync(Sync.SEMAPHORE))
+                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build(),
+                scenario("train-shm-spin").channel(shm("c").sync(Sync.SPIN))
+                        .process(writer("w").channel("c").messages(500)).process(reader("r").channel("c")).build(),
+                scenario("train-race").channel(shm("c").sync(Sync.ATOMIC))
+                        .process(incrementer("i").channel("c").replicas(2).messages(500)).build(),
+                scenario("train-unix").channel(socket("c", SocketDomain.UNIX))
+                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build(),
+                scenario("train-tcp").channel(socket("c", SocketDomain.TCP))
+                        .process(writer("w").channel("c").messages(500)).process(reader("r").channel("c")).build(),
+                scenario("train-pipe").channel(pipe("c"))
+                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build());
+        for (Scenario s : all) {
+            long t0 = System.nanoTime();
+            String outcome;
             try {
-                Class.forName(cls, true, Training.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // not there (yet): nothing to cache
+                outcome = train(ScenarioLoader.plan(s).plans().getFirst());
+            } catch (Exception | LinkageError e) {
+                outcome = "skipped: " + e;
+            }
+            System.err.println("ipclab training: " + s.name() + " " + outcome + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        }
+    }
+
+    /** One plan, one channel: make its objects, run its processes to their reports, remove the objects. */
+    private static String train(Plan plan) throws Exception {
+        PlannedChannel ch = plan.channels().getFirst();
+        ChannelObjects objects = new ChannelObjects();
+        ObjectLog quiet = new ObjectLog() {
+            @Override public void created(String kind, int id, int key, String path) { }
+            @Override public void removed(String kind, int id, String path) { }
+        };
+        ChannelHandle h = objects.create(ch, plan, quiet).handle();
+        List<Lines> workers = new ArrayList<>();
+        try {
+            List<PlannedProcess> procs = plan.processesOn(ch.name());
+            for (PlannedProcess p : procs) {
+                Lines w = new Lines(p.name());
+                workers.add(w);
+                w.toWorker.add(Wire.spec(new WorkerSpec(p, ch, h, procs, plan.seed(), false)));
+                w.start();
+            }
+            for (Lines w : workers) if (!w.expect("ready")) return "failed: " + w.name + " not ready";
+            objects.allAttached(h, quiet);
+            for (Lines w : workers) w.toWorker.add(Wire.command("go"));
+            for (Lines w : workers) if (!w.expect("report")) return "failed: " + w.name + " sent no report";
+            return "ok";
+        } finally {
+            for (Lines w : workers) w.toWorker.add(Wire.command("stop"));
+            objects.remove(h, quiet);
+        }
+    }
+
+    /** One in-JVM worker: WorkerMain.run on a daemon thread, its stdin and stdout as queues of lines. */
+    private static final class Lines extends Thread {
+        final String name;
+        final BlockingQueue<String> toWorker = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> fromWorker = new LinkedBlockingQueue<>();
+
+        Lines(String name) {
+            super("ipclab-train-" + name);
+            this.name = name;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            WorkerMain.run(new BufferedReader(new QueueReader(toWorker)), new LineSink(fromWorker), null);
+        }
+
+        /** Waits for a line of this type; false on an error line, a timeout or the end. */
+        boolean expect(String type) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (true) {
+                String line = fromWorker.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (line == null) return false;
+                String t = Wire.str(Wire.parse(line), "type");
+                if (t.equals(type)) return true;
+                if (t.equals("error")) {
+                    System.err.println("ipclab training: " + name + ": " + line);
+                    return false;
+                }
             }
         }
-        try {
-            SyscallWindow w = new SyscallWindow();
-            w.open();
-            w.close();
-            ProcessFigures.fill(r, w);
-        } catch (Exception e) {
-            // training only
+    }
+
+    /**
+     * The worker's stdin: lines from a queue. It never reports the end of input (at the end of
+     * its input a worker halts the JVM, as its supervisor is gone); it blocks instead.
+     */
+    private static final class QueueReader extends Reader {
+        private final BlockingQueue<String> lines;
+        private String cur = "";
+        private int pos;
+
+        QueueReader(BlockingQueue<String> lines) { this.lines = lines; }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws java.io.IOException {
+            if (len == 0) return 0;
+            while (pos >= cur.length()) {
+                try {
+                    cur = lines.take() + "\n";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException();
+                }
+                pos = 0;
+            }
+            int n = Math.min(len, cur.length() - pos);
+            cur.getChars(pos, pos + n, buf, off);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() { }
+    }
+
+    /** The worker's stdout: each line into a queue. */
+    private static final class LineSink extends OutputStream {
+        private final BlockingQueue<String> lines;
+        private final java.io.ByteArrayOutputStream cur = new java.io.ByteArrayOutputStream();
+
+        LineSink(BlockingQueue<String> lines) { this.lines = lines; }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(cur.toString(StandardCharsets.UTF_8));
+                cur.reset();
+            } else {
+                cur.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = 0; i < len; i++) write(b[off + i]);
         }
     }
 }

@@ -2,8 +2,6 @@ package ipclab.engine.worker;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
@@ -19,15 +17,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
  * The control protocol between the supervisor and a worker: one JSON object per line on the
- * worker's stdin (supervisor to worker) and stdout (worker to supervisor). Written and read with
- * jackson-core's streaming API only, so that a worker loads no data binding and starts fast.
+ * worker's stdin (supervisor to worker) and stdout (worker to supervisor). Written with
+ * jackson-core's streaming generator and read with {@link JsonLine}, so that a worker loads no
+ * data binding and no Jackson parser (whose BigDecimal constants cost ~40 ms of start-up).
  *
  * <pre>
  *   supervisor -> worker                     worker -> supervisor
@@ -51,46 +49,21 @@ public final class Wire {
     /** A simple command line: {"type":"go"}. */
     public static String command(String type) { return "{\"type\":\"" + type + "\"}"; }
 
-    /** Parses one protocol line into maps, lists, Long, Double, String, Boolean and null. */
+    /**
+     * Parses one protocol line into maps, lists, Long, Double, String, Boolean and null (with
+     * {@link JsonLine}, not Jackson's parser: see there why).
+     */
     public static Map<String, Object> parse(String line) {
-        try (JsonParser p = JSON.createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object: " + abbreviate(line));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) value(p);
-            return m;
-        } catch (IOException e) {
+        try {
+            return JsonLine.object(line);
+        } catch (JsonLine.NotAnObject e) {
+            throw new IllegalArgumentException("not a JSON object: " + abbreviate(line), e);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad protocol line (" + e.getMessage() + "): " + abbreviate(line), e);
         }
     }
 
     private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
-
-    private static Object value(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String k = p.currentName();
-                    p.nextToken();
-                    m.put(k, value(p));
-                }
-                return m;
-            }
-            case START_ARRAY -> {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p));
-                return l;
-            }
-            case VALUE_STRING -> { return p.getText(); }
-            case VALUE_NUMBER_INT -> { return p.getLongValue(); }
-            case VALUE_NUMBER_FLOAT -> { return p.getDoubleValue(); }
-            case VALUE_TRUE -> { return Boolean.TRUE; }
-            case VALUE_FALSE -> { return Boolean.FALSE; }
-            case VALUE_NULL -> { return null; }
-            default -> throw new IOException("unexpected token " + t);
-        }
-    }
 
     interface Body { void write(JsonGenerator g) throws IOException; }
 
@@ -225,8 +198,18 @@ public final class Wire {
 
     // ---------------------------------------------------------------- worker -> supervisor
 
+    /** Written without a {@link Body} lambda: it is on every worker's start-up path. */
     public static String ready(long setupNanos) {
-        return object("ready", g -> g.writeNumberField("setupNs", setupNanos));
+        StringWriter w = new StringWriter(64);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("type", "ready");
+            g.writeNumberField("setupNs", setupNanos);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
     }
 
     public static String pending(String op, String channel) {
