@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the object is used, every worker as soon as it is spawned; the file goes when the run has
  * removed everything.
  */
-final class RunRecord implements ObjectLog {
+public final class RunRecord implements ObjectLog {
     private static final AtomicLong SEQ = new AtomicLong();
 
     private final Path path;
@@ -32,6 +32,14 @@ final class RunRecord implements ObjectLog {
         this.scenario = scenario;
         this.path = dir.resolve(pid + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime() + ".json");
         flush();
+    }
+
+    /**
+     * A record for kernel objects made outside a run, such as the AOT training's: if that JVM
+     * dies before it removes them, {@link Cleaner#cleanStale()} does.
+     */
+    public static RunRecord standalone(String name) {
+        return new RunRecord(Registry.dir(), name);
     }
 
     Path path() { return path; }
@@ -72,7 +80,7 @@ final class RunRecord implements ObjectLog {
     }
 
     /** The run removed everything it made: forget it. */
-    synchronized void delete() {
+    public synchronized void delete() {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelHandle;
 import ipclab.engine.channel.ChannelObjects;
-import ipclab.engine.channel.ObjectLog;
+import ipclab.engine.run.RunRecord;
 import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -83,11 +83,16 @@ final class Training {
     private static String train(Plan plan) throws Exception {
         PlannedChannel ch = plan.channels().getFirst();
         ChannelObjects objects = new ChannelObjects();
-        ObjectLog quiet = new ObjectLog() {
-            @Override public void created(String kind, int id, int key, String path) { }
-            @Override public void removed(String kind, int id, String path) { }
-        };
-        ChannelHandle h = objects.create(ch, plan, quiet).handle();
+        // Registered like a run's objects, so that a training JVM killed mid-way leaks nothing:
+        // the next 'ipclab run' or 'ipclab clean' removes what it made.
+        RunRecord quiet = RunRecord.standalone("aot-" + plan.scenario().name());
+        ChannelHandle h;
+        try {
+            h = objects.create(ch, plan, quiet).handle();
+        } catch (RuntimeException e) {
+            quiet.delete();
+            throw e;
+        }
         List<Lines> workers = new ArrayList<>();
         try {
             List<PlannedProcess> procs = plan.processesOn(ch.name());
@@ -105,6 +110,7 @@ final class Training {
         } finally {
             for (Lines w : workers) w.toWorker.add(Wire.command("stop"));
             objects.remove(h, quiet);
+            quiet.delete();
         }
     }
 
