@@ -27,8 +27,8 @@ public final class Suggestions {
         return closest(word, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
-    /** Damerau-Levenshtein distance (optimal string alignment). */
-    static int distance(String a, String b) {
+    /** Damerau-Levenshtein distance (optimal string alignment): insertions, deletions, substitutions, adjacent swaps. */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;

@@ -17,7 +17,7 @@ final class Suggestions {
         int best = Integer.MAX_VALUE;
         List<String> out = new ArrayList<>();
         for (String n : names) {
-            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
+            int d = ipclab.dsl.model.Suggestions.distance(typed.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
             if (n.startsWith(typed) && !typed.isEmpty()) d = Math.min(d, 1);
             if (d > limit || d > best) continue;
             if (d < best) {
@@ -27,22 +27,5 @@ final class Suggestions {
             out.add(n);
         }
         return out;
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -28,8 +28,8 @@ class SuggestionsTest {
 
     @Test
     void distance() {
-        assertEquals(1, Suggestions.distance("ipsc", "ipcs"));
-        assertEquals(3, Suggestions.distance("kitten", "sitting"));
-        assertEquals(0, Suggestions.distance("run", "run"));
+        assertEquals(1, ipclab.dsl.model.Suggestions.distance("ipsc", "ipcs"));
+        assertEquals(3, ipclab.dsl.model.Suggestions.distance("kitten", "sitting"));
+        assertEquals(0, ipclab.dsl.model.Suggestions.distance("run", "run"));
     }
 }
