@@ -385,7 +385,7 @@ public final class Run {
             }
         }
         List<RunReport.Failure> cleanupFailures = new ArrayList<>();
-        List<String> leaks = opts.keep() ? releaseObjects(cleanupFailures) : removeObjects(cleanupFailures);
+        List<String> leaks = cleanUp(cleanupFailures, opts.keep());
         List<RunReport.Kept> kept = opts.keep() ? kept() : List.of();
         synchronized (this) {
             failures.addAll(cleanupFailures);
@@ -406,27 +406,15 @@ public final class Run {
 
     /** Removes every channel's objects; returns what is still there afterwards (leaks). Idempotent. */
     private List<String> removeObjects(List<RunReport.Failure> problems) {
-        List<ChannelHandle> hs;
-        synchronized (this) {
-            if (cleaned) return List.of();
-            cleaned = true;
-            hs = new ArrayList<>(handles.values());
-        }
-        for (ChannelHandle h : hs) {
-            try {
-                kit.remove(h, record);
-            } catch (Exception e) {
-                problems.add(new RunReport.Failure("cleanup", null, "cannot remove channel " + h.channel() + ": " + e.getMessage(), ms(System.nanoTime()), List.of()));
-            }
-        }
-        return record == null ? List.of() : Leaks.of(record.allObjects());
+        return cleanUp(problems, false);
     }
 
     /**
-     * {@link RunOptions#keep()}: detaches and deletes every channel's files, leaves the System V
-     * objects; returns the files still there (leaks). Idempotent with {@link #removeObjects}.
+     * Removes every channel's objects, or with {@code keep} ({@link RunOptions#keep()}) only
+     * detaches and deletes the files, leaving the System V objects; returns what should be gone
+     * and is not (leaks). Idempotent: the first call does the work.
      */
-    private List<String> releaseObjects(List<RunReport.Failure> problems) {
+    private List<String> cleanUp(List<RunReport.Failure> problems, boolean keep) {
         List<ChannelHandle> hs;
         synchronized (this) {
             if (cleaned) return List.of();
@@ -435,14 +423,17 @@ public final class Run {
         }
         for (ChannelHandle h : hs) {
             try {
-                kit.release(h, record);
+                if (keep) kit.release(h, record);
+                else kit.remove(h, record);
             } catch (Exception e) {
-                problems.add(new RunReport.Failure("cleanup", null, "cannot release channel " + h.channel() + ": " + e.getMessage(), ms(System.nanoTime()), List.of()));
+                problems.add(new RunReport.Failure("cleanup", null, "cannot " + (keep ? "release" : "remove") + " channel "
+                        + h.channel() + ": " + e.getMessage(), ms(System.nanoTime()), List.of()));
             }
         }
-        List<Registry.Entry> files = new ArrayList<>();
-        for (Registry.Entry e : record.allObjects()) if (e.kind().equals("file")) files.add(e);
-        return Leaks.of(files);
+        if (record == null) return List.of();
+        List<Registry.Entry> left = new ArrayList<>();
+        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind().equals("file")) left.add(e);
+        return Leaks.of(left);
     }
 
     /** The System V objects the run made, in order; a segment no longer listed was marked IPC_RMID. */
