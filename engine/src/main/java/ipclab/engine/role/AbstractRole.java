@@ -5,6 +5,8 @@ import ipclab.dsl.model.Names;
 import ipclab.dsl.model.Sync;
 import ipclab.engine.channel.Backoff;
 import ipclab.engine.channel.Endpoint;
+import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.SeqLedger;
 import ipclab.engine.channel.msgq.MsgqReceiver;
 import ipclab.engine.channel.msgq.MsgqSender;
 import ipclab.engine.channel.stream.DatagramReceiver;
@@ -55,6 +57,38 @@ abstract class AbstractRole implements RoleAgent {
         if (endpoint != null) {
             if (endpoint.out() != null) endpoint.out().requestStop();
             if (endpoint.in() != null) endpoint.in().requestStop();
+        }
+    }
+
+    /**
+     * One receive step of a reader or an echo: polls {@code in} once and returns the size of the
+     * message now at {@code in.offset()}, or 0 when there is none (after idling on the back-off),
+     * or when the stream ended or a stop was asked (both set {@link #done}).
+     */
+    final int receive(ReceivePort in) {
+        if (done) return 0;
+        if (stop) {
+            done = true;
+            return 0;
+        }
+        int n = in.poll();
+        if (n < 0) {
+            done = true;
+            return 0;
+        }
+        if (n == 0) {
+            backoff.idle();
+            return 0;
+        }
+        backoff.reset();
+        return n;
+    }
+
+    /** Puts a receiver's ledger (received, lost, duplicated, reordered, corrupted) into the report, once. */
+    final void fillLedger(SeqLedger ledger) {
+        if (ledger != null && !closed) {
+            ledger.fill(report);
+            report.received = ledger.received();
         }
     }
 

@@ -37,21 +37,8 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public int doWork() {
-        if (done) return 0;
-        if (stop) {
-            done = true;
-            return 0;
-        }
-        int n = in.poll();
-        if (n < 0) {
-            done = true;
-            return 0;
-        }
-        if (n == 0) {
-            backoff.idle();
-            return 0;
-        }
-        backoff.reset();
+        int n = receive(in);
+        if (n == 0) return 0;
         long at = in.offset();
         long now = System.nanoTime();
         if (crc.verify(inBuf, at, in.maxMessage())) {
@@ -80,10 +67,7 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (ledger != null && !closed) {
-            ledger.fill(report);
-            report.received = ledger.received();
-        }
+        fillLedger(ledger);
         super.onClose();
     }
 }

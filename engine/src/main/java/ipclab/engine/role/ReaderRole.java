@@ -44,21 +44,8 @@ final class ReaderRole extends AbstractRole {
 
     @Override
     public int doWork() {
-        if (done) return 0;
-        if (stop) {
-            done = true;
-            return 0;
-        }
-        int n = in.poll();
-        if (n < 0) {
-            done = true;
-            return 0;
-        }
-        if (n == 0) {
-            backoff.idle();
-            return 0;
-        }
-        backoff.reset();
+        int n = receive(in);
+        if (n == 0) return 0;
         long at = in.offset();
         if (crc.verify(buf, at, in.maxMessage())) {
             long now = System.nanoTime();
@@ -85,11 +72,10 @@ final class ReaderRole extends AbstractRole {
     @Override
     public void onClose() {
         if (ledger != null && !closed) {
-            ledger.fill(report);
-            report.received = ledger.received();
             if (warmups > 0) report.event("warmup", warmups);
             warmupCalls.fill(report);
         }
+        fillLedger(ledger);
         super.onClose();
     }
 }
