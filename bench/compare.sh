@@ -7,7 +7,7 @@
 #   OUT=DIR    where the JSON files go (default: a new /tmp/ipclab-bench.XXXXXX)
 #   IPCREF_CPUS=A,B|none   ipcref's pinning (default: its own, the first two CPUs); ipclab's workers are not pinned
 #
-# Prints the comparison table (ipclab.repl.bench.Compare) at the end; exit 1 if a run failed.
+# Prints the comparison table (ipclab.bench.Compare) at the end; exit 1 if a run failed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 REPEAT=${REPEAT:-3}
@@ -36,7 +36,7 @@ java_of() { # a java >= 25: JAVA_HOME's, else the newest under /usr/lib/jvm (as 
   [ -n "$best" ] && echo "$best/bin/java"
 }
 JAVA=$(java_of) || { echo "compare.sh: no JDK 25 found" >&2; exit 2; }
-CP="$ROOT/repl/target/ipclab-repl-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/repl/target/runtime-classpath.txt")"
+CP="$ROOT/bench/target/ipclab-bench-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/bench/target/runtime-classpath.txt")"
 
 MSGMAX=$(cat /proc/sys/kernel/msgmax)
 : > "$OUT/cases.order"
@@ -85,4 +85,4 @@ for rep in $(seq 1 "$REPEAT"); do
 done
 
 echo "results in $OUT" >&2
-"$JAVA" -cp "$CP" ipclab.repl.bench.Compare "$OUT" | tee "$OUT/table.txt"
+"$JAVA" -cp "$CP" ipclab.bench.Compare "$OUT" | tee "$OUT/table.txt"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Worker start-up against a bare JVM (ipclab.repl.bench.Startup): bench/startup.sh [ROUNDS]
-# Builds ipclab with its launcher if needed, then runs Startup on the launcher's class path (jars,
+# Worker start-up against a bare JVM (ipclab.bench.Startup): bench/startup.sh [ROUNDS]
+# Builds ipclab with its launcher if needed, then runs Startup on the bench module's class path (jars,
 # so the AOT cache applies). Uses the normal state directory, where runs keep the AOT cache.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -12,5 +12,5 @@ for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
   [ -n "$v" ] && [ "$v" -ge 25 ] && [ "$v" -gt "$bestv" ] && { best=$d; bestv=$v; }
 done
 [ -n "$best" ] || { echo "startup.sh: no JDK 25 found" >&2; exit 2; }
-CP="$ROOT/repl/target/ipclab-repl-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/repl/target/runtime-classpath.txt")"
-exec "$best/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" ipclab.repl.bench.Startup "$@"
+CP="$ROOT/bench/target/ipclab-bench-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/bench/target/runtime-classpath.txt")"
+exec "$best/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" ipclab.bench.Startup "$@"

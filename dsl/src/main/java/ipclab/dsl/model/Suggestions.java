@@ -1,6 +1,7 @@
 package ipclab.dsl.model;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,17 @@ public final class Suggestions {
         if (best == null) return Optional.empty();
         int allowed = Math.max(1, Math.min(3, word.length() / 3));
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /**
+     * For a name typed short or wrong (a command): {@link #closest}, or else the only candidate that
+     * begins with the word, so that {@code val} finds {@code validate}.
+     */
+    public static Optional<String> closestOrCompletion(String word, Collection<String> candidates) {
+        Optional<String> close = closest(word, candidates);
+        if (close.isPresent() || word.isEmpty()) return close;
+        List<String> completions = candidates.stream().filter(c -> c.startsWith(word)).toList();
+        return completions.size() == 1 ? Optional.of(completions.getFirst()) : Optional.empty();
     }
 
     /** {@code "; did you mean 'x'?"} or the empty string. */

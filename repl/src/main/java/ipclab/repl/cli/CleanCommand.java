@@ -1,6 +1,7 @@
 package ipclab.repl.cli;
 
-import ipclab.engine.run.Cleaner;
+import ipclab.repl.app.Cleanup;
+import ipclab.repl.app.Lab;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +21,12 @@ public final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cleaner.Result r = Cleaner.cleanStale();
+        Cleanup r = new Lab().cleanStale();
         if (r.removed().isEmpty()) cli.out().println("nothing to clean");
         for (String s : r.removed()) cli.out().println("removed " + s);
         for (String s : r.skipped()) cli.out().println("left    " + s);
-        if (!r.runs().isEmpty()) {
-            cli.out().println(r.runs().size() + (r.runs().size() == 1 ? " stale run record" : " stale run records") + " deleted");
+        if (r.staleRuns() > 0) {
+            cli.out().println(r.staleRuns() + (r.staleRuns() == 1 ? " stale run record" : " stale run records") + " deleted");
         }
         return ExitCodes.OK;
     }

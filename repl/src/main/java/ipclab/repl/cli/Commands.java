@@ -3,12 +3,14 @@ package ipclab.repl.cli;
 import ipclab.repl.report.Style;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * Every ipclab subcommand, registered once, in the order {@code --help} lists them. A command's
@@ -22,6 +24,14 @@ public final class Commands {
             SchemaCommand::new,
             IpcsCommand::new,
             CleanCommand::new);
+
+    /**
+     * Commands of the {@code ipclab} launcher script itself (name, description), which never reach
+     * this program; listed in {@code --help} so that the help names every command a user can type.
+     */
+    static final List<List<String>> LAUNCHER_ONLY = List.of(
+            List.of("test", "Run the whole test suite, as CI does (mvn verify with JDK 25)."),
+            List.of("build", "Build ipclab now (also done on first use and after a source changed)."));
 
     private Commands() {}
 
@@ -39,10 +49,22 @@ public final class Commands {
         root.setErr(cli.err());
         root.setColorScheme(CommandLine.Help.defaultColorScheme(cli.style().color() ? Ansi.ON : Ansi.OFF));
         root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Commands::commandListWithLauncher);
         ErrorHandlers handlers = new ErrorHandlers(cli, debug);
         root.setParameterExceptionHandler(handlers);
         root.setExecutionExceptionHandler(handlers);
         return root;
+    }
+
+    /** The command list of {@code --help}: the subcommands, then the launcher's own commands, in one table. */
+    private static String commandListWithLauncher(CommandLine.Help help) {
+        Map<String, CommandLine.Help> all = new LinkedHashMap<>(help.subcommands());
+        for (List<String> command : LAUNCHER_ONLY) {
+            CommandSpec spec = CommandSpec.create().name(command.get(0));
+            spec.usageMessage().description(command.get(1));
+            all.put(command.get(0), new CommandLine(spec).setColorScheme(help.colorScheme()).getHelp());
+        }
+        return help.commandList(all);
     }
 
     /** The names of the registered subcommands (for the REPL's completion). */

@@ -1,7 +1,9 @@
 package ipclab.repl.cli;
 
+import ipclab.dsl.model.Suggestions;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -33,19 +35,17 @@ final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, Com
     }
 
     /**
-     * A mistyped command gets the closest command names (ours, not picocli's list of every
-     * candidate); a mistyped option gets picocli's suggestions.
+     * A mistyped command gets the closest command name (ipclab's one suggestion policy, the same
+     * as for scenario keys, not picocli's list of every candidate); a mistyped option gets
+     * picocli's suggestions.
      */
     private static void suggest(ParameterException ex, PrintWriter err) {
         if (!(ex instanceof UnmatchedArgumentException u)) return;
         CommandLine cmd = ex.getCommandLine();
         List<String> unmatched = u.getUnmatched();
         if (!u.isUnknownOption() && !cmd.getSubcommands().isEmpty() && !unmatched.isEmpty()) {
-            List<String> names = Suggestions.closest(unmatched.getFirst(), cmd.getSubcommands().keySet());
-            if (!names.isEmpty()) {
-                String q = cmd.getCommandSpec().qualifiedName() + " ";
-                err.println("Did you mean: " + q + String.join(" or " + q, names) + "?");
-            }
+            Optional<String> name = Suggestions.closestOrCompletion(unmatched.getFirst(), cmd.getSubcommands().keySet());
+            name.ifPresent(n -> err.println("Did you mean: " + cmd.getCommandSpec().qualifiedName() + " " + n + "?"));
             return;
         }
         UnmatchedArgumentException.printSuggestions(ex, err);

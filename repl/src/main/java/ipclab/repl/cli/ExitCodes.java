@@ -1,6 +1,11 @@
 package ipclab.repl.cli;
 
-/** The exit codes of every ipclab command; scripts rely on them. */
+import ipclab.repl.report.Outcome;
+
+/**
+ * The exit codes of every ipclab command, the one table of them; scripts rely on them. The help
+ * footers of {@link IpclabCommand} and {@link RunCommand} say the same in words.
+ */
 public final class ExitCodes {
     /** Everything worked (and every claim held). */
     public static final int OK = 0;
@@ -12,4 +17,13 @@ public final class ExitCodes {
     public static final int REFUTED = 3;
 
     private ExitCodes() {}
+
+    /** The exit code of {@code run} for how its runs ended. */
+    public static int of(Outcome outcome) {
+        return switch (outcome) {
+            case OK -> OK;
+            case REFUTED -> REFUTED;
+            case FAILED -> FAILURE;
+        };
+    }
 }

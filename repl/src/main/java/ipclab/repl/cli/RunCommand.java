@@ -1,21 +1,22 @@
 package ipclab.repl.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
-import ipclab.dsl.ScenarioLoader;
-import ipclab.dsl.plan.Plan;
-import ipclab.engine.run.Cleaner;
-import ipclab.engine.run.Engine;
-import ipclab.engine.run.ReportJson;
-import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
+import ipclab.repl.app.Cleanup;
+import ipclab.repl.app.Lab;
+import ipclab.repl.app.LoadedScenario;
+import ipclab.repl.app.Progress;
+import ipclab.repl.app.RunSettings;
+import ipclab.repl.app.ScenarioResult;
+import ipclab.repl.report.Outcome;
 import ipclab.repl.report.RunTable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +39,6 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one of its scenarios, "
             + "else its scenario() method, else each of its public static Scenario methods and fields in turn).")
     Path file;
@@ -61,61 +60,60 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<ScenarioFiles.Entry> entries;
+        Lab lab = new Lab();
+        List<LoadedScenario> scenarios;
         try {
-            entries = ScenarioFiles.load(file);
+            scenarios = lab.load(file);
         } catch (ScenarioException e) {
             for (Diagnostic d : e.diagnostics()) cli.err().println(d);
             return ExitCodes.USAGE;
         }
         checkWritable(json);
-        cleanStale();
-        RunOptions opts = RunOptions.defaults().withKeep(keep);
-        if (verbose) {
-            opts = opts.withListener((atMs, process, what, detail) -> cli.err().printf("%8d ms  %-12s %-10s %s%n",
-                    atMs, process == null ? "" : process, what, detail == null ? "" : detail));
-        }
-        List<String> docs = new ArrayList<>();
-        List<RunReport.Kept> kept = new ArrayList<>();
-        int worst = ExitCodes.OK;
-        for (int k = 0; k < entries.size(); k++) {
-            ScenarioFiles.Entry entry = entries.get(k);
-            if (entries.size() > 1) {
+        cleanStale(lab);
+        RunSettings settings = RunSettings.defaults().withKeep(keep).withProgress(new Printed(cli, verbose));
+        List<ScenarioResult> results = new ArrayList<>();
+        Outcome worst = Outcome.OK;
+        for (int k = 0; k < scenarios.size(); k++) {
+            LoadedScenario s = scenarios.get(k);
+            if (scenarios.size() > 1) {
                 if (k > 0) cli.out().println();
-                cli.err().println("scenario " + (k + 1) + "/" + entries.size() + ": " + entry.label());
+                cli.err().println("scenario " + (k + 1) + "/" + scenarios.size() + ": " + s.label());
             }
-            ScenarioLoader.Loaded loaded = entry.loaded();
-            List<Plan> plans = loaded.plans();
-            boolean sweep = !loaded.scenario().sweep().isEmpty();
-            List<RunReport> reports = new ArrayList<>();
-            for (int i = 0; i < plans.size(); i++) {
-                Plan p = plans.get(i);
-                if (sweep) cli.err().println("run " + (i + 1) + "/" + plans.size() + ": " + params(p.params()));
-                RunReport r = Engine.run(p, opts);
-                reports.add(r);
-                kept.addAll(r.kept());
-            }
-            String text = sweep ? ReportJson.toJson(reports) : ReportJson.toJson(reports.getFirst());
-            docs.add(text);
-            JsonNode tree = JSON.readTree(text);
-            new RunTable(cli.style()).render(tree).forEach(cli.out()::println);
-            int code = sweep ? ipclab.engine.run.ExitCodes.of(reports) : ipclab.engine.run.ExitCodes.of(reports.getFirst());
-            worst = worse(worst, code);
+            ScenarioResult r = lab.run(s, settings);
+            results.add(r);
+            RunTable table = new RunTable(cli.style());
+            List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs()) : table.render(r.report());
+            lines.forEach(cli.out()::println);
+            worst = worst.worse(r.outcome());
         }
         if (keep) {
+            List<RunReport.Kept> kept = results.stream().flatMap(r -> r.kept().stream()).toList();
             cli.out().println();
             cli.out().println(kept.isEmpty() ? "kept: nothing (the scenario made no System V object)" : describe(kept));
             if (!kept.isEmpty()) cli.out().println("see them with 'ipclab ipcs --mine'; remove them with 'ipclab clean'");
         }
         if (json != null) {
-            String out = docs.size() == 1 ? docs.getFirst() : "[\n" + String.join(",\n", docs) + "\n]";
             try {
-                java.nio.file.Files.writeString(json, out + "\n");
+                Files.writeString(json, Lab.json(results) + "\n");
             } catch (IOException e) {
                 throw new IOException("cannot write the JSON report to " + json + ": " + e.getMessage(), e);
             }
         }
-        return worst;
+        return ExitCodes.of(worst);
+    }
+
+    /** A sweep's "run i/n: params" always, the engine's events with {@code -v}; both on stderr. */
+    private record Printed(Cli cli, boolean verbose) implements Progress {
+        @Override
+        public void runStarting(int index, int count, Map<String, String> params) {
+            cli.err().println("run " + index + "/" + count + ": " + params(params));
+        }
+
+        @Override
+        public void event(long atMs, String process, String what, String detail) {
+            if (!verbose) return;
+            cli.err().printf("%8d ms  %-12s %-10s %s%n", atMs, process == null ? "" : process, what, detail == null ? "" : detail);
+        }
     }
 
     /**
@@ -124,17 +122,10 @@ public final class RunCommand implements Callable<Integer> {
     static String describe(List<RunReport.Kept> kept) {
         List<String> parts = new ArrayList<>();
         for (RunReport.Kept k : kept) {
-            parts.add(k.kind() + " " + String.format(java.util.Locale.ROOT, "0x%08x", k.key()) + " id " + k.id()
+            parts.add(k.kind() + " " + String.format(Locale.ROOT, "0x%08x", k.key()) + " id " + k.id()
                     + (Boolean.TRUE.equals(k.markedForRemoval()) ? " (marked for removal already: freed on last detach)" : ""));
         }
         return "kept: " + String.join(", ", parts);
-    }
-
-    /** 1 (failed) beats 3 (refuted) beats 0. */
-    private static int worse(int a, int b) {
-        if (a == ExitCodes.FAILURE || b == ExitCodes.FAILURE) return ExitCodes.FAILURE;
-        if (a == ExitCodes.REFUTED || b == ExitCodes.REFUTED) return ExitCodes.REFUTED;
-        return Math.max(a, b);
     }
 
     /** A report that could not be written after a long run would waste it: check the place first. */
@@ -142,18 +133,18 @@ public final class RunCommand implements Callable<Integer> {
         if (file == null) return;
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        if (java.nio.file.Files.isDirectory(abs)) throw new InputException("--json " + file + " is a directory; give a file name");
-        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+        if (Files.isDirectory(abs)) throw new InputException("--json " + file + " is a directory; give a file name");
+        if (dir == null || !Files.isDirectory(dir)) {
             throw new InputException("--json " + file + ": the directory " + dir + " does not exist");
         }
-        if (!java.nio.file.Files.isWritable(dir) || (java.nio.file.Files.exists(abs) && !java.nio.file.Files.isWritable(abs))) {
+        if (!Files.isWritable(dir) || (Files.exists(abs) && !Files.isWritable(abs))) {
             throw new InputException("--json " + file + ": not writable");
         }
     }
 
     /** What dead runs left is removed before anything new is made; the user hears about it. */
-    private void cleanStale() {
-        Cleaner.Result r = Cleaner.cleanStale();
+    private void cleanStale(Lab lab) {
+        Cleanup r = lab.cleanStale();
         for (String s : r.removed()) cli.err().println("ipclab: removed " + s + ", left by a run that died");
     }
 

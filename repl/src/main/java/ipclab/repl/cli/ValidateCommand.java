@@ -2,8 +2,8 @@ package ipclab.repl.cli;
 
 import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
-import ipclab.dsl.ScenarioLoader;
-import ipclab.dsl.plan.Plan;
+import ipclab.repl.app.Lab;
+import ipclab.repl.app.LoadedScenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,12 +31,13 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Lab lab = new Lab();
         int invalid = 0;
         int problems = 0;
         for (Path f : files) {
             try {
-                for (ScenarioFiles.Entry e : ScenarioFiles.load(f)) {
-                    cli.out().println("ok  " + e.label() + "  (" + summary(e.loaded()) + ")");
+                for (LoadedScenario s : lab.load(f)) {
+                    cli.out().println("ok  " + s.label() + "  (" + s.summary() + ")");
                 }
             } catch (ScenarioException e) {
                 invalid++;
@@ -49,15 +50,5 @@ public final class ValidateCommand implements Callable<Integer> {
                     + files.size() + " files");
         }
         return invalid == 0 ? ExitCodes.OK : ExitCodes.USAGE;
-    }
-
-    /** {@code 2 processes, 1 channel} and, for a sweep, {@code , 4 sweep runs}; counts are after replicas. */
-    static String summary(ScenarioLoader.Loaded l) {
-        Plan first = l.plans().getFirst();
-        int p = first.processes().size();
-        int c = first.channels().size();
-        String s = p + (p == 1 ? " process, " : " processes, ") + c + (c == 1 ? " channel" : " channels");
-        if (!l.scenario().sweep().isEmpty()) s += ", " + l.plans().size() + " sweep runs";
-        return s;
     }
 }

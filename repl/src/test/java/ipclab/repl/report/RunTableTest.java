@@ -4,20 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ipclab.engine.run.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The run table on hand-made reports in the JSON contract of issue 4. */
+/**
+ * The run table on hand-made reports in the JSON contract of issue 4, read back into the typed
+ * reports the table renders (a sweep: {@code {scenario, runs[]}}).
+ */
 class RunTableTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static JsonNode load(String name) throws IOException {
         try (InputStream in = RunTableTest.class.getResourceAsStream("/reports/" + name)) {
-            return new ObjectMapper().readTree(in);
+            return JSON.readTree(in);
         }
     }
 
     private static String render(String name, Style style) throws IOException {
-        return String.join("\n", new RunTable(style).render(load(name))) + "\n";
+        JsonNode tree = load(name);
+        RunTable table = new RunTable(style);
+        List<String> lines;
+        if (tree.has("runs")) {
+            List<RunReport> runs = new ArrayList<>();
+            for (JsonNode run : tree.get("runs")) runs.add(JSON.treeToValue(run, RunReport.class));
+            lines = table.renderSweep(tree.get("scenario").asText(), runs);
+        } else {
+            lines = table.render(JSON.treeToValue(tree, RunReport.class));
+        }
+        return String.join("\n", lines) + "\n";
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ipclab.repl.bench;
+package ipclab.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package ipclab.repl.cli;
+package ipclab.repl.app;
 
 import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
@@ -45,7 +45,7 @@ import javax.tools.ToolProvider;
  * {@code file: no public static Scenario scenario() method}. Nothing is run and nothing is kept:
  * the temporary classes are deleted before this returns.
  */
-public final class JavaScenarios {
+final class JavaScenarios {
     private JavaScenarios() {}
 
     /**
@@ -53,10 +53,10 @@ public final class JavaScenarios {
      *
      * @param member where it came from, as {@code FILE#member} selects it: {@code scenario}, {@code sweep}, {@code all[tcp]}, {@code FIELD}
      */
-    public record Found(String member, Scenario scenario) {}
+    record Found(String member, Scenario scenario) {}
 
     /** Is this argument a Java scenario file ({@code .java}, optionally with {@code #member})? */
-    public static boolean isJava(String arg) {
+    static boolean isJava(String arg) {
         return fileOf(arg).endsWith(".java");
     }
 
@@ -77,7 +77,7 @@ public final class JavaScenarios {
      *
      * @throws ScenarioException the file is missing, does not compile, has no scenario, or building it threw
      */
-    public static List<Found> load(String arg) throws ScenarioException {
+    static List<Found> load(String arg) throws ScenarioException {
         String name = fileOf(arg);
         String member = memberOf(arg);
         Path file = Path.of(name);

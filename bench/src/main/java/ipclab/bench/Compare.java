@@ -1,4 +1,4 @@
-package ipclab.repl.bench;
+package ipclab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

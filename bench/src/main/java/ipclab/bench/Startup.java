@@ -1,4 +1,4 @@
-package ipclab.repl.bench;
+package ipclab.bench;
 
 import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.plan.Plan;

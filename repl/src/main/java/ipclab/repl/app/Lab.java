@@ -1,0 +1,97 @@
+package ipclab.repl.app;
+
+import ipclab.dsl.ScenarioException;
+import ipclab.dsl.ScenarioLoader;
+import ipclab.dsl.model.Scenario;
+import ipclab.dsl.plan.Plan;
+import ipclab.engine.run.Cleaner;
+import ipclab.engine.run.Engine;
+import ipclab.engine.run.RunOptions;
+import ipclab.engine.run.RunReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a front end (the {@code ipclab} command line, the REPL) does with scenarios, in the order
+ * it does it: {@link #load load} (which validates), {@link #cleanStale clean} what dead runs left,
+ * {@link #run run}, and read the typed {@link ScenarioResult}. Nothing here prints; rendering is
+ * {@link ipclab.repl.report.RunTable}'s, and exit codes are the command line's.
+ *
+ * <pre>{@code
+ *   Lab lab = new Lab();
+ *   for (LoadedScenario s : lab.load(Path.of("scenarios/hello.yaml"))) {   // throws ScenarioException if invalid
+ *       lab.cleanStale();
+ *       ScenarioResult r = lab.run(s, RunSettings.defaults());
+ *       r.outcome();   // OK, REFUTED or FAILED
+ *   }
+ * }</pre>
+ *
+ * <p>This is the only class of the front end that drives the engine ({@link Engine}, {@link Cleaner});
+ * the rest sees the engine only through the reports it returns.
+ */
+public final class Lab {
+    public Lab() {}
+
+    /**
+     * Reads, validates and plans a scenario file: YAML, or fluent Java ({@code .java}, compiled in
+     * this JVM; {@code FILE.java#member} picks one of its scenarios, else its {@code scenario()}
+     * method, else each of its public static scenario methods and fields).
+     *
+     * @return every scenario of the file, in order (a YAML file has one)
+     * @throws ScenarioException every problem of the file, each with its place ({@code file:line:col});
+     *                           nothing was created
+     */
+    public List<LoadedScenario> load(Path file) throws ScenarioException { return ScenarioFiles.load(file); }
+
+    /** Validates and plans a scenario built in Java (the fluent DSL, a REPL snippet). */
+    public LoadedScenario load(Scenario scenario, String label) throws ScenarioException {
+        return LoadedScenario.of(label, ScenarioLoader.plan(scenario));
+    }
+
+    /** Validates and plans YAML text; {@code fileName} names it in diagnostics. */
+    public LoadedScenario loadYaml(String yaml, String fileName) throws ScenarioException {
+        return LoadedScenario.of(fileName, ScenarioLoader.fromYaml(yaml, fileName));
+    }
+
+    /**
+     * Removes what dead ipclab runs left (kernel objects, files, workers), and only that: objects
+     * in the run registry whose run is gone and that still have the recorded id, key and owner.
+     * {@link #run} does not call it: a front end calls it before running, and tells the user.
+     */
+    public Cleanup cleanStale() {
+        Cleaner.Result r = Cleaner.cleanStale();
+        return new Cleanup(r.removed(), r.skipped(), r.runs().size());
+    }
+
+    /**
+     * Runs a loaded scenario as real processes, each sweep combination in turn, and waits for the end.
+     *
+     * @throws InterruptedException interrupted while a run went (its processes are stopped and its objects removed)
+     * @throws RuntimeException     an object or a JVM could not be made (the message names the call and errno);
+     *                              nothing is left behind
+     */
+    public ScenarioResult run(LoadedScenario scenario, RunSettings settings) throws InterruptedException {
+        RunOptions opts = RunOptions.defaults().withKeep(settings.keep());
+        Progress progress = settings.progress();
+        if (progress != Progress.NONE) opts = opts.withListener(progress::event);
+        List<Plan> plans = scenario.plans();
+        List<RunReport> reports = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
+            reports.add(Engine.run(p, opts));
+        }
+        return new ScenarioResult(scenario, reports);
+    }
+
+    /**
+     * The machine report of several results, as {@code run --json} writes it: one result's own
+     * JSON ({@link ScenarioResult#json()}), or a JSON array of them.
+     */
+    public static String json(List<ScenarioResult> results) {
+        if (results.size() == 1) return results.getFirst().json();
+        List<String> docs = results.stream().map(ScenarioResult::json).toList();
+        return "[\n" + String.join(",\n", docs) + "\n]";
+    }
+}

@@ -1,0 +1,35 @@
+package ipclab.repl.app;
+
+import ipclab.dsl.Diagnostic;
+import ipclab.dsl.ScenarioException;
+import ipclab.dsl.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scenario file as {@link Lab#load(Path)} takes it: YAML ({@link ScenarioLoader#load}), or fluent
+ * Java ({@link JavaScenarios}, then {@link ScenarioLoader#plan} for each scenario it gives). Either
+ * every scenario of the file plans, or one {@link ScenarioException} holds every problem.
+ */
+final class ScenarioFiles {
+    private ScenarioFiles() {}
+
+    static List<LoadedScenario> load(Path arg) throws ScenarioException {
+        String s = arg.toString();
+        if (!JavaScenarios.isJava(s)) return List.of(LoadedScenario.of(s, ScenarioLoader.load(arg)));
+        List<JavaScenarios.Found> found = JavaScenarios.load(s);
+        List<LoadedScenario> out = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (JavaScenarios.Found f : found) {
+            try {
+                String label = found.size() == 1 ? s : JavaScenarios.fileOf(s) + "#" + f.member();
+                out.add(LoadedScenario.of(label, ScenarioLoader.plan(f.scenario())));
+            } catch (ScenarioException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        if (!problems.isEmpty()) throw new ScenarioException(problems);
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package ipclab.repl.app;
+
+import ipclab.engine.run.ReportJson;
+import ipclab.engine.run.RunReport;
+import ipclab.repl.report.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What running one {@link LoadedScenario} gave: one report per run (one, or one per sweep
+ * combination, in order).
+ *
+ * @param scenario what was run
+ * @param runs     the reports, never empty
+ */
+public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs) {
+    public ScenarioResult {
+        runs = List.copyOf(runs);
+    }
+
+    public boolean isSweep() { return scenario.isSweep(); }
+
+    /** The report of a scenario without a sweep (a sweep's first run otherwise). */
+    public RunReport report() { return runs.getFirst(); }
+
+    /** Failed beats refuted beats ok, over every run. */
+    public Outcome outcome() { return Outcome.of(runs); }
+
+    /** The System V objects the runs left in the kernel on purpose ({@link RunSettings#keep()}). */
+    public List<RunReport.Kept> kept() {
+        List<RunReport.Kept> out = new ArrayList<>();
+        for (RunReport r : runs) out.addAll(r.kept());
+        return out;
+    }
+
+    /**
+     * The machine report: one run's report object, or a sweep's {@code {"scenario": ..., "runs": [...]}}
+     * (the JSON keys are a contract: see the README).
+     */
+    public String json() { return isSweep() ? ReportJson.toJson(runs) : ReportJson.toJson(runs.getFirst()); }
+}
