@@ -4,7 +4,6 @@ import ipclab.repl.app.Cleanup;
 import ipclab.repl.app.Lab;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ipclab clean}: remove what dead ipclab runs left behind, and only that. */
 @Command(name = "clean",
@@ -12,9 +11,6 @@ import picocli.CommandLine.Mixin;
                        "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
                        + "key and owner, are removed; other programs' and other users' objects are never touched."})
 public final class CleanCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
     private final Cli cli;
 
     public CleanCommand(Cli cli) { this.cli = cli; }

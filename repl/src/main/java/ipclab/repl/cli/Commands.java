@@ -43,7 +43,11 @@ public final class Commands {
      */
     public static CommandLine commandLine(Cli cli, boolean debug) {
         CommandLine root = new CommandLine(new IpclabCommand(cli));
-        for (Function<Cli, Object> f : ALL) root.addSubcommand(f.apply(cli));
+        for (Function<Cli, Object> f : ALL) {
+            CommandLine sub = new CommandLine(f.apply(cli));
+            sub.addMixin("help", new HelpOption()); // every subcommand's -h, --help, added here once
+            root.addSubcommand(sub);
+        }
         root.addSubcommand(new CommandLine.HelpCommand());
         root.setOut(cli.out());
         root.setErr(cli.err());

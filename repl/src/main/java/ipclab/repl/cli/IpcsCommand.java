@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ipclab ipcs}: the System V objects the kernel holds, from /proc/sysvipc. */
@@ -20,9 +19,6 @@ import picocli.CommandLine.Option;
                        "Shared memory segments, message queues and semaphore arrays as the kernel shows them "
                        + "in /proc/sysvipc (like 'ipcs -a -p')."})
 public final class IpcsCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
     @Option(names = "--json", description = "Print a JSON array (keys: kind, key, id, owner, uid, mode, bytes, messages, "
             + "nsems, nattch, status, cpid, lpid, lspid, lrpid, ipclab).")
     boolean json;

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,9 +35,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
                   "            2 invalid input (nothing was run), 3 an expect claim was refuted."})
 public final class RunCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one of its scenarios, "
             + "else its scenario() method, else each of its public static Scenario methods and fields in turn).")
     Path file;

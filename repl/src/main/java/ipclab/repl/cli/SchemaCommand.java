@@ -4,7 +4,6 @@ import ipclab.dsl.Schema;
 import ipclab.repl.report.SchemaReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ipclab schema}: the JSON Schema of the scenario format, for editors and validators. */
@@ -13,9 +12,6 @@ import picocli.CommandLine.Option;
                        "Save it and point an editor at it (e.g. '# yaml-language-server: $schema=scenario.schema.json') "
                        + "to complete and check scenarios."})
 public final class SchemaCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
     @Option(names = "--markdown", description = "Print the scenario reference as Markdown (the README's reference) instead.")
     boolean markdown;
 

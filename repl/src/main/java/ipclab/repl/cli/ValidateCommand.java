@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
@@ -19,9 +18,6 @@ import picocli.CommandLine.Parameters;
                        + "scenario NAME: path: message). "
                        + "Exit 0 when all are valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one scenario).")
     List<Path> files;
 

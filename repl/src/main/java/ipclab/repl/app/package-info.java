@@ -1,0 +1,13 @@
+/**
+ * The application layer, shared by the command line and the REPL: {@link ipclab.repl.app.Lab}
+ * loads a scenario (YAML, a Java file, or a {@code Scenario} object), which validates it; cleans
+ * what dead runs left; runs it with {@link ipclab.repl.app.RunSettings} and a
+ * {@link ipclab.repl.app.Progress} listener; and returns a typed {@link ipclab.repl.app.ScenarioResult}.
+ * Nothing here prints or decides exit codes.
+ *
+ * <p>API: {@code Lab}, {@code LoadedScenario}, {@code RunSettings}, {@code Progress},
+ * {@code ScenarioResult}, {@code Cleanup}. Internal (package-private): {@code ScenarioFiles} and
+ * {@code JavaScenarios}, how files are read and Java files compiled. {@code Lab} is the one class
+ * of the module that drives the engine (runs, clean-up).
+ */
+package ipclab.repl.app;
