@@ -6,6 +6,7 @@ import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.run.Cleaner;
 import ipclab.engine.run.Engine;
+import ipclab.engine.run.Run;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
 import java.nio.file.Path;
@@ -72,9 +73,8 @@ public final class Lab {
      *                              nothing is left behind
      */
     public ScenarioResult run(LoadedScenario scenario, RunSettings settings) throws InterruptedException {
-        RunOptions opts = RunOptions.defaults().withKeep(settings.keep());
+        RunOptions opts = options(settings);
         Progress progress = settings.progress();
-        if (progress != Progress.NONE) opts = opts.withListener(progress::event);
         List<Plan> plans = scenario.plans();
         List<RunReport> reports = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -83,6 +83,26 @@ public final class Lab {
             reports.add(Engine.run(p, opts));
         }
         return new ScenarioResult(scenario, reports);
+    }
+
+    /**
+     * Starts one combination of a loaded scenario in step mode and returns at once, its workers
+     * ready and waiting: each IPC operation then waits for {@code grant(process)} on the returned
+     * run ({@code processes()} says who waits for what; {@code runFree()} stops gating;
+     * {@code await()} gives the report; {@code stop()} ends it early). The caller owns the run: it
+     * must await or stop it.
+     *
+     * @param combination 0-based index into {@link LoadedScenario#plans()} (0 without a sweep)
+     * @throws RuntimeException an object or a JVM could not be made; nothing is left behind
+     */
+    public Run startStepping(LoadedScenario scenario, int combination, RunSettings settings) {
+        return Engine.start(scenario.plans().get(combination), options(settings).withStep(true));
+    }
+
+    private static RunOptions options(RunSettings settings) {
+        RunOptions opts = RunOptions.defaults().withKeep(settings.keep());
+        Progress progress = settings.progress();
+        return progress == Progress.NONE ? opts : opts.withListener(progress::event);
     }
 
     /**

@@ -25,13 +25,13 @@ public final class Commands {
             IpcsCommand::new,
             CleanCommand::new);
 
-    /**
-     * Commands of the {@code ipclab} launcher script itself (name, description), which never reach
-     * this program; listed in {@code --help} so that the help names every command a user can type.
-     */
-    static final List<List<String>> LAUNCHER_ONLY = List.of(
-            List.of("test", "Run the whole test suite, as CI does (mvn verify with JDK 25)."),
-            List.of("build", "Build ipclab now (also done on first use and after a source changed)."));
+    /** A command of the {@code ipclab} launcher script itself: it never reaches this program. */
+    record LauncherCommand(String name, String description) {}
+
+    /** Listed in {@code --help} after the subcommands, so that the help names every command a user can type. */
+    static final List<LauncherCommand> LAUNCHER_ONLY = List.of(
+            new LauncherCommand("test", "Run the whole test suite, as CI does (mvn verify with JDK 25)."),
+            new LauncherCommand("build", "Build ipclab now; also done on first use and after a change."));
 
     private Commands() {}
 
@@ -63,10 +63,10 @@ public final class Commands {
     /** The command list of {@code --help}: the subcommands, then the launcher's own commands, in one table. */
     private static String commandListWithLauncher(CommandLine.Help help) {
         Map<String, CommandLine.Help> all = new LinkedHashMap<>(help.subcommands());
-        for (List<String> command : LAUNCHER_ONLY) {
-            CommandSpec spec = CommandSpec.create().name(command.get(0));
-            spec.usageMessage().description(command.get(1));
-            all.put(command.get(0), new CommandLine(spec).setColorScheme(help.colorScheme()).getHelp());
+        for (LauncherCommand command : LAUNCHER_ONLY) {
+            CommandSpec spec = CommandSpec.create().name(command.name());
+            spec.usageMessage().description(command.description());
+            all.put(command.name(), new CommandLine(spec).setColorScheme(help.colorScheme()).getHelp());
         }
         return help.commandList(all);
     }

@@ -87,6 +87,31 @@ class LabTest {
     }
 
     @Test
+    void aSteppedRunIsTheCallersToDrive() throws Exception {
+        LoadedScenario loaded = lab.loadYaml("""
+                name: lab-step
+                channels:
+                  q: {type: msgq}
+                processes:
+                  producer: {role: writer, channel: q, messages: 5, warmup: 0}
+                  consumer: {role: reader, channel: q}
+                """, "lab-step.yaml");
+        try (StateDir state = new StateDir()) {
+            ipclab.engine.run.Run run = lab.startStepping(loaded, 0, RunSettings.defaults());
+            try {
+                assertEquals(loaded.plans().getFirst(), run.plan());
+                assertEquals(List.of("producer", "consumer"), run.processes().stream().map(p -> p.name()).toList());
+                run.runFree();
+                RunReport report = run.await();
+                assertEquals(Outcome.OK, Outcome.of(report), report.failures().toString());
+                assertEquals(5, report.channels().getFirst().received());
+            } finally {
+                if (!run.isDone()) run.stop();
+            }
+        }
+    }
+
+    @Test
     void anInvalidScenarioIsRefusedWithItsPlace() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> lab.loadYaml("""
                 name: bad

@@ -21,6 +21,15 @@ class MainTest {
     }
 
     @Test
+    void helpListsTheLaunchersOwnCommandsAfterTheOthers() {
+        Ipclab r = Ipclab.run("--help");
+        assertTrue(r.out().contains("  help      Display help information about the specified command.\n"
+                + "  test      Run the whole test suite, as CI does (mvn verify with JDK 25).\n"
+                + "  build     Build ipclab now; also done on first use and after a change.\n"), r.out());
+        assertFalse(Commands.names().contains("test"), "not a command of this program: the REPL does not complete it");
+    }
+
+    @Test
     void versionNamesIpclabJavaAndKernel() {
         Ipclab r = Ipclab.run("--version");
         assertEquals(0, r.code(), r.toString());
