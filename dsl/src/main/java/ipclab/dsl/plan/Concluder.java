@@ -550,6 +550,6 @@ final class Concluder {
                 }
             }
         }
-        return ok ? claim : null;
+        return ok ? Expectation.of(claim) : null;
     }
 }

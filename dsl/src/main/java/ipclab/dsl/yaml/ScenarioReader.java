@@ -1,6 +1,5 @@
 package ipclab.dsl.yaml;
 
-import ipclab.dsl.Diagnostic;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Names;
@@ -33,23 +32,22 @@ public final class ScenarioReader {
      * @param leftOut    names of channels and processes left out (no valid type / role), and "name" when the scenario had none
      * @param channelsOfLeftOut channels that left-out processes named
      */
-    public record Result(Scenario scenario, SourceMap sourceMap, List<Diagnostic> problems, boolean unreadable, Set<String> badPaths,
+    public record Result(Scenario scenario, SourceMap sourceMap, List<YamlProblem> problems, boolean unreadable, Set<String> badPaths,
                          Set<String> leftOut, Set<String> channelsOfLeftOut) {}
 
-    private final String file;
     private final SourceMap map = new SourceMap();
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<YamlProblem> problems = new ArrayList<>();
     private final Set<String> badPaths = new HashSet<>();
     private final Set<String> leftOut = new HashSet<>();
     private final Set<String> leftOutChannelsUsed = new HashSet<>();
 
-    private ScenarioReader(String file) { this.file = file; }
+    private ScenarioReader() {}
 
     /** Reads YAML bytes: the tree first (hostile input refused there), then the model. */
-    public static Result read(byte[] bytes, String file) {
-        List<Diagnostic> syntax = new ArrayList<>();
-        YamlNode root = YamlTreeReader.read(bytes, file, syntax);
-        ScenarioReader r = new ScenarioReader(file);
+    public static Result read(byte[] bytes) {
+        List<YamlProblem> syntax = new ArrayList<>();
+        YamlNode root = YamlTreeReader.read(bytes, syntax);
+        ScenarioReader r = new ScenarioReader();
         r.problems.addAll(syntax);
         Scenario s = root == null ? null : r.scenario(root);
         return new Result(s, r.map, List.copyOf(r.problems), s == null, Set.copyOf(r.badPaths), Set.copyOf(r.leftOut),
@@ -305,6 +303,6 @@ public final class ScenarioReader {
     }
 
     private void problem(YamlNode.Position p, String path, String message) {
-        problems.add(new Diagnostic(file, p.line(), p.column(), path, message));
+        problems.add(new YamlProblem(p.line(), p.column(), path, message));
     }
 }
