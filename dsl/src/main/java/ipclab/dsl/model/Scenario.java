@@ -21,9 +21,8 @@ import java.util.SequencedMap;
 public record Scenario(String name, String description, Long seed, Duration timeout,
                        SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
                        SequencedMap<String, List<String>> sweep, List<String> expect) {
-    /** The top-level YAML keys, in the order they are written. */
-    public static final List<String> KEYS = List.of("name", "description", "seed", "timeout", "channels", "processes",
-            "sweep", "expect");
+    /** The top-level YAML keys, in the order they are written (from {@link Key}). */
+    public static final List<String> KEYS = Key.names(Key.Scope.SCENARIO);
 
     public Scenario {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a scenario needs a name");

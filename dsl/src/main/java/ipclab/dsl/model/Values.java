@@ -93,10 +93,8 @@ public final class Values {
     }
 
     private static String example(String key) {
-        return switch (key) {
-            case "messages" -> "1000"; case "replicas" -> "2"; case "slots" -> "16"; case "seed" -> "42";
-            case "warmup" -> "100"; default -> "1";
-        };
+        String e = Key.exampleOf(key);
+        return e == null ? "1" : e;
     }
 
     private static String trailingUnit(String t) {

@@ -2,6 +2,7 @@ package ipclab.dsl.yaml;
 
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Role;
@@ -19,8 +20,9 @@ import java.util.Set;
 /**
  * Binds a {@link YamlNode} tree to a {@link Scenario}, collecting every problem with its position
  * instead of stopping at the first. A field with a bad value is reported and left unset; a channel
- * or process without a valid {@code type}/{@code role} is reported and left out (and counted in
- * {@link Result#incomplete()}, so that later checks do not pile spurious errors on top).
+ * or process without a valid {@code type}/{@code role} is reported and left out (and named in
+ * {@link Result#leftOut()}, so that later checks do not pile spurious errors on top). Which keys
+ * exist and what to write for each come from {@link Key}.
  */
 public final class ScenarioReader {
     /**
@@ -277,30 +279,7 @@ public final class ScenarioReader {
         return null;
     }
 
-    private static String example(String key) {
-        return switch (key) {
-            case "name" -> "e.g. 'name: hello'";
-            case "seed" -> "e.g. 'seed: 42'";
-            case "timeout" -> "e.g. 'timeout: 30s'";
-            case "type" -> "one of " + Names.choices(ChannelType.class);
-            case "role" -> "one of " + Names.choices(Role.class);
-            case "size" -> "e.g. 'size: 4KiB'";
-            case "capacity" -> "e.g. 'capacity: 16KiB'";
-            case "slots" -> "e.g. 'slots: 16'";
-            case "sync" -> "one of " + Names.choices(ipclab.dsl.model.Sync.class);
-            case "fanout" -> "one of " + Names.choices(ipclab.dsl.model.Fanout.class);
-            case "mode" -> "one of " + Names.choices(ipclab.dsl.model.QueueMode.class);
-            case "domain" -> "one of " + Names.choices(ipclab.dsl.model.SocketDomain.class);
-            case "channel" -> "the name of a channel under 'channels:'";
-            case "replicas" -> "e.g. 'replicas: 2'";
-            case "messages" -> "e.g. 'messages: 1000'";
-            case "duration" -> "e.g. 'duration: 5s'";
-            case "rate" -> "e.g. 'rate: 20k/s'";
-            case "mtype" -> "e.g. 'mtype: 1'";
-            case "warmup" -> "e.g. 'warmup: 100'";
-            default -> "give a value or remove the key";
-        };
-    }
+    private static String example(String key) { return Key.hint(key); }
 
     private void problem(YamlNode.Position p, String path, String message) {
         problems.add(new YamlProblem(p.line(), p.column(), path, message));
