@@ -65,9 +65,9 @@ public enum Key {
             "The name of the channel this process uses (a key under 'channels')."),
     REPLICAS(PROCESS, "replicas", ValueType.integer(1, null), false, "1", "2", any(), all(),
             "How many identical processes to start, named name-1 ... name-n. Stream sockets and pipes take one writer and one reader; datagram sockets several writers and one reader; message queues any number of each; shm several writers and up to 128 readers. Round trips take exactly one pinger and one echo."),
-    MESSAGES(PROCESS, "messages", ValueType.integer(1, null), false, "1000 when neither messages nor duration is given", "1000",
+    MESSAGES(PROCESS, "messages", ValueType.integer(1, null), false, "1000; unbounded when only a duration is given", "1000",
             any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
-            "messages to send (writer, pinger) or increments (incrementer). Readers and echoes take what is sent to them."),
+            "messages to send, or for an incrementer the increments. Readers and echoes take what is sent to them."),
     DURATION(PROCESS, "duration", ValueType.DURATION, false, null, "5s", any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
             "stop after this long; with 'messages', whichever comes first. Must be shorter than the scenario's timeout."),
     MESSAGE_SIZE(PROCESS, "size", ValueType.SIZE, false, "64B", "4KiB", any(), roles(Role.WRITER, Role.PINGER),
@@ -76,10 +76,10 @@ public enum Key {
             "messages per second (500/s, 20k/s, 1M/s)."),
     MTYPE(PROCESS, "mtype", ValueType.integer(Long.MIN_VALUE, null), false, "writer and pinger 1, reader 0 (any type)", "1",
             types(ChannelType.MSGQ), roles(Role.WRITER, Role.READER, Role.PINGER),
-            "writer, pinger: the message type sent, from 1 to 4294967295 (2^32 - 1; the types above carry the replies to pingers). reader: the type selected by msgrcv: 0 takes any message, n > 0 only type n, -n the lowest type <= n first, with n at most 4294967295. An echo answers its pinger's type."),
+            "the message type a writer or pinger sends, from 1 to 4294967295 (2^32 - 1; the types above carry the replies to pingers), or a reader selects with msgrcv: 0 takes any message, n > 0 only type n, -n the lowest type <= n first, with n at most 4294967295. An echo answers its pinger's type."),
     WARMUP(PROCESS, "warmup", ValueType.integer(0, null), false, "max(100, messages / 10); 0 for a writer bounded only by a duration", "100",
             any(), roles(Role.WRITER, Role.PINGER),
-            "pinger: unmeasured round trips before the measured ones; writer: unmeasured messages before the measured ones (checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message). Either way JIT compilation and page faults stay out of the figures.");
+            "unmeasured messages (for a pinger, round trips) before the measured ones: checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message, so that JIT compilation and page faults stay out of the figures.");
 
     /** Where a key is written: at the top, in a channel, in a process. */
     public enum Scope { SCENARIO, CHANNEL, PROCESS }
