@@ -13,13 +13,10 @@ public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer 
     /** The YAML keys of a channel, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.CHANNEL);
 
-    public ChannelSpec {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a channel needs a name");
-        if (type == null) throw new IllegalArgumentException("channel " + name + " needs a type");
-    }
+    public ChannelSpec { KeyValues.requireNameAnd(name, "channel", type, Key.TYPE); }
 
     /** A builder holding this channel's fields, to change some. */
-    public Builder toBuilder() { return new Builder(name, KeyValues.of(Key.Scope.CHANNEL, this)); }
+    public Builder toBuilder() { return new Builder(name, type).from(this); }
 
     /** The value of a key as YAML writes it, or {@code null} when not given. */
     public String get(String key) { return KeyValues.text(Key.Scope.CHANNEL, this, key, "channel"); }
@@ -28,33 +25,24 @@ public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer 
      * Fluent builder; method names are the YAML keys (see {@link Key} for what each means and its
      * default). Start one with {@code Scenarios.shm("ring")}, {@code msgq(..)}, {@code socket(..)} or {@code pipe(..)}.
      */
-    public static final class Builder {
-        private final String name;
-        private final KeyValues values;
+    public static final class Builder extends SpecBuilder<Builder> {
+        public Builder(String name, ChannelType type) { super(name, ChannelSpec.class, Key.TYPE, type); }
 
-        public Builder(String name, ChannelType type) { this(name, new KeyValues(Key.Scope.CHANNEL, ChannelSpec.class).put(Key.TYPE, type)); }
-
-        private Builder(String name, KeyValues values) { this.name = name; this.values = values; }
-
-        public String name() { return name; }
-        public Builder type(ChannelType t) { values.put(Key.TYPE, t); return this; }
-        public Builder size(ByteSize s) { values.put(Key.SEGMENT_SIZE, s); return this; }
+        public Builder type(ChannelType t) { return put(Key.TYPE, t); }
+        public Builder size(ByteSize s) { return put(Key.SEGMENT_SIZE, s); }
         /** The segment size in bytes. */
         public Builder size(long bytes) { return size(ByteSize.of(bytes)); }
-        public Builder slots(int n) { values.put(Key.SLOTS, n); return this; }
-        public Builder sync(Sync s) { values.put(Key.SYNC, s); return this; }
-        public Builder fanout(Fanout f) { values.put(Key.FANOUT, f); return this; }
-        public Builder mode(QueueMode m) { values.put(Key.MODE, m); return this; }
-        public Builder capacity(ByteSize c) { values.put(Key.CAPACITY, c); return this; }
+        public Builder slots(int n) { return put(Key.SLOTS, n); }
+        public Builder sync(Sync s) { return put(Key.SYNC, s); }
+        public Builder fanout(Fanout f) { return put(Key.FANOUT, f); }
+        public Builder mode(QueueMode m) { return put(Key.MODE, m); }
+        public Builder capacity(ByteSize c) { return put(Key.CAPACITY, c); }
         /** msg_qbytes in bytes. */
         public Builder capacity(long bytes) { return capacity(ByteSize.of(bytes)); }
-        public Builder domain(SocketDomain d) { values.put(Key.DOMAIN, d); return this; }
-
-        /** Sets a key from its YAML text ({@code size}, {@code "64KiB"}); the exception's message is for the user. */
-        public Builder set(String key, String text) { values.set(key, text, "channel"); return this; }
+        public Builder domain(SocketDomain d) { return put(Key.DOMAIN, d); }
 
         public ChannelSpec build() {
-            return new ChannelSpec(name, (ChannelType) values.get(Key.TYPE), (ByteSize) values.get(Key.SEGMENT_SIZE),
+            return new ChannelSpec(name(), (ChannelType) values.get(Key.TYPE), (ByteSize) values.get(Key.SEGMENT_SIZE),
                     (Integer) values.get(Key.SLOTS), (Sync) values.get(Key.SYNC), (Fanout) values.get(Key.FANOUT),
                     (QueueMode) values.get(Key.MODE), (ByteSize) values.get(Key.CAPACITY), (SocketDomain) values.get(Key.DOMAIN));
         }

@@ -22,11 +22,15 @@ final class KeyValues {
         this.record = record;
     }
 
-    /** The keys of a record's scope, with the record's values. */
-    static KeyValues of(Key.Scope scope, Record r) {
-        KeyValues v = new KeyValues(scope, r.getClass());
-        for (Key k : Key.of(scope)) v.values.put(k, component(r, k.yaml()));
-        return v;
+    /** A channel or process needs a name and its kind ({@code type}, {@code role}). */
+    static void requireNameAnd(String name, String what, Object kind, Key kindKey) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a " + what + " needs a name");
+        if (kind == null) throw new IllegalArgumentException(what + " " + name + " needs a " + kindKey.yaml());
+    }
+
+    /** Every key of the scope, with the record's values. */
+    void putAll(Record r) {
+        for (Key k : Key.of(scope)) values.put(k, component(r, k.yaml()));
     }
 
     Object get(Key k) { return values.get(k); }
@@ -37,7 +41,8 @@ final class KeyValues {
     }
 
     /** Sets a key from its YAML text; the exception's message is for the user. */
-    void set(String key, String text, String what) {
+    void set(String key, String text) {
+        String what = scope.name().toLowerCase(java.util.Locale.ROOT);
         Key k = Key.find(scope, key);
         List<String> names = Key.names(scope);
         if (k == null) {

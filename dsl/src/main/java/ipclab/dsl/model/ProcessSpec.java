@@ -13,13 +13,10 @@ public record ProcessSpec(String name, Role role, String channel, Integer replic
     /** The YAML keys of a process, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
 
-    public ProcessSpec {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a process needs a name");
-        if (role == null) throw new IllegalArgumentException("process " + name + " needs a role");
-    }
+    public ProcessSpec { KeyValues.requireNameAnd(name, "process", role, Key.ROLE); }
 
     /** A builder holding this process's fields, to change some. */
-    public Builder toBuilder() { return new Builder(name, KeyValues.of(Key.Scope.PROCESS, this)); }
+    public Builder toBuilder() { return new Builder(name, role).from(this); }
 
     /** The value of a key as YAML writes it, or {@code null} when not given. */
     public String get(String key) { return KeyValues.text(Key.Scope.PROCESS, this, key, "process"); }
@@ -29,34 +26,25 @@ public record ProcessSpec(String name, Role role, String channel, Integer replic
      * it applies and its default). Start one with {@code Scenarios.writer("producer")},
      * {@code reader(..)}, {@code pinger(..)}, {@code echo(..)} or {@code incrementer(..)}.
      */
-    public static final class Builder {
-        private final String name;
-        private final KeyValues values;
+    public static final class Builder extends SpecBuilder<Builder> {
+        public Builder(String name, Role role) { super(name, ProcessSpec.class, Key.ROLE, role); }
 
-        public Builder(String name, Role role) { this(name, new KeyValues(Key.Scope.PROCESS, ProcessSpec.class).put(Key.ROLE, role)); }
-
-        private Builder(String name, KeyValues values) { this.name = name; this.values = values; }
-
-        public String name() { return name; }
-        public Builder role(Role r) { values.put(Key.ROLE, r); return this; }
-        public Builder channel(String c) { values.put(Key.CHANNEL_NAME, c); return this; }
-        public Builder replicas(int n) { values.put(Key.REPLICAS, n); return this; }
-        public Builder messages(long n) { values.put(Key.MESSAGES, n); return this; }
-        public Builder duration(Duration d) { values.put(Key.DURATION, d); return this; }
-        public Builder size(ByteSize s) { values.put(Key.MESSAGE_SIZE, s); return this; }
+        public Builder role(Role r) { return put(Key.ROLE, r); }
+        public Builder channel(String c) { return put(Key.CHANNEL_NAME, c); }
+        public Builder replicas(int n) { return put(Key.REPLICAS, n); }
+        public Builder messages(long n) { return put(Key.MESSAGES, n); }
+        public Builder duration(Duration d) { return put(Key.DURATION, d); }
+        public Builder size(ByteSize s) { return put(Key.MESSAGE_SIZE, s); }
         /** Message size in bytes. */
         public Builder size(long bytes) { return size(ByteSize.of(bytes)); }
-        public Builder rate(Rate r) { values.put(Key.RATE, r); return this; }
+        public Builder rate(Rate r) { return put(Key.RATE, r); }
         /** Messages per second. */
         public Builder rate(long perSecond) { return rate(Rate.perSecond(perSecond)); }
-        public Builder mtype(long t) { values.put(Key.MTYPE, t); return this; }
-        public Builder warmup(long n) { values.put(Key.WARMUP, n); return this; }
-
-        /** Sets a key from its YAML text ({@code size}, {@code "4KiB"}); the exception's message is for the user. */
-        public Builder set(String key, String text) { values.set(key, text, "process"); return this; }
+        public Builder mtype(long t) { return put(Key.MTYPE, t); }
+        public Builder warmup(long n) { return put(Key.WARMUP, n); }
 
         public ProcessSpec build() {
-            return new ProcessSpec(name, (Role) values.get(Key.ROLE), (String) values.get(Key.CHANNEL_NAME),
+            return new ProcessSpec(name(), (Role) values.get(Key.ROLE), (String) values.get(Key.CHANNEL_NAME),
                     (Integer) values.get(Key.REPLICAS), (Long) values.get(Key.MESSAGES), (Duration) values.get(Key.DURATION),
                     (ByteSize) values.get(Key.MESSAGE_SIZE), (Rate) values.get(Key.RATE), (Long) values.get(Key.MTYPE),
                     (Long) values.get(Key.WARMUP));

@@ -70,11 +70,9 @@ public record Scenario(String name, String description, Long seed, Duration time
 
         public Builder(String name) { this.name = name; }
 
-        /** What the scenario shows, for a student reading it. */
+        /** The keys' meanings and defaults: {@link Key}. */
         public Builder description(String text) { this.description = text; return this; }
-        /** Payloads and any random schedule derive from it (default 1). */
         public Builder seed(long s) { this.seed = s; return this; }
-        /** The whole run's limit (default 60s). */
         public Builder timeout(Duration t) { this.timeout = t; return this; }
 
         /** Adds a channel; its name must be new. */
