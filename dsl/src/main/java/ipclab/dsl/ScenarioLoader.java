@@ -8,6 +8,7 @@ import ipclab.dsl.plan.Problem;
 import ipclab.dsl.yaml.ScenarioReader;
 import ipclab.dsl.yaml.SourceMap;
 import ipclab.dsl.yaml.YamlNode;
+import ipclab.dsl.yaml.YamlProblem;
 import ipclab.dsl.yaml.YamlTreeReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,8 +58,8 @@ public final class ScenarioLoader {
 
     /** Loads and plans YAML bytes (checked to be UTF-8 text) against the given limits. */
     public static Loaded fromYaml(byte[] bytes, String fileName, KernelLimits limits) throws ScenarioException {
-        ScenarioReader.Result r = ScenarioReader.read(bytes, fileName);
-        List<Diagnostic> out = new ArrayList<>(r.problems());
+        ScenarioReader.Result r = ScenarioReader.read(bytes);
+        List<Diagnostic> out = new ArrayList<>(located(r.problems(), fileName));
         if (!r.unreadable()) {
             Planner.Outcome o = Planner.plan(r.scenario(), limits);
             for (Problem p : o.problems()) {
@@ -71,8 +72,8 @@ public final class ScenarioLoader {
 
     /** Reads YAML into the model only: syntax and vocabulary checked, semantics not (no plan). */
     public static Scenario parse(String text, String fileName) throws ScenarioException {
-        ScenarioReader.Result r = ScenarioReader.read(text.getBytes(StandardCharsets.UTF_8), fileName);
-        if (!r.problems().isEmpty() || r.scenario() == null) throw new ScenarioException(dedupe(r.problems()));
+        ScenarioReader.Result r = ScenarioReader.read(text.getBytes(StandardCharsets.UTF_8));
+        if (!r.problems().isEmpty() || r.scenario() == null) throw new ScenarioException(dedupe(located(r.problems(), fileName)));
         return r.scenario();
     }
 
@@ -111,6 +112,10 @@ public final class ScenarioLoader {
 
     private static ScenarioException single(String file, String message) {
         return new ScenarioException(List.of(new Diagnostic(file, 0, 0, "", message)));
+    }
+
+    private static List<Diagnostic> located(List<YamlProblem> problems, String file) {
+        return problems.stream().map(p -> new Diagnostic(file, p.line(), p.column(), p.path(), p.message())).toList();
     }
 
     private static Diagnostic locate(Problem p, String file, SourceMap map) {

@@ -34,18 +34,11 @@ public final class Scenarios {
     private Scenarios() {}
 
     // ---- sync, fanout, mode, domain constants, so that one static import is enough ----
-    public static final Sync NONE = Sync.NONE;
-    public static final Sync SEMAPHORE = Sync.SEMAPHORE;
-    public static final Sync SPIN = Sync.SPIN;
-    public static final Sync ATOMIC = Sync.ATOMIC;
-    public static final Fanout SHARED = Fanout.SHARED;
-    public static final Fanout BROADCAST = Fanout.BROADCAST;
-    public static final QueueMode BLOCKING = QueueMode.BLOCKING;
-    public static final QueueMode NOWAIT = QueueMode.NOWAIT;
-    public static final SocketDomain UNIX = SocketDomain.UNIX;
-    public static final SocketDomain UNIX_DGRAM = SocketDomain.UNIX_DGRAM;
-    public static final SocketDomain TCP = SocketDomain.TCP;
-    public static final SocketDomain UDP = SocketDomain.UDP;
+    public static final Sync NONE = Sync.NONE, SEMAPHORE = Sync.SEMAPHORE, SPIN = Sync.SPIN, ATOMIC = Sync.ATOMIC;
+    public static final Fanout SHARED = Fanout.SHARED, BROADCAST = Fanout.BROADCAST;
+    public static final QueueMode BLOCKING = QueueMode.BLOCKING, NOWAIT = QueueMode.NOWAIT;
+    public static final SocketDomain UNIX = SocketDomain.UNIX, UNIX_DGRAM = SocketDomain.UNIX_DGRAM, TCP = SocketDomain.TCP,
+            UDP = SocketDomain.UDP;
 
     /** Same as {@link Scenario#named(String)}. */
     public static Scenario.Builder scenario(String name) { return Scenario.named(name); }

@@ -17,6 +17,8 @@ import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.MetricNames;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +51,15 @@ class SchemaTest {
         List<String> out = new ArrayList<>();
         n.get("enum").forEach(v -> out.add(v.asText()));
         return out;
+    }
+
+    /** The copy editors read (scenario files point at it) is the schema made from the key table. */
+    @Test
+    void theFileIsTheGeneratedSchema() throws Exception {
+        Path file = Path.of("src/main/resources", Schema.RESOURCE);
+        if (Boolean.getBoolean("ipclab.regenerate")) Files.writeString(file, Schema.json());
+        assertEquals(Schema.json(), Files.readString(file), file + " is stale: regenerate it with"
+                + " mvn -o -q -pl dsl surefire:test -Dtest=SchemaTest -Dipclab.regenerate=true, then ./ipclab schema --markdown for the README");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package ipclab.dsl.expect;
 
-import ipclab.dsl.plan.Expectation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A parsed {@code expect:} claim: {@code left OP right} with OP one of {@code == != < <= > >=},
@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code k} and {@code M} multiply by 1000 and 1000000. A name may contain '-' (replica
  * {@code producer-2}), so write subtraction with spaces: {@code a.sent - b.sent}.
  */
-public final class Claim implements Expectation {
+public final class Claim {
     private final String text;
     private final List<Comparison> comparisons;
 
@@ -34,7 +34,8 @@ public final class Claim implements Expectation {
         return new Claim(text, new Parser(text).claims());
     }
 
-    @Override public String text() { return text; }
+    /** The claim as written. */
+    public String text() { return text; }
 
     /** Every dotted path the claim reads, in order of appearance. */
     public Set<Path> paths() {
@@ -43,24 +44,27 @@ public final class Claim implements Expectation {
         return out;
     }
 
-    @Override public Result evaluate(Metrics metrics) {
+    /** Whether every comparison holds; a missing figure ({@code null}) makes its comparison false. */
+    public boolean holds(Function<String, Double> figures) {
         boolean ok = true;
-        List<String> actual = new ArrayList<>();
-        Set<String> shown = new LinkedHashSet<>();
         for (Comparison c : comparisons) {
-            double l = c.left.value(metrics), r = c.right.value(metrics);
-            Set<Path> ps = new LinkedHashSet<>();
-            c.left.paths(ps); c.right.paths(ps);
-            for (Path p : ps) {
-                if (shown.add(p.text())) {
-                    Double v = metrics.value(p.text());
-                    actual.add(p.text() + "=" + (v == null ? "missing" : format(v)));
-                }
-            }
+            double l = c.left.value(figures), r = c.right.value(figures);
             ok &= !Double.isNaN(l) && !Double.isNaN(r) && c.op.test(l, r);
         }
+        return ok;
+    }
+
+    /** What the figures the claim reads were, e.g. {@code consumer.received=1000, producer.sent=1000}. */
+    public String actual(Function<String, Double> figures) {
+        List<String> actual = new ArrayList<>();
+        Set<String> shown = new LinkedHashSet<>();
+        for (Path p : paths()) {
+            if (!shown.add(p.text())) continue;
+            Double v = figures.apply(p.text());
+            actual.add(p.text() + "=" + (v == null ? "missing" : format(v)));
+        }
         if (actual.isEmpty()) actual.add("(constants only)");
-        return new Result(ok, String.join(", ", actual));
+        return String.join(", ", actual);
     }
 
     @Override public String toString() { return text; }
@@ -95,27 +99,27 @@ public final class Claim implements Expectation {
     record Comparison(Expr left, Op op, Expr right) {}
 
     sealed interface Expr {
-        double value(Metrics m);
+        double value(Function<String, Double> m);
         void paths(Set<Path> out);
     }
 
     record Num(double v) implements Expr {
-        public double value(Metrics m) { return v; }
+        public double value(Function<String, Double> m) { return v; }
         public void paths(Set<Path> out) {}
     }
 
     record Ref(Path path) implements Expr {
-        public double value(Metrics m) { Double v = m.value(path.text()); return v == null ? Double.NaN : v; }
+        public double value(Function<String, Double> m) { Double v = m.apply(path.text()); return v == null ? Double.NaN : v; }
         public void paths(Set<Path> out) { out.add(path); }
     }
 
     record Neg(Expr e) implements Expr {
-        public double value(Metrics m) { return -e.value(m); }
+        public double value(Function<String, Double> m) { return -e.value(m); }
         public void paths(Set<Path> out) { e.paths(out); }
     }
 
     record Bin(char op, Expr l, Expr r) implements Expr {
-        public double value(Metrics m) {
+        public double value(Function<String, Double> m) {
             double a = l.value(m), b = r.value(m);
             return switch (op) { case '+' -> a + b; case '-' -> a - b; case '*' -> a * b; default -> a / b; };
         }

@@ -57,27 +57,23 @@ final class Parser {
         return null;
     }
 
-    private Claim.Expr expr() throws ClaimSyntaxException {
-        Claim.Expr e = term();
+    private Claim.Expr expr() throws ClaimSyntaxException { return chain(this::term, '+', '-'); }
+
+    private Claim.Expr term() throws ClaimSyntaxException { return chain(this::factor, '*', '/'); }
+
+    /** Operands joined left to right by either of two operators of one precedence. */
+    private Claim.Expr chain(Operand operand, char op1, char op2) throws ClaimSyntaxException {
+        Claim.Expr e = operand.parse();
         while (true) {
             skip();
-            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            if (i < s.length() && (s.charAt(i) == op1 || s.charAt(i) == op2)) {
                 char op = s.charAt(i++);
-                e = new Claim.Bin(op, e, term());
+                e = new Claim.Bin(op, e, operand.parse());
             } else return e;
         }
     }
 
-    private Claim.Expr term() throws ClaimSyntaxException {
-        Claim.Expr e = factor();
-        while (true) {
-            skip();
-            if (i < s.length() && (s.charAt(i) == '*' || s.charAt(i) == '/')) {
-                char op = s.charAt(i++);
-                e = new Claim.Bin(op, e, factor());
-            } else return e;
-        }
-    }
+    private interface Operand { Claim.Expr parse() throws ClaimSyntaxException; }
 
     private Claim.Expr factor() throws ClaimSyntaxException {
         skip();

@@ -25,15 +25,7 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
         else if (t.endsWith("MiB")) { mult = MIB; digits = t.substring(0, t.length() - 3); }
         else if (t.endsWith("GiB")) { mult = GIB; digits = t.substring(0, t.length() - 3); }
         else if (t.endsWith("B")) { digits = t.substring(0, t.length() - 1); }
-        digits = digits.strip().replace("_", "");
-        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("'" + text + "' is not a size; write 64, 64B, 4KiB or 1MiB");
-        }
-        try {
-            return new ByteSize(Math.multiplyExact(Long.parseLong(digits), mult));
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large a size");
-        }
+        return new ByteSize(Values.times(digits.strip().replace("_", ""), mult, text, "size", "64, 64B, 4KiB or 1MiB"));
     }
 
     public int intValue() { return Math.toIntExact(bytes); }

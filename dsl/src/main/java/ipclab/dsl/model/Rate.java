@@ -15,14 +15,7 @@ public record Rate(long perSecond) {
         long mult = 1;
         if (n.endsWith("k")) { mult = 1_000; n = n.substring(0, n.length() - 1); }
         else if (n.endsWith("M")) { mult = 1_000_000; n = n.substring(0, n.length() - 1); }
-        if (n.isEmpty() || !n.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("'" + text + "' is not a rate; write 500/s, 20k/s or 1M/s");
-        }
-        try {
-            return new Rate(Math.multiplyExact(Long.parseLong(n), mult));
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large a rate");
-        }
+        return new Rate(Values.times(n, mult, text, "rate", "500/s, 20k/s or 1M/s"));
     }
 
     @Override public String toString() {

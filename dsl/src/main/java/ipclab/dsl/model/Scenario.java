@@ -21,9 +21,8 @@ import java.util.SequencedMap;
 public record Scenario(String name, String description, Long seed, Duration timeout,
                        SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
                        SequencedMap<String, List<String>> sweep, List<String> expect) {
-    /** The top-level YAML keys, in the order they are written. */
-    public static final List<String> KEYS = List.of("name", "description", "seed", "timeout", "channels", "processes",
-            "sweep", "expect");
+    /** The top-level YAML keys, in the order they are written (from {@link Key}). */
+    public static final List<String> KEYS = Key.names(Key.Scope.SCENARIO);
 
     public Scenario {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a scenario needs a name");
@@ -71,11 +70,9 @@ public record Scenario(String name, String description, Long seed, Duration time
 
         public Builder(String name) { this.name = name; }
 
-        /** What the scenario shows, for a student reading it. */
+        /** The keys' meanings and defaults: {@link Key}. */
         public Builder description(String text) { this.description = text; return this; }
-        /** Payloads and any random schedule derive from it (default 1). */
         public Builder seed(long s) { this.seed = s; return this; }
-        /** The whole run's limit (default 60s). */
         public Builder timeout(Duration t) { this.timeout = t; return this; }
 
         /** Adds a channel; its name must be new. */

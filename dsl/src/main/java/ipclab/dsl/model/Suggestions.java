@@ -1,26 +1,26 @@
 package ipclab.dsl.model;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean ...?": the closest known word to a misspelt one, by edit distance. */
+/**
+ * "Did you mean ...?": ipclab's one suggestion policy, for YAML keys, values and names as for
+ * command names. The distance is Damerau-Levenshtein (a swap of two neighbours counts one step,
+ * so {@code ipsc} is one step from {@code ipcs}), case ignored; a suggestion may be at most
+ * {@link #allowed(String)} steps away, about a third of the word's length.
+ */
 public final class Suggestions {
     private Suggestions() {}
 
-    /** The closest candidate within a small edit distance (case ignored), if any. */
+    /** How many steps away a suggestion for {@code word} may be: a third of its length, from 1 to 3. */
+    public static int allowed(String word) { return Math.max(1, Math.min(3, word.length() / 3)); }
+
+    /** The closest candidate within {@link #allowed(String)} steps (the first of equals), if any. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
-        String w = word.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) { best = c; bestDistance = d; }
-        }
-        if (best == null) return Optional.empty();
-        int allowed = Math.max(1, Math.min(3, word.length() / 3));
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return nearest(word, candidates, false).stream().findFirst();
     }
 
     /**
@@ -37,6 +37,31 @@ public final class Suggestions {
     /** {@code "; did you mean 'x'?"} or the empty string. */
     public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+
+    /**
+     * For a command typed wrong or in part: every name at the smallest distance within
+     * {@link #allowed(String)} steps, in the names' order; a name that starts with what was typed
+     * counts as one step away ({@code val} suggests {@code validate}). Empty when none is close.
+     */
+    public static List<String> commands(String typed, Collection<String> names) { return nearest(typed, names, true); }
+
+    private static List<String> nearest(String word, Collection<String> candidates, boolean prefixes) {
+        String w = word.toLowerCase(Locale.ROOT);
+        int limit = allowed(word);
+        int best = Integer.MAX_VALUE;
+        List<String> out = new ArrayList<>();
+        for (String c : candidates) {
+            int d = distance(w, c.toLowerCase(Locale.ROOT));
+            if (prefixes && !word.isEmpty() && c.startsWith(word)) d = Math.min(d, 1);
+            if (d > limit || d > best) continue;
+            if (d < best) {
+                best = d;
+                out.clear();
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** Damerau-Levenshtein distance (optimal string alignment): insertions, deletions, substitutions, adjacent swaps. */

@@ -32,9 +32,7 @@ public final class Values {
         if (t.startsWith("-")) throw new IllegalArgumentException("size=" + t + " must not be negative");
         String unit = trailingUnit(t);
         if (!unit.isEmpty() && unit.length() < t.length() && !List.of("B", "KiB", "MiB", "GiB").contains(unit)) {
-            String fix = SIZE_UNIT_MISTAKES.get(unit);
-            throw new IllegalArgumentException("'" + t + "': unknown size unit '" + unit + "'; units are B, KiB, MiB, GiB"
-                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
+            throw unknownUnit(t, unit, "size", "B, KiB, MiB, GiB", SIZE_UNIT_MISTAKES);
         }
         return ByteSize.parse(t);
     }
@@ -49,9 +47,7 @@ public final class Values {
             throw new IllegalArgumentException("'" + t + "' needs a unit; write " + t + "ms or " + t + "s (units: ns, us, ms, s, m)");
         }
         if (!List.of("ns", "us", "ms", "s", "m").contains(unit)) {
-            String fix = DURATION_UNIT_MISTAKES.get(unit);
-            throw new IllegalArgumentException("'" + t + "': unknown duration unit '" + unit + "'; units are ns, us, ms, s, m"
-                    + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
+            throw unknownUnit(t, unit, "duration", "ns, us, ms, s, m", DURATION_UNIT_MISTAKES);
         }
         return Durations.parse(t);
     }
@@ -92,11 +88,27 @@ public final class Values {
         throw new IllegalArgumentException("'" + t + "' is not one of " + Names.choices(type) + Suggestions.didYouMean(t, spellings));
     }
 
+    /** {@code digits} (only digits) times {@code mult}; else the exception says what a {@code what} looks like. */
+    static long times(String digits, long mult, String text, String what, String examples) {
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("'" + text + "' is not a " + what + "; write " + examples);
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(digits), mult);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large a " + what);
+        }
+    }
+
     private static String example(String key) {
-        return switch (key) {
-            case "messages" -> "1000"; case "replicas" -> "2"; case "slots" -> "16"; case "seed" -> "42";
-            case "warmup" -> "100"; default -> "1";
-        };
+        String e = Key.exampleOf(key);
+        return e == null ? "1" : e;
+    }
+
+    private static IllegalArgumentException unknownUnit(String t, String unit, String what, String units, Map<String, String> mistakes) {
+        String fix = mistakes.get(unit);
+        return new IllegalArgumentException("'" + t + "': unknown " + what + " unit '" + unit + "'; units are " + units
+                + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
     }
 
     private static String trailingUnit(String t) {

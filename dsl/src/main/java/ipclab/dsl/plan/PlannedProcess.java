@@ -18,7 +18,7 @@ import ipclab.dsl.model.Role;
  * @param ratePerSecond 0 for flat out
  * @param mtype        msgq: type sent (writer, pinger; default 1), or selected when reading (reader: 0, n, -n;
  *                     default 0); echo: its pinger's type; 0 on other channels
- * @param warmup       pinger: unmeasured round trips first
+ * @param warmup       writer, pinger: unmeasured messages (a pinger's are round trips) before the measured ones; 0 for the others
  */
 public record PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
                              long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {}

@@ -12,24 +12,12 @@ import java.util.Set;
 
 /**
  * Turns a {@link Scenario} into the {@link Plan}s the engine runs, one per sweep combination,
- * after checking everything that can be checked before a kernel object exists. Defaults are
- * filled in here and only here:
+ * after checking everything that can be checked before a kernel object exists: the Aeron-style
+ * {@code conclude()} step. Defaults are filled in here and only here, from the constants below;
+ * {@link ipclab.dsl.model.Key} describes each key's default for people (a test holds the two
+ * together).
  *
- * <table>
- *   <caption>Defaults</caption>
- *   <tr><td>seed</td><td>1</td></tr>
- *   <tr><td>timeout</td><td>60s</td></tr>
- *   <tr><td>messages (writer, pinger, incrementer)</td><td>1000 when neither messages nor duration is given; unbounded with only a duration</td></tr>
- *   <tr><td>size (writer, pinger)</td><td>64B (at least {@value #MIN_MESSAGE_BYTES}B: the engine's message header)</td></tr>
- *   <tr><td>replicas</td><td>1</td></tr>
- *   <tr><td>shm</td><td>size 64KiB, slots 16, sync semaphore, fanout shared</td></tr>
- *   <tr><td>msgq</td><td>mode blocking, capacity = the kernel's msgmnb (the default msg_qbytes)</td></tr>
- *   <tr><td>socket</td><td>domain unix</td></tr>
- *   <tr><td>mtype</td><td>writer and pinger 1, reader 0 (any type), echo the pinger's</td></tr>
- *   <tr><td>warmup (pinger; writer with a message count)</td><td>max(100, messages / 10); a writer bounded only by a duration: 0</td></tr>
- * </table>
- *
- * Resolved by the plan: a reader's {@code messages} is what all writers on its channel send
+ * <p>Resolved by the plan: a reader's {@code messages} is what all writers on its channel send
  * (each reader of a broadcast ring gets all of them; readers of a shared ring or a queue split
  * them); its {@code size} is the largest message on the channel; an echo's {@code messages} is
  * its pinger's warmup + messages.
@@ -51,6 +39,11 @@ import java.util.Set;
  */
 public final class Planner {
     private Planner() {}
+
+    /** A scenario's name: what reports and traces are named after. */
+    public static final String SCENARIO_NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
+    /** A channel's or a process's name. */
+    public static final String NAME_PATTERN = "[A-Za-z][A-Za-z0-9_-]{0,39}";
 
     public static final long DEFAULT_SEED = 1;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);

@@ -6,6 +6,7 @@ import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.Suggestions;
 import ipclab.dsl.model.Values;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -90,31 +91,25 @@ public final class Sweep {
                 s.channels(), s.processes(), s.sweep(), s.expect());
     }
 
+    /** {@code channels.<name>.<key>} or {@code processes.<name>.<key>}: a path of three parts, a known name, a known key. */
+    private static String memberProblem(String path, String[] p, String what, String example, Collection<String> names, List<String> keys) {
+        if (p.length != 3) return "'" + path + "' is not a sweepable path; write " + p[0] + ".<name>.<key>, e.g. " + example;
+        if (!names.contains(p[1])) {
+            return "no " + what + " '" + p[1] + "'" + Suggestions.didYouMean(p[1], names) + " (" + p[0] + ": " + String.join(", ", names) + ")";
+        }
+        if (!keys.contains(p[2])) {
+            return "no " + what + " key '" + p[2] + "'" + Suggestions.didYouMean(p[2], keys) + " (" + what + " keys: " + String.join(", ", keys) + ")";
+        }
+        return null;
+    }
+
     private static String pathProblem(Scenario s, String path) {
         String[] p = path.split("\\.", -1);
         String forms = "sweepable paths are seed, timeout, channels.<name>.<key> and processes.<name>.<key>";
         switch (p[0]) {
             case "seed", "timeout" -> { return p.length == 1 ? null : "'" + path + "' is not a sweepable path; " + forms; }
-            case "channels" -> {
-                if (p.length != 3) return "'" + path + "' is not a sweepable path; write channels.<name>.<key>, e.g. channels.ring.sync";
-                if (!s.channels().containsKey(p[1])) {
-                    return "no channel '" + p[1] + "'" + Suggestions.didYouMean(p[1], s.channels().keySet()) + " (channels: " + String.join(", ", s.channels().keySet()) + ")";
-                }
-                if (!ChannelSpec.KEYS.contains(p[2])) {
-                    return "no channel key '" + p[2] + "'" + Suggestions.didYouMean(p[2], ChannelSpec.KEYS) + " (channel keys: " + String.join(", ", ChannelSpec.KEYS) + ")";
-                }
-                return null;
-            }
-            case "processes" -> {
-                if (p.length != 3) return "'" + path + "' is not a sweepable path; write processes.<name>.<key>, e.g. processes.producer.size";
-                if (!s.processes().containsKey(p[1])) {
-                    return "no process '" + p[1] + "'" + Suggestions.didYouMean(p[1], s.processes().keySet()) + " (processes: " + String.join(", ", s.processes().keySet()) + ")";
-                }
-                if (!ProcessSpec.KEYS.contains(p[2])) {
-                    return "no process key '" + p[2] + "'" + Suggestions.didYouMean(p[2], ProcessSpec.KEYS) + " (process keys: " + String.join(", ", ProcessSpec.KEYS) + ")";
-                }
-                return null;
-            }
+            case "channels" -> { return memberProblem(path, p, "channel", "channels.ring.sync", s.channels().keySet(), ChannelSpec.KEYS); }
+            case "processes" -> { return memberProblem(path, p, "process", "processes.producer.size", s.processes().keySet(), ProcessSpec.KEYS); }
             default -> {
                 return "'" + path + "' is not a sweepable path" + Suggestions.didYouMean(p[0], List.of("seed", "timeout", "channels", "processes")) + "; " + forms;
             }

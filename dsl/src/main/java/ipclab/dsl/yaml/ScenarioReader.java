@@ -1,8 +1,8 @@
 package ipclab.dsl.yaml;
 
-import ipclab.dsl.Diagnostic;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Role;
@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * Binds a {@link YamlNode} tree to a {@link Scenario}, collecting every problem with its position
  * instead of stopping at the first. A field with a bad value is reported and left unset; a channel
- * or process without a valid {@code type}/{@code role} is reported and left out (and counted in
- * {@link Result#incomplete()}, so that later checks do not pile spurious errors on top).
+ * or process without a valid {@code type}/{@code role} is reported and left out (and named in
+ * {@link Result#leftOut()}, so that later checks do not pile spurious errors on top). Which keys
+ * exist and what to write for each come from {@link Key}.
  */
 public final class ScenarioReader {
     /**
@@ -33,23 +34,22 @@ public final class ScenarioReader {
      * @param leftOut    names of channels and processes left out (no valid type / role), and "name" when the scenario had none
      * @param channelsOfLeftOut channels that left-out processes named
      */
-    public record Result(Scenario scenario, SourceMap sourceMap, List<Diagnostic> problems, boolean unreadable, Set<String> badPaths,
+    public record Result(Scenario scenario, SourceMap sourceMap, List<YamlProblem> problems, boolean unreadable, Set<String> badPaths,
                          Set<String> leftOut, Set<String> channelsOfLeftOut) {}
 
-    private final String file;
     private final SourceMap map = new SourceMap();
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<YamlProblem> problems = new ArrayList<>();
     private final Set<String> badPaths = new HashSet<>();
     private final Set<String> leftOut = new HashSet<>();
     private final Set<String> leftOutChannelsUsed = new HashSet<>();
 
-    private ScenarioReader(String file) { this.file = file; }
+    private ScenarioReader() {}
 
     /** Reads YAML bytes: the tree first (hostile input refused there), then the model. */
-    public static Result read(byte[] bytes, String file) {
-        List<Diagnostic> syntax = new ArrayList<>();
-        YamlNode root = YamlTreeReader.read(bytes, file, syntax);
-        ScenarioReader r = new ScenarioReader(file);
+    public static Result read(byte[] bytes) {
+        List<YamlProblem> syntax = new ArrayList<>();
+        YamlNode root = YamlTreeReader.read(bytes, syntax);
+        ScenarioReader r = new ScenarioReader();
         r.problems.addAll(syntax);
         Scenario s = root == null ? null : r.scenario(root);
         return new Result(s, r.map, List.copyOf(r.problems), s == null, Set.copyOf(r.badPaths), Set.copyOf(r.leftOut),
@@ -107,76 +107,71 @@ public final class ScenarioReader {
     }
 
     private void channels(YamlNode.Entry e, SequencedMap<String, ChannelSpec> out) {
-        YamlNode.Mapping m = mapping(e, "channels", "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'");
-        if (m == null) return;
-        for (YamlNode.Entry c : m.entries()) {
-            String path = "channels." + c.key();
-            map.key(path, c.keyPosition());
-            YamlNode.Mapping body = mapping(c, path, "a mapping of channel keys (" + String.join(", ", ChannelSpec.KEYS) + ")");
-            if (body == null) { leftOut.add(c.key()); continue; }
-            ChannelType type = null;
-            YamlNode.Entry typeEntry = find(body, "type");
-            if (typeEntry == null) {
-                problem(c.keyPosition(), path, "'type' is missing; one of " + Names.choices(ChannelType.class));
-            } else {
-                map.key(path + ".type", typeEntry.keyPosition());
-                String t = text(typeEntry, path + ".type");
-                if (t != null) type = convert(typeEntry, path + ".type", () -> Values.enumValue(ChannelType.class, t));
-            }
-            ChannelSpec.Builder b = new ChannelSpec.Builder(c.key(), type);
-            for (YamlNode.Entry f : body.entries()) {
-                if (f.key().equals("type")) continue;
-                String fp = path + "." + f.key();
-                map.key(fp, f.keyPosition());
-                if (!ChannelSpec.KEYS.contains(f.key())) {
-                    unknownKey(f, fp, "channel", ChannelSpec.KEYS);
-                    continue;
-                }
-                String t = text(f, fp);
-                if (t != null) convert(f, fp, () -> b.set(f.key(), t));
-            }
-            if (type == null) { leftOut.add(c.key()); continue; }
-            out.put(c.key(), b.build());
-        }
+        members(e, "channels", "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'", "channel", ChannelSpec.KEYS, (c, path, body) -> {
+            ChannelSpec.Builder b = new ChannelSpec.Builder(c.key(), null);
+            ChannelType type = member(c, path, body, "channel", "type", ChannelType.class, ChannelSpec.KEYS, b::set);
+            if (type == null) leftOut.add(c.key());
+            else out.put(c.key(), b.type(type).build());
+        });
     }
 
     private void processes(YamlNode.Entry e, SequencedMap<String, ProcessSpec> out) {
-        YamlNode.Mapping m = mapping(e, "processes", "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
+        members(e, "processes", "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'", "process", ProcessSpec.KEYS, (c, path, body) -> {
+            ProcessSpec.Builder b = new ProcessSpec.Builder(c.key(), null);
+            Role role = member(c, path, body, "process", "role", Role.class, ProcessSpec.KEYS, b::set);
+            if (role != null) {
+                out.put(c.key(), b.role(role).build());
+                return;
+            }
+            leftOut.add(c.key());
+            YamlNode.Entry ch = find(body, "channel");
+            if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull()) leftOutChannelsUsed.add(sc.text());
+        });
+    }
+
+    /** What to do with one channel or process whose body is a mapping. */
+    private interface MemberReader { void read(YamlNode.Entry member, String path, YamlNode.Mapping body); }
+
+    /** The {@code channels:} or {@code processes:} section: a mapping of names to mappings of keys. */
+    private void members(YamlNode.Entry e, String section, String expected, String what, List<String> keys, MemberReader reader) {
+        YamlNode.Mapping m = mapping(e, section, expected);
         if (m == null) return;
         for (YamlNode.Entry c : m.entries()) {
-            String path = "processes." + c.key();
+            String path = section + "." + c.key();
             map.key(path, c.keyPosition());
-            YamlNode.Mapping body = mapping(c, path, "a mapping of process keys (" + String.join(", ", ProcessSpec.KEYS) + ")");
-            if (body == null) { leftOut.add(c.key()); continue; }
-            Role role = null;
-            YamlNode.Entry roleEntry = find(body, "role");
-            if (roleEntry == null) {
-                problem(c.keyPosition(), path, "'role' is missing; one of " + Names.choices(Role.class));
-            } else {
-                map.key(path + ".role", roleEntry.keyPosition());
-                String t = text(roleEntry, path + ".role");
-                if (t != null) role = convert(roleEntry, path + ".role", () -> Values.enumValue(Role.class, t));
-            }
-            ProcessSpec.Builder b = new ProcessSpec.Builder(c.key(), role);
-            for (YamlNode.Entry f : body.entries()) {
-                if (f.key().equals("role")) continue;
-                String fp = path + "." + f.key();
-                map.key(fp, f.keyPosition());
-                if (!ProcessSpec.KEYS.contains(f.key())) {
-                    unknownKey(f, fp, "process", ProcessSpec.KEYS);
-                    continue;
-                }
-                String t = text(f, fp);
-                if (t != null) convert(f, fp, () -> b.set(f.key(), t));
-            }
-            if (role == null) {
-                leftOut.add(c.key());
-                YamlNode.Entry ch = find(body, "channel");
-                if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull()) leftOutChannelsUsed.add(sc.text());
+            YamlNode.Mapping body = mapping(c, path, "a mapping of " + what + " keys (" + String.join(", ", keys) + ")");
+            if (body == null) leftOut.add(c.key());
+            else reader.read(c, path, body);
+        }
+    }
+
+    /**
+     * One channel's or process's keys: its kind ({@code type} or {@code role}) first, returned, or
+     * {@code null} after a problem; every other key set through {@code setter}, each problem reported.
+     */
+    private <E extends Enum<E>> E member(YamlNode.Entry c, String path, YamlNode.Mapping body, String what, String kindKey, Class<E> kinds,
+                                         List<String> keys, java.util.function.BiConsumer<String, String> setter) {
+        E kind = null;
+        YamlNode.Entry kindEntry = find(body, kindKey);
+        if (kindEntry == null) {
+            problem(c.keyPosition(), path, "'" + kindKey + "' is missing; one of " + Names.choices(kinds));
+        } else {
+            map.key(path + "." + kindKey, kindEntry.keyPosition());
+            String t = text(kindEntry, path + "." + kindKey);
+            if (t != null) kind = convert(kindEntry, path + "." + kindKey, () -> Values.enumValue(kinds, t));
+        }
+        for (YamlNode.Entry f : body.entries()) {
+            if (f.key().equals(kindKey)) continue;
+            String fp = path + "." + f.key();
+            map.key(fp, f.keyPosition());
+            if (!keys.contains(f.key())) {
+                unknownKey(f, fp, what, keys);
                 continue;
             }
-            out.put(c.key(), b.build());
+            String t = text(f, fp);
+            if (t != null) convert(f, fp, () -> { setter.accept(f.key(), t); return t; });
         }
+        return kind;
     }
 
     private void sweep(YamlNode.Entry e, SequencedMap<String, List<String>> out) {
@@ -279,32 +274,9 @@ public final class ScenarioReader {
         return null;
     }
 
-    private static String example(String key) {
-        return switch (key) {
-            case "name" -> "e.g. 'name: hello'";
-            case "seed" -> "e.g. 'seed: 42'";
-            case "timeout" -> "e.g. 'timeout: 30s'";
-            case "type" -> "one of " + Names.choices(ChannelType.class);
-            case "role" -> "one of " + Names.choices(Role.class);
-            case "size" -> "e.g. 'size: 4KiB'";
-            case "capacity" -> "e.g. 'capacity: 16KiB'";
-            case "slots" -> "e.g. 'slots: 16'";
-            case "sync" -> "one of " + Names.choices(ipclab.dsl.model.Sync.class);
-            case "fanout" -> "one of " + Names.choices(ipclab.dsl.model.Fanout.class);
-            case "mode" -> "one of " + Names.choices(ipclab.dsl.model.QueueMode.class);
-            case "domain" -> "one of " + Names.choices(ipclab.dsl.model.SocketDomain.class);
-            case "channel" -> "the name of a channel under 'channels:'";
-            case "replicas" -> "e.g. 'replicas: 2'";
-            case "messages" -> "e.g. 'messages: 1000'";
-            case "duration" -> "e.g. 'duration: 5s'";
-            case "rate" -> "e.g. 'rate: 20k/s'";
-            case "mtype" -> "e.g. 'mtype: 1'";
-            case "warmup" -> "e.g. 'warmup: 100'";
-            default -> "give a value or remove the key";
-        };
-    }
+    private static String example(String key) { return Key.hint(key); }
 
     private void problem(YamlNode.Position p, String path, String message) {
-        problems.add(new Diagnostic(file, p.line(), p.column(), path, message));
+        problems.add(new YamlProblem(p.line(), p.column(), path, message));
     }
 }

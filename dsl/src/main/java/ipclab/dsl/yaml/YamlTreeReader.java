@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import ipclab.dsl.Diagnostic;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,22 +33,21 @@ public final class YamlTreeReader {
 
     private static final YAMLFactory FACTORY = factory();
 
-    private final String file;
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<YamlProblem> problems = new ArrayList<>();
 
-    private YamlTreeReader(String file) { this.file = file; }
+    private YamlTreeReader() {}
 
     /** The tree, or {@code null} when the file cannot be read at all; problems go to {@code out}. */
-    public static YamlNode read(byte[] bytes, String file, List<Diagnostic> out) {
-        YamlTreeReader r = new YamlTreeReader(file);
+    public static YamlNode read(byte[] bytes, List<YamlProblem> out) {
+        YamlTreeReader r = new YamlTreeReader();
         YamlNode root = r.readBytes(bytes);
         out.addAll(r.problems);
         return root;
     }
 
-    /** As {@link #read(byte[], String, List)} for text already decoded. */
-    public static YamlNode read(String text, String file, List<Diagnostic> out) {
-        return read(text.getBytes(StandardCharsets.UTF_8), file, out);
+    /** As {@link #read(byte[], List)} for text already decoded. */
+    public static YamlNode read(String text, List<YamlProblem> out) {
+        return read(text.getBytes(StandardCharsets.UTF_8), out);
     }
 
     private YamlNode readBytes(byte[] bytes) {
@@ -191,7 +189,7 @@ public final class YamlTreeReader {
     private void problem(int line, int column, String message) { problem(line, column, "", message); }
 
     private void problem(int line, int column, String path, String message) {
-        problems.add(new Diagnostic(file, line, column, path, message));
+        problems.add(new YamlProblem(line, column, path, message));
     }
 
     private void problemAt(byte[] bytes, int offset, String message) {

@@ -15,7 +15,7 @@ class ClaimTest {
             "ring.latency.p50", 42_000d, "producer-2.sent", 500d, "q.throughput.mibPerSec", 12.5d, "counter.lostUpdates", 0d);
     static final Expectation.Metrics METRICS = FIGURES::get;
 
-    static Expectation.Result eval(String text) throws ClaimSyntaxException { return Claim.parse(text).evaluate(METRICS); }
+    static Expectation.Result eval(String text) throws ClaimSyntaxException { return Expectation.of(Claim.parse(text)).evaluate(METRICS); }
 
     @Test
     void comparesFiguresAndShowsThem() throws ClaimSyntaxException {

@@ -1,0 +1,219 @@
+package ipclab.dsl.model;
+
+import static ipclab.dsl.model.Key.Scope.CHANNEL;
+import static ipclab.dsl.model.Key.Scope.PROCESS;
+import static ipclab.dsl.model.Key.Scope.SCENARIO;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every YAML key of a scenario, described once: where it goes, what value it takes, its default,
+ * where it applies (channel types, process roles), an example and what it means. The reader's
+ * hints and key lists, the planner's "does not apply" checks, the JSON Schema and through it the
+ * README's reference are made from this table.
+ *
+ * <p>Adding a key: a row here (in the order it is written in YAML), the record component of the
+ * same name in {@link Scenario}, {@link ChannelSpec} or {@link ProcessSpec}, and a builder method
+ * of the same name. {@code KeyTableTest} fails until the three agree; {@code SchemaTest} then
+ * says how to regenerate the schema file and the README's reference.
+ */
+public enum Key {
+    // ---- top level ----
+    NAME(SCENARIO, "name", ValueType.TEXT, true, null, "hello", any(), all(),
+            "The scenario's name: letters, digits and '-', at most 64 characters. Reports and traces are named after it."),
+    DESCRIPTION(SCENARIO, "description", ValueType.TEXT, false, null, null, any(), all(),
+            "What the scenario shows and what to look at in its report, written for a student. Free text; shown by 'ipclab validate' and in reports."),
+    SEED(SCENARIO, "seed", ValueType.integer(Long.MIN_VALUE, null), false, "1", "42", any(), all(),
+            "Seed from which payloads and any random schedule derive; the same seed gives the same bytes."),
+    TIMEOUT(SCENARIO, "timeout", ValueType.DURATION, false, "60s", "30s", any(), all(),
+            "Limit for the whole run. A process still blocked when it expires is reported, not waited for. Every process's 'duration' must be shorter."),
+    CHANNELS(SCENARIO, "channels", ValueType.CHANNELS, true, null, null, any(), all(),
+            "The channels, by name. A name starts with a letter, then letters, digits, '-' or '_' (at most 40), and differs from every process name."),
+    PROCESSES(SCENARIO, "processes", ValueType.PROCESSES, true, null, null, any(), all(),
+            "The processes, by name. A process with replicas: n becomes n processes named name-1 ... name-n. A name starts with a letter, then letters, digits, '-' or '_' (at most 40). At most 64 processes after replicas."),
+    SWEEP(SCENARIO, "sweep", ValueType.SWEEP, false, null, null, any(), all(),
+            "Run the scenario once per combination of these values (the cartesian product; the first path varies slowest; at most 1000 runs). Keys are dotted paths: seed, timeout, channels.<name>.<key> or processes.<name>.<key>, e.g. processes.producer.size: [64, 1KiB, 4KiB] or channels.counter.sync: [none, semaphore]. Every combination must be a valid scenario."),
+    EXPECT(SCENARIO, "expect", ValueType.CLAIMS, false, null, null, any(), all(),
+            "Claims checked after the run, each 'left OP right' with OP one of == != < <= > >=, several joined by 'and'. Operands are numbers (1000, 0.5), numbers with a unit (50us, 2ms, 4KiB, 20k; durations become ns, sizes bytes), + - * / with parentheses, and figures named <process | replica | channel>.<figure>. Process figures: sent, received, bytes, exitCode, userCpuMs, sysCpuMs, voluntaryCtxSwitches, involuntaryCtxSwitches, minorFaults, majorFaults, spawnToReadyMs, syscalls, syscalls.<call> (e.g. syscalls.msgsnd); a group's figure is the sum over its replicas. Channel figures: sent, received, lost, duplicated, corrupted, reordered, bytes, setupNs, throughput.msgsPerSec, throughput.mibPerSec, latency.p50, latency.p90, latency.p99, latency.p999, latency.max (ns), syscallsPerMessage; an shm channel used by incrementers also has final, expected, lostUpdates. Write subtraction with spaces (a.sent - b.sent): names may contain '-'. Example: consumer.received == producer.sent."),
+
+    // ---- a channel ----
+    TYPE(CHANNEL, "type", ValueType.choice(ChannelType.class), true, null, null, any(), all(),
+            "What carries the bytes. shm: a System V shared-memory segment holding a ring of slots (shmget, shmat; nothing per message but the synchronisation). msgq: a System V message queue (msgget; one msgsnd and one msgrcv per message; many-to-many; ipclab adds a set of 2 semaphores, so /proc/sys/kernel/sem's first field, semmsl, must be at least 2). socket: a socket on this machine (see domain). pipe: a named FIFO (mkfifo; write and read): exactly one writer and one reader (the reader sees end-of-file when the writer closes), or one pinger and one echo (a second FIFO carries the replies)."),
+    SEGMENT_SIZE(CHANNEL, "size", ValueType.SIZE, false, "64KiB", "4KiB", types(ChannelType.SHM), all(),
+            "the segment size, at most /proc/sys/kernel/shmmax and at most 2147483647 bytes (2GiB - 1: the engine checksums messages through a ByteBuffer view of the segment). The first 4096 bytes are the control block; the rest is split into 'slots' slots of (size - 4096) / slots bytes rounded down to a multiple of 64, each with a 64-byte header, so a message fits when its size + 64 <= the slot size."),
+    SLOTS(CHANNEL, "slots", ValueType.integer(1, 65536L), false, "16", "16", types(ChannelType.SHM), all(),
+            "the number of ring slots, a power of two from 1 to 65536. A pinger and an echo use two lanes (there and back) of slots / 2 slots each, so they need at least 2."),
+    SYNC(CHANNEL, "sync", ValueType.choice(Sync.class), false, "semaphore", null, types(ChannelType.SHM), all(),
+            "how the processes sharing the segment coordinate. none: not at all, so races happen and are counted (lost updates, corrupted or lost messages). semaphore: System V semaphores (semop, a system call per wait and post), one set per channel: 3 + one per reader (broadcast or shared), 8 for a pinger and an echo, 1 for incrementers; it may not have more than semmsl, the first field of /proc/sys/kernel/sem. spin: sequence numbers with acquire/release ordering and busy waiting (no system call per message). atomic: atomic read-modify-write on the counter (incrementers only)."),
+    FANOUT(CHANNEL, "fanout", ValueType.choice(Fanout.class), false, "shared", null, types(ChannelType.SHM), all(),
+            "with several readers (at most 128 readers on one ring). shared: each message is read by one reader. broadcast: every reader sees every message."),
+    MODE(CHANNEL, "mode", ValueType.choice(QueueMode.class), false, "blocking", null, types(ChannelType.MSGQ), all(),
+            "blocking calls, or IPC_NOWAIT with retries, counting EAGAIN (queue full) and ENOMSG (queue empty)."),
+    CAPACITY(CHANNEL, "capacity", ValueType.SIZE, false, "the kernel's /proc/sys/kernel/msgmnb", "16KiB", types(ChannelType.MSGQ), all(),
+            "the queue's msg_qbytes, the bytes it holds before a send blocks or fails with EAGAIN. More than msgmnb needs privileges, so is refused; it must hold at least the largest message."),
+    DOMAIN(CHANNEL, "domain", ValueType.choice(SocketDomain.class), false, "unix", null, types(ChannelType.SOCKET), all(),
+            "unix (AF_UNIX stream: one writer, one reader), unix-dgram (AF_UNIX datagrams: several writers, one reader; a datagram is at most 64KiB and at most /proc/sys/net/core/wmem_default - 32 bytes, the default send buffer less the kernel's overhead: raise it with sudo sysctl -w net.core.wmem_default=<bytes>), tcp (loopback stream: one writer, one reader), udp (loopback datagrams of at most 65507 bytes: several writers, one reader)."),
+
+    // ---- a process ----
+    ROLE(PROCESS, "role", ValueType.choice(Role.class), true, null, null, any(), all(),
+            "What the process does. writer: sends 'messages' messages of 'size' bytes. reader: receives everything its channel's writers send (shared among several readers, or every message to each with fanout: broadcast). pinger: sends a message, waits for it to come back and times the round trip, 'warmup' times unmeasured, then 'messages' times. echo: returns every message to its pinger. incrementer: adds 1 to a counter in shared memory 'messages' times (shm only; see the channel's sync). A channel carries writers and readers, or exactly one pinger and one echo, or incrementers only."),
+    CHANNEL_NAME(PROCESS, "channel", ValueType.CHANNEL_REF, true, null, null, any(), all(),
+            "The name of the channel this process uses (a key under 'channels')."),
+    REPLICAS(PROCESS, "replicas", ValueType.integer(1, null), false, "1", "2", any(), all(),
+            "How many identical processes to start, named name-1 ... name-n. Stream sockets and pipes take one writer and one reader; datagram sockets several writers and one reader; message queues any number of each; shm several writers and up to 128 readers. Round trips take exactly one pinger and one echo."),
+    MESSAGES(PROCESS, "messages", ValueType.integer(1, null), false, "1000; unbounded when only a duration is given", "1000",
+            any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
+            "messages to send, or for an incrementer the increments. Readers and echoes take what is sent to them."),
+    DURATION(PROCESS, "duration", ValueType.DURATION, false, null, "5s", any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
+            "stop after this long; with 'messages', whichever comes first. Must be shorter than the scenario's timeout."),
+    MESSAGE_SIZE(PROCESS, "size", ValueType.SIZE, false, "64B", "4KiB", any(), roles(Role.WRITER, Role.PINGER),
+            "message size including ipclab's 32-byte header (sequence, writer id, checksum, timestamp), so at least 32B, and at most 2147483647 bytes (2GiB - 1). msgq: at most /proc/sys/kernel/msgmax; shm: must fit a slot; udp: at most 65507; unix-dgram: at most 64KiB and at most /proc/sys/net/core/wmem_default - 32."),
+    RATE(PROCESS, "rate", ValueType.RATE, false, "flat out", "20k/s", any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
+            "messages per second (500/s, 20k/s, 1M/s)."),
+    MTYPE(PROCESS, "mtype", ValueType.integer(Long.MIN_VALUE, null), false, "writer and pinger 1, reader 0 (any type)", "1",
+            types(ChannelType.MSGQ), roles(Role.WRITER, Role.READER, Role.PINGER),
+            "the message type a writer or pinger sends, from 1 to 4294967295 (2^32 - 1; the types above carry the replies to pingers), or a reader selects with msgrcv: 0 takes any message, n > 0 only type n, -n the lowest type <= n first, with n at most 4294967295. An echo answers its pinger's type."),
+    WARMUP(PROCESS, "warmup", ValueType.integer(0, null), false, "max(100, messages / 10); 0 for a writer bounded only by a duration", "100",
+            any(), roles(Role.WRITER, Role.PINGER),
+            "unmeasured messages (for a pinger, round trips) before the measured ones: checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message, so that JIT compilation and page faults stay out of the figures.");
+
+    /** Where a key is written: at the top, in a channel, in a process. */
+    public enum Scope { SCENARIO, CHANNEL, PROCESS }
+
+    /**
+     * What a key's value is. {@code minimum} and {@code maximum} bound an integer ({@code null}:
+     * none); {@code choices} is the enum of a choice.
+     */
+    public record ValueType(String kind, Long minimum, Long maximum, Class<? extends Enum<?>> choices) {
+        public static final ValueType TEXT = of("text");
+        public static final ValueType SIZE = of("size");
+        public static final ValueType DURATION = of("duration");
+        public static final ValueType RATE = of("rate");
+        public static final ValueType CHANNEL_REF = of("channel name");
+        public static final ValueType CHANNELS = of("channels");
+        public static final ValueType PROCESSES = of("processes");
+        public static final ValueType SWEEP = of("sweep");
+        public static final ValueType CLAIMS = of("claims");
+
+        static ValueType of(String kind) { return new ValueType(kind, null, null, null); }
+
+        static ValueType integer(long minimum, Long maximum) { return new ValueType("integer", minimum, maximum, null); }
+
+        static ValueType choice(Class<? extends Enum<?>> type) { return new ValueType("choice", null, null, type); }
+    }
+
+    private final Scope scope;
+    private final String yaml;
+    private final ValueType type;
+    private final boolean required;
+    private final String defaultText;
+    private final String example;
+    private final Set<ChannelType> channelTypes;
+    private final Set<Role> roles;
+    private final String description;
+
+    Key(Scope scope, String yaml, ValueType type, boolean required, String defaultText, String example,
+        Set<ChannelType> channelTypes, Set<Role> roles, String description) {
+        this.scope = scope;
+        this.yaml = yaml;
+        this.type = type;
+        this.required = required;
+        this.defaultText = defaultText;
+        this.example = example;
+        this.channelTypes = channelTypes;
+        this.roles = roles;
+        this.description = description;
+    }
+
+    public Scope scope() { return scope; }
+
+    /** The key as YAML writes it (and the record component and builder method of the same name). */
+    public String yaml() { return yaml; }
+
+    public ValueType type() { return type; }
+
+    public boolean required() { return required; }
+
+    /** The default as a person reads it, {@code null} when none; the planner applies it. */
+    public String defaultText() { return defaultText; }
+
+    /** A typical value ({@code 4KiB}), {@code null} when the key has no short example. */
+    public String example() { return example; }
+
+    /** The channel types the key applies to (a channel's own type, or a process's channel's); all when empty. */
+    public Set<ChannelType> channelTypes() { return channelTypes; }
+
+    /** The roles the key applies to; all when every role takes it. */
+    public Set<Role> roles() { return roles; }
+
+    /** What the key means, without its default and where it applies (see {@link #reference()}). */
+    public String description() { return description; }
+
+    /** Whether a process of this role takes the key. */
+    public boolean appliesTo(Role role) { return roles.contains(role); }
+
+    /** Whether the key applies on a channel of this type (its own, or a process's channel's). */
+    public boolean appliesTo(ChannelType channelType) { return channelTypes.isEmpty() || channelTypes.contains(channelType); }
+
+    /**
+     * The full description for a person: where it applies, what it means and its default, e.g.
+     * {@code shm: the number of ring slots, ... Default: 16.}
+     */
+    public String reference() {
+        List<String> where = new ArrayList<>();
+        for (ChannelType t : channelTypes) where.add(Names.yaml(t));
+        List<String> who = new ArrayList<>();
+        if (roles.size() < Role.values().length) for (Role r : roles) who.add(Names.yaml(r));
+        String prefix = String.join("; ", where.isEmpty() ? who.isEmpty() ? List.of() : List.of(String.join(", ", who))
+                : who.isEmpty() ? List.of(String.join(", ", where)) : List.of(String.join(", ", where), String.join(", ", who)));
+        return (prefix.isEmpty() ? "" : prefix + ": ") + description + (defaultText == null ? "" : " Default: " + defaultText + ".");
+    }
+
+    /** What to write for this key, e.g. {@code e.g. 'size: 4KiB'} or {@code one of shm | msgq | socket | pipe}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public String hint() {
+        if (type.choices() != null) return "one of " + Names.choices((Class) type.choices());
+        if (type == ValueType.CHANNEL_REF) return "the name of a channel under 'channels:'";
+        return example == null ? "give a value or remove the key" : "e.g. '" + yaml + ": " + example + "'";
+    }
+
+    /** The hint of the first key of this name in any scope ("size" is written alike in both). */
+    public static String hint(String yaml) {
+        for (Key k : values()) if (k.yaml.equals(yaml)) return k.hint();
+        return "give a value or remove the key";
+    }
+
+    /** The keys of a scope, in the order they are written. */
+    public static List<Key> of(Scope scope) {
+        return Arrays.stream(values()).filter(k -> k.scope == scope).toList();
+    }
+
+    /** The YAML names of a scope's keys, in the order they are written. */
+    public static List<String> names(Scope scope) {
+        return of(scope).stream().map(Key::yaml).toList();
+    }
+
+    /** The key of this name in the scope, or {@code null}. */
+    public static Key find(Scope scope, String yaml) {
+        for (Key k : values()) if (k.scope == scope && k.yaml.equals(yaml)) return k;
+        return null;
+    }
+
+    /** The example of the first key of this name in any scope ("size" is written alike in both). */
+    static String exampleOf(String yaml) {
+        for (Key k : values()) if (k.yaml.equals(yaml) && k.example != null) return k.example;
+        return null;
+    }
+
+    private static Set<ChannelType> any() { return Set.of(); }
+
+    private static Set<ChannelType> types(ChannelType t) { return Set.of(t); }
+
+    private static Set<Role> all() { return EnumSet.allOf(Role.class); }
+
+    private static Set<Role> roles(Role first, Role... rest) { return EnumSet.of(first, rest); }
+}

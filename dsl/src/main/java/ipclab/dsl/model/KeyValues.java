@@ -1,0 +1,103 @@
+package ipclab.dsl.model;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values of a channel's or a process's keys, by {@link Key}: parsed from YAML text, written
+ * back as YAML text, and read from the record component of the key's name. This is what lets a
+ * new key be one table row, one record component and one builder method, with no switch to extend.
+ */
+final class KeyValues {
+    private final Key.Scope scope;
+    private final Class<? extends Record> record;
+    private final Map<Key, Object> values = new EnumMap<>(Key.class);
+
+    KeyValues(Key.Scope scope, Class<? extends Record> record) {
+        this.scope = scope;
+        this.record = record;
+    }
+
+    /** A channel or process needs a name and its kind ({@code type}, {@code role}). */
+    static void requireNameAnd(String name, String what, Object kind, Key kindKey) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a " + what + " needs a name");
+        if (kind == null) throw new IllegalArgumentException(what + " " + name + " needs a " + kindKey.yaml());
+    }
+
+    /** Every key of the scope, with the record's values. */
+    void putAll(Record r) {
+        for (Key k : Key.of(scope)) values.put(k, component(r, k.yaml()));
+    }
+
+    Object get(Key k) { return values.get(k); }
+
+    KeyValues put(Key k, Object value) {
+        values.put(k, value);
+        return this;
+    }
+
+    /** Sets a key from its YAML text; the exception's message is for the user. */
+    void set(String key, String text) {
+        String what = scope.name().toLowerCase(java.util.Locale.ROOT);
+        Key k = Key.find(scope, key);
+        List<String> names = Key.names(scope);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: " + String.join(", ", names)
+                    + Suggestions.didYouMean(key, names));
+        }
+        values.put(k, parse(k, text, componentType(record, k.yaml())));
+    }
+
+    /** The value of a key as YAML writes it, or {@code null} when not given. */
+    static String text(Key.Scope scope, Record r, String key, String what) {
+        Key k = Key.find(scope, key);
+        if (k == null) throw new IllegalArgumentException("no " + what + " key " + key);
+        Object v = component(r, k.yaml());
+        if (v == null) return null;
+        if (v instanceof Enum<?> e) return Names.yaml(e);
+        if (v instanceof Duration d) return Durations.format(d);
+        return v.toString();
+    }
+
+    private static Object parse(Key k, String text, Class<?> as) {
+        Key.ValueType t = k.type();
+        return switch (t.kind()) {
+            case "integer" -> {
+                long v = Values.integer(text, k.yaml(), t.minimum());
+                if (as == Integer.class) yield Integer.valueOf(Math.toIntExact(Math.min(v, Integer.MAX_VALUE)));
+                yield Long.valueOf(v);   // two yields, not a ternary: that would widen the int to a long
+            }
+            case "size" -> Values.size(text);
+            case "duration" -> Values.duration(text);
+            case "rate" -> Values.rate(text);
+            case "choice" -> enumValue(t.choices(), text);
+            default -> text.strip();
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<? extends Enum<?>> type, String text) {
+        return Values.enumValue((Class) type, text);
+    }
+
+    private static Object component(Record r, String name) {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            if (!c.getName().equals(name)) continue;
+            try {
+                return c.getAccessor().invoke(r);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + r.getClass().getSimpleName(), e);
+            }
+        }
+        throw new IllegalStateException(r.getClass().getSimpleName() + " has no component " + name + " for its key");
+    }
+
+    private static Class<?> componentType(Class<? extends Record> record, String name) {
+        for (RecordComponent c : record.getRecordComponents()) if (c.getName().equals(name)) return c.getType();
+        throw new IllegalStateException(record.getSimpleName() + " has no component " + name + " for its key");
+    }
+}
