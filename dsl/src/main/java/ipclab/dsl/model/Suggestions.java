@@ -23,17 +23,6 @@ public final class Suggestions {
         return nearest(word, candidates, false).stream().findFirst();
     }
 
-    /**
-     * For a name typed short or wrong (a command): {@link #closest}, or else the only candidate that
-     * begins with the word, so that {@code val} finds {@code validate}.
-     */
-    public static Optional<String> closestOrCompletion(String word, Collection<String> candidates) {
-        Optional<String> close = closest(word, candidates);
-        if (close.isPresent() || word.isEmpty()) return close;
-        List<String> completions = candidates.stream().filter(c -> c.startsWith(word)).toList();
-        return completions.size() == 1 ? Optional.of(completions.getFirst()) : Optional.empty();
-    }
-
     /** {@code "; did you mean 'x'?"} or the empty string. */
     public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");

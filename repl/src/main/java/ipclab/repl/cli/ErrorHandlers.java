@@ -3,7 +3,6 @@ package ipclab.repl.cli;
 import ipclab.dsl.model.Suggestions;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -44,8 +43,10 @@ final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, Com
         CommandLine cmd = ex.getCommandLine();
         List<String> unmatched = u.getUnmatched();
         if (!u.isUnknownOption() && !cmd.getSubcommands().isEmpty() && !unmatched.isEmpty()) {
-            Optional<String> name = Suggestions.closestOrCompletion(unmatched.getFirst(), cmd.getSubcommands().keySet());
-            name.ifPresent(n -> err.println("Did you mean: " + cmd.getCommandSpec().qualifiedName() + " " + n + "?"));
+            List<String> names = Suggestions.commands(unmatched.getFirst(), cmd.getSubcommands().keySet());
+            String prefix = cmd.getCommandSpec().qualifiedName() + " ";
+            if (!names.isEmpty())
+                err.println("Did you mean: " + String.join(" or ", names.stream().map(prefix::concat).toList()) + "?");
             return;
         }
         UnmatchedArgumentException.printSuggestions(ex, err);
