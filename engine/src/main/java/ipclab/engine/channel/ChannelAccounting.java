@@ -8,7 +8,7 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -9,7 +9,7 @@ import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelAccounting;
 import ipclab.engine.channel.CounterFigures;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package ipclab.engine.run;
 
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
-import ipclab.engine.channel.ChannelHandle;
-import ipclab.engine.channel.ChannelObjects;
+import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.transport.ChannelObjects;
 import ipclab.engine.channel.CreatedChannel;
 import ipclab.engine.channel.ObjectLog;
 import java.util.Map;

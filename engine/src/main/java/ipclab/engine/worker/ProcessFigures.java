@@ -1,5 +1,6 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.sys.Rusage;
 
 /** Fills what the worker main owns in the report: syscalls counted by the bindings in the run window, getrusage of the whole process. */

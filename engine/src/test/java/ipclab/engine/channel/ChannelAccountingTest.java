@@ -9,7 +9,7 @@ import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Sync;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

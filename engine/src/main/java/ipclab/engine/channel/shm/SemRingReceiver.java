@@ -9,7 +9,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 

@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 /**
  * Where a role stops before each IPC operation in step mode. Roles call {@link #before} right

@@ -1,4 +1,4 @@
-package ipclab.engine.channel;
+package ipclab.engine.transport;
 
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
@@ -7,8 +7,12 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.CreatedChannel;
+import ipclab.engine.channel.ObjectLog;
+import ipclab.engine.channel.Topology;
 import ipclab.engine.channel.shm.Ring;
 import ipclab.engine.channel.shm.RingDescriptor;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;

@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
