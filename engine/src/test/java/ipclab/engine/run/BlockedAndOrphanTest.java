@@ -45,7 +45,7 @@ class BlockedAndOrphanTest {
         assertEquals(0, r.processes().get(0).exitCode(), "the sender finished");
         assertEquals(137, r.processes().get(1).exitCode(), "msgrcv does not return on 'stop': killed after the grace period");
         assertTrue(r.leaks().isEmpty(), "queue removed: " + r.leaks());
-        assertEquals(1, ExitCodes.of(r));
+        assertEquals(Outcome.FAILED, r.outcome());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package ipclab.repl.cli;
 
+import ipclab.engine.run.Outcome;
+
 /** The exit codes of every ipclab command; scripts rely on them. */
 public final class ExitCodes {
     /** Everything worked (and every claim held). */
@@ -12,4 +14,13 @@ public final class ExitCodes {
     public static final int REFUTED = 3;
 
     private ExitCodes() {}
+
+    /** The exit status of {@code run} for how the run ended. */
+    public static int of(Outcome outcome) {
+        return switch (outcome) {
+            case OK -> OK;
+            case REFUTED -> REFUTED;
+            case FAILED -> FAILURE;
+        };
+    }
 }

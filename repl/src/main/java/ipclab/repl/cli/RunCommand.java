@@ -8,6 +8,7 @@ import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.run.Cleaner;
 import ipclab.engine.run.Engine;
+import ipclab.engine.run.Outcome;
 import ipclab.engine.run.ReportJson;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
@@ -99,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
             docs.add(text);
             JsonNode tree = JSON.readTree(text);
             new RunTable(cli.style()).render(tree).forEach(cli.out()::println);
-            int code = sweep ? ipclab.engine.run.ExitCodes.of(reports) : ipclab.engine.run.ExitCodes.of(reports.getFirst());
+            int code = ExitCodes.of(sweep ? Outcome.worst(reports) : reports.getFirst().outcome());
             worst = worse(worst, code);
         }
         if (keep) {
