@@ -11,6 +11,9 @@ import ipclab.engine.channel.ObjectLog;
  * machinery bring their own.
  */
 public interface ChannelKit {
+    /** Refuses a channel whose objects could not work; called for every channel before the first is created. */
+    default void check(PlannedChannel channel, Plan plan) {}
+
     /** Creates the channel's objects, telling log of each before it is used. */
     ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) throws Exception;
 

@@ -16,6 +16,9 @@ final class RealChannels implements ChannelKit {
     private volatile ObjectLog log;
 
     @Override
+    public void check(PlannedChannel channel, Plan plan) { ChannelObjects.check(channel, plan); }
+
+    @Override
     public ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) {
         this.log = log;
         CreatedChannel c = objects.create(channel, plan, log);

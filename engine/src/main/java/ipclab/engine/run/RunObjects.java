@@ -31,8 +31,15 @@ final class RunObjects {
 
     RunRecord record() { return record; }
 
-    /** Creates every channel's objects, in plan order. */
+    /** Checks every channel, then creates every channel's objects, in plan order: a bad channel leaves nothing made. */
     void createAll(Plan plan) {
+        for (PlannedChannel c : plan.channels()) {
+            try {
+                kit.check(c, plan);
+            } catch (RuntimeException e) {
+                throw new EngineException("cannot create channel " + c.name() + ": " + e.getMessage(), e);
+            }
+        }
         for (PlannedChannel c : plan.channels()) {
             ChannelHandle h;
             try {
