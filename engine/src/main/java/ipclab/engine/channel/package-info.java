@@ -6,7 +6,7 @@
  * <ul>
  *   <li>Supervisor side: {@link ipclab.engine.transport.ChannelObjects} makes, initialises and removes
  *       each channel's kernel objects and files; {@link ipclab.engine.channel.ChannelAccounting} merges
- *       the workers' reports into {@link ipclab.engine.channel.ChannelFigures} and
+ *       the workers' reports into {@link ipclab.engine.channel.ChannelTotals} and
  *       {@link ipclab.engine.channel.CounterFigures}.</li>
  *   <li>Worker side: {@link ipclab.engine.transport.Endpoint} attaches or connects and hands the role a
  *       {@link ipclab.engine.channel.SendPort} and/or {@link ipclab.engine.channel.ReceivePort}, one

@@ -7,6 +7,7 @@ import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelAccounting;
+import ipclab.engine.channel.ChannelTotals;
 import ipclab.engine.channel.CounterFigures;
 import ipclab.engine.protocol.WorkerReport;
 import java.io.IOException;
@@ -99,7 +100,7 @@ final class Figures {
             w.report.setupNanos.forEach((k, v) -> setup.merge(k, v, Long::sum));
             w.report.teardownNanos.forEach((k, v) -> teardown.merge(k, v, Long::sum));
         }
-        ipclab.engine.channel.ChannelFigures f = ChannelAccounting.merge(c, procs, reports);
+        ChannelTotals f = ChannelAccounting.merge(c, procs, reports);
         if (f.latency() != null) latencies.put(c.name(), f.latency());
         long setupNs = 0;
         for (long v : setup.values()) setupNs += v;

@@ -115,7 +115,7 @@ public final class WorkerMain {
             if (r.name == null) r.name = spec.self().name();
             if (r.role == null) r.role = ipclab.dsl.model.Names.yaml(spec.self().role());
             if (r.channel == null) r.channel = spec.channel().name();
-            ProcessFigures.fill(r, window);
+            ProcessUsage.fill(r, window);
             control.send(Wire.report(r));
         } catch (Throwable e) {
             e.printStackTrace();

@@ -31,7 +31,7 @@ public final class ChannelLab {
     public final List<PlannedProcess> procs = new ArrayList<>();
     public PlannedChannel channel;
     public final List<WorkerReport> reports = new ArrayList<>();
-    public ChannelFigures figures;
+    public ChannelTotals figures;
     public long counter = -1;
     public final List<String> log = new ArrayList<>();
 
