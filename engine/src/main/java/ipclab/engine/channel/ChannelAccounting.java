@@ -8,7 +8,7 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Merges the reports of one channel's workers into {@link ChannelFigures}: loss and duplicates
+ * Merges the reports of one channel's workers into {@link ChannelTotals}: loss and duplicates
  * from the receivers' sequence bitmaps against what each writer says it sent.
  */
 public final class ChannelAccounting {
@@ -37,7 +37,7 @@ public final class ChannelAccounting {
      * @param procs   the channel's processes (plan order)
      * @param reports their reports, matched by name; a missing report counts as a process that did nothing
      */
-    public static ChannelFigures merge(PlannedChannel ch, List<PlannedProcess> procs, List<WorkerReport> reports) {
+    public static ChannelTotals merge(PlannedChannel ch, List<PlannedProcess> procs, List<WorkerReport> reports) {
         Map<String, WorkerReport> byName = new HashMap<>();
         for (WorkerReport r : reports) if (r != null && r.name != null) byName.put(r.name, r);
 
@@ -104,7 +104,7 @@ public final class ChannelAccounting {
             p999 = latency.getValueAtPercentile(99.9);
             max = latency.getMaxValue();
         }
-        return new ChannelFigures(ch.name(), typeName(ch), sent, received, lost, dupLocal + dupAcross, corrupted,
+        return new ChannelTotals(ch.name(), typeName(ch), sent, received, lost, dupLocal + dupAcross, corrupted,
                 reordered, bytes, window, mps, mib, latency, p50, p90, p99, p999, max, syscalls,
                 sent > 0 ? (double) syscalls / sent : 0, lossExpected(ch));
     }

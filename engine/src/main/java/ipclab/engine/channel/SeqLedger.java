@@ -1,7 +1,7 @@
 package ipclab.engine.channel;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package ipclab.engine.inspect;
 
+import ipclab.engine.sys.SysvMsgQueue;
+import ipclab.engine.sys.SysvSemaphore;
+import ipclab.engine.sys.SysvShm;
+
 /**
  * One System V IPC object as the kernel lists it in {@code /proc/sysvipc/{shm,msg,sem}}.
  * Fields that do not apply to the object's kind hold {@code -1}.
@@ -47,6 +51,15 @@ public record SysvObject(Kind kind, int key, int id, int mode, int uid, int gid,
 
         /** The header column holding the object's id. */
         public String idColumn() { return idColumn; }
+
+        /** Removes the object of this kind with that id (IPC_RMID); throws IpcException (naming the call and errno) if the kernel refuses. */
+        public void remove(int id) {
+            switch (this) {
+                case SHM -> SysvShm.remove(id);
+                case MSG -> SysvMsgQueue.remove(id);
+                case SEM -> SysvSemaphore.remove(id);
+            }
+        }
 
         /** The kind for a short name (shm, msg, sem). */
         public static Kind of(String procName) {

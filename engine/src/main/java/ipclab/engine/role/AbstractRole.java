@@ -4,17 +4,16 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.Sync;
 import ipclab.engine.channel.Backoff;
-import ipclab.engine.channel.Endpoint;
+import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SeqLedger;
 import ipclab.engine.channel.msgq.MsgqReceiver;
 import ipclab.engine.channel.msgq.MsgqSender;
 import ipclab.engine.channel.stream.DatagramReceiver;
 import ipclab.engine.channel.stream.DatagramSender;
-import ipclab.engine.worker.RoleAgent;
-import ipclab.engine.worker.StepGate;
-import ipclab.engine.worker.WorkerReport;
-import ipclab.engine.worker.WorkerSpec;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerReport;
+import ipclab.engine.protocol.WorkerSpec;
 import org.HdrHistogram.Histogram;
 
 /** What every role shares: its spec, gate, report, endpoint, back-off and stop flag. */

@@ -1,13 +1,13 @@
 package ipclab.engine.role;
 
 import ipclab.engine.channel.Crc;
-import ipclab.engine.channel.Endpoint;
+import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.SeqLedger;
-import ipclab.engine.worker.StepGate;
-import ipclab.engine.worker.WorkerSpec;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerSpec;
 import java.lang.foreign.MemorySegment;
 
 /**

@@ -5,12 +5,12 @@ import static ipclab.engine.channel.shm.RingDescriptor.LOCK_OFFSET;
 
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.Endpoint;
+import ipclab.engine.transport.Endpoint;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
 import ipclab.engine.sys.SysvSemaphore;
-import ipclab.engine.worker.StepGate;
-import ipclab.engine.worker.WorkerSpec;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerSpec;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;

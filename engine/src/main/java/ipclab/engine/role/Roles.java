@@ -1,8 +1,7 @@
 package ipclab.engine.role;
 
-import ipclab.engine.worker.RoleAgent;
-import ipclab.engine.worker.StepGate;
-import ipclab.engine.worker.WorkerSpec;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerSpec;
 
 /** Makes the role a worker runs. */
 public final class Roles {

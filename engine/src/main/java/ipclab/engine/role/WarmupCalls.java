@@ -1,7 +1,7 @@
 package ipclab.engine.role;
 
 import ipclab.engine.sys.Syscalls;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 
 /**
  * The system calls a role made for its unmeasured warm-up messages: the process's counts at

@@ -1,13 +1,13 @@
 package ipclab.engine.role;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.Endpoint;
+import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Pacer;
 import ipclab.engine.channel.Payload;
 import ipclab.engine.channel.SendPort;
-import ipclab.engine.worker.StepGate;
-import ipclab.engine.worker.WorkerSpec;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerSpec;
 import java.lang.foreign.MemorySegment;
 
 /**

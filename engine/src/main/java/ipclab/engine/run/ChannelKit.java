@@ -2,15 +2,18 @@ package ipclab.engine.run;
 
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.Plan;
-import ipclab.engine.channel.ChannelHandle;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.channel.ObjectLog;
 
 /**
  * What the supervisor does to a channel's kernel objects over a run. The real one is
- * {@link RealChannels} ({@code ipclab.engine.channel.ChannelObjects}); tests of the process
+ * {@link RealChannels} ({@code ipclab.engine.transport.ChannelObjects}); tests of the process
  * machinery bring their own.
  */
 public interface ChannelKit {
+    /** Refuses a channel whose objects could not work; called for every channel before the first is created. */
+    default void check(PlannedChannel channel, Plan plan) {}
+
     /** Creates the channel's objects, telling log of each before it is used. */
     ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) throws Exception;
 

@@ -1,5 +1,7 @@
 package ipclab.engine.run;
 
+import ipclab.engine.inspect.ProcSysvipc;
+import ipclab.engine.inspect.SysvObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,8 +14,8 @@ import java.util.Optional;
  * Removes what dead runs left: for every registry file whose supervisor no longer runs (its pid
  * gone, or reused by another process), or whose run is over and kept its objects ({@code run
  * --keep}: removable even from the long-lived process that made them), kills its workers that still run, removes the objects it
- * lists — only if they still match (same id AND same key AND owned by this uid: never someone
- * else's object that got the same id) — and deletes the file. Called at every start of ipclab
+ * lists — only if they are still ours ({@link Ownership#ours}: never someone else's object that
+ * got the same id) — and deletes the file. Called at every start of ipclab
  * and by {@code ipclab clean}.
  */
 public final class Cleaner {
@@ -34,6 +36,7 @@ public final class Cleaner {
         List<String> removed = new ArrayList<>(), skipped = new ArrayList<>();
         List<Path> runs = new ArrayList<>();
         int uid = Proc.uid();
+        ProcSysvipc proc = new ProcSysvipc();
         for (var fe : Registry.files(dir)) {
             Registry.RunFile f = fe.getValue();
             if (!f.removable()) continue;
@@ -65,12 +68,13 @@ public final class Cleaner {
                     }
                     continue;
                 }
-                Proc.SysvRow match = null;
-                Proc.SysvRow sameId = null;
-                for (Proc.SysvRow r : Proc.sysv(e.kind())) {
-                    if (r.id() != e.id()) continue;
-                    sameId = r;
-                    if (r.key() == e.key() && r.uid() == uid) match = r;
+                SysvObject.Kind kind = SysvObject.Kind.of(e.kind());
+                SysvObject match = null;
+                SysvObject sameId = null;
+                for (SysvObject o : proc.list(kind)) {
+                    if (o.id() != e.id()) continue;
+                    sameId = o;
+                    if (Ownership.ours(e, o, uid)) match = o;
                 }
                 if (match == null) {
                     skipped.add(what + (sameId == null ? ": gone" : ": not ours (id reused: key=0x"
@@ -78,7 +82,7 @@ public final class Cleaner {
                     continue;
                 }
                 try {
-                    KernelObjects.remove(e.kind(), e.id());
+                    kind.remove(e.id());
                     removed.add(what + run);
                 } catch (RuntimeException ex) {
                     skipped.add(what + ": " + ex.getMessage());

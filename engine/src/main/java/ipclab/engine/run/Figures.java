@@ -2,31 +2,31 @@ package ipclab.engine.run;
 
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.Role;
-import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Expectation;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelAccounting;
+import ipclab.engine.channel.ChannelTotals;
 import ipclab.engine.channel.CounterFigures;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** Turns what the workers reported into a {@link RunReport}: per process, per channel, counters, claims. */
+/** Turns what the workers reported into a {@link RunReport}: per process, per channel, counters, claims; {@link Verdict} says pass or fail. */
 final class Figures {
     private Figures() {}
 
-    static RunReport report(Plan plan, List<Worker> workers, Map<String, Map<String, Long>> setupNanos, Map<String, Long> counterValues,
-                            List<String> leaks, List<RunReport.Failure> failuresSoFar, List<TraceEntry> trace,
-                            long goNanos, long endNanos, long startNanos, List<RunReport.Kept> kept) {
+    static RunReport report(RunEnd end) {
+        Plan plan = end.plan();
+        List<Worker> workers = end.workers();
+        List<RunReport.Failure> failuresSoFar = end.failures();
         List<RunReport.Failure> failures = new ArrayList<>(failuresSoFar);
         List<RunReport.ProcessFigures> processes = new ArrayList<>();
         for (Worker w : workers) processes.add(process(w));
@@ -34,43 +34,33 @@ final class Figures {
         List<RunReport.ChannelFigures> channels = new ArrayList<>();
         Map<String, RunReport.Counter> counters = new LinkedHashMap<>();
         Map<String, Histogram> latencies = new LinkedHashMap<>();
-        long at = ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1_000_000;
+        long at = end.atMs();
         for (PlannedChannel c : plan.channels()) {
             List<Worker> on = new ArrayList<>();
             for (Worker w : workers) if (w.process.channel().equals(c.name())) on.add(w);
             boolean incrementers = on.stream().anyMatch(w -> w.process.role() == Role.INCREMENTER);
-            RunReport.ChannelFigures f = channel(c, on, setupNanos.getOrDefault(c.name(), Map.of()), latencies);
+            RunReport.ChannelFigures f = channel(c, on, end.setupNanos().getOrDefault(c.name(), Map.of()), latencies);
             channels.add(f);
-            if (!incrementers && !f.lossExpected() && (f.lost() > 0 || f.duplicated() > 0 || f.corrupted() > 0) && failuresSoFar.isEmpty()) {
-                failures.add(new RunReport.Failure("loss", null, String.format(Locale.ROOT,
-                        "channel %s: %d lost, %d duplicated, %d corrupted of %d sent", c.name(), f.lost(), f.duplicated(),
-                        f.corrupted(), f.sent()), at, List.of()));
-            }
+            RunReport.Failure loss = Verdict.channelLoss(c, f, incrementers, failuresSoFar, at);
+            if (loss != null) failures.add(loss);
             if (incrementers) {
                 List<WorkerReport> reports = new ArrayList<>();
                 for (Worker w : on) reports.add(w.report);
-                Long fin = counterValues.get(c.name());
+                Long fin = end.counters().get(c.name());
                 if (fin != null) {
                     CounterFigures cf = ChannelAccounting.counter(c, fin, reports);
                     RunReport.Counter k = new RunReport.Counter(cf.finalValue(), cf.expected(), cf.lostUpdates());
                     counters.put(c.name(), k);
-                    if (k.lostUpdates() != 0 && c.sync() != Sync.NONE && failuresSoFar.isEmpty()) {
-                        failures.add(new RunReport.Failure("loss", null, "counter " + c.name() + ": " + k.lostUpdates()
-                                + " lost updates with sync " + Names.yaml(c.sync()), at, List.of()));
-                    }
+                    RunReport.Failure lostUpdates = Verdict.counterLoss(c, k, failuresSoFar, at);
+                    if (lostUpdates != null) failures.add(lostUpdates);
                 }
             }
         }
         List<RunReport.ExpectationResult> results = new ArrayList<>();
         ReportMetrics metrics = new ReportMetrics(plan, processes, channels, counters, workers, latencies);
-        for (Expectation e : plan.expectations()) {
-            Expectation.Result r = e.evaluate(metrics);
-            results.add(new RunReport.ExpectationResult(e.text(), r.ok(), r.actual()));
-        }
-        boolean ok = failures.isEmpty() && results.stream().allMatch(RunReport.ExpectationResult::ok);
-        long duration = goNanos == 0 ? 0 : ((endNanos == 0 ? System.nanoTime() : endNanos) - goNanos) / 1_000_000;
-        return new RunReport(plan.scenario().name(), plan.seed(), ok, duration, host(), processes, channels, counters, leaks,
-                results, failures, plan.params(), trace, kept);
+        for (Expectation e : plan.expectations()) results.add(Verdict.check(e, metrics));
+        return new RunReport(plan.scenario().name(), plan.seed(), Verdict.ok(failures, results), end.durationMs(), host(),
+                processes, channels, counters, end.leaks(), results, failures, plan.params(), end.trace(), end.kept());
     }
 
     static RunReport.Host host() {
@@ -110,7 +100,7 @@ final class Figures {
             w.report.setupNanos.forEach((k, v) -> setup.merge(k, v, Long::sum));
             w.report.teardownNanos.forEach((k, v) -> teardown.merge(k, v, Long::sum));
         }
-        ipclab.engine.channel.ChannelFigures f = ChannelAccounting.merge(c, procs, reports);
+        ChannelTotals f = ChannelAccounting.merge(c, procs, reports);
         if (f.latency() != null) latencies.put(c.name(), f.latency());
         long setupNs = 0;
         for (long v : setup.values()) setupNs += v;

@@ -1,5 +1,7 @@
 package ipclab.engine.run;
 
+import ipclab.engine.inspect.ProcSysvipc;
+import ipclab.engine.inspect.SysvObject;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -10,16 +12,18 @@ import java.util.List;
 final class Leaks {
     private Leaks() {}
 
-    /** Objects of the list still present: System V ones by id and key in /proc/sysvipc, files by path. */
+    /** Objects of the list still present: System V ones in /proc/sysvipc ({@link Ownership#ours}), files by path. */
     static List<String> of(List<Registry.Entry> objects) {
         List<String> out = new ArrayList<>();
+        ProcSysvipc proc = new ProcSysvipc();
+        int uid = Proc.uid();
         for (Registry.Entry e : objects) {
             if (e.kind().equals("file")) {
                 if (!e.path().isEmpty() && Files.exists(Path.of(e.path()), LinkOption.NOFOLLOW_LINKS)) out.add("file " + e.path());
                 continue;
             }
-            for (Proc.SysvRow r : Proc.sysv(e.kind())) {
-                if (r.id() == e.id() && r.key() == e.key()) out.add(describe(e));
+            for (SysvObject o : proc.list(SysvObject.Kind.of(e.kind()))) {
+                if (Ownership.ours(e, o, uid)) out.add(describe(e));
             }
         }
         return out;

@@ -91,29 +91,6 @@ public final class Proc {
         return null;
     }
 
-    /** One row of /proc/sysvipc/{shm,msg,sem}. kind is shm, msg or sem. */
-    public record SysvRow(String kind, int key, int id, int uid) {}
-
-    /** Every System V object of that kind the kernel holds now. */
-    public static List<SysvRow> sysv(String kind) {
-        List<SysvRow> rows = new ArrayList<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of("/proc/sysvipc/" + kind));
-        } catch (IOException e) {
-            return rows;
-        }
-        // header: shm: key shmid perms size cpid lpid nattch uid ...; msg: key msqid perms cbytes qnum lspid lrpid uid ...;
-        // sem: key semid perms nsems uid ...
-        int uidCol = switch (kind) { case "shm" -> 7; case "msg" -> 7; case "sem" -> 4; default -> throw new IllegalArgumentException(kind); };
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).trim().split("\\s+");
-            if (f.length <= uidCol) continue;
-            rows.add(new SysvRow(kind, (int) Long.parseLong(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[uidCol])));
-        }
-        return rows;
-    }
-
     /** The uid this JVM runs as. */
     public static int uid() {
         try {

@@ -2,8 +2,8 @@ package ipclab.engine.run;
 
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
-import ipclab.engine.channel.ChannelHandle;
-import ipclab.engine.channel.ChannelObjects;
+import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.transport.ChannelObjects;
 import ipclab.engine.channel.CreatedChannel;
 import ipclab.engine.channel.ObjectLog;
 import java.util.Map;
@@ -14,6 +14,9 @@ final class RealChannels implements ChannelKit {
     private final ChannelObjects objects = new ChannelObjects();
     private final Map<String, Map<String, Long>> setup = new ConcurrentHashMap<>();
     private volatile ObjectLog log;
+
+    @Override
+    public void check(PlannedChannel channel, Plan plan) { ChannelObjects.check(channel, plan); }
 
     @Override
     public ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) {

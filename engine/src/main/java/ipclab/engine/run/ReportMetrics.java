@@ -2,7 +2,7 @@ package ipclab.engine.run;
 
 import ipclab.dsl.plan.Expectation;
 import ipclab.dsl.plan.Plan;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

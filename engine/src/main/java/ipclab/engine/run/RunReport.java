@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -27,6 +28,10 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     public RunReport {
         kept = kept == null ? List.of() : List.copyOf(kept);
     }
+
+    /** How the run ended: ok, a claim refuted, or failed. Not a JSON key ({@code ok} and {@code failures} say it). */
+    @JsonIgnore
+    public Outcome outcome() { return Outcome.of(this); }
 
     /** A report without kept objects. */
     public RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,

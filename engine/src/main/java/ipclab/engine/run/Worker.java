@@ -1,7 +1,7 @@
 package ipclab.engine.run;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -22,7 +22,7 @@ import java.util.List;
  * the protocol). The AOT cache needs jars on the class path (a directory, e.g. under surefire,
  * rules it out) and the same flags in training and use; it lives under
  * {@code <state>/aot/<hash>.aot}, the hash covering the JDK, the flags and every class path
- * entry with its size and mtime. When it is missing, a training run ({@code WorkerMain --train}
+ * entry with its size and mtime. When it is missing, a training run ({@link Training}
  * with {@code -XX:AOTCacheOutput}) is started in the background, once (a lock file), and the
  * run goes on without it; nothing fails because of the cache.
  *
@@ -33,6 +33,9 @@ import java.util.List;
  */
 public final class WorkerCommand {
     static final String MAIN = "ipclab.engine.worker.WorkerMain";
+
+    /** The training JVM's main class: a supervisor of in-process workers (see {@link Training}). */
+    static final String TRAINING_MAIN = "ipclab.engine.run.Training";
 
     /** Flags of every worker, in training and in use. */
     static final List<String> FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
@@ -115,7 +118,7 @@ public final class WorkerCommand {
             sh.append(quote(java));
             for (String f : FLAGS) sh.append(' ').append(quote(f));
             sh.append(' ').append(quote("-XX:AOTCacheOutput=" + tmp));
-            sh.append(" -cp ").append(quote(classPath)).append(' ').append(MAIN).append(" --train");
+            sh.append(" -cp ").append(quote(classPath)).append(' ').append(TRAINING_MAIN);
             sh.append(" && mv -f ").append(quote(tmp.toString())).append(' ').append(quote(cache.toString()));
             sh.append("; rm -f ").append(quote(lock.toString())).append(' ').append(quote(tmp.toString()));
             return new ProcessBuilder("/bin/sh", "-c", sh.toString())

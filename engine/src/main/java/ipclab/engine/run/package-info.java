@@ -7,11 +7,19 @@
  *       run; in step mode {@code processes()}, {@code grant(name)}, {@code runFree()}, {@code trace()}, {@code stop()}.
  *       {@link ipclab.engine.run.RunOptions} says how (step, state dir, timeout, listener, AOT cache).</li>
  *   <li>{@link ipclab.engine.run.RunReport} is the outcome; {@link ipclab.engine.run.ReportJson} writes it (the JSON
- *       keys are a contract); {@link ipclab.engine.run.ExitCodes} turns it into ipclab's exit status.</li>
- *   <li>{@link ipclab.engine.run.Registry} (one file per run under {@code $XDG_STATE_HOME/ipclab/runs}) and
- *       {@link ipclab.engine.run.Cleaner} (removes what dead runs left, only if id, key and uid still match).</li>
- *   <li>{@link ipclab.engine.run.WorkerCommand}: the worker's command line and its AOT cache.</li>
+ *       keys are a contract); {@link ipclab.engine.run.Outcome} says how it ended (the command line maps that to an exit status).</li>
+ *   <li>{@link ipclab.engine.run.Registry} (one file per run under {@code $XDG_STATE_HOME/ipclab/runs}),
+ *       {@link ipclab.engine.run.Ownership} (the one rule for "is this kernel object ours") and
+ *       {@link ipclab.engine.run.Cleaner} (removes what dead runs left, only what is still ours).</li>
+ *   <li>{@link ipclab.engine.run.WorkerCommand}: the worker's command line and its AOT cache, built by
+ *       {@link ipclab.engine.run.Training}.</li>
  * </ul>
+ *
+ * <h2>Internal</h2>
+ * {@code Run}'s parts: {@code RunState} (the one lock), {@code RunObjects} (kernel objects, registry
+ * record, clean-up policy), {@code WorkerProcesses} (spawn, protocol lines, exits), {@code Coordinator}
+ * (the state machine), {@code StallDiagnosis}, {@code Stepping}; {@code Figures} and {@code Verdict}
+ * make the report.
  *
  * <h2>A run</h2>
  * <pre>

@@ -1,5 +1,9 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StoppedException;
+import ipclab.engine.protocol.Wire;
+import ipclab.engine.role.RoleAgent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,8 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.role.RoleAgent;
 import ipclab.engine.role.Roles;
 
 /** The real roles: {@link Roles#create}. */

@@ -1,5 +1,11 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StoppedException;
+import ipclab.engine.protocol.Wire;
+import ipclab.engine.protocol.WorkerReport;
+import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.role.RoleAgent;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -25,8 +31,8 @@ import java.nio.charset.StandardCharsets;
  * setup before "ready" ({@code onStart()}: shmat, socket, connect...) nor the teardown in
  * {@code onClose()} (shmdt, close...): those are timed in setupNs and teardownNs instead.
  *
- * Arguments: {@code --factory=<class>} names an {@link AgentFactory} (tests); {@code --train}
- * exercises the start-up path without a supervisor (used to build the AOT cache).
+ * Arguments: {@code --factory=<class>} names an {@link AgentFactory} (tests). The AOT cache's
+ * training ({@code ipclab.engine.run.Training}) drives {@link #run} on threads of its own JVM.
  *
  * <p>Exit status: 0 done, 1 the role failed (an "error" line was sent first), 2 bad arguments
  * or spec, 3 the supervisor vanished. The process's real stdout is kept for the protocol;
@@ -39,8 +45,7 @@ public final class WorkerMain {
         String factoryName = null;
         for (String a : args) {
             if (a.startsWith("--factory=")) factoryName = a.substring("--factory=".length());
-            else if (a.equals("--train")) { Training.run(); return; }
-            else { System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class> or --train)"); System.exit(2); }
+            else { System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class>)"); System.exit(2); }
         }
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
@@ -48,7 +53,11 @@ public final class WorkerMain {
         System.exit(run(in, protocolOut, factoryName));
     }
 
-    static int run(BufferedReader in, OutputStream out, String factoryName) {
+    /**
+     * One worker's life on the given lines: the real stdin and stdout in a worker JVM, queues of
+     * lines in the AOT training. Returns the exit status.
+     */
+    public static int run(BufferedReader in, OutputStream out, String factoryName) {
         WorkerSpec spec;
         Control control;
         try {
@@ -106,7 +115,7 @@ public final class WorkerMain {
             if (r.name == null) r.name = spec.self().name();
             if (r.role == null) r.role = ipclab.dsl.model.Names.yaml(spec.self().role());
             if (r.channel == null) r.channel = spec.channel().name();
-            ProcessFigures.fill(r, window);
+            ProcessUsage.fill(r, window);
             control.send(Wire.report(r));
         } catch (Throwable e) {
             e.printStackTrace();

@@ -9,7 +9,7 @@ import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class ChannelAccountingTest {
         r1.syscalls.put("semop", 10L);
         r2.latency = new Histogram(3_600_000_000_000L, 3);
         r2.latency.recordValue(1000);
-        ChannelFigures f = ChannelAccounting.merge(ch, procs, List.of(w, r1, r2));
+        ChannelTotals f = ChannelAccounting.merge(ch, procs, List.of(w, r1, r2));
         assertEquals(10, f.sent());
         assertEquals(9, f.received());
         assertEquals(2, f.lost());
@@ -68,7 +68,7 @@ class ChannelAccountingTest {
         WorkerReport r1 = report("r1", 0, 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         WorkerReport r2 = report("r2", 0, 7, 0, 1, 2, 3, 4, 5);
         r2.duplicatedLocally = 1;
-        ChannelFigures f = ChannelAccounting.merge(ch, procs, List.of(report("w", 10, 0), r1, r2));
+        ChannelTotals f = ChannelAccounting.merge(ch, procs, List.of(report("w", 10, 0), r1, r2));
         assertEquals(17, f.received());
         assertEquals(4, f.lost());
         assertEquals(1, f.duplicated());

@@ -9,11 +9,12 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerReport;
+import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.role.RoleAgent;
 import ipclab.engine.role.Roles;
-import ipclab.engine.worker.RoleAgent;
-import ipclab.engine.worker.StepGate;
-import ipclab.engine.worker.WorkerReport;
-import ipclab.engine.worker.WorkerSpec;
+import ipclab.engine.transport.ChannelObjects;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ChannelLab {
     public final List<PlannedProcess> procs = new ArrayList<>();
     public PlannedChannel channel;
     public final List<WorkerReport> reports = new ArrayList<>();
-    public ChannelFigures figures;
+    public ChannelTotals figures;
     public long counter = -1;
     public final List<String> log = new ArrayList<>();
 

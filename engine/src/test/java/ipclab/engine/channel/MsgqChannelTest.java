@@ -14,7 +14,7 @@ class MsgqChannelTest {
                 .add("w1", Role.WRITER, 3000, 64, 1).add("w2", Role.WRITER, 3000, 128, 2).add("w3", Role.WRITER, 2000, 64, 3)
                 .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0)
                 .run(60);
-        ChannelFigures f = lab.figures;
+        ChannelTotals f = lab.figures;
         assertEquals(8000, f.sent());
         assertEquals(8000, f.received());
         assertEquals(0, f.lost());

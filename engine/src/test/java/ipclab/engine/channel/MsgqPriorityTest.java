@@ -6,7 +6,8 @@ import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Role;
 import ipclab.engine.channel.msgq.MsgqReceiver;
 import ipclab.engine.channel.msgq.MsgqSender;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.transport.ChannelObjects;
 import java.lang.foreign.Arena;
 import org.junit.jupiter.api.Test;
 

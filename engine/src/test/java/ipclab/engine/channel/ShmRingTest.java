@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Sync;
-import ipclab.engine.worker.WorkerReport;
+import ipclab.engine.protocol.WorkerReport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +18,7 @@ class ShmRingTest {
                 .add("w1", Role.WRITER, 4000, 64, 0).add("w2", Role.WRITER, 3000, 200, 0)
                 .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0).add("r3", Role.READER, 0, 64, 0)
                 .run(60);
-        ChannelFigures f = lab.figures;
+        ChannelTotals f = lab.figures;
         int copies = fanout == Fanout.BROADCAST ? 3 : 1;
         assertEquals(7000, f.sent());
         assertEquals(7000L * copies, f.received(), "received " + f);
@@ -38,7 +38,7 @@ class ShmRingTest {
                 .add("w1", Role.WRITER, 20000, 64, 0).add("w2", Role.WRITER, 20000, 64, 0)
                 .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0)
                 .run(60);
-        ChannelFigures f = lab.figures;
+        ChannelTotals f = lab.figures;
         System.out.println("sync none " + fanout + ": sent=" + f.sent() + " received=" + f.received() + " lost=" + f.lost()
                 + " duplicated=" + f.duplicated() + " corrupted=" + f.corrupted() + " reordered=" + f.reordered());
         assertTrue(f.lossExpected());

@@ -17,7 +17,7 @@ class StreamChannelTest {
         ChannelLab lab = new ChannelLab(ChannelLab.socket("sock", domain))
                 .add("w", Role.WRITER, 3000, 256, 0).add("r", Role.READER, 0, 256, 0)
                 .run(60);
-        ChannelFigures f = lab.figures;
+        ChannelTotals f = lab.figures;
         assertEquals(3000, f.sent());
         assertEquals(0, f.corrupted());
         assertEquals(0, f.duplicated());

@@ -1,5 +1,7 @@
 package ipclab.engine.run;
 
+import ipclab.engine.inspect.ProcSysvipc;
+import ipclab.engine.inspect.SysvObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class BlockedAndOrphanTest {
         assertEquals(0, r.processes().get(0).exitCode(), "the sender finished");
         assertEquals(137, r.processes().get(1).exitCode(), "msgrcv does not return on 'stop': killed after the grace period");
         assertTrue(r.leaks().isEmpty(), "queue removed: " + r.leaks());
-        assertEquals(1, ExitCodes.of(r));
+        assertEquals(Outcome.FAILED, r.outcome());
     }
 
     @Test
@@ -65,7 +67,7 @@ class BlockedAndOrphanTest {
             List<Long> workers = new ArrayList<>();
             for (int i = 2; i < f.length; i++) workers.add(Long.parseLong(f[i]));
             assertEquals(2, workers.size());
-            assertTrue(Proc.sysv("msg").stream().anyMatch(r -> r.id() == msqid));
+            assertTrue(new ProcSysvipc().list(SysvObject.Kind.MSG).stream().anyMatch(r -> r.id() == msqid));
 
             new ProcessBuilder("kill", "-KILL", Long.toString(sup.pid())).start().waitFor();
             sup.waitFor();
@@ -74,15 +76,15 @@ class BlockedAndOrphanTest {
                 while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) Thread.sleep(20);
                 assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " exits by itself on stdin EOF");
             }
-            assertTrue(Proc.sysv("msg").stream().anyMatch(r -> r.id() == msqid), "the queue outlives its supervisor");
+            assertTrue(new ProcSysvipc().list(SysvObject.Kind.MSG).stream().anyMatch(r -> r.id() == msqid), "the queue outlives its supervisor");
 
             Cleaner.Result res = Cleaner.cleanStale(state.resolve("runs"));
             assertEquals(1, res.removed().size(), () -> "removed: " + res.removed());
             assertTrue(res.removed().getFirst().startsWith("msg id=" + msqid + " key=0x00000000 (run of orphan, pid " + sup.pid() + ")"), res.removed().getFirst());
             assertEquals(1, res.runs().size());
-            assertFalse(Proc.sysv("msg").stream().anyMatch(r -> r.id() == msqid), "removed");
+            assertFalse(new ProcSysvipc().list(SysvObject.Kind.MSG).stream().anyMatch(r -> r.id() == msqid), "removed");
             final int u = unrelated;
-            assertTrue(Proc.sysv("msg").stream().anyMatch(r -> r.id() == u), "the unrelated queue is left alone");
+            assertTrue(new ProcSysvipc().list(SysvObject.Kind.MSG).stream().anyMatch(r -> r.id() == u), "the unrelated queue is left alone");
             assertTrue(Registry.knownObjects(state.resolve("runs")).isEmpty());
             assertEquals(0, Cleaner.cleanStale(state.resolve("runs")).removed().size(), "nothing left the second time");
         } finally {
@@ -107,7 +109,7 @@ class BlockedAndOrphanTest {
                 long pid = Long.parseLong(f[i]);
                 assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " stopped by the shutdown hook");
             }
-            assertFalse(Proc.sysv("msg").stream().anyMatch(r -> r.id() == msqid), "queue removed by the shutdown hook");
+            assertFalse(new ProcSysvipc().list(SysvObject.Kind.MSG).stream().anyMatch(r -> r.id() == msqid), "queue removed by the shutdown hook");
             assertTrue(Registry.knownObjects(state.resolve("runs")).isEmpty(), "registry file deleted");
         } finally {
             if (sup != null) sup.destroyForcibly().waitFor();

@@ -1,5 +1,7 @@
 package ipclab.engine.run;
 
+import ipclab.engine.inspect.ProcSysvipc;
+import ipclab.engine.inspect.SysvObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -77,7 +79,7 @@ class KeepRunTest {
             for (RunReport.Kept k : r.kept()) assertFalse(inKernel(k), "clean removed " + k);
             assertEquals(List.of(), Registry.files(state.resolve("runs")));
         } finally {
-            if (r != null) for (RunReport.Kept k : r.kept()) if (inKernel(k)) KernelObjects.remove(k.kind(), k.id());
+            if (r != null) for (RunReport.Kept k : r.kept()) if (inKernel(k)) SysvObject.Kind.of(k.kind()).remove(k.id());
         }
     }
 
@@ -98,6 +100,6 @@ class KeepRunTest {
     }
 
     static boolean inKernel(RunReport.Kept k) {
-        return Proc.sysv(k.kind()).stream().anyMatch(row -> row.id() == k.id() && row.key() == k.key());
+        return new ProcSysvipc().list(SysvObject.Kind.of(k.kind())).stream().anyMatch(row -> row.id() == k.id() && row.key() == k.key());
     }
 }

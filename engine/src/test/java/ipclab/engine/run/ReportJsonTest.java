@@ -36,10 +36,10 @@ class ReportJsonTest {
     @Test
     void exitCodes() {
         RunReport.Failure died = new RunReport.Failure("died", "w", "w (pid 1) was killed by SIGKILL", 5, List.of());
-        assertEquals(0, ExitCodes.of(report(Map.of(), List.of(), true)));
-        assertEquals(3, ExitCodes.of(report(Map.of(), List.of(), false)));
-        assertEquals(1, ExitCodes.of(report(Map.of(), List.of(died), false)));
-        assertEquals(1, ExitCodes.of(List.of(report(Map.of(), List.of(), false), report(Map.of(), List.of(died), true))));
-        assertEquals(3, ExitCodes.of(List.of(report(Map.of(), List.of(), true), report(Map.of(), List.of(), false))));
+        assertEquals(Outcome.OK, report(Map.of(), List.of(), true).outcome());
+        assertEquals(Outcome.REFUTED, report(Map.of(), List.of(), false).outcome());
+        assertEquals(Outcome.FAILED, report(Map.of(), List.of(died), false).outcome());
+        assertEquals(Outcome.FAILED, Outcome.worst(List.of(report(Map.of(), List.of(), false), report(Map.of(), List.of(died), true))));
+        assertEquals(Outcome.REFUTED, Outcome.worst(List.of(report(Map.of(), List.of(), true), report(Map.of(), List.of(), false))));
     }
 }

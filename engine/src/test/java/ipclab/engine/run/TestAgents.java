@@ -4,10 +4,10 @@ import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.worker.AgentFactory;
 import java.lang.foreign.Arena;
-import ipclab.engine.worker.RoleAgent;
-import ipclab.engine.worker.StepGate;
-import ipclab.engine.worker.WorkerReport;
-import ipclab.engine.worker.WorkerSpec;
+import ipclab.engine.role.RoleAgent;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerReport;
+import ipclab.engine.protocol.WorkerSpec;
 
 /**
  * Roles for testing the process machinery, chosen by the process's group name:

@@ -10,7 +10,7 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.ChannelHandle;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SysvMsgQueue;

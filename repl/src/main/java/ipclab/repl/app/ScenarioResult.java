@@ -2,7 +2,7 @@ package ipclab.repl.app;
 
 import ipclab.engine.run.ReportJson;
 import ipclab.engine.run.RunReport;
-import ipclab.repl.report.Outcome;
+import ipclab.engine.run.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs) {
     public RunReport report() { return runs.getFirst(); }
 
     /** Failed beats refuted beats ok, over every run. */
-    public Outcome outcome() { return Outcome.of(runs); }
+    public Outcome outcome() { return Outcome.worst(runs); }
 
     /** The System V objects the runs left in the kernel on purpose ({@link RunSettings#keep()}). */
     public List<RunReport.Kept> kept() {

@@ -1,6 +1,6 @@
 package ipclab.repl.cli;
 
-import ipclab.repl.report.Outcome;
+import ipclab.engine.run.Outcome;
 
 /**
  * The exit codes of every ipclab command, the one table of them; scripts rely on them. The help

@@ -1,14 +1,14 @@
 package ipclab.repl.cli;
 
 import ipclab.engine.inspect.SysvObject;
+import ipclab.engine.run.Ownership;
 import ipclab.engine.run.Proc;
 import ipclab.engine.run.Registry;
 import java.util.List;
 
 /**
- * ipclab's objects according to its run registry ({@link Registry#knownObjects()}, read once).
- * An object counts when kind and id match a registry entry, it belongs to this user, and its key
- * matches — or it is a segment marked for removal, whose key the kernel has reset to 0.
+ * ipclab's objects according to its run registry ({@link Registry#knownObjects()}, read once):
+ * an object counts when it is ours by the engine's one rule, {@link Ownership#ours}.
  */
 public final class RegistryObjects implements IpclabObjects {
     private final List<Registry.Entry> entries;
@@ -26,11 +26,7 @@ public final class RegistryObjects implements IpclabObjects {
 
     @Override
     public boolean madeByIpclab(SysvObject o) {
-        if (o.uid() != uid && o.cuid() != uid) return false;
-        for (Registry.Entry e : entries) {
-            if (!e.kind().equals(o.kind().procName()) || e.id() != o.id()) continue;
-            if (e.key() == o.key() || (o.key() == 0 && o.markedForRemoval())) return true;
-        }
+        for (Registry.Entry e : entries) if (Ownership.ours(e, o, uid)) return true;
         return false;
     }
 }

@@ -9,7 +9,7 @@ import ipclab.repl.app.LoadedScenario;
 import ipclab.repl.app.Progress;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.app.ScenarioResult;
-import ipclab.repl.report.Outcome;
+import ipclab.engine.run.Outcome;
 import ipclab.repl.report.RunTable;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package ipclab.repl.report;
 
+import ipclab.engine.run.Outcome;
 import ipclab.engine.run.RunReport;
 import ipclab.engine.run.RunReport.ChannelFigures;
 import ipclab.engine.run.RunReport.Counter;

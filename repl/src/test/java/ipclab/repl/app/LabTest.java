@@ -13,7 +13,7 @@ import ipclab.dsl.ScenarioException;
 import ipclab.dsl.model.Scenario;
 import ipclab.engine.run.RunReport;
 import ipclab.repl.StateDir;
-import ipclab.repl.report.Outcome;
+import ipclab.engine.run.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

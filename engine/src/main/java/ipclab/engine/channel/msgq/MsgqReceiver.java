@@ -7,7 +7,7 @@ import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SysvMsgQueue;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 

@@ -9,7 +9,7 @@ import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SemOps;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.sys.SysvSemaphore;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 

@@ -5,7 +5,7 @@ import static ipclab.engine.channel.shm.Ring.LONG;
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.MemorySegment;
 
 /**

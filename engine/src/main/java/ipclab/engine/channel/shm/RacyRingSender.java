@@ -3,7 +3,7 @@ package ipclab.engine.channel.shm;
 import static ipclab.engine.channel.shm.Ring.LONG;
 
 import ipclab.engine.channel.SendPort;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.MemorySegment;
 
 /**

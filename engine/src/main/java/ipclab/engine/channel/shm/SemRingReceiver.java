@@ -7,9 +7,10 @@ import static ipclab.engine.channel.shm.RingDescriptor.*;
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -68,7 +69,7 @@ public final class SemRingReceiver implements ReceivePort {
     @Override
     public int poll() {
         gate.before("semop", channel);
-        Sem.op(semId, take);
+        SysvSemaphore.semop(semId, take);
         long pos = broadcast ? cursor : (long) LONG.get(seg, cursorOffset);
         claimed = pos;
         slot = ring.slot(pos);
@@ -77,7 +78,7 @@ public final class SemRingReceiver implements ReceivePort {
         if (MessageHeader.seq(seg, at) == MessageHeader.END_SEQ) {
             if (!broadcast) {
                 gate.before("semop", channel);
-                Sem.op(semId, repost);
+                SysvSemaphore.semop(semId, repost);
             }
             return -1;
         }
@@ -94,7 +95,7 @@ public final class SemRingReceiver implements ReceivePort {
             LONG.set(seg, cursorOffset, claimed + 1);
         }
         gate.before("semop", channel);
-        Sem.op(semId, give);
+        SysvSemaphore.semop(semId, give);
     }
 
     @Override public void close() { }

@@ -7,9 +7,10 @@ import static ipclab.engine.channel.shm.RingDescriptor.*;
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
+import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -55,7 +56,7 @@ public final class SemRingSender implements SendPort {
     @Override
     public long claim() {
         gate.before("semop", channel);
-        Sem.op(semId, take);
+        SysvSemaphore.semop(semId, take);
         long pos = (long) LONG.get(seg, ring.writeCursor());
         claimed = pos;
         slot = ring.slot(pos);
@@ -69,7 +70,7 @@ public final class SemRingSender implements SendPort {
         LONG.set(seg, slot + SLOT_SEQUENCE, claimed + 1);
         LONG.set(seg, ring.writeCursor(), claimed + 1);
         gate.before("semop", channel);
-        Sem.op(semId, give);
+        SysvSemaphore.semop(semId, give);
         return true;
     }
 

@@ -3,7 +3,7 @@ package ipclab.engine.channel.stream;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Sockets;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 

@@ -8,7 +8,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.sys.Syscalls;
-import ipclab.engine.worker.StepGate;
+import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;

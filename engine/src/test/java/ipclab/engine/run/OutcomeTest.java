@@ -1,8 +1,7 @@
-package ipclab.repl.report;
+package ipclab.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ipclab.engine.run.RunReport;
 import ipclab.engine.run.RunReport.ExpectationResult;
 import ipclab.engine.run.RunReport.Failure;
 import java.util.List;
@@ -33,8 +32,8 @@ class OutcomeTest {
         RunReport ok = report(true, List.of(), List.of(HELD), List.of());
         RunReport refuted = report(false, List.of(), List.of(REFUTED), List.of());
         RunReport failed = report(false, List.of(), List.of(), List.of(DIED));
-        assertEquals(Outcome.OK, Outcome.of(List.of(ok, ok)));
-        assertEquals(Outcome.REFUTED, Outcome.of(List.of(ok, refuted)));
-        assertEquals(Outcome.FAILED, Outcome.of(List.of(refuted, failed, ok)));
+        assertEquals(Outcome.OK, Outcome.worst(List.of(ok, ok)));
+        assertEquals(Outcome.REFUTED, Outcome.worst(List.of(ok, refuted)));
+        assertEquals(Outcome.FAILED, Outcome.worst(List.of(refuted, failed, ok)));
     }
 }

@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 /**
  * Thrown out of {@link StepGate#before} when the supervisor stops a stepped run while the

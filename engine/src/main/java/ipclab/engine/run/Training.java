@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.run;
 
 import static ipclab.dsl.Scenarios.echo;
 import static ipclab.dsl.Scenarios.incrementer;
@@ -18,9 +18,11 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.ChannelHandle;
-import ipclab.engine.channel.ChannelObjects;
-import ipclab.engine.run.RunRecord;
+import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.protocol.Wire;
+import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.ChannelObjects;
+import ipclab.engine.worker.WorkerMain;
 import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -32,8 +34,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The AOT cache's training run ({@code WorkerMain --train}, run once with
- * {@code -XX:AOTCacheOutput}): what real workers do, so that the classes they load, the
+ * The AOT cache's training run (this class's {@link #main}, run once with
+ * {@code -XX:AOTCacheOutput}, see {@link WorkerCommand}): what real workers do, so that the classes they load, the
  * LambdaForms they spin and the method profiles they gather are in the cache.
  *
  * <p>For each channel type (msgq, shm with a semaphore and with spinning, an incrementer race,
@@ -48,6 +50,9 @@ final class Training {
     private Training() {}
 
     private static final long WAIT_SECONDS = 10;
+
+    /** The training JVM's entry point; no arguments. */
+    public static void main(String[] args) { run(); }
 
     static void run() {
         List<Scenario> all = List.of(

@@ -1,10 +1,11 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.sys.Rusage;
 
 /** Fills what the worker main owns in the report: syscalls counted by the bindings in the run window, getrusage of the whole process. */
-final class ProcessFigures {
-    private ProcessFigures() {}
+final class ProcessUsage {
+    private ProcessUsage() {}
 
     static void fill(WorkerReport r, SyscallWindow window) {
         r.syscalls.putAll(window.calls());

@@ -1,4 +1,4 @@
-package ipclab.engine.channel;
+package ipclab.engine.protocol;
 
 import ipclab.dsl.model.ChannelType;
 

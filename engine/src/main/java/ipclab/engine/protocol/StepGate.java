@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 /**
  * Where a role stops before each IPC operation in step mode. Roles call {@link #before} right
@@ -13,7 +13,8 @@ public interface StepGate {
      * Announces the operation to the supervisor and blocks until it grants one step.
      *
      * @param op      the operation as people read it: {@code msgsnd}, {@code msgrcv}, {@code semop},
-     *                {@code write-slot}, {@code read-slot}, {@code send}, {@code recv}, {@code load}, {@code store}
+     *                {@code write-slot}, {@code read-slot}, {@code send}, {@code recv}, {@code write}, {@code read}
+     *                (FIFO), and for incrementers {@code load}, {@code store}, {@code cas}, {@code getAndAdd}
      * @param channel the channel's name
      */
     void before(String op, String channel);

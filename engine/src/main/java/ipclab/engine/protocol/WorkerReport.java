@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,8 +6,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one worker process tells the supervisor at the end of a run. Roles fill in the traffic
- * and correctness fields; the worker's main fills in syscalls and rusage. The runtime carries it
- * to the supervisor as one JSON line ({@code ReportCodec}).
+ * and correctness fields; the worker's main fills in syscalls and rusage. The worker carries it
+ * to the supervisor as one JSON line ({@link Wire#report(WorkerReport)}, read back with {@link Wire#report(java.util.Map)}).
  *
  * <p>Mutable on purpose: roles count into it on the hot path without allocating.
  */

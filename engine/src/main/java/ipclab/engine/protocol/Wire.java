@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,7 +10,6 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.ChannelHandle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -80,13 +79,13 @@ public final class Wire {
         return w.toString();
     }
 
-    static long num(Map<String, Object> m, String k) {
+    public static long num(Map<String, Object> m, String k) {
         Object v = m.get(k);
         if (v instanceof Number n) return n.longValue();
         throw new IllegalArgumentException("protocol: field " + k + " missing or not a number in " + m.keySet());
     }
 
-    static String str(Map<String, Object> m, String k) {
+    public static String str(Map<String, Object> m, String k) {
         Object v = m.get(k);
         return v == null ? "" : v.toString();
     }

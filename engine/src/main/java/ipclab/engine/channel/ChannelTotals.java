@@ -3,7 +3,8 @@ package ipclab.engine.channel;
 import org.HdrHistogram.Histogram;
 
 /**
- * One channel's figures for a run, merged from its workers' reports by {@link ChannelAccounting}.
+ * One channel's totals for a run, merged from its workers' reports by {@link ChannelAccounting}; the
+ * supervisor turns them into the report's {@code RunReport.ChannelFigures}.
  *
  * <p>Ledger: {@code received - duplicated + lost == sent} for one reader or shared readers; with
  * broadcast fan-out the same holds per reader, so {@code received - duplicated + lost == sent * readers}.
@@ -20,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * @param syscallsPerMessage syscalls / sent
  * @param lossExpected       loss is no failure here (sync none, UDP)
  */
-public record ChannelFigures(String name, String type, long sent, long received, long lost, long duplicated,
+public record ChannelTotals(String name, String type, long sent, long received, long lost, long duplicated,
                              long corrupted, long reordered, long bytes, long windowNanos, double msgsPerSec,
                              double mibPerSec, Histogram latency, long p50, long p90, long p99, long p999, long max,
                              long syscalls, double syscallsPerMessage, boolean lossExpected) {

@@ -1,4 +1,6 @@
-package ipclab.engine.worker;
+package ipclab.engine.role;
+
+import ipclab.engine.protocol.WorkerReport;
 
 /**
  * One process's role (writer, reader, pinger, echo, incrementer), driven one unit of work at a

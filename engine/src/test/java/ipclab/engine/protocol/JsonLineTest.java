@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

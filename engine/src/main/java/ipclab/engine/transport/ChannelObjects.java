@@ -1,4 +1,4 @@
-package ipclab.engine.channel;
+package ipclab.engine.transport;
 
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
@@ -7,8 +7,12 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.CreatedChannel;
+import ipclab.engine.channel.ObjectLog;
+import ipclab.engine.channel.Topology;
 import ipclab.engine.channel.shm.Ring;
 import ipclab.engine.channel.shm.RingDescriptor;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;
@@ -55,8 +59,38 @@ public final class ChannelObjects {
     private final Map<String, Arena> attachments = new ConcurrentHashMap<>();
     private final Map<String, MemorySegment> segments = new ConcurrentHashMap<>();
 
-    /** Makes and initialises a channel's objects; on failure removes what it made and rethrows. */
+    /**
+     * Refuses a channel whose objects could not work, before anything is made: an shm ring's
+     * geometry (lanes, slots, slot and segment size) and whether the largest message fits a slot.
+     * The one home of that check; {@link #create} calls it first, and a run calls it for every
+     * channel before it makes the first object.
+     *
+     * @throws IllegalArgumentException naming the channel and what is wrong
+     */
+    public static void check(PlannedChannel ch, Plan plan) {
+        if (ch.type() != ChannelType.SHM) return;
+        List<PlannedProcess> procs = plan.processesOn(ch.name());
+        if (Topology.incrementers(procs)) return;
+        int lanes = Topology.lanes(ch, procs);
+        int writers = Topology.senders(procs).size();
+        int readers = Topology.receivers(procs).size();
+        int slotsPerLane = lanes == 2 ? ch.slots() / 2 : ch.slots();
+        if (lanes == 2 && (writers != 1 || readers != 1)) {
+            throw new IllegalArgumentException("channel " + ch.name() + ": pinger/echo over shm needs exactly one pinger"
+                    + " and one echo (has " + writers + " and " + readers + ")");
+        }
+        String bad = RingDescriptor.check(lanes, slotsPerLane, ch.slotBytes(), ch.segmentBytes());
+        if (bad != null) throw new IllegalArgumentException("channel " + ch.name() + ": " + bad);
+        long need = Topology.maxMessage(ch, procs);
+        if (need > RingDescriptor.maxMessage(ch.slotBytes())) {
+            throw new IllegalArgumentException("channel " + ch.name() + ": messages of " + need + " bytes do not fit slotBytes="
+                    + ch.slotBytes() + " (at most " + RingDescriptor.maxMessage(ch.slotBytes()) + " per slot)");
+        }
+    }
+
+    /** Makes and initialises a channel's objects ({@link #check} first); on failure removes what it made and rethrows. */
     public CreatedChannel create(PlannedChannel ch, Plan plan, ObjectLog log) {
+        check(ch, plan);
         List<PlannedProcess> procs = plan.processesOn(ch.name());
         Map<String, Long> setup = new LinkedHashMap<>();
         ChannelHandle h = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, "", 0);
@@ -88,19 +122,6 @@ public final class ChannelObjects {
         int writers = Topology.senders(procs).size();
         int readers = Topology.receivers(procs).size();
         int slotsPerLane = lanes == 2 ? ch.slots() / 2 : ch.slots();
-        if (!counter) {
-            if (lanes == 2 && (writers != 1 || readers != 1)) {
-                throw new IllegalArgumentException("channel " + ch.name() + ": pinger/echo over shm needs exactly one pinger"
-                        + " and one echo (has " + writers + " and " + readers + ")");
-            }
-            String bad = RingDescriptor.check(lanes, slotsPerLane, ch.slotBytes(), ch.segmentBytes());
-            if (bad != null) throw new IllegalArgumentException("channel " + ch.name() + ": " + bad);
-            long need = Topology.maxMessage(ch, procs);
-            if (need > RingDescriptor.maxMessage(ch.slotBytes())) {
-                throw new IllegalArgumentException("channel " + ch.name() + ": messages of " + need + " bytes do not fit slotBytes="
-                        + ch.slotBytes() + " (at most " + RingDescriptor.maxMessage(ch.slotBytes()) + " per slot)");
-            }
-        }
         long size = Math.max(ch.segmentBytes(), RingDescriptor.CONTROL_BYTES);
         long t0 = System.nanoTime();
         int shmId = SysvShm.shmget(Ipc.IPC_PRIVATE, size, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600);

@@ -1,4 +1,4 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,7 @@
-package ipclab.engine.worker;
+package ipclab.engine.protocol;
 
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.ChannelHandle;
 import java.util.List;
 
 /**

@@ -1,0 +1,142 @@
+package ipclab.engine.run;
+
+import ipclab.dsl.plan.Plan;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.engine.protocol.ChannelHandle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's kernel objects and its registry record: creating the channels' objects (each written
+ * down before it is used), the start barrier's {@code allAttached}, the counters read at the end,
+ * and the clean-up policy: remove everything, or with {@link RunOptions#keep()} leave the System V
+ * objects on purpose; whatever should be gone and is not is a leak.
+ */
+final class RunObjects {
+    private final ChannelKit kit;
+    private final Map<String, ChannelHandle> handles = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> setupNanos = new LinkedHashMap<>();
+    private RunRecord record;
+    private boolean cleaned;
+
+    RunObjects(RunOptions opts) {
+        this.kit = opts.channels() != null ? opts.channels() : new RealChannels();
+    }
+
+    /** Opens the registry file; before any object exists. */
+    void openRecord(Path runsDir, String scenario) { record = new RunRecord(runsDir, scenario); }
+
+    RunRecord record() { return record; }
+
+    /** Checks every channel, then creates every channel's objects, in plan order: a bad channel leaves nothing made. */
+    void createAll(Plan plan) {
+        for (PlannedChannel c : plan.channels()) {
+            try {
+                kit.check(c, plan);
+            } catch (RuntimeException e) {
+                throw new EngineException("cannot create channel " + c.name() + ": " + e.getMessage(), e);
+            }
+        }
+        for (PlannedChannel c : plan.channels()) {
+            ChannelHandle h;
+            try {
+                h = kit.create(c, plan, record);
+            } catch (Exception e) {
+                throw new EngineException("cannot create channel " + c.name() + ": " + e.getMessage(), e);
+            }
+            synchronized (this) {
+                handles.put(c.name(), h);
+                setupNanos.put(c.name(), kit.setupNanos(h));
+            }
+        }
+    }
+
+    synchronized ChannelHandle handle(String channel) { return handles.get(channel); }
+
+    /** The supervisor's setup cost by channel and step, in ns. */
+    synchronized Map<String, Map<String, Long>> setupNanos() { return new LinkedHashMap<>(setupNanos); }
+
+    /** Every worker is attached (shm: IPC_RMID now). */
+    void allAttached() throws Exception {
+        for (ChannelHandle h : handles()) kit.allAttached(h);
+    }
+
+    /** The incrementer channels' counters by channel; a counter that cannot be read is a clean-up failure. */
+    Map<String, Long> readCounters(RunState state) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (ChannelHandle h : handles()) {
+            try {
+                Long v = kit.readCounter(h);
+                if (v != null) counters.put(h.channel(), v);
+            } catch (RuntimeException e) {
+                state.fail("cleanup", null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
+            }
+        }
+        return counters;
+    }
+
+    /** Removes every channel's objects; returns what is still there afterwards (leaks). Idempotent. */
+    List<String> removeAll(List<RunReport.Failure> problems, RunState state) {
+        return cleanUp(problems, false, state);
+    }
+
+    /**
+     * Removes every channel's objects, or with {@code keep} ({@link RunOptions#keep()}) only
+     * detaches and deletes the files, leaving the System V objects; returns what should be gone
+     * and is not (leaks). Idempotent: the first call does the work.
+     */
+    List<String> cleanUp(List<RunReport.Failure> problems, boolean keep, RunState state) {
+        List<ChannelHandle> hs;
+        synchronized (this) {
+            if (cleaned) return List.of();
+            cleaned = true;
+            hs = new ArrayList<>(handles.values());
+        }
+        for (ChannelHandle h : hs) {
+            try {
+                if (keep) kit.release(h, record);
+                else kit.remove(h, record);
+            } catch (Exception e) {
+                problems.add(new RunReport.Failure("cleanup", null, "cannot " + (keep ? "release" : "remove") + " channel "
+                        + h.channel() + ": " + e.getMessage(), state.ms(System.nanoTime()), List.of()));
+            }
+        }
+        if (record == null) return List.of();
+        List<Registry.Entry> left = new ArrayList<>();
+        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind().equals("file")) left.add(e);
+        return Leaks.of(left);
+    }
+
+    /** The System V objects the run made, in order; a segment no longer listed was marked IPC_RMID. */
+    List<RunReport.Kept> kept() {
+        List<Registry.Entry> listed = record.objects();
+        List<RunReport.Kept> out = new ArrayList<>();
+        for (Registry.Entry e : record.allObjects()) {
+            if (e.kind().equals("file")) continue;
+            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind().equals("shm") ? !listed.contains(e) : null));
+        }
+        return out;
+    }
+
+    /** The record's end: deleted when nothing is left, marked kept when only kept objects are. A leak keeps it for the cleaner. */
+    void closeRecord(List<String> leaks, List<RunReport.Kept> kept) {
+        if (!leaks.isEmpty()) return;
+        if (kept.isEmpty()) record.delete();
+        else record.markKept();
+    }
+
+    /** Deletes the record if the run made nothing (a launch that failed before its first object). */
+    void deleteRecordIfEmpty() {
+        if (record != null && record.objects().isEmpty()) record.delete();
+    }
+
+    /** After {@link #removeAll} found no leak: forget the run. */
+    void deleteRecord() {
+        if (record != null) record.delete();
+    }
+
+    private synchronized List<ChannelHandle> handles() { return new ArrayList<>(handles.values()); }
+}

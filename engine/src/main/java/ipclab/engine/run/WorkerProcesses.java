@@ -1,0 +1,126 @@
+package ipclab.engine.run;
+
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.protocol.Wire;
+import ipclab.engine.protocol.WorkerSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The run's worker JVMs: spawning one (registered in the run's record as soon as it has a pid,
+ * then sent its spec), what its lines on stdout mean to the supervisor (ready, pending, report,
+ * error), and its end (exit status; a worker that exits unasked, or without a report, died).
+ */
+final class WorkerProcesses {
+    private final RunState state;
+
+    WorkerProcesses(RunState state) { this.state = state; }
+
+    void spawn(PlannedProcess p, List<String> cmd, ChannelHandle handle, RunRecord record) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        Process proc;
+        long t0 = System.nanoTime();
+        try {
+            proc = pb.start();
+        } catch (java.io.IOException e) {
+            throw new EngineException("cannot start a JVM for process " + p.name() + " (" + cmd.getFirst() + "): " + e.getMessage(), e);
+        }
+        Worker w = new Worker(p, proc, t0);
+        synchronized (state) { state.workers.add(w); }
+        record.worker(p.name(), w.pid);
+        w.startReaders(this::onLine, this::onEnd);
+        WorkerSpec spec = new WorkerSpec(p, state.plan.channel(p.channel()), handle, state.plan.processesOn(p.channel()),
+                state.plan.seed(), state.opts.step());
+        w.send(Wire.spec(spec));
+        state.event(p.name(), "spawned", "pid " + w.pid);
+    }
+
+    /** A launch failed: kill whoever was spawned, and wait for them. */
+    void killAll() {
+        for (Worker w : state.snapshot()) w.proc.destroyForcibly();
+        for (Worker w : state.snapshot()) {
+            try { w.proc.waitFor(5, TimeUnit.SECONDS); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+    }
+
+    private void onLine(Worker w, String line) {
+        Map<String, Object> m;
+        try {
+            m = Wire.parse(line);
+        } catch (IllegalArgumentException e) {
+            w.logLine("supervisor: " + e.getMessage());
+            return;
+        }
+        String type = String.valueOf(m.get("type"));
+        synchronized (state) {
+            switch (type) {
+                case "ready" -> {
+                    w.readyNanos = System.nanoTime();
+                    w.workerSetupNanos = ((Number) m.getOrDefault("setupNs", 0L)).longValue();
+                    if (w.state == ProcessState.STARTING) w.state = ProcessState.READY;
+                }
+                case "pending" -> {
+                    w.op = String.valueOf(m.get("op"));
+                    w.opChannel = String.valueOf(m.get("channel"));
+                    w.state = ProcessState.WAITING_FOR_GRANT;
+                }
+                case "report" -> w.report = Wire.report(m);
+                case "error" -> w.error = String.valueOf(m.get("message"));
+                default -> w.logLine("supervisor: unknown message " + line);
+            }
+            state.notifyAll();
+        }
+        switch (type) {
+            case "ready" -> state.event(w.name(), "ready", String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
+            case "pending" -> state.event(w.name(), "pending", w.op + "(" + w.opChannel + ")");
+            case "error" -> state.event(w.name(), "error", w.error);
+            default -> { }
+        }
+    }
+
+    /** Its stdout closed: wait for the exit status. */
+    private void onEnd(Worker w) {
+        int code;
+        try {
+            if (!w.proc.waitFor(state.opts.grace().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                w.logLine("supervisor: closed its stdout but did not exit; killed");
+                w.proc.destroyForcibly();
+                w.proc.waitFor();
+            }
+            code = w.proc.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        // stderr may still be draining: give it a moment so the failure shows the last lines
+        try { Thread.sleep(20); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        String failure = null;
+        synchronized (state) {
+            w.exitCode = code;
+            w.exitNanos = System.nanoTime();
+            w.state = ProcessState.EXITED;
+            if (!state.stopping && (code != 0 || w.report == null)) {
+                failure = describeDeath(w, code);
+                state.failures.add(new RunReport.Failure("died", w.name(), failure, state.ms(w.exitNanos), w.log()));
+            }
+            state.notifyAll();
+        }
+        state.event(w.name(), "exited", failure != null ? failure : "status " + code);
+    }
+
+    private String describeDeath(Worker w, int code) {
+        String when = String.format(Locale.ROOT, "%d ms into the run", state.ms(w.exitNanos));
+        String how;
+        if (code > 128 && code < 128 + 65) how = "was killed by " + Signals.name(code - 128) + " (exit status " + code + ")";
+        else if (code == 0) how = "exited without a report";
+        else how = "exited with status " + code;
+        String phase = w.readyNanos == 0 ? " before it was ready" : "";
+        String err = w.error != null ? ": " + w.error : "";
+        return w.name() + " (pid " + w.pid + ") " + how + phase + " " + when + err;
+    }
+}
