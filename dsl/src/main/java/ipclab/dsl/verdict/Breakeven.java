@@ -19,16 +19,16 @@ final class Breakeven {
         return (setupA - setupB) / (perB - perA);
     }
 
-    static Evaluator.At at(ComparativeClaim.Payback c, Measurements m, long size, List<String> unavailable) {
+    static Evaluator.At at(ComparativeClaim.Payback c, Measurements m, long size, List<Evaluator.Missing> unavailable) {
         Samples setupA = Evaluator.samples(m, c.system(), Figure.SETUP, size, unavailable);
         Samples perA = Evaluator.samples(m, c.system(), Figure.PER_MESSAGE, size, unavailable);
         if (setupA == null || perA == null) return null;
         List<String> others = c.against() != null ? List.of(c.against())
                 : m.systems().stream().filter(s -> !s.equals(c.system())).toList();
         StringBuilder text = new StringBuilder(Evaluator.size(size)).append(c.system()).append(" setup ")
-                .append(Figure.SETUP.format(setupA)).append(", ").append(Figure.PER_MESSAGE.format(perA)).append("/message");
+                .append(Figure.SETUP.format(setupA)).append(", ").append(Figure.PER_MESSAGE.format(perA)).append(" per message");
         boolean holds = true, surelyHolds = true, surelyFails = false, noisy = setupA.noisy() || perA.noisy(), any = false;
-        List<String> ignored = new ArrayList<>();
+        List<Evaluator.Missing> ignored = new ArrayList<>();
         for (String other : others) {
             Samples setupB = Evaluator.samples(m, other, Figure.SETUP, size, c.against() != null ? unavailable : ignored);
             Samples perB = Evaluator.samples(m, other, Figure.PER_MESSAGE, size, c.against() != null ? unavailable : ignored);
@@ -46,7 +46,7 @@ final class Breakeven {
             surelyHolds &= worst <= c.messages();
             surelyFails |= best > c.messages();
             text.append("; against ").append(other).append(" setup ").append(Figure.SETUP.format(setupB)).append(", ")
-                    .append(Figure.PER_MESSAGE.format(perB)).append("/message: pays for itself ").append(count(n));
+                    .append(Figure.PER_MESSAGE.format(perB)).append(" per message: pays for itself ").append(count(n));
         }
         if (!any) return null;
         Evaluator.Outcome o = !noisy || surelyHolds || surelyFails

@@ -2,8 +2,10 @@ package ipclab.dsl.verdict;
 
 import ipclab.dsl.model.ByteSize;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Weighs comparative claims against measurements. A claim is judged at every size of its range
@@ -16,6 +18,9 @@ public final class Evaluator {
     enum Outcome { HOLDS, FAILS, NOISY }
 
     record At(long size, Outcome outcome, String figures) {}
+
+    /** A size at which a figure could not be measured, and why: {@code msgq: not possible on this machine (msgmax = 8192)}. */
+    record Missing(long size, String why) {}
 
     private Evaluator() {}
 
@@ -33,7 +38,7 @@ public final class Evaluator {
                     + "; the systems measured are " + String.join(", ", m.systems()), List.of(), List.of());
         }
         List<At> results = new ArrayList<>();
-        List<String> unavailable = new ArrayList<>();
+        List<Missing> unavailable = new ArrayList<>();
         Figure sizesOf = switch (claim) {
             case ComparativeClaim.Beats b -> b.figure();
             case ComparativeClaim.Bound b -> b.figure();
@@ -48,7 +53,10 @@ public final class Evaluator {
             };
             if (at != null) results.add(at);
         }
-        List<Crossover> crossovers = claim instanceof ComparativeClaim.Beats b
+        // Where the two trade places across the whole sweep, which also tells a claim about one
+        // part of it where the rest stands; a claim about one size has no use for it.
+        boolean oneSize = claim.range().from() != null && claim.range().from().equals(claim.range().to());
+        List<Crossover> crossovers = claim instanceof ComparativeClaim.Beats b && !oneSize
                 ? Crossovers.between(m, b.figure(), b.winner(), b.loser()) : List.of();
         return combine(claim, results, unavailable, crossovers);
     }
@@ -61,7 +69,7 @@ public final class Evaluator {
         };
     }
 
-    private static At beats(ComparativeClaim.Beats c, Measurements m, long size, List<String> unavailable) {
+    private static At beats(ComparativeClaim.Beats c, Measurements m, long size, List<Missing> unavailable) {
         Samples a = samples(m, c.winner(), c.figure(), size, unavailable), b = samples(m, c.loser(), c.figure(), size, unavailable);
         if (a == null || b == null) return null;
         boolean higher = c.figure().higherIsBetter();
@@ -73,7 +81,7 @@ public final class Evaluator {
         return new At(size, o, size(size) + c.winner() + " " + c.figure().format(a) + " vs " + c.loser() + " " + c.figure().format(b));
     }
 
-    private static At bound(ComparativeClaim.Bound c, Measurements m, long size, List<String> unavailable) {
+    private static At bound(ComparativeClaim.Bound c, Measurements m, long size, List<Missing> unavailable) {
         Samples s = samples(m, c.system(), c.figure(), size, unavailable);
         if (s == null) return null;
         boolean holds = c.op().test(s.median(), c.value());
@@ -82,11 +90,11 @@ public final class Evaluator {
         return new At(size, o, size(size) + c.system() + "." + c.figure().text() + " = " + c.figure().format(s));
     }
 
-    static Samples samples(Measurements m, String system, Figure f, long size, List<String> unavailable) {
+    static Samples samples(Measurements m, String system, Figure f, long size, List<Missing> unavailable) {
         var p = m.point(system, f, size);
         if (p.isEmpty()) return null;
         if (!p.get().measured()) {
-            unavailable.add(size(size) + system + ": " + p.get().unavailable());
+            unavailable.add(new Missing(size, system + ": " + p.get().unavailable()));
             return null;
         }
         return p.get().samples();
@@ -95,14 +103,23 @@ public final class Evaluator {
     /** {@code "16KiB: "}, the prefix of a figure's line. */
     static String size(long size) { return ByteSize.of(size) + ": "; }
 
-    private static Verdict combine(ComparativeClaim claim, List<At> results, List<String> unavailable, List<Crossover> crossovers) {
+    private static Verdict combine(ComparativeClaim claim, List<At> results, List<Missing> unavailable, List<Crossover> crossovers) {
         List<String> figures = new ArrayList<>();
         results.forEach(r -> figures.add(r.figures + (r.outcome == Outcome.NOISY ? "  (noisy: undecided)" : "")));
-        figures.addAll(unavailable);
+        // One line per reason, over the sizes it covers: "16KiB to 1MiB: msgq: not possible ...".
+        Map<String, List<Long>> missing = new LinkedHashMap<>();
+        for (Missing u : unavailable) {
+            List<Long> at = missing.computeIfAbsent(u.why(), k -> new ArrayList<>());
+            if (!at.contains(u.size())) at.add(u.size());
+        }
+        missing.forEach((why, at) -> figures.add(ByteSize.of(at.getFirst()) + (at.size() == 1 ? "" : " to " + ByteSize.of(at.getLast()))
+                + ": " + why));
         crossovers.forEach(c -> figures.add("crossover: " + c.text()));
         String within = claim.range().all() ? "" : " " + claim.range();
         if (results.isEmpty()) {
-            return new Verdict(claim.text(), Verdict.Kind.INCONCLUSIVE, "no size" + within + " where it could be measured", figures, crossovers);
+            String why = missing.isEmpty() ? "" : ": " + String.join("; ", missing.keySet());
+            return new Verdict(claim.text(), Verdict.Kind.INCONCLUSIVE, "could not be measured" + (within.isEmpty() ? " at any size" : within)
+                    + why, figures, crossovers);
         }
         List<Long> sizes = results.stream().map(At::size).toList();
         List<Long> holding = results.stream().filter(r -> r.outcome == Outcome.HOLDS).map(At::size).toList();

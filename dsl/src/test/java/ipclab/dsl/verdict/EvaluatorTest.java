@@ -73,6 +73,17 @@ class EvaluatorTest {
         assertEquals("4KiB: shm 160 MiB/s (100–300, noisy) vs msgq 150 MiB/s  (noisy: undecided)", v.figures().get(1));
     }
 
+    @Test void sizesMissingForTheSameReasonShareOneLine() throws Exception {
+        Measurements.Builder b = Measurements.builder();
+        for (long size : new long[] {4096, 16384, 65536}) b.add("shm", size, Figure.LATENCY, 1000);
+        b.add("msgq", 4096, Figure.LATENCY, 2000);
+        for (long size : new long[] {16384, 65536}) b.unavailable("msgq", size, Figure.LATENCY, "not possible on this machine (msgmax = 8192)");
+        Verdict v = Evaluator.evaluate(ComparativeClaim.parse("shm beats msgq in latency"), b.build());
+        assertEquals(List.of("4KiB: shm 1.00 µs vs msgq 2.00 µs", "16KiB to 64KiB: msgq: not possible on this machine (msgmax = 8192)"),
+                v.figures());
+        assertEquals("holds at 4KiB", v.summary());
+    }
+
     @Test void boundAllowsOnePercentForEquality() throws Exception {
         Measurements m = Measurements.builder().add("msgq", 64, Figure.SYSCALLS_PER_MESSAGE, 2.0, 2.01, 2.0)
                 .add("shm-sem", 64, Figure.SYSCALLS_PER_MESSAGE, 4.0).build();
@@ -89,7 +100,7 @@ class EvaluatorTest {
                 .add("msgq", 64, Figure.SETUP, 1e4).add("msgq", 64, Figure.PER_MESSAGE, 5000).build();
         Verdict v = Evaluator.evaluate(ComparativeClaim.parse("shm setup pays for itself after 10000 messages"), m);
         assertEquals(Verdict.Kind.CONFIRMED, v.kind());
-        assertEquals(List.of("64B: shm setup 1.00 ms, 100 ns/message; against msgq setup 10 µs, 5.00 µs/message: "
+        assertEquals(List.of("64B: shm setup 1.00 ms, 100 ns per message; against msgq setup 10 µs, 5.00 µs per message: "
                 + "pays for itself after 203 messages"), v.figures());
         assertEquals(Verdict.Kind.REFUTED, Evaluator.evaluate(ComparativeClaim.parse("shm setup pays for itself after 100 messages"), m).kind());
         assertEquals(202.04081632653063, Breakeven.messages(1e6, 100, 1e4, 5000), 1e-9);
@@ -105,6 +116,9 @@ class EvaluatorTest {
         Verdict v = Evaluator.evaluate(ComparativeClaim.parse("shm beats msgq in throughput"), m);
         assertEquals(Verdict.Kind.CONFIRMED, v.kind());
         assertEquals(List.of("4KiB: shm 300 MiB/s vs msgq 150 MiB/s", "64KiB: msgq: not possible on this machine (msgmax = 8192)"), v.figures());
+        Verdict above = Evaluator.evaluate(ComparativeClaim.parse("shm beats msgq in throughput from 16KiB up"), m);
+        assertEquals(Verdict.Kind.INCONCLUSIVE, above.kind());
+        assertEquals("could not be measured from 16KiB up: msgq: not possible on this machine (msgmax = 8192)", above.summary());
         Verdict none = Evaluator.evaluate(ComparativeClaim.parse("pipe beats msgq in throughput"), m);
         assertEquals(Verdict.Kind.INCONCLUSIVE, none.kind());
         assertEquals("nothing measured for pipe; the systems measured are shm, msgq", none.summary());

@@ -88,12 +88,15 @@ public final class ComparisonCharts {
         boolean latency = f == Figure.LATENCY;
         double scale = latency ? 1e-3 : 1;   // latency is drawn in µs: ns would put 10^5 on the axis
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (String system : m.systems()) {
             YIntervalSeries s = new YIntervalSeries(system);
             for (long size : m.sizes(f)) {
                 Samples v = m.samples(system, f, size).orElse(null);
                 if (v == null || size <= 0 || v.min() <= 0) continue;   // a log axis has no place for 0
                 s.add(size, v.median() * scale, v.min() * scale, v.max() * scale);
+                lo = Math.min(lo, v.min() * scale);
+                hi = Math.max(hi, v.max() * scale);
             }
             if (s.getItemCount() > 0) data.addSeries(s);
         }
@@ -101,12 +104,19 @@ public final class ComparisonCharts {
 
         LogAxis x = new LogAxis("message size");
         x.setBase(2);
-        x.setTickUnit(new NumberTickUnit(2), false, false);   // a tick every factor of 4: 64 B, 256 B, 1 KiB ...
+        x.setTickUnit(new NumberTickUnit(2), false, true);   // a tick every factor of 4: 64 B, 256 B, 1 KiB ...
         x.setNumberFormatOverride(new ByteFormat());
         x.setSmallestValue(1);
         LogAxis y = new LogAxis(latency ? "latency (µs, log scale)" : "throughput (MiB/s, log scale)");
         y.setSmallestValue(1e-3);
-        y.setNumberFormatOverride(NumberFormat.getNumberInstance(java.util.Locale.ROOT));
+        // Ticks at powers of 10, or of 2 when the figures span less than a factor of 30 (where
+        // powers of 10 would leave one label or none).
+        if (hi / lo < 30) y.setBase(2);
+        y.setTickUnit(new NumberTickUnit(1), false, true);
+        y.setMinorTickCount(y.getBase() == 2 ? 1 : 9);
+        NumberFormat ticks = NumberFormat.getNumberInstance(java.util.Locale.ROOT);
+        ticks.setMaximumFractionDigits(3);
+        y.setNumberFormatOverride(ticks);
         XYErrorRenderer r = new XYErrorRenderer();
         r.setDrawXError(false);
         r.setDefaultLinesVisible(true);
