@@ -55,7 +55,7 @@ class ComparisonFilesTest {
     @Test void theJsonHoldsVerdictsPointsAndConditions() throws Exception {
         ComparisonFiles.write(SampleComparison.build(), dir);
         JsonNode json = new ObjectMapper().readTree(dir.resolve(ComparisonFiles.JSON).toFile());
-        assertEquals("compare", json.get("title").asText());
+        assertEquals("sample (invented figures)", json.get("title").asText());
         assertEquals(3, json.get("repeats").asInt());
         JsonNode range = json.get("verdicts").get(1);
         assertEquals("range", range.get("verdict").asText());

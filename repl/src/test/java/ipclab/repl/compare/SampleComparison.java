@@ -60,7 +60,7 @@ final class SampleComparison {
                 throw new AssertionError(text + ": " + e.getMessage(), e);
             }
         }
-        return new Comparison("compare", 3, m, Evaluator.evaluate(claims, m), conditions());
+        return new Comparison("sample (invented figures)", 3, m, Evaluator.evaluate(claims, m), conditions());
     }
 
     static Conditions conditions() {
