@@ -4,6 +4,7 @@ import ipclab.dsl.expect.ClaimSyntaxException;
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.Suggestions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,7 +135,7 @@ final class ClaimReader {
     private Figure figure(Token t) throws ClaimSyntaxException {
         Optional<Figure> f = Figure.named(t.text);
         if (f.isPresent()) return f.get();
-        List<String> names = java.util.Arrays.stream(Figure.values()).map(Figure::text).toList();
+        List<String> names = Arrays.stream(Figure.values()).map(Figure::text).toList();
         throw new ClaimSyntaxException("unknown figure '" + t.text + "'; figures are " + Figure.names()
                 + Suggestions.didYouMean(t.text, names), t.column);
     }
