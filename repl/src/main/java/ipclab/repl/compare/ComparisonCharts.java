@@ -79,7 +79,7 @@ public final class ComparisonCharts {
     static String caption(Comparison c, Figure f) {
         String what = f == Figure.LATENCY ? "Latency (median)" : "Throughput";
         return what + " against message size; "
-                + (c.repeats() > 1 ? "median of " + c.repeats() + " runs, bars from min to max" : "one run per point");
+                + (c.repeats() > 1 ? "median of " + c.repeats() + " runs, bars from min to max, hollow markers noisy" : "one run per point");
     }
 
     /** The chart, or null when no system has the figure at two sizes. */
@@ -88,17 +88,20 @@ public final class ComparisonCharts {
         boolean latency = f == Figure.LATENCY;
         double scale = latency ? 1e-3 : 1;   // latency is drawn in µs: ns would put 10^5 on the axis
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        List<List<Boolean>> noisy = new ArrayList<>();   // per series and item, in the order added
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (String system : m.systems()) {
-            YIntervalSeries s = new YIntervalSeries(system);
+            YIntervalSeries s = new YIntervalSeries(system, false, false);
+            List<Boolean> noise = new ArrayList<>();
             for (long size : m.sizes(f)) {
                 Samples v = m.samples(system, f, size).orElse(null);
                 if (v == null || size <= 0 || v.min() <= 0) continue;   // a log axis has no place for 0
                 s.add(size, v.median() * scale, v.min() * scale, v.max() * scale);
+                noise.add(v.noisy());
                 lo = Math.min(lo, v.min() * scale);
                 hi = Math.max(hi, v.max() * scale);
             }
-            if (s.getItemCount() > 0) data.addSeries(s);
+            if (s.getItemCount() > 0) { data.addSeries(s); noisy.add(noise); }
         }
         if (data.getSeriesCount() == 0 || m.sizes(f).size() < 2) return null;
 
@@ -117,7 +120,11 @@ public final class ComparisonCharts {
         NumberFormat ticks = NumberFormat.getNumberInstance(java.util.Locale.ROOT);
         ticks.setMaximumFractionDigits(3);
         y.setNumberFormatOverride(ticks);
-        XYErrorRenderer r = new XYErrorRenderer();
+        // A noisy point (spread over 10% of its median) is drawn hollow, so that no one reads a
+        // conclusion into it without seeing that.
+        XYErrorRenderer r = new XYErrorRenderer() {
+            @Override public boolean getItemShapeFilled(int series, int item) { return !noisy.get(series).get(item); }
+        };
         r.setDrawXError(false);
         r.setDefaultLinesVisible(true);
         r.setDefaultShapesVisible(true);

@@ -47,7 +47,7 @@ class ComparisonFilesTest {
         assertTrue(md.contains("| 16KiB | 427 MiB/s (414–444) | not possible on this machine (msgmax = 8192) | 847 MiB/s (822–881) | 209 MiB/s (203–217) |"),
                 "the throughput table's 16 KiB row");
         assertTrue(md.contains("- 1KiB: unix 52 MiB/s (40–75, noisy) vs msgq 50 MiB/s (48.5–52)  (noisy: undecided)"));
-        assertTrue(md.contains("![Throughput against message size; median of 3 runs, bars from min to max](throughput.svg)"));
+        assertTrue(md.contains("![Throughput against message size; median of 3 runs, bars from min to max, hollow markers noisy](throughput.svg)"));
         assertTrue(md.contains("| load after | 1.93 1.02 0.81 (1, 5, 15 min) |"));
         assertTrue(md.contains("| sem | 32000 1024000000 500 32000 |"));
     }
