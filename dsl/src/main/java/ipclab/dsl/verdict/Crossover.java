@@ -9,10 +9,15 @@ import java.util.Locale;
  * beyond the sweep (its bound is then the sweep's first or last size).
  */
 public record Crossover(String better, String worse, double size, double low, double high, boolean lowOpen, boolean highOpen) {
-    /** {@code msgq and shm-sem cross at ≈ 11.3 KiB (8.0 KiB – 15.9 KiB); shm-sem is better above}. */
+    /** {@code shm-sem is better above ≈ 1.31 KiB (between 1.10 KiB and 1.56 KiB), msgq below}. */
     public String text() {
-        return better + " is better above ≈ " + bytes(size) + " (between " + (lowOpen ? "below " : "") + bytes(low)
-                + " and " + (highOpen ? "above " : "") + bytes(high) + "), " + worse + " below";
+        // One run per point gives no interval: say nothing rather than "between 2 KiB and 2 KiB".
+        if (!lowOpen && !highOpen && low == size && high == size) return better + " is better above ≈ " + bytes(size) + ", " + worse + " below";
+        String interval = lowOpen && highOpen ? "anywhere in the sweep, given the spread"
+                : lowOpen ? "below " + bytes(high) + ", perhaps under the sweep's " + bytes(low)
+                : highOpen ? "above " + bytes(low) + ", perhaps over the sweep's " + bytes(high)
+                : "between " + bytes(low) + " and " + bytes(high);
+        return better + " is better above ≈ " + bytes(size) + " (" + interval + "), " + worse + " below";
     }
 
     /** A size that may fall between whole bytes: {@code 812 B}, {@code 11.3 KiB}, {@code 1.50 MiB}. */

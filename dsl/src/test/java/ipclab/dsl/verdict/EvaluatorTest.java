@@ -41,6 +41,13 @@ class EvaluatorTest {
         assertFalse(c.lowOpen() || c.highOpen());
     }
 
+    @Test void oneRunPerPointGivesACrossoverWithoutAnInterval() {
+        Measurements m = Measurements.builder()
+                .add("shm", K1, Figure.THROUGHPUT, 100).add("msgq", K1, Figure.THROUGHPUT, 200)
+                .add("shm", K4, Figure.THROUGHPUT, 300).add("msgq", K4, Figure.THROUGHPUT, 150).build();
+        assertEquals("shm is better above ≈ 2.00 KiB, msgq below", Crossovers.between(m, Figure.THROUGHPUT, "shm", "msgq").getFirst().text());
+    }
+
     @Test void anOpenCrossoverReachesPastTheSweep() {
         Measurements m = Measurements.builder()
                 .add("a", K1, Figure.LATENCY, 90, 100, 130).add("b", K1, Figure.LATENCY, 110)
@@ -50,6 +57,7 @@ class EvaluatorTest {
         assertTrue(c.lowOpen());
         assertEquals(1024, c.low(), 1e-9);
         assertFalse(c.highOpen());
+        assertEquals("b is better above ≈ 1.61 KiB (below 2.07 KiB, perhaps under the sweep's 1.00 KiB), a below", c.text());
     }
 
     @Test void confirmedAndRefutedInTheClaimsRange() throws Exception {
