@@ -1,0 +1,84 @@
+package ipclab.dsl.verdict;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a comparative claim can compare, with its unit and which way is better. Names are those
+ * written in claims ({@code throughput}, {@code syscallsPerMessage}).
+ */
+public enum Figure {
+    /** One-way throughput in MiB/s. */
+    THROUGHPUT("throughput", true, "MiB/s"),
+    /** Median latency of a message (a round trip for a pinger), in nanoseconds. */
+    LATENCY("latency", false, "ns"),
+    /** System calls made by the channel's processes per message. */
+    SYSCALLS_PER_MESSAGE("syscallsPerMessage", false, ""),
+    /** What creating the channel cost the supervisor (get, attach, first touch), in nanoseconds. */
+    SETUP("setup", false, "ns"),
+    /** Wall time per message once set up, in nanoseconds. */
+    PER_MESSAGE("perMessage", false, "ns");
+
+    private final String text;
+    private final boolean higherIsBetter;
+    private final String unit;
+
+    Figure(String text, boolean higherIsBetter, String unit) {
+        this.text = text;
+        this.higherIsBetter = higherIsBetter;
+        this.unit = unit;
+    }
+
+    /** The name written in claims and reports. */
+    public String text() { return text; }
+
+    public boolean higherIsBetter() { return higherIsBetter; }
+
+    /** The unit of the raw values: {@code MiB/s}, {@code ns}, or empty for a plain count. */
+    public String unit() { return unit; }
+
+    public static Optional<Figure> named(String text) {
+        return Arrays.stream(values()).filter(f -> f.text.equals(text)).findFirst();
+    }
+
+    public static String names() { return Arrays.stream(values()).map(Figure::text).collect(Collectors.joining(", ")); }
+
+    /** A value for people: {@code 812 MiB/s}, {@code 5.28 µs}, {@code 2.00}. */
+    public String format(double v) {
+        if (unit.equals("ns")) return duration(v);
+        String n = number(v);
+        return unit.isEmpty() ? n : n + " " + unit;
+    }
+
+    /** The samples' median, and their range when there are several: {@code 812 MiB/s (790–830)}. */
+    public String format(Samples s) {
+        String m = format(s.median());
+        if (s.min() == s.max()) return m;
+        // The range's ends without their unit when it is the median's: 812 MiB/s (790–830).
+        String lo = format(s.min()), hi = format(s.max());
+        int space = m.lastIndexOf(' ');
+        String suffix = space < 0 ? "" : m.substring(space);
+        if (!suffix.isEmpty() && lo.endsWith(suffix) && hi.endsWith(suffix)) {
+            lo = lo.substring(0, lo.length() - suffix.length());
+            hi = hi.substring(0, hi.length() - suffix.length());
+        }
+        return m + " (" + lo + "–" + hi + (s.noisy() ? ", noisy" : "") + ")";
+    }
+
+    static String number(double v) {
+        double a = Math.abs(v);
+        if (a >= 100 || v == Math.rint(v) && a >= 10) return String.format(Locale.ROOT, "%,.0f", v);
+        if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String duration(double ns) {
+        double a = Math.abs(ns);
+        if (a >= 1e9) return number(ns / 1e9) + " s";
+        if (a >= 1e6) return number(ns / 1e6) + " ms";
+        if (a >= 1e3) return number(ns / 1e3) + " µs";
+        return number(ns) + " ns";
+    }
+}
