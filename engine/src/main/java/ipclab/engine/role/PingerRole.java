@@ -73,8 +73,8 @@ final class PingerRole extends AbstractRole {
         payload.write(outBuf, at, seq, t0);
         while (!out.publish(payload.length())) {
             if (stop) return 0;
-            backoff.idle();
-            payload.restamp(outBuf, at, seq, System.nanoTime());
+            idle();
+            if (!gate.stepped()) payload.restamp(outBuf, at, seq, System.nanoTime()); // stepped: part may be sent already
         }
         report.sent++;
         report.bytesSent += payload.length();
@@ -94,12 +94,12 @@ final class PingerRole extends AbstractRole {
                 finish();
                 return 0;
             }
-            if (in.lossy() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
+            if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
                 lostReplies++;
                 seq++;
                 return 1;
             }
-            backoff.idle();
+            idle();
         }
         long now = System.nanoTime();
         long rat = in.offset();

@@ -13,6 +13,8 @@ import ipclab.engine.channel.ChannelObjects;
 import ipclab.engine.channel.CreatedChannel;
 import ipclab.engine.worker.RoleAgent;
 import ipclab.engine.worker.StepGate;
+import ipclab.engine.worker.StepOp;
+import ipclab.engine.worker.StepResult;
 import ipclab.engine.worker.WorkerSpec;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +33,22 @@ class StepGateLostUpdateTest {
         final Semaphore grants = new Semaphore(0);
 
         @Override
-        public void before(String op, String channel) {
-            announced.add(op);
+        public void before(StepOp op, String channel) {
+            announced.add(op.wireName());
             grants.acquireUninterruptibly();
         }
+
+        @Override public boolean stepped() { return true; }
+
+        @Override public void result(StepResult r) {}
+
+        @Override public void value(long v) {}
+
+        @Override public void message(long writer, long seq, long size) {}
+
+        @Override public void mtype(long t) {}
+
+        @Override public void slot(long position) {}
 
         String next() throws InterruptedException {
             String op = announced.poll(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import ipclab.engine.worker.AgentFactory;
 import java.lang.foreign.Arena;
 import ipclab.engine.worker.RoleAgent;
 import ipclab.engine.worker.StepGate;
+import ipclab.engine.worker.StepOp;
 import ipclab.engine.worker.WorkerReport;
 import ipclab.engine.worker.WorkerSpec;
 
@@ -63,8 +64,8 @@ public final class TestAgents implements AgentFactory {
                     SysvMsgQueue.receive(spec.handle().msqId(), buf, 64, 0, 0);
                 }
                 case "stepper" -> {
-                    gate.before("load", spec.channel().name());
-                    gate.before("store", spec.channel().name());
+                    gate.before(StepOp.LOAD, spec.channel().name());
+                    gate.before(StepOp.STORE, spec.channel().name());
                 }
                 default -> Thread.sleep(5);
             }
