@@ -5,6 +5,8 @@ import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelHandle;
+import ipclab.engine.worker.StepOp;
+import ipclab.engine.worker.StepOutcome;
 import ipclab.engine.worker.Wire;
 import ipclab.engine.worker.WorkerSpec;
 import java.time.Duration;
@@ -49,6 +51,8 @@ public final class Run {
     private final List<TraceEntry> trace = new ArrayList<>();
     private final List<RunReport.Failure> failures = new ArrayList<>();
     private final CompletableFuture<RunReport> done = new CompletableFuture<>();
+    /** Step mode's bookkeeping and API (enabled, blocked, outcomes); see {@link Stepper}. */
+    private final Stepper stepper;
     private RunRecord record;
     private Thread hook;
 
@@ -65,6 +69,9 @@ public final class Run {
         this.kit = opts.channels() != null ? opts.channels() : new RealChannels();
         this.listener = opts.listener() == null ? RunListener.NONE : opts.listener();
         this.free = !opts.step();
+        Map<String, String> channels = new LinkedHashMap<>();
+        for (PlannedProcess p : plan.processes()) channels.put(p.name(), p.channel());
+        this.stepper = new Stepper(channels, this::sendGrant);
     }
 
     // ------------------------------------------------------------------ start
@@ -153,11 +160,21 @@ public final class Run {
                     w.opChannel = String.valueOf(m.get("channel"));
                     w.state = ProcessState.WAITING_FOR_GRANT;
                 }
+                case "stepped" -> { }
                 case "report" -> w.report = Wire.report(m);
                 case "error" -> w.error = String.valueOf(m.get("message"));
                 default -> w.logLine("supervisor: unknown message " + line);
             }
             notifyAll();
+        }
+        switch (type) {
+            case "pending" -> stepper.pending(w.name(), StepOp.ofWire(String.valueOf(m.get("op"))), String.valueOf(m.get("channel")));
+            case "stepped" -> {
+                StepOutcome o = Wire.stepped(m);
+                stepper.stepped(w.name(), o);
+                event(w.name(), "stepped", o.toString());
+            }
+            default -> { }
         }
         switch (type) {
             case "ready" -> event(w.name(), "ready", String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
@@ -194,6 +211,7 @@ public final class Run {
             }
             notifyAll();
         }
+        stepper.exited(w.name());
         event(w.name(), "exited", failure != null ? failure : "status " + code);
     }
 
@@ -272,7 +290,8 @@ public final class Run {
                 if (all) return;
             }
             long now = System.nanoTime();
-            if (now >= nextSample) { sampleBlocked(now); nextSample = now + SAMPLE_NANOS; }
+            // a stepped worker never sleeps in the kernel: only free runs are sampled
+            if (free && now >= nextSample) { sampleBlocked(now); nextSample = now + SAMPLE_NANOS; }
             synchronized (this) {
                 if (free && now - freeSinceNanos > timeout().toNanos()) {
                     timedOut(now);
@@ -346,6 +365,7 @@ public final class Run {
             stopping = true;
             for (Worker w : workers) if (!w.exited()) alive.add(w);
         }
+        stepper.end("the run is over; no more grants");
         if (!alive.isEmpty()) event(null, "stopping", alive.size() + " workers still running");
         for (Worker w : alive) { w.stopSent = true; w.send(Wire.command("stop")); }
         long deadline = System.nanoTime() + opts.grace().toNanos();
@@ -505,56 +525,66 @@ public final class Run {
     /** Every worker with its state; a running one is looked at in /proc to see if it is blocked in the kernel. */
     public List<ProcessView> processes() {
         List<ProcessView> out = new ArrayList<>();
+        boolean stepping;
+        synchronized (this) { stepping = !free; }
+        StepSnapshot steps = stepping ? stepper.snapshot() : null;
         for (Worker w : snapshot()) {
             synchronized (this) {
-                if (w.state != ProcessState.RUNNING) { out.add(w.view(false)); continue; }
+                if (stepping || w.state != ProcessState.RUNNING) { out.add(stepView(w.view(false), steps)); continue; }
             }
             out.add(w.view(true));
         }
         return out;
     }
 
+    /** Step mode: a worker at its gate whose last try would have blocked is shown BLOCKED (never probed in /proc). */
+    private static ProcessView stepView(ProcessView v, StepSnapshot steps) {
+        if (steps == null || v.state() != ProcessState.WAITING_FOR_GRANT) return v;
+        StepProcess p = steps.process(v.name());
+        if (p == null || p.status() != StepStatus.BLOCKED) return v;
+        return new ProcessView(v.name(), v.role(), v.pid(), ProcessState.BLOCKED, v.op(), v.channel(), null, v.exitCode());
+    }
+
+    /** Step mode's API for schedulers: enabled processes, grants with typed outcomes, settling, snapshots. */
+    public Stepper stepper() { return stepper; }
+
     /**
-     * Step mode: lets process do the operation it announced, then waits (up to 5 s) until it
-     * announces the next one, exits, or blocks in the kernel.
+     * Step mode: lets process do the operation it announced and waits until it settles again
+     * (announces its next operation, or exits); see {@link Stepper#grant(String)}, which also
+     * returns the step's outcome.
      *
      * @return the process afterwards
-     * @throws IllegalStateException if the process is not waiting for a grant
+     * @throws IllegalStateException if the process is not enabled (not at a gate, or blocked)
      * @throws IllegalArgumentException if there is no such process
      */
     public ProcessView grant(String process) throws InterruptedException {
         Worker w = find(process);
+        String op, channel;
         synchronized (this) {
             if (done.isDone() || stopping) throw new IllegalStateException("the run is over; no more grants");
-            if (w.state != ProcessState.WAITING_FOR_GRANT) {
-                throw new IllegalStateException("process " + process + " is not waiting for a grant (it is "
-                        + w.view(false).state().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
-            }
-            trace.add(new TraceEntry(trace.size() + 1, process, w.op, w.opChannel, System.nanoTime() - goNanos));
+            op = w.op;
+            channel = w.opChannel;
+        }
+        stepper.grant(process);
+        synchronized (this) {
+            trace.add(new TraceEntry(trace.size() + 1, process, op, channel, System.nanoTime() - goNanos));
+        }
+        return processView(w);
+    }
+
+    /** The {@link Stepper}'s link to a worker: marks it running and sends the grant. */
+    private boolean sendGrant(String process) {
+        Worker w = find(process);
+        synchronized (this) {
+            if (w.state != ProcessState.WAITING_FOR_GRANT) return false;
             w.state = ProcessState.RUNNING;
             w.op = null;
         }
-        if (!w.send(Wire.command("grant"))) throw new IllegalStateException("process " + process + " is gone");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long nextProbe = System.nanoTime() + 20_000_000L;
-        while (true) {
-            synchronized (this) {
-                if (w.state != ProcessState.RUNNING) return w.view(false);
-                wait(5);
-            }
-            long now = System.nanoTime();
-            if (now >= nextProbe) {
-                ProcessView v = processView(w);
-                if (v.state() == ProcessState.BLOCKED_IN_KERNEL) return v;
-                nextProbe = now + 20_000_000L;
-            }
-            if (now >= deadline) return processView(w);
-        }
+        return w.send(Wire.command("grant"));
     }
 
     private ProcessView processView(Worker w) {
-        synchronized (this) { if (w.state != ProcessState.RUNNING) return w.view(false); }
-        return w.view(true);
+        synchronized (this) { return stepView(w.view(false), free ? null : stepper.snapshot()); }
     }
 
     /** Step mode: from now on no gating; the run's timeout starts counting now. */
@@ -568,6 +598,7 @@ public final class Run {
             ws = new ArrayList<>(workers);
             notifyAll();
         }
+        stepper.end("the run went free; no more grants");
         for (Worker w : ws) if (!w.exited()) w.send(Wire.command("free"));
         event(null, "free", "running free");
     }
@@ -583,6 +614,7 @@ public final class Run {
             stopping = true;
             notifyAll();
         }
+        stepper.end("the run is over; no more grants");
     }
 
     // ------------------------------------------------------------------ helpers
