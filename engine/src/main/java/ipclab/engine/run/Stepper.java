@@ -52,6 +52,8 @@ public final class Stepper {
         String channel;
         StepOp blockedOn;
         StepOutcome last;
+        /** RUNNING: the granted step's outcome has arrived. */
+        boolean reported;
 
         Entry(String name, String channel) {
             this.name = name;
@@ -91,6 +93,7 @@ public final class Stepper {
         Entry e = entries.get(process);
         if (e == null) return;
         e.last = o;
+        e.reported = true;
         events.add(new StepEvent(events.size() + 1, process, o));
         if (o.result().blocks()) {
             e.blockedOn = o.op();
@@ -105,7 +108,7 @@ public final class Stepper {
     synchronized void exited(String process) {
         Entry e = entries.get(process);
         if (e == null || e.status == StepStatus.EXITED) return;
-        if (e.status == StepStatus.RUNNING && e.op != null) {
+        if (e.status == StepStatus.RUNNING && !e.reported && e.op != null) {
             StepOutcome o = StepOutcome.of(e.op, e.channel, StepResult.ERROR);
             e.last = o;
             events.add(new StepEvent(events.size() + 1, process, o));
@@ -192,6 +195,7 @@ public final class Stepper {
                 if (over != null) throw new IllegalStateException(over);
                 if (e.status != StepStatus.ENABLED) throw new IllegalStateException(notEnabled(e));
                 e.status = StepStatus.RUNNING;
+                e.reported = false;
                 before = events.size();
             }
             if (!link.grant(process)) throw new IllegalStateException("process " + process + " is gone");
