@@ -32,10 +32,13 @@ final class PingerRole extends AbstractRole {
     private long deadline = Long.MAX_VALUE;
     private long seq;
     private long lostReplies;
+    /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
+    private final long warmup;
 
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
+        this.warmup = gate.stepped() ? 0 : Math.max(0, self.warmup());
     }
 
     @Override
@@ -49,7 +52,7 @@ final class PingerRole extends AbstractRole {
         payload = new Payload(spec.seed(), self.index(), self.size(), endpoint.arena());
         latency = histogram();
         report.latency = latency;
-        total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + self.warmup();
+        total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
     }
 
     @Override
@@ -106,7 +109,7 @@ final class PingerRole extends AbstractRole {
         if (crc.verify(inBuf, rat, in.maxMessage())) {
             report.received++;
             report.bytesReceived += n;
-            if (seq >= self.warmup()) {
+            if (seq >= warmup) {
                 record(latency, now - t0);
                 if (report.firstOpNanos == 0) report.firstOpNanos = t0;
                 report.lastOpNanos = now;

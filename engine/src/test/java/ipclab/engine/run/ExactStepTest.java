@@ -175,6 +175,47 @@ class ExactStepTest {
         assertEquals(1, steps.stream().filter(l -> l.contains("semop(jobs) declined")).count(), "one writer is not the last");
     }
 
+    /** Every mechanism, sync and role pairing: a round-robin schedule reaches the end, twice the same way. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "writer/reader over type: shm\nsync: semaphore\nslots: 2",
+            "writer/reader over type: shm\nsync: none\nslots: 2",
+            "pinger/echo over type: shm\nsync: spin\nslots: 2",
+            "pinger/echo over type: shm\nsync: semaphore\nslots: 2",
+            "pinger/echo over type: msgq",
+            "pinger/echo over type: pipe",
+            "pinger/echo over type: socket\ndomain: tcp",
+            "writer/reader over type: socket\ndomain: udp",
+    })
+    void everyMechanismStepsToTheEndTheSameWayTwice(String spec) throws Exception {
+        String[] roles = spec.substring(0, spec.indexOf(" over ")).split("/");
+        String channel = spec.substring(spec.indexOf(" over ") + 6).replace("\\n", "\n");
+        String yaml = writerReader(channel).replace("role: writer", "role: " + roles[0]).replace("role: reader", "role: " + roles[1]);
+        List<List<String>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Run run = start(yaml);
+            runs.add(roundRobin(run, 400));
+            RunReport r = run.await();
+            assertTrue(r.ok(), () -> "failures: " + r.failures());
+            assertEquals(2, r.channels().getFirst().received(), () -> r.channels().toString());
+        }
+        assertEquals(runs.get(0), runs.get(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"semaphore", "spin", "atomic"})
+    void synchronisedIncrementersLoseNothingUnderAnySchedule(String sync) throws Exception {
+        Run run = start(StepLostUpdateTest.SCENARIO.replace("sync: none", "sync: " + sync).replace("messages: 1", "messages: 2"));
+        List<String> steps = roundRobin(run, 200);
+        RunReport r = run.await();
+        assertTrue(r.ok(), () -> "failures: " + r.failures());
+        assertEquals(new RunReport.Counter(4, 4, 0), r.counters().get("counter"));
+        if (!sync.equals("atomic")) {
+            assertTrue(steps.stream().anyMatch(l -> l.contains("would-block") || l.contains("locked")),
+                    () -> "round robin meets the held lock:\n" + String.join("\n", steps));
+        }
+    }
+
     @Test
     void stepModeRefusesClocks() throws Exception {
         Plan plan = ScenarioLoader.fromYaml(writerReader("type: msgq").replace("messages: 2", "messages: 2\n    rate: 100/s"),
