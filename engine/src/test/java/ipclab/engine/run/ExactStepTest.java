@@ -101,6 +101,43 @@ class ExactStepTest {
     }
 
     @Test
+    void racyWritersThatBothLoadTheCursorBeforeEitherStoresItShareASlotAndLoseAMessage() throws Exception {
+        Run run = start("""
+                name: racy
+                channels:
+                  ring:
+                    type: shm
+                    sync: none
+                    slots: 4
+                processes:
+                  writer:
+                    role: writer
+                    channel: ring
+                    replicas: 2
+                    messages: 1
+                    size: 64B
+                  reader:
+                    role: reader
+                    channel: ring
+                """);
+        Stepper s = run.stepper();
+        assertTrue(s.awaitSettled(SETTLE), () -> s.snapshot().toString());
+        assertEquals("cursor-load(ring) ok value=0", s.grant("writer-1").toString());
+        assertEquals("cursor-load(ring) ok value=0", s.grant("writer-2").toString());
+        assertEquals("cursor-store(ring) ok value=1 slot=0", s.grant("writer-1").toString());
+        assertEquals("cursor-store(ring) ok value=1 slot=0", s.grant("writer-2").toString());
+        // writer-2 wrote its message into slot 0 within its cursor-store step, over writer-1's:
+        // writer-1 publishes a slot that holds writer-2's message
+        assertEquals("slot-publish(ring) ok writer=1 seq=0 size=64 slot=0", s.grant("writer-1").toString());
+        assertEquals("slot-publish(ring) ok writer=1 seq=0 size=64 slot=0", s.grant("writer-2").toString());
+        List<String> rest = roundRobin(run, 100);
+        assertTrue(rest.contains("reader slot-read(ring) ok writer=1 seq=0 size=64 slot=0"), () -> String.join("\n", rest));
+        RunReport r = run.await();
+        RunReport.ChannelFigures c = r.channels().getFirst();
+        assertEquals(List.of(2L, 1L, 1L), List.of(c.sent(), c.received(), c.lost()), c::toString);
+    }
+
+    @Test
     void aReaderOnAnEmptyQueueWouldBlockAndIsEnabledAgainByTheWritersMsgsnd() throws Exception {
         Run run = start(writerReader("type: msgq"));
         Stepper s = run.stepper();
