@@ -1,23 +1,44 @@
 package ipclab.engine.protocol;
 
 /**
- * Where a role stops before each IPC operation in step mode. Roles call {@link #before} right
- * before every msgsnd, msgrcv, semop, slot write or read, socket send or recv, pipe read or
- * write, and, for an unsynchronised incrementer, before its load and before its store.
+ * Where a role stops before each operation on a kernel object or shared memory in step mode,
+ * and where it says what the operation came to. A port calls {@link #before} right before the
+ * operation acts (before a cursor is read for a claim, before a poll looks at a slot, before
+ * every msgsnd, msgrcv, semop, send, recv, read, write, load, store and end-of-stream marker),
+ * performs exactly that one operation, and then describes its outcome with {@link #result},
+ * {@link #value}, {@link #message}, {@link #mtype} and {@link #slot} (what it does not set
+ * stays "ok" and "none"). The outcome goes to the supervisor when the worker next settles: at
+ * its next {@link #before}, or when it ends.
+ *
+ * <p>In a stepped run ({@link #stepped()}) ports never sleep in the kernel: a call that could
+ * block is made with IPC_NOWAIT, MSG_DONTWAIT or on a non-blocking descriptor, and "it would
+ * block" is the step's result ({@link StepResult#WOULD_BLOCK}); the role retries the same
+ * operation at its next step.
  *
  * <p>Free runs use {@link #FREE}, which does nothing: the JIT sees one implementation and the
- * call disappears, so free runs pay nothing for step mode.
+ * calls disappear, so free runs pay nothing for step mode.
  */
 public interface StepGate {
-    /**
-     * Announces the operation to the supervisor and blocks until it grants one step.
-     *
-     * @param op      the operation as people read it: {@code msgsnd}, {@code msgrcv}, {@code semop},
-     *                {@code write-slot}, {@code read-slot}, {@code send}, {@code recv}, {@code write}, {@code read}
-     *                (FIFO), and for incrementers {@code load}, {@code store}, {@code cas}, {@code getAndAdd}
-     * @param channel the channel's name
-     */
-    void before(String op, String channel);
+    /** Announces the operation to the supervisor and blocks until it grants one step. */
+    void before(StepOp op, String channel);
+
+    /** True in a stepped run: try every call that could block without blocking. */
+    boolean stepped();
+
+    /** The current step's result (default {@link StepResult#OK}). */
+    void result(StepResult r);
+
+    /** The value loaded, stored or added, the cursor position read, or the bytes moved. */
+    void value(long v);
+
+    /** The message the step sent or took: its header's writer and seq, and its size. */
+    void message(long writer, long seq, long size);
+
+    /** msgq: the type sent, or the selector received with. */
+    void mtype(long t);
+
+    /** rings: the cursor position of the slot. */
+    void slot(long position);
 
     StepGate FREE = new Free();
 
@@ -25,7 +46,18 @@ public interface StepGate {
     final class Free implements StepGate {
         private Free() {}
 
-        @Override
-        public void before(String op, String channel) {}
+        @Override public void before(StepOp op, String channel) {}
+
+        @Override public boolean stepped() { return false; }
+
+        @Override public void result(StepResult r) {}
+
+        @Override public void value(long v) {}
+
+        @Override public void message(long writer, long seq, long size) {}
+
+        @Override public void mtype(long t) {}
+
+        @Override public void slot(long position) {}
     }
 }

@@ -30,7 +30,9 @@ import org.HdrHistogram.Histogram;
  *   supervisor -> worker                     worker -> supervisor
  *   {"type":"spec", seed, step, self,        {"type":"ready","setupNs":N}
  *      channel, handle, peers}  (1st line)   {"type":"pending","op":"msgsnd","channel":"jobs"}   (step mode)
- *   {"type":"go"}                            {"type":"report", ...WorkerReport}
+ *   {"type":"go"}                            {"type":"stepped","op":"msgrcv","channel":"jobs",  (step mode: the
+ *                                             "result":"ok","writer":0,"seq":3,"size":64}  granted step's outcome)
+ *                                            {"type":"report", ...WorkerReport}
  *   {"type":"grant"}          (step mode)    {"type":"error","message":"..."}
  *   {"type":"free"}           (step mode)
  *   {"type":"stop"}
@@ -211,11 +213,41 @@ public final class Wire {
         return w.toString();
     }
 
-    public static String pending(String op, String channel) {
+    public static String pending(StepOp op, String channel) {
         return object("pending", g -> {
-            g.writeStringField("op", op);
+            g.writeStringField("op", op.wireName());
             g.writeStringField("channel", channel);
         });
+    }
+
+    /** The outcome of a granted step; fields that do not apply ({@link StepOutcome#NONE}) are left out. */
+    public static String stepped(StepOutcome o) {
+        return object("stepped", g -> {
+            g.writeStringField("op", o.op().wireName());
+            g.writeStringField("channel", o.channel());
+            g.writeStringField("result", o.result().wireName());
+            optional(g, "value", o.value());
+            optional(g, "writer", o.writer());
+            optional(g, "seq", o.seq());
+            optional(g, "mtype", o.mtype());
+            optional(g, "size", o.size());
+            optional(g, "slot", o.slot());
+        });
+    }
+
+    private static void optional(JsonGenerator g, String name, long v) throws IOException {
+        if (v != StepOutcome.NONE) g.writeNumberField(name, v);
+    }
+
+    /** Reads a "stepped" line back. */
+    public static StepOutcome stepped(Map<String, Object> m) {
+        return new StepOutcome(StepOp.ofWire(str(m, "op")), str(m, "channel"), StepResult.ofWire(str(m, "result")),
+                optional(m, "value"), optional(m, "writer"), optional(m, "seq"), optional(m, "mtype"), optional(m, "size"),
+                optional(m, "slot"));
+    }
+
+    private static long optional(Map<String, Object> m, String k) {
+        return m.get(k) instanceof Number n ? n.longValue() : StepOutcome.NONE;
     }
 
     public static String error(String message) {

@@ -76,11 +76,19 @@ abstract class AbstractRole implements RoleAgent {
             return 0;
         }
         if (n == 0) {
-            backoff.idle();
+            idle();
             return 0;
         }
         backoff.reset();
         return n;
+    }
+
+    /**
+     * Waits a little before a retry: the back-off in a free run; nothing in a stepped one, where
+     * the next try waits for its grant anyway and no clock may change what happens.
+     */
+    final void idle() {
+        if (!gate.stepped()) backoff.idle();
     }
 
     /** Puts a receiver's ledger (received, lost, duplicated, reordered, corrupted) into the report, once. */

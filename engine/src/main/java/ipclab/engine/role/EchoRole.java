@@ -58,7 +58,7 @@ final class EchoRole extends AbstractRole {
         in.release();
         while (!out.publish(n)) {
             if (stop) return 0;
-            backoff.idle();
+            idle();
         }
         report.sent++;
         report.bytesSent += n;

@@ -5,12 +5,15 @@ import static ipclab.engine.channel.shm.RingDescriptor.LOCK_OFFSET;
 
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.transport.Endpoint;
+import ipclab.engine.channel.GatedSemop;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
+import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
 import ipclab.engine.sys.SysvSemaphore;
-import ipclab.engine.protocol.StepGate;
-import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
@@ -25,6 +28,9 @@ import java.lang.invoke.VarHandle;
  *   <li>{@code spin}: inside a CAS spin lock in the control block;</li>
  *   <li>{@code atomic}: one getAndAdd.</li>
  * </ul>
+ * Stepped, every access to the counter, the lock or the semaphore is a step; a lock it cannot
+ * take now ({@link StepResult#WOULD_BLOCK}, {@link StepResult#LOCKED}) ends the unit of work
+ * without an increment, and the next one tries again.
  */
 final class IncrementerRole extends AbstractRole {
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle().withInvokeExactBehavior();
@@ -33,9 +39,8 @@ final class IncrementerRole extends AbstractRole {
     private final Sync sync;
     private final String channel;
     private MemorySegment seg;
-    private int semId;
-    private SemOps lock;
-    private SemOps unlock;
+    private GatedSemop lock;
+    private GatedSemop unlock;
     private long deadline = Long.MAX_VALUE;
 
     IncrementerRole(WorkerSpec spec, StepGate gate) {
@@ -49,10 +54,10 @@ final class IncrementerRole extends AbstractRole {
     public void onStart() {
         endpoint = Endpoint.open(spec, gate, report);
         seg = endpoint.segment();
-        semId = endpoint.semId();
         if (sync == Sync.SEMAPHORE) {
-            lock = SemOps.of(endpoint.arena(), 0, -1, Ipc.SEM_UNDO);
-            unlock = SemOps.of(endpoint.arena(), 0, 1, Ipc.SEM_UNDO);
+            int semId = endpoint.semId();
+            lock = new GatedSemop(semId, SemOps.of(endpoint.arena(), 0, -1, Ipc.SEM_UNDO), endpoint.arena());
+            unlock = new GatedSemop(semId, SemOps.of(endpoint.arena(), 0, 1, Ipc.SEM_UNDO), endpoint.arena());
         }
     }
 
@@ -73,24 +78,28 @@ final class IncrementerRole extends AbstractRole {
         switch (sync) {
             case NONE -> loadStore();
             case SEMAPHORE -> {
-                gate.before("semop", channel);
-                SysvSemaphore.semop(semId, lock);
+                gate.before(StepOp.SEMOP, channel);
+                if (!lock.run(gate)) return 0;
                 loadStore();
-                gate.before("semop", channel);
-                SysvSemaphore.semop(semId, unlock);
+                gate.before(StepOp.SEMOP, channel);
+                unlock.run(gate); // posts only: never blocks
             }
             case SPIN -> {
                 for (;;) {
-                    gate.before("cas", channel);
+                    gate.before(StepOp.LOCK_CAS, channel);
                     if ((boolean) LONG.compareAndSet(seg, LOCK_OFFSET, 0L, 1L)) break;
+                    gate.result(StepResult.LOCKED);
+                    if (gate.stepped()) return 0;
                     Thread.onSpinWait();
                 }
                 loadStore();
+                gate.before(StepOp.LOCK_RELEASE, channel);
                 LONG.setRelease(seg, LOCK_OFFSET, 0L);
             }
             case ATOMIC -> {
-                gate.before("getAndAdd", channel);
-                long ignored = (long) LONG.getAndAdd(seg, COUNTER_OFFSET, 1L);
+                gate.before(StepOp.ATOMIC_ADD, channel);
+                long before = (long) LONG.getAndAdd(seg, COUNTER_OFFSET, 1L);
+                gate.value(before + 1);
             }
         }
         if (report.increments == 0) report.firstOpNanos = t;
@@ -100,9 +109,11 @@ final class IncrementerRole extends AbstractRole {
     }
 
     private void loadStore() {
-        gate.before("load", channel);
+        gate.before(StepOp.LOAD, channel);
         long v = (long) LONG.getOpaque(seg, COUNTER_OFFSET);
-        gate.before("store", channel);
+        gate.value(v);
+        gate.before(StepOp.STORE, channel);
         LONG.setOpaque(seg, COUNTER_OFFSET, v + 1);
+        gate.value(v + 1);
     }
 }

@@ -32,10 +32,13 @@ final class PingerRole extends AbstractRole {
     private long deadline = Long.MAX_VALUE;
     private long seq;
     private long lostReplies;
+    /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
+    private final long warmup;
 
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
+        this.warmup = gate.stepped() ? 0 : Math.max(0, self.warmup());
     }
 
     @Override
@@ -49,7 +52,7 @@ final class PingerRole extends AbstractRole {
         payload = new Payload(spec.seed(), self.index(), self.size(), endpoint.arena());
         latency = histogram();
         report.latency = latency;
-        total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + self.warmup();
+        total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
     }
 
     @Override
@@ -73,8 +76,8 @@ final class PingerRole extends AbstractRole {
         payload.write(outBuf, at, seq, t0);
         while (!out.publish(payload.length())) {
             if (stop) return 0;
-            backoff.idle();
-            payload.restamp(outBuf, at, seq, System.nanoTime());
+            idle();
+            if (!gate.stepped()) payload.restamp(outBuf, at, seq, System.nanoTime()); // stepped: part may be sent already
         }
         report.sent++;
         report.bytesSent += payload.length();
@@ -94,19 +97,19 @@ final class PingerRole extends AbstractRole {
                 finish();
                 return 0;
             }
-            if (in.lossy() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
+            if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
                 lostReplies++;
                 seq++;
                 return 1;
             }
-            backoff.idle();
+            idle();
         }
         long now = System.nanoTime();
         long rat = in.offset();
         if (crc.verify(inBuf, rat, in.maxMessage())) {
             report.received++;
             report.bytesReceived += n;
-            if (seq >= self.warmup()) {
+            if (seq >= warmup) {
                 record(latency, now - t0);
                 if (report.firstOpNanos == 0) report.firstOpNanos = t0;
                 report.lastOpNanos = now;

@@ -41,7 +41,7 @@ final class WriterRole extends AbstractRole {
     WriterRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
-        this.warmup = warmup(self);
+        this.warmup = gate.stepped() ? 0 : warmup(self); // stepping measures nothing: no JIT to warm
         this.total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
     }
 
@@ -83,7 +83,7 @@ final class WriterRole extends AbstractRole {
                 done = true;
                 return 0;
             }
-            pacer.await(n);
+            if (!gate.stepped()) pacer.await(n); // a stepped run with a rate is refused at start
             at = out.claim();
             if (at < 0) return 0;
             payload.write(buf, at, wireSeq(), System.nanoTime());
@@ -93,11 +93,11 @@ final class WriterRole extends AbstractRole {
                 done = true;
                 return 0;
             }
-            payload.restamp(buf, at, wireSeq(), System.nanoTime());
+            if (!gate.stepped()) payload.restamp(buf, at, wireSeq(), System.nanoTime()); // stepped: part may be sent already
         }
         long ts = System.nanoTime();
         if (!out.publish(payload.length())) {
-            backoff.idle();
+            idle();
             return 0;
         }
         backoff.reset();

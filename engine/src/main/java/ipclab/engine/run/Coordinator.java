@@ -98,7 +98,8 @@ final class Coordinator {
                 if (state.allExited()) return;
             }
             long now = System.nanoTime();
-            if (now >= nextSample) { stalls.sample(now); nextSample = now + StallDiagnosis.SAMPLE_NANOS; }
+            // a stepped worker never sleeps in the kernel: only free runs are sampled
+            if (state.free && now >= nextSample) { stalls.sample(now); nextSample = now + StallDiagnosis.SAMPLE_NANOS; }
             synchronized (state) {
                 if (state.free && now - state.freeSinceNanos > state.timeout().toNanos()) {
                     stalls.timedOut(now);
@@ -116,6 +117,7 @@ final class Coordinator {
             state.stopping = true;
             for (Worker w : state.workers) if (!w.exited()) alive.add(w);
         }
+        state.stepper.end("the run is over; no more grants");
         if (!alive.isEmpty()) state.event(null, "stopping", alive.size() + " workers still running");
         for (Worker w : alive) { w.stopSent = true; w.send(Wire.command("stop")); }
         long deadline = System.nanoTime() + state.opts.grace().toNanos();

@@ -13,6 +13,7 @@ import java.util.List;
  *   Run run = Engine.start(plan, RunOptions.defaults().withStep(true));      // step mode
  *   run.processes();            // who waits for which operation
  *   run.grant("counter-1");     // one step
+ *   run.stepper();              // for schedulers: enabled(), grant(name) -> outcome, awaitSettled(t), snapshot()
  *   run.runFree();              // no more gating
  *   RunReport r = run.await();
  * }</pre>
@@ -24,9 +25,11 @@ public final class Engine {
      * Creates the plan's kernel objects, starts its workers and returns at once; the workers are
      * released together when all are ready.
      *
-     * @throws EngineException if an object or a JVM could not be made (nothing is left behind)
+     * @throws EngineException if an object or a JVM could not be made (nothing is left behind), or a
+     *         stepped plan has a rate or a duration (nothing is created)
      */
     public static Run start(Plan plan, RunOptions opts) {
+        if (opts.step()) StepModeCheck.check(plan);
         Run run = new Run(plan, opts);
         run.launch();
         return run;

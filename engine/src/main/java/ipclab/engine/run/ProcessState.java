@@ -10,6 +10,11 @@ public enum ProcessState {
     WAITING_FOR_GRANT,
     /** running (free, or between two announced operations). */
     RUNNING,
+    /**
+     * step mode: at its gate, announcing again an operation whose last try would have blocked;
+     * enabled again when another process acts on its channel (a stepped worker never sleeps in the kernel).
+     */
+    BLOCKED,
     /** a thread of it sits in an IPC system call (msgrcv, semop, recvfrom, open of a FIFO...). */
     BLOCKED_IN_KERNEL,
     /** gone; see the exit code. */

@@ -14,6 +14,7 @@ public record ProcessView(String name, String role, long pid, ProcessState state
     public String toString() {
         return switch (state) {
             case WAITING_FOR_GRANT -> name + " waiting for a grant: " + op + "(" + channel + ")";
+            case BLOCKED -> name + " blocked on " + op + "(" + channel + ")";
             case BLOCKED_IN_KERNEL -> name + " blocked in " + blockedIn + "(" + channel + ")";
             case EXITED -> name + " exited (" + exitCode + ")";
             default -> name + " " + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -131,12 +131,16 @@ public final class Run {
     /** Every worker with its state; a running one is looked at in /proc to see if it is blocked in the kernel. */
     public List<ProcessView> processes() { return stepping.processes(); }
 
+    /** Step mode's API for schedulers: enabled processes, grants with typed outcomes, settling, snapshots. */
+    public Stepper stepper() { return state.stepper; }
+
     /**
-     * Step mode: lets process do the operation it announced, then waits (up to 5 s) until it
-     * announces the next one, exits, or blocks in the kernel.
+     * Step mode: lets process do the operation it announced and waits until it settles again
+     * (announces its next operation, or exits); see {@link Stepper#grant(String)}, which also
+     * returns the step's outcome.
      *
      * @return the process afterwards
-     * @throws IllegalStateException if the process is not waiting for a grant
+     * @throws IllegalStateException if the process is not enabled (not at a gate, or blocked)
      * @throws IllegalArgumentException if there is no such process
      */
     public ProcessView grant(String process) throws InterruptedException { return stepping.grant(process); }
@@ -155,5 +159,6 @@ public final class Run {
             state.stopping = true;
             state.notifyAll();
         }
+        state.stepper.end("the run is over; no more grants");
     }
 }

@@ -20,6 +20,8 @@ final class RunState {
     final List<TraceEntry> trace = new ArrayList<>();
     final List<RunReport.Failure> failures = new ArrayList<>();
     final CompletableFuture<RunReport> done = new CompletableFuture<>();
+    /** Step mode's bookkeeping (enabled, blocked, outcomes); made by {@link Stepping}, fed by the worker threads. */
+    Stepper stepper;
     private final RunListener listener;
 
     /** The start barrier opened (0: not yet). */

@@ -2,6 +2,8 @@ package ipclab.engine.run;
 
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepOutcome;
 import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerSpec;
 import java.util.List;
@@ -69,11 +71,21 @@ final class WorkerProcesses {
                     w.opChannel = String.valueOf(m.get("channel"));
                     w.state = ProcessState.WAITING_FOR_GRANT;
                 }
+                case "stepped" -> { }
                 case "report" -> w.report = Wire.report(m);
                 case "error" -> w.error = String.valueOf(m.get("message"));
                 default -> w.logLine("supervisor: unknown message " + line);
             }
             state.notifyAll();
+        }
+        switch (type) {
+            case "pending" -> state.stepper.pending(w.name(), StepOp.ofWire(String.valueOf(m.get("op"))), String.valueOf(m.get("channel")));
+            case "stepped" -> {
+                StepOutcome o = Wire.stepped(m);
+                state.stepper.stepped(w.name(), o);
+                state.event(w.name(), "stepped", o.toString());
+            }
+            default -> { }
         }
         switch (type) {
             case "ready" -> state.event(w.name(), "ready", String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
@@ -110,6 +122,7 @@ final class WorkerProcesses {
             }
             state.notifyAll();
         }
+        state.stepper.exited(w.name());
         state.event(w.name(), "exited", failure != null ? failure : "status " + code);
     }
 

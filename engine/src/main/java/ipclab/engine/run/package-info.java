@@ -4,7 +4,10 @@
  * <h2>API</h2>
  * <ul>
  *   <li>{@link ipclab.engine.run.Engine#start} returns a {@link ipclab.engine.run.Run}: {@code await()} for a free
- *       run; in step mode {@code processes()}, {@code grant(name)}, {@code runFree()}, {@code trace()}, {@code stop()}.
+ *       run; in step mode {@code processes()}, {@code grant(name)}, {@code runFree()}, {@code trace()}, {@code stop()},
+ *       and {@code stepper()}: the {@link ipclab.engine.run.Stepper} a scheduler drives ({@code enabled()},
+ *       {@code grant(name)} returning the step's typed {@link ipclab.engine.protocol.StepOutcome},
+ *       {@code awaitSettled(timeout)}, atomic {@code snapshot()}s, {@code events()}).
  *       {@link ipclab.engine.run.RunOptions} says how (step, state dir, timeout, listener, AOT cache).</li>
  *   <li>{@link ipclab.engine.run.RunReport} is the outcome; {@link ipclab.engine.run.ReportJson} writes it (the JSON
  *       keys are a contract); {@link ipclab.engine.run.Outcome} says how it ended (the command line maps that to an exit status).</li>
@@ -31,8 +34,10 @@
  *                                     <------   stdout: {"type":"ready","setupNs":..}   (spawn-to-ready measured here)
  *  all ready: allAttached (shm IPC_RMID)
  *  {"type":"go"} to all at once ------------>   onGo(); while (!isDone()) doWork();
- *     step mode:                      <------   {"type":"pending","op":"load","channel":"counter"}
- *  grant(p): {"type":"grant"} -------------->   the operation
+ *     step mode:                      <------   {"type":"pending","op":"load","channel":"counter"}   (at its gate: settled)
+ *  grant(p): {"type":"grant"} -------------->   exactly one operation, never blocking in the kernel
+ *                                     <------   {"type":"stepped","op":"load","channel":"counter","result":"ok","value":0}
+ *                                     <------   the next "pending", or the report and exit (settled again)
  *                                     <------   {"type":"report",...}; exit 0
  *  all exited: figures (ChannelAccounting), readCounter, remove objects, leak check (/proc/sysvipc), report
  * </pre>
@@ -41,7 +46,7 @@
  * A worker that exits non-zero, is killed, or closes its stdout without a report stops the run:
  * the others get {@code {"type":"stop"}}, then SIGKILL after the grace period; the failure names
  * the process, the exit status or signal (status 128+n, e.g. 137 for SIGKILL), the time into the
- * run and the last lines of its stderr. Past the timeout, each live worker is looked at in
+ * run and the last lines of its stderr. Past the timeout of a free run, each live worker is looked at in
  * {@code /proc/<pid>/task/*}{@code /syscall}: {@code consumer-2 blocked in msgrcv(jobs) for 30s; all writers exited}.
  * A shutdown hook handles SIGINT/SIGTERM; after a SIGKILL of the supervisor the workers see EOF on
  * stdin and halt, and {@link ipclab.engine.run.Cleaner#cleanStale()} removes the objects later.

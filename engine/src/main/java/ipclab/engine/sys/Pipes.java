@@ -37,6 +37,13 @@ public final class Pipes {
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
     }
 
+    private static final class Fcntl {
+        static final MethodHandle H = Native.withErrnoVariadic("fcntl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 2);
+    }
+
+    private static final int F_GETFL = 3, F_SETFL = 4;
+
     private static final class Unlink {
         static final MethodHandle H = Native.withErrno("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
@@ -181,6 +188,28 @@ public final class Pipes {
         while (done < len) {
             done += write(fd, buf.asSlice(done), len - done);
         }
+    }
+
+    /**
+     * fcntl(F_GETFL) then fcntl(F_SETFL) with {@link #O_NONBLOCK} set or cleared (man 2 fcntl): a
+     * stepped run reads and writes its FIFOs without ever sleeping in the kernel.
+     */
+    public static void setNonBlocking(int fd, boolean on) {
+        int flags = fcntl(fd, F_GETFL, 0, "F_GETFL");
+        int want = on ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
+        if (want != flags) fcntl(fd, F_SETFL, want, "F_SETFL");
+    }
+
+    private static int fcntl(int fd, int cmd, int arg, String cmdName) {
+        Native.PerThread t = Syscalls.count(Syscalls.FCNTL);
+        int rc;
+        try {
+            rc = (int) Fcntl.H.invokeExact(t.capture, fd, cmd, arg);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+        if (rc == -1) throw new IpcException("fcntl", "fd=" + fd + ", cmd=" + cmdName + ", arg=" + openFlags(arg), Native.errno(t.capture));
+        return rc;
     }
 
     /** close(2); not retried on EINTR (Linux releases the descriptor anyway). */

@@ -63,6 +63,13 @@ public final class SemOps {
         return this;
     }
 
+    /** A copy with {@code flag} added to every operation (IPC_NOWAIT: the twin a stepped run uses). */
+    public SemOps withFlag(Arena arena, int flag) {
+        SemOps c = allocate(arena, count);
+        for (int i = 0; i < count; i++) c.set(i, semNum(i), op(i), flags(i) | flag);
+        return c;
+    }
+
     public int count() {
         return count;
     }

@@ -1,5 +1,8 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.StepOutcome;
+import ipclab.engine.protocol.StepResult;
+import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StoppedException;
 import ipclab.engine.protocol.Wire;
@@ -17,8 +20,10 @@ import java.util.concurrent.Semaphore;
  * grant, free, stop); end of input means the supervisor is gone, and the worker halts at once
  * so that nothing is left hanging. Lines to the supervisor are written under a lock and flushed.
  *
- * <p>Also the {@link StepGate} of a stepped run: {@link #before} announces the operation and
- * blocks until a grant (or "free", or "stop") arrives.
+ * <p>Also the {@link StepGate} of a stepped run: {@link #before} first sends the outcome of the
+ * step just done ("stepped"), then announces the next operation ("pending") and blocks until a
+ * grant (or "free", or "stop") arrives. The outcome is collected in plain fields (the role's
+ * thread alone touches them) and sent when the worker settles, so a step costs two lines.
  */
 final class Control implements StepGate {
     /** Exit status when the supervisor vanished (stdin closed). */
@@ -31,6 +36,11 @@ final class Control implements StepGate {
     private volatile boolean free;
     private volatile boolean stopped;
     private volatile RoleAgent agent;
+    // the step in progress (role thread only)
+    private StepOp op;
+    private String opChannel;
+    private StepResult result;
+    private long value, writer, seq, mtype, size, slot;
 
     Control(BufferedReader in, OutputStream out, boolean step) {
         this.in = in;
@@ -95,11 +105,15 @@ final class Control implements StepGate {
     }
 
     @Override
-    public void before(String op, String channel) {
-        if (free) return;
+    public void before(StepOp next, String channel) {
+        if (free) {
+            flushStep();
+            return;
+        }
         if (stopped) throw new StoppedException();
         try {
-            send(Wire.pending(op, channel));
+            flushStep();
+            send(Wire.pending(next, channel));
             grants.acquire();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -108,5 +122,44 @@ final class Control implements StepGate {
             throw new StoppedException();
         }
         if (stopped) throw new StoppedException();
+        if (free) return; // released by "free", not granted: no step to report
+        op = next;
+        opChannel = channel;
+        result = StepResult.OK;
+        value = writer = seq = mtype = size = slot = StepOutcome.NONE;
     }
+
+    /** Sends the outcome of the step in progress, if any ("stepped"); called before the worker settles. */
+    void flushStep() {
+        if (op == null) return;
+        StepOutcome o = new StepOutcome(op, opChannel, result, value, writer, seq, mtype, size, slot);
+        op = null;
+        try {
+            send(Wire.stepped(o));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The step in progress failed (its operation threw): report it as {@link StepResult#ERROR}. */
+    void failStep() {
+        if (op != null) result = StepResult.ERROR;
+    }
+
+    @Override public boolean stepped() { return !free; }
+
+    @Override public void result(StepResult r) { this.result = r; }
+
+    @Override public void value(long v) { this.value = v; }
+
+    @Override
+    public void message(long writer, long seq, long size) {
+        this.writer = writer;
+        this.seq = seq;
+        this.size = size;
+    }
+
+    @Override public void mtype(long t) { this.mtype = t; }
+
+    @Override public void slot(long position) { this.slot = position; }
 }

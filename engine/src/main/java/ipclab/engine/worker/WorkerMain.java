@@ -93,14 +93,18 @@ public final class WorkerMain {
                 while (!agent.isDone() && !control.stopped()) agent.doWork();
             }
             window.close();
+            control.flushStep();
         } catch (StoppedException e) {
             // a stepped run was stopped while this worker waited for a grant: wind down normally
             window.close();
+            control.flushStep();
         } catch (Throwable e) {
             StringWriter sw = new StringWriter();
             e.printStackTrace(new PrintWriter(sw));
             System.err.print(sw);
             try {
+                control.failStep();
+                control.flushStep();
                 control.send(Wire.error(describe(e)));
             } catch (Exception ignored) {
                 // the supervisor sees the exit status and our stderr

@@ -50,6 +50,22 @@ class WireTest {
     }
 
     @Test
+    void aStepOutcomeRoundTripsWithOnlyTheFieldsThatApply() {
+        StepOutcome o = new StepOutcome(StepOp.MSGRCV, "jobs", StepResult.OK, StepOutcome.NONE, 1, 7, 2, 64, StepOutcome.NONE);
+        String line = Wire.stepped(o);
+        assertEquals("{\"type\":\"stepped\",\"op\":\"msgrcv\",\"channel\":\"jobs\",\"result\":\"ok\",\"writer\":1,"
+                + "\"seq\":7,\"mtype\":2,\"size\":64}", line);
+        assertEquals(o, Wire.stepped(Wire.parse(line)));
+        StepOutcome blocked = StepOutcome.of(StepOp.SLOT_CLAIM, "ring", StepResult.WOULD_BLOCK);
+        assertEquals(blocked, Wire.stepped(Wire.parse(Wire.stepped(blocked))));
+        assertEquals("{\"type\":\"pending\",\"op\":\"slot-claim\",\"channel\":\"ring\"}", Wire.pending(StepOp.SLOT_CLAIM, "ring"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepOp.ofWire("cas"));
+        assertEquals("unknown step operation cas (expected one of [msgsnd, msgrcv, semop, slot-claim, slot-publish, slot-read,"
+                + " slot-release, cursor-load, cursor-store, send, recv, write, read, load, store, lock-cas, lock-release,"
+                + " atomic-add, end])", e.getMessage());
+    }
+
+    @Test
     void aBadLineSaysWhatIsWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wire.parse("[1]"));
         assertEquals("not a JSON object: [1]", e.getMessage());

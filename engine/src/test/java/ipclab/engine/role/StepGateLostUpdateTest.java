@@ -12,7 +12,10 @@ import ipclab.engine.channel.ChannelLab;
 import ipclab.engine.transport.ChannelObjects;
 import ipclab.engine.channel.CreatedChannel;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.role.RoleAgent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +33,22 @@ class StepGateLostUpdateTest {
         final Semaphore grants = new Semaphore(0);
 
         @Override
-        public void before(String op, String channel) {
-            announced.add(op);
+        public void before(StepOp op, String channel) {
+            announced.add(op.wireName());
             grants.acquireUninterruptibly();
         }
+
+        @Override public boolean stepped() { return true; }
+
+        @Override public void result(StepResult r) {}
+
+        @Override public void value(long v) {}
+
+        @Override public void message(long writer, long seq, long size) {}
+
+        @Override public void mtype(long t) {}
+
+        @Override public void slot(long position) {}
 
         String next() throws InterruptedException {
             String op = announced.poll(10, TimeUnit.SECONDS);

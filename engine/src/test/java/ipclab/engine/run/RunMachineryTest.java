@@ -104,7 +104,7 @@ class RunMachineryTest {
     void stepModeGatesEveryOperationAndRecordsTheGrants() throws Exception {
         Plan plan = TestPlans.plan("step", TestPlans.msgq("c"), Duration.ofSeconds(60), 2, "stepper", 2);
         Run run = Engine.start(plan, opts().withStep(true));
-        awaitState(run, ProcessState.WAITING_FOR_GRANT);
+        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
         List<ProcessView> ps = run.processes();
         assertEquals("load", ps.get(0).op());
         assertEquals("stepper-1 waiting for a grant: load(c)", ps.get(0).toString());
@@ -136,7 +136,7 @@ class RunMachineryTest {
     void stoppingASteppedRunReleasesWorkersWaitingForAGrant() throws Exception {
         Plan plan = TestPlans.plan("stepstop", TestPlans.msgq("c"), Duration.ofSeconds(60), 5, "stepper", 2);
         Run run = Engine.start(plan, opts().withStep(true));
-        awaitState(run, ProcessState.WAITING_FOR_GRANT);
+        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
         run.grant("stepper-2");
         run.stop();
         RunReport r = run.await();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.plan.Plan;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Timeout;
@@ -35,7 +36,7 @@ class StepLostUpdateTest {
     void loadLoadStoreStoreLosesExactlyOneUpdate() throws Exception {
         Plan plan = ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
         Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
-        RunMachineryTest.awaitState(run, ProcessState.WAITING_FOR_GRANT);
+        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
         assertEquals(List.of("load", "load"), run.processes().stream().map(ProcessView::op).toList());
 
         assertEquals("store", run.grant("adder-1").op());
@@ -58,7 +59,7 @@ class StepLostUpdateTest {
     void storeBeforeTheOtherLoadLosesNothing() throws Exception {
         Plan plan = ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
         Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
-        RunMachineryTest.awaitState(run, ProcessState.WAITING_FOR_GRANT);
+        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
         run.grant("adder-1");
         run.grant("adder-1");
         run.grant("adder-2");

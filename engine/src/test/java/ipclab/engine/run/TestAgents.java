@@ -4,10 +4,11 @@ import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.worker.AgentFactory;
 import java.lang.foreign.Arena;
-import ipclab.engine.role.RoleAgent;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.role.RoleAgent;
 
 /**
  * Roles for testing the process machinery, chosen by the process's group name:
@@ -63,8 +64,8 @@ public final class TestAgents implements AgentFactory {
                     SysvMsgQueue.receive(spec.handle().msqId(), buf, 64, 0, 0);
                 }
                 case "stepper" -> {
-                    gate.before("load", spec.channel().name());
-                    gate.before("store", spec.channel().name());
+                    gate.before(StepOp.LOAD, spec.channel().name());
+                    gate.before(StepOp.STORE, spec.channel().name());
                 }
                 default -> Thread.sleep(5);
             }

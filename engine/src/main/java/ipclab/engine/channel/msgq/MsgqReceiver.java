@@ -2,12 +2,15 @@ package ipclab.engine.channel.msgq;
 
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -16,6 +19,10 @@ import java.lang.foreign.MemorySegment;
  * type up to n first). With {@code mode: nowait} an empty queue gives ENOMSG, counted, and poll
  * returns 0. The stream ends at the end marker addressed to this receiver; a marker addressed to
  * another receiver (a selector can match another's marker) is sent back to the queue.
+ *
+ * <p>Stepped, every msgrcv is made with IPC_NOWAIT: an empty queue is the step's result
+ * ({@link StepResult#WOULD_BLOCK}, or {@link StepResult#EAGAIN} in nowait mode). A foreign end
+ * marker is sent back at the next step, and retried until the queue takes it.
  */
 public final class MsgqReceiver implements ReceivePort {
     private final int msqId;
@@ -28,6 +35,8 @@ public final class MsgqReceiver implements ReceivePort {
     private final MemorySegment text;
     private long enomsg;
     private long foreignEnds;
+    /** Stepped: a foreign end marker (its length) taken and not yet sent back. */
+    private long foreignPending;
 
     public MsgqReceiver(int msqId, boolean nowait, long selector, int self, long maxMessage, StepGate gate,
                         String channel, Arena arena) {
@@ -49,26 +58,60 @@ public final class MsgqReceiver implements ReceivePort {
 
     @Override
     public int poll() {
-        gate.before("msgrcv", channel);
-        long n = SysvMsgQueue.tryReceive(msqId, buf, text.byteSize(), selector, flags);
+        if (foreignPending > 0) return sendBack(foreignPending);
+        gate.before(StepOp.MSGRCV, channel);
+        int f = gate.stepped() ? flags | Ipc.IPC_NOWAIT : flags;
+        long n = SysvMsgQueue.tryReceive(msqId, buf, text.byteSize(), selector, f);
         if (n == -Errno.ENOMSG) {
-            enomsg++;
+            gate.mtype(selector);
+            if (flags == Ipc.IPC_NOWAIT) {
+                enomsg++;
+                gate.result(StepResult.EAGAIN);
+            } else {
+                gate.result(StepResult.WOULD_BLOCK);
+            }
             return 0;
         }
         if (n == -Errno.EINTR) return 0;
         if (n < 0) {
+            gate.result(n == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
             throw new IpcException("msgrcv", "msqid=" + msqId + ", size=" + text.byteSize() + ", mtype=" + selector
-                    + ", flags=" + Ipc.msgFlags(flags), (int) -n);
+                    + ", flags=" + Ipc.msgFlags(f), (int) -n);
         }
+        gate.mtype(buf.mtype());
+        Steps.message(gate, text, 0, n);
         if (n >= MessageHeader.BYTES && MessageHeader.seq(text, 0) == MessageHeader.END_SEQ) {
-            if (MessageHeader.writer(text, 0) == self) return -1;
+            if (MessageHeader.writer(text, 0) == self) {
+                gate.result(StepResult.END_OF_STREAM);
+                return -1;
+            }
             foreignEnds++;
-            gate.before("msgsnd", channel);
+            if (gate.stepped()) {
+                foreignPending = n;
+                return 0;
+            }
             SysvMsgQueue.send(msqId, buf, n, 0);
             Thread.yield();
             return 0;
         }
         return n == 0 ? 1 : (int) n;
+    }
+
+    /** Stepped: one try to send a foreign end marker back to the queue. */
+    private int sendBack(long n) {
+        gate.before(StepOp.MSGSND, channel);
+        int rc = SysvMsgQueue.trySend(msqId, buf, n, Ipc.IPC_NOWAIT);
+        gate.mtype(buf.mtype());
+        Steps.message(gate, text, 0, n);
+        if (rc == 0) {
+            foreignPending = 0;
+        } else if (rc == -Errno.EAGAIN) {
+            gate.result(StepResult.WOULD_BLOCK);
+        } else if (rc != -Errno.EINTR) {
+            gate.result(rc == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
+            throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + n + ", flags=IPC_NOWAIT", -rc);
+        }
+        return 0;
     }
 
     @Override public void release() { }

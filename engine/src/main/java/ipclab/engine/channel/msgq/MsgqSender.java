@@ -2,6 +2,7 @@ package ipclab.engine.channel.msgq;
 
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;
@@ -10,6 +11,8 @@ import ipclab.engine.sys.SemOps;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -23,6 +26,10 @@ import java.lang.foreign.MemorySegment;
  * one from the first; then, in one atomic semop, it waits for zero on the first and takes the
  * token, with IPC_NOWAIT. Exactly one sender, the last, gets the token; it sends one end marker
  * per receiver, typed so that receiver's selector matches it and after all data (FIFO per type).
+ *
+ * <p>Stepped, every msgsnd is made with IPC_NOWAIT: a full queue is the step's result
+ * ({@link StepResult#WOULD_BLOCK}, or {@link StepResult#EAGAIN} in nowait mode) and the send is
+ * retried at a later step.
  */
 public final class MsgqSender implements SendPort {
     /** Reply types (pinger/echo): REPLY_BASE + the pinger's index. Senders' and readers' types stay below. */
@@ -79,17 +86,28 @@ public final class MsgqSender implements SendPort {
 
     @Override
     public boolean publish(int length) {
-        buf.mtype(reply ? REPLY_BASE + MessageHeader.writer(text, 0) : mtype);
+        long type = reply ? REPLY_BASE + MessageHeader.writer(text, 0) : mtype;
+        buf.mtype(type);
         for (;;) {
-            gate.before("msgsnd", channel);
-            int rc = SysvMsgQueue.trySend(msqId, buf, length, flags);
+            gate.before(StepOp.MSGSND, channel);
+            boolean stepped = gate.stepped();
+            int f = stepped ? flags | Ipc.IPC_NOWAIT : flags;
+            int rc = SysvMsgQueue.trySend(msqId, buf, length, f);
+            gate.mtype(type);
+            Steps.message(gate, text, 0, length);
             if (rc == 0) return true;
             if (rc == -Errno.EAGAIN) {
-                eagain++;
+                if (flags == Ipc.IPC_NOWAIT) {
+                    eagain++;
+                    gate.result(StepResult.EAGAIN);
+                } else {
+                    gate.result(StepResult.WOULD_BLOCK);
+                }
                 return false;
             }
             if (rc != -Errno.EINTR) {
-                throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + length + ", flags=" + Ipc.msgFlags(flags), -rc);
+                gate.result(rc == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
+                throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + length + ", flags=" + Ipc.msgFlags(f), -rc);
             }
         }
     }
@@ -100,17 +118,39 @@ public final class MsgqSender implements SendPort {
     @Override
     public void finish() {
         if (semId < 0) return;
-        SysvSemaphore.semop(semId, leave);
-        if (SysvSemaphore.trySemop(semId, token) != 0) return;
+        gate.before(StepOp.SEMOP, channel);
+        SysvSemaphore.semop(semId, leave); // takes one of at least one (this sender's own): never waits
+        gate.before(StepOp.SEMOP, channel);
+        int rc = SysvSemaphore.trySemop(semId, token);
+        if (rc != 0) {
+            gate.result(StepResult.DECLINED); // another sender is still running, or took the token
+            return;
+        }
+        gate.value(1);
         for (int i = 0; i < receivers.length; i++) sendEnd(receivers[i], endType(receiverTypes[i]));
     }
 
-    /** Sends an end marker addressed to {@code receiver} with type {@code type}, blocking. */
+    /** Sends an end marker addressed to {@code receiver} with type {@code type}: blocking, or, stepped, one try per step. */
     void sendEnd(int receiver, long type) {
         MessageHeader.writeEnd(text, 0, receiver);
         buf.mtype(type);
-        gate.before("msgsnd", channel);
-        SysvMsgQueue.send(msqId, buf, MessageHeader.BYTES, 0);
+        for (;;) {
+            gate.before(StepOp.END, channel);
+            if (!gate.stepped()) {
+                SysvMsgQueue.send(msqId, buf, MessageHeader.BYTES, 0);
+                return;
+            }
+            int rc = SysvMsgQueue.trySend(msqId, buf, MessageHeader.BYTES, Ipc.IPC_NOWAIT);
+            gate.mtype(type);
+            gate.message(receiver, MessageHeader.END_SEQ, MessageHeader.BYTES);
+            if (rc == 0) return;
+            if (rc == -Errno.EAGAIN) {
+                gate.result(StepResult.WOULD_BLOCK);
+            } else if (rc != -Errno.EINTR) {
+                gate.result(rc == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
+                throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + MessageHeader.BYTES + ", flags=IPC_NOWAIT", -rc);
+            }
+        }
     }
 
     @Override public void close() { }

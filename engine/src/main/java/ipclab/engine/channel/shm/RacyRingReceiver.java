@@ -5,7 +5,10 @@ import static ipclab.engine.channel.shm.Ring.LONG;
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -43,23 +46,33 @@ public final class RacyRingReceiver implements ReceivePort {
 
     @Override
     public int poll() {
+        gate.before(StepOp.SLOT_READ, channel);
         long pos = broadcast ? cursor : (long) LONG.getOpaque(seg, cursorOffset);
         long s = ring.slot(pos);
         long seq = (long) LONG.getOpaque(seg, s + RingDescriptor.SLOT_SEQUENCE);
+        gate.slot(pos);
         if (seq < pos + 1) {
-            if (!ring.allWritersDone()) return 0;
+            if (!ring.allWritersDone()) {
+                gate.result(StepResult.EMPTY);
+                return 0;
+            }
             seq = (long) LONG.getOpaque(seg, s + RingDescriptor.SLOT_SEQUENCE);
-            if (seq < pos + 1) return -1;
+            if (seq < pos + 1) {
+                gate.result(StepResult.END_OF_STREAM);
+                return -1;
+            }
         }
         claimed = seq - 1; // == pos, or later when a writer lapped this reader
         slot = s;
-        gate.before("read-slot", channel);
         int length = MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
+        Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
         return length > 0 ? length : 1; // a torn length: the role's checksum check counts it
     }
 
     @Override
     public void release() {
+        gate.before(StepOp.SLOT_RELEASE, channel);
+        gate.slot(claimed);
         cursor = claimed + 1;
         LONG.set(seg, cursorOffset, cursor);
     }

@@ -3,14 +3,17 @@ package ipclab.engine.channel.shm;
 import static ipclab.engine.channel.shm.Ring.LONG;
 
 import ipclab.engine.channel.SendPort;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
 import java.lang.foreign.MemorySegment;
 
 /**
  * Writes to a ring with {@code sync: none}: no coordination at all. The write cursor is read and
  * stored with plain accesses (writers race on it), the slot is overwritten whether or not anyone
  * read it, and the slot's sequence is stored plainly after the message. Readers count what this
- * costs: torn (corrupted), overwritten (lost) and duplicated messages.
+ * costs: torn (corrupted), overwritten (lost) and duplicated messages. Stepped, the cursor's
+ * load and store are two steps, so a schedule decides which writers claim the same slot.
  */
 public final class RacyRingSender implements SendPort {
     private final Ring ring;
@@ -32,21 +35,32 @@ public final class RacyRingSender implements SendPort {
     @Override
     public long claim() {
         long wc = ring.writeCursor();
+        gate.before(StepOp.CURSOR_LOAD, channel);
         long pos = (long) LONG.get(seg, wc);
+        gate.value(pos);
+        gate.before(StepOp.CURSOR_STORE, channel);
         LONG.set(seg, wc, pos + 1);
+        gate.value(pos + 1);
+        gate.slot(pos);
         claimed = pos;
         slot = ring.slot(pos);
-        gate.before("write-slot", channel);
         return slot + RingDescriptor.SLOT_MESSAGE;
     }
 
     @Override
     public boolean publish(int length) {
+        gate.before(StepOp.SLOT_PUBLISH, channel);
+        gate.slot(claimed);
+        Steps.message(gate, seg, slot + RingDescriptor.SLOT_MESSAGE, length);
         LONG.set(seg, slot + RingDescriptor.SLOT_SEQUENCE, claimed + 1);
         return true;
     }
 
-    @Override public void finish() { ring.finishWriter(); }
+    @Override
+    public void finish() {
+        gate.before(StepOp.END, channel);
+        gate.value(ring.finishWriter() ? 1 : 0);
+    }
 
     @Override public void close() { }
 }

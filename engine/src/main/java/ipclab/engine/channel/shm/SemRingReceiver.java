@@ -5,12 +5,16 @@ import static ipclab.engine.channel.shm.Ring.LONG;
 import static ipclab.engine.channel.shm.RingDescriptor.*;
 
 import ipclab.dsl.model.Fanout;
+import ipclab.engine.channel.GatedSemop;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
-import ipclab.engine.sys.SysvSemaphore;
+import ipclab.engine.channel.Steps;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.protocol.StepGate;
+import ipclab.engine.sys.SysvSemaphore;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -29,9 +33,9 @@ public final class SemRingReceiver implements ReceivePort {
     private final String channel;
     private final boolean broadcast;
     private final long cursorOffset;
-    private final SemOps take;
-    private final SemOps give;
-    private final SemOps repost;
+    private final GatedSemop take;
+    private final GatedSemop give;
+    private final GatedSemop repost;
     private long cursor;
     private long claimed;
     private long slot;
@@ -49,15 +53,18 @@ public final class SemRingReceiver implements ReceivePort {
         int full = sem(lane, readers, SEM_FULL + (broadcast ? reader : 0));
         int empty = sem(lane, readers, SEM_EMPTY);
         int mutexR = sem(lane, readers, SEM_MUTEX_READERS);
-        take = SemOps.allocate(arena, mutex ? 2 : 1);
-        take.set(0, full, -1, 0);
-        if (mutex) take.set(1, mutexR, -1, Ipc.SEM_UNDO);
-        give = SemOps.allocate(arena, mutex ? 2 : 1);
-        give.set(0, empty, 1, 0);
-        if (mutex) give.set(1, mutexR, 1, Ipc.SEM_UNDO);
-        repost = SemOps.allocate(arena, mutex ? 2 : 1);
-        repost.set(0, full, 1, 0);
-        if (mutex) repost.set(1, mutexR, 1, Ipc.SEM_UNDO);
+        SemOps takeOps = SemOps.allocate(arena, mutex ? 2 : 1);
+        takeOps.set(0, full, -1, 0);
+        if (mutex) takeOps.set(1, mutexR, -1, Ipc.SEM_UNDO);
+        SemOps giveOps = SemOps.allocate(arena, mutex ? 2 : 1);
+        giveOps.set(0, empty, 1, 0);
+        if (mutex) giveOps.set(1, mutexR, 1, Ipc.SEM_UNDO);
+        SemOps repostOps = SemOps.allocate(arena, mutex ? 2 : 1);
+        repostOps.set(0, full, 1, 0);
+        if (mutex) repostOps.set(1, mutexR, 1, Ipc.SEM_UNDO);
+        take = new GatedSemop(semId, takeOps, arena);
+        give = new GatedSemop(semId, giveOps, arena);
+        repost = new GatedSemop(semId, repostOps, arena);
     }
 
     @Override public MemorySegment buffer() { return seg; }
@@ -68,25 +75,31 @@ public final class SemRingReceiver implements ReceivePort {
 
     @Override
     public int poll() {
-        gate.before("semop", channel);
-        SysvSemaphore.semop(semId, take);
+        gate.before(StepOp.SEMOP, channel);
+        if (!take.run(gate)) return 0;
+        gate.before(StepOp.SLOT_READ, channel);
         long pos = broadcast ? cursor : (long) LONG.get(seg, cursorOffset);
+        gate.slot(pos);
         claimed = pos;
         slot = ring.slot(pos);
-        gate.before("read-slot", channel);
         long at = slot + SLOT_MESSAGE;
         if (MessageHeader.seq(seg, at) == MessageHeader.END_SEQ) {
+            gate.result(StepResult.END_OF_STREAM);
             if (!broadcast) {
-                gate.before("semop", channel);
-                SysvSemaphore.semop(semId, repost);
+                gate.before(StepOp.SEMOP, channel);
+                repost.run(gate); // posts only: never blocks
             }
             return -1;
         }
-        return MessageHeader.length(seg, at);
+        int length = MessageHeader.length(seg, at);
+        Steps.message(gate, seg, at, length);
+        return length;
     }
 
     @Override
     public void release() {
+        gate.before(StepOp.SLOT_RELEASE, channel);
+        gate.slot(claimed);
         if (broadcast) {
             cursor = claimed + 1;
             LONG.setRelease(seg, cursorOffset, cursor);
@@ -94,8 +107,8 @@ public final class SemRingReceiver implements ReceivePort {
         } else {
             LONG.set(seg, cursorOffset, claimed + 1);
         }
-        gate.before("semop", channel);
-        SysvSemaphore.semop(semId, give);
+        gate.before(StepOp.SEMOP, channel);
+        give.run(gate); // posts only: never blocks
     }
 
     @Override public void close() { }

@@ -5,12 +5,15 @@ import static ipclab.engine.channel.shm.Ring.LONG;
 import static ipclab.engine.channel.shm.RingDescriptor.*;
 
 import ipclab.dsl.model.Fanout;
+import ipclab.engine.channel.GatedSemop;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
-import ipclab.engine.sys.SysvSemaphore;
+import ipclab.engine.channel.Steps;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.protocol.StepGate;
+import ipclab.engine.sys.SysvSemaphore;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -28,8 +31,8 @@ public final class SemRingSender implements SendPort {
     private final StepGate gate;
     private final String channel;
     private final boolean broadcast;
-    private final SemOps take;
-    private final SemOps give;
+    private final GatedSemop take;
+    private final GatedSemop give;
     private long claimed;
     private long slot;
 
@@ -42,42 +45,53 @@ public final class SemRingSender implements SendPort {
         this.broadcast = ring.fanout == Fanout.BROADCAST;
         int lane = ring.lane, readers = ring.readers;
         boolean mutex = ring.writers > 1;
-        take = SemOps.allocate(arena, mutex ? 2 : 1);
-        take.set(0, sem(lane, readers, SEM_EMPTY), -1, 0);
-        if (mutex) take.set(1, sem(lane, readers, SEM_MUTEX_WRITERS), -1, Ipc.SEM_UNDO);
+        SemOps takeOps = SemOps.allocate(arena, mutex ? 2 : 1);
+        takeOps.set(0, sem(lane, readers, SEM_EMPTY), -1, 0);
+        if (mutex) takeOps.set(1, sem(lane, readers, SEM_MUTEX_WRITERS), -1, Ipc.SEM_UNDO);
         int fulls = broadcast ? readers : 1;
-        give = SemOps.allocate(arena, fulls + (mutex ? 1 : 0));
-        for (int r = 0; r < fulls; r++) give.set(r, sem(lane, readers, SEM_FULL + r), 1, 0);
-        if (mutex) give.set(fulls, sem(lane, readers, SEM_MUTEX_WRITERS), 1, Ipc.SEM_UNDO);
+        SemOps giveOps = SemOps.allocate(arena, fulls + (mutex ? 1 : 0));
+        for (int r = 0; r < fulls; r++) giveOps.set(r, sem(lane, readers, SEM_FULL + r), 1, 0);
+        if (mutex) giveOps.set(fulls, sem(lane, readers, SEM_MUTEX_WRITERS), 1, Ipc.SEM_UNDO);
+        take = new GatedSemop(semId, takeOps, arena);
+        give = new GatedSemop(semId, giveOps, arena);
     }
 
     @Override public MemorySegment buffer() { return seg; }
 
     @Override
     public long claim() {
-        gate.before("semop", channel);
-        SysvSemaphore.semop(semId, take);
+        gate.before(StepOp.SEMOP, channel);
+        if (!take.run(gate)) return -1;
+        gate.before(StepOp.SLOT_CLAIM, channel);
         long pos = (long) LONG.get(seg, ring.writeCursor());
+        gate.slot(pos);
         claimed = pos;
         slot = ring.slot(pos);
-        gate.before("write-slot", channel);
         return slot + SLOT_MESSAGE;
     }
 
     @Override
     public boolean publish(int length) {
+        gate.before(StepOp.SLOT_PUBLISH, channel);
+        gate.slot(claimed);
+        Steps.message(gate, seg, slot + SLOT_MESSAGE, length);
         if (broadcast) INT.set(seg, slot + SLOT_REMAINING, ring.readers);
         LONG.set(seg, slot + SLOT_SEQUENCE, claimed + 1);
         LONG.set(seg, ring.writeCursor(), claimed + 1);
-        gate.before("semop", channel);
-        SysvSemaphore.semop(semId, give);
+        gate.before(StepOp.SEMOP, channel);
+        give.run(gate); // posts only: never blocks
         return true;
     }
 
     @Override
     public void finish() {
-        if (ring.finishWriter()) {
-            long at = claim();
+        gate.before(StepOp.END, channel);
+        boolean last = ring.finishWriter();
+        gate.value(last ? 1 : 0);
+        if (last) {
+            long at;
+            while ((at = claim()) < 0) { } // stepped: each try is a step of its own; free: claim blocks
+            // the end marker's header is written within the claim's step
             MessageHeader.writeEnd(seg, at, -1);
             publish(MessageHeader.BYTES);
         }

@@ -6,7 +6,10 @@ import static ipclab.engine.channel.shm.Ring.LONG;
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -47,28 +50,39 @@ public final class SpinRingReceiver implements ReceivePort {
     public int poll() {
         long rc = ring.readCursor();
         for (;;) {
+            gate.before(StepOp.SLOT_READ, channel);
             long pos = broadcast ? cursor : (long) LONG.getVolatile(seg, rc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+            gate.slot(pos);
             if (seq == pos + 1) {
                 if (broadcast || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
-                    gate.before("read-slot", channel);
-                    return MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
+                    int length = MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
+                    Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
+                    return length;
                 }
             } else if (seq < pos + 1) {
-                if (!ring.allWritersDone()) return 0;
+                if (!ring.allWritersDone()) {
+                    gate.result(StepResult.EMPTY);
+                    return 0;
+                }
                 // every writer published before it counted itself done: look once more
                 seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
                 if (seq == pos + 1) continue;
-                if (broadcast || (long) LONG.getVolatile(seg, rc) == pos) return -1;
+                if (broadcast || (long) LONG.getVolatile(seg, rc) == pos) {
+                    gate.result(StepResult.END_OF_STREAM);
+                    return -1;
+                }
             }
         }
     }
 
     @Override
     public void release() {
+        gate.before(StepOp.SLOT_RELEASE, channel);
+        gate.slot(claimed);
         long freed = claimed + ring.slots;
         if (broadcast) {
             if ((int) INT.getAndAdd(seg, slot + RingDescriptor.SLOT_REMAINING, -1) == 1) {

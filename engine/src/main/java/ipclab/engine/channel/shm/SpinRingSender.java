@@ -5,8 +5,12 @@ import static ipclab.engine.channel.shm.Ring.LONG;
 
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.Backoff;
+import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -15,7 +19,8 @@ import java.lang.foreign.MemorySegment;
  * is p; the writer claims p by a CAS on the write cursor (a plain release store when it is the
  * only writer), writes, and publishes sequence p + 1. With broadcast it also sets the slot's
  * remaining-readers count; the last reader frees the slot. A full ring is waited on by spinning
- * ({@link Backoff#spinning()}).
+ * ({@link Backoff#spinning()}); in a stepped run a full ring is the claim's result
+ * ({@link StepResult#WOULD_BLOCK}) and the claim is retried at a later step.
  */
 public final class SpinRingSender implements SendPort {
     private final Ring ring;
@@ -43,18 +48,20 @@ public final class SpinRingSender implements SendPort {
         long wc = ring.writeCursor();
         backoff.reset();
         for (;;) {
+            gate.before(StepOp.SLOT_CLAIM, channel);
             long pos = (long) LONG.getVolatile(seg, wc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+            gate.slot(pos);
             if (seq == pos) {
                 if ((boolean) LONG.compareAndSet(seg, wc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
-                    gate.before("write-slot", channel);
                     return s + RingDescriptor.SLOT_MESSAGE;
                 }
             } else if (seq < pos) {
-                if (stop) return -1;
+                gate.result(StepResult.WOULD_BLOCK);
+                if (stop || gate.stepped()) return -1;
                 backoff.idle();
             }
         }
@@ -62,12 +69,19 @@ public final class SpinRingSender implements SendPort {
 
     @Override
     public boolean publish(int length) {
+        gate.before(StepOp.SLOT_PUBLISH, channel);
+        gate.slot(claimed);
+        Steps.message(gate, seg, slot + RingDescriptor.SLOT_MESSAGE, length);
         if (broadcast) INT.set(seg, slot + RingDescriptor.SLOT_REMAINING, ring.readers);
         LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, claimed + 1);
         return true;
     }
 
-    @Override public void finish() { ring.finishWriter(); }
+    @Override
+    public void finish() {
+        gate.before(StepOp.END, channel);
+        gate.value(ring.finishWriter() ? 1 : 0);
+    }
 
     @Override public void requestStop() { stop = true; }
 

@@ -2,10 +2,13 @@ package ipclab.engine.channel.stream;
 
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -15,6 +18,9 @@ import java.lang.foreign.MemorySegment;
  * stream ends when every writer's end marker arrived, or, over UDP, where markers can be lost,
  * after {@code quietNanos} without any datagram: a recv that timed out is a quiet period, so a
  * quiet reader makes one recvfrom per {@link #UDP_WAIT_NANOS}, not one per spin of a poll loop.
+ * Stepped, every recv is made with MSG_DONTWAIT (nothing there: {@link StepResult#WOULD_BLOCK})
+ * and no clock counts: the stream ends at the writers' end markers only (loopback UDP delivers
+ * a datagram within its send, so none is lost while one process acts at a time).
  */
 public final class DatagramReceiver implements ReceivePort {
     /** UDP: how long one recv blocks at most; also how soon a stop request is seen by a quiet reader. */
@@ -59,8 +65,16 @@ public final class DatagramReceiver implements ReceivePort {
 
     @Override
     public int poll() {
-        gate.before("recv", channel);
-        long n = Sockets.tryRecv(fd, buf, buf.byteSize(), 0);
+        gate.before(StepOp.RECV, channel);
+        boolean stepped = gate.stepped();
+        long n = Sockets.tryRecv(fd, buf, buf.byteSize(), stepped ? Sockets.MSG_DONTWAIT : 0);
+        if (stepped) {
+            if (n == -Errno.EAGAIN) {
+                gate.result(StepResult.WOULD_BLOCK);
+                return 0;
+            }
+            if (n == -Errno.EINTR) return 0;
+        }
         long now = System.nanoTime();
         if (n == -Errno.EAGAIN || n == -Errno.EINTR) {
             eagain++;
@@ -68,15 +82,21 @@ public final class DatagramReceiver implements ReceivePort {
             if (udp && quietNanos > 0 && now - lastActivity > quietNanos) return -1;
             return 0;
         }
-        if (n < 0) throw new IpcException("recv", "fd=" + fd + ", size=" + buf.byteSize(), (int) -n);
+        if (n < 0) {
+            gate.result(StepResult.ERROR);
+            throw new IpcException("recv", "fd=" + fd + ", size=" + buf.byteSize(), (int) -n);
+        }
         lastActivity = now;
+        Steps.message(gate, buf, 0, n);
         if (n >= MessageHeader.BYTES && MessageHeader.seq(buf, 0) == MessageHeader.END_SEQ) {
             int w = MessageHeader.writer(buf, 0);
             if (w >= 0 && w < ended.length && !ended[w]) {
                 ended[w] = true;
                 endedCount++;
             }
-            return endedCount >= writers ? -1 : 0;
+            if (endedCount < writers) return 0;
+            gate.result(StepResult.END_OF_STREAM);
+            return -1;
         }
         return n == 0 ? 1 : (int) n;
     }

@@ -2,9 +2,14 @@ package ipclab.engine.channel.stream;
 
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
+import ipclab.engine.channel.Steps;
+import ipclab.engine.sys.Errno;
+import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -16,23 +21,36 @@ import java.lang.foreign.MemorySegment;
  * header first, then the rest of the message as its length says. End of file at a message
  * boundary ends the stream; end of file inside a message, or a length outside [32, maxMessage]
  * (or, with a fixed size, below what was read), means the stream lost its framing, which is an error.
+ *
+ * <p>Stepped, each step is one recv (MSG_DONTWAIT) or one read (the FIFO is made O_NONBLOCK) of
+ * what the current message still lacks: nothing there is {@link StepResult#WOULD_BLOCK}, a part
+ * is an "ok" step whose value is the bytes read, and the step that completes the message
+ * reports it.
  */
 public final class StreamReceiver implements ReceivePort {
     private final int fd;
     private final boolean socket;
     private final StepGate gate;
     private final String channel;
-    private final String op;
+    private final StepOp op;
     private final MemorySegment buf;
     private int messageSize;
+    /** The FIFO is O_NONBLOCK (set for a stepped run, cleared again if the run goes free). */
+    private boolean nonBlocking;
+    /** Bytes of the current message read so far by steps. */
+    private long have;
 
     public StreamReceiver(int fd, boolean socket, long maxMessage, StepGate gate, String channel, Arena arena) {
         this.fd = fd;
         this.socket = socket;
         this.gate = gate;
         this.channel = channel;
-        this.op = socket ? "recv" : "read";
+        this.op = socket ? StepOp.RECV : StepOp.READ;
         this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
+        if (!socket && gate.stepped()) {
+            Pipes.setNonBlocking(fd, true);
+            nonBlocking = true;
+        }
     }
 
     /**
@@ -52,10 +70,27 @@ public final class StreamReceiver implements ReceivePort {
     @Override
     public int poll() {
         gate.before(op, channel);
+        if (gate.stepped()) return pollStep();
+        if (nonBlocking) {
+            Pipes.setNonBlocking(fd, false);
+            nonBlocking = false;
+        }
         int want = messageSize > 0 ? messageSize : MessageHeader.BYTES;
-        long n = read(buf, 0, want);
+        long n = have; // bytes that steps read before the run went free
+        have = 0;
+        if (n < want) n += read(buf, n, want - n);
         if (n == 0) return -1;
         if (n < MessageHeader.BYTES) throw framing("end of file after " + n + " bytes of a message header");
+        int length = checkedLength(n);
+        if (length > n) {
+            long m = read(buf, n, length - n);
+            if (m < length - n) throw framing("end of file after " + (n + m) + " of " + length + " bytes");
+        }
+        return length;
+    }
+
+    /** The current message's length from its header, checked against the buffer and the bytes already read. */
+    private int checkedLength(long n) {
         int length = MessageHeader.length(buf, 0);
         if (length < MessageHeader.BYTES || length > buf.byteSize()) {
             throw framing("a message header says length=" + length + ", not in [" + MessageHeader.BYTES + ", "
@@ -65,10 +100,38 @@ public final class StreamReceiver implements ReceivePort {
             throw framing("a message header says length=" + length + " but the plan's message size is " + messageSize
                     + " (" + n + " bytes read)");
         }
-        if (length > n) {
-            long m = read(buf, n, length - n);
-            if (m < length - n) throw framing("end of file after " + (n + m) + " of " + length + " bytes");
+        return length;
+    }
+
+    /** One non-blocking recv or read of what the current message still lacks. */
+    private int pollStep() {
+        long want = messageSize > 0 ? messageSize : MessageHeader.BYTES;
+        if (have >= MessageHeader.BYTES) want = checkedLength(have);
+        MemorySegment at = have == 0 ? buf : buf.asSlice(have);
+        long n = socket ? Sockets.tryRecv(fd, at, want - have, Sockets.MSG_DONTWAIT) : Pipes.tryRead(fd, at, want - have);
+        if (n == -Errno.EAGAIN) {
+            gate.result(StepResult.WOULD_BLOCK);
+            return 0;
         }
+        if (n == -Errno.EINTR) return 0;
+        if (n < 0) {
+            gate.result(StepResult.ERROR);
+            throw new IpcException(op.wireName(), "fd=" + fd + ", size=" + (want - have), (int) -n);
+        }
+        if (n == 0) {
+            if (have == 0) {
+                gate.result(StepResult.END_OF_STREAM);
+                return -1;
+            }
+            throw framing("end of file after " + have + " bytes of a message");
+        }
+        gate.value(n);
+        have += n;
+        if (have < MessageHeader.BYTES) return 0;
+        int length = checkedLength(have);
+        if (have < length) return 0;
+        have = 0;
+        Steps.message(gate, buf, 0, length);
         return length;
     }
 

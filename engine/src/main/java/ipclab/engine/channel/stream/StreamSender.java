@@ -1,9 +1,14 @@
 package ipclab.engine.channel.stream;
 
 import ipclab.engine.channel.SendPort;
+import ipclab.engine.channel.Steps;
+import ipclab.engine.sys.Errno;
+import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -12,23 +17,36 @@ import java.lang.foreign.MemorySegment;
  * looping on short sends) or a FIFO (one write, looping on short writes). The message header's
  * length field frames the stream. {@link #finish()} shuts the socket's sending side down (the
  * peer reads end of file) or closes the FIFO.
+ *
+ * <p>Stepped, each step is one send (MSG_DONTWAIT) or one write (the FIFO is made O_NONBLOCK):
+ * a full buffer is {@link StepResult#WOULD_BLOCK}; a short send moves part of the message (the
+ * step's value: bytes moved) and the rest goes at later steps. The role must not restamp a
+ * message between those steps (roles do not restamp in step mode).
  */
 public final class StreamSender implements SendPort {
     private final int fd;
     private final boolean socket;
     private final StepGate gate;
     private final String channel;
-    private final String op;
+    private final StepOp op;
     private final MemorySegment buf;
     private boolean finished;
+    /** The FIFO is O_NONBLOCK (set for a stepped run, cleared again if the run goes free). */
+    private boolean nonBlocking;
+    /** Stepped: bytes of the current message already sent. */
+    private long off;
 
     public StreamSender(int fd, boolean socket, long maxMessage, StepGate gate, String channel, Arena arena) {
         this.fd = fd;
         this.socket = socket;
         this.gate = gate;
         this.channel = channel;
-        this.op = socket ? "send" : "write";
+        this.op = socket ? StepOp.SEND : StepOp.WRITE;
         this.buf = arena.allocate(maxMessage, 8);
+        if (!socket && gate.stepped()) {
+            Pipes.setNonBlocking(fd, true);
+            nonBlocking = true;
+        }
     }
 
     @Override public MemorySegment buffer() { return buf; }
@@ -38,14 +56,43 @@ public final class StreamSender implements SendPort {
     @Override
     public boolean publish(int length) {
         gate.before(op, channel);
-        if (socket) Sockets.sendFully(fd, buf, length, Sockets.MSG_NOSIGNAL);
-        else Pipes.writeFully(fd, buf, length);
+        if (gate.stepped()) return publishStep(length);
+        if (nonBlocking) {
+            Pipes.setNonBlocking(fd, false);
+            nonBlocking = false;
+        }
+        MemorySegment from = off == 0 ? buf : buf.asSlice(off);
+        if (socket) Sockets.sendFully(fd, from, length - off, Sockets.MSG_NOSIGNAL);
+        else Pipes.writeFully(fd, from, length - off);
+        off = 0;
+        return true;
+    }
+
+    private boolean publishStep(int length) {
+        MemorySegment from = off == 0 ? buf : buf.asSlice(off);
+        long n = socket ? Sockets.trySend(fd, from, length - off, Sockets.MSG_NOSIGNAL | Sockets.MSG_DONTWAIT)
+                : Pipes.tryWrite(fd, from, length - off);
+        if (off == 0) Steps.message(gate, buf, 0, length);
+        if (n == -Errno.EAGAIN) {
+            gate.result(StepResult.WOULD_BLOCK);
+            return false;
+        }
+        if (n == -Errno.EINTR) return false;
+        if (n < 0) {
+            gate.result(StepResult.ERROR);
+            throw new IpcException(op.wireName(), "fd=" + fd + ", size=" + (length - off), (int) -n);
+        }
+        gate.value(n);
+        off += n;
+        if (off < length) return false;
+        off = 0;
         return true;
     }
 
     @Override
     public void finish() {
         if (finished) return;
+        gate.before(StepOp.END, channel);
         finished = true;
         if (socket) Sockets.shutdown(fd, Sockets.SHUT_WR);
         else Pipes.close(fd);
