@@ -152,10 +152,19 @@ public final class Run {
     public List<TraceEntry> trace() { return stepping.trace(); }
 
     /** Stops the run (workers get "stop", then are killed after the grace period); the report says it was stopped. */
-    public void stop() {
+    public void stop() { stop("stopped", "stopped before the end"); }
+
+    /**
+     * As {@link #stop()}, with the failure the report gives: a scheduler that found a deadlock
+     * ({@code deadlock}) or a replay that differs from its trace ({@code replay}).
+     *
+     * @param kind    the failure's kind in the report
+     * @param message what the report says
+     */
+    public void stop(String kind, String message) {
         synchronized (state) {
             if (state.done.isDone() || state.stopping) return;
-            state.fail("stopped", null, "stopped before the end", List.of());
+            state.fail(kind, null, message, List.of());
             state.stopping = true;
             state.notifyAll();
         }

@@ -27,6 +27,7 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
 
     public RunReport {
         kept = kept == null ? List.of() : List.copyOf(kept);
+        if (trace == null) trace = List.of(); // a report read back from JSON, where an empty trace is left out
     }
 
     /** How the run ended: ok, a claim refuted, or failed. Not a JSON key ({@code ok} and {@code failures} say it). */
@@ -91,7 +92,7 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     /**
      * Something that makes the run fail.
      *
-     * @param kind    died | blocked | timeout | loss | leak | stopped | setup | cleanup
+     * @param kind    died | blocked | timeout | loss | leak | stopped | setup | cleanup | deadlock (a stepped run where nobody can move) | replay (a replay that left its trace)
      * @param process the process concerned, or null
      * @param atMs    ms after the start of the run (spawning) when it was seen
      * @param log     the last lines of the process's stderr, when it died
