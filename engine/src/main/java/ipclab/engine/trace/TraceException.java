@@ -6,7 +6,7 @@ package ipclab.engine.trace;
  */
 public final class TraceException extends Exception {
     /** Why. */
-    public enum Kind { UNREADABLE, NOT_A_TRACE, VERSION, TAMPERED, TRUNCATED, NONE_RECORDED }
+    public enum Kind { UNREADABLE, NOT_A_TRACE, VERSION, TAMPERED, TRUNCATED, NONE_RECORDED, CANNOT_RUN }
 
     private final Kind kind;
 

@@ -84,6 +84,10 @@ public final class TraceFile {
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         JsonNode head = lines.isEmpty() ? null : parse(lines.getFirst());
+        if (head == null && lines.size() == 1 && !text.endsWith("\n") && text.startsWith("{\"type\":\"trace\"")) {
+            throw new TraceException(TraceException.Kind.TRUNCATED, file + " is cut short inside its first line (" + bytes.length
+                    + " bytes; a run interrupted while writing, or a partial copy)");
+        }
         if (head == null || !"trace".equals(head.path("type").asText()) || !FORMAT.equals(head.path("format").asText())) {
             throw new TraceException(TraceException.Kind.NOT_A_TRACE, file + " is not an ipclab trace (its first line is not "
                     + "{\"type\":\"trace\",\"format\":\"ipclab-trace\",...})");

@@ -6,7 +6,9 @@ import ipclab.engine.run.RunReport;
 import ipclab.repl.app.Cleanup;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
+import ipclab.engine.schedule.SchedulerSpec;
 import ipclab.repl.app.Progress;
+import ipclab.repl.app.RecordedRun;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.app.ScenarioResult;
 import ipclab.engine.run.Outcome;
@@ -45,6 +47,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print the run's progress (spawned, ready, go, exited...) on stderr.")
     boolean verbose;
 
+    @Option(names = "--record", paramLabel = "TRACE", description = "Also write the run's trace to TRACE (every run's trace "
+            + "is kept anyway, numbered, see 'ipclab runs'); 'ipclab replay TRACE' replays it.")
+    Path record;
+
+    @Option(names = "--schedule", paramLabel = "STRATEGY", defaultValue = "free", description = {"free (default): the kernel "
+            + "interleaves the processes; random: step mode, each step goes to a process chosen uniformly among those that can "
+            + "move (--seed); pct: step mode, probabilistic concurrency testing (--seed, --depth). A stepped run is recorded "
+            + "step by step, and its replay is exact."})
+    String schedule;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "The scheduler's seed (random, pct); default 1.")
+    long seed;
+
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "2", description = "pct: the bug depth it aims at (D-1 priority "
+            + "change points); default 2.")
+    int depth;
+
     @Option(names = "--keep", description = {"Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
             + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
             + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."})
@@ -65,6 +84,12 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         checkWritable(json);
+        checkWritable(record, "--record");
+        SchedulerSpec spec = Schedules.spec(schedule, seed, depth);
+        if (record != null && scenarios.size() > 1) {
+            throw new InputException("--record writes one trace, and " + file + " has " + scenarios.size() + " scenarios; "
+                    + "pick one with FILE.java#name");
+        }
         cleanStale(lab);
         RunSettings settings = RunSettings.defaults().withKeep(keep).withProgress(new Printed(cli, verbose));
         List<ScenarioResult> results = new ArrayList<>();
@@ -75,11 +100,20 @@ public final class RunCommand implements Callable<Integer> {
                 if (k > 0) cli.out().println();
                 cli.err().println("scenario " + (k + 1) + "/" + scenarios.size() + ": " + s.label());
             }
-            ScenarioResult r = lab.run(s, settings);
+            RecordedRun rec;
+            try {
+                rec = lab.record(s, settings, spec, record);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage());
+            }
+            ScenarioResult r = rec.result();
             results.add(r);
             RunTable table = new RunTable(cli.style());
             List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs()) : table.render(r.report());
             lines.forEach(cli.out()::println);
+            if (spec.stepped()) cli.out().println("schedule " + spec + ": " + Schedules.summary(rec.steps()));
+            if (rec.recorded() != null) cli.err().println("trace recorded to " + rec.recorded());
+            else if (verbose && rec.kept() != null) cli.err().println("trace kept as " + rec.kept());
             worst = worst.worse(r.outcome());
         }
         if (keep) {
@@ -125,16 +159,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A report that could not be written after a long run would waste it: check the place first. */
-    private static void checkWritable(Path file) {
+    static void checkWritable(Path file) { checkWritable(file, "--json"); }
+
+    static void checkWritable(Path file, String option) {
         if (file == null) return;
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        if (Files.isDirectory(abs)) throw new InputException("--json " + file + " is a directory; give a file name");
+        if (Files.isDirectory(abs)) throw new InputException(option + " " + file + " is a directory; give a file name");
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException("--json " + file + ": the directory " + dir + " does not exist");
+            throw new InputException(option + " " + file + ": the directory " + dir + " does not exist");
         }
         if (!Files.isWritable(dir) || (Files.exists(abs) && !Files.isWritable(abs))) {
-            throw new InputException("--json " + file + ": not writable");
+            throw new InputException(option + " " + file + ": not writable");
         }
     }
 
