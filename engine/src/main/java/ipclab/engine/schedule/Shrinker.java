@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 /**
  * Makes a failing schedule smaller, in the spirit of jqwik's shrinking: fewer context switches
  * first, then fewer steps, as long as the run still fails the same way. A schedule is cut into
- * blocks (the longest runs of steps by one process); each candidate keeps a prefix of the blocks,
- * or drops one block, and is run with a {@link GuidedScheduler} (which never switches without
+ * blocks (the longest runs of steps by one process); each candidate keeps a prefix of the steps
+ * (then perhaps switches once), or drops one block, and is run with a {@link GuidedScheduler} (which never switches without
  * need once its choices are spent or not enabled). The first candidate that still fails and is
  * smaller becomes the schedule; shrinking stops when no candidate is, or after {@code maxTries}
  * runs. What comes out is a real run's steps, so its trace replays to the same failure.
@@ -58,21 +58,45 @@ final class Shrinker {
         return c != 0 ? c < 0 : a.steps().size() < b.steps().size();
     }
 
-    /** Prefixes of 1, 2, ... blocks (the guide's fallback finishes the run), then the schedule without one block each. */
+    /**
+     * The candidates, those with the fewest switches of their own first: every prefix of the
+     * schedule, alone (the last process to move in it goes on) or followed by a switch to another
+     * process (the shape of most races: one process stops between its load and its store while
+     * another runs); then the schedule without one of its blocks.
+     */
     static List<List<String>> candidates(List<StepEvent> steps) {
-        List<List<String>> blocks = new ArrayList<>();
-        for (StepEvent e : steps) {
-            if (blocks.isEmpty() || !blocks.getLast().getFirst().equals(e.process())) blocks.add(new ArrayList<>());
-            blocks.getLast().add(e.process());
+        List<String> order = steps.stream().map(StepEvent::process).toList();
+        List<String> processes = order.stream().distinct().toList();
+        java.util.Set<List<String>> prefixes = new java.util.LinkedHashSet<>();
+        for (int n = 1; n < order.size(); n++) {
+            List<String> prefix = order.subList(0, n);
+            prefixes.add(List.copyOf(prefix));
+            for (String other : processes) {
+                if (other.equals(prefix.getLast())) continue;
+                List<String> c = new ArrayList<>(prefix);
+                c.add(other);
+                prefixes.add(c);
+            }
         }
-        List<List<String>> out = new ArrayList<>();
-        for (int k = 1; k < blocks.size(); k++) out.add(flatten(blocks.subList(0, k)));
+        List<List<String>> out = new ArrayList<>(prefixes);
+        out.sort(java.util.Comparator.comparingInt(Shrinker::switches).thenComparingInt(List::size));
+        List<List<String>> blocks = new ArrayList<>();
+        for (String p : order) {
+            if (blocks.isEmpty() || !blocks.getLast().getFirst().equals(p)) blocks.add(new ArrayList<>());
+            blocks.getLast().add(p);
+        }
         for (int drop = 0; drop < blocks.size(); drop++) {
             List<List<String>> rest = new ArrayList<>(blocks);
             rest.remove(drop);
             out.add(flatten(rest));
         }
         return out;
+    }
+
+    private static int switches(List<String> choices) {
+        int n = 0;
+        for (int i = 1; i < choices.size(); i++) if (!choices.get(i).equals(choices.get(i - 1))) n++;
+        return n;
     }
 
     private static List<String> flatten(List<List<String>> blocks) {
