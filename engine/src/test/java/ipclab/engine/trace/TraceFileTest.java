@@ -73,6 +73,28 @@ class TraceFileTest {
                 assertThrows(TraceException.class, () -> TraceFile.read(dir.resolve("none"), null)).kind());
     }
 
+    /** Every line a trace has names a type the shipped schema describes, and every step field is one it lists. */
+    @Test
+    void theShippedSchemaDescribesEveryLine() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode schema;
+        try (var in = TraceFile.class.getResourceAsStream("/ipclab/trace.schema.json")) {
+            schema = json.readTree(in);
+        }
+        var defs = schema.get("$defs");
+        Path f = dir.resolve("t.trace.jsonl");
+        TraceFile.write(sample(), f);
+        for (String line : Files.readAllLines(f)) {
+            var n = json.readTree(line);
+            var def = defs.get(n.get("type").asText());
+            assertTrue(def != null, "no schema for " + line);
+            def.get("required").forEach(r -> assertTrue(n.has(r.asText()), r + " missing from " + line));
+            if (def.path("additionalProperties").isBoolean()) n.fieldNames().forEachRemaining(k -> assertTrue(def.get("properties").has(k), k));
+        }
+        for (StepOp op : StepOp.values()) assertTrue(defs.get("step").get("properties").get("op").get("enum").toString().contains("\"" + op.wireName() + "\""));
+        for (StepResult r : StepResult.values()) assertTrue(defs.get("step").get("properties").get("result").get("enum").toString().contains("\"" + r.wireName() + "\""));
+    }
+
     @Test
     void theStoreNumbersTracesAndKeepsTheNewest() throws Exception {
         TraceStore store = new TraceStore(dir.resolve("traces"), 2);
