@@ -19,6 +19,16 @@ public record Diagnostic(String file, int line, int column, String path, String 
     public static final Comparator<Diagnostic> ORDER = Comparator.comparingInt(Diagnostic::line)
             .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::path).thenComparing(Diagnostic::message);
 
+    /** One line each: a value echoed in a message (a block scalar, a quoted "a\nb") has its line breaks escaped. */
+    public Diagnostic {
+        message = oneLine(message);
+        path = oneLine(path);
+    }
+
+    private static String oneLine(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
     @Override public String toString() {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) sb.append(':').append(line).append(':').append(column);

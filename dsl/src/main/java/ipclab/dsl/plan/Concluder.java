@@ -83,7 +83,7 @@ final class Concluder {
         }
 
         // ---- processes, before channels (channels need the largest message) ----
-        int total = 0;
+        long total = 0;   // a long: replicas near Integer.MAX_VALUE in several groups must not wrap round
         for (ProcessSpec p : s.processes().values()) total += p.replicas() == null ? 1 : Math.max(1, p.replicas());
         if (total > Planner.MAX_PROCESSES) {
             problems.add(Problem.key("processes", total + " processes after replicas; at most " + Planner.MAX_PROCESSES + " are allowed"));
@@ -100,6 +100,7 @@ final class Concluder {
         // ---- processes planned ----
         List<PlannedProcess> processes = new ArrayList<>();
         for (ProcessSpec p : s.processes().values()) {
+            if (total > Planner.MAX_PROCESSES) break;   // refused above; expanding a billion replicas would hang
             if (p.channel() == null || !s.channels().containsKey(p.channel())) continue;
             int n = p.replicas() == null ? 1 : Math.max(1, p.replicas());
             List<String> names = replicaNames(p.name(), n);
@@ -125,7 +126,9 @@ final class Concluder {
     static List<String> replicaNames(String name, int n) {
         if (n <= 1) return List.of(name);
         List<String> out = new ArrayList<>();
-        for (int i = 1; i <= n; i++) out.add(name + "-" + i);
+        // past MAX_PROCESSES the scenario is refused anyway: the names are only for messages, and
+        // making all of replicas=2000000000 would exhaust memory
+        for (int i = 1; i <= Math.min(n, Planner.MAX_PROCESSES + 1); i++) out.add(name + "-" + i);
         return out;
     }
 
