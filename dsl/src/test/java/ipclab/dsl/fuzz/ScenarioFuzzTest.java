@@ -1,11 +1,19 @@
 package ipclab.dsl.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ipclab.dsl.Limits;
+import ipclab.dsl.ScenarioException;
+import ipclab.dsl.ScenarioLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -44,6 +52,38 @@ class ScenarioFuzzTest {
     @Property(tries = 30_000)
     void manyMoreGenerated(@ForAll("generated") String yaml) {
         Statistics.collect(FuzzCheck.load(yaml.getBytes(StandardCharsets.UTF_8), "gen.yaml", "generated:\n" + yaml) ? "loads" : "refused");
+    }
+
+    /** Found by this test: validation made every replica's name, 2^31 of them, before it refused the count. */
+    @Example
+    void replicasNearIntMaxAreRefusedNotExpanded() {
+        String yaml = """
+                name: many
+                channels:
+                  q: {type: msgq}
+                processes:
+                  w: {role: writer, channel: q, replicas: 2147483647}
+                  v: {role: writer, channel: q, replicas: 2147483647}
+                  r: {role: reader, channel: q}
+                """;
+        ScenarioException e = FuzzCheck.within("replicas", () -> {
+            try {
+                ScenarioLoader.fromYaml(yaml, "many.yaml", Limits.DEFAULT);
+                return null;
+            } catch (ScenarioException refused) {
+                return refused;
+            }
+        });
+        assertEquals("many.yaml:4:1: processes: 4294967295 processes after replicas; at most 64 are allowed", e.getMessage());
+    }
+
+    /** Found by this test: a multi-line value echoed in a message split one diagnostic over several lines. */
+    @Example
+    void aValueWithLineBreaksStaysOnTheDiagnosticsLine() {
+        String yaml = "name: x\nchannels:\n  q:\n    type: |-\n      msgq\n      shm\nprocesses:\n  w: {role: writer, channel: q}\n  r: {role: reader, channel: q}\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(yaml, "multi.yaml", Limits.DEFAULT));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().contains("'msgq\\nshm'"), e.getMessage());
     }
 
     @Provide
