@@ -1,6 +1,7 @@
 package ipclab.dsl.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,20 @@ class ScenarioFuzzTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(yaml, "multi.yaml", Limits.DEFAULT));
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(e.getMessage().contains("'msgq\\nshm'"), e.getMessage());
+    }
+
+    /** Found by this test: the "use at least" size for an shm ring overflowed into a negative ByteSize and threw. */
+    @Example
+    void aHugeMessageOnAnShmRingIsRefusedNotThrown() {
+        String yaml = """
+                name: huge
+                channels:
+                  link: {type: shm, size: 270336, slots: 64}
+                processes:
+                  ping: {role: pinger, channel: link, size: 999999999999999KiB}
+                  pong: {role: echo, channel: link}
+                """;
+        assertFalse(FuzzCheck.load(yaml.getBytes(StandardCharsets.UTF_8), "huge.yaml", "huge message"));
     }
 
     @Provide
