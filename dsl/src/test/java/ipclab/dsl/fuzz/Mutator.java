@@ -43,6 +43,9 @@ public final class Mutator {
     static final List<String> ODD_KEYS = List.of("unknown", "typ", "proccesses", "chanels", "Role", "size ", "'size'", "\"role\"",
             "<<", "? x", "-", "__proto__", "élan", "a.b", "a[0]", "9", "null", "true", "k".repeat(300), "sweep.x", "expect[0]");
 
+    /** NUL, SOH, BEL, BS, VT, FF, ESC, DEL: what a text file must not hold (tab, LF and CR are allowed). */
+    private static final byte[] CONTROL_BYTES = {0, 1, 7, 8, 0x0b, 0x0c, 0x1b, 0x7f};
+
     private static final List<BiFunction<List<String>, Random, String>> LINE_MUTATIONS = List.of(
             Mutator::deleteLine, Mutator::duplicateLine, Mutator::swapLines, Mutator::reindent, Mutator::replaceValue,
             Mutator::replaceValue, Mutator::replaceValue, Mutator::hugeNumber, Mutator::insertKey, Mutator::renameKey,
@@ -64,12 +67,24 @@ public final class Mutator {
             } else {
                 // byte-level damage comes last: it may leave no text to act on
                 bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
-                applied.add(switch (kind - LINE_MUTATIONS.size()) {
-                    case 0 -> truncate(r, bytes.length);
-                    case 1 -> randomBytes(r, bytes.length);
-                    default -> controlCharacter(r, bytes.length);
-                });
-                bytes = applyBytes(bytes, applied.getLast(), r);
+                int at = bytes.length == 0 ? 0 : r.nextInt(bytes.length);
+                switch (kind - LINE_MUTATIONS.size()) {
+                    case 0 -> {
+                        bytes = Arrays.copyOf(bytes, at);
+                        applied.add("truncate at byte " + at);
+                    }
+                    case 1 -> {
+                        byte[] junk = new byte[1 + r.nextInt(16)];
+                        r.nextBytes(junk);
+                        bytes = insert(bytes, at, junk);
+                        applied.add(junk.length + " random bytes at byte " + at);
+                    }
+                    default -> {
+                        byte control = CONTROL_BYTES[r.nextInt(CONTROL_BYTES.length)];
+                        bytes = insert(bytes, at, new byte[] {control});
+                        applied.add("control byte " + control + " at byte " + at);
+                    }
+                }
                 break;
             }
         }
@@ -239,18 +254,7 @@ public final class Mutator {
         return "mangle expression on line " + (i + 1);
     }
 
-    private static String truncate(Random r, int length) { return "truncate at " + (length == 0 ? 0 : r.nextInt(length)); }
-
-    private static String randomBytes(Random r, int length) { return "random bytes at " + (length == 0 ? 0 : r.nextInt(length)); }
-
-    private static String controlCharacter(Random r, int length) { return "control character at " + (length == 0 ? 0 : r.nextInt(length)); }
-
-    private static byte[] applyBytes(byte[] bytes, String what, Random r) {
-        int at = Integer.parseInt(what.substring(what.lastIndexOf(' ') + 1));
-        if (what.startsWith("truncate")) return Arrays.copyOf(bytes, at);
-        byte[] insert = new byte[what.startsWith("random") ? 1 + r.nextInt(16) : 1];
-        if (what.startsWith("random")) r.nextBytes(insert);
-        else insert[0] = (byte) List.of(0, 1, 7, 8, 0x0b, 0x0c, 0x1b, 0x7f).get(r.nextInt(8)).intValue();
+    private static byte[] insert(byte[] bytes, int at, byte[] insert) {
         byte[] out = new byte[bytes.length + insert.length];
         System.arraycopy(bytes, 0, out, 0, at);
         System.arraycopy(insert, 0, out, at, insert.length);
