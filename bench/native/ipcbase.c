@@ -146,7 +146,7 @@ static void die(const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     remove_ipc();
-    if (g_child > 0) kill(g_child, SIGKILL);
+    if (g_child > 0) { kill(g_child, SIGKILL); waitpid(g_child, NULL, 0); }
     _exit(1);
 }
 
