@@ -66,7 +66,7 @@ scenario() { # name count warmup -> stdout
   sed -e "s/^\(    messages: \).*/\1$2/" -e "s/^\(    warmup: \).*/\1$3/" "${pins[@]}" "$ROOT/scenarios/bench/$1.yaml"
 }
 if [ "$CPUS" != none ]; then
-  probe=$(head -1 <(grep -v '^#' "$ROOT/bench/cases.txt" | awk 'NF { print $1 "-" $2 "-" $3 }'))
+  probe=$(awk '!/^#/ && NF { print $1 "-" $2 "-" $3; exit }' "$ROOT/bench/cases.txt")
   scenario "$probe" 100 100 > "$BUILD/probe.yaml"
   if ! why=$("$ROOT/ipclab" validate "$BUILD/probe.yaml" 2>&1); then
     if [ -n "${IPCREF_CPUS:-}" ]; then
