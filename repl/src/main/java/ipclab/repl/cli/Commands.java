@@ -21,7 +21,8 @@ public final class Commands {
             ValidateCommand::new,
             SchemaCommand::new,
             IpcsCommand::new,
-            CleanCommand::new);
+            CleanCommand::new,
+            ipclab.repl.shell.ReplCommand::new);
 
     private Commands() {}
 
