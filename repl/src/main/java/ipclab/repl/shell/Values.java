@@ -10,7 +10,7 @@ final class Values {
     static String show(Object live, String printed) {
         return switch (live) {
             case Scenario s -> "scenario '" + s.name() + "': " + count(s.processes().size(), "process", "processes")
-                    + ", " + count(s.channels().size(), "channel", "channels") + " (/run it, /validate it after /load)";
+                    + ", " + count(s.channels().size(), "channel", "channels");
             case RunReport r -> "report of '" + r.scenario() + "': " + (r.ok() ? "ok" : "failed") + ", " + r.durationMs() + " ms";
             case null, default -> printed;
         };
