@@ -42,7 +42,7 @@ final class Builtins {
                         b::run, c.scenarios(), Kind.SCENARIO))
                 .add(new Command("report", "[--json FILE]", "Prints the last run's table again, or writes its report as "
                         + "'ipclab run --json' does.", b::report, c.option("--json"), Kind.SCENARIO))
-                .add(new Command("ipcs", "[--mine] [--kind shm,msg,sem] [--json]", "Lists the System V objects in the "
+                .add(new Command("ipcs", "[--mine] [--kind K,...] [--json]", "Lists the System V objects in the "
                         + "kernel, as 'ipclab ipcs' does.", b::ipcs, c.options("--mine", "--kind", "--json"), Kind.INSPECT))
                 .add(new Command("vars", "", "Lists the Java variables of the session with their values, and the loaded "
                         + "scenario.", b::vars, Command.ArgCompleter.NONE, Kind.INSPECT))
@@ -89,19 +89,18 @@ final class Builtins {
         for (String s : shell.lab.cleanStale()) shell.error("removed " + s + ", left by a run that died");
         List<LabAdapter.Outcome> outcomes = new ArrayList<>();
         int worst = 0;
+        shell.runStarting();
         try {
-            for (int k = 0; k < l.size(); k++) {
+            for (int k = 0; k < l.size() && !shell.stopRequested(); k++) {
                 LabAdapter.Loaded x = l.get(k);
                 if (l.size() > 1) shell.cli.err().println("scenario " + (k + 1) + "/" + l.size() + ": " + x.label());
-                LabAdapter.Outcome o = shell.lab.run(x, shell::running, shell.cli.err()::println);
-                shell.running(null);
+                LabAdapter.Outcome o = shell.lab.run(x, shell::running, shell::stopRequested, shell.cli.err()::println);
                 outcomes.add(o);
                 shell.lab.table(o.json(), shell.style()).forEach(shell.out()::println);
                 worst = Math.max(worst, o.code());
-                if (o.reports().stream().anyMatch(r -> r.failures().stream().anyMatch(f -> f.kind().equals("stopped")))) break;
             }
         } finally {
-            shell.running(null);
+            shell.runEnded();
             if (!outcomes.isEmpty()) {
                 shell.session.lastRun = List.copyOf(outcomes);
                 shell.java.publish(shell.session.lastReport(), null);

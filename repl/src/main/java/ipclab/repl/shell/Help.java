@@ -41,11 +41,12 @@ final class Help {
     boolean show(List<String> args) {
         PrintWriter out = shell.out();
         if (args.isEmpty()) {
+            int width = shell.table.visible().stream().mapToInt(c -> c.usage().length()).max().orElse(10);
             for (Command.Kind k : Command.Kind.values()) {
                 List<Command> cs = shell.table.visible().stream().filter(c -> c.kind() == k).toList();
                 if (cs.isEmpty()) continue;
                 out.println(shell.style().paint(Style.Tone.HEAD, k.title));
-                for (Command c : cs) out.printf("  %-44s %s%n", c.usage(), firstSentence(c.help()));
+                for (Command c : cs) out.printf("  %-" + width + "s  %s%n", c.usage(), firstSentence(c.help()));
             }
             out.println("Subjects: /help " + String.join(", /help ", SUBJECTS.keySet())
                     + ". Anything not starting with '/' is Java (/help java).");

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -89,19 +90,19 @@ final class LabAdapter {
      * Runs every plan of the scenario in turn, freely, as {@code ipclab run} does.
      *
      * @param started told of each run as it starts, so that Ctrl-C can {@link #stop} it
+     * @param stopped whether to start no more runs of a sweep (Ctrl-C)
      * @param progress told "run i/n: params" for a sweep
      */
-    Outcome run(Loaded l, Consumer<Run> started, Consumer<String> progress) throws InterruptedException {
+    Outcome run(Loaded l, Consumer<Run> started, BooleanSupplier stopped, Consumer<String> progress) throws InterruptedException {
         List<RunReport> reports = new ArrayList<>();
         List<Plan> plans = l.plans();
-        for (int i = 0; i < plans.size(); i++) {
+        for (int i = 0; i < plans.size() && (i == 0 || !stopped.getAsBoolean()); i++) {
             Plan p = plans.get(i);
             if (l.sweep()) progress.accept("run " + (i + 1) + "/" + plans.size() + ": " + params(p.params()));
             Run run = Engine.start(p, RunOptions.defaults().withStep(false));
             started.accept(run);
             RunReport r = run.await();
             reports.add(r);
-            if (!r.failures().isEmpty() && r.failures().stream().anyMatch(f -> f.kind().equals("stopped"))) break;
         }
         String json = l.sweep() ? ReportJson.toJson(reports) : ReportJson.toJson(reports.getFirst());
         int code = l.sweep() ? ExitCodes.of(reports) : ExitCodes.of(reports.getFirst());

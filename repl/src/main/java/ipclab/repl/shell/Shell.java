@@ -25,6 +25,10 @@ final class Shell implements AutoCloseable {
     final CommandTable table;
     private final boolean debug;
     private volatile Run running;
+    /** A /run is under way (perhaps still starting its workers, with no {@link Run} yet). */
+    private volatile boolean runActive;
+    /** Ctrl-C came during the current /run: a run that starts from now on is stopped at once. */
+    private volatile boolean stopRequested;
     private volatile boolean exitRequested;
 
     Shell(Cli cli, Timing timing, boolean debug) {
@@ -132,16 +136,34 @@ final class Shell implements AutoCloseable {
         cli.err().flush();
     }
 
-    /** The run in progress, so Ctrl-C can stop it. */
-    void running(Run run) { running = run; }
+    /** A /run begins: from now on Ctrl-C is for it, even before its workers are started. */
+    void runStarting() {
+        stopRequested = false;
+        runActive = true;
+    }
+
+    /** The run just started, so Ctrl-C can stop it; stopped at once when Ctrl-C came while it was starting. */
+    void running(Run run) {
+        running = run;
+        if (stopRequested) lab.stop(run);
+    }
+
+    /** The /run is over. */
+    void runEnded() {
+        runActive = false;
+        running = null;
+    }
+
+    boolean stopRequested() { return stopRequested; }
 
     /** Ctrl-C: stops the run in progress (the engine removes what it made) or the snippet; the shell goes on. */
     void interrupt() {
-        Run r = running;
-        if (r != null) {
+        if (runActive) {
+            stopRequested = true;
             cli.err().println("stopping the run (Ctrl-C)...");
             cli.err().flush();
-            lab.stop(r);
+            Run r = running;
+            if (r != null) lab.stop(r);
         } else {
             java.stop();
         }

@@ -20,13 +20,13 @@ import org.jline.terminal.TerminalBuilder;
  * plain lines when stdin is a pipe or a file (no prompt, no escape codes). Either way Ctrl-C
  * (SIGINT) goes to {@link Shell#interrupt}, and the end of input leaves the shell cleanly.
  */
+@SuppressWarnings("try") // the dumb terminal is opened for its signal handling alone
 final class Terminals {
     private Terminals() {}
 
     /** A script's text or {@code -c}'s commands. */
     static int runScript(Shell shell, String text, String where, int firstLine) throws IOException {
-        try (Terminal t = dumb()) {
-            t.handle(Terminal.Signal.INT, s -> shell.interrupt());
+        try (Terminal t = dumb(shell)) {
             String left = shell.execute(text, where, firstLine);
             if (!left.isBlank()) shell.fail(where, "unfinished Java at the end: " + left.strip().lines().findFirst().orElse(""));
         }
@@ -44,13 +44,24 @@ final class Terminals {
      * The dumb terminal we build ourselves when there is no TTY: JLine would otherwise warn that it
      * is "unable to create a system terminal". Only its signal handling is used.
      */
-    private static Terminal dumb() throws IOException {
-        return TerminalBuilder.builder().system(true).dumb(true).type(Terminal.TYPE_DUMB).build();
+    private static Terminal dumb(Shell shell) throws IOException {
+        return TerminalBuilder.builder().system(true).dumb(true).type(Terminal.TYPE_DUMB)
+                .nativeSignals(true).signalHandler(interrupts(shell)).build();
+    }
+
+    /**
+     * SIGINT to {@link Shell#interrupt}, given when the terminal is built: JLine catches a native
+     * signal only if the builder had a handler (with the default it leaves the signal to the JVM,
+     * which would end the shell).
+     */
+    private static Terminal.SignalHandler interrupts(Shell shell) {
+        return signal -> {
+            if (signal == Terminal.Signal.INT) shell.interrupt();
+        };
     }
 
     private static int piped(Shell shell) throws IOException {
-        try (Terminal t = dumb()) {
-            t.handle(Terminal.Signal.INT, s -> shell.interrupt());
+        try (Terminal t = dumb(shell)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
             String pending = "";
             int lineNo = 0, pendingStart = 1;
@@ -67,7 +78,7 @@ final class Terminals {
 
     private static int onTerminal(Shell shell, Map<String, String> env) throws IOException {
         Path history = HistoryFile.prepare(env);
-        try (Terminal t = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal t = TerminalBuilder.builder().system(true).nativeSignals(true).signalHandler(interrupts(shell)).build()) {
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(null);   // else backslashes in Java string literals are eaten
             LineReader reader = LineReaderBuilder.builder().appName("ipclab").terminal(t)
@@ -77,7 +88,6 @@ final class Terminals {
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)   // else '!' in Java is history expansion
                     .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                     .build();
-            t.handle(Terminal.Signal.INT, s -> shell.interrupt());
             Style style = shell.style();
             String prompt = style.paint(Style.Tone.HEAD, "ipclab> ");
             String more = style.paint(Style.Tone.DIM, "   ...> ");
