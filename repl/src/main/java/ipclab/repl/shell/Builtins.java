@@ -30,33 +30,31 @@ final class Builtins {
         Builtins b = new Builtins(shell);
         Completers c = b.complete;
         return new CommandTable()
-                .add(new Command("load", "FILE", "Loads a scenario file (YAML, or fluent Java: FILE.java, FILE.java#member) "
-                        + "and validates it; /run and /validate then take it. A Java snippet's scenario needs no /load: /run VAR.",
+                .add(new Command("load", "FILE", "Loads and validates a scenario file. YAML, or fluent Java (FILE.java, FILE.java#member); "
+                        + "/run and /validate then take it. A Java snippet's scenario needs no /load: /run VAR.",
                         b::load, c.files(), Kind.SCENARIO))
-                .add(new Command("validate", "[FILE|VAR]", "Checks a scenario against the model and this kernel's limits "
-                        + "without running it: the loaded one (read again from its file), a file, or a Java variable.",
+                .add(new Command("validate", "[FILE|VAR]", "Checks a scenario without running it. Against the model and this kernel's limits: "
+                        + "the loaded one (read again from its file), a file, or a Java variable.",
                         b::validate, c.scenarios(), Kind.SCENARIO))
-                .add(new Command("run", "[FILE|VAR]", "Runs a scenario as real processes, as 'ipclab run' does, and prints "
-                        + "the same table: the loaded one (read again from its file), a file, or a Java variable holding a "
+                .add(new Command("run", "[FILE|VAR]", "Runs a scenario as real processes. As 'ipclab run' does, with the "
+                        + "same table: the loaded one (read again from its file), a file, or a Java variable holding a "
                         + "Scenario. Ctrl-C stops the run and removes what it made. Java sees the report as $last.",
                         b::run, c.scenarios(), Kind.SCENARIO))
-                .add(new Command("report", "[--json FILE]", "Prints the last run's table again, or writes its report as "
-                        + "'ipclab run --json' does.", b::report, c.option("--json"), Kind.SCENARIO))
-                .add(new Command("ipcs", "[--mine] [--kind K,...] [--json]", "Lists the System V objects in the "
-                        + "kernel, as 'ipclab ipcs' does.", b::ipcs, c.options("--mine", "--kind", "--json"), Kind.INSPECT))
-                .add(new Command("vars", "", "Lists the Java variables of the session with their values, and the loaded "
-                        + "scenario.", b::vars, Command.ArgCompleter.NONE, Kind.INSPECT))
+                .add(new Command("report", "[--json FILE]", "Shows the last run's report. The table again, or with --json its "
+                        + "report as 'ipclab run --json' writes it.", b::report, c.option("--json"), Kind.SCENARIO))
+                .add(new Command("ipcs", "[--mine] [--kind K,...] [--json]", "Lists the kernel's System V objects. As 'ipclab ipcs' does.", b::ipcs, c.options("--mine", "--kind", "--json"), Kind.INSPECT))
+                .add(new Command("vars", "", "Lists the Java variables and the loaded scenario. Variables with their values.", b::vars, Command.ArgCompleter.NONE, Kind.INSPECT))
                 .add(new Command("history", "", "Lists what was entered in this session, numbered.", b::history,
                         Command.ArgCompleter.NONE, Kind.SESSION))
-                .add(new Command("save", "FILE", "Writes the session so far as a script (commands and Java, one per line, "
-                        + "without /help, /vars, /history, /save) that 'ipclab repl FILE' or /open runs again.",
+                .add(new Command("save", "FILE", "Saves the session as a script. Commands and Java, one per line, "
+                        + "without /help, /vars, /history, /save; 'ipclab repl FILE' or /open runs it again.",
                         b::save, c.files(), Kind.SESSION))
-                .add(new Command("open", "FILE", "Runs a script: commands and Java, '#' starts a comment line.",
+                .add(new Command("open", "FILE", "Runs a script. Commands and Java, as typed; '#' starts a comment line.",
                         b::open, c.files(), Kind.SESSION))
-                .add(new Command("help", "[COMMAND|SUBJECT]", "Lists the commands, or tells about one command or a "
+                .add(new Command("help", "[COMMAND|SUBJECT]", "Lists the commands, or tells about one. Also about a "
                         + "subject: " + String.join(", ", Help.SUBJECTS.keySet()) + ".",
                         args -> new Help(shell).show(args), c.helpTopics(), Kind.SESSION))
-                .add(new Command("exit", "", "Leaves the shell (so does Ctrl-D); a run in progress is stopped and cleaned up.",
+                .add(new Command("exit", "", "Leaves the shell. So does Ctrl-D; a run in progress is stopped and cleaned up.",
                         b::exit, Command.ArgCompleter.NONE, Kind.SESSION))
                 .add(new Command("timing", "", "How long start-up took: first prompt, JShell ready, first snippet.",
                         b::timing, Command.ArgCompleter.NONE, Kind.HIDDEN));

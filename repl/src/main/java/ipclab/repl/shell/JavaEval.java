@@ -40,16 +40,30 @@ final class JavaEval implements AutoCloseable {
     /** A snippet variable as {@code /vars} lists it. */
     record Var(String type, String name, String value) {}
 
-    private final CompletableFuture<Ready> ready;
+    private final Timing timing;
+    private volatile CompletableFuture<Ready> ready;
 
     private record Ready(JShell shell, CapturingControl control) {}
 
-    JavaEval(Timing timing) {
-        ready = CompletableFuture.supplyAsync(() -> build(timing), runnable -> {
-            Thread t = new Thread(runnable, "ipclab-jshell-warmup");
-            t.setDaemon(true);
-            t.start();
-        });
+    /**
+     * @param eager build JShell now, in the background (a person at a prompt); else on the first
+     *              snippet (a script of commands only never pays for it, and its runs do not share
+     *              the CPU with a compiler warming up)
+     */
+    JavaEval(Timing timing, boolean eager) {
+        this.timing = timing;
+        if (eager) start();
+    }
+
+    private synchronized CompletableFuture<Ready> start() {
+        if (ready == null) {
+            ready = CompletableFuture.supplyAsync(() -> build(timing), runnable -> {
+                Thread t = new Thread(runnable, "ipclab-jshell-warmup");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+        return ready;
     }
 
     private static Ready build(Timing timing) {
@@ -81,7 +95,7 @@ final class JavaEval implements AutoCloseable {
 
     private Ready ready() {
         try {
-            return ready.get();
+            return start().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while JShell was starting");
@@ -91,7 +105,10 @@ final class JavaEval implements AutoCloseable {
     }
 
     /** Whether JShell is built (so a completion will not wait for it). */
-    boolean isReady() { return ready.isDone() && !ready.isCompletedExceptionally(); }
+    boolean isReady() {
+        CompletableFuture<Ready> r = ready;
+        return r != null && r.isDone() && !r.isCompletedExceptionally();
+    }
 
     SourceCodeAnalysis analysis() { return ready().shell().sourceCodeAnalysis(); }
 
@@ -213,7 +230,9 @@ final class JavaEval implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ready.isDone() && !ready.isCompletedExceptionally()) ready.join().shell().close();
-        else ready.thenAccept(r -> r.shell().close());   // still starting: close it when it is there
+        CompletableFuture<Ready> r = ready;
+        if (r == null) return;
+        if (isReady()) r.join().shell().close();
+        else r.thenAccept(x -> x.shell().close());   // still starting: close it when it is there
     }
 }

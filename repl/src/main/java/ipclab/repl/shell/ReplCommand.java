@@ -61,7 +61,7 @@ public final class ReplCommand implements Callable<Integer> {
         }
         boolean debug = DebugFlag.requested(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new), cli.env());
         Timing timing = new Timing();
-        try (Shell shell = new Shell(cli, timing, debug)) {
+        try (Shell shell = new Shell(cli, timing, debug, commands == null && text == null)) {
             if (commands != null) return Terminals.runScript(shell, commands, "-c", 0);
             if (text != null) return Terminals.runScript(shell, text, script.toString(), 1);
             return Terminals.interactive(shell, cli.env());

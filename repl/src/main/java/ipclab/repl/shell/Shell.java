@@ -31,11 +31,12 @@ final class Shell implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean exitRequested;
 
-    Shell(Cli cli, Timing timing, boolean debug) {
+    /** @param warm build JShell in the background now (someone is typing), not on the first snippet */
+    Shell(Cli cli, Timing timing, boolean debug, boolean warm) {
         this.cli = cli;
         this.timing = timing;
         this.debug = debug;
-        this.java = new JavaEval(timing);
+        this.java = new JavaEval(timing, warm);
         this.table = Builtins.table(this);
     }
 

@@ -71,7 +71,7 @@ class ShellScriptTest {
             assertEquals(1, r.code(), r.toString());
             assertTrue(r.err().contains("error: -c: no command /rnu; did you mean /run? (/help lists them)"), r.err());
             assertTrue(r.err().contains("error: -c: /r is ambiguous: /run, /report"), r.err());
-            assertTrue(r.out().contains("/load FILE\n  Loads a scenario file"), "/he lo is /help load\n" + r.out());
+            assertTrue(r.out().contains("/load FILE\n  Loads and validates a scenario file"), "/he lo is /help load\n" + r.out());
             assertTrue(r.err().contains("error: no command /lod; did you mean /load? (/help lists commands and subjects)"), r.err());
             assertTrue(r.err().contains("error: usage: /vars  (/help vars)"), r.err());
         }
