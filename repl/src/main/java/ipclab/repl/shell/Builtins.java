@@ -101,7 +101,7 @@ final class Builtins {
             shell.runEnded();
             if (!outcomes.isEmpty()) {
                 shell.session.lastRun = List.copyOf(outcomes);
-                shell.java.publish(shell.session.lastReport(), null);
+                shell.java.publish(shell.session.lastReport(), null, false);
             }
         }
         return worst == 0;
@@ -139,10 +139,10 @@ final class Builtins {
         }
     }
 
-    /** A Java identifier that is not a file here: a variable (scenario.yaml is a file, s is a variable). */
+    /** A variable a snippet declared, and no file of that name here (scenario.yaml is a file, s a variable). */
     private boolean isVar(String name) {
         if (!Character.isJavaIdentifierStart(name.charAt(0)) || !name.chars().allMatch(Character::isJavaIdentifierPart)) return false;
-        return !Files.exists(Path.of(name));
+        return !Files.exists(Path.of(name)) && shell.java.hasVar(name);
     }
 
     private boolean report(List<String> args) throws IOException {
@@ -231,6 +231,7 @@ final class Builtins {
 
     private boolean diagnostics(ScenarioException e) {
         for (Diagnostic d : e.diagnostics()) shell.error(d.toString());
+        shell.session.lastError = e;
         return false;
     }
 

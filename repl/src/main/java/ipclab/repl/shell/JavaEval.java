@@ -189,15 +189,27 @@ final class JavaEval implements AutoCloseable {
         return d.getMessage(Locale.ROOT).strip().replaceAll("\\s*\\R\\s*", ", ");
     }
 
+    /** Whether a snippet declared this variable (false, without starting JShell, when no snippet ran yet). */
+    boolean hasVar(String name) {
+        if (ready == null) return false;
+        JShell js = ready().shell();
+        return js.variables().anyMatch(v -> v.name().equals(name) && js.status(v).isActive());
+    }
+
     /** The live value of a snippet variable, or null. */
     Object valueOf(String name) {
         Ready r = ready();
         return r.control().valueOf(name);
     }
 
-    /** Keeps {@code $last} and {@code $err} up to date (only once JShell is there: until then nobody can read them). */
-    void publish(RunReport last, Throwable error) {
-        if (!isReady()) return;
+    /**
+     * Keeps {@code $last} and {@code $err} up to date.
+     *
+     * @param build whether to wait for JShell (before a snippet); else, while JShell is not there,
+     *              nothing is done: the next snippet publishes the session's values
+     */
+    void publish(RunReport last, Throwable error, boolean build) {
+        if (!build && !isReady()) return;
         CapturingControl c = ready().control();
         if (last != null) c.set(LAST, last);
         if (error != null) c.set(ERR, error);

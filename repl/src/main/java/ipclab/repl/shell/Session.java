@@ -16,6 +16,8 @@ final class Session {
     List<LabAdapter.Loaded> loaded = List.of();
     /** The last {@code /run}: one outcome per scenario it ran. */
     List<LabAdapter.Outcome> lastRun = List.of();
+    /** The last error, for {@code $err}. */
+    Throwable lastError;
     final List<String> inputs = new ArrayList<>();
     int failures;
 

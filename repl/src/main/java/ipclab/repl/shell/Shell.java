@@ -107,7 +107,7 @@ final class Shell implements AutoCloseable {
             fail(where, "/" + c.name() + " interrupted");
         } catch (Exception | LinkageError e) {
             fail(where, "/" + c.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            java.publish(null, e);
+            session.lastError = e;
             if (debug) e.printStackTrace(cli.err());
         }
         cli.out().flush();
@@ -115,11 +115,13 @@ final class Shell implements AutoCloseable {
 
     private void javaSnippet(String source, String where) {
         session.inputs.add(source.strip());
+        java.publish(session.lastReport(), session.lastError, true);   // a script's JShell may be newer than its last /run
         Throwable failed = java.eval(source, where, cli.out(), cli.err());
         timing.firstSnippet();
         if (failed != null) {
             session.failures++;
-            java.publish(null, failed);
+            session.lastError = failed;
+            java.publish(null, failed, false);
         }
         cli.out().flush();
     }
@@ -127,12 +129,14 @@ final class Shell implements AutoCloseable {
     /** A failed command: one line on stderr, counted for the exit code. */
     void fail(String where, String message) {
         session.failures++;
+        session.lastError = new IllegalArgumentException(message);
         cli.err().println(style().paint(Style.Tone.BAD, "error: ") + (where.equals("input") ? "" : where + ": ") + message);
         cli.err().flush();
     }
 
     /** An error a command found and already counted itself; prints in the same shape as {@link #fail}. */
     void error(String message) {
+        session.lastError = new IllegalStateException(message);
         cli.err().println(style().paint(Style.Tone.BAD, "error: ") + message);
         cli.err().flush();
     }

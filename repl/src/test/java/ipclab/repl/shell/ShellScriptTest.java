@@ -65,6 +65,16 @@ class ShellScriptTest {
     }
 
     @Test
+    void lastAndErrReachJavaThatStartsAfterTheRun() throws Exception {
+        try (StateDir state = new StateDir()) {
+            Ipclab r = Ipclab.run("repl", "-c", "/run " + HELLO + "; /nosuch; $last.channels().get(0).received(); $err.getMessage()");
+            assertEquals(1, r.code(), "/nosuch failed\n" + r);
+            assertTrue(r.out().contains("$1 ==> 1000"), r.out());
+            assertTrue(r.out().contains("$2 ==> \"no command /nosuch (/help lists them)\""), r.out());
+        }
+    }
+
+    @Test
     void typosPrefixesAndAmbiguityAreExplained() throws Exception {
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run("repl", "-c", "/rnu; /r; /he lo; /help lod; /vars x");
