@@ -14,19 +14,20 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.Signals;
 
 /**
  * The shell's two ways of reading: JLine on a terminal (prompt, completion, history, colour), or
  * plain lines when stdin is a pipe or a file (no prompt, no escape codes). Either way Ctrl-C
  * (SIGINT) goes to {@link Shell#interrupt}, and the end of input leaves the shell cleanly.
  */
-@SuppressWarnings("try") // the dumb terminal is opened for its signal handling alone
+@SuppressWarnings("try") // the dumb terminal is opened so that JLine never looks for a system one
 final class Terminals {
     private Terminals() {}
 
     /** A script's text or {@code -c}'s commands. */
     static int runScript(Shell shell, String text, String where, int firstLine) throws IOException {
-        try (Terminal t = dumb(shell)) {
+        try (Dumb d = dumb(shell)) {
             String left = shell.execute(text, where, firstLine);
             if (!left.isBlank()) shell.fail(where, "unfinished Java at the end: " + left.strip().lines().findFirst().orElse(""));
         }
@@ -44,15 +45,25 @@ final class Terminals {
      * The dumb terminal we build ourselves when there is no TTY: JLine would otherwise warn that it
      * is "unable to create a system terminal". Only its signal handling is used.
      */
-    private static Terminal dumb(Shell shell) throws IOException {
-        return TerminalBuilder.builder().system(true).dumb(true).type(Terminal.TYPE_DUMB)
-                .nativeSignals(true).signalHandler(interrupts(shell)).build();
+    private static Dumb dumb(Shell shell) throws IOException {
+        Terminal t = TerminalBuilder.builder().system(true).dumb(true).type(Terminal.TYPE_DUMB).build();
+        // a dumb terminal does not catch SIGINT itself (the JVM would exit): catch it here while the terminal is open
+        return new Dumb(t, Signals.register("INT", shell::interrupt));
+    }
+
+    /** The dumb terminal and the SIGINT handler that lives as long as it. */
+    private record Dumb(Terminal terminal, Object sigint) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            Signals.unregister("INT", sigint);
+            terminal.close();
+        }
     }
 
     /**
-     * SIGINT to {@link Shell#interrupt}, given when the terminal is built: JLine catches a native
-     * signal only if the builder had a handler (with the default it leaves the signal to the JVM,
-     * which would end the shell).
+     * SIGINT to {@link Shell#interrupt}, given when the system terminal is built: JLine catches a
+     * native signal only if the builder had a handler (with the default it leaves the signal to the
+     * JVM, which would end the shell).
      */
     private static Terminal.SignalHandler interrupts(Shell shell) {
         return signal -> {
@@ -61,7 +72,7 @@ final class Terminals {
     }
 
     private static int piped(Shell shell) throws IOException {
-        try (Terminal t = dumb(shell)) {
+        try (Dumb d = dumb(shell)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
             String pending = "";
             int lineNo = 0, pendingStart = 1;

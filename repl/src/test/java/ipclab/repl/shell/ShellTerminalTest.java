@@ -59,6 +59,39 @@ class ShellTerminalTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void fromAPipeSigintStopsTheRunAndTheScriptGoesOn() throws Exception {
+        Path slow = slowScenario();
+        Path in = dir.resolve("in.txt"), out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
+        Files.writeString(in, "/run " + slow + "\n$last.ok()\n");
+        Process p = new ProcessBuilder(java("repl")).redirectInput(in.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        awaitRegistered(dir.resolve("state").resolve("runs"));
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+        assertTrue(p.waitFor(4, TimeUnit.MINUTES), "the shell ends at the end of its input");
+        String o = Files.readString(out), e = Files.readString(err);
+        assertEquals(1, p.exitValue(), "the stopped run failed, the shell did not die of SIGINT\n" + o + e);
+        assertTrue(e.contains("stopping the run (Ctrl-C)"), e);
+        assertTrue(o.contains("stopped before the end"), o);
+        assertTrue(o.contains("$1 ==> false"), "the next snippet ran\n" + o);
+    }
+
+    private Path slowScenario() throws IOException {
+        Path slow = dir.resolve("slow.yaml");
+        Files.writeString(slow, """
+                name: slow
+                timeout: 5m
+                channels:
+                  q: {type: msgq}
+                processes:
+                  w: {role: writer, channel: q, messages: 100000, rate: 100/s}
+                  r: {role: reader, channel: q}
+                """);
+        return slow;
+    }
+
+    @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void onATerminalTabCompletesHistorySurvivesAndCtrlCStopsOnlyTheRun() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by .ci/run");
@@ -81,16 +114,7 @@ class ShellTerminalTest {
         tmux("send-keys", "-t", "repl", "Up");
         awaitPane(s -> s.contains("ipclab> /help"), "Up brought back /help from the last session");
         tmux("send-keys", "-t", "repl", "C-u");
-        Path slow = dir.resolve("slow.yaml");
-        Files.writeString(slow, """
-                name: slow
-                timeout: 5m
-                channels:
-                  q: {type: msgq}
-                processes:
-                  w: {role: writer, channel: q, messages: 100000, rate: 100/s}
-                  r: {role: reader, channel: q}
-                """);
+        Path slow = slowScenario();
         tmux("send-keys", "-t", "repl", "/run " + slow, "Enter");
         awaitRegistered(dir.resolve("state").resolve("runs"));
         awaitPane(s -> s.contains("ipclab> /run"), "the run command echoed");
