@@ -55,13 +55,17 @@ public final class Explorer {
      */
     public record Failure(int run, ScheduledRun.Result found, ScheduledRun.Result shrunk, int tries, int sameAs) {}
 
-    /** What exploring found: every distinct outcome with how many runs had it, in order of first sight. */
+    /** What exploring found: the runs done (fewer than asked when stopped), every distinct outcome with how many runs had it, in order of first sight. */
     public record Summary(int runs, Map<String, Integer> outcomes, List<Failure> failures) {}
 
     /** Told as exploring goes. */
     public interface Listener {
+        /** A run (explored or tried while shrinking) has started: it may be stopped from another thread. */
+        default void started(ipclab.engine.run.Run run) {}
         default void ran(int run, ScheduledRun.Result r) {}
         default void failed(Failure f) {}
+        /** Asked before every run: true ends exploring (and shrinking) early, with what was found so far. */
+        default boolean stopped() { return false; }
     }
 
     private Explorer() {}
@@ -71,9 +75,11 @@ public final class Explorer {
         Map<String, Failure> shrunkBy = new LinkedHashMap<>();
         List<Failure> failures = new ArrayList<>();
         int longest = 0;
-        for (int i = 1; i <= s.runs(); i++) {
+        int done = 0;
+        for (int i = 1; i <= s.runs() && !listener.stopped(); i++) {
             Scheduler scheduler = s.spec(i).create(longest == 0 ? 4 * plan.processes().size() : longest);
-            ScheduledRun.Result r = ScheduledRun.run(plan, opts, scheduler);
+            ScheduledRun.Result r = ScheduledRun.run(plan, opts, scheduler, listener::started);
+            done = i;
             longest = Math.max(longest, r.steps().size());
             String key = outcome(r.report());
             outcomes.merge(key, 1, Integer::sum);
@@ -84,14 +90,14 @@ public final class Explorer {
             if (first != null) {
                 f = new Failure(i, r, first.shrunk(), 0, first.run());
             } else {
-                Shrinker shrinker = new Shrinker(plan, opts, c -> sameFailure(c.report(), r.report()), s.shrinkRuns());
+                Shrinker shrinker = new Shrinker(plan, opts, c -> sameFailure(c.report(), r.report()), s.shrinkRuns(), listener);
                 f = new Failure(i, r, shrinker.shrink(r), shrinker.tries(), 0);
                 shrunkBy.put(key, f);
             }
             failures.add(f);
             listener.failed(f);
         }
-        return new Summary(s.runs(), outcomes, failures);
+        return new Summary(done, outcomes, failures);
     }
 
     /** The same outcome (ok, refuted, failed) and the same first refuted claim or failure kind. */

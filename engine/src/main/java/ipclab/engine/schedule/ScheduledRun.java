@@ -62,7 +62,14 @@ public final class ScheduledRun {
      * @throws ipclab.engine.run.EngineException the run could not start (nothing is left behind)
      */
     public static Result run(Plan plan, RunOptions opts, Scheduler scheduler) throws InterruptedException {
+        return run(plan, opts, scheduler, r -> {});
+    }
+
+    /** As {@link #run(Plan, RunOptions, Scheduler)}, telling {@code started} the run as soon as it exists (to stop it from elsewhere: Ctrl-C). */
+    public static Result run(Plan plan, RunOptions opts, Scheduler scheduler, java.util.function.Consumer<Run> started)
+            throws InterruptedException {
         Run run = Engine.start(plan, opts.withStep(true));
+        started.accept(run);
         return drive(run, scheduler);
     }
 

@@ -21,13 +21,15 @@ final class Shrinker {
     private final RunOptions opts;
     private final Predicate<ScheduledRun.Result> fails;
     private final int maxTries;
+    private final Explorer.Listener listener;
     private int tries;
 
-    Shrinker(Plan plan, RunOptions opts, Predicate<ScheduledRun.Result> fails, int maxTries) {
+    Shrinker(Plan plan, RunOptions opts, Predicate<ScheduledRun.Result> fails, int maxTries, Explorer.Listener listener) {
         this.plan = plan;
         this.opts = opts;
         this.fails = fails;
         this.maxTries = maxTries;
+        this.listener = listener;
     }
 
     /** Runs used so far. */
@@ -40,9 +42,9 @@ final class Shrinker {
         while (better && tries < maxTries) {
             better = false;
             for (List<String> candidate : candidates(best.steps())) {
-                if (tries >= maxTries) break;
+                if (tries >= maxTries || listener.stopped()) return best;
                 tries++;
-                ScheduledRun.Result r = ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec));
+                ScheduledRun.Result r = ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec), listener::started);
                 if (fails.test(r) && smaller(r, best)) {
                     best = r;
                     better = true;

@@ -97,10 +97,17 @@ public final class Lab {
         Progress progress = settings.progress();
         List<Plan> plans = scenario.plans();
         List<RunReport> reports = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
+        for (int i = 0; i < plans.size() && !stop.requested(); i++) {
             Plan p = plans.get(i);
             if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
-            reports.add(Engine.run(p, opts));
+            Run run = Engine.start(p, opts.withStep(false));
+            stop.started(run);
+            try {
+                reports.add(run.await());
+            } finally {
+                stop.ended();
+            }
         }
         return new ScenarioResult(scenario, reports);
     }
@@ -139,7 +146,7 @@ public final class Lab {
                         + scenario.plans().size() + " runs; remove its sweep: (or run it without --schedule)");
             }
             Plan plan = scenario.plans().getFirst();
-            ScheduledRun.Result r = ScheduledRun.run(plan, options(settings), schedule.create(expectedSteps(plan)));
+            ScheduledRun.Result r = scheduled(plan, settings, schedule.create(expectedSteps(plan)));
             reports = List.of(r.report());
             steps = r.steps();
         } else {
@@ -149,6 +156,17 @@ public final class Lab {
         Path kept = TraceStore.standard().save(t);
         if (recordTo != null) TraceFile.write(t, recordTo);
         return new RecordedRun(new ScenarioResult(scenario, reports), schedule, steps, kept, recordTo);
+    }
+
+    /** A stepped run under a scheduler, to its end; the settings' stop signal stops it. */
+    private static ScheduledRun.Result scheduled(Plan plan, RunSettings settings, ipclab.engine.schedule.Scheduler scheduler)
+            throws InterruptedException {
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
+        try {
+            return ScheduledRun.run(plan, options(settings), scheduler, stop::started);
+        } finally {
+            stop.ended();
+        }
     }
 
     /** PCT's estimate of a run's length: about two steps per message or increment, and one to end each process. */
@@ -211,13 +229,10 @@ public final class Lab {
         }
         try {
             if (trace.stepped()) {
-                ScheduledRun.Result r = ScheduledRun.run(loaded.plans().getFirst(), options(settings),
-                        new ReplayScheduler(trace.steps(), trace.scheduler()));
+                ScheduledRun.Result r = scheduled(loaded.plans().getFirst(), settings, new ReplayScheduler(trace.steps(), trace.scheduler()));
                 return new ReplayResult(trace, List.of(r.report()), r.steps(), r.divergence());
             }
-            List<RunReport> reports = new ArrayList<>();
-            for (Plan p : loaded.plans()) reports.add(Engine.run(p, options(settings)));
-            return new ReplayResult(trace, reports, List.of(), null);
+            return new ReplayResult(trace, run(LoadedScenario.of(trace.scenario().source(), loaded), settings).runs(), List.of(), null);
         } catch (EngineException e) {
             throw new TraceException(TraceException.Kind.CANNOT_RUN, "the trace's scenario cannot run on this machine: " + e.getMessage());
         }
@@ -235,7 +250,14 @@ public final class Lab {
         }
         TraceStore store = dir == null ? TraceStore.standard() : new TraceStore(dir, Integer.MAX_VALUE);
         Map<Integer, Path> saved = new HashMap<>();
-        Explorer.Summary summary = Explorer.explore(scenario.plans().getFirst(), options(settings), explore, new Explorer.Listener() {
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
+        Explorer.Listener engineListener = new Explorer.Listener() {
+            @Override
+            public void started(Run run) { stop.started(run); }
+
+            @Override
+            public boolean stopped() { return stop.requested(); }
+
             @Override
             public void ran(int run, ScheduledRun.Result r) { listener.ran(run, r); }
 
@@ -253,8 +275,12 @@ public final class Lab {
                 saved.put(f.run(), p);
                 listener.failed(f, p);
             }
-        });
-        return new Exploration(summary, saved);
+        };
+        try {
+            return new Exploration(Explorer.explore(scenario.plans().getFirst(), options(settings), explore, engineListener), saved);
+        } finally {
+            stop.ended();
+        }
     }
 
     /**
