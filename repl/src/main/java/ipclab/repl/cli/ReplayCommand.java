@@ -54,12 +54,12 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             t = lab.readTrace(trace);
             lab.cleanStale();
-            cli.err().println("replaying " + t.scenario().name() + " (" + t.scenario().source() + "), recorded " + t.createdAt()
-                    + ", " + (t.stepped() ? "schedule " + t.scheduler() + ", " + Schedules.summary(t.steps()) : "a free run"));
             r = lab.replay(t, RunSettings.defaults());
         } catch (TraceException e) {
             throw new InputException(e.getMessage());
         }
+        cli.err().println("replayed " + t.scenario().name() + " (" + t.scenario().source() + "), recorded " + t.createdAt()
+                + ", " + (t.stepped() ? "schedule " + t.scheduler() + ", " + Schedules.summary(t.steps()) : "a free run"));
         int code;
         if (r.stepped()) {
             new RunTable(cli.style()).render(r.runs().getFirst()).forEach(cli.out()::println);

@@ -168,6 +168,31 @@ class ScheduleCliTest {
         assertEquals(1, c.err().lines().count(), c.err());
     }
 
+    /** A trace whose bytes are intact but that this ipclab should not or cannot replay. */
+    private Path trace(String version, String yaml) throws Exception {
+        Path f = dir.resolve(version + ".trace.jsonl");
+        ipclab.engine.trace.TraceFile.write(new ipclab.engine.trace.Trace(version, "2026-11-24T22:00:00Z",
+                ipclab.engine.trace.Trace.Scenario.of("big", "big.yaml", yaml), 1,
+                new ipclab.engine.trace.Trace.Host("6.1", 2, "25", java.util.Map.of()), ipclab.engine.schedule.SchedulerSpec.random(1),
+                List.of(), List.of()), f);
+        return f;
+    }
+
+    @Test
+    void anotherVersionsTraceAndAScenarioThisMachineCannotRunAreRefusedInOneLine() throws Exception {
+        Path old = trace("0.0.1", RACE);
+        Ipclab v = Ipclab.run("replay", old.toString());
+        assertEquals(2, v.code(), v.toString());
+        assertEquals("ipclab replay: " + old + " was recorded by ipclab 0.0.1; this is ipclab " + ipclab.repl.app.Version.ipclab()
+                + ", which may run it differently: replay it with ipclab 0.0.1\n", v.err());
+
+        Path big = trace(ipclab.repl.app.Version.ipclab(), MSGQ.replace("size: 32B", "size: 1GiB"));
+        Ipclab c = Ipclab.run("replay", big.toString());
+        assertEquals(2, c.code(), c.toString());
+        assertTrue(c.err().startsWith("ipclab replay: the trace's scenario cannot run on this machine: big.yaml (in the trace):"), c.err());
+        assertEquals(1, c.err().lines().count(), c.err());
+    }
+
     @Test
     void everyRunIsKeptAndReplayWithoutATraceTakesTheNewest() throws Exception {
         Path file = scenario("race", RACE);
