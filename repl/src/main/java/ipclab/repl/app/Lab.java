@@ -134,7 +134,9 @@ public final class Lab {
      * ({@code schedule} random or pct): one run driven to its end by that scheduler.
      *
      * @throws IllegalArgumentException a stepped schedule for a sweep (a trace steps one run)
-     * @throws IOException              the trace could not be written (the run itself is over and clean)
+     * @throws IOException              the trace could not be written to {@code recordTo} (the run itself is over and
+     *                                  clean); a trace that could not be kept among every run's is no error
+     *                                  ({@link RecordedRun#notKept()} says why)
      */
     public RecordedRun record(LoadedScenario scenario, RunSettings settings, SchedulerSpec schedule, Path recordTo)
             throws InterruptedException, IOException {
@@ -153,9 +155,15 @@ public final class Lab {
             reports = run(scenario, settings).runs();
         }
         Trace t = Recording.trace(scenario, schedule, steps, reports);
-        Path kept = TraceStore.standard().save(t);
+        Path kept = null;
+        String notKept = null;
+        try {
+            kept = TraceStore.standard().save(t);
+        } catch (IOException e) {
+            notKept = "the trace could not be kept in " + tracesDir() + ": " + e.getMessage();
+        }
         if (recordTo != null) TraceFile.write(t, recordTo);
-        return new RecordedRun(new ScenarioResult(scenario, reports), schedule, steps, kept, recordTo);
+        return new RecordedRun(new ScenarioResult(scenario, reports), schedule, steps, kept, recordTo, notKept);
     }
 
     /** A stepped run under a scheduler, to its end; the settings' stop signal stops it. */

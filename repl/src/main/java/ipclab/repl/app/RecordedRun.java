@@ -13,8 +13,10 @@ import java.util.List;
  * @param steps     a stepped run's every step with its outcome; empty for a free run
  * @param kept      where the trace was kept among every run's ({@code ipclab runs}), or null when none are kept
  * @param recorded  where {@code --record} asked it to go, or null
+ * @param notKept   why the trace could not be kept among every run's (a full disk, a read-only directory), or null
  */
-public record RecordedRun(ScenarioResult result, SchedulerSpec scheduler, List<StepEvent> steps, Path kept, Path recorded) {
+public record RecordedRun(ScenarioResult result, SchedulerSpec scheduler, List<StepEvent> steps, Path kept, Path recorded,
+                          String notKept) {
     public RecordedRun {
         steps = List.copyOf(steps);
     }

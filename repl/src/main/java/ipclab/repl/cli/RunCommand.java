@@ -114,6 +114,7 @@ public final class RunCommand implements Callable<Integer> {
             if (spec.stepped()) cli.out().println("schedule " + spec + ": " + Schedules.summary(rec.steps()));
             if (rec.recorded() != null) cli.err().println("trace recorded to " + rec.recorded());
             else if (verbose && rec.kept() != null) cli.err().println("trace kept as " + rec.kept());
+            if (rec.notKept() != null) cli.err().println("ipclab: " + rec.notKept());
             worst = worst.worse(r.outcome());
         }
         if (keep) {
