@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * A stepped trace as a sequence diagram's rows: one column per process (plan order), one row per
  * step, and the shared state where a step changes it, worked out from the outcomes alone: a
- * counter's value after a store or an atomic add, a queue's or a socket's messages in flight, a
+ * counter's value after a store or an atomic add (a store that leaves it as it was is a lost update, and says so), a queue's or a socket's messages in flight, a
  * ring's full slots and racy cursor. {@link TraceDiagram} draws them for the terminal, {@link TraceSvg} as SVG.
  *
  * @param processes the columns
@@ -48,14 +48,20 @@ public record TraceRows(List<String> processes, List<Row> rows) {
         String c = o.channel();
         boolean ok = o.result() == StepResult.OK;
         return switch (o.op()) {
-            case STORE -> ok ? c + "=" + o.value() : "";
-            case ATOMIC_ADD -> ok && o.value() != StepOutcome.NONE ? c + "=" + (o.value() + 1) : "";
+            case STORE -> ok ? store(inFlight, c, o.value()) : "";
+            case ATOMIC_ADD -> ok && o.value() != StepOutcome.NONE ? store(inFlight, c, o.value() + 1) : "";
             case CURSOR_STORE -> ok ? c + ".cursor=" + o.value() : "";
             case MSGSND, SEND, WRITE, SLOT_PUBLISH -> ok ? move(inFlight, c, +1, o) : "";
             case MSGRCV, RECV, READ, SLOT_RELEASE -> ok || o.result() == StepResult.END_OF_STREAM ? move(inFlight, c, -1, o) : "";
             case END -> o.channel().isEmpty() ? "" : c + ": a writer ended";
             default -> "";
         };
+    }
+
+    /** A counter's new value; storing the value it already holds is an increment lost. */
+    private static String store(Map<String, Long> values, String c, long v) {
+        Long before = values.put(c + "#value", v);
+        return c + "=" + v + (before != null && before == v ? " (unchanged: an update lost)" : "");
     }
 
     private static String move(Map<String, Long> inFlight, String c, int by, StepOutcome o) {

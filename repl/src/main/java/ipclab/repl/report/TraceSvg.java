@@ -8,7 +8,7 @@ import java.util.Locale;
  * changes. Plain SVG 1.1 text, no script, no external font.
  */
 public final class TraceSvg {
-    private static final int COL = 200, ROW = 24, LEFT = 50, TOP = 40, STATE = 220;
+    private static final int COL = 200, ROW = 24, LEFT = 50, TOP = 40, STATE = 300;
 
     private TraceSvg() {}
 
