@@ -110,7 +110,7 @@ public final class Wire {
             g.writeFieldName("channel");
             channel(g, s.channel());
             g.writeFieldName("handle");
-            handle(g, s.handle());
+            HandleJson.write(g, s.handle());
             g.writeArrayFieldStart("peers");
             for (PlannedProcess p : s.peers()) process(g, p);
             g.writeEndArray();
@@ -124,7 +124,7 @@ public final class Wire {
             @SuppressWarnings("unchecked") Map<String, Object> pm = (Map<String, Object>) o;
             peers.add(process(pm));
         }
-        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), handle(obj(m, "handle")),
+        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), HandleJson.read(obj(m, "handle")),
                 peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")));
     }
 
@@ -177,24 +177,6 @@ public final class Wire {
                 (int) num(m, "slots"), num(m, "slotBytes"), opt(Sync.class, m, "sync"), opt(Fanout.class, m, "fanout"),
                 opt(QueueMode.class, m, "mode"), num(m, "capacity"), opt(SocketDomain.class, m, "domain"),
                 num(m, "maxMessage"));
-    }
-
-    private static void handle(JsonGenerator g, ChannelHandle h) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("channel", h.channel());
-        g.writeStringField("type", h.type().name());
-        g.writeNumberField("shmId", h.shmId());
-        g.writeNumberField("semId", h.semId());
-        g.writeNumberField("msqId", h.msqId());
-        g.writeNumberField("key", h.key());
-        g.writeStringField("path", h.path());
-        g.writeNumberField("port", h.port());
-        g.writeEndObject();
-    }
-
-    private static ChannelHandle handle(Map<String, Object> m) {
-        return new ChannelHandle(str(m, "channel"), ChannelType.valueOf(str(m, "type")), (int) num(m, "shmId"),
-                (int) num(m, "semId"), (int) num(m, "msqId"), (int) num(m, "key"), str(m, "path"), (int) num(m, "port"));
     }
 
     // ---------------------------------------------------------------- worker -> supervisor

@@ -1,5 +1,7 @@
 package ipclab.engine.run;
 
+import ipclab.engine.transport.ChannelObjects;
+import ipclab.engine.transport.ChannelKit;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.engine.protocol.ChannelHandle;
@@ -23,7 +25,7 @@ final class RunObjects {
     private boolean cleaned;
 
     RunObjects(RunOptions opts) {
-        this.kit = opts.channels() != null ? opts.channels() : new RealChannels();
+        this.kit = opts.channels() != null ? opts.channels() : new ChannelObjects();
     }
 
     /** Opens the registry file; before any object exists. */

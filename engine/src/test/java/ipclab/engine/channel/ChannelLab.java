@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
@@ -88,7 +89,7 @@ public final class ChannelLab {
             @Override public synchronized void created(String kind, int id, int key, String path) { log.add("+" + kind); }
             @Override public synchronized void removed(String kind, int id, String path) { log.add("-" + kind); }
         };
-        CreatedChannel created = objects.create(ch, plan, ol);
+        ChannelHandle created = objects.create(ch, plan, ol);
         List<RoleAgent> agents = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -96,7 +97,7 @@ public final class ChannelLab {
         CountDownLatch go = new CountDownLatch(1);
         try {
             for (PlannedProcess p : procs) {
-                RoleAgent a = Roles.create(new WorkerSpec(p, ch, created.handle(), procs, 42L, false), StepGate.FREE);
+                RoleAgent a = Roles.create(new WorkerSpec(p, ch, created, procs, 42L, false), StepGate.FREE);
                 agents.add(a);
                 Thread t = Thread.ofPlatform().name(p.name()).start(() -> {
                     try {
@@ -115,7 +116,7 @@ public final class ChannelLab {
                 threads.add(t);
             }
             if (!ready.await(timeoutSeconds, TimeUnit.SECONDS)) throw new AssertionError("roles not ready in " + timeoutSeconds + " s");
-            objects.allAttached(created.handle(), ol);
+            objects.allAttached(created, ol);
             go.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             for (Thread t : threads) {
@@ -129,12 +130,12 @@ public final class ChannelLab {
                 AssertionError e = new AssertionError("a role failed: " + errors.get(0), errors.get(0));
                 throw e;
             }
-            if (Topology.incrementers(procs)) counter = objects.readCounter(created.handle());
+            if (Topology.incrementers(procs)) counter = objects.readCounter(created);
             for (RoleAgent a : agents) reports.add(a.report());
             figures = ChannelAccounting.merge(ch, procs, reports);
             return this;
         } finally {
-            objects.remove(created.handle(), ol);
+            objects.remove(created, ol);
             for (Thread t : threads) t.join(5000);
         }
     }

@@ -50,13 +50,12 @@ class ChannelObjectsTest {
     void shmRingWithSemaphoresIsMadeLoggedFormattedAndRemovedTwice() throws Exception {
         PlannedChannel ch = ChannelLab.shm("ring", Sync.SEMAPHORE, Fanout.BROADCAST, 8, 256);
         ChannelObjects objects = new ChannelObjects();
-        CreatedChannel c = objects.create(ch, plan(ch, Role.WRITER, Role.READER, Role.READER), ol);
-        ChannelHandle h = c.handle();
+        ChannelHandle.ShmRing h = (ChannelHandle.ShmRing) objects.create(ch, plan(ch, Role.WRITER, Role.READER, Role.READER), ol);
         try {
             assertTrue(inProc("shm", h.shmId()));
             assertTrue(inProc("sem", h.semId()));
             assertEquals(List.of("+shm:" + h.shmId() + ":null", "+sem:" + h.semId() + ":null"), log);
-            assertTrue(c.setupNanos().keySet().containsAll(List.of("shmget", "shmat", "first-touch", "format", "semget", "semctl")));
+            assertTrue(objects.setupNanos(h).keySet().containsAll(List.of("shmget", "shmat", "first-touch", "format", "semget", "semctl")));
             assertEquals(RingDescriptor.MAGIC, objects.segment(h).get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
             objects.allAttached(h, ol);
         } finally {
@@ -71,7 +70,7 @@ class ChannelObjectsTest {
     void msgqGetsItsCapacityAndAnEndTokenSet() throws Exception {
         PlannedChannel ch = ChannelLab.msgq("q", QueueMode.BLOCKING, 4096);
         ChannelObjects objects = new ChannelObjects();
-        ChannelHandle h = objects.create(ch, plan(ch, Role.WRITER, Role.WRITER, Role.READER), ol).handle();
+        ChannelHandle.Msgq h = (ChannelHandle.Msgq) objects.create(ch, plan(ch, Role.WRITER, Role.WRITER, Role.READER), ol);
         try {
             MsqInfo info = SysvMsgQueue.stat(h.msqId());
             assertEquals(4096, info.qbytes());
@@ -88,7 +87,7 @@ class ChannelObjectsTest {
     void fifoLivesInAPrivateDirectoryThatRemoveDeletes() throws Exception {
         PlannedChannel ch = ChannelLab.pipe("p");
         ChannelObjects objects = new ChannelObjects();
-        ChannelHandle h = objects.create(ch, plan(ch, Role.PINGER, Role.ECHO), ol).handle();
+        ChannelHandle.Fifo h = (ChannelHandle.Fifo) objects.create(ch, plan(ch, Role.PINGER, Role.ECHO), ol);
         Path fifo = Path.of(h.path());
         try {
             assertTrue(Files.exists(fifo) && Files.exists(Path.of(h.path() + ".back")));

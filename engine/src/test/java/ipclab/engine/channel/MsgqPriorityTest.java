@@ -16,10 +16,10 @@ class MsgqPriorityTest {
     void negativeTypeReceivesTheLowestTypeFirst() {
         var ch = ChannelLab.msgq("prio", QueueMode.NOWAIT, 0);
         var objects = new ChannelObjects();
-        var h = objects.create(ch, ChannelObjectsTest.plan(ch, Role.WRITER, Role.READER), new ObjectLog() {
+        var h = (ipclab.engine.protocol.ChannelHandle.Msgq) objects.create(ch, ChannelObjectsTest.plan(ch, Role.WRITER, Role.READER), new ObjectLog() {
             @Override public void created(String kind, int id, int key, String path) { }
             @Override public void removed(String kind, int id, String path) { }
-        }).handle();
+        });
         try (Arena arena = Arena.ofConfined()) {
             MsgqSender low = new MsgqSender(h.msqId(), -1, true, 1, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
             MsgqSender high = new MsgqSender(h.msqId(), -1, true, 3, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
