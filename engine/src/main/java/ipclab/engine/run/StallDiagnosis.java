@@ -41,13 +41,13 @@ final class StallDiagnosis {
             if (b != null) {
                 long since = b.equals(w.blockedIn) ? w.blockedSince : Math.max(state.goNanos, state.freeSinceNanos);
                 msg = w.name() + " blocked in " + b + "(" + w.process.channel() + ") for " + seconds(now - since) + peersGone(w);
-                state.failures.add(new RunReport.Failure("blocked", w.name(), msg, state.ms(now), List.of()));
+                state.failures.add(new RunReport.Failure(FailureKind.BLOCKED, w.name(), msg, state.ms(now), List.of()));
             } else {
                 msg = w.name() + " still " + w.state.name().toLowerCase(Locale.ROOT).replace('_', '-')
                         + " after the run's timeout of " + limit + " (not blocked in an IPC call)";
-                state.failures.add(new RunReport.Failure("timeout", w.name(), msg, state.ms(now), List.of()));
+                state.failures.add(new RunReport.Failure(FailureKind.TIMEOUT, w.name(), msg, state.ms(now), List.of()));
             }
-            state.event(w.name(), "blocked", msg);
+            state.event(w.name(), RunEvent.BLOCKED, msg);
         }
     }
 

@@ -2,6 +2,7 @@ package ipclab.engine.transport;
 
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.channel.shm.Ring;
 import ipclab.engine.protocol.ChannelHandle;
@@ -28,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChannelObjects implements ChannelKit {
     private static final ObjectLog NO_LOG = new ObjectLog() {
-        @Override public void created(String kind, int id, int key, String path) { }
-        @Override public void removed(String kind, int id, String path) { }
+        @Override public void created(ObjectKind kind, int id, int key, String path) { }
+        @Override public void removed(ObjectKind kind, int id, String path) { }
     };
 
     private final Map<String, Arena> attachments = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package ipclab.engine.transport;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.inspect.SysvObject;
 import ipclab.engine.protocol.ChannelHandle;
@@ -47,13 +48,13 @@ public final class Creation {
         long t0 = System.nanoTime();
         int id = call.getAsInt();
         setup.put(step, System.nanoTime() - t0);
-        log.created(kind.procName(), id, Ipc.IPC_PRIVATE, null);
+        log.created(ObjectKind.of(kind), id, Ipc.IPC_PRIVATE, null);
         return id;
     }
 
     /** Logs a file, then makes it with {@code make} (untimed: the caller times the step around it). */
     void file(Path p, Runnable make) {
-        log.created("file", -1, 0, p.toString());
+        log.created(ObjectKind.FILE, -1, 0, p.toString());
         make.run();
     }
 
@@ -83,7 +84,7 @@ public final class Creation {
         try {
             Path dir = Files.createTempDirectory("ipclab-" + channel.replaceAll("[^A-Za-z0-9_-]", "_") + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            log.created("file", -1, 0, dir.toString());
+            log.created(ObjectKind.FILE, -1, 0, dir.toString());
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a private directory for channel " + channel + ": " + e.getMessage(), e);

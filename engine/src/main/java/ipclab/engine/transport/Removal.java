@@ -1,5 +1,6 @@
 package ipclab.engine.transport;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.inspect.SysvObject;
 import ipclab.engine.sys.Errno;
@@ -29,7 +30,7 @@ public final class Removal {
         if (keepKernelObjects) return;
         try {
             kind.remove(id);
-            log.removed(kind.procName(), id, null);
+            log.removed(ObjectKind.of(kind), id, null);
         } catch (IpcException e) {
             if (!gone(e)) failed(e);
         }
@@ -40,7 +41,7 @@ public final class Removal {
         Path p = Path.of(path);
         for (Path f : new Path[] {p, Path.of(path + ".back"), p.getParent()}) {
             try {
-                if (f != null && Files.deleteIfExists(f)) log.removed("file", -1, f.toString());
+                if (f != null && Files.deleteIfExists(f)) log.removed(ObjectKind.FILE, -1, f.toString());
             } catch (IOException e) {
                 failed(new UncheckedIOException("cannot delete " + f + ": " + e.getMessage(), e));
             }

@@ -6,6 +6,7 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SendPort;
@@ -137,7 +138,7 @@ final class ShmRingTransport implements Transport {
         } catch (IpcException e) {
             if (!Removal.gone(e)) throw e;
         }
-        log.removed(Kind.SHM.procName(), s.shmId(), null);
+        log.removed(ObjectKind.SHM, s.shmId(), null);
     }
 
     @Override

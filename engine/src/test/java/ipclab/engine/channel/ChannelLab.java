@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
@@ -86,8 +87,8 @@ public final class ChannelLab {
         Plan plan = new Plan(null, Map.of(), 42L, Duration.ofSeconds(timeoutSeconds), List.of(ch), procs, List.of());
         ChannelObjects objects = new ChannelObjects();
         ObjectLog ol = new ObjectLog() {
-            @Override public synchronized void created(String kind, int id, int key, String path) { log.add("+" + kind); }
-            @Override public synchronized void removed(String kind, int id, String path) { log.add("-" + kind); }
+            @Override public synchronized void created(ObjectKind kind, int id, int key, String path) { log.add("+" + kind); }
+            @Override public synchronized void removed(ObjectKind kind, int id, String path) { log.add("-" + kind); }
         };
         ChannelHandle created = objects.create(ch, plan, ol);
         List<RoleAgent> agents = new ArrayList<>();

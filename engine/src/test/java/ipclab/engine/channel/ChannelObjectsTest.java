@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.channel.ObjectKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class ChannelObjectsTest {
     final List<String> log = new ArrayList<>();
     final ObjectLog ol = new ObjectLog() {
-        @Override public void created(String kind, int id, int key, String path) { log.add("+" + kind + ":" + id + ":" + path); }
-        @Override public void removed(String kind, int id, String path) { log.add("-" + kind + ":" + id + ":" + path); }
+        @Override public void created(ObjectKind kind, int id, int key, String path) { log.add("+" + kind + ":" + id + ":" + path); }
+        @Override public void removed(ObjectKind kind, int id, String path) { log.add("-" + kind + ":" + id + ":" + path); }
     };
 
     static Plan plan(PlannedChannel ch, Role... roles) {

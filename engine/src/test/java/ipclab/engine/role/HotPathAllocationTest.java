@@ -1,5 +1,6 @@
 package ipclab.engine.role;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.protocol.ChannelHandle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A writer and a reader driven alternately on one thread allocate nothing per message once warm. */
 class HotPathAllocationTest {
     static final ObjectLog NO_LOG = new ObjectLog() {
-        @Override public void created(String kind, int id, int key, String path) { }
-        @Override public void removed(String kind, int id, String path) { }
+        @Override public void created(ObjectKind kind, int id, int key, String path) { }
+        @Override public void removed(ObjectKind kind, int id, String path) { }
     };
 
     static Stream<PlannedChannel> channels() {

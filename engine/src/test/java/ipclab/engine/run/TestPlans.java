@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.transport.ChannelKit;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
@@ -47,7 +48,7 @@ final class TestPlans {
         @Override
         public ChannelHandle create(PlannedChannel c, Plan plan, ObjectLog log) {
             int id = SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | 0600);
-            log.created("msg", id, 0, "");
+            log.created(ObjectKind.MSG, id, 0, "");
             return new ChannelHandle.Msgq(c.name(), id, -1);
         }
 
@@ -55,7 +56,7 @@ final class TestPlans {
         public void remove(ChannelHandle h, ObjectLog log) {
             int id = ((ChannelHandle.Msgq) h).msqId();
             SysvMsgQueue.remove(id);
-            log.removed("msg", id, "");
+            log.removed(ObjectKind.MSG, id, "");
         }
     }
 
