@@ -48,7 +48,7 @@ final class StreamSocketTransport implements Transport {
         e.setup("socket", System.nanoTime() - t0);
         int conn;
         t0 = System.nanoTime();
-        if (role == Role.READER || role == Role.ECHO) {
+        if (role.consumes()) { // the receiving side serves
             if (!unix) Sockets.setReuseAddress(fd, true);
             SocketCalls.bind(fd, at);
             Sockets.listen(fd, 16);

@@ -51,7 +51,7 @@ class KeepRunTest {
             RunReport done = r;
             assertTrue(r.ok(), () -> "failures: " + done.failures());
             assertEquals(List.of(), r.leaks(), "kept on purpose is no leak");
-            assertEquals(List.of("shm", "sem", "msg", "sem"), r.kept().stream().map(RunReport.Kept::kind).toList(), "" + r.kept());
+            assertEquals(List.of(ObjectKind.SHM, ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM), r.kept().stream().map(RunReport.Kept::kind).toList(), "" + r.kept());
             for (RunReport.Kept k : r.kept()) {
                 if (k.kind().equals("shm")) {
                     assertEquals(Boolean.TRUE, k.markedForRemoval(), "IPC_RMID at the start barrier");
