@@ -53,7 +53,7 @@ class KeepRunTest {
             assertEquals(List.of(), r.leaks(), "kept on purpose is no leak");
             assertEquals(List.of(ObjectKind.SHM, ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM), r.kept().stream().map(RunReport.Kept::kind).toList(), "" + r.kept());
             for (RunReport.Kept k : r.kept()) {
-                if (k.kind().equals("shm")) {
+                if (k.kind() == ObjectKind.SHM) {
                     assertEquals(Boolean.TRUE, k.markedForRemoval(), "IPC_RMID at the start barrier");
                     assertFalse(inKernel(k), "a marked segment is freed at the last detach: " + k);
                 } else {

@@ -23,12 +23,7 @@ public final class RacyRingSender extends RingPort implements SendPort {
     @Override
     public long claim() {
         long wc = ring.writeCursor();
-        gate.before(StepOp.CURSOR_LOAD, channel);
-        long pos = (long) LONG.get(seg, wc);
-        gate.value(pos);
-        gate.before(StepOp.CURSOR_STORE, channel);
-        LONG.set(seg, wc, pos + 1);
-        gate.value(pos + 1);
+        long pos = Steps.unsyncedIncrement(gate, channel, StepOp.CURSOR_LOAD, StepOp.CURSOR_STORE, seg, wc);
         gate.slot(pos);
         claimed = pos;
         slot = ring.slot(pos);
