@@ -77,10 +77,17 @@ public final class Lab {
         Progress progress = settings.progress();
         List<Plan> plans = scenario.plans();
         List<RunReport> reports = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
+        for (int i = 0; i < plans.size() && !stop.requested(); i++) {
             Plan p = plans.get(i);
             if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
-            reports.add(Engine.run(p, opts));
+            Run run = Engine.start(p, opts.withStep(false));
+            stop.started(run);
+            try {
+                reports.add(run.await());
+            } finally {
+                stop.ended();
+            }
         }
         return new ScenarioResult(scenario, reports);
     }
