@@ -37,9 +37,6 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
         params = params == null ? Map.of() : params;
         trace = trace == null ? List.of() : trace;
         kept = kept == null ? List.of() : List.copyOf(kept);
-        // a report read from JSON that lacks these keys (an older file, a hand-made fixture) has none
-        failures = failures == null ? List.of() : failures;
-        leaks = leaks == null ? List.of() : leaks;
     }
 
     /** How the run ended: ok, a claim refuted, or failed. Not a JSON key ({@code ok} and {@code failures} say it). */
