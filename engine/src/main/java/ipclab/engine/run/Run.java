@@ -77,7 +77,7 @@ public final class Run {
     void abort(String why) {
         synchronized (state) {
             if (state.done.isDone()) return;
-            if (!state.stopping) state.fail("stopped", null, why, List.of());
+            if (!state.stopping) state.fail(FailureKind.STOPPED, null, why, List.of());
             // from here, workers that exit (Ctrl-C reaches the whole process group) are not "died"
             state.stopping = true;
             state.notifyAll();
@@ -152,16 +152,16 @@ public final class Run {
     public List<TraceEntry> trace() { return stepping.trace(); }
 
     /** Stops the run (workers get "stop", then are killed after the grace period); the report says it was stopped. */
-    public void stop() { stop("stopped", "stopped before the end"); }
+    public void stop() { stop(FailureKind.STOPPED, "stopped before the end"); }
 
     /**
      * As {@link #stop()}, with the failure the report gives: a scheduler that found a deadlock
-     * ({@code deadlock}) or a replay that differs from its trace ({@code replay}).
+     * ({@link FailureKind#DEADLOCK}) or a replay that differs from its trace ({@link FailureKind#REPLAY}).
      *
      * @param kind    the failure's kind in the report
      * @param message what the report says
      */
-    public void stop(String kind, String message) {
+    public void stop(FailureKind kind, String message) {
         synchronized (state) {
             if (state.done.isDone() || state.stopping) return;
             state.fail(kind, null, message, List.of());

@@ -2,6 +2,7 @@ package ipclab.engine.schedule;
 
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.run.Engine;
+import ipclab.engine.run.FailureKind;
 import ipclab.engine.run.Run;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
@@ -83,7 +84,7 @@ public final class ScheduledRun {
         try {
             while (true) {
                 if (!s.awaitSettled(SETTLE)) {
-                    run.stop("timeout", "a process did not settle within " + SETTLE.toSeconds() + " s: " + s.snapshot().processes());
+                    run.stop(FailureKind.TIMEOUT, "a process did not settle within " + SETTLE.toSeconds() + " s: " + s.snapshot().processes());
                     break;
                 }
                 StepSnapshot now = s.snapshot();
@@ -91,14 +92,14 @@ public final class ScheduledRun {
                 if (now.enabled().isEmpty()) {
                     if (now.deadlocked()) {
                         deadlock = waiting(now);
-                        run.stop("deadlock", "nobody can move: " + deadlock);
+                        run.stop(FailureKind.DEADLOCK, "nobody can move: " + deadlock);
                     }
                     break;
                 }
                 String p = scheduler.next(now);
                 if (p == null) {
                     Divergence d = scheduler.divergence();
-                    run.stop("replay", d == null ? "the scheduler stopped the run" : "the replay left its trace at " + d);
+                    run.stop(FailureKind.REPLAY, d == null ? "the scheduler stopped the run" : "the replay left its trace at " + d);
                     break;
                 }
                 StepEvent before = lastOf(s);

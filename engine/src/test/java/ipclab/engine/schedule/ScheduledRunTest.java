@@ -80,7 +80,7 @@ class ScheduledRunTest {
         assertEquals(fifth.process(), d.process());
         assertEquals(changed.get(4).outcome().toString(), d.expected());
         assertEquals(Outcome.FAILED, off.report().outcome());
-        assertEquals("replay", off.report().failures().getFirst().kind());
+        assertEquals(ipclab.engine.run.FailureKind.REPLAY, off.report().failures().getFirst().kind());
     }
 
     @Test
