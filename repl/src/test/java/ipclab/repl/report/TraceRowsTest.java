@@ -36,8 +36,9 @@ class TraceRowsTest {
         assertEquals(List.of("", "", "counter=1", "counter=1 (unchanged: an update lost)"),
                 rows.rows().stream().map(TraceRows.Row::state).toList());
         List<String> text = new TraceDiagram(new Style(false, false)).render(rows);
-        assertEquals("step  a                         b                         shared state", text.getFirst());
-        assertEquals("   2  |                         load(counter) ok value=0", text.get(2));
+        String gap = " ".repeat(26); // a column as wide as "store(counter) ok value=1", then two spaces
+        assertEquals("step  a" + gap + "b" + gap + "shared state", text.getFirst());
+        assertEquals("   2  |" + gap + "load(counter) ok value=0", text.get(2));
         assertTrue(TraceSvg.render(rows, "s").contains(">counter=1 (unchanged: an update lost)</text>"));
     }
 
