@@ -42,6 +42,12 @@ final class RealChannels implements ChannelKit {
     }
 
     @Override
+    public ipclab.engine.transport.ChannelLook look(PlannedChannel channel, ChannelHandle handle) { return objects.look(channel, handle); }
+
+    @Override
+    public byte[] slotBytes(ChannelHandle handle, int lane, int slot) { return objects.slotBytes(handle, lane, slot); }
+
+    @Override
     public void remove(ChannelHandle handle, ObjectLog log) { objects.remove(handle, log); }
 
     @Override
