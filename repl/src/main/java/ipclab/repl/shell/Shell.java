@@ -24,6 +24,9 @@ final class Shell implements AutoCloseable {
     final JavaEval java;
     final CommandTable table;
     private final boolean debug;
+    /** A /step N or /continue is under way: Ctrl-C stops it between grants. */
+    private volatile boolean stepActive;
+    private volatile boolean stepInterrupted;
     /** A /run is under way (perhaps still starting its workers, with no run yet). */
     private volatile boolean runActive;
     /** Ctrl-C during the current /run: stops the run going and any that starts from now on. */
@@ -151,9 +154,23 @@ final class Shell implements AutoCloseable {
 
     boolean stopRequested() { return stop.requested(); }
 
+    /** A /step or /continue begins: from now on Ctrl-C stops it (the stepped run stays, held). */
+    void stepStarting() {
+        stepInterrupted = false;
+        stepActive = true;
+    }
+
+    void stepEnded() { stepActive = false; }
+
+    boolean stepInterrupted() { return stepInterrupted; }
+
     /** Ctrl-C: stops the run in progress (the engine removes what it made) or the snippet; the shell goes on. */
     void interrupt() {
-        if (runActive) {
+        if (stepActive) {
+            cli.err().println("stopping (Ctrl-C)...");
+            cli.err().flush();
+            stepInterrupted = true;
+        } else if (runActive) {
             cli.err().println("stopping the run (Ctrl-C)...");
             cli.err().flush();
             stop.stop();
@@ -168,6 +185,16 @@ final class Shell implements AutoCloseable {
     @Override
     public void close() {
         if (runActive) stop.stop();
+        SteppedRun s = session.stepped;
+        if (s != null) {
+            session.stepped = null;
+            s.run.stop();   // the engine removes what the run made; wait for it, so that nothing outlives the shell
+            try {
+                s.run.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         java.close();
     }
 }
