@@ -73,15 +73,31 @@ final class Shell implements AutoCloseable {
                 continue;
             }
             String rest = text.substring(i);
-            String[] snippet = java.firstSnippet(rest);
-            if (snippet == null) return rest;
+            String code = rest.substring(0, javaEnd(rest));   // Java never runs on into a command or a '#' line
+            String[] snippet = java.firstSnippet(code);
+            if (snippet == null) {
+                if (code.length() == rest.length()) return rest;
+                snippet = new String[] {code, ""};   // unfinished before a command: JShell says what is missing
+            }
             if (snippet[0].isBlank()) return "";
             javaSnippet(snippet[0], place(where, line));
-            int used = rest.length() - snippet[1].length();
+            int used = code.length() - snippet[1].length();
             line += count(rest.substring(0, used), '\n');
             i += used;
         }
         return "";
+    }
+
+    /** Where Java starting at 0 must end: before the first line that is a command ({@code /x}) or a {@code #} comment. */
+    static int javaEnd(String text) {
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            int j = nl + 1;
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
+            if (j >= text.length()) break;
+            char c = text.charAt(j);
+            if (c == '#' || (c == '/' && !text.startsWith("/*", j) && !text.startsWith("//", j))) return nl + 1;
+        }
+        return text.length();
     }
 
     private static String place(String where, int line) { return line > 0 ? where + ":" + line : where; }
