@@ -45,15 +45,24 @@ final class ChannelShow {
             return false;
         }
         ChannelLook l = s.run.look(channel);
+        if (slot != null) {
+            ChannelLook.Ring r = l.parts().stream().filter(ChannelLook.Ring.class::isInstance).map(ChannelLook.Ring.class::cast)
+                    .findFirst().orElse(null);
+            if (r == null) {
+                shell.error("/show " + channel + " " + rest.get(1) + ": " + channel + " has no ring slots");
+                return false;
+            }
+            if (slot[0] >= r.lanes().size() || slot[1] >= r.slots()) {
+                shell.error("/show " + channel + " " + rest.get(1) + ": the ring has " + (r.lanes().size() > 1 ? "lanes 0..1, " : "")
+                        + "slots 0.." + (r.slots() - 1));
+                return false;
+            }
+        }
         PrintWriter out = shell.out();
         out.println(shell.style().paint(Style.Tone.HEAD, l.channel() + "  " + l.type().name().toLowerCase(Locale.ROOT)));
-        boolean hasSlots = false;
         for (ChannelLook.Part p : l.parts()) {
             switch (p) {
-                case ChannelLook.Ring r -> {
-                    hasSlots = true;
-                    ring(r, slot);
-                }
+                case ChannelLook.Ring r -> ring(r, slot);
                 case ChannelLook.Counter c -> out.printf("  shm id %d  counter %d  lock %s  incrementers %d  sync %s  %s%n", c.shmId(),
                         c.value(), c.lock() == 0 ? "free" : "held (" + c.lock() + ")", c.incrementers(), lower(c.sync()), attach(c.shmDest(), c.attached()));
                 case ChannelLook.Queue q -> queue(q, s);
@@ -61,10 +70,6 @@ final class ChannelShow {
                 case ChannelLook.Sockets so -> sockets(so);
                 case ChannelLook.Unreadable u -> out.println("  " + u.what() + ": " + u.why());
             }
-        }
-        if (slot != null && !hasSlots) {
-            shell.error("/show " + channel + " " + rest.get(1) + ": " + channel + " has no ring slots");
-            return false;
         }
         if (hex) hexDump(s.run.slotBytes(channel, slot[0], slot[1]), slot);
         return true;

@@ -1,6 +1,7 @@
 package ipclab.repl.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,6 +130,45 @@ class StepShellTest {
             assertTrue(r.err().contains("error: -c: /show: no channel nosuch in this run (channels: counter)"), r.err());
             assertTrue(r.err().contains("error: /step c: no process c (processes: a, b)"), r.err());
             assertTrue(r.err().contains("error: /break a nosuch: unknown step operation nosuch"), r.err());
+        }
+    }
+    @Test
+    void aRingIsDecodedThroughItsDescriptorAndASlotHexDumped() throws Exception {
+        Path f = dir.resolve("ring.yaml");
+        Files.writeString(f, """
+                name: ring
+                channels:
+                  ring: {type: shm, sync: semaphore, slots: 4}
+                processes:
+                  w: {role: writer, channel: ring, messages: 2, size: 64B}
+                  r: {role: reader, channel: ring}
+                """);
+        try (StateDir state = new StateDir()) {
+            Ipclab r = Ipclab.run("repl", "-c", "/start " + f + "; /step w 3; /show ring; /show ring 0 --hex; /show ring 9");
+            assertEquals(1, r.code(), "slot 9 does not exist\n" + r);
+            assertTrue(r.out().contains("header  magic 0x49504352 (IPCR)  version 1  slots 4 x 15360 B  writers 1  readers 1"
+                    + "  sync semaphore  fanout shared"), r.out());
+            assertTrue(r.out().matches("(?s).*cursors  write 1  read 0  writers done 0.*"), r.out());
+            assertTrue(r.out().matches("(?s).*0 <r +0x1000 +1 +0  seq 0  writer 0  length 64  checksum 0x.*"), r.out());
+            assertTrue(r.out().contains("empty slots                 3"), "one slot taken of four\n" + r.out());
+            assertTrue(r.out().contains("  slot 0, 15360 bytes"), r.out());
+            assertTrue(r.out().contains("  0000  01 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|"), r.out());
+            assertTrue(r.err().contains("error: /show ring 9: the ring has slots 0..3"), r.err());
+        }
+    }
+
+    @Test
+    void exitWithAHeldRunRemovesItsObjects() throws Exception {
+        try (StateDir state = new StateDir()) {
+            Ipclab r = Ipclab.run("repl", "-c", "/start ../scenarios/queue-full.yaml; /show q; /exit");
+            assertEquals(0, r.code(), r.toString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("msq id (\\d+)").matcher(r.out());
+            assertTrue(m.find(), r.out());
+            String msg = Files.readString(Path.of("/proc/sysvipc/msg"));
+            assertFalse(msg.matches("(?s).*\\s" + m.group(1) + "\\s.*"), "the queue is gone\n" + msg);
+            try (var runs = Files.list(state.runs())) {
+                assertEquals(java.util.List.of(), runs.toList(), "and the run's registry file");
+            }
         }
     }
 }
