@@ -120,7 +120,15 @@ final class StepCommands {
                     return Stop.BREAK;
                 }
             }
-            StepOutcome o = s.grant(p);
+            StepOutcome o;
+            try {
+                o = s.grant(p);
+            } catch (IllegalStateException e) {
+                if (!s.run.isDone() && !s.over()) throw e;
+                shell.error("/step " + p + ": " + e.getMessage());   // a worker died, or the run was stopped
+                finish(s);
+                return Stop.FAILED;
+            }
             printStep(s, p, o);
             if (s.over() || s.allExited()) return finish(s) ? Stop.FINISHED : Stop.FAILED;
             for (Integer b : reached(s)) {

@@ -171,4 +171,13 @@ class StepShellTest {
             }
         }
     }
+    @Test
+    void aTcpSocketsQueuedBytesComeFromProcNet() throws Exception {
+        try (StateDir state = new StateDir()) {
+            Ipclab r = Ipclab.run("repl", "-c", "/start ../scenarios/pingpong-tcp.yaml; /step ping; /show link");
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("(from /proc/net)"), r.out());
+            assertTrue(r.out().matches("(?s).*tcp +\\d+ +\\d+ +ESTABLISHED +0 +64\n.*"), "the ping waits in the echo's receive queue\n" + r.out());
+        }
+    }
 }
