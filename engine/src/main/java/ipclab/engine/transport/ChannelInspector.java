@@ -2,7 +2,6 @@ package ipclab.engine.transport;
 
 import static ipclab.engine.channel.shm.RingDescriptor.*;
 
-import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
@@ -41,13 +40,19 @@ final class ChannelInspector {
 
     static ChannelLook look(PlannedChannel ch, ChannelHandle h, MemorySegment seg) {
         List<ChannelLook.Part> parts = new ArrayList<>();
-        if (h.shmId() >= 0) parts.add(segment(h, seg));
-        if (h.msqId() >= 0) parts.add(queue(h.msqId()));
-        if (h.semId() >= 0) parts.add(semaphores(h, seg));
-        if (ch.type() == ChannelType.SOCKET) parts.add(sockets(ch, h));
-        if (ch.type() == ChannelType.PIPE) {
-            parts.add(new ChannelLook.Unreadable("fifo " + h.path(), "the kernel does not tell a FIFO's queued bytes"
-                    + " through /proc (only FIONREAD on an open end, which the workers hold)"));
+        switch (h) {
+            case ChannelHandle.ShmRing r -> {
+                parts.add(segment(r.shmId(), seg));
+                if (r.semId() >= 0) parts.add(semaphores(r.semId(), ringRoles(seg)));
+            }
+            case ChannelHandle.Msgq q -> {
+                parts.add(queue(q.msqId()));
+                parts.add(semaphores(q.semId(), List.of("senders still running", "end token")));
+            }
+            case ChannelHandle.StreamSocket s -> parts.add(sockets(ch, s.address()));
+            case ChannelHandle.DatagramSocket d -> parts.add(sockets(ch, d.address()));
+            case ChannelHandle.Fifo f -> parts.add(new ChannelLook.Unreadable("fifo " + f.path(), "the kernel does not tell a"
+                    + " FIFO's queued bytes through /proc (only FIONREAD on an open end, which the workers hold)"));
         }
         return new ChannelLook(ch.name(), ch.type(), parts);
     }
@@ -63,11 +68,11 @@ final class ChannelInspector {
         return seg.asSlice(slotOffset(lane, slot, slots, slotBytes), slotBytes).toArray(ValueLayout.JAVA_BYTE);
     }
 
-    private static ChannelLook.Part segment(ChannelHandle h, MemorySegment seg) {
-        if (seg == null) return new ChannelLook.Unreadable("shm id " + h.shmId(), "the supervisor is no longer attached (the run is over)");
+    private static ChannelLook.Part segment(int shmId, MemorySegment seg) {
+        if (seg == null) return new ChannelLook.Unreadable("shm id " + shmId, "the supervisor is no longer attached (the run is over)");
         ShmInfo info;
         try {
-            info = SysvShm.stat(h.shmId());
+            info = SysvShm.stat(shmId);
         } catch (IpcException e) {
             info = null; // removed already (IPC_RMID and the workers detached): the attachment still reads
         }
@@ -77,7 +82,7 @@ final class ChannelInspector {
         Sync sync = Sync.values()[seg.get(ValueLayout.JAVA_INT, SYNC_OFFSET)];
         int writers = seg.get(ValueLayout.JAVA_INT, WRITERS_OFFSET);
         if (lanes == 0) {
-            return new ChannelLook.Counter(h.shmId(), writers, sync, seg.get(ValueLayout.JAVA_LONG, COUNTER_OFFSET),
+            return new ChannelLook.Counter(shmId, writers, sync, seg.get(ValueLayout.JAVA_LONG, COUNTER_OFFSET),
                     seg.get(ValueLayout.JAVA_LONG, LOCK_OFFSET), dest, attached);
         }
         int slots = seg.get(ValueLayout.JAVA_INT, SLOTS_OFFSET);
@@ -102,7 +107,7 @@ final class ChannelInspector {
                     seg.get(ValueLayout.JAVA_LONG, readCursorOffset(l)), seg.get(ValueLayout.JAVA_INT, writersDoneOffset(l)),
                     readerCursors, ss));
         }
-        return new ChannelLook.Ring(h.shmId(), seg.get(ValueLayout.JAVA_INT, MAGIC_OFFSET), seg.get(ValueLayout.JAVA_INT, VERSION_OFFSET),
+        return new ChannelLook.Ring(shmId, seg.get(ValueLayout.JAVA_INT, MAGIC_OFFSET), seg.get(ValueLayout.JAVA_INT, VERSION_OFFSET),
                 slots, slotBytes, writers, readers, sync, fanout, seg.get(ValueLayout.JAVA_LONG, SEGMENT_BYTES_OFFSET),
                 dest, attached, ls);
     }
@@ -139,40 +144,41 @@ final class ChannelInspector {
         return m == KernelLimits.UNKNOWN ? 65536 : m;
     }
 
-    private static ChannelLook.Part semaphores(ChannelHandle h, MemorySegment seg) {
+    /** What each semaphore of a ring's or a counter's set stands for ({@link ipclab.engine.channel.shm.RingDescriptor}). */
+    private static List<String> ringRoles(MemorySegment seg) {
         List<String> roles = new ArrayList<>();
-        if (h.msqId() >= 0) {
-            roles.add("senders still running");
-            roles.add("end token");
-        } else if (seg != null && seg.get(ValueLayout.JAVA_INT, LANES_OFFSET) == 0) {
-            roles.add("mutex");
-        } else if (seg != null) {
-            int lanes = seg.get(ValueLayout.JAVA_INT, LANES_OFFSET);
-            int readers = lanes == 2 ? 1 : seg.get(ValueLayout.JAVA_INT, READERS_OFFSET);
-            for (int l = 0; l < lanes; l++) {
-                String lane = lanes == 2 ? " (lane " + l + ")" : "";
-                roles.add("mutex of writers" + lane);
-                roles.add("mutex of readers" + lane);
-                roles.add("empty slots" + lane);
-                for (int r = 0; r < Math.max(1, readers); r++) roles.add("full slots of reader " + r + lane);
-            }
+        if (seg == null) return roles;
+        int lanes = seg.get(ValueLayout.JAVA_INT, LANES_OFFSET);
+        if (lanes == 0) return List.of("mutex");
+        int readers = lanes == 2 ? 1 : seg.get(ValueLayout.JAVA_INT, READERS_OFFSET);
+        for (int l = 0; l < lanes; l++) {
+            String lane = lanes == 2 ? " (lane " + l + ")" : "";
+            roles.add("mutex of writers" + lane);
+            roles.add("mutex of readers" + lane);
+            roles.add("empty slots" + lane);
+            for (int r = 0; r < Math.max(1, readers); r++) roles.add("full slots of reader " + r + lane);
         }
-        List<ChannelLook.Sem> sems = new ArrayList<>();
-        for (int i = 0; i < roles.size(); i++) {
-            sems.add(new ChannelLook.Sem(i, roles.get(i), SysvSemaphore.getVal(h.semId(), i), SysvSemaphore.getNcnt(h.semId(), i),
-                    SysvSemaphore.getZcnt(h.semId(), i), SysvSemaphore.getPid(h.semId(), i)));
-        }
-        return new ChannelLook.Semaphores(h.semId(), sems);
+        return roles;
     }
 
-    private static ChannelLook.Part sockets(PlannedChannel ch, ChannelHandle h) {
-        SocketDomain d = ch.domain();
-        if (d == SocketDomain.UNIX || d == SocketDomain.UNIX_DGRAM) {
-            return new ChannelLook.Unreadable("unix socket " + h.path(), "the kernel does not tell a unix socket's queued bytes"
-                    + " through /proc (/proc/net/unix lists it without queues; SIOCINQ needs a descriptor the workers hold)");
+    private static ChannelLook.Part semaphores(int semId, List<String> roles) {
+        List<ChannelLook.Sem> sems = new ArrayList<>();
+        for (int i = 0; i < roles.size(); i++) {
+            sems.add(new ChannelLook.Sem(i, roles.get(i), SysvSemaphore.getVal(semId, i), SysvSemaphore.getNcnt(semId, i),
+                    SysvSemaphore.getZcnt(semId, i), SysvSemaphore.getPid(semId, i)));
         }
-        if (h.port() == 0) return new ChannelLook.Unreadable(d.name().toLowerCase() + " socket", "no port bound yet");
-        String proto = d == SocketDomain.TCP ? "tcp" : "udp";
-        return new ChannelLook.Sockets("127.0.0.1:" + h.port(), new ProcNetSockets().onPorts(proto, List.of(h.port(), h.port() + 1)));
+        return new ChannelLook.Semaphores(semId, sems);
+    }
+
+    private static ChannelLook.Part sockets(PlannedChannel ch, ChannelHandle.Address address) {
+        return switch (address) {
+            case ChannelHandle.UnixPath u -> new ChannelLook.Unreadable("unix socket " + u.path(), "the kernel does not tell a"
+                    + " unix socket's queued bytes through /proc (/proc/net/unix lists it without queues; SIOCINQ needs a"
+                    + " descriptor the workers hold)");
+            case ChannelHandle.LoopbackPort p -> {
+                String proto = ch.domain() == SocketDomain.UDP ? "udp" : "tcp";
+                yield new ChannelLook.Sockets("127.0.0.1:" + p.port(), new ProcNetSockets().onPorts(proto, List.of(p.port(), p.port() + 1)));
+            }
+        };
     }
 }
