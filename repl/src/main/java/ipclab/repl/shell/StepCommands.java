@@ -53,8 +53,7 @@ final class StepCommands {
         if (x.sweep()) shell.out().println("a sweep: stepping its first combination " + x.plans().getFirst().params());
         SteppedRun s = new SteppedRun(x, shell.lab.startStepping(x));
         shell.session.stepped = s;
-        if (!s.run.stepper().awaitSettled(SteppedRun.SETTLE)) {
-            shell.error("/start: the workers did not reach their first operation within " + SteppedRun.SETTLE.toSeconds() + " s");
+        if (!settled(s)) {
             endStepped(null);
             return false;
         }
@@ -62,6 +61,27 @@ final class StepCommands {
                 + " (/step PROCESS, /ps, /show CHANNEL, /continue)");
         ps(List.of());
         return true;
+    }
+
+    /** Waits for the workers to reach their first operation; Ctrl-C gives up (the caller stops the run). */
+    private boolean settled(SteppedRun s) throws InterruptedException {
+        long deadline = System.nanoTime() + SteppedRun.SETTLE.toNanos();
+        shell.stepStarting();
+        try {
+            while (!s.run.stepper().awaitSettled(java.time.Duration.ofMillis(200))) {
+                if (shell.stepInterrupted()) {
+                    shell.error("/start: stopped (Ctrl-C) before the workers were ready");
+                    return false;
+                }
+                if (System.nanoTime() > deadline) {
+                    shell.error("/start: the workers did not reach their first operation within " + SteppedRun.SETTLE.toSeconds() + " s");
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            shell.stepEnded();
+        }
     }
 
     boolean step(List<String> args) throws InterruptedException {
