@@ -33,9 +33,15 @@ public final class ScenarioLoader {
      *
      * @param scenario as written (sweep not applied)
      * @param plans    in sweep order
+     * @param skipped  sweep combinations this machine cannot run (a message beyond msgmax), in sweep order
      */
-    public record Loaded(Scenario scenario, List<Plan> plans) {
-        public Loaded { plans = List.copyOf(plans); }
+    public record Loaded(Scenario scenario, List<Plan> plans, List<Planner.Skipped> skipped) {
+        public Loaded {
+            plans = List.copyOf(plans);
+            skipped = List.copyOf(skipped);
+        }
+
+        public Loaded(Scenario scenario, List<Plan> plans) { this(scenario, plans, List.of()); }
     }
 
     /** Loads and plans a YAML file against the running kernel's limits. */
@@ -65,7 +71,7 @@ public final class ScenarioLoader {
             for (Problem p : o.problems()) {
                 if (!related(p, r)) out.add(locate(p, fileName, r.sourceMap()));
             }
-            if (out.isEmpty()) return new Loaded(r.scenario(), o.plans());
+            if (out.isEmpty()) return new Loaded(r.scenario(), o.plans(), o.skipped());
         }
         throw new ScenarioException(dedupe(out));
     }
@@ -87,7 +93,7 @@ public final class ScenarioLoader {
             String where = "scenario " + s.name();
             throw new ScenarioException(o.problems().stream().map(p -> new Diagnostic(where, 0, 0, p.path(), p.message())).toList());
         }
-        return new Loaded(s, o.plans());
+        return new Loaded(s, o.plans(), o.skipped());
     }
 
     private static byte[] readBytes(Path file) throws ScenarioException {
