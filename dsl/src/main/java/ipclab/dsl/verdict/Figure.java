@@ -23,7 +23,11 @@ public enum Figure {
     /** Increments of a shared counter lost to a race (incrementers). */
     LOST_UPDATES("lostUpdates", false, ""),
     /** Calls retried after EAGAIN or ENOMSG per message (a queue in IPC_NOWAIT mode). */
-    RETRIES_PER_MESSAGE("retriesPerMessage", false, "");
+    RETRIES_PER_MESSAGE("retriesPerMessage", false, ""),
+    /** Messages sent and never received (a conserving channel: 0). */
+    LOST("lost", false, ""),
+    /** Kernel objects a run left behind after it ended (ipclab's cleanup: 0). */
+    LEAKS("leaks", false, "");
 
     private final String text;
     private final boolean higherIsBetter;
