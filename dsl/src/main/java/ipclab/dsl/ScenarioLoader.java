@@ -7,6 +7,7 @@ import ipclab.dsl.plan.Planner;
 import ipclab.dsl.plan.Problem;
 import ipclab.dsl.yaml.ScenarioReader;
 import ipclab.dsl.yaml.SourceMap;
+import ipclab.dsl.yaml.YamlDocuments;
 import ipclab.dsl.yaml.YamlNode;
 import ipclab.dsl.yaml.YamlProblem;
 import ipclab.dsl.yaml.YamlTreeReader;
@@ -50,6 +51,30 @@ public final class ScenarioLoader {
     /** Loads and plans a YAML file against the given limits. */
     public static Loaded load(Path file, KernelLimits limits) throws ScenarioException {
         return fromYaml(readBytes(file), file.toString(), limits);
+    }
+
+    /** Loads and plans every scenario of a YAML file (several when documents are separated by {@code ---} lines) against the running kernel's limits. */
+    public static List<Loaded> loadAll(Path file) throws ScenarioException { return loadAll(file, KernelLimits.current()); }
+
+    /**
+     * Loads and plans every scenario of a YAML file against the given limits: one per document
+     * ({@link YamlDocuments}); either all of them, or every problem of every document.
+     */
+    public static List<Loaded> loadAll(Path file, KernelLimits limits) throws ScenarioException {
+        byte[] bytes = readBytes(file);
+        List<String> docs = YamlDocuments.split(new String(bytes, StandardCharsets.UTF_8));
+        if (docs.size() == 1) return List.of(fromYaml(bytes, file.toString(), limits));
+        List<Loaded> out = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (String doc : docs) {
+            try {
+                out.add(fromYaml(doc, file.toString(), limits));
+            } catch (ScenarioException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        if (!problems.isEmpty()) throw new ScenarioException(dedupe(problems));
+        return out;
     }
 
     /** Loads and plans YAML text; {@code fileName} is used in diagnostics. */

@@ -114,8 +114,9 @@ public final class ComparisonRuns {
                 yield counter == null ? null : (double) counter.lostUpdates();
             }
             default -> c == null ? null : switch (f) {
-                case THROUGHPUT -> c.throughput() == null ? null : c.throughput().mibPerSec();
-                case LATENCY -> c.latencyNs() == null ? null : (double) c.latencyNs().p50();
+                // No message measured (a run cut short by its duration during warm-up) is no figure, not a zero.
+                case THROUGHPUT -> c.throughput() == null || c.received() == 0 || c.throughput().mibPerSec() <= 0 ? null : c.throughput().mibPerSec();
+                case LATENCY -> c.latencyNs() == null || c.received() == 0 || c.latencyNs().p50() <= 0 ? null : (double) c.latencyNs().p50();
                 case SYSCALLS_PER_MESSAGE -> c.syscallsPerMessage();
                 case SETUP -> (double) c.setupNs();
                 case PER_MESSAGE -> c.throughput() == null || c.throughput().msgsPerSec() <= 0 ? null : 1e9 / c.throughput().msgsPerSec();

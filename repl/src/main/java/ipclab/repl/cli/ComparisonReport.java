@@ -66,7 +66,7 @@ final class ComparisonReport {
                 + " and the charts, in " + dir + ")");
         if (!c.anyRefuted()) return Outcome.OK;
         for (Verdict v : c.verdicts()) {
-            if (v.refuted()) cli.out().println(cli.style().fail() + " refuted: " + v.claim() + " — " + v.summary());
+            if (v.refuted()) cli.out().println(cli.style().fail() + " refuted: " + VerdictTable.claim(v.claim()) + " — " + v.summary());
         }
         return Outcome.REFUTED;
     }
