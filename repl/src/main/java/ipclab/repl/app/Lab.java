@@ -94,13 +94,20 @@ public final class Lab {
         int repeats = scenario.repeats();
         int count = plans.size() * repeats;
         List<RunReport> reports = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
+        for (int i = 0; i < plans.size() && !stop.requested(); i++) {
             Plan p = plans.get(i);
-            for (int r = 1; r <= repeats; r++) {
+            for (int r = 1; r <= repeats && !stop.requested(); r++) {
                 Map<String, String> params = new LinkedHashMap<>(p.params());
                 if (repeats > 1) params.put("repeat", r + "/" + repeats);
                 if (count > 1) progress.runStarting(reports.size() + 1, count, params);
-                reports.add(Engine.run(p, opts));
+                Run run = Engine.start(p, opts.withStep(false));
+                stop.started(run);
+                try {
+                    reports.add(run.await());
+                } finally {
+                    stop.ended();
+                }
             }
         }
         progress.finished(count);

@@ -20,8 +20,8 @@ public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs) {
 
     /** The reports of combination {@code k} (0-based, in {@link LoadedScenario#plans()} order): one per repeat. */
     public List<RunReport> combination(int k) {
-        int n = runs.size() / scenario.plans().size();
-        return runs.subList(k * n, (k + 1) * n);
+        int n = scenario.repeats();     // a run stopped early has fewer
+        return runs.subList(Math.min(k * n, runs.size()), Math.min((k + 1) * n, runs.size()));
     }
 
     public boolean isSweep() { return scenario.isSweep(); }
