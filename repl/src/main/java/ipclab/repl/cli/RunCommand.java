@@ -8,7 +8,9 @@ import ipclab.engine.run.RunReport;
 import ipclab.repl.app.Cleanup;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
+import ipclab.repl.app.ComparisonRuns;
 import ipclab.repl.app.Overrides;
+import ipclab.repl.compare.RepeatTable;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.app.ScenarioResult;
 import ipclab.engine.run.Outcome;
@@ -125,6 +127,10 @@ public final class RunCommand implements Callable<Integer> {
             RunTable table = new RunTable(cli.style());
             List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs()) : table.render(r.report());
             lines.forEach(cli.out()::println);
+            if (s.repeats() > 1) {
+                cli.out().println();
+                RepeatTable.render(ComparisonRuns.measurements(List.of(r)), s.repeats(), cli.style()).forEach(cli.out()::println);
+            }
             worst = worst.worse(r.outcome());
         }
         if (report != null) worst = worst.worse(report.finish(results, outDir));

@@ -77,7 +77,9 @@ class NoisyRepeatTest {
         boolean said = v.get("verdict").asText().equals("inconclusive")
                 || v.get("figures").toString().contains("noisy");
         assertTrue(said, "a verdict from a noisy figure says so: " + v);
-        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("noisy"), "the terminal says it too:\n" + printed);
+        String terminal = stdout.toString(StandardCharsets.UTF_8);
+        assertTrue(terminal.contains("median (min–max) of 3 runs"), "the repeats' table:\n" + printed);
+        assertTrue(terminal.lines().anyMatch(l -> l.startsWith("mtype1") && l.contains(", noisy)")), "the terminal marks it noisy:\n" + printed);
     }
 
     /** Watches the progress lines and loads every CPU from "run 2/6" until "run 3/6". */
