@@ -1,5 +1,6 @@
 package ipclab.repl.cli;
 
+import ipclab.engine.run.RunEvent;
 import ipclab.repl.app.Progress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class ProgressPrinter implements Progress {
     }
 
     @Override
-    public void event(long atMs, String process, String what, String detail) {
+    public void event(long atMs, String process, RunEvent what, String detail) {
         if (!verbose) return;
         synchronized (this) {
             if (barShown) { err.println(); barShown = false; }
