@@ -8,8 +8,12 @@
  * {@code explore} ({@link ipclab.repl.app.Exploration}), {@code rewind} (reverse step),
  * {@code saveTrace}, {@code traces}.
  *
+ * The command line's changes to a scenario ({@code --repeat}, {@code --quick}, {@code -p}) are
+ * {@link ipclab.repl.app.Overrides}; a comparison's parts become measurements and verdicts in
+ * {@link ipclab.repl.app.ComparisonRuns}.
+ *
  * <p>API: {@code Lab}, {@code LoadedScenario}, {@code RunSettings}, {@code Progress},
- * {@code ScenarioResult}, {@code Cleanup}, {@code RecordedRun}, {@code ReplayResult},
+ * {@code ScenarioResult}, {@code Cleanup}, {@code Overrides}, {@code ComparisonRuns}, {@code RecordedRun}, {@code ReplayResult},
  * {@code Exploration}, {@code Version}. Internal (package-private): {@code ScenarioFiles} and
  * {@code JavaScenarios}, how files are read and Java files compiled; {@code Recording}, how a trace is made. {@code Lab} is the one class
  * of the module that drives the engine (runs, clean-up).
