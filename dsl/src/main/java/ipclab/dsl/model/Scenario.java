@@ -17,10 +17,11 @@ import java.util.SequencedMap;
  *
  * @param sweep  dotted path (e.g. {@code processes.producer.size}) to the values to try, in order, as written
  * @param expect claims checked after the run, as written (e.g. {@code consumer.received == producer.sent})
+ * @param faults faults injected on purpose, in the order written
  */
 public record Scenario(String name, String description, Long seed, Duration timeout,
                        SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
-                       SequencedMap<String, List<String>> sweep, List<String> expect) {
+                       SequencedMap<String, List<String>> sweep, List<String> expect, List<FaultSpec> faults) {
     /** The top-level YAML keys, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.SCENARIO);
 
@@ -32,12 +33,19 @@ public record Scenario(String name, String description, Long seed, Duration time
         if (sweep != null) sweep.forEach((k, v) -> s.put(k, List.copyOf(v)));
         sweep = Collections.unmodifiableSequencedMap(s);
         expect = expect == null ? List.of() : List.copyOf(expect);
+        faults = faults == null ? List.of() : List.copyOf(faults);
         for (var e : channels.entrySet()) {
             if (!e.getKey().equals(e.getValue().name())) throw new IllegalArgumentException("channel key " + e.getKey() + " != name " + e.getValue().name());
         }
         for (var e : processes.entrySet()) {
             if (!e.getKey().equals(e.getValue().name())) throw new IllegalArgumentException("process key " + e.getKey() + " != name " + e.getValue().name());
         }
+    }
+
+    /** A scenario without faults. */
+    public Scenario(String name, String description, Long seed, Duration timeout, SequencedMap<String, ChannelSpec> channels,
+                    SequencedMap<String, ProcessSpec> processes, SequencedMap<String, List<String>> sweep, List<String> expect) {
+        this(name, description, seed, timeout, channels, processes, sweep, expect, List.of());
     }
 
     /** Starts a fluent builder: {@code Scenario.named("x").channel(msgq("q")).process(writer("w").channel("q"))...build()}. */
@@ -48,7 +56,7 @@ public record Scenario(String name, String description, Long seed, Duration time
         Builder b = new Builder(name);
         b.description = description; b.seed = seed; b.timeout = timeout;
         b.channels.putAll(channels); b.processes.putAll(processes);
-        b.sweep.putAll(sweep); b.expect.addAll(expect);
+        b.sweep.putAll(sweep); b.expect.addAll(expect); b.faults.addAll(faults);
         return b;
     }
 
@@ -67,6 +75,7 @@ public record Scenario(String name, String description, Long seed, Duration time
         private final SequencedMap<String, ProcessSpec> processes = new LinkedHashMap<>();
         private final SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
         private final List<String> expect = new ArrayList<>();
+        private final List<FaultSpec> faults = new ArrayList<>();
 
         public Builder(String name) { this.name = name; }
 
@@ -109,6 +118,14 @@ public record Scenario(String name, String description, Long seed, Duration time
         /** Adds claims checked after the run, e.g. {@code "consumer.received == producer.sent"}. */
         public Builder expect(String... claims) { expect.addAll(List.of(claims)); return this; }
 
-        public Scenario build() { return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect); }
+        /**
+         * Adds faults injected on purpose, e.g.
+         * {@code faults(FaultSpec.process("producer").action(KILL).after(1000), FaultSpec.channel("q").action(REMOVE).at(ms(500)))}.
+         */
+        public Builder faults(FaultSpec.Builder... fs) { for (var f : fs) faults.add(f.build()); return this; }
+        /** Adds one fault. */
+        public Builder fault(FaultSpec f) { faults.add(f); return this; }
+
+        public Scenario build() { return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect, faults); }
     }
 }

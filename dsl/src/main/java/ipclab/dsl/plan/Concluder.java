@@ -65,7 +65,7 @@ final class Concluder {
             for (int i = 0; i < n; i++) {
                 processes.add(new PlannedProcess(names.get(i), p.name(), i + 1, processes.size(), p.role(), p.channel(),
                         defaults.messages(p), defaults.durationNanos(p), defaults.size(p), p.rate() == null ? 0 : p.rate().perSecond(),
-                        defaults.mtype(p), defaults.warmup(p)));
+                        defaults.mtype(p), defaults.warmup(p), p.delay() == null ? 0 : p.delay().toNanos()));
             }
         }
 
@@ -77,8 +77,9 @@ final class Concluder {
             Expectation e = ClaimBinder.bind(s, i, s.expect().get(i), subjects, problems);
             if (e != null) expectations.add(e);
         }
+        List<PlannedFault> faults = FaultRules.plan(s, owner, timeout, problems);
         if (!problems.isEmpty()) return null;
-        return new Plan(s, params, seed, timeout, channels, processes, expectations);
+        return new Plan(s, params, seed, timeout, channels, processes, expectations, faults);
     }
 
     private static PlannedChannel channel(Scenario s, ChannelSpec c, ProcessDefaults defaults, KernelLimits limits, List<Problem> problems) {

@@ -75,12 +75,12 @@ public final class Sweep {
             case "channels" -> {
                 SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
                 cs.put(p[1], cs.get(p[1]).toBuilder().set(p[2], value).build());
-                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), cs, s.processes(), s.sweep(), s.expect());
+                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), cs, s.processes(), s.sweep(), s.expect(), s.faults());
             }
             case "processes" -> {
                 SequencedMap<String, ProcessSpec> ps = new LinkedHashMap<>(s.processes());
                 ps.put(p[1], ps.get(p[1]).toBuilder().set(p[2], value).build());
-                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), s.channels(), ps, s.sweep(), s.expect());
+                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), s.channels(), ps, s.sweep(), s.expect(), s.faults());
             }
             default -> throw new IllegalArgumentException(pathProblem(s, path));
         }
@@ -88,7 +88,7 @@ public final class Sweep {
 
     private static Scenario rebuild(Scenario s, Long seed, java.time.Duration timeout) {
         return new Scenario(s.name(), s.description(), seed != null ? seed : s.seed(), timeout != null ? timeout : s.timeout(),
-                s.channels(), s.processes(), s.sweep(), s.expect());
+                s.channels(), s.processes(), s.sweep(), s.expect(), s.faults());
     }
 
     /** {@code channels.<name>.<key>} or {@code processes.<name>.<key>}: a path of three parts, a known name, a known key. */
