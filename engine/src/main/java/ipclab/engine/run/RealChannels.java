@@ -6,6 +6,8 @@ import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.transport.ChannelObjects;
 import ipclab.engine.channel.CreatedChannel;
 import ipclab.engine.channel.ObjectLog;
+import ipclab.dsl.plan.PlannedProcess;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,6 +45,17 @@ final class RealChannels implements ChannelKit {
 
     @Override
     public void remove(ChannelHandle handle, ObjectLog log) { objects.remove(handle, log); }
+
+    @Override
+    public String removeInUse(ChannelHandle h, ObjectLog log) { return ChannelFaults.removeInUse(h, log); }
+
+    @Override
+    public String fill(ChannelHandle h, long maxMessage) { return ChannelFaults.fill(h, maxMessage); }
+
+    @Override
+    public String endStreamFor(ChannelHandle h, PlannedChannel channel, List<PlannedProcess> peers) {
+        return ChannelFaults.endStreamFor(h, channel, peers);
+    }
 
     @Override
     public void release(ChannelHandle handle, ObjectLog log) { objects.release(handle, log); }
