@@ -89,6 +89,9 @@ final class FaultRules {
             problems.add(Problem.key(path, "when? give 'after: N' (messages the process sent or received) or 'at: 500ms' (after the start)"
                     + (a.onChannel() ? "; a channel fault takes 'at'" : "")));
         }
+        if (a == FaultAction.CONT && f.after() != null) {
+            problems.add(Problem.key(path + ".after", "a stopped process counts no messages: cont takes 'at', e.g. 'at: 800ms'"));
+        }
         if (f.at() != null && (f.at().isNegative() || f.at().compareTo(timeout) >= 0)) {
             problems.add(Problem.value(path + ".at", "at=" + Durations.format(f.at()) + " must be from 0 to less than the scenario's timeout="
                     + Durations.format(timeout)));

@@ -229,7 +229,7 @@ public final class ScenarioReader {
         }
     }
 
-    /** {@code faults:}: a list of mappings of fault keys; a fault with a bad key or value is reported and left out. */
+    /** {@code faults:}: a list of mappings of fault keys; a fault with a bad key or value is reported (and its path marked bad). */
     private void faults(YamlNode.Entry e, List<FaultSpec> out) {
         if (e.value() instanceof YamlNode.Scalar s && s.isNull()) return;
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
@@ -264,8 +264,10 @@ public final class ScenarioReader {
                 problem(m.position(), path + ".action", "'action' is missing; one of kill | stop | cont | delay | remove | fill");
                 ok = false;
             }
-            if (ok) out.add(b.build());
-            else badPaths.add(path);
+            // a bad fault is kept (what could be read of it), so that the planner's faults[i] is the file's;
+            // its own problems were reported here, and the planner's about it are left out
+            out.add(b.build());
+            if (!ok) badPaths.add(path);
         }
     }
 
