@@ -29,7 +29,6 @@ final class PingerRole extends AbstractRole {
     private Payload payload;
     private Histogram latency;
     private long total;
-    private long deadline = Long.MAX_VALUE;
     private long seq;
     /** Round trips given up (no reply in time on a lossy transport): a reply to one later is late, not a duplicate. */
     private final java.util.BitSet givenUp = new java.util.BitSet();
@@ -60,14 +59,12 @@ final class PingerRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() {
-        if (self.durationNanos() > 0) deadline = System.nanoTime() + self.durationNanos();
-    }
+    public void onGo() { startClock(System.nanoTime()); }
 
     @Override
     public int doWork() {
         if (done) return 0;
-        if (seq >= total || stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+        if (seq >= total || stopOrTimeUp()) {
             finish();
             return 0;
         }

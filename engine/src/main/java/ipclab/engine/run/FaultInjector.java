@@ -77,7 +77,7 @@ final class FaultInjector {
             state.faults.record(f, result.startsWith("not injected") ? null : state.msSinceGo(System.nanoTime()), result);
             state.notifyAll();
         }
-        state.event(f.process(), "fault", f.describe() + ": " + result);
+        state.event(f.process(), RunEvent.FAULT, f.describe() + ": " + result);
     }
 
     private String signal(PlannedFault f) {
@@ -139,9 +139,9 @@ final class FaultInjector {
             ended.add(c);
             try {
                 String done = objects.endStreamFor(state.plan, c);
-                if (done != null) state.event(null, "fault", "channel " + c + ": " + done);
+                if (done != null) state.event(null, RunEvent.FAULT, "channel " + c + ": " + done);
             } catch (RuntimeException e) {
-                state.event(null, "fault", "channel " + c + ": cannot end the stream of its killed sender: " + e.getMessage());
+                state.event(null, RunEvent.FAULT, "channel " + c + ": cannot end the stream of its killed sender: " + e.getMessage());
             }
         }
         if (!orphaned || !anyKilled) {
