@@ -79,7 +79,7 @@ public enum Key {
     RATE(PROCESS, "rate", ValueType.RATE, false, "flat out", "20k/s", any(), all(),
             "messages per second (500/s, 20k/s, 1M/s). A reader or an echo paced below its writers' rate is a slow consumer: the channel fills up (msgq: senders block, or see EAGAIN with mode: nowait)."),
     DELAY(PROCESS, "delay", ValueType.DURATION, false, null, "1ms", any(), roles(Role.READER, Role.ECHO),
-            "how long a reader or an echo holds each message before it takes the next (a slow consumer), from 1us to 10s."),
+            "how long a reader or an echo holds each message before it takes the next (a slow consumer), at most 10s. With a rate as well, the slower of the two sets the pace."),
     MTYPE(PROCESS, "mtype", ValueType.integer(Long.MIN_VALUE, null), false, "writer and pinger 1, reader 0 (any type)", "1",
             types(ChannelType.MSGQ), roles(Role.WRITER, Role.READER, Role.PINGER),
             "the message type a writer or pinger sends, from 1 to 4294967295 (2^32 - 1; the types above carry the replies to pingers), or a reader selects with msgrcv: 0 takes any message, n > 0 only type n, -n the lowest type <= n first, with n at most 4294967295. An echo answers its pinger's type."),
