@@ -65,8 +65,8 @@ final class FaultLog {
     List<RunReport.Injected> results() {
         for (PlannedFault f : plan.faults()) {
             if (done.contains(f.index())) continue;
-            if (f.action() == FaultAction.DELAY) record(f, null, "each operation of " + f.process() + " held " + f.forNanos() / 1000 + " us"
-                    + (f.timed() || f.after() > 0 ? " once its trigger came (if it came)" : ""));
+            if (f.action() == FaultAction.DELAY) record(f, null, "done by " + f.process() + " itself: each of its operations held "
+                    + f.forNanos() / 1000 + " us" + (f.timed() || f.after() > 0 ? " from its trigger on" : ""));
             else record(f, null, "not injected: the run ended before its trigger");
         }
         List<RunReport.Injected> out = new ArrayList<>(injected);
