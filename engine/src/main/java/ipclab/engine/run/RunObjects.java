@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.engine.protocol.ChannelHandle;
@@ -19,6 +20,7 @@ final class RunObjects {
     private final ChannelKit kit;
     private final Map<String, ChannelHandle> handles = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> setupNanos = new LinkedHashMap<>();
+    private final Map<String, Removal> removal = new LinkedHashMap<>();
     private RunRecord record;
     private boolean cleaned;
 
@@ -49,6 +51,7 @@ final class RunObjects {
             }
             synchronized (this) {
                 handles.put(c.name(), h);
+                removal.put(c.name(), c.removal());
                 setupNanos.put(c.name(), kit.setupNanos(h));
             }
         }
@@ -59,9 +62,16 @@ final class RunObjects {
     /** The supervisor's setup cost by channel and step, in ns. */
     synchronized Map<String, Map<String, Long>> setupNanos() { return new LinkedHashMap<>(setupNanos); }
 
-    /** Every worker is attached (shm: IPC_RMID now). */
+    /** Every worker is attached: IPC_RMID now on the segments of channels with {@code remove: after-attach}. */
     void allAttached() throws Exception {
-        for (ChannelHandle h : handles()) kit.allAttached(h);
+        for (ChannelHandle h : handles()) if (removalOf(h) == Removal.AFTER_ATTACH) kit.allAttached(h);
+    }
+
+    private synchronized Removal removalOf(ChannelHandle h) { return removal.getOrDefault(h.channel(), Removal.AFTER_ATTACH); }
+
+    /** A channel whose segment stays after the run ({@code remove: never}): its handle without the segment, for removing the rest. */
+    private ChannelHandle withoutSegment(ChannelHandle h) {
+        return new ChannelHandle(h.channel(), h.type(), -1, h.semId(), h.msqId(), h.key(), h.path(), h.port());
     }
 
     /** The incrementer channels' counters by channel; a counter that cannot be read is a clean-up failure. */
@@ -98,6 +108,7 @@ final class RunObjects {
         for (ChannelHandle h : hs) {
             try {
                 if (keep) kit.release(h, record);
+                else if (h.shmId() >= 0 && removalOf(h) == Removal.NEVER) kit.remove(withoutSegment(h), record);
                 else kit.remove(h, record);
             } catch (Exception e) {
                 problems.add(new RunReport.Failure("cleanup", null, "cannot " + (keep ? "release" : "remove") + " channel "
@@ -105,18 +116,30 @@ final class RunObjects {
             }
         }
         if (record == null) return List.of();
+        // a marked segment is freed by the kernel at its last detach, which the release above was
+        if (keep) for (Registry.Entry e : record.marked()) record.removed(e.kind(), e.id(), null);
         List<Registry.Entry> left = new ArrayList<>();
-        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind().equals("file")) left.add(e);
+        List<Registry.Entry> leftOnPurpose = kept(keep).stream().map(k -> new Registry.Entry(k.kind(), k.id(), k.key(), "")).toList();
+        for (Registry.Entry e : record.allObjects()) if (!leftOnPurpose.contains(e)) left.add(e);
         return Leaks.of(left);
     }
 
-    /** The System V objects the run made, in order; a segment no longer listed was marked IPC_RMID. */
-    List<RunReport.Kept> kept() {
-        List<Registry.Entry> listed = record.objects();
+    /**
+     * What the run leaves in the kernel on purpose, in order: with {@code keep} every System V
+     * object it made (a segment marked IPC_RMID is listed as such: it went at its last detach);
+     * otherwise the segments of channels with {@code remove: never}.
+     */
+    List<RunReport.Kept> kept(boolean keep) {
+        if (record == null) return List.of();
+        List<Registry.Entry> marked = record.marked();
+        java.util.Set<Integer> never = new java.util.HashSet<>();
+        for (ChannelHandle h : handles()) if (h.shmId() >= 0 && removalOf(h) == Removal.NEVER) never.add(h.shmId());
         List<RunReport.Kept> out = new ArrayList<>();
         for (Registry.Entry e : record.allObjects()) {
             if (e.kind().equals("file")) continue;
-            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind().equals("shm") ? !listed.contains(e) : null));
+            boolean shm = e.kind().equals("shm");
+            if (!keep && !(shm && never.contains(e.id()))) continue;
+            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), shm ? marked.contains(e) : null));
         }
         return out;
     }

@@ -289,8 +289,10 @@ public final class ChannelObjects {
             SysvShm.remove(h.shmId());
         } catch (IpcException e) {
             if (!gone(e)) throw e;
+            log.removed("shm", h.shmId(), null);
+            return;
         }
-        log.removed("shm", h.shmId(), null);
+        log.markedForRemoval("shm", h.shmId());
     }
 
     /** {@link #allAttached(ChannelHandle, ObjectLog)} without telling a log. */
@@ -357,7 +359,8 @@ public final class ChannelObjects {
             }
             log.removed(kind, id, null);
         } catch (IpcException e) {
-            if (gone(e)) return failure;
+            // gone already (a marked segment freed at its last detach): no longer the run's to remove
+            if (gone(e)) { log.removed(kind, id, null); return failure; }
             if (failure == null) return e;
         }
         return failure;

@@ -82,10 +82,11 @@ public final class RunCommand implements Callable<Integer> {
             lines.forEach(cli.out()::println);
             worst = worst.worse(r.outcome());
         }
-        if (keep) {
-            List<RunReport.Kept> kept = results.stream().flatMap(r -> r.kept().stream()).toList();
+        List<RunReport.Kept> kept = results.stream().flatMap(r -> r.kept().stream()).toList();
+        if (keep || !kept.isEmpty()) {
             cli.out().println();
             cli.out().println(kept.isEmpty() ? "kept: nothing (the scenario made no System V object)" : describe(kept));
+            if (!keep) cli.out().println("(a segment of a channel with 'remove: never' outlives its processes, as in a C program that forgets shmctl(IPC_RMID))");
             if (!kept.isEmpty()) cli.out().println("see them with 'ipclab ipcs --mine'; remove them with 'ipclab clean'");
         }
         if (json != null) {
