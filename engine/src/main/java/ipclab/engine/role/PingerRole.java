@@ -14,8 +14,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Sends a message and waits for the echo to return the same bytes: one round trip per unit of
- * work. The first {@code warmup} round trips are not measured; the histogram holds whole round
- * trips. Over a lossy transport (UDP) a reply not back within a second counts as lost.
+ * work. The first {@code warmup} round trips carry the warm-up flag and follow the one counting
+ * rule (see {@link WarmupCalls}): checked, but not in sent, received, bytes, latency or syscalls.
+ * The histogram holds whole round trips. Over a lossy transport (UDP) a reply not back within a
+ * second counts as lost.
  */
 final class PingerRole extends AbstractRole {
     static final long LOSSY_REPLY_NANOS = 1_000_000_000L;
@@ -34,6 +36,7 @@ final class PingerRole extends AbstractRole {
     private long lostReplies;
     /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
     private final long warmup;
+    private final WarmupCalls warmupCalls = new WarmupCalls();
 
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
@@ -57,6 +60,7 @@ final class PingerRole extends AbstractRole {
 
     @Override
     public void onGo() {
+        warmupCalls.start();
         if (self.durationNanos() > 0) deadline = System.nanoTime() + self.durationNanos();
     }
 
@@ -73,21 +77,25 @@ final class PingerRole extends AbstractRole {
             if (stop) return 0;
         }
         long t0 = System.nanoTime();
-        payload.write(outBuf, at, seq, t0);
+        boolean warm = seq < warmup;
+        long wire = warm ? seq | MessageHeader.WARMUP_FLAG : seq - warmup;
+        payload.write(outBuf, at, wire, t0);
         while (!out.publish(payload.length())) {
             if (stop) return 0;
             idle();
-            if (!gate.stepped()) payload.restamp(outBuf, at, seq, System.nanoTime()); // stepped: part may be sent already
+            if (!gate.stepped()) payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
         }
-        report.sent++;
-        report.bytesSent += payload.length();
+        if (!warm) {
+            report.sent++;
+            report.bytesSent += payload.length();
+        }
         backoff.reset();
         int n;
         for (;;) {
             n = in.poll();
             if (n > 0) {
                 long rat = in.offset();
-                if (MessageHeader.seq(inBuf, rat) == seq && MessageHeader.writer(inBuf, rat) == self.index()) break;
+                if (MessageHeader.seq(inBuf, rat) == wire && MessageHeader.writer(inBuf, rat) == self.index()) break;
                 // a late reply to an earlier, given-up round trip (lossy transports) or a stranger
                 if (!crc.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
                 in.release();
@@ -98,7 +106,7 @@ final class PingerRole extends AbstractRole {
                 return 0;
             }
             if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
-                lostReplies++;
+                if (!warm) lostReplies++;
                 seq++;
                 return 1;
             }
@@ -107,9 +115,9 @@ final class PingerRole extends AbstractRole {
         long now = System.nanoTime();
         long rat = in.offset();
         if (crc.verify(inBuf, rat, in.maxMessage())) {
-            report.received++;
-            report.bytesReceived += n;
-            if (seq >= warmup) {
+            if (!warm) {
+                report.received++;
+                report.bytesReceived += n;
                 record(latency, now - t0);
                 if (report.firstOpNanos == 0) report.firstOpNanos = t0;
                 report.lastOpNanos = now;
@@ -120,6 +128,7 @@ final class PingerRole extends AbstractRole {
         in.release();
         backoff.reset();
         seq++;
+        if (warm && seq == warmup) warmupCalls.mark();
         return 1;
     }
 
@@ -130,7 +139,12 @@ final class PingerRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (!closed && lostReplies > 0) report.event("lost-replies", lostReplies);
+        if (!closed) {
+            if (lostReplies > 0) report.event("lost-replies", lostReplies);
+            long warm = Math.min(seq, warmup);
+            if (warm > 0) report.event("warmup", warm);
+            warmupCalls.fill(report);
+        }
         super.onClose();
     }
 }
