@@ -77,12 +77,16 @@ public final class Lab {
         Progress progress = settings.progress();
         List<Plan> plans = scenario.plans();
         List<RunReport> reports = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Distortions distortions = Distortions.inStateDir();
         for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
             if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
-            reports.add(Engine.run(p, opts));
+            RunReport r = Engine.run(p, opts);
+            reports.add(r);
+            warnings.addAll(distortions.of(p, r));
         }
-        return new ScenarioResult(scenario, reports);
+        return new ScenarioResult(scenario, reports, warnings);
     }
 
     /**

@@ -12,11 +12,19 @@ import java.util.List;
  *
  * @param scenario what was run
  * @param runs     the reports, never empty
+ * @param warnings figures that are likely distorted, each with what to do (more spinning processes
+ *                 than CPUs, a very short run, a median far off the previous run's)
  */
-public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs) {
+public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs, List<String> warnings) {
     public ScenarioResult {
         runs = List.copyOf(runs);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
+
+    public ScenarioResult(LoadedScenario scenario, List<RunReport> runs) { this(scenario, runs, List.of()); }
+
+    /** The scenario's description, as its author wrote it, or null. */
+    public String description() { return scenario.scenario().description(); }
 
     public boolean isSweep() { return scenario.isSweep(); }
 

@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
             ScenarioResult r = lab.run(s, settings);
             results.add(r);
             RunTable table = new RunTable(cli.style());
-            List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs()) : table.render(r.report());
+            List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs(), r.description(), r.warnings())
+                    : table.render(r.report(), r.description(), r.warnings());
             lines.forEach(cli.out()::println);
             worst = worst.worse(r.outcome());
         }
