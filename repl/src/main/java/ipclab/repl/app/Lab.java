@@ -81,12 +81,51 @@ public final class Lab {
         Distortions distortions = Distortions.inStateDir();
         for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
+            if (shuttingDown()) return interrupted(scenario, reports, warnings);
             if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
-            RunReport r = Engine.run(p, opts);
+            RunReport r;
+            try {
+                r = Engine.run(p, opts);
+            } catch (RuntimeException e) {
+                // SIGINT while the run was being made: it removed what it had made
+                if (shuttingDown()) return interrupted(scenario, reports, warnings);
+                throw e;
+            }
             reports.add(r);
+            if (shuttingDown()) return interrupted(scenario, reports, warnings); // the engine stopped this run
             warnings.addAll(distortions.of(p, r));
         }
-        return new ScenarioResult(scenario, reports, warnings);
+        return new ScenarioResult(scenario, reports, warnings, false);
+    }
+
+    /**
+     * What an interrupted scenario did: the finished runs and the stopped one.
+     *
+     * @throws Interrupted when not one run got as far as a report
+     */
+    private static ScenarioResult interrupted(LoadedScenario scenario, List<RunReport> reports, List<String> warnings) {
+        if (reports.isEmpty()) throw new Interrupted(scenario.label());
+        return new ScenarioResult(scenario, reports, warnings, true);
+    }
+
+    /** SIGINT or SIGTERM arrived before a scenario's first run ended: nothing to report, nothing left behind. */
+    public static final class Interrupted extends RuntimeException {
+        public Interrupted(String label) { super("interrupted before the first run of " + label + " ended"); }
+    }
+
+    /**
+     * Whether the JVM is shutting down (SIGINT, SIGTERM): the engine's shutdown hook then stops the
+     * run in progress and removes its objects; no further run may start.
+     */
+    public static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /**

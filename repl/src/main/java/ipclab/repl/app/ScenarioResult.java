@@ -15,13 +15,19 @@ import java.util.List;
  * @param warnings figures that are likely distorted, each with what to do (more spinning processes
  *                 than CPUs, a very short run, a median far off the previous run's)
  */
-public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs, List<String> warnings) {
+public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs, List<String> warnings, boolean interrupted) {
     public ScenarioResult {
         runs = List.copyOf(runs);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    public ScenarioResult(LoadedScenario scenario, List<RunReport> runs) { this(scenario, runs, List.of()); }
+    public ScenarioResult(LoadedScenario scenario, List<RunReport> runs) { this(scenario, runs, List.of(), false); }
+
+    /**
+     * @return true when SIGINT or SIGTERM stopped it: {@link #runs()} holds the finished runs and
+     *         the interrupted one (stopped, its objects removed); the sweep's later combinations never ran
+     */
+    @Override public boolean interrupted() { return interrupted; }
 
     /** The scenario's description, as its author wrote it, or null. */
     public String description() { return scenario.scenario().description(); }
