@@ -76,6 +76,12 @@ public final class Endpoint implements AutoCloseable {
 
     public Arena arena() { return arena; }
 
+    /**
+     * Prefix of the setup steps that time waiting for the peer (its socket to listen, its end of a
+     * FIFO to open): reported apart, never part of the kernel's setup cost.
+     */
+    public static final String WAIT_PREFIX = "wait-";
+
     /** Opens the worker's end as its role needs it. */
     public static Endpoint open(WorkerSpec spec, StepGate gate, WorkerReport report) {
         Endpoint e = new Endpoint(report);
@@ -150,21 +156,22 @@ public final class Endpoint implements AutoCloseable {
                 Path fwd = Path.of(h.path());
                 Path back = Path.of(h.path() + ".back");
                 Pipes.warm();
-                long t0 = System.nanoTime();
+                warmFifoCalls();
+                // opened so that no open sleeps for the other end: "open" times the calls that
+                // succeed, "wait-peer" the waiting for the reader's end (see openFifo)
                 switch (role) {
-                    case WRITER -> out = new StreamSender(open(fwd, Pipes.O_WRONLY), false, max, gate, name, arena);
-                    case READER -> in = new StreamReceiver(open(fwd, Pipes.O_RDONLY), false, max, gate, name, arena);
+                    case WRITER -> out = new StreamSender(openFifo(fwd, Pipes.O_WRONLY), false, max, gate, name, arena);
+                    case READER -> in = new StreamReceiver(openFifo(fwd, Pipes.O_RDONLY), false, max, gate, name, arena);
                     case PINGER -> {
-                        out = new StreamSender(open(fwd, Pipes.O_WRONLY), false, max, gate, name, arena);
-                        in = new StreamReceiver(open(back, Pipes.O_RDONLY), false, max, gate, name, arena);
+                        out = new StreamSender(openFifo(fwd, Pipes.O_WRONLY), false, max, gate, name, arena);
+                        in = new StreamReceiver(openFifo(back, Pipes.O_RDONLY), false, max, gate, name, arena);
                     }
                     case ECHO -> {
-                        in = new StreamReceiver(open(fwd, Pipes.O_RDONLY), false, max, gate, name, arena);
-                        out = new StreamSender(open(back, Pipes.O_WRONLY), false, max, gate, name, arena);
+                        in = new StreamReceiver(openFifo(fwd, Pipes.O_RDONLY), false, max, gate, name, arena);
+                        out = new StreamSender(openFifo(back, Pipes.O_WRONLY), false, max, gate, name, arena);
                     }
                     default -> throw new IllegalArgumentException(role + " cannot use pipe channel " + name);
                 }
-                report.setupNanos.put("open", System.nanoTime() - t0);
             }
         }
         if (in instanceof StreamReceiver r) r.messageSize(Topology.fixedMessage(peers));
@@ -203,6 +210,7 @@ public final class Endpoint implements AutoCloseable {
         String name = ch.name();
         int family = unix ? Sockets.AF_UNIX : Sockets.AF_INET;
         Sockets.warm();  // time the calls, not the JVM's first invocation of each
+        warmAddressCalls(unix, h);
         long t0 = System.nanoTime();
         int fd = Sockets.socket(family, (stream ? Sockets.SOCK_STREAM : Sockets.SOCK_DGRAM) | Sockets.SOCK_CLOEXEC, 0);
         fds.add(fd);
@@ -211,18 +219,19 @@ public final class Endpoint implements AutoCloseable {
         Path back = unix ? Path.of(h.path() + ".back") : null;
         if (stream) {
             int conn;
-            t0 = System.nanoTime();
             if (serves) {
                 if (!unix) Sockets.setReuseAddress(fd, true);
+                t0 = System.nanoTime();
                 if (unix) Sockets.bindUnix(fd, path); else Sockets.bindInet(fd, h.port());
+                add("bind", System.nanoTime() - t0);
+                t0 = System.nanoTime();
                 Sockets.listen(fd, 16);
-                conn = Sockets.accept(fd);
+                add("listen", System.nanoTime() - t0);
+                conn = acceptOnceConnected(fd);
                 fds.add(conn);
-                report.setupNanos.put("accept", System.nanoTime() - t0);
             } else {
                 connect(fd, unix, path, h.port());
                 conn = fd;
-                report.setupNanos.put("connect", System.nanoTime() - t0);
             }
             if (!unix) Sockets.setTcpNoDelay(conn, true);
             if (role != Role.WRITER) in = new StreamReceiver(conn, true, max, gate, name, arena);
@@ -230,7 +239,6 @@ public final class Endpoint implements AutoCloseable {
             return;
         }
         // datagrams: receivers bind the channel's address; a pinger binds the return address
-        t0 = System.nanoTime();
         int[] writers = Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();
         switch (role) {
             case READER -> bind(fd, unix, path, h.port());
@@ -245,7 +253,6 @@ public final class Endpoint implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException(role + " cannot use socket channel " + name);
         }
-        report.setupNanos.put(role == Role.WRITER ? "connect" : "bind", System.nanoTime() - t0);
         if (role != Role.WRITER) {
             int[] from = role == Role.PINGER ? new int[0] : writers;
             in = new DatagramReceiver(fd, udp, from, role == Role.PINGER ? 0 : UDP_QUIET_NANOS, max, gate, name, arena);
@@ -265,31 +272,126 @@ public final class Endpoint implements AutoCloseable {
         }
     }
 
-    private static void bind(int fd, boolean unix, Path path, int port) {
+    private void bind(int fd, boolean unix, Path path, int port) {
+        long t0 = System.nanoTime();
         if (unix) Sockets.bindUnix(fd, path); else Sockets.bindInet(fd, port);
+        add("bind", System.nanoTime() - t0);
     }
 
-    /** Connects, retrying while the receiver has not bound yet (ENOENT, ECONNREFUSED). */
-    private static void connect(int fd, boolean unix, Path path, int port) {
-        long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
+    /**
+     * Runs the address calls' Java paths once on fd -1 (EBADF at once, no side effect): building
+     * a sockaddr, the errno capture and the exception path are cold in a new JVM and would cost
+     * tens of milliseconds of the first timed bind or connect, which the kernel never charges.
+     */
+    private static void warmAddressCalls(boolean unix, ChannelHandle h) {
+        Path p = unix ? Path.of(h.path()) : null;
+        List<Runnable> calls = unix
+                ? List.of(() -> Sockets.bindUnix(-1, p), () -> Sockets.connectUnix(-1, p))
+                : List.of(() -> Sockets.bindInet(-1, h.port()), () -> Sockets.connectInet(-1, h.port()));
+        List<Runnable> all = new ArrayList<>(calls);
+        all.add(() -> Sockets.listen(-1, 1));
+        all.add(() -> Sockets.accept(-1));
+        all.add(() -> Pipes.setNonBlocking(-1, true));
+        for (Runnable r : all) {
+            try {
+                r.run();
+            } catch (IpcException expected) {
+                // EBADF
+            }
+        }
+    }
+
+    /** As {@link #warmAddressCalls} for FIFOs: open of the empty path (ENOENT), fcntl of fd -1 (EBADF). */
+    private static void warmFifoCalls() {
+        for (Runnable r : List.<Runnable>of(() -> Pipes.open(Path.of(""), Pipes.O_RDONLY | Pipes.O_NONBLOCK), () -> Pipes.setNonBlocking(-1, false))) {
+            try {
+                r.run();
+            } catch (IpcException expected) {
+                // ENOENT, EBADF
+            }
+        }
+    }
+
+    /** Adds a setup step's time (a pinger binds and connects twice over). */
+    private void add(String step, long nanos) { report.setupNanos.merge(step, nanos, Long::sum); }
+
+    /**
+     * Connects, retrying while the receiver has not bound or listened yet (ENOENT, ECONNREFUSED):
+     * "connect" times the call that succeeds, "wait-peer" the time spent before it.
+     */
+    private void connect(int fd, boolean unix, Path path, int port) {
+        long start = System.nanoTime();
+        long deadline = start + CONNECT_PATIENCE_NANOS;
         long pause = 1_000_000L;
         for (;;) {
+            long t0 = System.nanoTime();
             try {
                 if (unix) Sockets.connectUnix(fd, path); else Sockets.connectInet(fd, port);
+                add("connect", System.nanoTime() - t0);
+                if (t0 > start) add(WAIT_PREFIX + "peer", t0 - start);
                 return;
             } catch (IpcException e) {
                 boolean notYet = e.errno() == Errno.ENOENT || e.errno() == Errno.ECONNREFUSED;
                 if (!notYet || System.nanoTime() > deadline) throw e;
                 LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 50_000_000L);
+                pause = Math.min(pause * 2, 10_000_000L);
             }
         }
     }
 
-    private int open(Path p, int flags) {
-        int fd = Pipes.open(p, flags | Pipes.O_CLOEXEC);
-        fds.add(fd);
-        return fd;
+    /**
+     * Accepts the writer's connection once it is there: the listening socket is non-blocking
+     * while it waits, so "accept" times the call that returns the connection and "wait-peer" the
+     * waiting for the peer's connect. The connection itself is blocking (accept does not pass on
+     * O_NONBLOCK on Linux).
+     */
+    private int acceptOnceConnected(int fd) {
+        Pipes.setNonBlocking(fd, true);
+        long start = System.nanoTime();
+        long deadline = start + CONNECT_PATIENCE_NANOS;
+        long pause = 100_000L;
+        for (;;) {
+            long t0 = System.nanoTime();
+            try {
+                int c = Sockets.accept(fd);
+                add("accept", System.nanoTime() - t0);
+                if (t0 > start) add(WAIT_PREFIX + "peer", t0 - start);
+                Pipes.setNonBlocking(fd, false);
+                return c;
+            } catch (IpcException e) {
+                if (e.errno() != Errno.EAGAIN || System.nanoTime() > deadline) throw e;
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, 10_000_000L);
+            }
+        }
+    }
+
+    /**
+     * Opens a FIFO end without sleeping in open(2) for the other end. A read end opens at once
+     * with O_NONBLOCK (then made blocking again: the start barrier comes after every writer's
+     * open, so no read sees end-of-file for want of a writer). A write end fails with ENXIO while
+     * no reader has it open; it is retried, and that time is "wait-peer". "open" times the calls
+     * that succeed.
+     */
+    private int openFifo(Path p, int flags) {
+        long start = System.nanoTime();
+        long deadline = start + CONNECT_PATIENCE_NANOS;
+        long pause = 100_000L;
+        for (;;) {
+            long t0 = System.nanoTime();
+            try {
+                int fd = Pipes.open(p, flags | Pipes.O_NONBLOCK | Pipes.O_CLOEXEC);
+                add("open", System.nanoTime() - t0);
+                if (t0 > start) add(WAIT_PREFIX + "peer", t0 - start);
+                fds.add(fd);
+                Pipes.setNonBlocking(fd, false);
+                return fd;
+            } catch (IpcException e) {
+                if (e.errno() != Errno.ENXIO || System.nanoTime() > deadline) throw e;
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, 10_000_000L);
+            }
+        }
     }
 
     /** Closes the ports, the descriptors and detaches the segment (timed as teardown). Idempotent. */

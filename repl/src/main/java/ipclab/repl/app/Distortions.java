@@ -4,25 +4,17 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
-import ipclab.engine.run.Registry;
 import ipclab.engine.run.RunReport;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Figures that are likely distorted, each with what to do: more spinning processes than CPUs (a
  * spinner waits for a CPU, not for a message), a run too short for the JIT to have settled, and a
  * median latency more than twice off the previous run of the same scenario (and combination) on
- * this machine. The medians are kept in {@code <state dir>/history/p50.properties} (the state
- * directory of {@link Registry#stateDir()}, under {@code $XDG_STATE_HOME}).
+ * this machine (kept in the {@link History}).
  */
 final class Distortions {
     /** A run shorter than this is dominated by JIT compilation and warm-up. */
@@ -30,11 +22,9 @@ final class Distortions {
     /** A median this many times off the previous run's is suspicious. */
     static final double P50_FACTOR = 2.0;
 
-    private final Path history;
+    private final History history;
 
-    Distortions(Path stateDir) { this.history = stateDir.resolve("history").resolve("p50.properties"); }
-
-    static Distortions inStateDir() { return new Distortions(Registry.stateDir()); }
+    Distortions(History history) { this.history = history; }
 
     /** The warnings for one run of a plan; records its medians for the next run. */
     List<String> of(Plan plan, RunReport r) {
@@ -67,22 +57,12 @@ final class Distortions {
     private List<String> comparedWithLastRun(Plan plan, RunReport r, String where) {
         List<String> out = new ArrayList<>();
         if (r.channels() == null || !r.ok()) return out;
-        Properties last = load();
-        Properties now = new Properties();
-        now.putAll(last);
         for (RunReport.ChannelFigures c : r.channels()) {
             if (c.latencyNs() == null || c.latencyNs().p50() <= 0) continue;
-            String key = plan.scenario().name() + "|" + new java.util.TreeMap<>(plan.params()) + "|" + c.name();
+            String key = "p50|" + plan.scenario().name() + "|" + new java.util.TreeMap<>(plan.params()) + "|" + c.name();
             long p50 = c.latencyNs().p50();
-            String before = last.getProperty(key);
-            now.setProperty(key, Long.toString(p50));
-            if (before == null) continue;
-            long prev;
-            try {
-                prev = Long.parseLong(before);
-            } catch (NumberFormatException e) {
-                continue;
-            }
+            long prev = history.get(key);
+            history.put(key, p50);
             if (prev <= 0) continue;
             double ratio = (double) p50 / prev;
             if (ratio > P50_FACTOR || ratio < 1 / P50_FACTOR) {
@@ -92,7 +72,6 @@ final class Distortions {
                         ratio >= 1 ? "higher" : "lower", nanos(prev)));
             }
         }
-        store(now);
         return out;
     }
 
@@ -109,29 +88,5 @@ final class Distortions {
         if (ns < 1_000_000) return String.format(Locale.ROOT, "%.3g us", ns / 1e3);
         if (ns < 1_000_000_000) return String.format(Locale.ROOT, "%.3g ms", ns / 1e6);
         return String.format(Locale.ROOT, "%.3g s", ns / 1e9);
-    }
-
-    private Properties load() {
-        Properties p = new Properties();
-        if (!Files.isRegularFile(history)) return p;
-        try (Reader in = Files.newBufferedReader(history)) {
-            p.load(in);
-        } catch (IOException | IllegalArgumentException e) {
-            // an unreadable history only costs the comparison
-        }
-        return p;
-    }
-
-    private void store(Properties p) {
-        try {
-            Files.createDirectories(history.getParent());
-            Path tmp = history.resolveSibling(history.getFileName() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                p.store(w, "ipclab: the median latency of the last run of each scenario, combination and channel (ns)");
-            }
-            Files.move(tmp, history, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // the warning is a courtesy: a read-only state directory must not fail the run
-        }
     }
 }

@@ -78,24 +78,29 @@ public final class Lab {
         List<Plan> plans = scenario.plans();
         List<RunReport> reports = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Distortions distortions = Distortions.inStateDir();
+        List<String> notes = new ArrayList<>();
+        History history = History.inStateDir();
+        Distortions distortions = new Distortions(history);
+        BreakEven breakEven = new BreakEven(history);
         for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
-            if (shuttingDown()) return interrupted(scenario, reports, warnings);
+            if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
             if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
             RunReport r;
             try {
                 r = Engine.run(p, opts);
             } catch (RuntimeException e) {
                 // SIGINT while the run was being made: it removed what it had made
-                if (shuttingDown()) return interrupted(scenario, reports, warnings);
+                if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
                 throw e;
             }
             reports.add(r);
-            if (shuttingDown()) return interrupted(scenario, reports, warnings); // the engine stopped this run
+            if (shuttingDown()) return interrupted(scenario, reports, notes, warnings); // the engine stopped this run
             warnings.addAll(distortions.of(p, r));
+            notes.addAll(breakEven.of(r));
         }
-        return new ScenarioResult(scenario, reports, warnings, false);
+        history.save();
+        return new ScenarioResult(scenario, reports, notes, warnings, false);
     }
 
     /**
@@ -103,9 +108,9 @@ public final class Lab {
      *
      * @throws Interrupted when not one run got as far as a report
      */
-    private static ScenarioResult interrupted(LoadedScenario scenario, List<RunReport> reports, List<String> warnings) {
+    private static ScenarioResult interrupted(LoadedScenario scenario, List<RunReport> reports, List<String> notes, List<String> warnings) {
         if (reports.isEmpty()) throw new Interrupted(scenario.label());
-        return new ScenarioResult(scenario, reports, warnings, true);
+        return new ScenarioResult(scenario, reports, notes, warnings, true);
     }
 
     /** SIGINT or SIGTERM arrived before a scenario's first run ended: nothing to report, nothing left behind. */

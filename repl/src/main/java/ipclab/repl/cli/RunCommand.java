@@ -116,8 +116,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             results.add(r);
             RunTable table = new RunTable(cli.style());
-            List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs(), r.description(), r.warnings())
-                    : table.render(r.report(), r.description(), r.warnings());
+            List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs(), r.description(), r.notes(), r.warnings())
+                    : table.render(r.report(), r.description(), r.notes(), r.warnings());
             lines.forEach(cli.out()::println);
             worst = worst.worse(r.outcome());
             if (r.interrupted()) interrupted = interruptedText(r);

@@ -28,13 +28,14 @@ public final class RunTable {
     public RunTable(Style style) { this.style = style; }
 
     /** The lines for one run's report. */
-    public List<String> render(RunReport r) { return render(r, null, List.of()); }
+    public List<String> render(RunReport r) { return render(r, null, List.of(), List.of()); }
 
     /**
-     * The lines for one run's report, with the scenario's description under the headline and
-     * warnings about likely distorted figures (each saying what to do) before the verdict.
+     * The lines for one run's report, with the scenario's description under the headline, figures
+     * computed from the run's (shm's break-even) under the channels, and warnings about likely
+     * distorted figures (each saying what to do) before the verdict.
      */
-    public List<String> render(RunReport r, String description, List<String> warnings) {
+    public List<String> render(RunReport r, String description, List<String> computed, List<String> warnings) {
         RunNotes notes = new RunNotes(style);
         List<String> out = new ArrayList<>();
         out.add(headline(r));
@@ -43,6 +44,7 @@ public final class RunTable {
         if (!params.isEmpty()) out.add("params: " + paramsText(params));
         section(out, channels(r));
         out.addAll(notes.allowedLoss(r));
+        out.addAll(computed);
         section(out, processes(r));
         section(out, notes.events(r));
         section(out, counters(r));
@@ -150,10 +152,11 @@ public final class RunTable {
     }
 
     /** The lines for a sweep: one row per combination (and per busy channel), then what went wrong, then the verdict. */
-    public List<String> renderSweep(String scenario, List<RunReport> runs) { return renderSweep(scenario, runs, null, List.of()); }
+    public List<String> renderSweep(String scenario, List<RunReport> runs) { return renderSweep(scenario, runs, null, List.of(), List.of()); }
 
     /** As {@link #renderSweep(String, List)}, with the description under the headline and warnings before the verdict. */
-    public List<String> renderSweep(String scenario, List<RunReport> runs, String description, List<String> warnings) {
+    public List<String> renderSweep(String scenario, List<RunReport> runs, String description, List<String> computed,
+                                    List<String> warnings) {
         RunNotes notes = new RunNotes(style);
         List<String> out = new ArrayList<>();
         out.add(style.paint(Tone.HEAD, "sweep " + Nulls.text(scenario)) + "  " + runs.size() + " runs");
@@ -218,6 +221,7 @@ public final class RunTable {
         }
         out.add("");
         out.addAll(t.render(style));
+        out.addAll(computed);
         for (RunReport run : runs) out.addAll(notes.allowedLoss(run).stream().map(l -> l + "  [" + paramsText(Nulls.map(run.params())) + "]").toList());
         for (RunReport run : runs) {
             String p = paramsText(Nulls.map(run.params()));
