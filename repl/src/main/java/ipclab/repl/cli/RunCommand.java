@@ -10,6 +10,7 @@ import ipclab.repl.app.Progress;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.app.ScenarioResult;
 import ipclab.engine.run.Outcome;
+import ipclab.repl.report.RunNotes;
 import ipclab.repl.report.RunTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,6 +122,18 @@ public final class RunCommand implements Callable<Integer> {
             lines.forEach(cli.out()::println);
             worst = worst.worse(r.outcome());
             if (r.interrupted()) interrupted = interruptedText(r);
+        }
+        if (results.size() > 1) {
+            List<String> labels = new ArrayList<>();
+            List<RunReport> reports = new ArrayList<>();
+            for (ScenarioResult r : results) {
+                for (RunReport run : r.runs()) {
+                    labels.add(r.scenario().label() + (run.params() == null || run.params().isEmpty() ? "" : " [" + params(run.params()) + "]"));
+                    reports.add(run);
+                }
+            }
+            cli.out().println();
+            new RunNotes(cli.style()).summary(labels, reports).forEach(cli.out()::println);
         }
         List<RunReport.Kept> kept = results.stream().flatMap(r -> r.kept().stream()).toList();
         if (keep || !kept.isEmpty()) {

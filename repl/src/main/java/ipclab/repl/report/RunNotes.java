@@ -102,6 +102,34 @@ public final class RunNotes {
         return out;
     }
 
+    /**
+     * Several scenarios run in turn (files, or a Java file's members, e.g. examples/PingPong.java):
+     * one row per busy channel of each run, side by side.
+     *
+     * @param labels one per report: the scenario's label and, in a sweep, its combination
+     */
+    public List<String> summary(List<String> labels, List<RunReport> reports) {
+        TextTable t = new TextTable().text("summary").text("").text("channel").text("type").number("sent").number("msgs/s")
+                .number("MiB/s").number("p50").number("p99").number("syscalls/msg").number("setup");
+        for (int i = 0; i < reports.size(); i++) {
+            RunReport r = reports.get(i);
+            boolean first = true;
+            for (ChannelFigures c : list(r.channels())) {
+                if (c.sent() == 0 && c.received() == 0) continue;
+                t.row().cell(first ? labels.get(i) : "").cell(first ? (ipclab.engine.run.Outcome.of(r) == ipclab.engine.run.Outcome.OK ? style.pass() : style.fail()) : "",
+                                first ? (r.ok() ? Tone.GOOD : Tone.BAD) : Tone.PLAIN)
+                        .cell(c.name()).cell(c.type()).cell(Units.count(c.sent()))
+                        .cell(Units.rate(c.throughput() == null ? Double.NaN : c.throughput().msgsPerSec()))
+                        .cell(Units.decimal(c.throughput() == null ? Double.NaN : c.throughput().mibPerSec()))
+                        .cell(Units.nanos(c.latencyNs() == null ? Double.NaN : c.latencyNs().p50()))
+                        .cell(Units.nanos(c.latencyNs() == null ? Double.NaN : c.latencyNs().p99()))
+                        .cell(Units.decimal(c.syscallsPerMessage())).cell(Units.nanos(c.setupNs()));
+                first = false;
+            }
+        }
+        return t.isEmpty() ? List.of() : t.render(style);
+    }
+
     private static Map<String, Long> events(ProcessFigures p) { return p.events() == null ? Map.of() : p.events(); }
 
     private static <T> List<T> list(List<T> l) { return l == null ? List.of() : l; }
