@@ -43,9 +43,9 @@ public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer 
         public Builder domain(SocketDomain d) { return put(Key.DOMAIN, d); }
 
         public ChannelSpec build() {
-            return new ChannelSpec(name(), (ChannelType) values.get(Key.TYPE), (ByteSize) values.get(Key.SEGMENT_SIZE),
+            return CallSites.attach(new ChannelSpec(name(), (ChannelType) values.get(Key.TYPE), (ByteSize) values.get(Key.SEGMENT_SIZE),
                     (Integer) values.get(Key.SLOTS), (Sync) values.get(Key.SYNC), (Fanout) values.get(Key.FANOUT),
-                    (Removal) values.get(Key.REMOVE), (QueueMode) values.get(Key.MODE), (ByteSize) values.get(Key.CAPACITY), (SocketDomain) values.get(Key.DOMAIN));
+                    (Removal) values.get(Key.REMOVE), (QueueMode) values.get(Key.MODE), (ByteSize) values.get(Key.CAPACITY), (SocketDomain) values.get(Key.DOMAIN)), sites);
         }
     }
 }

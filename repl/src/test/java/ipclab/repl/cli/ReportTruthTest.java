@@ -221,6 +221,31 @@ class ReportTruthTest {
     }
 
     @Test
+    void aJavaScenariosProblemsCarryTheFileAndLineOfTheBuilderCall(@TempDir Path dir) throws Exception {
+        Path java = dir.resolve("Broken.java");
+        Files.writeString(java, """
+                import static ipclab.dsl.Scenarios.*;
+
+                import ipclab.dsl.model.Scenario;
+
+                public class Broken {
+                    public static Scenario scenario() {
+                        return Scenario.named("broken")
+                                .channel(msgq("q"))
+                                .process(writer("producer").channel("q")
+                                        .size(bytes(16)))
+                                .process(reader("consumer").channel("nowhere"))
+                                .build();
+                    }
+                }
+                """);
+        Ipclab v = Ipclab.run("validate", java.toString());
+        assertEquals(2, v.code(), v.toString());
+        assertTrue(v.err().contains(java + ":10: processes.producer.size: size=16B is too small"), v.err());
+        assertTrue(v.err().contains(java + ":11: processes.consumer.channel: no channel 'nowhere'"), v.err());
+    }
+
+    @Test
     void runAndValidateTakeSeveralFilesAndGlobs() {
         Ipclab v = Ipclab.run("validate", "-v", "../scenarios/pingpong-*.yaml", "../scenarios/hello.yaml");
         assertEquals(0, v.code(), v.toString());
