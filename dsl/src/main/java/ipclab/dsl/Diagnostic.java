@@ -20,6 +20,30 @@ public record Diagnostic(String file, int line, int column, String path, String 
     public static final Comparator<Diagnostic> ORDER = Comparator.comparingInt(Diagnostic::line)
             .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::path).thenComparing(Diagnostic::message);
 
+    /**
+     * One line each: a value echoed in a message (a block scalar, a quoted "a\nb") has its line
+     * breaks escaped, and so have NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which editors and
+     * Java's regular expressions take as line ends too.
+     */
+    public Diagnostic {
+        message = oneLine(message);
+        path = oneLine(path);
+    }
+
+    private static String oneLine(String s) {
+        if (s.chars().noneMatch(Diagnostic::lineBreak)) return s;
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        s.chars().forEach(c -> {
+            if (c == '\n') sb.append("\\n");
+            else if (c == '\r') sb.append("\\r");
+            else if (lineBreak(c)) sb.append("\\u").append(String.format("%04x", c));
+            else sb.append((char) c);
+        });
+        return sb.toString();
+    }
+
+    private static boolean lineBreak(int c) { return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029; }
+
     @Override public String toString() {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) sb.append(':').append(line);

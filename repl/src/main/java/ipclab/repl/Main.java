@@ -5,10 +5,12 @@ import ipclab.repl.cli.Commands;
 import ipclab.repl.cli.DebugFlag;
 import ipclab.repl.cli.ExitCodes;
 import ipclab.repl.report.Style;
+import ipclab.repl.shell.ReplCommand;
 import java.io.Console;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +43,7 @@ public final class Main {
         Cli cli = new Cli(o, e, style, env);
         boolean debug = DebugFlag.requested(args, env);
         try {
-            return Commands.commandLine(cli, debug).execute(args);
+            return Commands.commandLine(cli, debug, List.of(ReplCommand::new)).execute(args);
         } catch (RuntimeException | Error ex) {
             // picocli itself failed (a bug in a command's annotations): still one line
             e.println("ipclab: internal error: " + ex);

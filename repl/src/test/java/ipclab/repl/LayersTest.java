@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   ipclab.repl          Main: the process entry point
- *   ipclab.repl.shell    the interactive REPL (optional until it exists)
+ *   ipclab.repl.shell    the interactive REPL
  *   ipclab.repl.cli      the command line (picocli commands)
  *   ipclab.repl.app      the application layer both fronts call (Lab)
  *   ipclab.repl.report   tables and units for people, from the typed reports
@@ -36,7 +36,7 @@ class LayersTest {
     void layersPointDown() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("main").definedBy("ipclab.repl")
-                .optionalLayer("shell").definedBy("ipclab.repl.shell..")
+                .layer("shell").definedBy("ipclab.repl.shell..")
                 .layer("cli").definedBy("ipclab.repl.cli..")
                 .layer("app").definedBy("ipclab.repl.app..")
                 .layer("report").definedBy("ipclab.repl.report..")

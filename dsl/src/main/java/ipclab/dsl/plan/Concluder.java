@@ -45,7 +45,7 @@ final class Concluder {
         Map<String, String> owner = NameRules.check(s, problems);
 
         // processes, before channels (channels need the largest message)
-        int total = 0;
+        long total = 0;   // a long: replicas near Integer.MAX_VALUE in several groups must not wrap round
         for (ProcessSpec p : s.processes().values()) total += NameRules.replicas(p);
         if (total > Planner.MAX_PROCESSES) {
             problems.add(Problem.key("processes", total + " processes after replicas; at most " + Planner.MAX_PROCESSES + " are allowed"));
@@ -58,6 +58,7 @@ final class Concluder {
 
         List<PlannedProcess> processes = new ArrayList<>();
         for (ProcessSpec p : s.processes().values()) {
+            if (total > Planner.MAX_PROCESSES) break;   // refused above; expanding a billion replicas would hang
             if (p.channel() == null || !s.channels().containsKey(p.channel())) continue;
             int n = NameRules.replicas(p);
             List<String> names = NameRules.replicaNames(p.name(), n);

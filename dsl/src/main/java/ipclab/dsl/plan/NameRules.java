@@ -53,7 +53,9 @@ final class NameRules {
     static List<String> replicaNames(String name, int n) {
         if (n <= 1) return List.of(name);
         List<String> out = new ArrayList<>();
-        for (int i = 1; i <= n; i++) out.add(name + "-" + i);
+        // past MAX_PROCESSES the scenario is refused anyway: the names are only for messages, and
+        // making all of replicas=2000000000 would exhaust memory
+        for (int i = 1; i <= Math.min(n, Planner.MAX_PROCESSES + 1); i++) out.add(name + "-" + i);
         return out;
     }
 }

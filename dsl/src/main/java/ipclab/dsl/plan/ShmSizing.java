@@ -36,6 +36,9 @@ final class ShmSizing {
         long slotBytes = Math.max(0, (segment - Planner.SHM_CONTROL_BYTES) / slots / Planner.SLOT_ALIGN * Planner.SLOT_ALIGN);
         boolean ring = u.ring();
         boolean pingEcho = u.roundTrips();
+        // a message larger than MAX_BUFFER_BYTES is refused at its process; capped here, the
+        // sums below cannot overflow into a negative size (found by the fuzz test)
+        long fit = Math.min(maxMessage, Planner.MAX_BUFFER_BYTES);
         if (pingEcho && slotsOk && slots < 2) {
             problems.add(Problem.value(path + ".slots", "slots=" + slots + " is too few for round trips: a pinger and an echo use two lanes"
                     + " (there and back) of slots / 2 slots each; use at least 2, e.g. 16"));
@@ -63,9 +66,9 @@ final class ShmSizing {
         if (segment < Planner.SHM_CONTROL_BYTES + (ring ? (long) slots * Planner.SLOT_HEADER_BYTES : 0) || segment == 0) {
             problems.add(Problem.value(path + ".size", "size=" + ByteSize.of(segment) + " is too small: the segment holds a "
                     + Planner.SHM_CONTROL_BYTES + "-byte control block" + (ring ? " and " + slots + " slots" : "") + "; use at least "
-                    + ByteSize.of(Planner.SHM_CONTROL_BYTES + (ring ? (long) slots * (Planner.SLOT_HEADER_BYTES + Math.max(maxMessage, Planner.MIN_MESSAGE_BYTES)) : 0))));
-        } else if (ring && maxMessage + Planner.SLOT_HEADER_BYTES > slotBytes) {
-            long need = Planner.SHM_CONTROL_BYTES + (long) slots * roundUp(maxMessage + Planner.SLOT_HEADER_BYTES, Planner.SLOT_ALIGN);
+                    + ByteSize.of(Planner.SHM_CONTROL_BYTES + (ring ? (long) slots * (Planner.SLOT_HEADER_BYTES + Math.max(fit, Planner.MIN_MESSAGE_BYTES)) : 0))));
+        } else if (ring && fit + Planner.SLOT_HEADER_BYTES > slotBytes) {
+            long need = Planner.SHM_CONTROL_BYTES + (long) slots * roundUp(fit + Planner.SLOT_HEADER_BYTES, Planner.SLOT_ALIGN);
             problems.add(Problem.value(d.largestSenderPath(c.name(), "size"), "a message of " + ByteSize.of(maxMessage) + " does not fit a slot of channel "
                     + c.name() + ": each of its " + slots + " slots has (" + ByteSize.of(segment) + " - " + Planner.SHM_CONTROL_BYTES
                     + " control bytes) / " + slots + " = " + slotBytes + " bytes, less a " + Planner.SLOT_HEADER_BYTES + "-byte header leaves "

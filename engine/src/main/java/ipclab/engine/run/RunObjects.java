@@ -1,6 +1,9 @@
 package ipclab.engine.run;
 
 import ipclab.dsl.model.Removal;
+import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.transport.ChannelObjects;
+import ipclab.engine.transport.ChannelKit;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.engine.protocol.ChannelHandle;
@@ -25,7 +28,7 @@ final class RunObjects {
     private boolean cleaned;
 
     RunObjects(RunOptions opts) {
-        this.kit = opts.channels() != null ? opts.channels() : new RealChannels();
+        this.kit = opts.channels() != null ? opts.channels() : new ChannelObjects();
     }
 
     /** Opens the registry file; before any object exists. */
@@ -69,10 +72,8 @@ final class RunObjects {
 
     private synchronized Removal removalOf(ChannelHandle h) { return removal.getOrDefault(h.channel(), Removal.AFTER_ATTACH); }
 
-    /** A channel whose segment stays after the run ({@code remove: never}): its handle without the segment, for removing the rest. */
-    private ChannelHandle withoutSegment(ChannelHandle h) {
-        return new ChannelHandle(h.channel(), h.type(), -1, h.semId(), h.msqId(), h.key(), h.path(), h.port());
-    }
+    /** A ring whose segment (and semaphore set) outlive the run: {@code remove: never}. */
+    private boolean neverRemoved(ChannelHandle h) { return h instanceof ChannelHandle.ShmRing && removalOf(h) == Removal.NEVER; }
 
     /** The incrementer channels' counters by channel; a counter that cannot be read is a clean-up failure. */
     Map<String, Long> readCounters(RunState state) {
@@ -82,7 +83,7 @@ final class RunObjects {
                 Long v = kit.readCounter(h);
                 if (v != null) counters.put(h.channel(), v);
             } catch (RuntimeException e) {
-                state.fail("cleanup", null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
+                state.fail(FailureKind.CLEANUP, null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
             }
         }
         return counters;
@@ -108,10 +109,10 @@ final class RunObjects {
         for (ChannelHandle h : hs) {
             try {
                 if (keep) kit.release(h, record);
-                else if (h.shmId() >= 0 && removalOf(h) == Removal.NEVER) kit.remove(withoutSegment(h), record);
+                else if (neverRemoved(h)) kit.release(h, record); // as a C program that forgets shmctl(IPC_RMID)
                 else kit.remove(h, record);
             } catch (Exception e) {
-                problems.add(new RunReport.Failure("cleanup", null, "cannot " + (keep ? "release" : "remove") + " channel "
+                problems.add(new RunReport.Failure(FailureKind.CLEANUP, null, "cannot " + (keep ? "release" : "remove") + " channel "
                         + h.channel() + ": " + e.getMessage(), state.ms(System.nanoTime()), List.of()));
             }
         }
@@ -127,18 +128,20 @@ final class RunObjects {
     /**
      * What the run leaves in the kernel on purpose, in order: with {@code keep} every System V
      * object it made (a segment marked IPC_RMID is listed as such: it went at its last detach);
-     * otherwise the segments of channels with {@code remove: never}.
+     * otherwise the segments (and semaphore sets) of channels with {@code remove: never}.
      */
     List<RunReport.Kept> kept(boolean keep) {
         if (record == null) return List.of();
         List<Registry.Entry> marked = record.marked();
-        java.util.Set<Integer> never = new java.util.HashSet<>();
-        for (ChannelHandle h : handles()) if (h.shmId() >= 0 && removalOf(h) == Removal.NEVER) never.add(h.shmId());
+        java.util.Set<String> never = new java.util.HashSet<>(); // "shm 5", "sem 7": ids of different kinds may coincide
+        for (ChannelHandle h : handles()) {
+            if (h instanceof ChannelHandle.ShmRing r && neverRemoved(h)) { never.add("SHM " + r.shmId()); never.add("SEM " + r.semId()); }
+        }
         List<RunReport.Kept> out = new ArrayList<>();
         for (Registry.Entry e : record.allObjects()) {
-            if (e.kind().equals("file")) continue;
-            boolean shm = e.kind().equals("shm");
-            if (!keep && !(shm && never.contains(e.id()))) continue;
+            if (e.kind() == ObjectKind.FILE) continue;
+            boolean shm = e.kind() == ObjectKind.SHM;
+            if (!keep && !never.contains(e.kind().name() + " " + e.id())) continue;
             out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), shm ? marked.contains(e) : null));
         }
         return out;

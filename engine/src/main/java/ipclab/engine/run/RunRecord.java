@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ public final class RunRecord implements ObjectLog {
     synchronized List<Registry.Entry> allObjects() { return List.copyOf(everything); }
 
     @Override
-    public synchronized void created(String kind, int id, int key, String path) {
+    public synchronized void created(ObjectKind kind, int id, int key, String path) {
         Registry.Entry e = new Registry.Entry(kind, id, key, path == null ? "" : path);
         objects.add(e);
         everything.add(e);
@@ -59,15 +60,15 @@ public final class RunRecord implements ObjectLog {
     }
 
     @Override
-    public synchronized void removed(String kind, int id, String path) {
+    public synchronized void removed(ObjectKind kind, int id, String path) {
         String p = path == null ? "" : path;
-        objects.removeIf(o -> o.kind().equals(kind) && o.id() == id && o.path().equals(p));
+        objects.removeIf(o -> o.kind() == kind && o.id() == id && o.path().equals(p));
         flush();
     }
 
     @Override
-    public synchronized void markedForRemoval(String kind, int id) {
-        for (Registry.Entry o : objects) if (o.kind().equals(kind) && o.id() == id && !marked.contains(o)) marked.add(o);
+    public synchronized void markedForRemoval(ObjectKind kind, int id) {
+        for (Registry.Entry o : objects) if (o.kind() == kind && o.id() == id && !marked.contains(o)) marked.add(o);
     }
 
     /** Segments marked IPC_RMID by the run (still listed until removed: the kernel frees them at their last detach). */

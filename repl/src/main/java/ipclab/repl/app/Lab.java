@@ -82,20 +82,29 @@ public final class Lab {
         History history = History.inStateDir();
         Distortions distortions = new Distortions(history);
         BreakEven breakEven = new BreakEven(history);
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
         for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
-            if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
+            if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
             if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
             RunReport r;
+            Run run;
             try {
-                r = Engine.run(p, opts);
+                run = Engine.start(p, opts.withStep(false));
             } catch (RuntimeException e) {
                 // SIGINT while the run was being made: it removed what it had made
                 if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
                 throw e;
             }
+            stop.started(run);
+            try {
+                r = run.await();
+            } finally {
+                stop.ended();
+            }
             reports.add(r);
-            if (shuttingDown()) return interrupted(scenario, reports, notes, warnings); // the engine stopped this run
+            // the engine stopped this run (SIGINT/SIGTERM, or the REPL's stop): no further combination
+            if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
             warnings.addAll(distortions.of(p, r));
             notes.addAll(breakEven.of(r));
         }

@@ -41,9 +41,17 @@ public final class Commands {
      *
      * @param debug print stack traces for errors
      */
-    public static CommandLine commandLine(Cli cli, boolean debug) {
+    public static CommandLine commandLine(Cli cli, boolean debug) { return commandLine(cli, debug, List.of()); }
+
+    /**
+     * As {@link #commandLine(Cli, boolean)}, with more subcommands after the built-in ones: the
+     * layer above (the REPL's {@code repl} command) registers itself without this package knowing it.
+     */
+    public static CommandLine commandLine(Cli cli, boolean debug, List<Function<Cli, Object>> more) {
         CommandLine root = new CommandLine(new IpclabCommand(cli));
-        for (Function<Cli, Object> f : ALL) {
+        List<Function<Cli, Object>> all = new java.util.ArrayList<>(ALL);
+        all.addAll(more);
+        for (Function<Cli, Object> f : all) {
             CommandLine sub = new CommandLine(f.apply(cli));
             sub.addMixin("help", new HelpOption()); // every subcommand's -h, --help, added here once
             root.addSubcommand(sub);

@@ -1,0 +1,109 @@
+package ipclab.repl.shell;
+
+import ipclab.dsl.ScenarioException;
+import ipclab.dsl.model.Scenario;
+import ipclab.dsl.plan.Plan;
+import ipclab.engine.run.RunReport;
+import ipclab.repl.app.Lab;
+import ipclab.repl.app.LoadedScenario;
+import ipclab.repl.app.Progress;
+import ipclab.repl.app.RunSettings;
+import ipclab.repl.app.ScenarioResult;
+import ipclab.repl.app.StopSignal;
+import ipclab.repl.cli.Cli;
+import ipclab.repl.cli.Commands;
+import ipclab.repl.cli.ExitCodes;
+import ipclab.repl.report.RunTable;
+import ipclab.repl.report.Style;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The shell's one way into ipclab: loading, running and reporting go through the application
+ * layer ({@link Lab}), as the command line's do, so a scenario runs and reports the same in both.
+ * It holds no state of the session.
+ */
+final class LabAdapter {
+    private final Lab lab = new Lab();
+
+    /**
+     * A planned scenario.
+     *
+     * @param label where it came from: a file, {@code FILE.java#member} or {@code VAR}
+     */
+    record Loaded(String label, LoadedScenario loaded) {
+        Scenario scenario() { return loaded.scenario(); }
+
+        List<Plan> plans() { return loaded.plans(); }
+
+        boolean sweep() { return loaded.isSweep(); }
+    }
+
+    /**
+     * What a run gave.
+     *
+     * @param result the reports, one per plan run (a stopped sweep has fewer than it planned)
+     * @param code   the exit code {@code ipclab run} would give
+     */
+    record Outcome(ScenarioResult result, int code) {
+        List<RunReport> reports() { return result.runs(); }
+
+        /** The report as {@code ipclab run --json} writes it. */
+        String json() { return result.json(); }
+    }
+
+    /** A file as {@code ipclab run} takes it: YAML, or fluent Java (each of its scenarios), planned. */
+    List<Loaded> load(Path file) throws ScenarioException {
+        List<Loaded> out = new ArrayList<>();
+        for (LoadedScenario l : lab.load(file)) out.add(new Loaded(l.label(), l));
+        return out;
+    }
+
+    /** A scenario built in Java, planned against this kernel's limits. */
+    Loaded plan(String label, Scenario scenario) throws ScenarioException {
+        return new Loaded(label, lab.load(scenario, label));
+    }
+
+    /** What dead runs left, removed before anything new is made: one line per object. */
+    List<String> cleanStale() { return lab.cleanStale().removed(); }
+
+    /**
+     * Runs every plan of the scenario in turn, freely, as {@code ipclab run} does.
+     *
+     * @param stop     Ctrl-C: stops the run going and starts no more runs of a sweep
+     * @param progress told "run i/n: params" for a sweep
+     */
+    Outcome run(Loaded l, StopSignal stop, Consumer<String> progress) throws InterruptedException {
+        Progress p = new Progress() {
+            @Override
+            public void runStarting(int index, int count, Map<String, String> params) {
+                progress.accept("run " + index + "/" + count + ": " + params(params));
+            }
+        };
+        ScenarioResult r = lab.run(l.loaded(), RunSettings.defaults().withProgress(p).withStop(stop));
+        return new Outcome(r, ExitCodes.of(r.outcome()));
+    }
+
+    /** The table {@code ipclab run} prints for this outcome. */
+    List<String> table(Outcome o, Style style) {
+        RunTable t = new RunTable(style);
+        return o.result().isSweep() ? t.renderSweep(o.result().report().scenario(), o.reports()) : t.render(o.result().report());
+    }
+
+    /** {@code ipclab ipcs ARGS...} with its output on the shell's streams; its exit code. */
+    int ipcs(Cli cli, List<String> args) {
+        List<String> argv = new ArrayList<>();
+        argv.add("ipcs");
+        argv.addAll(args);
+        return Commands.commandLine(cli, false).execute(argv.toArray(String[]::new));
+    }
+
+    private static String params(Map<String, String> params) {
+        List<String> kv = new ArrayList<>();
+        params.forEach((k, v) -> kv.add(k + "=" + v));
+        return String.join(" ", kv);
+    }
+}

@@ -1,0 +1,36 @@
+package ipclab.repl.shell;
+
+import ipclab.engine.run.RunReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the shell remembers between commands: the loaded scenarios, the last run, the inputs
+ * (for {@code /history} and {@code /save}) and whether anything failed (the exit code of a script).
+ */
+final class Session {
+    /** What {@code /run} and {@code /validate} take without an argument: a file, or a Java variable. */
+    record Source(String fileOrVar, boolean isVar) {}
+
+    Source loadedFrom;
+    List<LabAdapter.Loaded> loaded = List.of();
+    /** The last {@code /run}: one outcome per scenario it ran. */
+    List<LabAdapter.Outcome> lastRun = List.of();
+    /** The last error, for {@code $err}. */
+    Throwable lastError;
+    final List<String> inputs = new ArrayList<>();
+    int failures;
+
+    /** The last report of the last run, for {@code $last}. */
+    RunReport lastReport() {
+        if (lastRun.isEmpty()) return null;
+        List<RunReport> rs = lastRun.getLast().reports();
+        return rs.isEmpty() ? null : rs.getLast();
+    }
+
+    /** The JSON {@code ipclab run --json} writes for the same run: an array when it ran several scenarios. */
+    String lastJson() {
+        if (lastRun.size() == 1) return lastRun.getFirst().json();
+        return "[\n" + String.join(",\n", lastRun.stream().map(LabAdapter.Outcome::json).toList()) + "\n]";
+    }
+}
