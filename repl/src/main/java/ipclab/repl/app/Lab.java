@@ -11,7 +11,9 @@ import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a front end (the {@code ipclab} command line, the REPL) does with scenarios, in the order
@@ -56,6 +58,18 @@ public final class Lab {
     }
 
     /**
+     * The scenarios with the command line's changes ({@code --repeat}, {@code --quick}, {@code -p}),
+     * planned again; each {@code -p} path applies to the scenarios that have its channel or process.
+     *
+     * @throws ScenarioException a changed scenario is not valid (e.g. a swept value is not a size)
+     */
+    public List<LoadedScenario> override(List<LoadedScenario> scenarios, Overrides o) throws ScenarioException {
+        List<LoadedScenario> out = new ArrayList<>();
+        for (LoadedScenario s : scenarios) out.add(o.apply(s));
+        return out;
+    }
+
+    /**
      * Removes what dead ipclab runs left (kernel objects, files, workers), and only that: objects
      * in the run registry whose run is gone and that still have the recorded id, key and owner.
      * {@link #run} does not call it: a front end calls it before running, and tells the user.
@@ -66,7 +80,8 @@ public final class Lab {
     }
 
     /**
-     * Runs a loaded scenario as real processes, each sweep combination in turn, and waits for the end.
+     * Runs a loaded scenario as real processes, each sweep combination in turn ({@code repeat} times
+     * each, one after the other), and waits for the end.
      *
      * @throws InterruptedException interrupted while a run went (its processes are stopped and its objects removed)
      * @throws RuntimeException     an object or a JVM could not be made (the message names the call and errno);
@@ -76,6 +91,8 @@ public final class Lab {
         RunOptions opts = options(settings);
         Progress progress = settings.progress();
         List<Plan> plans = scenario.plans();
+        int repeats = scenario.repeats();
+        int count = plans.size() * repeats;
         List<RunReport> reports = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -85,30 +102,35 @@ public final class Lab {
         StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
         for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
-            if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
-            if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
-            RunReport r;
-            Run run;
-            try {
-                run = Engine.start(p, opts.withStep(false));
-            } catch (RuntimeException e) {
-                // SIGINT while the run was being made: it removed what it had made
-                if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
-                throw e;
+            for (int k = 1; k <= repeats; k++) {
+                if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
+                Map<String, String> params = new LinkedHashMap<>(p.params());
+                if (repeats > 1) params.put("repeat", k + "/" + repeats);
+                if (count > 1) progress.runStarting(reports.size() + 1, count, params);
+                Run run;
+                try {
+                    run = Engine.start(p, opts.withStep(false));
+                } catch (RuntimeException e) {
+                    // SIGINT while the run was being made: it removed what it had made
+                    if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
+                    throw e;
+                }
+                RunReport r;
+                stop.started(run);
+                try {
+                    r = run.await();
+                } finally {
+                    stop.ended();
+                }
+                reports.add(r);
+                // the engine stopped this run (SIGINT/SIGTERM, or the REPL's stop): no further run
+                if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
+                warnings.addAll(distortions.of(p, r));
+                notes.addAll(breakEven.of(r));
             }
-            stop.started(run);
-            try {
-                r = run.await();
-            } finally {
-                stop.ended();
-            }
-            reports.add(r);
-            // the engine stopped this run (SIGINT/SIGTERM, or the REPL's stop): no further combination
-            if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
-            warnings.addAll(distortions.of(p, r));
-            notes.addAll(breakEven.of(r));
         }
         history.save();
+        progress.finished(count);
         return new ScenarioResult(scenario, reports, notes, warnings, false);
     }
 
