@@ -8,6 +8,7 @@ import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
@@ -69,9 +70,13 @@ class RoundTripTest {
 
     static Arbitrary<ChannelSpec> channel(String name) {
         return Combinators.combine(Arbitraries.of(ChannelType.class), maybe(sizes()), maybe(Arbitraries.integers().between(1, 1 << 20)),
-                maybe(Arbitraries.of(Sync.class)), maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(QueueMode.class)),
-                maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
-                .as((t, size, slots, sync, fanout, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fanout, mode, cap, domain));
+                maybe(Arbitraries.of(Sync.class)), Combinators.combine(maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(Removal.class))).as(FanoutRemove::new),
+                maybe(Arbitraries.of(QueueMode.class)), maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
+                .as((t, size, slots, sync, fr, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fr.fanout(), fr.remove(), mode, cap, domain));
+    }
+
+    /** Two keys in one draw: jqwik combines at most eight arbitraries. */
+    record FanoutRemove(Fanout fanout, Removal remove) {
     }
 
     static Arbitrary<ProcessSpec> process(String name) {
@@ -79,9 +84,9 @@ class RoundTripTest {
         return Combinators.combine(Arbitraries.of(Role.class), maybe(names()), maybe(Arbitraries.integers().between(1, 100)), maybe(positive),
                 maybe(durations()), maybe(sizes()), maybe(Arbitraries.longs().between(1, 10_000_000_000L).map(Rate::perSecond)),
                 maybe(Arbitraries.longs()))
-                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, mtype, null))
+                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, null, mtype, null))
                 .flatMap(p -> maybe(Arbitraries.longs().between(0, 1_000_000)).map(w -> new ProcessSpec(p.name(), p.role(), p.channel(),
-                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.mtype(), w)));
+                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.delay(), p.mtype(), w)));
     }
 
     @Provide

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import ipclab.engine.transport.Endpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class Figures {
             boolean incrementers = on.stream().anyMatch(w -> w.process.role() == Role.INCREMENTER);
             RunReport.ChannelFigures f = channel(c, on, end.setupNanos().getOrDefault(c.name(), Map.of()), latencies);
             channels.add(f);
-            RunReport.Failure loss = Verdict.channelLoss(c, f, incrementers, failuresSoFar, at);
+            RunReport.Failure loss = plan.faulted(c.name()) ? null : Verdict.channelLoss(c, f, incrementers, failuresSoFar, at);
             if (loss != null) failures.add(loss);
             if (incrementers) {
                 List<WorkerReport> reports = new ArrayList<>();
@@ -60,7 +61,7 @@ final class Figures {
         ReportMetrics metrics = new ReportMetrics(plan, processes, channels, counters, workers, latencies);
         for (Expectation e : plan.expectations()) results.add(Verdict.check(e, metrics));
         return new RunReport(plan.scenario().name(), plan.seed(), Verdict.ok(failures, results), end.durationMs(), host(),
-                processes, channels, counters, end.leaks(), results, failures, plan.params(), end.trace(), end.kept());
+                processes, channels, counters, end.leaks(), results, failures, plan.params(), end.trace(), end.kept(), end.faults());
     }
 
     static RunReport.Host host() {
@@ -103,7 +104,8 @@ final class Figures {
         ChannelTotals f = ChannelAccounting.merge(c, procs, reports);
         if (f.latency() != null) latencies.put(c.name(), f.latency());
         long setupNs = 0;
-        for (long v : setup.values()) setupNs += v;
+        // waiting for the peer (wait-peer) is shown in setup, apart, but is no cost of the kernel's
+        for (var e : setup.entrySet()) if (!e.getKey().startsWith(Endpoint.WAIT_PREFIX)) setupNs += e.getValue();
         double perMessage = f.syscallsPerMessage();
         long increments = 0;
         for (WorkerReport r : reports) increments += r.increments;
