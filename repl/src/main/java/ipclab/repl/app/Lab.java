@@ -248,6 +248,11 @@ public final class Lab {
         }
     }
 
+    /** A seeded scheduler (random or pct) for the scenario's first combination, as {@link #record} makes one. */
+    public ipclab.engine.schedule.Scheduler scheduler(LoadedScenario scenario, SchedulerSpec schedule) {
+        return schedule.create(expectedSteps(scenario.plans().getFirst()));
+    }
+
     /** PCT's estimate of a run's length: about two steps per message or increment, and one to end each process. */
     private static int expectedSteps(Plan plan) {
         long n = 0;
@@ -262,6 +267,11 @@ public final class Lab {
         if (to == null) return TraceStore.standard().save(t);
         TraceFile.write(t, to);
         return to;
+    }
+
+    /** The trace of steps a front end made itself, as {@link #saveTrace} would write it (for drawing the run so far). */
+    public Trace trace(LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports) {
+        return Recording.trace(scenario, schedule, steps, reports);
     }
 
     /** Every kept trace, oldest first; {@link TraceStore#defaultDir()} says where. */

@@ -31,6 +31,7 @@ final class Builtins {
         Completers c = b.complete;
         StepCommands st = new StepCommands(shell, b);
         ChannelShow show = new ChannelShow(shell);
+        ScheduleCommands sc = new ScheduleCommands(shell, b, st);
         return new CommandTable()
                 .add(new Command("load", "FILE", "Loads and validates a scenario file. YAML, or fluent Java (FILE.java, FILE.java#member); "
                         + "/run and /validate then take it. A Java snippet's scenario needs no /load: /run VAR.",
@@ -44,12 +45,13 @@ final class Builtins {
                         b::run, c.scenarios(), Kind.SCENARIO))
                 .add(new Command("report", "[--json FILE]", "Shows the last run's report. The table again, or with --json its "
                         + "report as 'ipclab run --json' writes it.", b::report, c.option("--json"), Kind.SCENARIO))
-                .add(new Command("start", "[--step] [FILE|VAR]", "Starts a scenario held for stepping. Its processes are "
+                .add(new Command("start", "[--step] [--schedule random|pct [--seed N] [--depth D]] [FILE|VAR]", "Starts a scenario held for stepping. Its processes are "
                         + "started, attached and held before their first operation on a kernel object or shared memory: "
                         + "the loaded one, a file, or a Java variable (a sweep's first combination). Then /step grants "
                         + "operations one at a time, /ps and /show look, /continue runs the rest. A stepped run that "
-                        + "was going is stopped first. (--schedule random|pct comes with the seeded schedulers.)",
-                        st::start, c.scenarios(), Kind.STEP))
+                        + "was going is stopped first. With --schedule, a seeded scheduler (random, or pct with bug depth D; "
+                        + "seed 1 and depth 2 by default) picks whom a bare /step grants, and /continue lets it run to the end.",
+                        st::start, c.startArgs(), Kind.STEP))
                 .add(new Command("step", "[PROCESS] [N]", "Lets a process do its next operation. Exactly one (or N), "
                         + "each with its outcome: 'load(counter) ok value=0', 'msgrcv(q) would-block'. Without PROCESS, the "
                         + "process stepped last if it can still move, else the first that can. A call that would block "
@@ -59,6 +61,21 @@ final class Builtins {
                 .add(new Command("continue", "", "Runs the stepped run to its end, then shows its report. Free, at full "
                         + "speed; with breakpoints set, step by step (each enabled process in turn) until one is hit. "
                         + "Ctrl-C stops it.", st::continueRun, Command.ArgCompleter.NONE, Kind.STEP))
+                .add(new Command("back", "[N]", "Steps back N steps (1 by default), by deterministic re-execution: the "
+                        + "held run is replaced by a fresh one, replayed to step n-N with every outcome checked, and /ps shows "
+                        + "the state there. Ctrl-C stops the replay and leaves the run as it was.", sc::back, Command.ArgCompleter.NONE, Kind.STEP))
+                .add(new Command("trace", "[--svg FILE]", "Shows the stepped run's interleaving so far. As a text sequence "
+                        + "diagram, one column per process; --svg FILE draws it to a file.", sc::trace, c.option("--svg"), Kind.STEP))
+                .add(new Command("record", "FILE", "Saves the stepped run's trace to FILE. The current run, or the last one "
+                        + "when it has ended: its scenario, schedule and every step with its outcome. /replay replays it.",
+                        sc::record, c.files(), Kind.STEP))
+                .add(new Command("replay", "[FILE]", "Replays a trace and checks every step. FILE, else the one /record wrote or "
+                        + "/explore found last, else the newest kept trace; says 'identical' or the first step that differs. "
+                        + "Ctrl-C stops it.", sc::replay, c.files(), Kind.STEP))
+                .add(new Command("explore", "[--runs N] [--strategy random|pct] [--depth D] [--seed S]", "Runs the loaded "
+                        + "scenario under N seeded schedules (20, random, seed 1 by default). Each run's outcome is printed; a "
+                        + "schedule that refutes an expect: claim is shrunk and its trace saved (/replay replays it). Ctrl-C stops it.",
+                        sc::explore, c.options("--runs", "--strategy", "--depth", "--seed"), Kind.STEP))
                 .add(new Command("ps", "", "Lists the stepped run's processes. Each with its role, pid, state (waiting to "
                         + "do OP on CHANNEL, blocked on OP since step k, exited with code) and counters; * marks those a "
                         + "/step may go to.", st::ps, Command.ArgCompleter.NONE, Kind.STEP))

@@ -37,6 +37,16 @@ final class Completers {
         return (before, word) -> !before.isEmpty() && before.getLast().equals(option) ? files(word) : prefixed(List.of(option), word);
     }
 
+    /** {@code /start}: its options, the scheduler names after --schedule, else scenarios. */
+    Command.ArgCompleter startArgs() {
+        Command.ArgCompleter scenarios = scenarios();
+        return (before, word) -> {
+            if (!before.isEmpty() && before.getLast().equals("--schedule")) return prefixed(List.of("random", "pct"), word);
+            if (word.startsWith("-")) return prefixed(List.of("--step", "--schedule", "--seed", "--depth"), word);
+            return scenarios.complete(before, word);
+        };
+    }
+
     Command.ArgCompleter options(String... options) {
         return (before, word) -> prefixed(List.of(options), word);
     }

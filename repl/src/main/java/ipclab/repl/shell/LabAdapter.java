@@ -5,7 +5,16 @@ import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.run.Run;
 import ipclab.engine.run.RunReport;
+import ipclab.engine.run.StepEvent;
+import ipclab.engine.schedule.Explorer;
+import ipclab.engine.schedule.Rewind;
+import ipclab.engine.schedule.Scheduler;
+import ipclab.engine.schedule.SchedulerSpec;
+import ipclab.engine.trace.Trace;
+import ipclab.engine.trace.TraceException;
+import ipclab.repl.app.Exploration;
 import ipclab.repl.app.Lab;
+import ipclab.repl.app.ReplayResult;
 import ipclab.repl.app.LoadedScenario;
 import ipclab.repl.app.Progress;
 import ipclab.repl.app.RunSettings;
@@ -16,6 +25,7 @@ import ipclab.repl.cli.Commands;
 import ipclab.repl.cli.ExitCodes;
 import ipclab.repl.report.RunTable;
 import ipclab.repl.report.Style;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +103,37 @@ final class LabAdapter {
      * their first operation. The caller owns the run (stop or await it).
      */
     Run startStepping(Loaded l) { return lab.startStepping(l.loaded(), 0, RunSettings.defaults()); }
+
+    /** A seeded scheduler for the scenario's first combination. */
+    Scheduler scheduler(Loaded l, SchedulerSpec spec) { return lab.scheduler(l.loaded(), spec); }
+
+    /** Reverse step: a fresh stepped run replayed to just after step {@code n} of {@code steps}; the caller owns it. */
+    Run rewind(Loaded l, List<StepEvent> steps, int n) throws InterruptedException, Rewind.DivergedException {
+        return lab.rewind(l.loaded(), 0, RunSettings.defaults(), steps, n);
+    }
+
+    /** The stepped run so far as a trace (reports: empty while it goes). */
+    Trace trace(Loaded l, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports) {
+        return lab.trace(l.loaded(), schedule, steps, reports);
+    }
+
+    /** Writes the stepped run's trace to {@code to}. */
+    Path saveTrace(Loaded l, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to) throws IOException {
+        return lab.saveTrace(l.loaded(), schedule, steps, reports, to);
+    }
+
+    /** A trace file, or the newest kept one when null. */
+    Trace readTrace(Path file) throws TraceException { return lab.readTrace(file); }
+
+    /** Replays a trace; {@code stop} (Ctrl-C) stops it. */
+    ReplayResult replay(Trace t, StopSignal stop) throws TraceException, InterruptedException {
+        return lab.replay(t, RunSettings.defaults().withStop(stop));
+    }
+
+    /** Explores schedules of the scenario; failures' traces are kept among every run's. */
+    Exploration explore(Loaded l, Explorer.Settings settings, StopSignal stop, Exploration.Listener listener) throws InterruptedException {
+        return lab.explore(l.loaded(), settings, RunSettings.defaults().withStop(stop), null, listener);
+    }
 
     /** A stepped run's report as an outcome, as {@link #run} gives one. */
     Outcome outcome(Loaded l, RunReport report) {

@@ -21,6 +21,8 @@ final class Session {
     final List<String> inputs = new ArrayList<>();
     /** The run {@code /start} started and {@code /step} drives, or null. */
     SteppedRun stepped;
+    /** The trace /record wrote or /explore found last: what a bare /replay replays (null: the newest kept one). */
+    java.nio.file.Path lastTrace;
     /** The breakpoints; they outlive a run. */
     final Breakpoints breaks = new Breakpoints();
     /** The last {@code /step} as typed: an empty line at the prompt repeats it. */

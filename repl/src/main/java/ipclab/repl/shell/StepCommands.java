@@ -7,6 +7,7 @@ import ipclab.engine.run.RunReport;
 import ipclab.engine.run.StepProcess;
 import ipclab.engine.run.StepSnapshot;
 import ipclab.engine.run.StepStatus;
+import ipclab.engine.schedule.SchedulerSpec;
 import ipclab.repl.report.Style;
 import ipclab.repl.report.TextTable;
 import java.util.ArrayList;
@@ -33,16 +34,34 @@ final class StepCommands {
 
     boolean start(List<String> args) throws InterruptedException {
         List<String> rest = new ArrayList<>();
+        String strategy = null;
+        long seed = 1;
+        int depth = 2;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--step")) continue;   // the default: /start always holds the processes for stepping
+            boolean valued = a.equals("--schedule") || a.equals("--seed") || a.equals("--depth");
+            if (valued && i + 1 >= args.size()) return builtins.usage("start");
             if (a.equals("--schedule")) {
-                shell.error("/start --schedule: the seeded schedulers (random, pct) are not in this build yet; "
-                        + "/start steps by hand, /continue runs free");
-                return false;
+                strategy = args.get(++i);
+                if (!strategy.equals("random") && !strategy.equals("pct")) {
+                    shell.error("/start --schedule " + strategy + ": not a scheduler; use random or pct (or no --schedule to step by hand)");
+                    return false;
+                }
+            } else if (a.equals("--seed")) {
+                if (!args.get(i + 1).matches("-?\\d+")) return builtins.usage("start");
+                seed = Long.parseLong(args.get(++i));
+            } else if (a.equals("--depth")) {
+                if (!args.get(i + 1).matches("\\d+") || Integer.parseInt(args.get(i + 1)) < 1) {
+                    shell.error("/start --depth " + args.get(i + 1) + ": must be a whole number of at least 1");
+                    return false;
+                }
+                depth = Integer.parseInt(args.get(++i));
+            } else if (a.startsWith("--")) {
+                return builtins.usage("start");
+            } else {
+                rest.add(a);
             }
-            if (a.startsWith("--")) return builtins.usage("start");
-            rest.add(a);
         }
         List<LabAdapter.Loaded> l = builtins.resolve(rest, "start");
         if (l == null) return false;
@@ -51,14 +70,16 @@ final class StepCommands {
         for (String s : shell.lab.cleanStale()) shell.error("removed " + s + ", left by a run that died");
         if (l.size() > 1) shell.out().println("the file has " + l.size() + " scenarios: stepping the first, " + x.label());
         if (x.sweep()) shell.out().println("a sweep: stepping its first combination " + x.plans().getFirst().params());
-        SteppedRun s = new SteppedRun(x, shell.lab.startStepping(x));
+        SchedulerSpec spec = strategy == null ? null : strategy.equals("pct") ? SchedulerSpec.pct(seed, depth) : SchedulerSpec.random(seed);
+        SteppedRun s = new SteppedRun(x, shell.lab.startStepping(x), spec == null ? null : shell.lab.scheduler(x, spec));
         shell.session.stepped = s;
         if (!settled(s)) {
             endStepped(null);
             return false;
         }
         shell.out().println("started " + Builtins.summary(x) + ", held before their first operations"
-                + " (/step PROCESS, /ps, /show CHANNEL, /continue)");
+                + (spec == null ? " (/step PROCESS, /ps, /show CHANNEL, /continue)"
+                   : "; scheduler " + spec + " picks whom a bare /step or /continue grants"));
         ps(List.of());
         return true;
     }
@@ -219,6 +240,16 @@ final class StepCommands {
         if (s.ended != null) {
             shell.out().println("the run has ended already; its report is above (/report shows it again)");
             return s.ended.code() == 0;
+        }
+        if (s.scheduler != null) {
+            shell.out().println("the scheduler " + s.spec() + " steps the run to its end (Ctrl-C stops it)");
+            shell.stepStarting();
+            try {
+                Stop stop = drive(s, null, Long.MAX_VALUE, true);
+                return stop != Stop.FAILED;
+            } finally {
+                shell.stepEnded();
+            }
         }
         if (!shell.session.breaks.isEmpty()) {
             // breakpoints are checked between grants, so the run goes on step by step, each enabled process in turn

@@ -10,6 +10,8 @@ import ipclab.engine.run.StepEvent;
 import ipclab.engine.run.StepProcess;
 import ipclab.engine.run.StepSnapshot;
 import ipclab.engine.run.StepStatus;
+import ipclab.engine.schedule.Scheduler;
+import ipclab.engine.schedule.SchedulerSpec;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -38,9 +40,21 @@ final class SteppedRun {
     /** Set once every process has exited and the report is in; the run stays for /ps and /continue. */
     LabAdapter.Outcome ended;
 
-    SteppedRun(LabAdapter.Loaded loaded, Run run) {
+    /**
+     * The seeded scheduler of {@code /start --schedule}, or null: with one, a bare {@code /step} and
+     * {@code /continue} grant whom it picks (a person may still name a process; it is told of every step).
+     */
+    final Scheduler scheduler;
+
+    SteppedRun(LabAdapter.Loaded loaded, Run run, Scheduler scheduler) {
         this.loaded = loaded;
         this.run = run;
+        this.scheduler = scheduler;
+    }
+
+    /** How a trace of this run names its schedule: the seeded scheduler's, else interactive (the person's grants). */
+    SchedulerSpec spec() {
+        return scheduler != null ? scheduler.spec() : new SchedulerSpec(SchedulerSpec.Strategy.INTERACTIVE, 0, 0);
     }
 
     StepSnapshot snapshot() { return run.stepper().snapshot(); }
@@ -51,7 +65,11 @@ final class SteppedRun {
     boolean allExited() { return snapshot().processes().stream().allMatch(p -> p.status() == StepStatus.EXITED); }
 
     /** The process a bare {@code /step} goes to: the last one stepped while it is enabled, else the first enabled; null if none. */
-    String defaultProcess() {
+    String defaultProcess() throws InterruptedException {
+        if (scheduler != null) {
+            StepSnapshot now = snapshot();
+            return now.enabled().isEmpty() ? null : scheduler.next(now);
+        }
         List<String> enabled = snapshot().enabled();
         if (lastProcess != null && enabled.contains(lastProcess)) return lastProcess;
         return enabled.isEmpty() ? null : enabled.getFirst();
@@ -59,7 +77,13 @@ final class SteppedRun {
 
     StepOutcome grant(String process) throws InterruptedException {
         lastProcess = process;
-        return run.stepper().grant(process, SETTLE);
+        int before = snapshot().steps();
+        StepOutcome o = run.stepper().grant(process, SETTLE);
+        if (scheduler != null) {
+            List<StepEvent> all = run.stepper().events();
+            for (int k = before; k < all.size(); k++) scheduler.stepped(all.get(k));
+        }
+        return o;
     }
 
     /** The step number the process last tried an operation that blocks, or 0. */
