@@ -199,7 +199,7 @@ final class ScheduleCommands {
                 @Override
                 public void failed(Explorer.Failure f, Path trace) {
                     if (f.sameAs() != 0) shell.out().println("  fails like run " + f.sameAs() + ": " + trace);
-                    else shell.out().println("  failed; shrunk in " + f.tries() + " runs to " + f.shrunk().steps().size()
+                    else shell.out().println("  " + why(f.found().report()) + "; shrunk in " + f.tries() + " runs to " + f.shrunk().steps().size()
                             + " steps; trace: " + trace);
                     shell.out().flush();
                 }
@@ -222,6 +222,13 @@ final class ScheduleCommands {
                     + " replays the first");
         }
         return true;
+    }
+
+    /** {@code refutes counter.lostUpdates == 0 (counter.lostUpdates=1)}, or the run's first failure. */
+    private static String why(RunReport r) {
+        if (!r.failures().isEmpty()) return "fails: " + r.failures().getFirst().message();
+        for (RunReport.ExpectationResult e : r.expectations()) if (!e.ok()) return "refutes " + e.text() + " (" + e.actual() + ")";
+        return "failed";
     }
 
     private SteppedRun stepped(String cmd) {
