@@ -54,6 +54,8 @@ class ExampleScriptsTest {
         String o = run("race.repl")[0];
         assertTrue(o.contains("   2  b          load(counter) ok value=0"), o);
         assertTrue(o.contains("   4  b          store(counter) ok value=1"), o);
+        assertTrue(o.contains("going back to step 1: a fresh run replays the first 1 steps"), o);
+        assertTrue(o.contains("   2  a          store(counter) ok value=1   exited"), o);
         int first = o.indexOf("$1 ==> Counter[finalValue=1, expected=2, lostUpdates=1]");
         int second = o.indexOf("$2 ==> Counter[finalValue=2, expected=2, lostUpdates=0]");
         assertTrue(first > 0 && second > first, o);
