@@ -1,6 +1,7 @@
 package ipclab.dsl.plan;
 
 import ipclab.dsl.model.Role;
+import java.util.List;
 
 /**
  * One OS process to start.
@@ -19,6 +20,19 @@ import ipclab.dsl.model.Role;
  * @param mtype        msgq: type sent (writer, pinger; default 1), or selected when reading (reader: 0, n, -n;
  *                     default 0); echo: its pinger's type; 0 on other channels
  * @param warmup       writer, pinger: unmeasured messages (a pinger's are round trips) before the measured ones; 0 for the others
+ * @param cpus         the CPUs the process is pinned to, ascending (from {@code cpu} or {@code cpus}); empty: not pinned
  */
 public record PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
-                             long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {}
+                             long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup,
+                             List<Integer> cpus) {
+    public PlannedProcess { cpus = List.copyOf(cpus); }
+
+    /** An unpinned process. */
+    public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
+                          long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {
+        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, List.of());
+    }
+
+    /** True when the scenario pinned the process to CPUs. */
+    public boolean pinned() { return !cpus.isEmpty(); }
+}

@@ -7,6 +7,8 @@ import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.CpuList;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
@@ -71,7 +73,9 @@ class RoundTripTest {
         return Combinators.combine(Arbitraries.of(ChannelType.class), maybe(sizes()), maybe(Arbitraries.integers().between(1, 1 << 20)),
                 maybe(Arbitraries.of(Sync.class)), maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(QueueMode.class)),
                 maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
-                .as((t, size, slots, sync, fanout, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fanout, mode, cap, domain));
+                .as((t, size, slots, sync, fanout, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fanout, mode, cap, domain, null, null))
+                .flatMap(c -> Combinators.combine(maybe(Arbitraries.of(Verify.class)), maybe(Arbitraries.integers().between(1, 1 << 20)))
+                        .as((v, n) -> new ChannelSpec(c.name(), c.type(), c.size(), c.slots(), c.sync(), c.fanout(), c.mode(), c.capacity(), c.domain(), v, n)));
     }
 
     static Arbitrary<ProcessSpec> process(String name) {
@@ -79,9 +83,13 @@ class RoundTripTest {
         return Combinators.combine(Arbitraries.of(Role.class), maybe(names()), maybe(Arbitraries.integers().between(1, 100)), maybe(positive),
                 maybe(durations()), maybe(sizes()), maybe(Arbitraries.longs().between(1, 10_000_000_000L).map(Rate::perSecond)),
                 maybe(Arbitraries.longs()))
-                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, mtype, null))
+                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, mtype, null, null, null))
                 .flatMap(p -> maybe(Arbitraries.longs().between(0, 1_000_000)).map(w -> new ProcessSpec(p.name(), p.role(), p.channel(),
-                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.mtype(), w)));
+                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.mtype(), w, null, null)))
+                .flatMap(p -> Combinators.combine(maybe(Arbitraries.integers().between(0, 8191)),
+                                maybe(Arbitraries.integers().between(0, 8191).list().ofMinSize(1).ofMaxSize(4).map(CpuList::new)))
+                        .as((cpu, cpus) -> new ProcessSpec(p.name(), p.role(), p.channel(), p.replicas(), p.messages(), p.duration(),
+                                p.size(), p.rate(), p.mtype(), p.warmup(), cpu, cpus)));
     }
 
     @Provide

@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.dsl.model.Verify;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
@@ -8,17 +9,31 @@ import java.util.SplittableRandom;
  * One writer's payload: bytes derived from the scenario's seed and the writer's index, made once;
  * each message copies them behind its header and stamps seq, timestamp and checksum. The payload
  * CRC is computed once, so a send costs a copy and a few stores.
+ *
+ * <p>For a channel that verifies the ends only ({@link Verify#ENDS}, {@link Verify#NONE}) the
+ * header's checksum is {@link MessageHeader#mix} of its fields alone and the message's last 8
+ * bytes repeat its seq (when it has 8 bytes of payload): what {@link Verifier} checks.
  */
 public final class Payload {
+    /** The seq repeated at the end of a message verified by its ends. */
+    static final int TAIL_BYTES = 8;
+
     private final MemorySegment pattern;
     private final int length;
     private final int writer;
     private final int payloadCrc;
+    private final boolean tail;
 
     /**
      * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
      */
-    public Payload(long seed, int writer, long length, Arena arena) {
+    public Payload(long seed, int writer, long length, Arena arena) { this(seed, writer, length, Verify.FULL, arena); }
+
+    /**
+     * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
+     * @param verify what the channel's receivers check (see the class comment)
+     */
+    public Payload(long seed, int writer, long length, Verify verify, Arena arena) {
         if (length < MessageHeader.BYTES || length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("size=" + length + " must be at least " + MessageHeader.BYTES
                     + " bytes (the message header) and below 2 GiB");
@@ -29,8 +44,12 @@ public final class Payload {
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E37_79B9L * (writer + 1)));
         for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8) pattern.set(MessageHeader.LONG, i, random.nextLong());
         for (long i = length & ~7L; i < length; i++) pattern.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) random.nextInt());
-        this.payloadCrc = new Crc(pattern).of(MessageHeader.BYTES, length);
+        this.tail = verify != Verify.FULL && hasTail(length);
+        this.payloadCrc = verify == Verify.FULL ? new Crc(pattern).of(MessageHeader.BYTES, length) : 0;
     }
+
+    /** Whether a message of this length carries its seq in its last 8 bytes when verified by its ends. */
+    static boolean hasTail(long length) { return length >= MessageHeader.BYTES + TAIL_BYTES; }
 
     public int length() { return length; }
 
@@ -40,10 +59,11 @@ public final class Payload {
     public int write(MemorySegment dst, long at, long seq, long timestamp) {
         MemorySegment.copy(pattern, MessageHeader.BYTES, dst, at + MessageHeader.BYTES, length - MessageHeader.BYTES);
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
+        if (tail) dst.set(MessageHeader.LONG, at + length - TAIL_BYTES, seq);
         return length;
     }
 
-    /** Rewrites only the header (a retried send gets a fresh timestamp). */
+    /** Rewrites only the header (a retried send gets a fresh timestamp; the seq, and so the tail, stay). */
     public void restamp(MemorySegment dst, long at, long seq, long timestamp) {
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
     }

@@ -8,6 +8,7 @@ import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import java.io.IOException;
@@ -142,13 +143,27 @@ public final class Wire {
         g.writeNumberField("ratePerSecond", p.ratePerSecond());
         g.writeNumberField("mtype", p.mtype());
         g.writeNumberField("warmup", p.warmup());
+        g.writeArrayFieldStart("cpus");
+        for (int c : p.cpus()) g.writeNumber(c);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
     private static PlannedProcess process(Map<String, Object> m) {
         return new PlannedProcess(str(m, "name"), str(m, "group"), (int) num(m, "replica"), (int) num(m, "index"),
                 Role.valueOf(str(m, "role")), str(m, "channel"), num(m, "messages"), num(m, "durationNanos"),
-                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"));
+                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"), ints(m, "cpus"));
+    }
+
+    /** A list of small numbers; absent is empty. */
+    private static List<Integer> ints(Map<String, Object> m, String k) {
+        if (!(m.get(k) instanceof List<?> l)) return List.of();
+        List<Integer> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+            if (!(o instanceof Number n)) throw new IllegalArgumentException("protocol: field " + k + " holds " + o + ", not a number");
+            out.add(n.intValue());
+        }
+        return out;
     }
 
     private static void channel(JsonGenerator g, PlannedChannel c) throws IOException {
@@ -164,6 +179,8 @@ public final class Wire {
         g.writeNumberField("capacity", c.capacity());
         g.writeStringField("domain", c.domain() == null ? null : c.domain().name());
         g.writeNumberField("maxMessage", c.maxMessage());
+        g.writeStringField("verify", c.verify().name());
+        g.writeNumberField("sample", c.sample());
         g.writeEndObject();
     }
 
@@ -176,7 +193,7 @@ public final class Wire {
         return new PlannedChannel(str(m, "name"), ChannelType.valueOf(str(m, "type")), num(m, "segmentBytes"),
                 (int) num(m, "slots"), num(m, "slotBytes"), opt(Sync.class, m, "sync"), opt(Fanout.class, m, "fanout"),
                 opt(QueueMode.class, m, "mode"), num(m, "capacity"), opt(SocketDomain.class, m, "domain"),
-                num(m, "maxMessage"));
+                num(m, "maxMessage"), Verify.valueOf(str(m, "verify")), (int) num(m, "sample"));
     }
 
     private static void handle(JsonGenerator g, ChannelHandle h) throws IOException {
@@ -279,6 +296,7 @@ public final class Wire {
             longMap(g, "teardownNanos", r.teardownNanos);
             longMap(g, "events", r.events);
             longMap(g, "syscalls", r.syscalls);
+            g.writeStringField("cpus", r.cpus);
             g.writeNumberField("userCpuMicros", r.userCpuMicros);
             g.writeNumberField("sysCpuMicros", r.sysCpuMicros);
             g.writeNumberField("voluntaryCtxSwitches", r.voluntaryCtxSwitches);
@@ -326,6 +344,7 @@ public final class Wire {
         readLongMap(m, "teardownNanos", r.teardownNanos);
         readLongMap(m, "events", r.events);
         readLongMap(m, "syscalls", r.syscalls);
+        r.cpus = str(m, "cpus");
         r.userCpuMicros = num(m, "userCpuMicros");
         r.sysCpuMicros = num(m, "sysCpuMicros");
         r.voluntaryCtxSwitches = num(m, "voluntaryCtxSwitches");

@@ -1,12 +1,12 @@
 package ipclab.engine.role;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.Crc;
 import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Payload;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SendPort;
+import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
 import java.lang.foreign.MemorySegment;
@@ -25,7 +25,7 @@ final class PingerRole extends AbstractRole {
     private ReceivePort in;
     private MemorySegment outBuf;
     private MemorySegment inBuf;
-    private Crc crc;
+    private Verifier verifier;
     private Payload payload;
     private Histogram latency;
     private long total;
@@ -48,8 +48,8 @@ final class PingerRole extends AbstractRole {
         in = endpoint.in();
         outBuf = out.buffer();
         inBuf = in.buffer();
-        crc = new Crc(inBuf);
-        payload = new Payload(spec.seed(), self.index(), self.size(), endpoint.arena());
+        verifier = new Verifier(spec.channel().verify(), inBuf);
+        payload = new Payload(spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
         latency = histogram();
         report.latency = latency;
         total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
@@ -89,7 +89,7 @@ final class PingerRole extends AbstractRole {
                 long rat = in.offset();
                 if (MessageHeader.seq(inBuf, rat) == seq && MessageHeader.writer(inBuf, rat) == self.index()) break;
                 // a late reply to an earlier, given-up round trip (lossy transports) or a stranger
-                if (!crc.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
+                if (!verifier.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
                 in.release();
                 continue;
             }
@@ -106,7 +106,7 @@ final class PingerRole extends AbstractRole {
         }
         long now = System.nanoTime();
         long rat = in.offset();
-        if (crc.verify(inBuf, rat, in.maxMessage())) {
+        if (verifier.verify(inBuf, rat, in.maxMessage())) {
             report.received++;
             report.bytesReceived += n;
             if (seq >= warmup) {

@@ -79,11 +79,17 @@ final class Figures {
         String role = Names.yaml(w.process.role());
         if (r == null) {
             return new RunReport.ProcessFigures(w.name(), role, w.process.channel(), w.pid, w.exitCode, 0, 0, 0, 0, 0, 0,
-                    Map.of(), spawnToReady, 0, 0, Map.of(), Map.of(), Map.of());
+                    Map.of(), spawnToReady, 0, 0, Map.of(), Map.of(), Map.of(), cpus(w), w.process.pinned());
         }
         return new RunReport.ProcessFigures(w.name(), role, w.process.channel(), w.pid, w.exitCode, r.userCpuMicros / 1000.0,
                 r.sysCpuMicros / 1000.0, r.voluntaryCtxSwitches, r.involuntaryCtxSwitches, r.minorFaults, r.majorFaults,
-                r.syscalls, spawnToReady, r.sent, r.received, r.setupNanos, r.teardownNanos, r.events);
+                r.syscalls, spawnToReady, r.sent, r.received, r.setupNanos, r.teardownNanos, r.events,
+                r.cpus == null || r.cpus.isEmpty() ? cpus(w) : r.cpus, w.process.pinned());
+    }
+
+    /** The planned CPUs when the worker said nothing (it died first): what it was to run on. */
+    private static String cpus(Worker w) {
+        return w.process.cpus().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Channel figures: {@link ChannelAccounting#merge} of its processes' reports, plus setup costs. */

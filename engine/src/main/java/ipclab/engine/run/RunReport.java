@@ -57,13 +57,14 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * One worker process. CPU in ms (getrusage: the whole process). syscalls: as counted by the
      * bindings, by call name, in the run window only: from "go" to the end of the role's work; the
      * setup before "ready" (shmat, socket, connect...) and the teardown after (shmdt, close...)
-     * are not in it (they are timed in setupNs and teardownNs).
+     * are not in it (they are timed in setupNs and teardownNs). cpus: the CPUs the worker ran on
+     * (the kernel's list format, read back after pinning; {@code pinned} when the scenario named them).
      */
     public record ProcessFigures(String name, String role, String channel, long pid, Integer exitCode, double userCpuMs,
                                  double sysCpuMs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long minorFaults,
                                  long majorFaults, Map<String, Long> syscalls, double spawnToReadyMs, long sent,
                                  long received, Map<String, Long> setupNs, Map<String, Long> teardownNs,
-                                 Map<String, Long> events) {}
+                                 Map<String, Long> events, String cpus, boolean pinned) {}
 
     /**
      * One channel. received counts every intact delivery (broadcast: once per reader); bytes are
