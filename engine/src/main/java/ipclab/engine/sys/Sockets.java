@@ -92,14 +92,23 @@ public final class Sockets {
         static final MethodHandle H = Native.withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 
+    private static final FunctionDescriptor TRANSFER = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+
     private static final class Send {
-        static final MethodHandle H = Native.withErrno("send",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle H = Native.withErrno("send", TRANSFER);
     }
 
     private static final class Recv {
-        static final MethodHandle H = Native.withErrno("recv",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle H = Native.withErrno("recv", TRANSFER);
+    }
+
+    /** send and recv with MSG_DONTWAIT, which cannot sleep: critical downcalls, linked at their first use. */
+    private static final class SendNow {
+        static final MethodHandle H = Native.critical("send", TRANSFER);
+    }
+
+    private static final class RecvNow {
+        static final MethodHandle H = Native.critical("recv", TRANSFER);
     }
 
     private static final class SetSockOpt {
@@ -263,25 +272,50 @@ public final class Sockets {
     /** send {@code len} bytes from the start of {@code buf}; the count sent or {@code -errno}. Allocation-free. */
     public static long trySend(int fd, MemorySegment buf, long len, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.SENDTO);
-        long n;
-        try {
-            n = (long) Send.H.invokeExact(t.capture, fd, buf, len, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
+        long n = (flags & MSG_DONTWAIT) != 0 ? sendNow(t.capture, fd, buf, len, flags)
+                : sendMayBlock(t.capture, fd, buf, len, flags);
         return n == -1 ? -Native.errno(t.capture) : n;
     }
 
     /** recv up to {@code len} bytes into {@code buf}; the count (0 = orderly shutdown) or {@code -errno}. Allocation-free. */
     public static long tryRecv(int fd, MemorySegment buf, long len, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.RECVFROM);
-        long n;
+        long n = (flags & MSG_DONTWAIT) != 0 ? recvNow(t.capture, fd, buf, len, flags)
+                : recvMayBlock(t.capture, fd, buf, len, flags);
+        return n == -1 ? -Native.errno(t.capture) : n;
+    }
+
+    // One downcall per method, so that C2 inlines each whole (see SysvMsgQueue.sendNow).
+    private static long sendNow(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
         try {
-            n = (long) Recv.H.invokeExact(t.capture, fd, buf, len, flags);
+            return (long) SendNow.H.invokeExact(c, fd, buf, len, flags);
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }
-        return n == -1 ? -Native.errno(t.capture) : n;
+    }
+
+    private static long sendMayBlock(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) Send.H.invokeExact(c, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    private static long recvNow(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) RecvNow.H.invokeExact(c, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    private static long recvMayBlock(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) Recv.H.invokeExact(c, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
     }
 
     /** send, retrying EINTR; the count sent (a stream may take fewer than {@code len}). */
