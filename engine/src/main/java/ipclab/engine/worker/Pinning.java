@@ -16,15 +16,19 @@ final class Pinning {
     private Pinning() {}
 
     /**
-     * Applies the process's CPUs, if it has any, and returns the set the calling thread now runs on
-     * in the kernel's list format (for the report). A CPU the kernel refuses (offline since the
-     * plan was checked, outside a cgroup's cpuset) throws an IpcException naming the call and errno.
+     * Applies the process's CPUs, if it has any. An unpinned worker makes no call here: linking
+     * sched_setaffinity costs start-up time that the report would count in spawnToReadyMs. A CPU the
+     * kernel refuses (offline since the plan was checked, outside a cgroup's cpuset) throws an
+     * IpcException naming the call and errno.
      */
-    static String apply(PlannedProcess self) {
-        if (self.pinned()) {
-            int[] cpus = self.cpus().stream().mapToInt(Integer::intValue).toArray();
-            Affinity.setProcess(CpuSet.of(cpus));
-        }
+    static void apply(PlannedProcess self) {
+        if (!self.pinned()) return;
+        int[] cpus = self.cpus().stream().mapToInt(Integer::intValue).toArray();
+        Affinity.setProcess(CpuSet.of(cpus));
+    }
+
+    /** The set the calling thread runs on, in the kernel's list format (for the report, after the run). */
+    static String current() {
         return Affinity.ofThread().toString();
     }
 }

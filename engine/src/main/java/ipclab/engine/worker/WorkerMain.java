@@ -76,9 +76,8 @@ public final class WorkerMain {
         RoleAgent agent = null;
         boolean started = false;
         SyscallWindow window = new SyscallWindow();
-        String cpus;
         try {
-            cpus = Pinning.apply(spec.self());
+            Pinning.apply(spec.self());
         } catch (RuntimeException e) {
             System.err.println("ipclab worker: " + e.getMessage());
             try { control.send(Wire.error(describe(e))); } catch (Exception ignored) { /* see exit status */ }
@@ -127,7 +126,7 @@ public final class WorkerMain {
             if (r.name == null) r.name = spec.self().name();
             if (r.role == null) r.role = ipclab.dsl.model.Names.yaml(spec.self().role());
             if (r.channel == null) r.channel = spec.channel().name();
-            r.cpus = cpus;
+            r.cpus = Pinning.current();
             ProcessUsage.fill(r, window);
             control.send(Wire.report(r));
         } catch (Throwable e) {
