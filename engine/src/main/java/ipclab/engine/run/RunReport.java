@@ -26,6 +26,15 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Kept> kept) {
 
     public RunReport {
+        // a report read back from JSON written by an older ipclab may lack a key: absent means none
+        processes = processes == null ? List.of() : processes;
+        channels = channels == null ? List.of() : channels;
+        counters = counters == null ? Map.of() : counters;
+        leaks = leaks == null ? List.of() : leaks;
+        expectations = expectations == null ? List.of() : expectations;
+        failures = failures == null ? List.of() : failures;
+        params = params == null ? Map.of() : params;
+        trace = trace == null ? List.of() : trace;
         kept = kept == null ? List.of() : List.copyOf(kept);
     }
 
