@@ -5,9 +5,9 @@ package ipclab.engine.channel;
  * it, so that the run registry can remove it after any crash.
  */
 public interface ObjectLog {
-    /** @param kind shm, msg, sem or file; for a file, id is -1 and path names it */
-    void created(String kind, int id, int key, String path);
+    /** @param kind for a file, id is -1 and path names it */
+    void created(ObjectKind kind, int id, int key, String path);
 
     /** The object is gone (removed by the supervisor). */
-    void removed(String kind, int id, String path);
+    void removed(ObjectKind kind, int id, String path);
 }

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.function.ObjLongConsumer;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -111,7 +114,7 @@ public final class Wire {
             g.writeFieldName("channel");
             channel(g, s.channel());
             g.writeFieldName("handle");
-            handle(g, s.handle());
+            HandleJson.write(g, s.handle());
             g.writeArrayFieldStart("peers");
             for (PlannedProcess p : s.peers()) process(g, p);
             g.writeEndArray();
@@ -125,7 +128,7 @@ public final class Wire {
             @SuppressWarnings("unchecked") Map<String, Object> pm = (Map<String, Object>) o;
             peers.add(process(pm));
         }
-        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), handle(obj(m, "handle")),
+        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), HandleJson.read(obj(m, "handle")),
                 peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")));
     }
 
@@ -196,24 +199,6 @@ public final class Wire {
                 num(m, "maxMessage"), Verify.valueOf(str(m, "verify")), (int) num(m, "sample"));
     }
 
-    private static void handle(JsonGenerator g, ChannelHandle h) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("channel", h.channel());
-        g.writeStringField("type", h.type().name());
-        g.writeNumberField("shmId", h.shmId());
-        g.writeNumberField("semId", h.semId());
-        g.writeNumberField("msqId", h.msqId());
-        g.writeNumberField("key", h.key());
-        g.writeStringField("path", h.path());
-        g.writeNumberField("port", h.port());
-        g.writeEndObject();
-    }
-
-    private static ChannelHandle handle(Map<String, Object> m) {
-        return new ChannelHandle(str(m, "channel"), ChannelType.valueOf(str(m, "type")), (int) num(m, "shmId"),
-                (int) num(m, "semId"), (int) num(m, "msqId"), (int) num(m, "key"), str(m, "path"), (int) num(m, "port"));
-    }
-
     // ---------------------------------------------------------------- worker -> supervisor
 
     /** Written without a {@link Body} lambda: it is on every worker's start-up path. */
@@ -271,38 +256,57 @@ public final class Wire {
         return object("error", g -> g.writeStringField("message", message));
     }
 
+    /**
+     * The report line's fields, in a holder class of their own: its lambdas are made when the
+     * first report is written or read, not when a worker loads {@code Wire} to start.
+     */
+    private static final class Fields {
+        /** A number field of the report line and where it lives in {@link WorkerReport}: the one list both directions read. */
+        record LongField(String name, ToLongFunction<WorkerReport> get, ObjLongConsumer<WorkerReport> set) {}
+
+        /** A map field of the report line (step or event name to a count or ns). */
+        record MapField(String name, Function<WorkerReport, Map<String, Long>> get) {}
+
+        static final List<LongField> COUNTS = List.of(
+                new LongField("sent", r -> r.sent, (r, v) -> r.sent = v),
+                new LongField("received", r -> r.received, (r, v) -> r.received = v),
+                new LongField("bytesSent", r -> r.bytesSent, (r, v) -> r.bytesSent = v),
+                new LongField("bytesReceived", r -> r.bytesReceived, (r, v) -> r.bytesReceived = v),
+                new LongField("increments", r -> r.increments, (r, v) -> r.increments = v),
+                new LongField("corrupted", r -> r.corrupted, (r, v) -> r.corrupted = v),
+                new LongField("reordered", r -> r.reordered, (r, v) -> r.reordered = v),
+                new LongField("duplicatedLocally", r -> r.duplicatedLocally, (r, v) -> r.duplicatedLocally = v));
+
+        static final List<LongField> TIMES_AND_USAGE = List.of(
+                new LongField("firstOpNanos", r -> r.firstOpNanos, (r, v) -> r.firstOpNanos = v),
+                new LongField("lastOpNanos", r -> r.lastOpNanos, (r, v) -> r.lastOpNanos = v),
+                new LongField("userCpuMicros", r -> r.userCpuMicros, (r, v) -> r.userCpuMicros = v),
+                new LongField("sysCpuMicros", r -> r.sysCpuMicros, (r, v) -> r.sysCpuMicros = v),
+                new LongField("voluntaryCtxSwitches", r -> r.voluntaryCtxSwitches, (r, v) -> r.voluntaryCtxSwitches = v),
+                new LongField("involuntaryCtxSwitches", r -> r.involuntaryCtxSwitches, (r, v) -> r.involuntaryCtxSwitches = v),
+                new LongField("minorFaults", r -> r.minorFaults, (r, v) -> r.minorFaults = v),
+                new LongField("majorFaults", r -> r.majorFaults, (r, v) -> r.majorFaults = v));
+
+        static final List<MapField> MAPS = List.of(
+                new MapField("setupNanos", r -> r.setupNanos), new MapField("teardownNanos", r -> r.teardownNanos),
+                new MapField("events", r -> r.events), new MapField("syscalls", r -> r.syscalls));
+    }
+
     public static String report(WorkerReport r) {
         return object("report", g -> {
             g.writeStringField("name", r.name);
             g.writeStringField("role", r.role);
             g.writeStringField("channel", r.channel);
-            g.writeNumberField("sent", r.sent);
-            g.writeNumberField("received", r.received);
-            g.writeNumberField("bytesSent", r.bytesSent);
-            g.writeNumberField("bytesReceived", r.bytesReceived);
-            g.writeNumberField("increments", r.increments);
-            g.writeNumberField("corrupted", r.corrupted);
-            g.writeNumberField("reordered", r.reordered);
-            g.writeNumberField("duplicatedLocally", r.duplicatedLocally);
+            for (Fields.LongField f : Fields.COUNTS) g.writeNumberField(f.name(), f.get().applyAsLong(r));
             g.writeObjectFieldStart("receivedSeqs");
             for (Map.Entry<Integer, long[]> e : r.receivedSeqs.entrySet()) {
                 g.writeStringField(Integer.toString(e.getKey()), longsToBase64(e.getValue()));
             }
             g.writeEndObject();
             if (r.latency != null) g.writeStringField("latency", histogramToBase64(r.latency));
-            g.writeNumberField("firstOpNanos", r.firstOpNanos);
-            g.writeNumberField("lastOpNanos", r.lastOpNanos);
-            longMap(g, "setupNanos", r.setupNanos);
-            longMap(g, "teardownNanos", r.teardownNanos);
-            longMap(g, "events", r.events);
-            longMap(g, "syscalls", r.syscalls);
+            for (Fields.LongField f : Fields.TIMES_AND_USAGE) g.writeNumberField(f.name(), f.get().applyAsLong(r));
+            for (Fields.MapField f : Fields.MAPS) longMap(g, f.name(), f.get().apply(r));
             g.writeStringField("cpus", r.cpus);
-            g.writeNumberField("userCpuMicros", r.userCpuMicros);
-            g.writeNumberField("sysCpuMicros", r.sysCpuMicros);
-            g.writeNumberField("voluntaryCtxSwitches", r.voluntaryCtxSwitches);
-            g.writeNumberField("involuntaryCtxSwitches", r.involuntaryCtxSwitches);
-            g.writeNumberField("minorFaults", r.minorFaults);
-            g.writeNumberField("majorFaults", r.majorFaults);
         });
     }
 
@@ -324,33 +328,16 @@ public final class Wire {
         r.name = str(m, "name");
         r.role = str(m, "role");
         r.channel = str(m, "channel");
-        r.sent = num(m, "sent");
-        r.received = num(m, "received");
-        r.bytesSent = num(m, "bytesSent");
-        r.bytesReceived = num(m, "bytesReceived");
-        r.increments = num(m, "increments");
-        r.corrupted = num(m, "corrupted");
-        r.reordered = num(m, "reordered");
-        r.duplicatedLocally = num(m, "duplicatedLocally");
+        for (Fields.LongField f : Fields.COUNTS) f.set().accept(r, num(m, f.name()));
         Object seqs = m.get("receivedSeqs");
         if (seqs instanceof Map<?, ?> o) for (Map.Entry<?, ?> e : o.entrySet()) {
             r.receivedSeqs.put(Integer.parseInt(e.getKey().toString()), longsFromBase64(e.getValue().toString()));
         }
         Object lat = m.get("latency");
         if (lat != null) r.latency = histogramFromBase64(lat.toString());
-        r.firstOpNanos = num(m, "firstOpNanos");
-        r.lastOpNanos = num(m, "lastOpNanos");
-        readLongMap(m, "setupNanos", r.setupNanos);
-        readLongMap(m, "teardownNanos", r.teardownNanos);
-        readLongMap(m, "events", r.events);
-        readLongMap(m, "syscalls", r.syscalls);
+        for (Fields.LongField f : Fields.TIMES_AND_USAGE) f.set().accept(r, num(m, f.name()));
+        for (Fields.MapField f : Fields.MAPS) readLongMap(m, f.name(), f.get().apply(r));
         r.cpus = str(m, "cpus");
-        r.userCpuMicros = num(m, "userCpuMicros");
-        r.sysCpuMicros = num(m, "sysCpuMicros");
-        r.voluntaryCtxSwitches = num(m, "voluntaryCtxSwitches");
-        r.involuntaryCtxSwitches = num(m, "involuntaryCtxSwitches");
-        r.minorFaults = num(m, "minorFaults");
-        r.majorFaults = num(m, "majorFaults");
         return r;
     }
 

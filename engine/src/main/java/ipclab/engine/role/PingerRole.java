@@ -29,7 +29,6 @@ final class PingerRole extends AbstractRole {
     private Payload payload;
     private Histogram latency;
     private long total;
-    private long deadline = Long.MAX_VALUE;
     private long seq;
     private long lostReplies;
     /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
@@ -56,14 +55,12 @@ final class PingerRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() {
-        if (self.durationNanos() > 0) deadline = System.nanoTime() + self.durationNanos();
-    }
+    public void onGo() { startClock(System.nanoTime()); }
 
     @Override
     public int doWork() {
         if (done) return 0;
-        if (seq >= total || stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+        if (seq >= total || stopOrTimeUp()) {
             finish();
             return 0;
         }

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.inspect.ProcSysvipc;
 import ipclab.engine.inspect.SysvObject;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class Cleaner {
             }
             for (Registry.Entry e : f.objects()) {
                 String what = Leaks.describe(e);
-                if (e.kind().equals("file")) {
+                if (e.kind() == ObjectKind.FILE) {
                     Path p = Path.of(e.path());
                     try {
                         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) { skipped.add(what + ": gone"); continue; }
@@ -68,7 +69,7 @@ public final class Cleaner {
                     }
                     continue;
                 }
-                SysvObject.Kind kind = SysvObject.Kind.of(e.kind());
+                SysvObject.Kind kind = e.kind().sysv();
                 SysvObject match = null;
                 SysvObject sameId = null;
                 for (SysvObject o : proc.list(kind)) {

@@ -14,7 +14,7 @@ public final class Ownership {
 
     /** True if o is the object that entry e of a run registry records, and uid owns or created it. */
     public static boolean ours(Registry.Entry e, SysvObject o, int uid) {
-        if (!e.kind().equals(o.kind().procName()) || e.id() != o.id()) return false;
+        if (e.kind().sysv() != o.kind() || e.id() != o.id()) return false;
         if (o.uid() != uid && o.cuid() != uid) return false;
         return e.key() == o.key() || (o.key() == 0 && o.markedForRemoval());
     }

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,8 +27,8 @@ public final class Registry {
 
     private Registry() {}
 
-    /** One object or file a run made. kind: shm, msg, sem or file (id -1, path set). */
-    public record Entry(String kind, int id, int key, String path) {}
+    /** One object or file a run made (a file: id -1, path set). */
+    public record Entry(ObjectKind kind, int id, int key, String path) {}
 
     /** A worker process of a run. */
     public record WorkerEntry(String name, long pid, long startTime) {}

@@ -77,7 +77,7 @@ public final class Run {
     void abort(String why) {
         synchronized (state) {
             if (state.done.isDone()) return;
-            if (!state.stopping) state.fail("stopped", null, why, List.of());
+            if (!state.stopping) state.fail(FailureKind.STOPPED, null, why, List.of());
             // from here, workers that exit (Ctrl-C reaches the whole process group) are not "died"
             state.stopping = true;
             state.notifyAll();
@@ -155,7 +155,7 @@ public final class Run {
     public void stop() {
         synchronized (state) {
             if (state.done.isDone() || state.stopping) return;
-            state.fail("stopped", null, "stopped before the end", List.of());
+            state.fail(FailureKind.STOPPED, null, "stopped before the end", List.of());
             state.stopping = true;
             state.notifyAll();
         }

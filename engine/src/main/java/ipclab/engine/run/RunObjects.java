@@ -1,5 +1,8 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.transport.ChannelObjects;
+import ipclab.engine.transport.ChannelKit;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.engine.protocol.ChannelHandle;
@@ -23,7 +26,7 @@ final class RunObjects {
     private boolean cleaned;
 
     RunObjects(RunOptions opts) {
-        this.kit = opts.channels() != null ? opts.channels() : new RealChannels();
+        this.kit = opts.channels() != null ? opts.channels() : new ChannelObjects();
     }
 
     /** Opens the registry file; before any object exists. */
@@ -72,7 +75,7 @@ final class RunObjects {
                 Long v = kit.readCounter(h);
                 if (v != null) counters.put(h.channel(), v);
             } catch (RuntimeException e) {
-                state.fail("cleanup", null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
+                state.fail(FailureKind.CLEANUP, null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
             }
         }
         return counters;
@@ -100,13 +103,13 @@ final class RunObjects {
                 if (keep) kit.release(h, record);
                 else kit.remove(h, record);
             } catch (Exception e) {
-                problems.add(new RunReport.Failure("cleanup", null, "cannot " + (keep ? "release" : "remove") + " channel "
+                problems.add(new RunReport.Failure(FailureKind.CLEANUP, null, "cannot " + (keep ? "release" : "remove") + " channel "
                         + h.channel() + ": " + e.getMessage(), state.ms(System.nanoTime()), List.of()));
             }
         }
         if (record == null) return List.of();
         List<Registry.Entry> left = new ArrayList<>();
-        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind().equals("file")) left.add(e);
+        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind() == ObjectKind.FILE) left.add(e);
         return Leaks.of(left);
     }
 
@@ -115,8 +118,8 @@ final class RunObjects {
         List<Registry.Entry> listed = record.objects();
         List<RunReport.Kept> out = new ArrayList<>();
         for (Registry.Entry e : record.allObjects()) {
-            if (e.kind().equals("file")) continue;
-            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind().equals("shm") ? !listed.contains(e) : null));
+            if (e.kind() == ObjectKind.FILE) continue;
+            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind() == ObjectKind.SHM ? !listed.contains(e) : null));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,7 @@ public final class RunRecord implements ObjectLog {
     synchronized List<Registry.Entry> allObjects() { return List.copyOf(everything); }
 
     @Override
-    public synchronized void created(String kind, int id, int key, String path) {
+    public synchronized void created(ObjectKind kind, int id, int key, String path) {
         Registry.Entry e = new Registry.Entry(kind, id, key, path == null ? "" : path);
         objects.add(e);
         everything.add(e);
@@ -58,9 +59,9 @@ public final class RunRecord implements ObjectLog {
     }
 
     @Override
-    public synchronized void removed(String kind, int id, String path) {
+    public synchronized void removed(ObjectKind kind, int id, String path) {
         String p = path == null ? "" : path;
-        objects.removeIf(o -> o.kind().equals(kind) && o.id() == id && o.path().equals(p));
+        objects.removeIf(o -> o.kind() == kind && o.id() == id && o.path().equals(p));
         flush();
     }
 

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -57,7 +58,7 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * @param markedForRemoval  shm only (null otherwise): IPC_RMID was done already (at the start barrier), so the
      *                          kernel frees the segment at its last detach: it is gone once the workers exited
      */
-    public record Kept(String kind, int id, int key, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedForRemoval) {}
+    public record Kept(ObjectKind kind, int id, int key, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedForRemoval) {}
 
     /** The machine: kernel release, CPUs, Java version. */
     public record Host(String kernel, int cpus, String java) {}
@@ -103,11 +104,11 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     /**
      * Something that makes the run fail.
      *
-     * @param kind    died | blocked | timeout | loss | leak | stopped | setup | cleanup
+     * @param kind    why (written died | blocked | timeout | loss | leak | stopped | cleanup | engine)
      * @param process the process concerned, or null
      * @param atMs    ms after the start of the run (spawning) when it was seen
      * @param log     the last lines of the process's stderr, when it died
      */
-    public record Failure(String kind, String process, String message, long atMs,
+    public record Failure(FailureKind kind, String process, String message, long atMs,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> log) {}
 }

@@ -43,7 +43,7 @@ final class RunState {
     }
 
     /** Adds a failure stamped now. */
-    synchronized void fail(String kind, String process, String message, List<String> log) {
+    synchronized void fail(FailureKind kind, String process, String message, List<String> log) {
         failures.add(new RunReport.Failure(kind, process, message, ms(System.nanoTime()), log));
     }
 
@@ -71,7 +71,7 @@ final class RunState {
     /** ms since the run started, for a moment given by {@link System#nanoTime()}. */
     long ms(long nanos) { return (nanos - startNanos) / 1_000_000; }
 
-    void event(String process, String what, String detail) {
+    void event(String process, RunEvent what, String detail) {
         try {
             listener.event(ms(System.nanoTime()), process, what, detail);
         } catch (RuntimeException e) {

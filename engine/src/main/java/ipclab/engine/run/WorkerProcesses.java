@@ -39,7 +39,7 @@ final class WorkerProcesses {
         WorkerSpec spec = new WorkerSpec(p, state.plan.channel(p.channel()), handle, state.plan.processesOn(p.channel()),
                 state.plan.seed(), state.opts.step());
         w.send(Wire.spec(spec));
-        state.event(p.name(), "spawned", "pid " + w.pid);
+        state.event(p.name(), RunEvent.SPAWNED, "pid " + w.pid);
     }
 
     /** A launch failed: kill whoever was spawned, and wait for them. */
@@ -83,14 +83,14 @@ final class WorkerProcesses {
             case "stepped" -> {
                 StepOutcome o = Wire.stepped(m);
                 state.stepper.stepped(w.name(), o);
-                state.event(w.name(), "stepped", o.toString());
+                state.event(w.name(), RunEvent.STEPPED, o.toString());
             }
             default -> { }
         }
         switch (type) {
-            case "ready" -> state.event(w.name(), "ready", String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
-            case "pending" -> state.event(w.name(), "pending", w.op + "(" + w.opChannel + ")");
-            case "error" -> state.event(w.name(), "error", w.error);
+            case "ready" -> state.event(w.name(), RunEvent.READY, String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
+            case "pending" -> state.event(w.name(), RunEvent.PENDING, w.op + "(" + w.opChannel + ")");
+            case "error" -> state.event(w.name(), RunEvent.ERROR, w.error);
             default -> { }
         }
     }
@@ -118,12 +118,12 @@ final class WorkerProcesses {
             w.state = ProcessState.EXITED;
             if (!state.stopping && (code != 0 || w.report == null)) {
                 failure = describeDeath(w, code);
-                state.failures.add(new RunReport.Failure("died", w.name(), failure, state.ms(w.exitNanos), w.log()));
+                state.failures.add(new RunReport.Failure(FailureKind.DIED, w.name(), failure, state.ms(w.exitNanos), w.log()));
             }
             state.notifyAll();
         }
         state.stepper.exited(w.name());
-        state.event(w.name(), "exited", failure != null ? failure : "status " + code);
+        state.event(w.name(), RunEvent.EXITED, failure != null ? failure : "status " + code);
     }
 
     private String describeDeath(Worker w, int code) {

@@ -28,7 +28,7 @@
  * <pre>
  *  supervisor                                   worker JVM (ipclab.engine.worker.WorkerMain)
  *  registry file (pid + start time)
- *  ChannelObjects.create (logged before use)
+ *  ChannelObjects.create: each channel's Transport (logged before use)
  *  spawn ----------------------------------->   JVM start
  *  stdin: {"type":"spec",...} -------------->   Roles.create; onStart() (attach, timed)
  *                                     <------   stdout: {"type":"ready","setupNs":..}   (spawn-to-ready measured here)

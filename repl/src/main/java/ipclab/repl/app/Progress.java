@@ -1,5 +1,6 @@
 package ipclab.repl.app;
 
+import ipclab.engine.run.RunEvent;
 import java.util.Map;
 
 /**
@@ -25,8 +26,8 @@ public interface Progress {
      *
      * @param atMs    ms since the run started
      * @param process the process concerned, or null for the run itself
-     * @param what    the engine's name of the event: spawned, ready, go, exited, failed, stopping, done...
+     * @param what    what happened
      * @param detail  free text, or null
      */
-    default void event(long atMs, String process, String what, String detail) {}
+    default void event(long atMs, String process, RunEvent what, String detail) {}
 }

@@ -1,5 +1,6 @@
 package ipclab.repl.cli;
 
+import ipclab.engine.run.RunEvent;
 import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.engine.run.RunReport;
@@ -106,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         @Override
-        public void event(long atMs, String process, String what, String detail) {
+        public void event(long atMs, String process, RunEvent what, String detail) {
             if (!verbose) return;
             cli.err().printf("%8d ms  %-12s %-10s %s%n", atMs, process == null ? "" : process, what, detail == null ? "" : detail);
         }

@@ -222,7 +222,7 @@ public final class RunTable {
     /** A failure: {@code died consumer: killed by SIGKILL (after 812 ms)}. */
     static String failure(Failure f) {
         List<String> who = new ArrayList<>();
-        if (f.kind() != null) who.add(f.kind());
+        if (f.kind() != null) who.add(f.kind().label());
         if (f.process() != null) who.add(f.process());
         String what = Nulls.text(f.message());
         String text = who.isEmpty() ? what : String.join(" ", who) + ": " + what;

@@ -1,14 +1,14 @@
-package ipclab.engine.run;
+package ipclab.engine.transport;
 
-import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.Plan;
-import ipclab.engine.protocol.ChannelHandle;
+import ipclab.dsl.plan.PlannedChannel;
 import ipclab.engine.channel.ObjectLog;
+import ipclab.engine.protocol.ChannelHandle;
+import java.util.Map;
 
 /**
  * What the supervisor does to a channel's kernel objects over a run. The real one is
- * {@link RealChannels} ({@code ipclab.engine.transport.ChannelObjects}); tests of the process
- * machinery bring their own.
+ * {@link ChannelObjects}; tests of the process machinery bring their own.
  */
 public interface ChannelKit {
     /** Refuses a channel whose objects could not work; called for every channel before the first is created. */
@@ -18,7 +18,7 @@ public interface ChannelKit {
     ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) throws Exception;
 
     /** Setup cost of the supervisor's part by step (shmget, shmat, first-touch, msgget, msgctl...) in ns, after {@link #create}. */
-    default java.util.Map<String, Long> setupNanos(ChannelHandle handle) { return java.util.Map.of(); }
+    default Map<String, Long> setupNanos(ChannelHandle handle) { return Map.of(); }
 
     /** Every worker has attached (shm: IPC_RMID now, so the kernel frees it even after a crash). */
     default void allAttached(ChannelHandle handle) throws Exception {}
@@ -30,8 +30,8 @@ public interface ChannelKit {
     void remove(ChannelHandle handle, ObjectLog log) throws Exception;
 
     /**
-     * {@link RunOptions#keep()}: detaches and deletes the channel's files, telling log, but leaves
-     * its System V objects in the kernel.
+     * {@code run --keep}: detaches and deletes the channel's files, telling log, but leaves its
+     * System V objects in the kernel.
      */
     default void release(ChannelHandle handle, ObjectLog log) throws Exception {
         throw new UnsupportedOperationException(getClass().getName() + " cannot keep a channel's objects (run without keep)");
