@@ -70,6 +70,11 @@ final class ProcessRules {
             problems.add(Problem.key(path + ".cpus", "give cpu (one CPU) or cpus (a list), not both; e.g. 'cpus: [" + p.cpu() + "]'"));
             return;
         }
+        if (p.cpu() != null && (p.cpu() < 0 || p.cpu() >= CpuList.LIMIT)) {
+            problems.add(Problem.value(path + ".cpu", "cpu=" + p.cpu() + " must be a CPU number from 0 to " + (CpuList.LIMIT - 1)
+                    + (online.known() ? "; this machine runs processes on CPUs " + online.text() + " (" + OnlineCpus.FILE + ")" : "")));
+            return;
+        }
         CpuList list = p.cpus() != null ? p.cpus() : p.cpu() != null ? CpuList.of(p.cpu()) : null;
         if (list == null) return;
         int off = online.firstOffline(list);
