@@ -68,6 +68,37 @@ public final class Sockets {
         }
     }
 
+    /**
+     * {@link #warm()} for one end of a stream socket: only the calls that end makes (each handle a
+     * worker links and first invokes costs it start-up time, and the AOT cache keeps no downcall
+     * stub). {@code serves}: socket, bind, listen, accept; else socket, connect. {@code tcp}:
+     * setsockopt (TCP_NODELAY, SO_REUSEADDR). {@code sends}: send with MSG_DONTWAIT (a stream
+     * sender's only send); {@code receives}: recv (MSG_WAITALL, a free run's receive).
+     */
+    public static void warmStream(boolean serves, boolean tcp, boolean sends, boolean receives) {
+        MemorySegment c = Native.state().capture;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment b = arena.allocate(Structs.TIMEVAL);
+            int r = (int) Socket.H.invokeExact(c, -1, SOCK_DGRAM, 0);
+            if (serves) {
+                r &= (int) Bind.H.invokeExact(c, -1, b, 0);
+                r &= (int) Listen.H.invokeExact(c, -1, 0);
+                r &= (int) Accept.H.invokeExact(c, -1, MemorySegment.NULL, MemorySegment.NULL);
+            } else {
+                r &= (int) Connect.H.invokeExact(c, -1, b, 0);
+            }
+            if (tcp) r &= (int) SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
+            long n = -1;
+            if (sends) n &= (long) SendNow.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            if (receives) n &= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            if (r != -1 || n != -1) throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
     private static final class Socket {
         static final MethodHandle H = Native.withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
