@@ -68,6 +68,8 @@ public final class ScenarioReader {
         SequencedMap<String, ProcessSpec> processes = new LinkedHashMap<>();
         SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
         List<String> expect = new ArrayList<>();
+        List<String> compare = new ArrayList<>();
+        Integer repeat = null;
         boolean sawChannels = false, sawProcesses = false;
         for (YamlNode.Entry e : m.entries()) {
             String key = e.key();
@@ -86,7 +88,12 @@ public final class ScenarioReader {
                 case "channels" -> { sawChannels = true; channels(e, channels); }
                 case "processes" -> { sawProcesses = true; processes(e, processes); }
                 case "sweep" -> sweep(e, sweep);
-                case "expect" -> expect(e, expect);
+                case "repeat" -> {
+                    String t = text(e, key);
+                    if (t != null) repeat = convert(e, key, () -> Math.toIntExact(Values.integer(t, "repeat", 1)));
+                }
+                case "expect" -> claims(e, "expect", "consumer.received == producer.sent", expect);
+                case "compare" -> claims(e, "compare", "shm-sem beats msgq in throughput from 16KiB up", compare);
                 default -> unknownKey(e, key, "top-level", Scenario.KEYS);
             }
         }
@@ -103,7 +110,7 @@ public final class ScenarioReader {
             badPaths.add("name");
             name = "unnamed";
         }
-        return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect);
+        return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare);
     }
 
     private void channels(YamlNode.Entry e, SequencedMap<String, ChannelSpec> out) {
@@ -203,25 +210,26 @@ public final class ScenarioReader {
         }
     }
 
-    private void expect(YamlNode.Entry e, List<String> out) {
+    /** {@code expect:} or {@code compare:}: a list of claims (or one claim), each remembered at its place. */
+    private void claims(YamlNode.Entry e, String key, String example, List<String> out) {
         if (e.value() instanceof YamlNode.Scalar s && !s.isNull()) {
-            map.value("expect[0]", s.position());
+            map.value(key + "[0]", s.position());
             out.add(s.text());
             return;
         }
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
-            problem(e.value().position(), "expect", "expected a list of claims, e.g. ['consumer.received == producer.sent'], got " + e.value().kind());
+            problem(e.value().position(), key, "expected a list of claims, e.g. ['" + example + "'], got " + e.value().kind());
             return;
         }
         for (int i = 0; i < seq.items().size(); i++) {
             YamlNode item = seq.items().get(i);
             if (item instanceof YamlNode.Scalar sc && !sc.isNull()) {
-                map.value("expect[" + i + "]", sc.position());
+                map.value(key + "[" + i + "]", sc.position());
                 out.add(sc.text());
             } else {
-                problem(item.position(), "expect[" + i + "]", "expected a claim such as 'consumer.received == producer.sent', got " + item.kind());
+                problem(item.position(), key + "[" + i + "]", "expected a claim such as '" + example + "', got " + item.kind());
                 out.add("");
-                badPaths.add("expect[" + i + "]");
+                badPaths.add(key + "[" + i + "]");
             }
         }
     }

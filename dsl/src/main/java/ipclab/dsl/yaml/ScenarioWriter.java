@@ -56,9 +56,14 @@ public final class ScenarioWriter {
                 y.append("]\n");
             });
         }
+        if (s.repeat() != null) y.append("repeat: ").append(s.repeat()).append('\n');
         if (!s.expect().isEmpty()) {
             y.append("expect:\n");
             for (String e : s.expect()) y.append("  - ").append(string(e)).append('\n');
+        }
+        if (!s.compare().isEmpty()) {
+            y.append("compare:\n");
+            for (String c : s.compare()) y.append("  - ").append(string(c)).append('\n');
         }
         return y.toString();
     }

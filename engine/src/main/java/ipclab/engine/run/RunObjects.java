@@ -3,6 +3,7 @@ package ipclab.engine.run;
 import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.transport.ChannelObjects;
 import ipclab.engine.transport.ChannelKit;
+import ipclab.engine.transport.ChannelLook;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.engine.protocol.ChannelHandle;
@@ -58,6 +59,29 @@ final class RunObjects {
     }
 
     synchronized ChannelHandle handle(String channel) { return handles.get(channel); }
+
+    /**
+     * Reads a channel's live objects. Under this object's lock, so that clean-up (which takes it
+     * first) cannot close the supervisor's attachment in the middle of a read.
+     *
+     * @throws IllegalStateException the objects are removed (the run is over)
+     */
+    synchronized ChannelLook look(PlannedChannel ch) {
+        ChannelHandle h = live(ch.name());
+        ChannelLook l = kit.look(ch, h);
+        if (l == null) throw new IllegalStateException("channel " + ch.name() + " cannot be inspected in this run");
+        return l;
+    }
+
+    /** The bytes of one ring slot of a live channel. */
+    synchronized byte[] slotBytes(String channel, int lane, int slot) { return kit.slotBytes(live(channel), lane, slot); }
+
+    private ChannelHandle live(String channel) {
+        if (cleaned) throw new IllegalStateException("the run is over: channel " + channel + "'s objects are removed");
+        ChannelHandle h = handles.get(channel);
+        if (h == null) throw new IllegalStateException("channel " + channel + " has no objects yet");
+        return h;
+    }
 
     /** The supervisor's setup cost by channel and step, in ns. */
     synchronized Map<String, Map<String, Long>> setupNanos() { return new LinkedHashMap<>(setupNanos); }

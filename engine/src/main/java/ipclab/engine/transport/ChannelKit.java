@@ -26,6 +26,14 @@ public interface ChannelKit {
     /** shm with incrementers: the counter's final value, after the workers exited; null if the channel has none. */
     default Long readCounter(ChannelHandle handle) { return null; }
 
+    /** What the channel's live objects hold now; null when this kit cannot tell. */
+    default ChannelLook look(PlannedChannel channel, ChannelHandle handle) { return null; }
+
+    /** The bytes of one ring slot, for a hex dump. */
+    default byte[] slotBytes(ChannelHandle handle, int lane, int slot) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot read slots");
+    }
+
     /** Removes what is left of the channel, telling log of each removal. */
     void remove(ChannelHandle handle, ObjectLog log) throws Exception;
 

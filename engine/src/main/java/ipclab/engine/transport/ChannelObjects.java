@@ -110,6 +110,25 @@ public final class ChannelObjects implements ChannelKit {
     public MemorySegment segment(ChannelHandle h) { return segments.get(h.channel()); }
 
     /**
+     * What the channel's kernel objects hold now, read from them (see {@link ChannelInspector}).
+     *
+     * @throws IllegalStateException the objects are gone (the run is over)
+     * @throws IpcException          a call failed (named, with its errno)
+     */
+    @Override
+    public ChannelLook look(PlannedChannel ch, ChannelHandle h) {
+        return ChannelInspector.look(ch, h, segments.get(h.channel()));
+    }
+
+    /** The bytes of slot {@code slot} of {@code lane} of the channel's ring, for a hex dump. */
+    @Override
+    public byte[] slotBytes(ChannelHandle h, int lane, int slot) {
+        MemorySegment seg = segments.get(h.channel());
+        if (seg == null) throw new IllegalArgumentException("channel " + h.channel() + " has no shared memory segment");
+        return ChannelInspector.slotBytes(seg, lane, slot);
+    }
+
+    /**
      * Removes whatever is left of the channel: detaches, IPC_RMID on segment, queue and semaphore
      * set, deletes FIFOs, socket files and the private directory. Idempotent; objects already gone
      * are no error. Other failures are collected and thrown at the end, after trying everything.

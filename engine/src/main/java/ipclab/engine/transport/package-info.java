@@ -9,7 +9,8 @@
  * <h2>API</h2>
  * {@link ipclab.engine.transport.ChannelKit} (what a run does to its channels' objects; tests bring
  * their own), {@link ipclab.engine.transport.ChannelObjects} (the real one, per run) and
- * {@link ipclab.engine.transport.Endpoint} (a worker's end).
+ * {@link ipclab.engine.transport.Endpoint} (a worker's end); {@link ipclab.engine.transport.ChannelLook}, what a
+ * live channel's objects hold, read for people (the REPL's {@code /show}) by {@code ChannelInspector}.
  *
  * <h2>Internal</h2>
  * The transports ({@code ShmRingTransport}, {@code MsgqTransport}, {@code StreamSocketTransport},

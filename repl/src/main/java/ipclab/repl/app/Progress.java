@@ -12,13 +12,17 @@ public interface Progress {
     Progress NONE = new Progress() {};
 
     /**
-     * A sweep's next combination is about to run (not called for a scenario without a sweep).
+     * A sweep's next run is about to start (not called for a scenario that runs once).
      *
-     * @param index  1-based
-     * @param count  how many combinations the sweep has
-     * @param params the combination: sweep path to value as written, e.g. {@code processes.producer.size=1KiB}
+     * @param index  1-based, over every run of the scenario (repeats included)
+     * @param count  how many runs the scenario makes: combinations times repeats
+     * @param params the combination: sweep path to value as written, e.g. {@code processes.producer.size=1KiB}, and,
+     *               when the scenario repeats, {@code repeat=2/3}
      */
     default void runStarting(int index, int count, Map<String, String> params) {}
+
+    /** Every run of the scenario is over ({@code count} of them). */
+    default void finished(int count) {}
 
     /**
      * Something happened in the run: a worker spawned, got ready, exited... Called from the
