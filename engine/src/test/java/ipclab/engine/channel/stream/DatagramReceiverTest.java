@@ -33,10 +33,10 @@ class DatagramReceiverTest {
 
             MemorySegment msg = arena.allocate(MessageHeader.BYTES, 8); // seq 0 from writer 0: a message, not the end
             assertEquals(MessageHeader.BYTES, Sockets.send(tx, msg, MessageHeader.BYTES, 0));
+            long t0 = System.nanoTime();   // before the receive: the quiet time counts from its end, which is later
             assertEquals(MessageHeader.BYTES, r.poll(), "the datagram waiting is received");
 
             long calls0 = Syscalls.count("recvfrom");
-            long t0 = System.nanoTime();
             int polls = 0, n;
             while ((n = r.poll()) == 0) polls++;
             long took = System.nanoTime() - t0;
@@ -44,8 +44,9 @@ class DatagramReceiverTest {
             assertEquals(-1, n, "the stream ends after the quiet time");
             assertTrue(took >= quiet, "ended after " + took + " ns, quiet time " + quiet);
             assertTrue(took < quiet + 3 * DatagramReceiver.UDP_WAIT_NANOS + 500_000_000L, "ended after " + took + " ns");
-            // 350 ms of quiet in 100 ms waits: 4 or 5 receives, not thousands of empty polls
-            assertTrue(calls >= 4 && calls <= 6, calls + " recvfrom calls for " + took / 1_000_000 + " ms of quiet");
+            // 350 ms of quiet in 100 ms waits: 4 or 5 receives, not thousands of empty polls (fewer when a
+            // loaded machine wakes the waits late: a lower bound would be a timed assertion)
+            assertTrue(calls >= 1 && calls <= 6, calls + " recvfrom calls for " + took / 1_000_000 + " ms of quiet");
             assertEquals(calls, polls + 1);
             assertEquals(polls + 1, r.eagain(), "every timed-out wait is counted");
         } finally {
