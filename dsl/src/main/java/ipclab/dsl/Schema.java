@@ -52,6 +52,8 @@ public final class Schema {
         object(defs.putObject("channel").put("description", "One channel. Which keys apply depends on its type; the others are refused."),
                 Key.Scope.CHANNEL);
         object(defs.putObject("process").put("description", "One process, or a group of identical replicas."), Key.Scope.PROCESS);
+        object(defs.putObject("fault").put("description", "One fault injected on purpose: a process or a channel, an action, and when."),
+                Key.Scope.FAULT);
         try {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
@@ -102,6 +104,10 @@ public final class Schema {
                 list.putObject("items").put("type", "integer").put("minimum", 0).put("maximum", CpuList.LIMIT - 1);
                 any.addObject().put("type", "string").put("pattern", "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$");
                 any.addObject().put("type", "integer").put("minimum", 0).put("maximum", CpuList.LIMIT - 1);
+            }
+            case "faults" -> {
+                p.put("type", "array").put("maxItems", 64);
+                p.putObject("items").put("$ref", "#/$defs/fault");
             }
             case "claims" -> {
                 p.put("type", "array");

@@ -20,17 +20,24 @@ import java.util.List;
  * @param mtype        msgq: type sent (writer, pinger; default 1), or selected when reading (reader: 0, n, -n;
  *                     default 0); echo: its pinger's type; 0 on other channels
  * @param warmup       writer, pinger: unmeasured messages (a pinger's are round trips) before the measured ones; 0 for the others
+ * @param delayNanos   reader, echo: how long each message is held before the next is taken (a slow consumer); 0 for none
  * @param cpus         the CPUs the process is pinned to, ascending (from {@code cpu} or {@code cpus}); empty: not pinned
  */
 public record PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
                              long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup,
-                             List<Integer> cpus) {
+                             long delayNanos, List<Integer> cpus) {
     public PlannedProcess { cpus = List.copyOf(cpus); }
 
-    /** An unpinned process. */
+    /** A process without a per-message delay, not pinned. */
     public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
                           long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {
-        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, List.of());
+        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, 0);
+    }
+
+    /** A process not pinned to CPUs. */
+    public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
+                          long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup, long delayNanos) {
+        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, delayNanos, List.of());
     }
 
     /** True when the scenario pinned the process to CPUs. */

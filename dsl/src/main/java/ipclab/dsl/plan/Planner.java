@@ -48,6 +48,8 @@ public final class Planner {
     public static final long DEFAULT_SEED = 1;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_MESSAGES = 1000;
+    /** Most messages one writer, pinger or incrementer may be given (readers' ledgers are sized by it). */
+    public static final long MAX_MESSAGES = 100_000_000;
     public static final long DEFAULT_SIZE = 64;
     public static final long MIN_MESSAGE_BYTES = 32;
     public static final long DEFAULT_SHM_SIZE = 64 * 1024;

@@ -300,4 +300,17 @@ class PlannerTest {
         Plan p = ScenarioLoader.plan(s, KernelLimits.unknown()).plans().getFirst();
         assertEquals(Planner.FALLBACK_MSGMNB, p.channel("q").capacity());
     }
+
+    @Test
+    void segmentsTogetherFitShmallAndMessagesAreBounded() {
+        KernelLimits shmall = new KernelLimits(8192, 16384, 1L << 30, 32000, 212992, 1000, 1L << 40);
+        assertEquals("scenario t: channels: the shm segments need 8388608 bytes together, more than shmall allows: 1000 pages of 4096 bytes"
+                + " (/proc/sys/kernel/shmall); use smaller sizes, or raise it with 'sudo sysctl -w kernel.shmall=2048'",
+                refused(scenario("t").channel(shm("a").size(mib(4))).channel(shm("b").size(mib(4)))
+                        .processes(writer("w").channel("a"), reader("r").channel("a"), writer("w2").channel("b"), reader("r2").channel("b")).build(), shmall));
+        assertEquals("scenario t: processes.w.messages: messages=200000000 is more than 100000000, the most one process may send"
+                + " (each reader keeps a ledger of what it received); for longer runs give 'duration'",
+                refused(scenario("t").channel(msgq("q")).processes(writer("w").channel("q").messages(200_000_000), reader("r").channel("q")).build(),
+                        Limits.DEFAULT));
+    }
 }

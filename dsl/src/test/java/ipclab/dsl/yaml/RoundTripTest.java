@@ -83,13 +83,13 @@ class RoundTripTest {
         return Combinators.combine(Arbitraries.of(Role.class), maybe(names()), maybe(Arbitraries.integers().between(1, 100)), maybe(positive),
                 maybe(durations()), maybe(sizes()), maybe(Arbitraries.longs().between(1, 10_000_000_000L).map(Rate::perSecond)),
                 maybe(Arbitraries.longs()))
-                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, mtype, null, null, null))
+                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, null, mtype, null, null, null))
                 .flatMap(p -> maybe(Arbitraries.longs().between(0, 1_000_000)).map(w -> new ProcessSpec(p.name(), p.role(), p.channel(),
-                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.mtype(), w, null, null)))
+                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.delay(), p.mtype(), w, null, null)))
                 .flatMap(p -> Combinators.combine(maybe(Arbitraries.integers().between(0, 8191)),
                                 maybe(Arbitraries.integers().between(0, 8191).list().ofMinSize(1).ofMaxSize(4).map(CpuList::new)))
                         .as((cpu, cpus) -> new ProcessSpec(p.name(), p.role(), p.channel(), p.replicas(), p.messages(), p.duration(),
-                                p.size(), p.rate(), p.mtype(), p.warmup(), cpu, cpus)));
+                                p.size(), p.rate(), p.delay(), p.mtype(), p.warmup(), cpu, cpus)));
     }
 
     @Provide

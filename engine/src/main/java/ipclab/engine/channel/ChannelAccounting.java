@@ -57,6 +57,7 @@ public final class ChannelAccounting {
             }
             if (p.role().originates()) {
                 senders.add(p);
+                dupLocal += r.duplicatedLocally;   // a pinger's duplicate replies
                 sent += r.sent;
                 if (r.sent > 0 && r.firstOpNanos != 0) first = Math.min(first, r.firstOpNanos);
             }

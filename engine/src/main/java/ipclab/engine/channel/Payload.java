@@ -7,22 +7,21 @@ import java.util.SplittableRandom;
 
 /**
  * One writer's payload: bytes derived from the scenario's seed and the writer's index, made once;
- * each message copies them behind its header and stamps seq, timestamp and checksum. The payload
- * CRC is computed once, so a send costs a copy and a few stores.
+ * each message copies them behind its header and stamps seq, timestamp and checksum, and seals
+ * both ends of the payload with its sequence ({@link MessageHeader#seal}), so that two messages of
+ * one writer differ and a message torn between two of them (the header or one end of one, the
+ * rest of another) fails its check. The CRC of the constant middle is computed once, so a send
+ * costs a copy and a few stores.
  *
  * <p>For a channel that verifies the ends only ({@link Verify#ENDS}, {@link Verify#NONE}) the
- * header's checksum is {@link MessageHeader#mix} of its fields alone and the message's last 8
- * bytes repeat its seq (when it has 8 bytes of payload): what {@link Verifier} checks.
+ * header's checksum is {@link MessageHeader#mix} of its fields alone (no CRC): the header and the
+ * two seals are what {@link Verifier} checks, the work per message of {@code bench/native/ipcbase.c}.
  */
 public final class Payload {
-    /** The seq repeated at the end of a message verified by its ends. */
-    static final int TAIL_BYTES = 8;
-
     private final MemorySegment pattern;
     private final int length;
     private final int writer;
     private final int payloadCrc;
-    private final boolean tail;
 
     /**
      * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
@@ -44,12 +43,9 @@ public final class Payload {
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E37_79B9L * (writer + 1)));
         for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8) pattern.set(MessageHeader.LONG, i, random.nextLong());
         for (long i = length & ~7L; i < length; i++) pattern.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) random.nextInt());
-        this.tail = verify != Verify.FULL && hasTail(length);
-        this.payloadCrc = verify == Verify.FULL ? new Crc(pattern).of(MessageHeader.BYTES, length) : 0;
+        this.payloadCrc = verify != Verify.FULL ? 0
+                : new Crc(pattern).of(MessageHeader.sealedFrom(this.length), MessageHeader.sealedTo(this.length));
     }
-
-    /** Whether a message of this length carries its seq in its last 8 bytes when verified by its ends. */
-    static boolean hasTail(long length) { return length >= MessageHeader.BYTES + TAIL_BYTES; }
 
     public int length() { return length; }
 
@@ -58,13 +54,14 @@ public final class Payload {
     /** Copies the payload to {@code at} and writes the header; returns the message length. */
     public int write(MemorySegment dst, long at, long seq, long timestamp) {
         MemorySegment.copy(pattern, MessageHeader.BYTES, dst, at + MessageHeader.BYTES, length - MessageHeader.BYTES);
+        MessageHeader.writeSeals(dst, at, seq, writer, length);
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
-        if (tail) dst.set(MessageHeader.LONG, at + length - TAIL_BYTES, seq);
         return length;
     }
 
-    /** Rewrites only the header (a retried send gets a fresh timestamp; the seq, and so the tail, stay). */
+    /** Rewrites only the header (a retried send gets a fresh timestamp). */
     public void restamp(MemorySegment dst, long at, long seq, long timestamp) {
+        MessageHeader.writeSeals(dst, at, seq, writer, length);
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
     }
 }

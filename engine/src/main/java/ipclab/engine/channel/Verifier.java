@@ -6,9 +6,9 @@ import java.lang.foreign.MemorySegment;
 /**
  * Checks a received message as its channel's {@code verify} says, in place and without
  * allocating. {@link Verify#FULL}: the CRC32C of the payload against the header's checksum
- * ({@link Crc#verify}). {@link Verify#ENDS}: the header's checksum against {@link MessageHeader#mix}
- * of its fields (the sender writes no CRC into it) and the sequence repeated in the last 8 bytes
- * ({@link Payload} writes it), exactly the per-message check of {@code bench/native/ipcbase.c}.
+ * and the seals ({@link Crc#verify}). {@link Verify#ENDS}: the header's checksum against
+ * {@link MessageHeader#mix} of its fields (the sender writes no CRC into it) and the seals at both
+ * ends of the payload ({@link MessageHeader#sealed}), the per-message check of {@code bench/native/ipcbase.c}.
  * {@link Verify#NONE}: the length only. In every mode the length must be within
  * [{@link MessageHeader#BYTES}, maxLength], so that a receiver never reads past the message.
  */
@@ -43,6 +43,6 @@ public final class Verifier {
         if (MessageHeader.checksum(s, at) != MessageHeader.mix(seq, MessageHeader.writer(s, at), length, MessageHeader.timestamp(s, at))) {
             return false;
         }
-        return !Payload.hasTail(length) || s.get(MessageHeader.LONG, at + length - Payload.TAIL_BYTES) == seq;
+        return MessageHeader.sealed(s, at, seq, MessageHeader.writer(s, at), length);
     }
 }

@@ -3,6 +3,7 @@ package ipclab.engine.protocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Role;
@@ -10,6 +11,7 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedFault;
 import ipclab.dsl.plan.PlannedProcess;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -118,6 +120,9 @@ public final class Wire {
             g.writeArrayFieldStart("peers");
             for (PlannedProcess p : s.peers()) process(g, p);
             g.writeEndArray();
+            g.writeArrayFieldStart("faults");
+            for (PlannedFault f : s.faults()) fault(g, f);
+            g.writeEndArray();
         });
     }
 
@@ -128,8 +133,27 @@ public final class Wire {
             @SuppressWarnings("unchecked") Map<String, Object> pm = (Map<String, Object>) o;
             peers.add(process(pm));
         }
+        List<PlannedFault> faults = new ArrayList<>();
+        if (m.get("faults") instanceof List<?> l) for (Object o : l) {
+            @SuppressWarnings("unchecked") Map<String, Object> fm = (Map<String, Object>) o;
+            faults.add(new PlannedFault((int) num(fm, "index"), fm.get("process") == null ? null : str(fm, "process"),
+                    fm.get("channel") == null ? null : str(fm, "channel"), FaultAction.valueOf(str(fm, "action")), num(fm, "after"),
+                    num(fm, "atNanos"), num(fm, "forNanos")));
+        }
         return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), HandleJson.read(obj(m, "handle")),
-                peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")));
+                peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")), faults);
+    }
+
+    private static void fault(JsonGenerator g, PlannedFault f) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("index", f.index());
+        if (f.process() != null) g.writeStringField("process", f.process());
+        if (f.channel() != null) g.writeStringField("channel", f.channel());
+        g.writeStringField("action", f.action().name());
+        g.writeNumberField("after", f.after());
+        g.writeNumberField("atNanos", f.atNanos());
+        g.writeNumberField("forNanos", f.forNanos());
+        g.writeEndObject();
     }
 
     private static void process(JsonGenerator g, PlannedProcess p) throws IOException {
@@ -146,6 +170,7 @@ public final class Wire {
         g.writeNumberField("ratePerSecond", p.ratePerSecond());
         g.writeNumberField("mtype", p.mtype());
         g.writeNumberField("warmup", p.warmup());
+        g.writeNumberField("delayNanos", p.delayNanos());
         g.writeArrayFieldStart("cpus");
         for (int c : p.cpus()) g.writeNumber(c);
         g.writeEndArray();
@@ -155,7 +180,8 @@ public final class Wire {
     private static PlannedProcess process(Map<String, Object> m) {
         return new PlannedProcess(str(m, "name"), str(m, "group"), (int) num(m, "replica"), (int) num(m, "index"),
                 Role.valueOf(str(m, "role")), str(m, "channel"), num(m, "messages"), num(m, "durationNanos"),
-                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"), ints(m, "cpus"));
+                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"),
+                m.get("delayNanos") instanceof Number d ? d.longValue() : 0, ints(m, "cpus"));
     }
 
     /** A list of small numbers; absent is empty. */
@@ -250,6 +276,14 @@ public final class Wire {
 
     private static long optional(Map<String, Object> m, String k) {
         return m.get(k) instanceof Number n ? n.longValue() : StepOutcome.NONE;
+    }
+
+    /** A worker is about to do one of its own faults to itself (fault {@code index} of the plan) after {@code count} messages. */
+    public static String fault(int index, long count) {
+        return object("fault", g -> {
+            g.writeNumberField("index", index);
+            g.writeNumberField("count", count);
+        });
     }
 
     public static String error(String message) {

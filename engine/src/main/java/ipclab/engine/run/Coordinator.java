@@ -21,12 +21,14 @@ final class Coordinator {
     private final RunState state;
     private final RunObjects objects;
     private final StallDiagnosis stalls;
+    private final FaultInjector faults;
     private final Runnable removeHook;
 
     Coordinator(RunState state, RunObjects objects, Runnable removeHook) {
         this.state = state;
         this.objects = objects;
         this.stalls = new StallDiagnosis(state);
+        this.faults = new FaultInjector(state, objects);
         this.removeHook = removeHook;
     }
 
@@ -88,6 +90,7 @@ final class Coordinator {
         List<Worker> all = state.snapshot();
         for (Worker w : all) w.send(Wire.command("go"));
         state.event(null, RunEvent.GO, all.size() + " workers released together");
+        faults.start();
     }
 
     private void runUntilEnd() throws Exception {
@@ -98,6 +101,10 @@ final class Coordinator {
                 if (state.allExited()) return;
             }
             long now = System.nanoTime();
+            if (state.free && faults.tick(now)) {
+                state.event(null, RunEvent.FAULT, "only receivers are left, and every sender of theirs is gone (one killed): winding down");
+                return;
+            }
             // a stepped worker never sleeps in the kernel: only free runs are sampled
             if (state.free && now >= nextSample) { stalls.sample(now); nextSample = now + StallDiagnosis.SAMPLE_NANOS; }
             synchronized (state) {
@@ -157,7 +164,7 @@ final class Coordinator {
         RunReport r;
         synchronized (state) {
             r = Figures.report(new RunEnd(state.plan, state.workers, objects.setupNanos(), counters, leaks, state.failures,
-                    state.trace, state.goNanos, state.endNanos, state.startNanos, kept));
+                    state.trace, state.goNanos, state.endNanos, state.startNanos, kept, state.faults.results()));
         }
         state.event(null, RunEvent.DONE, r.ok() ? "ok" : "failed");
         return r;

@@ -22,6 +22,8 @@ public enum RunEvent {
     BLOCKED,
     /** A worker exited. */
     EXITED,
+    /** A fault of the scenario acted (or a consequence of one was dealt with). */
+    FAULT,
     /** The run is winding down with workers still running. */
     STOPPING,
     /** The run is over and its report made. */

@@ -91,6 +91,17 @@ final class RunObjects {
         for (ChannelHandle h : handles()) kit.allAttached(h);
     }
 
+    /** A remove fault on the channel; what was removed. */
+    String removeInUse(String channel) { return kit.removeInUse(handle(channel), record); }
+
+    /** A fill fault on the channel; what was put in. */
+    String fill(PlannedChannel channel) { return kit.fill(handle(channel.name()), channel.maxMessage()); }
+
+    /** Every sender of the channel is gone, one killed on purpose: ends its stream if nobody did; what was done, or null. */
+    String endStreamFor(Plan plan, String channel) {
+        return kit.endStreamFor(handle(channel), plan.channel(channel), plan.processesOn(channel));
+    }
+
     /** The incrementer channels' counters by channel; a counter that cannot be read is a clean-up failure. */
     Map<String, Long> readCounters(RunState state) {
         Map<String, Long> counters = new LinkedHashMap<>();

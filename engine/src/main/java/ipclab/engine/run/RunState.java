@@ -20,6 +20,8 @@ final class RunState {
     final List<TraceEntry> trace = new ArrayList<>();
     final List<RunReport.Failure> failures = new ArrayList<>();
     final CompletableFuture<RunReport> done = new CompletableFuture<>();
+    /** The faults injected so far and the exits they explain. */
+    final FaultLog faults;
     /** Step mode's bookkeeping (enabled, blocked, outcomes); made by {@link Stepping}, fed by the worker threads. */
     Stepper stepper;
     private final RunListener listener;
@@ -38,6 +40,7 @@ final class RunState {
     RunState(Plan plan, RunOptions opts) {
         this.plan = plan;
         this.opts = opts;
+        this.faults = new FaultLog(plan);
         this.listener = opts.listener() == null ? RunListener.NONE : opts.listener();
         this.free = !opts.step();
     }
@@ -67,6 +70,9 @@ final class RunState {
         if (opts.timeout() != null) return opts.timeout();
         return plan.timeout() != null ? plan.timeout() : Duration.ofMinutes(5);
     }
+
+    /** ms since the start barrier opened (since the start, before it did). Call holding the lock. */
+    long msSinceGo(long nanos) { return (nanos - (goNanos == 0 ? startNanos : goNanos)) / 1_000_000; }
 
     /** ms since the run started, for a moment given by {@link System#nanoTime()}. */
     long ms(long nanos) { return (nanos - startNanos) / 1_000_000; }

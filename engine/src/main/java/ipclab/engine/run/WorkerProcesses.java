@@ -1,6 +1,12 @@
 package ipclab.engine.run;
 
+import ipclab.dsl.model.FaultAction;
+import ipclab.dsl.model.Names;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.plan.PlannedFault;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.Topology;
+import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
@@ -37,7 +43,7 @@ final class WorkerProcesses {
         record.worker(p.name(), w.pid);
         w.startReaders(this::onLine, this::onEnd);
         WorkerSpec spec = new WorkerSpec(p, state.plan.channel(p.channel()), handle, state.plan.processesOn(p.channel()),
-                state.plan.seed(), state.opts.step());
+                state.plan.seed(), state.opts.step(), state.plan.faultsOf(p.name()));
         w.send(Wire.spec(spec));
         state.event(p.name(), RunEvent.SPAWNED, "pid " + w.pid);
     }
@@ -74,6 +80,7 @@ final class WorkerProcesses {
                 case "stepped" -> { }
                 case "report" -> w.report = Wire.report(m);
                 case "error" -> w.error = String.valueOf(m.get("message"));
+                case "fault" -> selfFault(w, (int) Wire.num(m, "index"), Wire.num(m, "count"));
                 default -> w.logLine("supervisor: unknown message " + line);
             }
             state.notifyAll();
@@ -93,6 +100,23 @@ final class WorkerProcesses {
             case "error" -> state.event(w.name(), RunEvent.ERROR, w.error);
             default -> { }
         }
+    }
+
+    /**
+     * A worker is about to kill or stop itself at a count of messages. A killed one sends no report:
+     * its count stands in for one (what it sent, or received), so that the channel's figures hold it.
+     * Call holding the lock.
+     */
+    private void selfFault(Worker w, int index, long count) {
+        PlannedFault f = state.faults.selfInjected(w.name(), index, count, state.msSinceGo(System.nanoTime()));
+        if (f == null || f.action() != FaultAction.KILL || w.report != null) return;
+        WorkerReport r = new WorkerReport();
+        r.name = w.name();
+        r.role = Names.yaml(w.process.role());
+        r.channel = w.process.channel();
+        if (Topology.sender(w.process) || w.process.role() == Role.INCREMENTER) r.sent = count;
+        else r.received = count;
+        w.report = r;
     }
 
     /** Its stdout closed: wait for the exit status. */
@@ -116,7 +140,12 @@ final class WorkerProcesses {
             w.exitCode = code;
             w.exitNanos = System.nanoTime();
             w.state = ProcessState.EXITED;
-            if (!state.stopping && (code != 0 || w.report == null)) {
+            String explained = code != 0 || w.report == null
+                    ? state.faults.explains(w.name(), w.process.channel(), code, w.report != null, w.error) : null;
+            if (explained != null) {
+                failure = null;
+                state.event(w.name(), RunEvent.FAULT, explained);
+            } else if (!state.stopping && (code != 0 || w.report == null)) {
                 failure = describeDeath(w, code);
                 state.failures.add(new RunReport.Failure(FailureKind.DIED, w.name(), failure, state.ms(w.exitNanos), w.log()));
             }

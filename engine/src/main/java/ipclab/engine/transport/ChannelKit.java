@@ -26,6 +26,30 @@ public interface ChannelKit {
     /** shm with incrementers: the counter's final value, after the workers exited; null if the channel has none. */
     default Long readCounter(ChannelHandle handle) { return null; }
 
+    /**
+     * A {@code remove} fault: takes the channel's System V object away while it is in use (msgq:
+     * the queue; shm: its semaphore set), telling log; returns what was removed, e.g.
+     * {@code msgctl(IPC_RMID) of msg id 7}.
+     */
+    default String removeInUse(ChannelHandle handle, ObjectLog log) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot remove a channel's objects while in use");
+    }
+
+    /** A {@code fill} fault: fills the channel's queue to its capacity with foreign messages; returns what was put in. */
+    default String fill(ChannelHandle handle, long maxMessage) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot fill a channel");
+    }
+
+    /**
+     * Every sender of the channel is gone and one was killed before it could end the stream: ends
+     * it on their behalf if nobody did (msgq: the count of running senders set to what SEM_UNDO
+     * would have left, the end token taken, one end marker per receiver). Returns what was done, or
+     * null when nothing was needed or the channel has no such repair.
+     */
+    default String endStreamFor(ChannelHandle handle, PlannedChannel channel, java.util.List<ipclab.dsl.plan.PlannedProcess> peers) {
+        return null;
+    }
+
     /** What the channel's live objects hold now; null when this kit cannot tell. */
     default ChannelLook look(PlannedChannel channel, ChannelHandle handle) { return null; }
 

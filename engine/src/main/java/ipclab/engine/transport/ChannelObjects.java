@@ -138,6 +138,17 @@ public final class ChannelObjects implements ChannelKit {
         remove(h, new Removal(log, false));
     }
 
+    @Override
+    public String removeInUse(ChannelHandle h, ObjectLog log) { return ChannelFaults.removeInUse(h, log); }
+
+    @Override
+    public String fill(ChannelHandle h, long maxMessage) { return ChannelFaults.fill(h, maxMessage); }
+
+    @Override
+    public String endStreamFor(ChannelHandle h, PlannedChannel channel, java.util.List<ipclab.dsl.plan.PlannedProcess> peers) {
+        return ChannelFaults.endStreamFor(h, channel, peers);
+    }
+
     /**
      * {@code run --keep}: as {@link #remove} (detaches, deletes FIFOs, socket files and the
      * private directory) but leaves the segment, queue and semaphore set in the kernel.

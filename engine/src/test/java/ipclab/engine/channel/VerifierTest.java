@@ -39,7 +39,7 @@ class VerifierTest {
             MemorySegment m = message(arena, Verify.ENDS, 5);
             Verifier v = new Verifier(Verify.ENDS, m);
             assertTrue(v.verify(m, 0, SIZE));
-            assertEquals(5, m.get(MessageHeader.LONG, SIZE - 8), "the seq repeated in the last 8 bytes");
+            assertEquals(MessageHeader.seal(5, 3), m.get(MessageHeader.LONG, SIZE - 8), "the seal in the last 8 bytes");
             assertEquals(MessageHeader.mix(5, 3, SIZE, 123_456_789L), MessageHeader.checksum(m, 0), "no CRC in the checksum");
             flip(m, 100);
             assertTrue(v.verify(m, 0, SIZE), "the middle is not checked: that is the point of ends");
@@ -49,7 +49,7 @@ class VerifierTest {
             flip(h, MessageHeader.TIMESTAMP_OFFSET);
             assertFalse(v.verify(h, 0, SIZE), "a header field");
             assertFalse(v.verify(message(arena, Verify.ENDS, 6), 0, SIZE - 1), "longer than the receiver allows");
-            assertFalse(new Verifier(Verify.ENDS, m).verify(message(arena, Verify.FULL, 6), 0, SIZE), "a FULL message has no tail");
+            assertFalse(new Verifier(Verify.ENDS, m).verify(message(arena, Verify.FULL, 6), 0, SIZE), "a FULL message's checksum holds a CRC");
         }
     }
 

@@ -36,6 +36,7 @@ public final class RunTable {
         section(out, channels(r));
         section(out, processes(r));
         section(out, counters(r));
+        out.addAll(new FaultsTable(style).render(r));
         List<ExpectationResult> exps = Nulls.list(r.expectations());
         if (!exps.isEmpty()) {
             out.add("");
