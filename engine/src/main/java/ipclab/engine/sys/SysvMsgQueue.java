@@ -55,28 +55,18 @@ public final class SysvMsgQueue {
         }
     }
 
-    private static final FunctionDescriptor SND = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final FunctionDescriptor RCV = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT);
-
-    /** msgsnd and msgrcv with IPC_NOWAIT, which cannot sleep: critical downcalls, linked at their first use. */
-    private static final class SndNow {
-        static final MethodHandle H = Native.critical("msgsnd", SND);
-    }
-
-    private static final class RcvNow {
-        static final MethodHandle H = Native.critical("msgrcv", RCV);
-    }
-
     private static final class Get {
         static final MethodHandle H = Native.withErrno("msgget", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
 
     private static final class Snd {
-        static final MethodHandle H = Native.withErrno("msgsnd", SND);
+        static final MethodHandle H = Native.withErrno("msgsnd",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     }
 
     private static final class Rcv {
-        static final MethodHandle H = Native.withErrno("msgrcv", RCV);
+        static final MethodHandle H = Native.withErrno("msgrcv",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
     }
 
     private static final class Ctl {
@@ -112,27 +102,13 @@ public final class SysvMsgQueue {
      */
     public static int trySend(int msqid, MsgBuf buf, long textSize, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.MSGSND);
-        int rc = (flags & Ipc.IPC_NOWAIT) != 0 ? sendNow(t.capture, msqid, buf.segment(), textSize, flags)
-                : sendMayBlock(t.capture, msqid, buf.segment(), textSize, flags);
+        int rc;
+        try {
+            rc = (int) Snd.H.invokeExact(t.capture, msqid, buf.segment(), textSize, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
         return rc == -1 ? -Native.errno(t.capture) : 0;
-    }
-
-    // One downcall per method: two in one method outgrow C2's inlining, and the capture-state
-    // slice of the one not inlined is then allocated on every call (HotPathAllocationTest sees it).
-    private static int sendNow(MemorySegment c, int msqid, MemorySegment buf, long textSize, int flags) {
-        try {
-            return (int) SndNow.H.invokeExact(c, msqid, buf, textSize, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    private static int sendMayBlock(MemorySegment c, int msqid, MemorySegment buf, long textSize, int flags) {
-        try {
-            return (int) Snd.H.invokeExact(c, msqid, buf, textSize, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
     }
 
     /** As {@link #trySend}, but retries EINTR and throws any other failure. */
@@ -158,25 +134,13 @@ public final class SysvMsgQueue {
      */
     public static long tryReceive(int msqid, MsgBuf buf, long maxText, long mtype, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.MSGRCV);
-        long n = (flags & Ipc.IPC_NOWAIT) != 0 ? receiveNow(t.capture, msqid, buf.segment(), maxText, mtype, flags)
-                : receiveMayBlock(t.capture, msqid, buf.segment(), maxText, mtype, flags);
+        long n;
+        try {
+            n = (long) Rcv.H.invokeExact(t.capture, msqid, buf.segment(), maxText, mtype, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
         return n == -1 ? -Native.errno(t.capture) : n;
-    }
-
-    private static long receiveNow(MemorySegment c, int msqid, MemorySegment buf, long maxText, long mtype, int flags) {
-        try {
-            return (long) RcvNow.H.invokeExact(c, msqid, buf, maxText, mtype, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    private static long receiveMayBlock(MemorySegment c, int msqid, MemorySegment buf, long maxText, long mtype, int flags) {
-        try {
-            return (long) Rcv.H.invokeExact(c, msqid, buf, maxText, mtype, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
     }
 
     /** As {@link #tryReceive}, but retries EINTR and throws any other failure; returns the text size. */
