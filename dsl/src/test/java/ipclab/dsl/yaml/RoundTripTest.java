@@ -10,6 +10,7 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.CpuList;
 import ipclab.dsl.model.Verify;
 import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
@@ -71,11 +72,16 @@ class RoundTripTest {
 
     static Arbitrary<ChannelSpec> channel(String name) {
         return Combinators.combine(Arbitraries.of(ChannelType.class), maybe(sizes()), maybe(Arbitraries.integers().between(1, 1 << 20)),
-                maybe(Arbitraries.of(Sync.class)), maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(QueueMode.class)),
-                maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
-                .as((t, size, slots, sync, fanout, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fanout, mode, cap, domain, null, null))
+                maybe(Arbitraries.of(Sync.class)), Combinators.combine(maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(Removal.class))).as(FanoutRemove::new),
+                maybe(Arbitraries.of(QueueMode.class)), maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
+                .as((t, size, slots, sync, fr, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fr.fanout(), fr.remove(), mode, cap, domain, null, null))
                 .flatMap(c -> Combinators.combine(maybe(Arbitraries.of(Verify.class)), maybe(Arbitraries.integers().between(1, 1 << 20)))
-                        .as((v, n) -> new ChannelSpec(c.name(), c.type(), c.size(), c.slots(), c.sync(), c.fanout(), c.mode(), c.capacity(), c.domain(), v, n)));
+                        .as((v, n) -> new ChannelSpec(c.name(), c.type(), c.size(), c.slots(), c.sync(), c.fanout(), c.remove(), c.mode(),
+                                c.capacity(), c.domain(), v, n)));
+    }
+
+    /** Two keys in one draw: jqwik combines at most eight arbitraries. */
+    record FanoutRemove(Fanout fanout, Removal remove) {
     }
 
     static Arbitrary<ProcessSpec> process(String name) {

@@ -10,4 +10,10 @@ public interface ObjectLog {
 
     /** The object is gone (removed by the supervisor). */
     void removed(ObjectKind kind, int id, String path);
+
+    /**
+     * The segment was marked IPC_RMID and goes at its last detach: it stays in the log (still
+     * listed by the kernel, with key 0, until then) so that {@code ipclab ipcs --mine} knows it.
+     */
+    default void markedForRemoval(ObjectKind kind, int id) {}
 }

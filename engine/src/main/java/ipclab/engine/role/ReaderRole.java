@@ -26,7 +26,7 @@ final class ReaderRole extends AbstractRole {
     private Verifier verifier;
     private SeqLedger ledger;
     private Histogram latency;
-    private final WarmupCalls warmupCalls = new WarmupCalls();
+    private final WarmupCalls warmupCalls;
     private long warmups;
     private int sample;
     /** Measured messages received, and the count after which the stream's last one is in. */
@@ -35,7 +35,11 @@ final class ReaderRole extends AbstractRole {
     /** A measured message arrived after the last clock read: the end of the stream times it. */
     private boolean untimed;
 
-    ReaderRole(WorkerSpec spec, StepGate gate) { super(spec, gate); }
+    ReaderRole(WorkerSpec spec, StepGate gate) {
+        super(spec, gate);
+        long writers = spec.peers().stream().filter(p -> p.role() == ipclab.dsl.model.Role.WRITER).count();
+        this.warmupCalls = writers > 1 ? WarmupCalls.perMessage() : new WarmupCalls();
+    }
 
     @Override
     public void onStart() {
@@ -89,6 +93,7 @@ final class ReaderRole extends AbstractRole {
             ledger.countCorrupted();
         }
         in.release();
+        warmupCalls.measured();
         return 1;
     }
 

@@ -32,7 +32,9 @@ public final class Removal {
             kind.remove(id);
             log.removed(ObjectKind.of(kind), id, null);
         } catch (IpcException e) {
-            if (!gone(e)) failed(e);
+            // gone already (a marked segment freed at its last detach): no longer the run's to remove
+            if (gone(e)) log.removed(ObjectKind.of(kind), id, null);
+            else failed(e);
         }
     }
 

@@ -60,7 +60,7 @@ class HotPathAllocationTest {
     @MethodSource("channels")
     void writerAndReaderDoNotAllocatePerMessage(PlannedChannel c) throws Exception {
         PlannedChannel ch = new PlannedChannel(c.name(), c.type(), c.segmentBytes(), c.slots(), c.slotBytes(), c.sync(),
-                c.fanout(), c.mode(), c.capacity(), c.domain(), 128, c.verify(), c.sample());
+                c.fanout(), c.mode(), c.capacity(), c.domain(), 128, c.removal(), c.verify(), c.sample());
         long messages = (long) ROUND * (MAX_ROUNDS + 10);
         List<PlannedProcess> procs = List.of(
                 new PlannedProcess("w", "w", 1, 0, Role.WRITER, ch.name(), messages, 0, 128, 0, 1, 0),

@@ -94,24 +94,74 @@ public final class Lab {
         int repeats = scenario.repeats();
         int count = plans.size() * repeats;
         List<RunReport> reports = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        History history = History.inStateDir();
+        Distortions distortions = new Distortions(history);
+        BreakEven breakEven = new BreakEven(history);
         StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
-        for (int i = 0; i < plans.size() && !stop.requested(); i++) {
+        for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
-            for (int r = 1; r <= repeats && !stop.requested(); r++) {
+            for (int k = 1; k <= repeats; k++) {
+                if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
                 Map<String, String> params = new LinkedHashMap<>(p.params());
-                if (repeats > 1) params.put("repeat", r + "/" + repeats);
+                if (repeats > 1) params.put("repeat", k + "/" + repeats);
                 if (count > 1) progress.runStarting(reports.size() + 1, count, params);
-                Run run = Engine.start(p, opts.withStep(false));
+                Run run;
+                try {
+                    run = Engine.start(p, opts.withStep(false));
+                } catch (RuntimeException e) {
+                    // SIGINT while the run was being made: it removed what it had made
+                    if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
+                    throw e;
+                }
+                RunReport r;
                 stop.started(run);
                 try {
-                    reports.add(run.await());
+                    r = run.await();
                 } finally {
                     stop.ended();
                 }
+                reports.add(r);
+                // the engine stopped this run (SIGINT/SIGTERM, or the REPL's stop): no further run
+                if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
+                warnings.addAll(distortions.of(p, r));
+                notes.addAll(breakEven.of(r));
             }
         }
+        history.save();
         progress.finished(count);
-        return new ScenarioResult(scenario, reports);
+        return new ScenarioResult(scenario, reports, notes, warnings, false);
+    }
+
+    /**
+     * What an interrupted scenario did: the finished runs and the stopped one.
+     *
+     * @throws Interrupted when not one run got as far as a report
+     */
+    private static ScenarioResult interrupted(LoadedScenario scenario, List<RunReport> reports, List<String> notes, List<String> warnings) {
+        if (reports.isEmpty()) throw new Interrupted(scenario.label());
+        return new ScenarioResult(scenario, reports, notes, warnings, true);
+    }
+
+    /** SIGINT or SIGTERM arrived before a scenario's first run ended: nothing to report, nothing left behind. */
+    public static final class Interrupted extends RuntimeException {
+        public Interrupted(String label) { super("interrupted before the first run of " + label + " ended"); }
+    }
+
+    /**
+     * Whether the JVM is shutting down (SIGINT, SIGTERM): the engine's shutdown hook then stops the
+     * run in progress and removes its objects; no further run may start.
+     */
+    public static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /**
