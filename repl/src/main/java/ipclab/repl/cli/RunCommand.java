@@ -8,6 +8,9 @@ import ipclab.engine.run.RunReport;
 import ipclab.repl.app.Cleanup;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
+import ipclab.engine.schedule.SchedulerSpec;
+import ipclab.repl.app.Progress;
+import ipclab.repl.app.RecordedRun;
 import ipclab.repl.app.ComparisonRuns;
 import ipclab.repl.app.Overrides;
 import ipclab.repl.compare.RepeatTable;
@@ -57,6 +60,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also print each run's events (spawned, ready, go, exited...) on stderr.")
     boolean verbose;
 
+    @Option(names = "--record", paramLabel = "TRACE", description = "Also write the run's trace to TRACE (every run's trace "
+            + "is kept anyway, numbered, see 'ipclab runs'); 'ipclab replay TRACE' replays it.")
+    Path record;
+
+    @Option(names = "--schedule", paramLabel = "STRATEGY", defaultValue = "free", description = {"free (default): the kernel "
+            + "interleaves the processes; random: step mode, each step goes to a process chosen uniformly among those that can "
+            + "move (--seed); pct: step mode, probabilistic concurrency testing (--seed, --depth). A stepped run is recorded "
+            + "step by step, and its replay is exact."})
+    String schedule;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "The scheduler's seed (random, pct); default 1.")
+    long seed;
+
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "2", description = "pct: the bug depth it aims at (D-1 priority "
+            + "change points); default 2.")
+    int depth;
+
     @Option(names = "--keep", description = {"Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
             + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
             + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."})
@@ -81,6 +101,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     private final Cli cli;
+    /** {@code --schedule} with its seed and depth, read once by {@link #call()}. */
+    private SchedulerSpec spec;
 
     public RunCommand(Cli cli) { this.cli = cli; }
 
@@ -119,6 +141,12 @@ public final class RunCommand implements Callable<Integer> {
         Path outDir = comparing ? (out != null ? out : ComparisonReport.defaultFolder(file)) : null;
         if (outDir != null) ComparisonReport.checkWritable(outDir);
         checkWritable(json);
+        checkWritable(record, "--record");
+        spec = Schedules.spec(schedule, seed, depth);
+        if (record != null && scenarios.size() > 1) {
+            throw new InputException("--record writes one trace, and " + file + " has " + scenarios.size() + " scenarios; "
+                    + "pick one with FILE.java#name");
+        }
         cleanStale(lab);
         ComparisonReport report = comparing ? ComparisonReport.start(cli, file) : null;
         RunSettings settings = RunSettings.defaults().withKeep(keep)
@@ -158,18 +186,25 @@ public final class RunCommand implements Callable<Integer> {
                 if (!quiet) cli.err().println("scenario " + (k + 1) + "/" + scenarios.size() + ": " + s.label() + " (" + s.summary() + ")");
             }
             for (Planner.Skipped sk : s.skipped()) cli.err().println("skipped " + params(sk.params()) + ": " + sk.reason());
-            ScenarioResult r;
+            RecordedRun rec;
             try {
-                r = lab.run(s, settings);
+                rec = lab.record(s, settings, spec, record);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage());
             } catch (Lab.Interrupted e) {
                 interrupted = s.label() + " before its first run ended";
                 break;
             }
+            ScenarioResult r = rec.result();
             results.add(r);
             RunTable table = new RunTable(cli.style());
             List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs(), r.description(), r.notes(), r.warnings())
                     : table.render(r.report(), r.description(), r.notes(), r.warnings());
             lines.forEach(cli.out()::println);
+            if (spec.stepped()) cli.out().println("schedule " + spec + ": " + Schedules.summary(rec.steps()));
+            if (rec.recorded() != null) cli.err().println("trace recorded to " + rec.recorded());
+            else if (verbose && rec.kept() != null) cli.err().println("trace kept as " + rec.kept());
+            if (rec.notKept() != null) cli.err().println("ipclab: " + rec.notKept());
             if (s.repeats() > 1) {
                 cli.out().println();
                 RepeatTable.render(ComparisonRuns.measurements(List.of(r)), s.repeats(), cli.style()).forEach(cli.out()::println);
@@ -270,16 +305,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A report that could not be written after a long run would waste it: check the place first. */
-    private static void checkWritable(Path file) {
+    static void checkWritable(Path file) { checkWritable(file, "--json"); }
+
+    static void checkWritable(Path file, String option) {
         if (file == null) return;
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
-        if (Files.isDirectory(abs)) throw new InputException("--json " + file + " is a directory; give a file name");
+        if (Files.isDirectory(abs)) throw new InputException(option + " " + file + " is a directory; give a file name");
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException("--json " + file + ": the directory " + dir + " does not exist");
+            throw new InputException(option + " " + file + ": the directory " + dir + " does not exist");
         }
         if (!Files.isWritable(dir) || (Files.exists(abs) && !Files.isWritable(abs))) {
-            throw new InputException("--json " + file + ": not writable");
+            throw new InputException(option + " " + file + ": not writable");
         }
     }
 
