@@ -53,22 +53,24 @@ if [ "$CPUS" != none ]; then
   CPU_A=${CPUS%,*} CPU_B=${CPUS#*,}
 fi
 
-# ipclab, built (if needed) by its launcher.
-"$ROOT/ipclab" --version >/dev/null   # builds only when the sources changed
+# ipclab, built (if needed) by its launcher; IPCLAB=/path/to/launcher runs another build.
+IPCLAB=${IPCLAB:-$ROOT/ipclab}
+"$IPCLAB" --version >/dev/null   # builds only when the sources changed
 
 # ipclab's scenario for a case: COUNT scaled, warm-up max(100, COUNT/10) as the yardsticks', and
 # the processes pinned like the yardstick's (pinger/writer on A, echo/reader on B) unless CPUS=none.
+# The committed scenarios pin 0/1 themselves; their cpu: lines are replaced (removed for none).
 scenario() { # name count warmup -> stdout
-  local pins=()
+  local pins=(-e '/^    cpu: /d')
   if [ "$CPUS" != none ]; then
-    pins=(-e "/^    role: \(pinger\|writer\)\$/a\\    cpu: $CPU_A" -e "/^    role: \(echo\|reader\)\$/a\\    cpu: $CPU_B")
+    pins+=(-e "/^    role: \(pinger\|writer\)\$/a\\    cpu: $CPU_A" -e "/^    role: \(echo\|reader\)\$/a\\    cpu: $CPU_B")
   fi
   sed -e "s/^\(    messages: \).*/\1$2/" -e "s/^\(    warmup: \).*/\1$3/" "${pins[@]}" "$ROOT/scenarios/bench/$1.yaml"
 }
 if [ "$CPUS" != none ]; then
   probe=$(awk '!/^#/ && NF { print $1 "-" $2 "-" $3; exit }' "$ROOT/bench/cases.txt")
   scenario "$probe" 100 100 > "$BUILD/probe.yaml"
-  if ! why=$("$ROOT/ipclab" validate "$BUILD/probe.yaml" 2>&1); then
+  if ! why=$("$IPCLAB" validate "$BUILD/probe.yaml" 2>&1); then
     if [ -n "${IPCREF_CPUS:-}" ]; then
       die "IPCREF_CPUS=$CPUS, but ipclab cannot pin its workers (its scenarios have no per-process cpu: key yet:
   ${why##*$'\n'}); comparing pinned with unpinned is not like with like. Use IPCREF_CPUS=none."
@@ -119,7 +121,7 @@ run_ref() { # name mode mech size count rep
   "${cmd[@]}" > "$OUT/$1.$6.ipcref.json" 2> "$OUT/$1.$6.ipcref.err" || true
 }
 run_lab() { # name rep
-  "$ROOT/ipclab" run "$OUT/scenarios/$1.yaml" --json "$OUT/$1.$2.ipclab.json" > "$OUT/$1.$2.ipclab.txt" 2>&1 || true
+  "$IPCLAB" run "$OUT/scenarios/$1.yaml" --json "$OUT/$1.$2.ipclab.json" > "$OUT/$1.$2.ipclab.txt" 2>&1 || true
 }
 
 for rep in $(seq 1 "$REPEAT"); do

@@ -2,7 +2,11 @@
 # Writes scenarios/bench/*.yaml: ipclab's mirror of ipcref's cases (see bench/README.md).
 # One file per case, named MODE-MECH-SIZE.yaml with ipcref's MECH names. Counts are COUNT for
 # both tools (bench/cases.txt), pingpong warm-up is ipcref's max(100, COUNT/10), shm rings have
-# ipcref's slot size (64-byte header + payload rounded up to 64) and 64 slots.
+# ipcref's slot size (64-byte header + payload rounded up to 64) and 64 slots. Equal work and equal
+# pinning with the native baseline (bench/native/ipcbase.c): every channel 'verify: ends' (header
+# and 8-byte tail, no CRC), streams 'sample: 64' (a clock read and a latency every 64th message),
+# the pinger or writer on CPU 0 and the echo or reader on CPU 1, as ipcbase's default -c 0,1
+# (compare.sh rewrites the cpu: lines for IPCREF_CPUS).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$ROOT/scenarios/bench"
@@ -28,6 +32,9 @@ channel() { # mech size
     tcp)      printf '    type: socket\n    domain: tcp\n' ;;
     pipe)     printf '    type: pipe\n' ;;
   esac
+  printf '    verify: ends\n'
+  [ "$3" = stream ] && printf '    sample: 64\n'
+  return 0
 }
 
 while read -r mode mech size count; do
@@ -48,17 +55,17 @@ while read -r mode mech size count; do
     fi
     echo "channels:"
     echo "  link:"
-    channel "$mech" "$size"
+    channel "$mech" "$size" "$mode"
     echo "processes:"
     if [ "$mode" = pingpong ]; then
-      printf '  ping:\n    role: pinger\n    channel: link\n    messages: %s\n    warmup: %s\n    size: %s\n' \
+      printf '  ping:\n    role: pinger\n    cpu: 0\n    channel: link\n    messages: %s\n    warmup: %s\n    size: %s\n' \
         "$count" "$(( count / 10 > 100 ? count / 10 : 100 ))" "$h"
-      printf '  pong:\n    role: echo\n    channel: link\n'
+      printf '  pong:\n    role: echo\n    cpu: 1\n    channel: link\n'
       echo "expect:"
       echo "  - ping.received == ping.sent"
     else
-      printf '  producer:\n    role: writer\n    channel: link\n    messages: %s\n    size: %s\n' "$count" "$h"
-      printf '  consumer:\n    role: reader\n    channel: link\n'
+      printf '  producer:\n    role: writer\n    cpu: 0\n    channel: link\n    messages: %s\n    size: %s\n' "$count" "$h"
+      printf '  consumer:\n    role: reader\n    cpu: 1\n    channel: link\n'
       echo "expect:"
       echo "  - consumer.received == producer.sent"
     fi

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ipclab.dsl.model.CpuList;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.plan.Planner;
@@ -96,6 +97,13 @@ public final class Schema {
                         "^(seed|timeout|channels\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+|processes\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+)$");
                 ObjectNode values = p.putObject("additionalProperties").put("type", "array").put("minItems", 1);
                 values.putObject("items").putArray("type").add("string").add("integer");
+            }
+            case "cpus" -> {
+                ArrayNode any = p.putArray("oneOf");
+                ObjectNode list = any.addObject().put("type", "array").put("minItems", 1);
+                list.putObject("items").put("type", "integer").put("minimum", 0).put("maximum", CpuList.LIMIT - 1);
+                any.addObject().put("type", "string").put("pattern", "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$");
+                any.addObject().put("type", "integer").put("minimum", 0).put("maximum", CpuList.LIMIT - 1);
             }
             case "faults" -> {
                 p.put("type", "array").put("maxItems", 64);

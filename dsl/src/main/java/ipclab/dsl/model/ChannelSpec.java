@@ -9,7 +9,7 @@ import java.util.List;
  * is the YAML key of the same name, described (with where it applies and its default) in {@link Key}.
  */
 public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer slots, Sync sync, Fanout fanout,
-                          Removal remove, QueueMode mode, ByteSize capacity, SocketDomain domain) {
+                          Removal remove, QueueMode mode, ByteSize capacity, SocketDomain domain, Verify verify, Integer sample) {
     /** The YAML keys of a channel, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.CHANNEL);
 
@@ -41,11 +41,14 @@ public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer 
         /** msg_qbytes in bytes. */
         public Builder capacity(long bytes) { return capacity(ByteSize.of(bytes)); }
         public Builder domain(SocketDomain d) { return put(Key.DOMAIN, d); }
+        public Builder verify(Verify v) { return put(Key.VERIFY, v); }
+        public Builder sample(int n) { return put(Key.SAMPLE, n); }
 
         public ChannelSpec build() {
             return CallSites.attach(new ChannelSpec(name(), (ChannelType) values.get(Key.TYPE), (ByteSize) values.get(Key.SEGMENT_SIZE),
                     (Integer) values.get(Key.SLOTS), (Sync) values.get(Key.SYNC), (Fanout) values.get(Key.FANOUT),
-                    (Removal) values.get(Key.REMOVE), (QueueMode) values.get(Key.MODE), (ByteSize) values.get(Key.CAPACITY), (SocketDomain) values.get(Key.DOMAIN)), sites);
+                    (Removal) values.get(Key.REMOVE), (QueueMode) values.get(Key.MODE), (ByteSize) values.get(Key.CAPACITY), (SocketDomain) values.get(Key.DOMAIN),
+                    (Verify) values.get(Key.VERIFY), (Integer) values.get(Key.SAMPLE)), sites);
         }
     }
 }

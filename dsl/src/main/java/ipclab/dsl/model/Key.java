@@ -66,6 +66,10 @@ public enum Key {
             "the queue's msg_qbytes, the bytes it holds before a send blocks or fails with EAGAIN. More than msgmnb needs privileges, so is refused; it must hold at least the largest message."),
     DOMAIN(CHANNEL, "domain", ValueType.choice(SocketDomain.class), false, "unix", null, types(ChannelType.SOCKET), all(),
             "unix (AF_UNIX stream: one writer, one reader), unix-dgram (AF_UNIX datagrams: several writers, one reader; a datagram is at most 64KiB and at most /proc/sys/net/core/wmem_default - 32 bytes, the default send buffer less the kernel's overhead: raise it with sudo sysctl -w net.core.wmem_default=<bytes>), tcp (loopback stream: one writer, one reader), udp (loopback datagrams of at most 65507 bytes: several writers, one reader)."),
+    VERIFY(CHANNEL, "verify", ValueType.choice(Verify.class), false, "full", "ends", any(), all(),
+            "how much of every message its receivers (readers, echoes, and a pinger for the replies) check. full: a CRC32C over the whole message, so any damaged byte is counted as corrupted. ends: the header (length, writer, sequence, and a 64-bit mix of them with the timestamp) and the sequence repeated in the message's last 8 bytes: the per-message work of the native baseline bench/native/ipcbase.c, for comparisons that measure the mechanism rather than ipclab's checking. none: the length only. Loss, duplicates and reordering are counted in every mode."),
+    SAMPLE(CHANNEL, "sample", ValueType.integer(1, 1L << 20), false, "1 (every message)", "64", any(), all(),
+            "a reader records the one-way latency of every n-th message it receives (and reads the clock for those and the last one only), so that a stream's measurement costs less per message; as bench/native/ipcbase.c does with 64. Round trips (pinger and echo) are always timed one by one."),
 
     // ---- a process ----
     ROLE(PROCESS, "role", ValueType.choice(Role.class), true, null, null, any(), all(),
@@ -91,6 +95,10 @@ public enum Key {
     WARMUP(PROCESS, "warmup", ValueType.integer(0, null), false, "max(100, messages / 10); 0 for a writer bounded only by a duration", "100",
             any(), roles(Role.WRITER, Role.PINGER),
             "unmeasured messages (for a pinger, round trips) before the measured ones: checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message, so that JIT compilation and page faults stay out of the figures."),
+    CPU(PROCESS, "cpu", ValueType.integer(0, (long) CpuList.LIMIT - 1), false, "any CPU (the scheduler's choice)", "1", any(), all(),
+            "the one CPU this process runs on (sched_setaffinity, applied before it reports ready; with replicas, each replica). Must be online (/sys/devices/system/cpu/online). Comparisons with a native program pinned to CPUs should pin alike: two processes on one CPU wake each other far faster than across CPUs. Give cpu or cpus, not both."),
+    CPUS(PROCESS, "cpus", ValueType.CPUS, false, "any CPU (the scheduler's choice)", "[0, 1]", any(), all(),
+            "the CPUs this process may run on, a list such as [0, 1] or a range such as 0-3 (sched_setaffinity, applied before it reports ready). Every one must be online (/sys/devices/system/cpu/online). Give cpu or cpus, not both."),
 
     // ---- a fault (an item under faults:) ----
     FAULT_PROCESS(FAULT, "process", ValueType.PROCESS_REF, false, null, "producer-1", any(), all(),
@@ -123,6 +131,7 @@ public enum Key {
         public static final ValueType PROCESSES = of("processes");
         public static final ValueType SWEEP = of("sweep");
         public static final ValueType CLAIMS = of("claims");
+        public static final ValueType CPUS = of("cpus");
         public static final ValueType FAULTS = of("faults");
         public static final ValueType PROCESS_REF = of("process name");
 

@@ -75,6 +75,7 @@ final class KeyValues {
             case "duration" -> Values.duration(text);
             case "rate" -> Values.rate(text);
             case "choice" -> enumValue(t.choices(), text);
+            case "cpus" -> CpuList.parse(text);
             default -> text.strip();
         };
     }

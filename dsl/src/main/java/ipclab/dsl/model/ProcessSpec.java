@@ -9,7 +9,7 @@ import java.util.List;
  * same name, described (with where it applies and its default) in {@link Key}.
  */
 public record ProcessSpec(String name, Role role, String channel, Integer replicas, Long messages, Duration duration,
-                          ByteSize size, Rate rate, Duration delay, Long mtype, Long warmup) {
+                          ByteSize size, Rate rate, Duration delay, Long mtype, Long warmup, Integer cpu, CpuList cpus) {
     /** The YAML keys of a process, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
 
@@ -44,12 +44,17 @@ public record ProcessSpec(String name, Role role, String channel, Integer replic
         public Builder delay(Duration d) { return put(Key.DELAY, d); }
         public Builder mtype(long t) { return put(Key.MTYPE, t); }
         public Builder warmup(long n) { return put(Key.WARMUP, n); }
+        /** The one CPU the process runs on. */
+        public Builder cpu(int c) { return put(Key.CPU, c); }
+        public Builder cpus(CpuList c) { return put(Key.CPUS, c); }
+        /** The CPUs the process may run on. */
+        public Builder cpus(Integer... c) { return cpus(CpuList.of(c)); }
 
         public ProcessSpec build() {
             return CallSites.attach(new ProcessSpec(name(), (Role) values.get(Key.ROLE), (String) values.get(Key.CHANNEL_NAME),
                     (Integer) values.get(Key.REPLICAS), (Long) values.get(Key.MESSAGES), (Duration) values.get(Key.DURATION),
                     (ByteSize) values.get(Key.MESSAGE_SIZE), (Rate) values.get(Key.RATE), (Duration) values.get(Key.DELAY), (Long) values.get(Key.MTYPE),
-                    (Long) values.get(Key.WARMUP)), sites);
+                    (Long) values.get(Key.WARMUP), (Integer) values.get(Key.CPU), (CpuList) values.get(Key.CPUS)), sites);
         }
     }
 }

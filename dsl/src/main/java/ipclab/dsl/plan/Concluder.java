@@ -9,6 +9,7 @@ import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class Concluder {
             for (int i = 0; i < n; i++) {
                 processes.add(new PlannedProcess(names.get(i), p.name(), i + 1, processes.size(), p.role(), p.channel(),
                         defaults.messages(p), defaults.durationNanos(p), defaults.size(p), p.rate() == null ? 0 : p.rate().perSecond(),
-                        defaults.mtype(p), defaults.warmup(p), p.delay() == null ? 0 : p.delay().toNanos()));
+                        defaults.mtype(p), defaults.warmup(p), p.delay() == null ? 0 : p.delay().toNanos(), ProcessRules.cpus(p)));
             }
         }
 
@@ -105,12 +106,14 @@ final class Concluder {
         ChannelUsers users = ChannelUsers.of(s, c.name());
         long maxMessage = defaults.maxMessage(c.name());
         Topology.check(c, users, problems);
-        return switch (c.type()) {
+        PlannedChannel sized = switch (c.type()) {
             case SHM -> ShmSizing.plan(c, users, maxMessage, defaults, limits, problems);
             case MSGQ -> MsgqSizing.plan(c, maxMessage, defaults, limits, problems);
             case SOCKET -> SocketSizing.plan(c, maxMessage, defaults, limits, problems);
             case PIPE -> new PlannedChannel(c.name(), ChannelType.PIPE, 0, 0, 0, Sync.values()[0], Fanout.values()[0],   // nothing to size:
                     QueueMode.values()[0], 0, SocketDomain.values()[0], maxMessage);                                       // one writer, one reader
         };
+        if (sized == null) return null;
+        return sized.checking(c.verify() == null ? Verify.FULL : c.verify(), c.sample() == null ? 1 : c.sample());
     }
 }

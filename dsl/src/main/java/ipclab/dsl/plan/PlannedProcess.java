@@ -1,6 +1,7 @@
 package ipclab.dsl.plan;
 
 import ipclab.dsl.model.Role;
+import java.util.List;
 
 /**
  * One OS process to start.
@@ -20,13 +21,25 @@ import ipclab.dsl.model.Role;
  *                     default 0); echo: its pinger's type; 0 on other channels
  * @param warmup       writer, pinger: unmeasured messages (a pinger's are round trips) before the measured ones; 0 for the others
  * @param delayNanos   reader, echo: how long each message is held before the next is taken (a slow consumer); 0 for none
+ * @param cpus         the CPUs the process is pinned to, ascending (from {@code cpu} or {@code cpus}); empty: not pinned
  */
 public record PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
                              long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup,
-                             long delayNanos) {
-    /** A process without a per-message delay. */
+                             long delayNanos, List<Integer> cpus) {
+    public PlannedProcess { cpus = List.copyOf(cpus); }
+
+    /** A process without a per-message delay, not pinned. */
     public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
                           long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {
         this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, 0);
     }
+
+    /** A process not pinned to CPUs. */
+    public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
+                          long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup, long delayNanos) {
+        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, delayNanos, List.of());
+    }
+
+    /** True when the scenario pinned the process to CPUs. */
+    public boolean pinned() { return !cpus.isEmpty(); }
 }

@@ -2,6 +2,7 @@ package ipclab.dsl.plan;
 
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.CpuList;
 import ipclab.dsl.model.Durations;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
@@ -63,9 +64,38 @@ final class ProcessRules {
             problems.add(Problem.value(path + ".mtype", "mtype=" + p.mtype() + ": writers send types from 1 to " + Planner.MAX_MTYPE
                     + " (2^32 - 1), so a reader selects 0 (any type), n or -n with n at most " + Planner.MAX_MTYPE));
         }
+        checkCpus(p, path, OnlineCpus.current(), problems);
         if (p.size() != null && ownSize && p.size().bytes() > Planner.MAX_BUFFER_BYTES) {
             problems.add(Problem.value(path + ".size", "size=" + p.size() + " is too large; a message may have at most " + Planner.MAX_BUFFER_BYTES
                     + " bytes (2GiB - 1: the engine checksums it through a ByteBuffer, whose size is an int)"));
         }
+    }
+
+    /** {@code cpu} or {@code cpus}, not both, and every CPU online. */
+    static void checkCpus(ProcessSpec p, String path, OnlineCpus online, List<Problem> problems) {
+        if (p.cpu() != null && p.cpus() != null) {
+            problems.add(Problem.key(path + ".cpus", "give cpu (one CPU) or cpus (a list), not both; e.g. 'cpus: [" + p.cpu() + "]'"));
+            return;
+        }
+        if (p.cpu() != null && (p.cpu() < 0 || p.cpu() >= CpuList.LIMIT)) {
+            problems.add(Problem.value(path + ".cpu", "cpu=" + p.cpu() + " must be a CPU number from 0 to " + (CpuList.LIMIT - 1)
+                    + (online.known() ? "; this machine runs processes on CPUs " + online.text() + " (" + OnlineCpus.FILE + ")" : "")));
+            return;
+        }
+        CpuList list = p.cpus() != null ? p.cpus() : p.cpu() != null ? CpuList.of(p.cpu()) : null;
+        if (list == null) return;
+        int off = online.firstOffline(list);
+        if (off >= 0) {
+            String key = p.cpus() != null ? ".cpus" : ".cpu";
+            problems.add(Problem.value(path + key, (p.cpus() != null ? "cpus=" + list : "cpu=" + p.cpu()) + ": CPU " + off
+                    + " is not online; this machine runs processes on CPUs " + online.text() + " (" + OnlineCpus.FILE + ")"));
+        }
+    }
+
+    /** The CPUs a process is pinned to, ascending; empty when not pinned. */
+    static List<Integer> cpus(ProcessSpec p) {
+        if (p.cpus() != null) return p.cpus().cpus();
+        if (p.cpu() != null) return List.of(p.cpu());
+        return List.of();
     }
 }

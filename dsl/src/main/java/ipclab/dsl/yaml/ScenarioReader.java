@@ -199,7 +199,7 @@ public final class ScenarioReader {
                 unknownKey(f, fp, what, keys);
                 continue;
             }
-            String t = text(f, fp);
+            String t = f.value() instanceof YamlNode.Sequence seq ? listText(f, fp, seq) : text(f, fp);
             if (t != null) convert(f, fp, () -> { setter.accept(f.key(), t); return t; });
         }
         return kind;
@@ -324,6 +324,30 @@ public final class ScenarioReader {
         problem(e.value().position(), path, "expected a single value, got " + e.value().kind() + "; " + example(e.key()));
         badPaths.add(path);
         return null;
+    }
+
+    /**
+     * A list of scalars for a key that takes one ({@code cpus: [0, 1]}), as the text {@code [0, 1]}
+     * its parser reads; {@code null} after reporting a list where a single value belongs, or a bad item.
+     */
+    private String listText(YamlNode.Entry e, String path, YamlNode.Sequence seq) {
+        map.value(path, seq.position());
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            if (seq.items().get(i) instanceof YamlNode.Scalar sc && !sc.isNull()) items.add(sc.text());
+            else {
+                problem(seq.items().get(i).position(), path + "[" + i + "]", "expected a CPU number such as 0, got " + seq.items().get(i).kind());
+                badPaths.add(path);
+                return null;
+            }
+        }
+        if (items.isEmpty() || !takesList(e.key())) return text(e, path);   // reports the list
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    private static boolean takesList(String key) {
+        Key k = Key.find(Key.Scope.PROCESS, key);
+        return k != null && k.type() == Key.ValueType.CPUS;
     }
 
     private <T> T convert(YamlNode.Entry e, String path, java.util.function.Supplier<T> f) {

@@ -81,7 +81,10 @@ public final class ScenarioWriter {
         return y.toString();
     }
 
-    private static String value(String v) { return VALUE.matcher(v).matches() ? v : string(v); }
+    /** A flow list of numbers ({@code cpus: [0, 1]}): written as YAML reads it back. */
+    private static final Pattern NUMBER_LIST = Pattern.compile("\\[[0-9]+(, [0-9]+)*]");
+
+    private static String value(String v) { return VALUE.matcher(v).matches() || NUMBER_LIST.matcher(v).matches() ? v : string(v); }
 
     /** Plain when safe, else double-quoted with escapes. Numbers-looking strings are quoted unless they are values. */
     static String string(String v) {

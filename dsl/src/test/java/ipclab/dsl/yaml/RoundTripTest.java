@@ -7,6 +7,8 @@ import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.CpuList;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.ProcessSpec;
@@ -72,7 +74,10 @@ class RoundTripTest {
         return Combinators.combine(Arbitraries.of(ChannelType.class), maybe(sizes()), maybe(Arbitraries.integers().between(1, 1 << 20)),
                 maybe(Arbitraries.of(Sync.class)), Combinators.combine(maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(Removal.class))).as(FanoutRemove::new),
                 maybe(Arbitraries.of(QueueMode.class)), maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
-                .as((t, size, slots, sync, fr, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fr.fanout(), fr.remove(), mode, cap, domain));
+                .as((t, size, slots, sync, fr, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fr.fanout(), fr.remove(), mode, cap, domain, null, null))
+                .flatMap(c -> Combinators.combine(maybe(Arbitraries.of(Verify.class)), maybe(Arbitraries.integers().between(1, 1 << 20)))
+                        .as((v, n) -> new ChannelSpec(c.name(), c.type(), c.size(), c.slots(), c.sync(), c.fanout(), c.remove(), c.mode(),
+                                c.capacity(), c.domain(), v, n)));
     }
 
     /** Two keys in one draw: jqwik combines at most eight arbitraries. */
@@ -84,9 +89,13 @@ class RoundTripTest {
         return Combinators.combine(Arbitraries.of(Role.class), maybe(names()), maybe(Arbitraries.integers().between(1, 100)), maybe(positive),
                 maybe(durations()), maybe(sizes()), maybe(Arbitraries.longs().between(1, 10_000_000_000L).map(Rate::perSecond)),
                 maybe(Arbitraries.longs()))
-                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, null, mtype, null))
+                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, null, mtype, null, null, null))
                 .flatMap(p -> maybe(Arbitraries.longs().between(0, 1_000_000)).map(w -> new ProcessSpec(p.name(), p.role(), p.channel(),
-                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.delay(), p.mtype(), w)));
+                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.delay(), p.mtype(), w, null, null)))
+                .flatMap(p -> Combinators.combine(maybe(Arbitraries.integers().between(0, 8191)),
+                                maybe(Arbitraries.integers().between(0, 8191).list().ofMinSize(1).ofMaxSize(4).map(CpuList::new)))
+                        .as((cpu, cpus) -> new ProcessSpec(p.name(), p.role(), p.channel(), p.replicas(), p.messages(), p.duration(),
+                                p.size(), p.rate(), p.delay(), p.mtype(), p.warmup(), cpu, cpus)));
     }
 
     @Provide

@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.dsl.model.Verify;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
@@ -11,6 +12,10 @@ import java.util.SplittableRandom;
  * one writer differ and a message torn between two of them (the header or one end of one, the
  * rest of another) fails its check. The CRC of the constant middle is computed once, so a send
  * costs a copy and a few stores.
+ *
+ * <p>For a channel that verifies the ends only ({@link Verify#ENDS}, {@link Verify#NONE}) the
+ * header's checksum is {@link MessageHeader#mix} of its fields alone (no CRC): the header and the
+ * two seals are what {@link Verifier} checks, the work per message of {@code bench/native/ipcbase.c}.
  */
 public final class Payload {
     private final MemorySegment pattern;
@@ -21,7 +26,13 @@ public final class Payload {
     /**
      * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
      */
-    public Payload(long seed, int writer, long length, Arena arena) {
+    public Payload(long seed, int writer, long length, Arena arena) { this(seed, writer, length, Verify.FULL, arena); }
+
+    /**
+     * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
+     * @param verify what the channel's receivers check (see the class comment)
+     */
+    public Payload(long seed, int writer, long length, Verify verify, Arena arena) {
         if (length < MessageHeader.BYTES || length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("size=" + length + " must be at least " + MessageHeader.BYTES
                     + " bytes (the message header) and below 2 GiB");
@@ -32,7 +43,8 @@ public final class Payload {
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E37_79B9L * (writer + 1)));
         for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8) pattern.set(MessageHeader.LONG, i, random.nextLong());
         for (long i = length & ~7L; i < length; i++) pattern.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) random.nextInt());
-        this.payloadCrc = new Crc(pattern).of(MessageHeader.sealedFrom(this.length), MessageHeader.sealedTo(this.length));
+        this.payloadCrc = verify != Verify.FULL ? 0
+                : new Crc(pattern).of(MessageHeader.sealedFrom(this.length), MessageHeader.sealedTo(this.length));
     }
 
     public int length() { return length; }

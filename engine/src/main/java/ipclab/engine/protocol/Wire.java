@@ -10,6 +10,7 @@ import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedFault;
 import ipclab.dsl.plan.PlannedProcess;
@@ -171,6 +172,9 @@ public final class Wire {
         g.writeNumberField("mtype", p.mtype());
         g.writeNumberField("warmup", p.warmup());
         g.writeNumberField("delayNanos", p.delayNanos());
+        g.writeArrayFieldStart("cpus");
+        for (int c : p.cpus()) g.writeNumber(c);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -178,7 +182,18 @@ public final class Wire {
         return new PlannedProcess(str(m, "name"), str(m, "group"), (int) num(m, "replica"), (int) num(m, "index"),
                 Role.valueOf(str(m, "role")), str(m, "channel"), num(m, "messages"), num(m, "durationNanos"),
                 num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"),
-                m.get("delayNanos") instanceof Number d ? d.longValue() : 0);
+                m.get("delayNanos") instanceof Number d ? d.longValue() : 0, ints(m, "cpus"));
+    }
+
+    /** A list of small numbers; absent is empty. */
+    private static List<Integer> ints(Map<String, Object> m, String k) {
+        if (!(m.get(k) instanceof List<?> l)) return List.of();
+        List<Integer> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+            if (!(o instanceof Number n)) throw new IllegalArgumentException("protocol: field " + k + " holds " + o + ", not a number");
+            out.add(n.intValue());
+        }
+        return out;
     }
 
     private static void channel(JsonGenerator g, PlannedChannel c) throws IOException {
@@ -195,6 +210,8 @@ public final class Wire {
         g.writeStringField("domain", c.domain() == null ? null : c.domain().name());
         g.writeNumberField("maxMessage", c.maxMessage());
         g.writeStringField("removal", c.removal().name());
+        g.writeStringField("verify", c.verify().name());
+        g.writeNumberField("sample", c.sample());
         g.writeEndObject();
     }
 
@@ -207,7 +224,7 @@ public final class Wire {
         return new PlannedChannel(str(m, "name"), ChannelType.valueOf(str(m, "type")), num(m, "segmentBytes"),
                 (int) num(m, "slots"), num(m, "slotBytes"), opt(Sync.class, m, "sync"), opt(Fanout.class, m, "fanout"),
                 opt(QueueMode.class, m, "mode"), num(m, "capacity"), opt(SocketDomain.class, m, "domain"),
-                num(m, "maxMessage"), opt(Removal.class, m, "removal"));
+                num(m, "maxMessage"), opt(Removal.class, m, "removal"), Verify.valueOf(str(m, "verify")), (int) num(m, "sample"));
     }
 
     // ---------------------------------------------------------------- worker -> supervisor
@@ -325,6 +342,7 @@ public final class Wire {
             if (r.latency != null) g.writeStringField("latency", histogramToBase64(r.latency));
             for (Fields.LongField f : Fields.TIMES_AND_USAGE) g.writeNumberField(f.name(), f.get().applyAsLong(r));
             for (Fields.MapField f : Fields.MAPS) longMap(g, f.name(), f.get().apply(r));
+            g.writeStringField("cpus", r.cpus);
         });
     }
 
@@ -355,6 +373,7 @@ public final class Wire {
         if (lat != null) r.latency = histogramFromBase64(lat.toString());
         for (Fields.LongField f : Fields.TIMES_AND_USAGE) f.set().accept(r, num(m, f.name()));
         for (Fields.MapField f : Fields.MAPS) readLongMap(m, f.name(), f.get().apply(r));
+        r.cpus = str(m, "cpus");
         return r;
     }
 

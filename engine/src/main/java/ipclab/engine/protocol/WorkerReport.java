@@ -60,6 +60,11 @@ public final class WorkerReport {
     public long voluntaryCtxSwitches;
     public long involuntaryCtxSwitches;
     public long minorFaults;
+    /**
+     * The CPUs the worker ran on, read back with sched_getaffinity after it pinned itself (the
+     * kernel's list format, {@code 1} or {@code 0-1}); unpinned, the set it inherited.
+     */
+    public String cpus = "";
     public long majorFaults;
 
     public void event(String name, long n) { events.merge(name, n, Long::sum); }

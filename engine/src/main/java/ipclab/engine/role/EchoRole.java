@@ -1,25 +1,26 @@
 package ipclab.engine.role;
 
-import ipclab.engine.channel.Crc;
 import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.SeqLedger;
+import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
 import java.lang.foreign.MemorySegment;
 
 /**
  * Returns every message it receives, byte for byte, until the pinger's end of stream. Verifies
- * and records what it got like a reader (so the channel's ledger covers the way there).
+ * (as the channel's {@code verify} says) and records what it got like a reader (so the channel's
+ * ledger covers the way there).
  */
 final class EchoRole extends AbstractRole {
     private ReceivePort in;
     private SendPort out;
     private MemorySegment inBuf;
     private MemorySegment outBuf;
-    private Crc crc;
+    private Verifier verifier;
     private SeqLedger ledger;
     private final WarmupCalls warmupCalls = new WarmupCalls();
     private long warmups;
@@ -33,7 +34,7 @@ final class EchoRole extends AbstractRole {
         out = endpoint.out();
         inBuf = in.buffer();
         outBuf = out.buffer();
-        crc = new Crc(inBuf);
+        verifier = new Verifier(spec.channel().verify(), inBuf);
         ledger = new SeqLedger(spec.peers());
     }
 
@@ -49,7 +50,7 @@ final class EchoRole extends AbstractRole {
         boolean warm = MessageHeader.warmup(MessageHeader.seq(inBuf, at));
         if (warm) {
             // the pinger's warm-up round trip: returned, checked by the pinger, never counted
-        } else if (crc.verify(inBuf, at, in.maxMessage())) {
+        } else if (verifier.verify(inBuf, at, in.maxMessage())) {
             ledger.record(MessageHeader.writer(inBuf, at), MessageHeader.seq(inBuf, at));
             report.bytesReceived += n;
             if (report.firstOpNanos == 0) report.firstOpNanos = now;

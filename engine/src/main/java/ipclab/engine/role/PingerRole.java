@@ -1,12 +1,12 @@
 package ipclab.engine.role;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.channel.Crc;
 import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Payload;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SendPort;
+import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
 import java.lang.foreign.MemorySegment;
@@ -27,7 +27,7 @@ final class PingerRole extends AbstractRole {
     private ReceivePort in;
     private MemorySegment outBuf;
     private MemorySegment inBuf;
-    private Crc crc;
+    private Verifier verifier;
     private Payload payload;
     private Histogram latency;
     private long total;
@@ -54,8 +54,8 @@ final class PingerRole extends AbstractRole {
         in = endpoint.in();
         outBuf = out.buffer();
         inBuf = in.buffer();
-        crc = new Crc(inBuf);
-        payload = new Payload(spec.seed(), self.index(), self.size(), endpoint.arena());
+        verifier = new Verifier(spec.channel().verify(), inBuf);
+        payload = new Payload(spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
         latency = histogram();
         report.latency = latency;
         total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
@@ -103,7 +103,7 @@ final class PingerRole extends AbstractRole {
                 // a late reply to an earlier, given-up round trip (lossy transports), a duplicate of one
                 // answered already, or a stranger: each counted, none taken for this round trip's reply
                 long rloop = (rseq & MessageHeader.WARMUP_FLAG) != 0 ? rseq & ~MessageHeader.WARMUP_FLAG : rseq + warmup;
-                if (!crc.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
+                if (!verifier.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
                 else if (MessageHeader.writer(inBuf, rat) != self.index() || rloop > seq || rloop < 0) strangers++;
                 else if (rloop <= Integer.MAX_VALUE && givenUp.get((int) rloop)) { givenUp.clear((int) rloop); lateReplies++; }
                 else report.duplicatedLocally++;
@@ -124,7 +124,7 @@ final class PingerRole extends AbstractRole {
         }
         long now = System.nanoTime();
         long rat = in.offset();
-        if (crc.verify(inBuf, rat, in.maxMessage())) {
+        if (verifier.verify(inBuf, rat, in.maxMessage())) {
             if (!warm) {
                 report.received++;
                 report.bytesReceived += n;

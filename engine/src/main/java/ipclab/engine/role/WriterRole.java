@@ -36,6 +36,8 @@ final class WriterRole extends AbstractRole {
     /** Messages sent so far, warm-up included. */
     private long n;
     private long at = -1;
+    /** The clock read stamped into the message being sent: also its send time for the throughput window. */
+    private long stamp;
 
     WriterRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
@@ -61,7 +63,7 @@ final class WriterRole extends AbstractRole {
         endpoint = Endpoint.open(spec, gate, report);
         out = endpoint.out();
         buf = out.buffer();
-        payload = new Payload(spec.seed(), self.index(), self.size(), endpoint.arena());
+        payload = new Payload(spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
         pacer = new Pacer(self.ratePerSecond());
     }
 
@@ -85,16 +87,20 @@ final class WriterRole extends AbstractRole {
             if (!gate.stepped()) pacer.await(n); // a stepped run with a rate is refused at start
             at = out.claim();
             if (at < 0) return 0;
-            payload.write(buf, at, wireSeq(), System.nanoTime());
+            stamp = System.nanoTime();
+            payload.write(buf, at, wireSeq(), stamp);
         } else {
             if (stop) {
                 out.finish();
                 done = true;
                 return 0;
             }
-            if (!gate.stepped()) payload.restamp(buf, at, wireSeq(), System.nanoTime()); // stepped: part may be sent already
+            if (!gate.stepped()) {  // stepped: part may be sent already
+                stamp = System.nanoTime();
+                payload.restamp(buf, at, wireSeq(), stamp);
+            }
         }
-        long ts = System.nanoTime();
+        long ts = stamp;   // one clock read per message, as the native baseline
         if (!out.publish(payload.length())) {
             idle();
             return 0;

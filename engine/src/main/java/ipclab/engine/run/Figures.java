@@ -30,7 +30,9 @@ final class Figures {
         List<RunReport.Failure> failuresSoFar = end.failures();
         List<RunReport.Failure> failures = new ArrayList<>(failuresSoFar);
         List<RunReport.ProcessFigures> processes = new ArrayList<>();
-        for (Worker w : workers) processes.add(process(w));
+        long firstSpawn = Long.MAX_VALUE;   // the run's start: its first spawn
+        for (Worker w : workers) firstSpawn = Math.min(firstSpawn, w.spawnNanos);
+        for (Worker w : workers) processes.add(process(w, firstSpawn));
 
         List<RunReport.ChannelFigures> channels = new ArrayList<>();
         Map<String, RunReport.Counter> counters = new LinkedHashMap<>();
@@ -74,17 +76,24 @@ final class Figures {
         return new RunReport.Host(kernel, Runtime.getRuntime().availableProcessors(), Runtime.version().toString());
     }
 
-    private static RunReport.ProcessFigures process(Worker w) {
+    private static RunReport.ProcessFigures process(Worker w, long firstSpawn) {
         WorkerReport r = w.report;
         double spawnToReady = w.readyNanos == 0 ? 0 : Math.round((w.readyNanos - w.spawnNanos) / 1e4) / 100.0;
+        double readyAt = w.readyNanos == 0 ? 0 : Math.round((w.readyNanos - firstSpawn) / 1e4) / 100.0;
         String role = Names.yaml(w.process.role());
         if (r == null) {
             return new RunReport.ProcessFigures(w.name(), role, w.process.channel(), w.pid, w.exitCode, 0, 0, 0, 0, 0, 0,
-                    Map.of(), spawnToReady, 0, 0, Map.of(), Map.of(), Map.of());
+                    Map.of(), spawnToReady, 0, 0, Map.of(), Map.of(), Map.of(), cpus(w), w.process.pinned(), readyAt);
         }
         return new RunReport.ProcessFigures(w.name(), role, w.process.channel(), w.pid, w.exitCode, r.userCpuMicros / 1000.0,
                 r.sysCpuMicros / 1000.0, r.voluntaryCtxSwitches, r.involuntaryCtxSwitches, r.minorFaults, r.majorFaults,
-                r.syscalls, spawnToReady, r.sent, r.received, r.setupNanos, r.teardownNanos, r.events);
+                r.syscalls, spawnToReady, r.sent, r.received, r.setupNanos, r.teardownNanos, r.events,
+                r.cpus == null || r.cpus.isEmpty() ? cpus(w) : r.cpus, w.process.pinned(), readyAt);
+    }
+
+    /** The planned CPUs when the worker said nothing (it died first): what it was to run on. */
+    private static String cpus(Worker w) {
+        return w.process.cpus().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Channel figures: {@link ChannelAccounting#merge} of its processes' reports, plus setup costs. */

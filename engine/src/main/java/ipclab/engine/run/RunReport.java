@@ -92,13 +92,16 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * One worker process. CPU in ms (getrusage: the whole process). syscalls: as counted by the
      * bindings, by call name, in the run window only: from "go" to the end of the role's work; the
      * setup before "ready" (shmat, socket, connect...) and the teardown after (shmdt, close...)
-     * are not in it (they are timed in setupNs and teardownNs).
+     * are not in it (they are timed in setupNs and teardownNs). cpus: the CPUs the worker ran on
+     * (the kernel's list format, read back after pinning; {@code pinned} when the scenario named them).
+     * readyAtMs: from the run's first spawn to this worker's "ready" (workers are spawned one after
+     * another, so the largest is the time until all were ready; spawnToReadyMs is the worker's own).
      */
     public record ProcessFigures(String name, String role, String channel, long pid, Integer exitCode, double userCpuMs,
                                  double sysCpuMs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long minorFaults,
                                  long majorFaults, Map<String, Long> syscalls, double spawnToReadyMs, long sent,
                                  long received, Map<String, Long> setupNs, Map<String, Long> teardownNs,
-                                 Map<String, Long> events) {}
+                                 Map<String, Long> events, String cpus, boolean pinned, double readyAtMs) {}
 
     /**
      * One channel. received counts every intact delivery (broadcast: once per reader); bytes are

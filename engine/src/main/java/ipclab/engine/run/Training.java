@@ -17,7 +17,9 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.sys.CpuSet;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerSpec;
@@ -55,14 +57,17 @@ final class Training {
     public static void main(String[] args) { run(); }
 
     static void run() {
+        // The bench scenarios' path too: pinned workers (to every online CPU, so that the training
+        // JVM, whose threads these workers are, is not confined) and equal-work checks.
+        Integer[] everyCpu = java.util.Arrays.stream(CpuSet.online().cpus()).boxed().toArray(Integer[]::new);
         List<Scenario> all = List.of(
-                scenario("train-msgq").channel(msgq("c"))
-                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build(),
-                scenario("train-msgq-stream").channel(msgq("c"))
-                        .process(writer("w").channel("c").messages(500)).process(reader("r").channel("c")).build(),
+                scenario("train-msgq").channel(msgq("c").verify(Verify.ENDS))
+                        .process(pinger("p").channel("c").messages(300).warmup(100).cpus(everyCpu)).process(echo("e").channel("c").cpus(everyCpu)).build(),
+                scenario("train-msgq-stream").channel(msgq("c").verify(Verify.ENDS).sample(64))
+                        .process(writer("w").channel("c").messages(500).cpus(everyCpu)).process(reader("r").channel("c").cpus(everyCpu)).build(),
                 scenario("train-shm-sem").channel(shm("c").sync(Sync.SEMAPHORE))
                         .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build(),
-                scenario("train-shm-spin").channel(shm("c").sync(Sync.SPIN))
+                scenario("train-shm-spin").channel(shm("c").sync(Sync.SPIN).verify(Verify.ENDS).sample(64))
                         .process(writer("w").channel("c").messages(500)).process(reader("r").channel("c")).build(),
                 scenario("train-race").channel(shm("c").sync(Sync.ATOMIC))
                         .process(incrementer("i").channel("c").replicas(2).messages(500)).build(),

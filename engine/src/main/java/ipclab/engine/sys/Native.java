@@ -64,6 +64,18 @@ final class Native {
         return LINKER.downcallHandle(find(name), fd, CAPTURE_ERRNO);
     }
 
+    /**
+     * A handle for a libc function that reports failures through errno and that the caller knows
+     * cannot block in this use (a semaphore post, a call with IPC_NOWAIT or MSG_DONTWAIT):
+     * {@link Linker.Option#critical} skips the thread-state transitions of a downcall, which are a
+     * visible part of a ~1 us system call on the per-message path. Never for a call that can
+     * sleep in the kernel: while it runs the thread holds up every safepoint (GC) of the JVM.
+     * The native memory passed is off-heap, so heap access stays off.
+     */
+    static MethodHandle critical(String name, FunctionDescriptor fd) {
+        return LINKER.downcallHandle(find(name), fd, CAPTURE_ERRNO, Linker.Option.critical(false));
+    }
+
     /** A handle for a variadic libc function; {@code firstVariadic} is the index of the first {@code ...} argument. */
     static MethodHandle withErrnoVariadic(String name, FunctionDescriptor fd, int firstVariadic) {
         return LINKER.downcallHandle(find(name), fd, Linker.Option.firstVariadicArg(firstVariadic), CAPTURE_ERRNO);

@@ -26,6 +26,8 @@ public final class SemOps {
 
     private final MemorySegment segment;
     private final int count;
+    /** No operation can sleep: every one adds, or has IPC_NOWAIT (kept up to date by {@link #set}). */
+    private boolean cannotBlock;
 
     private SemOps(MemorySegment segment, int count) {
         this.segment = segment;
@@ -60,6 +62,9 @@ public final class SemOps {
         segment.set(JAVA_SHORT, base + NUM, (short) semNum);
         segment.set(JAVA_SHORT, base + OP, (short) op);
         segment.set(JAVA_SHORT, base + FLG, (short) flags);
+        boolean all = true;
+        for (int k = 0; k < count; k++) all &= op(k) > 0 || (flags(k) & Ipc.IPC_NOWAIT) != 0;
+        cannotBlock = all;
         return this;
     }
 
@@ -68,6 +73,15 @@ public final class SemOps {
         SemOps c = allocate(arena, count);
         for (int i = 0; i < count; i++) c.set(i, semNum(i), op(i), flags(i) | flag);
         return c;
+    }
+
+    /**
+     * True when semop cannot sleep on these operations (each adds to its semaphore, or carries
+     * IPC_NOWAIT), so that the call may use a critical downcall. Operations not yet set are zero
+     * (wait for zero): blocking.
+     */
+    public boolean cannotBlock() {
+        return cannotBlock;
     }
 
     public int count() {

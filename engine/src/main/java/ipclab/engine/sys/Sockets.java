@@ -68,6 +68,37 @@ public final class Sockets {
         }
     }
 
+    /**
+     * {@link #warm()} for one end of a stream socket: only the calls that end makes (each handle a
+     * worker links and first invokes costs it start-up time, and the AOT cache keeps no downcall
+     * stub). {@code serves}: socket, bind, listen, accept; else socket, connect. {@code tcp}:
+     * setsockopt (TCP_NODELAY, SO_REUSEADDR). {@code sends}: send with MSG_DONTWAIT (a stream
+     * sender's only send); {@code receives}: recv (MSG_WAITALL, a free run's receive).
+     */
+    public static void warmStream(boolean serves, boolean tcp, boolean sends, boolean receives) {
+        MemorySegment c = Native.state().capture;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment b = arena.allocate(Structs.TIMEVAL);
+            int r = (int) Socket.H.invokeExact(c, -1, SOCK_DGRAM, 0);
+            if (serves) {
+                r &= (int) Bind.H.invokeExact(c, -1, b, 0);
+                r &= (int) Listen.H.invokeExact(c, -1, 0);
+                r &= (int) Accept.H.invokeExact(c, -1, MemorySegment.NULL, MemorySegment.NULL);
+            } else {
+                r &= (int) Connect.H.invokeExact(c, -1, b, 0);
+            }
+            if (tcp) r &= (int) SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
+            long n = -1;
+            if (sends) n &= (long) SendNow.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            if (receives) n &= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
+            if (r != -1 || n != -1) throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
     private static final class Socket {
         static final MethodHandle H = Native.withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
@@ -92,14 +123,23 @@ public final class Sockets {
         static final MethodHandle H = Native.withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 
+    private static final FunctionDescriptor TRANSFER = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+
     private static final class Send {
-        static final MethodHandle H = Native.withErrno("send",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle H = Native.withErrno("send", TRANSFER);
     }
 
     private static final class Recv {
-        static final MethodHandle H = Native.withErrno("recv",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle H = Native.withErrno("recv", TRANSFER);
+    }
+
+    /** send and recv with MSG_DONTWAIT, which cannot sleep: critical downcalls, linked at their first use. */
+    private static final class SendNow {
+        static final MethodHandle H = Native.critical("send", TRANSFER);
+    }
+
+    private static final class RecvNow {
+        static final MethodHandle H = Native.critical("recv", TRANSFER);
     }
 
     private static final class SetSockOpt {
@@ -263,25 +303,50 @@ public final class Sockets {
     /** send {@code len} bytes from the start of {@code buf}; the count sent or {@code -errno}. Allocation-free. */
     public static long trySend(int fd, MemorySegment buf, long len, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.SENDTO);
-        long n;
-        try {
-            n = (long) Send.H.invokeExact(t.capture, fd, buf, len, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
+        long n = (flags & MSG_DONTWAIT) != 0 ? sendNow(t.capture, fd, buf, len, flags)
+                : sendMayBlock(t.capture, fd, buf, len, flags);
         return n == -1 ? -Native.errno(t.capture) : n;
     }
 
     /** recv up to {@code len} bytes into {@code buf}; the count (0 = orderly shutdown) or {@code -errno}. Allocation-free. */
     public static long tryRecv(int fd, MemorySegment buf, long len, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.RECVFROM);
-        long n;
+        long n = (flags & MSG_DONTWAIT) != 0 ? recvNow(t.capture, fd, buf, len, flags)
+                : recvMayBlock(t.capture, fd, buf, len, flags);
+        return n == -1 ? -Native.errno(t.capture) : n;
+    }
+
+    // One downcall per method, so that C2 inlines each whole (see SysvMsgQueue.sendNow).
+    private static long sendNow(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
         try {
-            n = (long) Recv.H.invokeExact(t.capture, fd, buf, len, flags);
+            return (long) SendNow.H.invokeExact(c, fd, buf, len, flags);
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }
-        return n == -1 ? -Native.errno(t.capture) : n;
+    }
+
+    private static long sendMayBlock(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) Send.H.invokeExact(c, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    private static long recvNow(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) RecvNow.H.invokeExact(c, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    private static long recvMayBlock(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
+        try {
+            return (long) Recv.H.invokeExact(c, fd, buf, len, flags);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
     }
 
     /** send, retrying EINTR; the count sent (a stream may take fewer than {@code len}). */

@@ -62,6 +62,11 @@ public final class SysvSemaphore {
         static final MethodHandle H = Native.withErrno("semop", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
     }
 
+    /** semop for operations that cannot sleep ({@link SemOps#cannotBlock()}); linked at its first use. */
+    private static final class OpNow {
+        static final MethodHandle H = Native.critical("semop", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
+    }
+
     /** semctl(semid, semnum, cmd) for commands without a fourth argument. */
     private static final class Ctl3 {
         static final MethodHandle H = Native.withErrnoVariadic("semctl",
@@ -102,13 +107,26 @@ public final class SysvSemaphore {
      */
     public static int trySemop(int semid, SemOps ops) {
         Native.PerThread t = Syscalls.count(Syscalls.SEMOP);
-        int rc;
+        int rc = ops.cannotBlock() ? opNow(t.capture, semid, ops.segment(), ops.count())
+                : opMayBlock(t.capture, semid, ops.segment(), ops.count());
+        return rc == -1 ? -Native.errno(t.capture) : 0;
+    }
+
+    // One downcall per method, so that C2 inlines each whole (see SysvMsgQueue.sendNow).
+    private static int opNow(MemorySegment c, int semid, MemorySegment ops, int count) {
         try {
-            rc = (int) Op.H.invokeExact(t.capture, semid, ops.segment(), (long) ops.count());
+            return (int) OpNow.H.invokeExact(c, semid, ops, (long) count);
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }
-        return rc == -1 ? -Native.errno(t.capture) : 0;
+    }
+
+    private static int opMayBlock(MemorySegment c, int semid, MemorySegment ops, int count) {
+        try {
+            return (int) Op.H.invokeExact(c, semid, ops, (long) count);
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
     }
 
     /** As {@link #trySemop}, but retries EINTR and throws any other failure. */

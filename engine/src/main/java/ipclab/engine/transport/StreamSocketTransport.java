@@ -42,7 +42,8 @@ final class StreamSocketTransport implements Transport {
         PlannedChannel ch = spec.channel();
         Role role = spec.self().role();
         long max = Topology.maxMessage(ch, spec.peers());
-        Sockets.warm();  // time the calls, not the JVM's first invocation of each
+        // time the calls, not the JVM's first invocation of each; link only what this end uses
+        Sockets.warmStream(role.consumes(), !unix, role != Role.READER, role != Role.WRITER);
         SocketCalls.warm(at);
         long t0 = System.nanoTime();
         int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0));

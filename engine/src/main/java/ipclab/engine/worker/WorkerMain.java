@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * The entry point of every worker JVM.
  *
  * <pre>
- *   stdin line 1: spec  ->  make the role  ->  onStart() (timed)  ->  "ready"
+ *   stdin line 1: spec  ->  pin to its CPUs  ->  make the role  ->  onStart() (timed)  ->  "ready"
  *   wait for "go"       ->  onGo(); while (!isDone()) doWork();     (step mode: each IPC op gated)
  *   onClose()           ->  syscalls + rusage into the report     ->  "report"  ->  exit 0
  * </pre>
@@ -77,6 +77,13 @@ public final class WorkerMain {
         RoleAgent agent = null;
         boolean started = false;
         SyscallWindow window = new SyscallWindow();
+        try {
+            Pinning.apply(spec.self());
+        } catch (RuntimeException e) {
+            System.err.println("ipclab worker: " + e.getMessage());
+            try { control.send(Wire.error(describe(e))); } catch (Exception ignored) { /* see exit status */ }
+            return 1;
+        }
         try {
             StepGate gate = spec.step() ? control : StepGate.FREE;
             AgentFactory factory = factoryName == null ? new RolesFactory()
@@ -156,6 +163,7 @@ public final class WorkerMain {
             if (r.name == null) r.name = spec.self().name();
             if (r.role == null) r.role = ipclab.dsl.model.Names.yaml(spec.self().role());
             if (r.channel == null) r.channel = spec.channel().name();
+            r.cpus = Pinning.current();
             ProcessUsage.fill(r, window);
             control.send(Wire.report(r));
         } catch (Throwable e) {

@@ -129,7 +129,7 @@ public final class RunTable {
         TextTable t = new TextTable().text("process").text("role").number("sent").number("received")
                 .number("pid").number("exit").number("user ms")
                 .number("sys ms").number("vol cs").number("invol cs").number("faults min/maj").number("syscalls")
-                .number("ready ms");
+                .number("ready ms").text("cpus");
         for (ProcessFigures p : Nulls.list(r.processes())) {
             Integer exit = p.exitCode();
             t.row().cell(p.name()).cell(p.role()).cell(Units.count(p.sent())).cell(Units.count(p.received()))
@@ -139,7 +139,8 @@ public final class RunTable {
                     .cell(Units.count(p.voluntaryCtxSwitches())).cell(Units.count(p.involuntaryCtxSwitches()))
                     .cell(Units.count(p.minorFaults()) + "/" + Units.count(p.majorFaults()))
                     .cell(p.syscalls() == null ? "-" : Units.count(p.syscalls().values().stream().mapToLong(Long::longValue).sum()))
-                    .cell(Units.decimal(p.spawnToReadyMs()));
+                    .cell(Units.decimal(p.spawnToReadyMs()))
+                    .cell(p.cpus() == null || p.cpus().isEmpty() ? "-" : p.cpus() + (p.pinned() ? " pinned" : ""));
         }
         return t;
     }
