@@ -72,10 +72,10 @@ final class Builtins {
                 .add(new Command("replay", "[FILE]", "Replays a trace and checks every step. FILE, else the one /record wrote or "
                         + "/explore found last, else the newest kept trace; says 'identical' or the first step that differs. "
                         + "Ctrl-C stops it.", sc::replay, c.files(), Kind.STEP))
-                .add(new Command("explore", "[--runs N] [--strategy random|pct] [--depth D] [--seed S]", "Runs the loaded "
-                        + "scenario under N seeded schedules (20, random, seed 1 by default). Each run's outcome is printed; a "
+                .add(new Command("explore", "[--runs N] [--strategy random|pct] [--depth D] [--seed S] [FILE|VAR]", "Runs a "
+                        + "scenario (the loaded one, a file or a Java variable) under N seeded schedules (20, random, seed 1 by default). Each run's outcome is printed; a "
                         + "schedule that refutes an expect: claim is shrunk and its trace saved (/replay replays it). Ctrl-C stops it.",
-                        sc::explore, c.options("--runs", "--strategy", "--depth", "--seed"), Kind.STEP))
+                        sc::explore, c.exploreArgs(), Kind.STEP))
                 .add(new Command("ps", "", "Lists the stepped run's processes. Each with its role, pid, state (waiting to "
                         + "do OP on CHANNEL, blocked on OP since step k, exited with code) and counters; * marks those a "
                         + "/step may go to.", st::ps, Command.ArgCompleter.NONE, Kind.STEP))

@@ -47,6 +47,16 @@ final class Completers {
         };
     }
 
+    /** {@code /explore}: its options, the strategies after --strategy, else scenarios. */
+    Command.ArgCompleter exploreArgs() {
+        Command.ArgCompleter scenarios = scenarios();
+        return (before, word) -> {
+            if (!before.isEmpty() && before.getLast().equals("--strategy")) return prefixed(List.of("random", "pct"), word);
+            if (word.startsWith("-")) return prefixed(List.of("--runs", "--strategy", "--depth", "--seed"), word);
+            return scenarios.complete(before, word);
+        };
+    }
+
     Command.ArgCompleter options(String... options) {
         return (before, word) -> prefixed(List.of(options), word);
     }

@@ -155,8 +155,14 @@ final class ScheduleCommands {
         int runs = 20, depth = 2;
         long seed = 1;
         String strategy = "random";
+        List<String> rest = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i += 2) {
             String a = args.get(i);
+            if (!a.startsWith("--")) {
+                rest.add(a);
+                i--;
+                continue;
+            }
             if (i + 1 >= args.size()) return builtins.usage("explore");
             String v = args.get(i + 1);
             switch (a) {
@@ -178,7 +184,7 @@ final class ScheduleCommands {
             shell.error("/explore --strategy " + strategy + ": use random or pct");
             return false;
         }
-        List<LabAdapter.Loaded> l = builtins.resolve(List.of(), "explore");
+        List<LabAdapter.Loaded> l = builtins.resolve(rest, "explore");
         if (l == null) return false;
         LabAdapter.Loaded x = l.getFirst();
         for (String s : shell.lab.cleanStale()) shell.error("removed " + s + ", left by a run that died");

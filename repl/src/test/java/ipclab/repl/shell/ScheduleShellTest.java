@@ -125,7 +125,7 @@ class ScheduleShellTest {
                   - counter.lostUpdates == 0
                 """);
         try (StateDir state = new StateDir()) {
-            Ipclab r = Ipclab.run("repl", "-c", "/load " + f + "; /explore --runs 20");
+            Ipclab r = Ipclab.run("repl", "-c", "/explore --runs 20 " + f);
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().contains("refutes counter.lostUpdates == 0"), r.out());
             assertTrue(r.out().contains("explored 20 schedules (random, seeds 1..20)"), r.out());
