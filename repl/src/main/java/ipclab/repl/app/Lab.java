@@ -212,6 +212,7 @@ public final class Lab {
     public RecordedRun record(LoadedScenario scenario, RunSettings settings, SchedulerSpec schedule, Path recordTo)
             throws InterruptedException, IOException {
         List<RunReport> reports;
+        ScenarioResult result;
         List<StepEvent> steps = List.of();
         if (schedule.stepped()) {
             if (scenario.isSweep()) {
@@ -222,8 +223,10 @@ public final class Lab {
             ScheduledRun.Result r = scheduled(plan, settings, schedule.create(expectedSteps(plan)));
             reports = List.of(r.report());
             steps = r.steps();
+            result = new ScenarioResult(scenario, reports);
         } else {
-            reports = run(scenario, settings).runs();
+            result = run(scenario, settings); // with its notes, warnings and whether it was interrupted
+            reports = result.runs();
         }
         Trace t = Recording.trace(scenario, schedule, steps, reports);
         Path kept = null;
@@ -234,7 +237,7 @@ public final class Lab {
             notKept = "the trace could not be kept in " + tracesDir() + ": " + e.getMessage();
         }
         if (recordTo != null) TraceFile.write(t, recordTo);
-        return new RecordedRun(new ScenarioResult(scenario, reports), schedule, steps, kept, recordTo, notKept);
+        return new RecordedRun(result, schedule, steps, kept, recordTo, notKept);
     }
 
     /** A stepped run under a scheduler, to its end; the settings' stop signal stops it. */
