@@ -100,12 +100,12 @@ public final class ProcSysvipc {
             return switch (kind) {
                 case SHM -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
                         r.num("size", 10), -1, -1, r.num("nattch", 10),
-                        (int) r.num("cpid", 10), (int) r.num("lpid", 10), -1, -1);
+                        (int) r.num("cpid", 10), (int) r.num("lpid", 10), -1, -1, r.num("ctime", 10));
                 case MSG -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
                         r.num("cbytes", 10), r.num("qnum", 10), -1, -1,
-                        -1, -1, (int) r.num("lspid", 10), (int) r.num("lrpid", 10));
+                        -1, -1, (int) r.num("lspid", 10), (int) r.num("lrpid", 10), r.num("ctime", 10));
                 case SEM -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
-                        -1, -1, (int) r.num("nsems", 10), -1, -1, -1, -1, -1);
+                        -1, -1, (int) r.num("nsems", 10), -1, -1, -1, -1, -1, r.num("ctime", 10));
             };
         }
 

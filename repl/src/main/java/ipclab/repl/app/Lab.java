@@ -60,9 +60,16 @@ public final class Lab {
      * in the run registry whose run is gone and that still have the recorded id, key and owner.
      * {@link #run} does not call it: a front end calls it before running, and tells the user.
      */
-    public Cleanup cleanStale() {
-        Cleaner.Result r = Cleaner.cleanStale();
-        return new Cleanup(r.removed(), r.skipped(), r.runs().size());
+    public Cleanup cleanStale() { return cleanup(Cleaner.cleanStale()); }
+
+    /**
+     * {@code ipclab clean}: as {@link #cleanStale()}, and also the objects of runs kept with
+     * {@code --keep} (a run leaves those alone until this is called).
+     */
+    public Cleanup clean() { return cleanup(Cleaner.clean()); }
+
+    private static Cleanup cleanup(Cleaner.Result r) {
+        return new Cleanup(r.removed(), r.skipped(), r.runs().size(), r.quarantined());
     }
 
     /**

@@ -141,6 +141,7 @@ public final class RunCommand implements Callable<Integer> {
     /** What dead runs left is removed before anything new is made; the user hears about it. */
     private void cleanStale(Lab lab) {
         Cleanup r = lab.cleanStale();
+        for (String s : r.quarantined()) cli.err().println("ipclab: damaged run registry file " + s);
         for (String s : r.removed()) cli.err().println("ipclab: removed " + s + ", left by a run that died");
     }
 
