@@ -52,6 +52,7 @@ public final class Cleaner {
         List<Registry.Quarantined> q = new ArrayList<>();
         int uid = Proc.uid();
         String namespace = Proc.ipcNamespace();
+        String hostNamespace = Proc.ipcNamespace(1);
         ProcSysvipc proc = new ProcSysvipc();
         for (var fe : Registry.files(dir, q)) {
             Registry.RunFile f = fe.getValue();
@@ -65,12 +66,15 @@ public final class Cleaner {
                 else skipped.add("worker " + w.name() + " pid " + w.pid() + ": " + why);
             }
             boolean otherNamespace = !f.ipcNamespace().isEmpty() && !namespace.isEmpty() && !f.ipcNamespace().equals(namespace);
+            // a run of another namespace: a private one (--isolate) died with its run and took its
+            // objects; the host's (seen from an isolated run) is left to a clean that can reach it
+            if (otherNamespace && (hostNamespace.isEmpty() || f.ipcNamespace().equals(hostNamespace))) continue;
             List<Registry.Entry> files = new ArrayList<>();
             for (Registry.Entry e : f.objects()) {
                 if (e.file()) { files.add(e); continue; }
                 String what = Leaks.describe(e);
                 if (otherNamespace) {
-                    skipped.add(what + ": in IPC namespace " + f.ipcNamespace() + ", not this one (" + namespace + "); it went with its namespace");
+                    skipped.add(what + ": gone with the private IPC namespace " + f.ipcNamespace() + " of its run");
                     continue;
                 }
                 failed |= removeSysv(e, what + run, proc, uid, removed, skipped);

@@ -48,6 +48,7 @@ public final class Ownership {
      */
     static String notOurPath(Path p, int uid) {
         if (!p.isAbsolute() || !p.normalize().equals(p)) return "not a plain absolute path";
+        if (p.startsWith(Registry.stateDir().toAbsolutePath().normalize())) return "inside ipclab's state directory";
         Path dir = p.getFileName() != null && p.getFileName().toString().startsWith("ipclab-")
                 && p.getParent() != null && tempRoots().contains(p.getParent()) ? p : p.getParent();
         if (dir == null || dir.getParent() == null || !tempRoots().contains(dir.getParent())

@@ -92,9 +92,12 @@ public final class Proc {
     }
 
     /** This process's IPC namespace as {@code /proc/self/ns/ipc} names it, e.g. {@code ipc:[4026531839]}; "" if unknown. */
-    public static String ipcNamespace() {
+    public static String ipcNamespace() { return ipcNamespace(-1); }
+
+    /** The IPC namespace of process pid (-1: this one), or "" if it cannot be read (another user's init). */
+    static String ipcNamespace(long pid) {
         try {
-            return Files.readSymbolicLink(Path.of("/proc/self/ns/ipc")).toString();
+            return Files.readSymbolicLink(Path.of("/proc/" + (pid < 0 ? "self" : Long.toString(pid)) + "/ns/ipc")).toString();
         } catch (IOException | RuntimeException e) {
             return "";
         }

@@ -84,7 +84,7 @@ public final class Registry {
         boolean removable() { return kept || !supervisorAlive(this); }
 
         String damage() {
-            if (objects.contains(null) || workers.contains(null)) return "a null entry";
+            // a null entry cannot get here: List.copyOf refuses it, and the file is not read
             for (Entry e : objects) {
                 String d = e.damage();
                 if (d != null) return d;

@@ -45,6 +45,16 @@ public final class Lab {
      */
     public List<LoadedScenario> load(Path file) throws ScenarioException { return ScenarioFiles.load(file); }
 
+    /**
+     * The notice a front end prints before it loads a Java scenario file, or null for YAML:
+     * loading compiles the file and runs its static code here, with the user's rights.
+     */
+    public static String codeNotice(Path file) {
+        if (!JavaScenarios.isJava(file.toString())) return null;
+        return "ipclab: " + JavaScenarios.fileOf(file.toString()) + " is Java: loading it compiles it and runs its code"
+                + " (static initialisers, the scenario methods) in this JVM with your rights; load only files you trust";
+    }
+
     /** Validates and plans a scenario built in Java (the fluent DSL, a REPL snippet). */
     public LoadedScenario load(Scenario scenario, String label) throws ScenarioException {
         return LoadedScenario.of(label, ScenarioLoader.plan(scenario));

@@ -4,6 +4,7 @@ import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.engine.run.RunReport;
 import ipclab.repl.app.Cleanup;
+import ipclab.repl.app.Isolation;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
 import ipclab.repl.app.Progress;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
                   "            2 invalid input (nothing was run), 3 an expect claim was refuted."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one of its scenarios, "
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario: YAML, or fluent Java (.java, compiled here and run with your rights; FILE.java#name picks one of its scenarios, "
             + "else its scenario() method, else each of its public static Scenario methods and fields in turn).")
     Path file;
 
@@ -50,14 +51,30 @@ public final class RunCommand implements Callable<Integer> {
             + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."})
     boolean keep;
 
+    @Option(names = "--isolate", description = {"Run in a private System V IPC namespace (root, or where unprivileged user "
+            + "namespaces are allowed): the run cannot see or touch the host's queues, segments and semaphores, and "
+            + "whatever it leaves goes with the namespace. ipclab runs itself again under unshare(1) and says which way."})
+    boolean isolate;
+
     private final Cli cli;
 
     public RunCommand(Cli cli) { this.cli = cli; }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (isolate && Isolation.current() == null) {
+            try {
+                return Isolation.reexec();
+            } catch (Isolation.NotPermitted e) {
+                cli.err().println("ipclab: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+        if (isolate) cli.out().println("isolation: private IPC namespace (" + Isolation.current() + ")");
         Lab lab = new Lab();
         List<LoadedScenario> scenarios;
+        String notice = Lab.codeNotice(file);
+        if (notice != null) cli.err().println(notice);
         try {
             scenarios = lab.load(file);
         } catch (ScenarioException e) {
