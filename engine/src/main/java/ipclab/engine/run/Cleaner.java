@@ -103,9 +103,8 @@ public final class Cleaner {
             if (Ownership.ours(e, o, uid)) match = o;
         }
         if (match == null) {
-            skipped.add(Leaks.describe(e) + (sameId == null ? ": gone" : ": not ours (key=0x" + String.format("%08x", sameId.key())
-                    + " uid=" + sameId.uid() + " ctime=" + sameId.ctime() + (sameId.cpid() > 0 ? " cpid=" + sameId.cpid() : "")
-                    + " do not match the record)"));
+            skipped.add(Leaks.describe(e) + (sameId == null ? ": gone" : ": not ours (id reused: key=0x"
+                    + String.format("%08x", sameId.key()) + " uid=" + sameId.uid() + ")"));
             return false;
         }
         try {

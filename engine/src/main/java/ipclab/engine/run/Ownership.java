@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,7 +40,7 @@ public final class Ownership {
 
     /** The temp directories ipclab makes its private directories in: this JVM's, and /tmp. */
     static Set<Path> tempRoots() {
-        return Set.of(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize(), Path.of("/tmp"));
+        return new java.util.TreeSet<>(List.of(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize(), Path.of("/tmp")));
     }
 
     /**
