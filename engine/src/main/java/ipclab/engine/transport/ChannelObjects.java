@@ -123,10 +123,8 @@ public final class ChannelObjects {
         int readers = Topology.receivers(procs).size();
         int slotsPerLane = lanes == 2 ? ch.slots() / 2 : ch.slots();
         long size = Math.max(ch.segmentBytes(), RingDescriptor.CONTROL_BYTES);
-        long t0 = System.nanoTime();
-        int shmId = SysvShm.shmget(Ipc.IPC_PRIVATE, size, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600);
-        setup.put("shmget", System.nanoTime() - t0);
-        log.created("shm", shmId, Ipc.IPC_PRIVATE, null);
+        int shmId = SysvRecorded.create("shmget", "shm", setup, log, key -> SysvShm.shmget(key, size, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        long t0;
         h = new ChannelHandle(ch.name(), ch.type(), shmId, -1, -1, Ipc.IPC_PRIVATE, "", 0);
 
         Arena arena = Arena.ofShared();
@@ -151,10 +149,7 @@ public final class ChannelObjects {
         if (ch.sync() == Sync.SEMAPHORE) {
             int perLane = RingDescriptor.semsPerLane(lanes == 2 ? 1 : readers);
             int nsems = counter ? 1 : lanes * perLane;
-            t0 = System.nanoTime();
-            int semId = SysvSemaphore.semget(Ipc.IPC_PRIVATE, nsems, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600);
-            setup.put("semget", System.nanoTime() - t0);
-            log.created("sem", semId, Ipc.IPC_PRIVATE, null);
+            int semId = SysvRecorded.create("semget", "sem", setup, log, key -> SysvSemaphore.semget(key, nsems, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
             h = new ChannelHandle(ch.name(), ch.type(), shmId, semId, -1, Ipc.IPC_PRIVATE, "", 0);
             t0 = System.nanoTime();
             if (counter) {
@@ -190,10 +185,8 @@ public final class ChannelObjects {
 
     private ChannelHandle createMsgq(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle h,
                                      Map<String, Long> setup, ObjectLog log) {
-        long t0 = System.nanoTime();
-        int msqId = SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600);
-        setup.put("msgget", System.nanoTime() - t0);
-        log.created("msg", msqId, Ipc.IPC_PRIVATE, null);
+        int msqId = SysvRecorded.create("msgget", "msg", setup, log, key -> SysvMsgQueue.msgget(key, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        long t0;
         h = new ChannelHandle(ch.name(), ch.type(), -1, -1, msqId, Ipc.IPC_PRIVATE, "", 0);
         if (ch.capacity() > 0) {
             t0 = System.nanoTime();
@@ -201,10 +194,7 @@ public final class ChannelObjects {
             setup.put("msgctl", System.nanoTime() - t0);
         }
         int senders = Topology.senders(procs).size(); // Java work (a stream), not timed
-        t0 = System.nanoTime();
-        int semId = SysvSemaphore.semget(Ipc.IPC_PRIVATE, 2, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600);
-        setup.put("semget", System.nanoTime() - t0);
-        log.created("sem", semId, Ipc.IPC_PRIVATE, null);
+        int semId = SysvRecorded.create("semget", "sem", setup, log, key -> SysvSemaphore.semget(key, 2, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         h = new ChannelHandle(ch.name(), ch.type(), -1, semId, msqId, Ipc.IPC_PRIVATE, "", 0);
         t0 = System.nanoTime();
         SysvSemaphore.setVal(semId, 0, senders);

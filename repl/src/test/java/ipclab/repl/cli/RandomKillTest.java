@@ -70,6 +70,9 @@ class RandomKillTest {
                 Ipclab clean = Ipclab.run(java.util.Map.of(), "clean");
                 if (clean.code() != 0 || clean.err().contains("Exception")) problems.add(what + ": clean failed\n" + clean);
                 List<String> left = left(k.cliPid(), tag, token, state.runs());
+                List<String> events = Files.readAllLines(logs.resolve("err.txt")).stream().filter(l -> l.matches("\\s*\\d+ ms\\s.*")).toList();
+                System.out.println("  " + what + ": killed " + k.atMs() + " ms after start, last event: "
+                        + (events.isEmpty() ? "(none)" : events.getLast().strip()) + "; clean removed " + clean.out().lines().filter(l -> l.startsWith("removed ")).count());
                 if (!left.isEmpty()) problems.add(what + " at " + k.atMs() + " ms: left " + left + "\n" + clean);
             }
         } finally {
@@ -93,7 +96,7 @@ class RandomKillTest {
             long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
             while (p.isAlive() && System.nanoTime() < deadline && !signOf(phase, state.runs(), err)) Thread.sleep(1);
             int extra = switch (phase) {
-                case "creating" -> r.nextInt(40);
+                case "creating" -> r.nextInt(400); // the registry file is there; the first object follows the downcalls' warm-up
                 case "attaching" -> r.nextInt(600);
                 case "mid-run" -> r.nextInt(900);
                 default -> r.nextInt(60);
