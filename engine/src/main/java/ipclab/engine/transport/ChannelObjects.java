@@ -207,7 +207,7 @@ public final class ChannelObjects {
                                        Map<String, Long> setup, ObjectLog log) {
         long t0 = System.nanoTime();
         if (ch.domain() == SocketDomain.UNIX || ch.domain() == SocketDomain.UNIX_DGRAM) {
-            Path dir = privateDir(ch, log);
+            Path dir = privateDir(ch, log, "sock");
             h = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, dir.resolve("sock").toString(), 0);
             setup.put("mkdir", System.nanoTime() - t0);
             return h;
@@ -219,30 +219,43 @@ public final class ChannelObjects {
 
     private ChannelHandle createPipe(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle h,
                                      Map<String, Long> setup, ObjectLog log) {
-        Path dir = privateDir(ch, log);
+        boolean back = Topology.pingEcho(procs);
+        Path dir = back ? privateDir(ch, log, "fifo", "fifo.back") : privateDir(ch, log, "fifo");
         Path fifo = dir.resolve("fifo");
         h = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, fifo.toString(), 0);
         long t0 = System.nanoTime();
-        log.created("file", -1, 0, fifo.toString());
         Pipes.mkfifo(fifo, 0600);
-        if (Topology.pingEcho(procs)) {
-            log.created("file", -1, 0, fifo + ".back");
-            Pipes.mkfifo(Path.of(fifo + ".back"), 0600);
-        }
+        if (back) Pipes.mkfifo(Path.of(fifo + ".back"), 0600);
         setup.put("mkfifo", System.nanoTime() - t0);
         return h;
     }
 
-    private static Path privateDir(PlannedChannel ch, ObjectLog log) {
-        try {
-            Path dir = Files.createTempDirectory("ipclab-" + ch.name().replaceAll("[^A-Za-z0-9_-]", "_") + "-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    /**
+     * A private (0700) directory for the channel's files, under a fresh random name: the files it
+     * will hold and then the directory itself are logged before it is made, so that a crash at any
+     * point leaves nothing the registry does not name (files first: they go before their directory).
+     */
+    private static Path privateDir(PlannedChannel ch, ObjectLog log, String... files) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        String base = "ipclab-" + ch.name().replaceAll("[^A-Za-z0-9_-]", "_") + "-";
+        for (int attempt = 0; ; attempt++) {
+            Path dir = tmp.resolve(base + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            for (String f : files) log.created("file", -1, 0, dir.resolve(f).toString());
             log.created("file", -1, 0, dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a private directory for channel " + ch.name() + ": " + e.getMessage(), e);
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                return dir;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                log.removed("file", -1, dir.toString());
+                for (String f : files) log.removed("file", -1, dir.resolve(f).toString());
+                if (attempt == 15) throw new UncheckedIOException("cannot make a private directory for channel " + ch.name() + ": " + taken.getMessage(), taken);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a private directory for channel " + ch.name() + ": " + e.getMessage(), e);
+            }
         }
     }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** A loopback port free now (and port + 1 too when {@code pair}). */
     static int freePort(boolean udp, boolean pair) {
@@ -321,7 +334,10 @@ public final class ChannelObjects {
             Path dir = p.getParent();
             for (Path f : new Path[] {p, Path.of(h.path() + ".back"), dir}) {
                 try {
-                    if (f != null && Files.deleteIfExists(f)) log.removed("file", -1, f.toString());
+                    if (f == null) continue;
+                    Files.deleteIfExists(f);
+                    log.removed("file", -1, f.toString()); // gone either way: the record must not keep it
+
                 } catch (IOException e) {
                     if (failure == null) failure = new UncheckedIOException("cannot delete " + f + ": " + e.getMessage(), e);
                 }
@@ -347,7 +363,10 @@ public final class ChannelObjects {
             }
             log.removed(kind, id, null);
         } catch (IpcException e) {
-            if (gone(e)) return failure;
+            if (gone(e)) {
+                log.removed(kind, id, null);
+                return failure;
+            }
             if (failure == null) return e;
         }
         return failure;
