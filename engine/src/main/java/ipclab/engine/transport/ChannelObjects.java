@@ -101,21 +101,28 @@ public final class ChannelObjects {
         SysvMsgQueue.warm();
         SysvSemaphore.warm();
         warmTouch();
+        // what exists so far: each helper updates it after every object, so that a failure half-way
+        // (an attach, a semctl, a registry write) removes exactly what was made
+        ChannelHandle[] made = {h};
         try {
             switch (ch.type()) {
-                case SHM -> h = createShm(ch, procs, h, setup, log);
-                case MSGQ -> h = createMsgq(ch, procs, h, setup, log);
-                case SOCKET -> h = createSocket(ch, procs, h, setup, log);
-                case PIPE -> h = createPipe(ch, procs, h, setup, log);
+                case SHM -> h = createShm(ch, procs, made, setup, log);
+                case MSGQ -> h = createMsgq(ch, procs, made, setup, log);
+                case SOCKET -> h = createSocket(ch, procs, made, setup, log);
+                case PIPE -> h = createPipe(ch, procs, made, setup, log);
             }
             return new CreatedChannel(h, setup);
         } catch (RuntimeException e) {
-            remove(h, log);
+            try {
+                remove(made[0], log);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
     }
 
-    private ChannelHandle createShm(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle h,
+    private ChannelHandle createShm(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle[] made,
                                     Map<String, Long> setup, ObjectLog log) {
         boolean counter = Topology.incrementers(procs);
         int lanes = Topology.lanes(ch, procs);
@@ -125,7 +132,7 @@ public final class ChannelObjects {
         long size = Math.max(ch.segmentBytes(), RingDescriptor.CONTROL_BYTES);
         int shmId = SysvRecorded.create("shmget", "shm", setup, log, key -> SysvShm.shmget(key, size, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         long t0;
-        h = new ChannelHandle(ch.name(), ch.type(), shmId, -1, -1, Ipc.IPC_PRIVATE, "", 0);
+        ChannelHandle h = made[0] = new ChannelHandle(ch.name(), ch.type(), shmId, -1, -1, Ipc.IPC_PRIVATE, "", 0);
 
         Arena arena = Arena.ofShared();
         attachments.put(ch.name(), arena);
@@ -150,7 +157,7 @@ public final class ChannelObjects {
             int perLane = RingDescriptor.semsPerLane(lanes == 2 ? 1 : readers);
             int nsems = counter ? 1 : lanes * perLane;
             int semId = SysvRecorded.create("semget", "sem", setup, log, key -> SysvSemaphore.semget(key, nsems, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
-            h = new ChannelHandle(ch.name(), ch.type(), shmId, semId, -1, Ipc.IPC_PRIVATE, "", 0);
+            h = made[0] = new ChannelHandle(ch.name(), ch.type(), shmId, semId, -1, Ipc.IPC_PRIVATE, "", 0);
             t0 = System.nanoTime();
             if (counter) {
                 SysvSemaphore.setVal(semId, 0, 1);
@@ -183,11 +190,11 @@ public final class ChannelObjects {
         seg.fill((byte) 0);
     }
 
-    private ChannelHandle createMsgq(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle h,
+    private ChannelHandle createMsgq(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle[] made,
                                      Map<String, Long> setup, ObjectLog log) {
         int msqId = SysvRecorded.create("msgget", "msg", setup, log, key -> SysvMsgQueue.msgget(key, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         long t0;
-        h = new ChannelHandle(ch.name(), ch.type(), -1, -1, msqId, Ipc.IPC_PRIVATE, "", 0);
+        ChannelHandle h = made[0] = new ChannelHandle(ch.name(), ch.type(), -1, -1, msqId, Ipc.IPC_PRIVATE, "", 0);
         if (ch.capacity() > 0) {
             t0 = System.nanoTime();
             SysvMsgQueue.setQbytes(msqId, ch.capacity());
@@ -195,7 +202,7 @@ public final class ChannelObjects {
         }
         int senders = Topology.senders(procs).size(); // Java work (a stream), not timed
         int semId = SysvRecorded.create("semget", "sem", setup, log, key -> SysvSemaphore.semget(key, 2, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
-        h = new ChannelHandle(ch.name(), ch.type(), -1, semId, msqId, Ipc.IPC_PRIVATE, "", 0);
+        h = made[0] = new ChannelHandle(ch.name(), ch.type(), -1, semId, msqId, Ipc.IPC_PRIVATE, "", 0);
         t0 = System.nanoTime();
         SysvSemaphore.setVal(semId, 0, senders);
         SysvSemaphore.setVal(semId, 1, 1);
@@ -203,12 +210,12 @@ public final class ChannelObjects {
         return h;
     }
 
-    private ChannelHandle createSocket(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle h,
+    private ChannelHandle createSocket(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle[] made,
                                        Map<String, Long> setup, ObjectLog log) {
         long t0 = System.nanoTime();
         if (ch.domain() == SocketDomain.UNIX || ch.domain() == SocketDomain.UNIX_DGRAM) {
             Path dir = privateDir(ch, log, "sock");
-            h = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, dir.resolve("sock").toString(), 0);
+            ChannelHandle h = made[0] = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, dir.resolve("sock").toString(), 0);
             setup.put("mkdir", System.nanoTime() - t0);
             return h;
         }
@@ -217,12 +224,12 @@ public final class ChannelObjects {
         return new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, "", port);
     }
 
-    private ChannelHandle createPipe(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle h,
+    private ChannelHandle createPipe(PlannedChannel ch, List<PlannedProcess> procs, ChannelHandle[] made,
                                      Map<String, Long> setup, ObjectLog log) {
         boolean back = Topology.pingEcho(procs);
         Path dir = back ? privateDir(ch, log, "fifo", "fifo.back") : privateDir(ch, log, "fifo");
         Path fifo = dir.resolve("fifo");
-        h = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, fifo.toString(), 0);
+        ChannelHandle h = made[0] = new ChannelHandle(ch.name(), ch.type(), -1, -1, -1, Ipc.IPC_PRIVATE, fifo.toString(), 0);
         long t0 = System.nanoTime();
         Pipes.mkfifo(fifo, 0600);
         if (back) Pipes.mkfifo(Path.of(fifo + ".back"), 0600);
