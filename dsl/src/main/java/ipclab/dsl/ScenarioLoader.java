@@ -7,6 +7,7 @@ import ipclab.dsl.plan.Planner;
 import ipclab.dsl.plan.Problem;
 import ipclab.dsl.yaml.ScenarioReader;
 import ipclab.dsl.yaml.SourceMap;
+import ipclab.dsl.yaml.YamlDocuments;
 import ipclab.dsl.yaml.YamlNode;
 import ipclab.dsl.yaml.YamlProblem;
 import ipclab.dsl.yaml.YamlTreeReader;
@@ -33,9 +34,15 @@ public final class ScenarioLoader {
      *
      * @param scenario as written (sweep not applied)
      * @param plans    in sweep order
+     * @param skipped  sweep combinations this machine cannot run (a message beyond msgmax), in sweep order
      */
-    public record Loaded(Scenario scenario, List<Plan> plans) {
-        public Loaded { plans = List.copyOf(plans); }
+    public record Loaded(Scenario scenario, List<Plan> plans, List<Planner.Skipped> skipped) {
+        public Loaded {
+            plans = List.copyOf(plans);
+            skipped = List.copyOf(skipped);
+        }
+
+        public Loaded(Scenario scenario, List<Plan> plans) { this(scenario, plans, List.of()); }
     }
 
     /** Loads and plans a YAML file against the running kernel's limits. */
@@ -44,6 +51,30 @@ public final class ScenarioLoader {
     /** Loads and plans a YAML file against the given limits. */
     public static Loaded load(Path file, KernelLimits limits) throws ScenarioException {
         return fromYaml(readBytes(file), file.toString(), limits);
+    }
+
+    /** Loads and plans every scenario of a YAML file (several when documents are separated by {@code ---} lines) against the running kernel's limits. */
+    public static List<Loaded> loadAll(Path file) throws ScenarioException { return loadAll(file, KernelLimits.current()); }
+
+    /**
+     * Loads and plans every scenario of a YAML file against the given limits: one per document
+     * ({@link YamlDocuments}); either all of them, or every problem of every document.
+     */
+    public static List<Loaded> loadAll(Path file, KernelLimits limits) throws ScenarioException {
+        byte[] bytes = readBytes(file);
+        List<String> docs = YamlDocuments.split(new String(bytes, StandardCharsets.UTF_8));
+        if (docs.size() == 1) return List.of(fromYaml(bytes, file.toString(), limits));
+        List<Loaded> out = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        for (String doc : docs) {
+            try {
+                out.add(fromYaml(doc, file.toString(), limits));
+            } catch (ScenarioException e) {
+                problems.addAll(e.diagnostics());
+            }
+        }
+        if (!problems.isEmpty()) throw new ScenarioException(dedupe(problems));
+        return out;
     }
 
     /** Loads and plans YAML text; {@code fileName} is used in diagnostics. */
@@ -65,7 +96,7 @@ public final class ScenarioLoader {
             for (Problem p : o.problems()) {
                 if (!related(p, r)) out.add(locate(p, fileName, r.sourceMap()));
             }
-            if (out.isEmpty()) return new Loaded(r.scenario(), o.plans());
+            if (out.isEmpty()) return new Loaded(r.scenario(), o.plans(), o.skipped());
         }
         throw new ScenarioException(dedupe(out));
     }
@@ -87,7 +118,7 @@ public final class ScenarioLoader {
             String where = "scenario " + s.name();
             throw new ScenarioException(o.problems().stream().map(p -> new Diagnostic(where, 0, 0, p.path(), p.message())).toList());
         }
-        return new Loaded(s, o.plans());
+        return new Loaded(s, o.plans(), o.skipped());
     }
 
     private static byte[] readBytes(Path file) throws ScenarioException {

@@ -4,6 +4,8 @@ import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.FaultAction;
+import ipclab.dsl.model.FaultSpec;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
@@ -37,11 +39,20 @@ public final class Scenarios {
     public static final Sync NONE = Sync.NONE, SEMAPHORE = Sync.SEMAPHORE, SPIN = Sync.SPIN, ATOMIC = Sync.ATOMIC;
     public static final Fanout SHARED = Fanout.SHARED, BROADCAST = Fanout.BROADCAST;
     public static final QueueMode BLOCKING = QueueMode.BLOCKING, NOWAIT = QueueMode.NOWAIT;
+    public static final FaultAction KILL = FaultAction.KILL, STOP = FaultAction.STOP, CONT = FaultAction.CONT,
+            DELAY = FaultAction.DELAY, REMOVE = FaultAction.REMOVE, FILL = FaultAction.FILL;
     public static final SocketDomain UNIX = SocketDomain.UNIX, UNIX_DGRAM = SocketDomain.UNIX_DGRAM, TCP = SocketDomain.TCP,
             UDP = SocketDomain.UDP;
 
     /** Same as {@link Scenario#named(String)}. */
     public static Scenario.Builder scenario(String name) { return Scenario.named(name); }
+
+    // ---- faults ----
+    /** A fault on a process (a name after replicas): {@code faultOn("producer-1").action(KILL).after(1000)}. */
+    public static FaultSpec.Builder faultOn(String process) { return FaultSpec.process(process); }
+
+    /** A fault on a channel: {@code faultOnChannel("jobs").action(REMOVE).at(ms(500))}. */
+    public static FaultSpec.Builder faultOnChannel(String channel) { return FaultSpec.channel(channel); }
 
     // ---- channels ----
     /** A System V shared-memory ring (segment + optional semaphores). */

@@ -51,6 +51,8 @@ public final class Schema {
         object(defs.putObject("channel").put("description", "One channel. Which keys apply depends on its type; the others are refused."),
                 Key.Scope.CHANNEL);
         object(defs.putObject("process").put("description", "One process, or a group of identical replicas."), Key.Scope.PROCESS);
+        object(defs.putObject("fault").put("description", "One fault injected on purpose: a process or a channel, an action, and when."),
+                Key.Scope.FAULT);
         try {
             DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
@@ -94,6 +96,10 @@ public final class Schema {
                         "^(seed|timeout|channels\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+|processes\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+)$");
                 ObjectNode values = p.putObject("additionalProperties").put("type", "array").put("minItems", 1);
                 values.putObject("items").putArray("type").add("string").add("integer");
+            }
+            case "faults" -> {
+                p.put("type", "array").put("maxItems", 64);
+                p.putObject("items").put("$ref", "#/$defs/fault");
             }
             case "claims" -> {
                 p.put("type", "array");

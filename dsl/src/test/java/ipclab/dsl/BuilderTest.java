@@ -118,4 +118,52 @@ class BuilderTest {
         assertEquals("process w is defined twice",
                 assertThrows(IllegalArgumentException.class, () -> scenario("x").process(writer("w")).process(reader("w"))).getMessage());
     }
+
+    static final String FAULTS_YAML = """
+            name: faults
+            channels:
+              jobs:
+                type: msgq
+            processes:
+              producer:
+                role: writer
+                channel: jobs
+                replicas: 2
+              consumer:
+                role: reader
+                channel: jobs
+                rate: 500/s
+                delay: 1ms
+            expect:
+              - "consumer.errors.EIDRM >= 1"
+            faults:
+              - process: producer-1
+                action: kill
+                after: 1000
+              - process: producer-2
+                action: delay
+                at: 200ms
+                for: 50ms
+              - channel: jobs
+                action: remove
+                at: 1s
+            """;
+
+    @Test
+    void faultsAreOneModelInBothSyntaxesAndPlanned() throws ScenarioException {
+        Scenario s = scenario("faults").channel(msgq("jobs"))
+                .process(writer("producer").channel("jobs").replicas(2))
+                .process(reader("consumer").channel("jobs").rate(perSecond(500)).delay(ms(1)))
+                .expect("consumer.errors.EIDRM >= 1")
+                .faults(faultOn("producer-1").action(KILL).after(1000), faultOn("producer-2").action(DELAY).at(ms(200)).holdFor(ms(50)),
+                        faultOnChannel("jobs").action(REMOVE).at(seconds(1)))
+                .build();
+        assertEquals(s, ScenarioLoader.parse(FAULTS_YAML, "faults.yaml"));
+        assertEquals(FAULTS_YAML, ScenarioWriter.toYaml(s));
+        var plan = ScenarioLoader.plan(s, Limits.DEFAULT).plans().getFirst();
+        assertEquals(List.of("kill producer-1 after 1000 messages", "delay producer-2 for 50ms per operation at 200ms",
+                "remove channel jobs at 1s"), plan.faults().stream().map(f -> f.describe()).toList());
+        assertEquals(1_000_000, plan.processes().get(2).delayNanos());
+        assertEquals(true, plan.faulted("jobs"));
+    }
 }

@@ -30,12 +30,14 @@ class LayeringTest {
                 .layer("yaml").definedBy("ipclab.dsl.yaml..")
                 .layer("plan").definedBy("ipclab.dsl.plan..")
                 .layer("claims").definedBy("ipclab.dsl.expect..")
+                .layer("verdict").definedBy("ipclab.dsl.verdict..")
                 .layer("model").definedBy("ipclab.dsl.model..")
                 .whereLayer("facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("yaml").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("claims").mayOnlyBeAccessedByLayers("plan", "facade")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("claims", "yaml", "plan", "facade")
+                .whereLayer("claims").mayOnlyBeAccessedByLayers("verdict", "plan", "facade")
+                .whereLayer("verdict").mayOnlyBeAccessedByLayers("plan", "facade")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("claims", "verdict", "yaml", "plan", "facade")
                 .check(DSL);
     }
 }

@@ -49,16 +49,20 @@ class LibraryTest {
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             String text = Files.readString(f);
             assertTrue(text.startsWith(SCHEMA_COMMENT + "\n"), "starts with the schema comment");
-            ScenarioLoader.Loaded l = ScenarioLoader.load(f, Limits.DEFAULT);
-            ScenarioLoader.load(f, KernelLimits.current());
-            Scenario s = l.scenario();
-            assertEquals(f.getFileName().toString(), s.name() + ".yaml", "the file is named after the scenario");
-            assertNotNull(s.description());
-            assertTrue(s.description().length() > 100, "a description a student can read");
-            assertFalse(s.expect().isEmpty(), "claims to check");
-            assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "rewritten.yaml"), "YAML -> model -> YAML -> model");
-            long processes = l.plans().getFirst().processes().size();
-            assertTrue(processes <= 4, "at most 4 JVMs at once on a 2-core CI machine: " + processes);
+            List<ScenarioLoader.Loaded> all = ScenarioLoader.loadAll(f, Limits.DEFAULT);
+            ScenarioLoader.loadAll(f, KernelLimits.current());
+            for (ScenarioLoader.Loaded l : all) {
+                Scenario s = l.scenario();
+                String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                if (all.size() == 1) assertEquals(stem, s.name(), "the file is named after the scenario");
+                else assertTrue(s.name().startsWith(stem + "-"), "a part of " + stem + " is named " + stem + "-...: " + s.name());
+                assertNotNull(s.description());
+                assertTrue(s.description().length() > 100, "a description a student can read: " + s.name());
+                assertFalse(s.expect().isEmpty() && s.compare().isEmpty(), "claims to check");
+                assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "rewritten.yaml"), "YAML -> model -> YAML -> model");
+                long processes = l.plans().getFirst().processes().size();
+                assertTrue(processes <= 4, "at most 4 JVMs at once on a 2-core CI machine: " + processes);
+            }
         }));
     }
 

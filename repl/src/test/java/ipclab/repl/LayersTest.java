@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  *   ipclab.repl.shell    the interactive REPL
  *   ipclab.repl.cli      the command line (picocli commands)
  *   ipclab.repl.app      the application layer both fronts call (Lab)
+ *   ipclab.repl.compare  a comparison's verdicts and its report folder (JSON, Markdown, charts, HTML)
  *   ipclab.repl.report   tables and units for people, from the typed reports
  * </pre>
  *
@@ -39,12 +40,14 @@ class LayersTest {
                 .layer("shell").definedBy("ipclab.repl.shell..")
                 .layer("cli").definedBy("ipclab.repl.cli..")
                 .layer("app").definedBy("ipclab.repl.app..")
+                .layer("compare").definedBy("ipclab.repl.compare..")
                 .layer("report").definedBy("ipclab.repl.report..")
                 .whereLayer("main").mayNotBeAccessedByAnyLayer()
                 .whereLayer("shell").mayOnlyBeAccessedByLayers("main")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("main", "shell")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("main", "shell", "cli")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("main", "shell", "cli", "app")
+                .whereLayer("compare").mayOnlyBeAccessedByLayers("main", "shell", "cli", "app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("main", "shell", "cli", "app", "compare")
                 .check(MAIN);
     }
 

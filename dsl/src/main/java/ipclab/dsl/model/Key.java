@@ -1,6 +1,7 @@
 package ipclab.dsl.model;
 
 import static ipclab.dsl.model.Key.Scope.CHANNEL;
+import static ipclab.dsl.model.Key.Scope.FAULT;
 import static ipclab.dsl.model.Key.Scope.PROCESS;
 import static ipclab.dsl.model.Key.Scope.SCENARIO;
 
@@ -36,15 +37,21 @@ public enum Key {
     PROCESSES(SCENARIO, "processes", ValueType.PROCESSES, true, null, null, any(), all(),
             "The processes, by name. A process with replicas: n becomes n processes named name-1 ... name-n. A name starts with a letter, then letters, digits, '-' or '_' (at most 40). At most 64 processes after replicas."),
     SWEEP(SCENARIO, "sweep", ValueType.SWEEP, false, null, null, any(), all(),
-            "Run the scenario once per combination of these values (the cartesian product; the first path varies slowest; at most 1000 runs). Keys are dotted paths: seed, timeout, channels.<name>.<key> or processes.<name>.<key>, e.g. processes.producer.size: [64, 1KiB, 4KiB] or channels.counter.sync: [none, semaphore]. Every combination must be a valid scenario."),
+            "Run the scenario once per combination of these values (the cartesian product; the first path varies slowest; at most 1000 runs). Keys are dotted paths: seed, timeout, channels.<name>.<key> or processes.<name>.<key>, e.g. processes.producer.size: [64, 1KiB, 4KiB] or channels.counter.sync: [none, semaphore]. A mechanism axis channels.<name>.type: [msgq, shm-sem, shm-spin, unix, tcp, pipe] sets the type with its keys (shm-spin: shm with sync spin; tcp: socket with domain tcp) and drops the keys the selected type does not take. Every combination must be a valid scenario, except that one beyond a limit of this machine (a message above msgmax) is skipped and reported, not refused."),
+    REPEAT(SCENARIO, "repeat", ValueType.integer(1, 100L), false, "1", "3", any(), all(),
+            "Run each combination this many times (from 1 to 100; 'ipclab run --repeat N' overrides it). Each figure is then reported as its median with min and max, and marked noisy when max - min exceeds 10% of the median; no comparative claim is decided by a noisy figure whose min and max disagree."),
     EXPECT(SCENARIO, "expect", ValueType.CLAIMS, false, null, null, any(), all(),
-            "Claims checked after the run, each 'left OP right' with OP one of == != < <= > >=, several joined by 'and'. Operands are numbers (1000, 0.5), numbers with a unit (50us, 2ms, 4KiB, 20k; durations become ns, sizes bytes), + - * / with parentheses, and figures named <process | replica | channel>.<figure>. Process figures: sent, received, bytes, exitCode, userCpuMs, sysCpuMs, voluntaryCtxSwitches, involuntaryCtxSwitches, minorFaults, majorFaults, spawnToReadyMs, syscalls, syscalls.<call> (e.g. syscalls.msgsnd); a group's figure is the sum over its replicas. Channel figures: sent, received, lost, duplicated, corrupted, reordered, bytes, setupNs, throughput.msgsPerSec, throughput.mibPerSec, latency.p50, latency.p90, latency.p99, latency.p999, latency.max (ns), syscallsPerMessage; an shm channel used by incrementers also has final, expected, lostUpdates. Write subtraction with spaces (a.sent - b.sent): names may contain '-'. Example: consumer.received == producer.sent."),
+            "Claims checked after the run, each 'left OP right' with OP one of == != < <= > >=, several joined by 'and'. Operands are numbers (1000, 0.5), numbers with a unit (50us, 2ms, 4KiB, 20k; durations become ns, sizes bytes), + - * / with parentheses, and figures named <process | replica | channel>.<figure>. Process figures: sent, received, bytes, exitCode, userCpuMs, sysCpuMs, voluntaryCtxSwitches, involuntaryCtxSwitches, minorFaults, majorFaults, spawnToReadyMs, syscalls, syscalls.<call> (e.g. syscalls.msgsnd), errors.<ERRNO> (calls that failed with it, e.g. errors.EIDRM after a removed queue, errors.EAGAIN retries under IPC_NOWAIT); a group's figure is the sum over its replicas. Channel figures: sent, received, lost, duplicated, corrupted, reordered, bytes, setupNs, throughput.msgsPerSec, throughput.mibPerSec, latency.p50, latency.p90, latency.p99, latency.p999, latency.max (ns), syscallsPerMessage, lostToFaults (of lost, those a fault accounts for); an shm channel used by incrementers also has final, expected, lostUpdates. Write subtraction with spaces (a.sent - b.sent): names may contain '-'. Example: consumer.received == producer.sent."),
+    COMPARE(SCENARIO, "compare", ValueType.CLAIMS, false, null, null, any(), all(),
+            "Comparative claims weighed after the whole sweep, each getting a verdict from this machine's figures: confirmed, refuted (exit 3), holds only in a range, or inconclusive (noise). Systems are named by the sweep's values other than a message size (a mechanism axis channels.<name>.type: [msgq, shm-sem, shm-spin, unix, tcp, pipe] names them msgq, shm-sem, ...); sizes by a processes.<name>.size axis. Three forms, each optionally ending in a size range (from 16KiB up, up to 4KiB, from 1KiB to 64KiB, at 64B): 'A beats B in FIGURE', 'A.FIGURE OP NUMBER' (== allows 1%; units ns us ms s, KiB/s MiB/s GiB/s), 'A setup pays for itself after N messages [against B]'. Figures: throughput (MiB/s), latency (median; a pinger's round trip), syscallsPerMessage, setup, perMessage (wall time per message), lostUpdates (incrementers), retriesPerMessage (EAGAIN and ENOMSG), lost (messages), leaks (kernel objects left after the run). Text after ' #' is a note, shown with the claim. A YAML file may hold several scenarios separated by '---' lines, the parts of one comparison: their claims are weighed together after the last part. Example: shm-sem beats msgq in throughput from 16KiB up."),
+    FAULTS(SCENARIO, "faults", ValueType.FAULTS, false, null, null, any(), all(),
+            "Faults injected on purpose, each a mapping: a target ('process': a process after replicas, e.g. producer-1, or 'channel'), an 'action' and when: 'after' (messages the process sent or received) or 'at' (time after the start barrier). The report names what was injected, when, and what each process saw (errors by errno, messages lost because of the fault counted apart); a process killed on purpose is not a failure, and the claims decide the exit code, e.g. consumer.errors.EIDRM >= 1. At most 64 faults."),
 
     // ---- a channel ----
     TYPE(CHANNEL, "type", ValueType.choice(ChannelType.class), true, null, null, any(), all(),
             "What carries the bytes. shm: a System V shared-memory segment holding a ring of slots (shmget, shmat; nothing per message but the synchronisation). msgq: a System V message queue (msgget; one msgsnd and one msgrcv per message; many-to-many; ipclab adds a set of 2 semaphores, so /proc/sys/kernel/sem's first field, semmsl, must be at least 2). socket: a socket on this machine (see domain). pipe: a named FIFO (mkfifo; write and read): exactly one writer and one reader (the reader sees end-of-file when the writer closes), or one pinger and one echo (a second FIFO carries the replies)."),
     SEGMENT_SIZE(CHANNEL, "size", ValueType.SIZE, false, "64KiB", "4KiB", types(ChannelType.SHM), all(),
-            "the segment size, at most /proc/sys/kernel/shmmax and at most 2147483647 bytes (2GiB - 1: the engine checksums messages through a ByteBuffer view of the segment). The first 4096 bytes are the control block; the rest is split into 'slots' slots of (size - 4096) / slots bytes rounded down to a multiple of 64, each with a 64-byte header, so a message fits when its size + 64 <= the slot size."),
+            "the segment size (when not given: 64KiB, or just enough for 'slots' slots of the largest message when that is more), at most /proc/sys/kernel/shmmax and at most 2147483647 bytes (2GiB - 1: the engine checksums messages through a ByteBuffer view of the segment). The first 4096 bytes are the control block; the rest is split into 'slots' slots of (size - 4096) / slots bytes rounded down to a multiple of 64, each with a 64-byte header, so a message fits when its size + 64 <= the slot size."),
     SLOTS(CHANNEL, "slots", ValueType.integer(1, 65536L), false, "16", "16", types(ChannelType.SHM), all(),
             "the number of ring slots, a power of two from 1 to 65536. A pinger and an echo use two lanes (there and back) of slots / 2 slots each, so they need at least 2."),
     SYNC(CHANNEL, "sync", ValueType.choice(Sync.class), false, "semaphore", null, types(ChannelType.SHM), all(),
@@ -67,22 +74,38 @@ public enum Key {
             "How many identical processes to start, named name-1 ... name-n. Stream sockets and pipes take one writer and one reader; datagram sockets several writers and one reader; message queues any number of each; shm several writers and up to 128 readers. Round trips take exactly one pinger and one echo."),
     MESSAGES(PROCESS, "messages", ValueType.integer(1, null), false, "1000; unbounded when only a duration is given", "1000",
             any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
-            "messages to send, or for an incrementer the increments. Readers and echoes take what is sent to them."),
+            "messages to send, or for an incrementer the increments, at most 100000000 (give a duration for longer runs). Readers and echoes take what is sent to them."),
     DURATION(PROCESS, "duration", ValueType.DURATION, false, null, "5s", any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
             "stop after this long; with 'messages', whichever comes first. Must be shorter than the scenario's timeout."),
     MESSAGE_SIZE(PROCESS, "size", ValueType.SIZE, false, "64B", "4KiB", any(), roles(Role.WRITER, Role.PINGER),
             "message size including ipclab's 32-byte header (sequence, writer id, checksum, timestamp), so at least 32B, and at most 2147483647 bytes (2GiB - 1). msgq: at most /proc/sys/kernel/msgmax; shm: must fit a slot; udp: at most 65507; unix-dgram: at most 64KiB and at most /proc/sys/net/core/wmem_default - 32."),
-    RATE(PROCESS, "rate", ValueType.RATE, false, "flat out", "20k/s", any(), roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
-            "messages per second (500/s, 20k/s, 1M/s)."),
+    RATE(PROCESS, "rate", ValueType.RATE, false, "flat out", "20k/s", any(), all(),
+            "messages per second (500/s, 20k/s, 1M/s). A reader or an echo paced below its writers' rate is a slow consumer: the channel fills up (msgq: senders block, or see EAGAIN with mode: nowait)."),
+    DELAY(PROCESS, "delay", ValueType.DURATION, false, null, "1ms", any(), roles(Role.READER, Role.ECHO),
+            "how long a reader or an echo holds each message before it takes the next (a slow consumer), at most 10s. With a rate as well, the slower of the two sets the pace."),
     MTYPE(PROCESS, "mtype", ValueType.integer(Long.MIN_VALUE, null), false, "writer and pinger 1, reader 0 (any type)", "1",
             types(ChannelType.MSGQ), roles(Role.WRITER, Role.READER, Role.PINGER),
             "the message type a writer or pinger sends, from 1 to 4294967295 (2^32 - 1; the types above carry the replies to pingers), or a reader selects with msgrcv: 0 takes any message, n > 0 only type n, -n the lowest type <= n first, with n at most 4294967295. An echo answers its pinger's type."),
     WARMUP(PROCESS, "warmup", ValueType.integer(0, null), false, "max(100, messages / 10); 0 for a writer bounded only by a duration", "100",
             any(), roles(Role.WRITER, Role.PINGER),
-            "unmeasured messages (for a pinger, round trips) before the measured ones: checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message, so that JIT compilation and page faults stay out of the figures.");
+            "unmeasured messages (for a pinger, round trips) before the measured ones: checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message, so that JIT compilation and page faults stay out of the figures."),
+
+    // ---- a fault (an item under faults:) ----
+    FAULT_PROCESS(FAULT, "process", ValueType.PROCESS_REF, false, null, "producer-1", any(), all(),
+            "The process the fault acts on, by its name after replicas (producer-1 ... producer-n for replicas: n). A fault names a process or a channel, not both."),
+    FAULT_CHANNEL(FAULT, "channel", ValueType.CHANNEL_REF, false, null, null, any(), all(),
+            "The channel the fault acts on (remove, fill)."),
+    ACTION(FAULT, "action", ValueType.choice(FaultAction.class), true, null, null, any(), all(),
+            "What happens. On a process: kill (SIGKILL: no clean-up, no report; a semaphore it held without SEM_UNDO stays held), stop (SIGSTOP: frozen, holding whatever it held), cont (SIGCONT: resumes a stopped process), delay (each of its operations held for 'for'). On a channel: remove (IPC_RMID of the msgq, or of an shm channel's semaphore set, while in use: the others see EIDRM) and fill (the msgq filled to its capacity with foreign messages, so writers block or see EAGAIN; readers count them as corrupted, caused by the fault)."),
+    AFTER(FAULT, "after", ValueType.integer(1, null), false, null, "1000", any(), all(),
+            "when: after the process has sent or received this many measured messages (its own count). Process faults only; not with 'at'."),
+    AT(FAULT, "at", ValueType.DURATION, false, null, "500ms", any(), all(),
+            "when: this long after the start barrier opened (shorter than the scenario's timeout). Not with 'after'; a channel fault needs it."),
+    FOR(FAULT, "for", ValueType.DURATION, false, null, "50ms", any(), all(),
+            "delay only: how long each operation of the process is held (at most 10s); the delay starts at 'after' or 'at', or from the start when neither is given.");
 
     /** Where a key is written: at the top, in a channel, in a process. */
-    public enum Scope { SCENARIO, CHANNEL, PROCESS }
+    public enum Scope { SCENARIO, CHANNEL, PROCESS, FAULT }
 
     /**
      * What a key's value is. {@code minimum} and {@code maximum} bound an integer ({@code null}:
@@ -98,6 +121,8 @@ public enum Key {
         public static final ValueType PROCESSES = of("processes");
         public static final ValueType SWEEP = of("sweep");
         public static final ValueType CLAIMS = of("claims");
+        public static final ValueType FAULTS = of("faults");
+        public static final ValueType PROCESS_REF = of("process name");
 
         static ValueType of(String kind) { return new ValueType(kind, null, null, null); }
 
@@ -131,8 +156,11 @@ public enum Key {
 
     public Scope scope() { return scope; }
 
-    /** The key as YAML writes it (and the record component and builder method of the same name). */
+    /** The key as YAML writes it (and the record component and builder method of the same name, but see {@link #component()}). */
     public String yaml() { return yaml; }
+
+    /** The record component (and builder method) of the key: its YAML name, but {@code holdFor} for {@code for}, a Java keyword. */
+    public String component() { return this == FOR ? "holdFor" : yaml; }
 
     public ValueType type() { return type; }
 
@@ -178,6 +206,7 @@ public enum Key {
     public String hint() {
         if (type.choices() != null) return "one of " + Names.choices((Class) type.choices());
         if (type == ValueType.CHANNEL_REF) return "the name of a channel under 'channels:'";
+        if (type == ValueType.PROCESS_REF) return "the name of a process after replicas, e.g. 'process: producer-1'";
         return example == null ? "give a value or remove the key" : "e.g. '" + yaml + ": " + example + "'";
     }
 

@@ -30,7 +30,7 @@ final class KeyValues {
 
     /** Every key of the scope, with the record's values. */
     void putAll(Record r) {
-        for (Key k : Key.of(scope)) values.put(k, component(r, k.yaml()));
+        for (Key k : Key.of(scope)) values.put(k, component(r, k.component()));
     }
 
     Object get(Key k) { return values.get(k); }
@@ -49,14 +49,14 @@ final class KeyValues {
             throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: " + String.join(", ", names)
                     + Suggestions.didYouMean(key, names));
         }
-        values.put(k, parse(k, text, componentType(record, k.yaml())));
+        values.put(k, parse(k, text, componentType(record, k.component())));
     }
 
     /** The value of a key as YAML writes it, or {@code null} when not given. */
     static String text(Key.Scope scope, Record r, String key, String what) {
         Key k = Key.find(scope, key);
         if (k == null) throw new IllegalArgumentException("no " + what + " key " + key);
-        Object v = component(r, k.yaml());
+        Object v = component(r, k.component());
         if (v == null) return null;
         if (v instanceof Enum<?> e) return Names.yaml(e);
         if (v instanceof Duration d) return Durations.format(d);

@@ -9,7 +9,7 @@ import java.util.List;
  * same name, described (with where it applies and its default) in {@link Key}.
  */
 public record ProcessSpec(String name, Role role, String channel, Integer replicas, Long messages, Duration duration,
-                          ByteSize size, Rate rate, Long mtype, Long warmup) {
+                          ByteSize size, Rate rate, Duration delay, Long mtype, Long warmup) {
     /** The YAML keys of a process, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
 
@@ -40,13 +40,15 @@ public record ProcessSpec(String name, Role role, String channel, Integer replic
         public Builder rate(Rate r) { return put(Key.RATE, r); }
         /** Messages per second. */
         public Builder rate(long perSecond) { return rate(Rate.perSecond(perSecond)); }
+        /** Reader or echo: how long each message is held before the next is taken (a slow consumer). */
+        public Builder delay(Duration d) { return put(Key.DELAY, d); }
         public Builder mtype(long t) { return put(Key.MTYPE, t); }
         public Builder warmup(long n) { return put(Key.WARMUP, n); }
 
         public ProcessSpec build() {
             return new ProcessSpec(name(), (Role) values.get(Key.ROLE), (String) values.get(Key.CHANNEL_NAME),
                     (Integer) values.get(Key.REPLICAS), (Long) values.get(Key.MESSAGES), (Duration) values.get(Key.DURATION),
-                    (ByteSize) values.get(Key.MESSAGE_SIZE), (Rate) values.get(Key.RATE), (Long) values.get(Key.MTYPE),
+                    (ByteSize) values.get(Key.MESSAGE_SIZE), (Rate) values.get(Key.RATE), (Duration) values.get(Key.DELAY), (Long) values.get(Key.MTYPE),
                     (Long) values.get(Key.WARMUP));
         }
     }

@@ -16,11 +16,15 @@ import java.util.SequencedMap;
  * static factories), or read one from YAML with {@code ipclab.dsl.ScenarioLoader}.
  *
  * @param sweep  dotted path (e.g. {@code processes.producer.size}) to the values to try, in order, as written
+ * @param repeat how many times each combination runs ({@code null}: once); figures are then medians with min and max
  * @param expect claims checked after the run, as written (e.g. {@code consumer.received == producer.sent})
+ * @param compare comparative claims weighed after the whole sweep, as written (e.g. {@code shm-sem beats msgq in throughput from 16KiB up})
+ * @param faults faults injected on purpose, in the order written
  */
 public record Scenario(String name, String description, Long seed, Duration timeout,
                        SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
-                       SequencedMap<String, List<String>> sweep, List<String> expect) {
+                       SequencedMap<String, List<String>> sweep, Integer repeat, List<String> expect, List<String> compare,
+                       List<FaultSpec> faults) {
     /** The top-level YAML keys, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.SCENARIO);
 
@@ -32,6 +36,8 @@ public record Scenario(String name, String description, Long seed, Duration time
         if (sweep != null) sweep.forEach((k, v) -> s.put(k, List.copyOf(v)));
         sweep = Collections.unmodifiableSequencedMap(s);
         expect = expect == null ? List.of() : List.copyOf(expect);
+        compare = compare == null ? List.of() : List.copyOf(compare);
+        faults = faults == null ? List.of() : List.copyOf(faults);
         for (var e : channels.entrySet()) {
             if (!e.getKey().equals(e.getValue().name())) throw new IllegalArgumentException("channel key " + e.getKey() + " != name " + e.getValue().name());
         }
@@ -39,6 +45,33 @@ public record Scenario(String name, String description, Long seed, Duration time
             if (!e.getKey().equals(e.getValue().name())) throw new IllegalArgumentException("process key " + e.getKey() + " != name " + e.getValue().name());
         }
     }
+
+    /** Without repeat and comparative claims: the shape of a scenario before they existed. */
+    public Scenario(String name, String description, Long seed, Duration timeout,
+                    SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
+                    SequencedMap<String, List<String>> sweep, List<String> expect) {
+        this(name, description, seed, timeout, channels, processes, sweep, null, expect, null, List.of());
+    }
+
+    /** Without faults. */
+    public Scenario(String name, String description, Long seed, Duration timeout,
+                    SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
+                    SequencedMap<String, List<String>> sweep, Integer repeat, List<String> expect, List<String> compare) {
+        this(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, List.of());
+    }
+
+    /** The same scenario with other channels and processes (a sweep combination applied). */
+    public Scenario with(SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes) {
+        return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
+    }
+
+    /** The same scenario with another seed, timeout, sweep and repeat count. */
+    public Scenario with(Long seed, Duration timeout, SequencedMap<String, List<String>> sweep, Integer repeat) {
+        return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
+    }
+
+    /** How many times each combination runs: {@link #repeat()}, or 1. */
+    public int repeats() { return repeat == null ? 1 : repeat; }
 
     /** Starts a fluent builder: {@code Scenario.named("x").channel(msgq("q")).process(writer("w").channel("q"))...build()}. */
     public static Builder named(String name) { return new Builder(name); }
@@ -48,7 +81,7 @@ public record Scenario(String name, String description, Long seed, Duration time
         Builder b = new Builder(name);
         b.description = description; b.seed = seed; b.timeout = timeout;
         b.channels.putAll(channels); b.processes.putAll(processes);
-        b.sweep.putAll(sweep); b.expect.addAll(expect);
+        b.sweep.putAll(sweep); b.repeat = repeat; b.expect.addAll(expect); b.compare.addAll(compare); b.faults.addAll(faults);
         return b;
     }
 
@@ -66,7 +99,10 @@ public record Scenario(String name, String description, Long seed, Duration time
         private final SequencedMap<String, ChannelSpec> channels = new LinkedHashMap<>();
         private final SequencedMap<String, ProcessSpec> processes = new LinkedHashMap<>();
         private final SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
+        private Integer repeat;
         private final List<String> expect = new ArrayList<>();
+        private final List<String> compare = new ArrayList<>();
+        private final List<FaultSpec> faults = new ArrayList<>();
 
         public Builder(String name) { this.name = name; }
 
@@ -106,9 +142,23 @@ public record Scenario(String name, String description, Long seed, Duration time
             return this;
         }
 
+        /** Runs each combination {@code n} times; figures become medians with min and max, noisy ones marked. */
+        public Builder repeat(int n) { this.repeat = n; return this; }
+
+        /** Adds comparative claims weighed after the sweep, e.g. {@code "shm-spin beats msgq in latency up to 4KiB"}. */
+        public Builder compare(String... claims) { compare.addAll(List.of(claims)); return this; }
+
         /** Adds claims checked after the run, e.g. {@code "consumer.received == producer.sent"}. */
         public Builder expect(String... claims) { expect.addAll(List.of(claims)); return this; }
 
-        public Scenario build() { return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect); }
+        /**
+         * Adds faults injected on purpose, e.g.
+         * {@code faults(FaultSpec.process("producer").action(KILL).after(1000), FaultSpec.channel("q").action(REMOVE).at(ms(500)))}.
+         */
+        public Builder faults(FaultSpec.Builder... fs) { for (var f : fs) faults.add(f.build()); return this; }
+        /** Adds one fault. */
+        public Builder fault(FaultSpec f) { faults.add(f); return this; }
+
+        public Scenario build() { return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults); }
     }
 }

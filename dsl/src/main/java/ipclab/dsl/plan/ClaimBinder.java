@@ -42,7 +42,7 @@ final class ClaimBinder {
             if (isProcess) {
                 if (!MetricNames.isProcessMetric(metric)) {
                     problems.add(Problem.value(path, (metric.isEmpty() ? "'" + p.text() + "' needs a figure after the process name" : "'" + metric + "' is not a process figure")
-                            + Suggestions.didYouMean(metric, MetricNames.PROCESS) + " (process figures: " + String.join(", ", MetricNames.PROCESS) + ", syscalls.<call>)"));
+                            + Suggestions.didYouMean(metric, MetricNames.PROCESS) + " (process figures: " + String.join(", ", MetricNames.PROCESS) + ", syscalls.<call>, errors.<ERRNO>)"));
                     ok = false;
                 }
             } else {

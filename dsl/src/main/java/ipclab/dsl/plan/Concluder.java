@@ -56,6 +56,8 @@ final class Concluder {
         List<PlannedChannel> channels = new ArrayList<>();
         for (ChannelSpec c : s.channels().values()) channels.add(channel(s, c, defaults, limits, problems));
 
+        checkSharedMemoryTotal(channels, limits, problems);
+
         List<PlannedProcess> processes = new ArrayList<>();
         for (ProcessSpec p : s.processes().values()) {
             if (total > Planner.MAX_PROCESSES) break;   // refused above; expanding a billion replicas would hang
@@ -65,7 +67,7 @@ final class Concluder {
             for (int i = 0; i < n; i++) {
                 processes.add(new PlannedProcess(names.get(i), p.name(), i + 1, processes.size(), p.role(), p.channel(),
                         defaults.messages(p), defaults.durationNanos(p), defaults.size(p), p.rate() == null ? 0 : p.rate().perSecond(),
-                        defaults.mtype(p), defaults.warmup(p)));
+                        defaults.mtype(p), defaults.warmup(p), p.delay() == null ? 0 : p.delay().toNanos()));
             }
         }
 
@@ -77,8 +79,25 @@ final class Concluder {
             Expectation e = ClaimBinder.bind(s, i, s.expect().get(i), subjects, problems);
             if (e != null) expectations.add(e);
         }
+        List<PlannedFault> faults = FaultRules.plan(s, owner, timeout, problems);
         if (!problems.isEmpty()) return null;
-        return new Plan(s, params, seed, timeout, channels, processes, expectations);
+        return new Plan(s, params, seed, timeout, channels, processes, expectations, faults);
+    }
+
+    /** All segments together fit shmall and the machine's memory (each fits shmmax: {@link ShmSizing}). */
+    private static void checkSharedMemoryTotal(List<PlannedChannel> channels, KernelLimits limits, List<Problem> problems) {
+        long total = 0;
+        for (PlannedChannel c : channels) if (c != null && c.type() == ChannelType.SHM) total = Math.max(total, total + c.segmentBytes());   // saturating
+        if (total == 0) return;
+        if (limits.shmall() != KernelLimits.UNKNOWN && limits.shmall() < Long.MAX_VALUE / KernelLimits.PAGE_BYTES
+                && total > limits.shmall() * KernelLimits.PAGE_BYTES) {
+            problems.add(Problem.key("channels", "the shm segments need " + total + " bytes together, more than shmall allows: "
+                    + limits.shmall() + " pages of " + KernelLimits.PAGE_BYTES + " bytes (" + KernelLimits.SHMALL + "); use smaller sizes,"
+                    + " or raise it with 'sudo sysctl -w kernel.shmall=" + (total + KernelLimits.PAGE_BYTES - 1) / KernelLimits.PAGE_BYTES + "'"));
+        } else if (limits.memTotal() != KernelLimits.UNKNOWN && total > limits.memTotal() / 2) {
+            problems.add(Problem.key("channels", "the shm segments need " + total + " bytes together, more than half of this machine's memory ("
+                    + limits.memTotal() + " bytes, MemTotal in " + KernelLimits.MEMINFO + "); every page is touched at setup, so use smaller sizes"));
+        }
     }
 
     private static PlannedChannel channel(Scenario s, ChannelSpec c, ProcessDefaults defaults, KernelLimits limits, List<Problem> problems) {

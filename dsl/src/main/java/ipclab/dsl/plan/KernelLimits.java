@@ -16,8 +16,10 @@ import java.nio.file.Path;
  * @param semmsl most semaphores in one set (first field of {@code /proc/sys/kernel/sem})
  * @param wmemDefault a new socket's send buffer ({@code /proc/sys/net/core/wmem_default}): an
  *                    AF_UNIX datagram may be at most this minus {@value Planner#UNIX_DGRAM_OVERHEAD} bytes
+ * @param shmall   most shared memory in all segments together, in pages of {@value #PAGE_BYTES} bytes ({@code /proc/sys/kernel/shmall})
+ * @param memTotal the machine's memory in bytes ({@code MemTotal} of {@code /proc/meminfo})
  */
-public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, long wmemDefault) {
+public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, long wmemDefault, long shmall, long memTotal) {
     /** A limit that could not be read. */
     public static final long UNKNOWN = -1;
     public static final String MSGMAX = "/proc/sys/kernel/msgmax";
@@ -25,10 +27,19 @@ public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, l
     public static final String SHMMAX = "/proc/sys/kernel/shmmax";
     public static final String SEM = "/proc/sys/kernel/sem";
     public static final String WMEM_DEFAULT = "/proc/sys/net/core/wmem_default";
+    public static final String SHMALL = "/proc/sys/kernel/shmall";
+    public static final String MEMINFO = "/proc/meminfo";
+    /** The page size shmall counts in (x86-64). */
+    public static final long PAGE_BYTES = 4096;
 
-    /** The System V limits only; the socket send buffer {@link #UNKNOWN}. */
+    /** The System V limits only; the socket send buffer, shmall and the memory {@link #UNKNOWN}. */
     public KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl) {
         this(msgmax, msgmnb, shmmax, semmsl, UNKNOWN);
+    }
+
+    /** Without shmall and the memory (unknown: not checked). */
+    public KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, long wmemDefault) {
+        this(msgmax, msgmnb, shmmax, semmsl, wmemDefault, UNKNOWN, UNKNOWN);
     }
 
     /** The running kernel's limits. */
@@ -37,11 +48,25 @@ public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, l
     /** Limits read below {@code root} (e.g. a directory holding a fake {@code proc/sys/kernel}). */
     public static KernelLimits read(Path root) {
         return new KernelLimits(number(root, MSGMAX), number(root, MSGMNB), number(root, SHMMAX), number(root, SEM),
-                number(root, WMEM_DEFAULT));
+                number(root, WMEM_DEFAULT), number(root, SHMALL), memTotal(root));
+    }
+
+    /** MemTotal of /proc/meminfo in bytes, or {@link #UNKNOWN}. */
+    private static long memTotal(Path root) {
+        try (var in = Files.newBufferedReader(root.resolve(MEMINFO.substring(1)))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.startsWith("MemTotal:")) continue;
+                String[] f = line.substring("MemTotal:".length()).strip().split("\\s+");
+                return Math.multiplyExact(Long.parseLong(f[0]), 1024L);   // kB
+            }
+        } catch (IOException | RuntimeException e) {
+            return UNKNOWN;
+        }
+        return UNKNOWN;
     }
 
     /** No limit known: nothing is checked against the kernel. */
-    public static KernelLimits unknown() { return new KernelLimits(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN); }
+    public static KernelLimits unknown() { return new KernelLimits(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN); }
 
     private static long number(Path root, String file) {
         try {

@@ -29,6 +29,15 @@ public final class MetricNames {
             "spawnToReadyMs",          // JVM start-up until the worker reported ready
             "syscalls");               // every native call the worker made
 
+    /**
+     * Prefix of a process's errors by errno: {@code errors.EIDRM} counts the calls that failed with
+     * EIDRM (a removed object: a fault), {@code errors.EAGAIN} and {@code errors.ENOMSG} the retries
+     * of IPC_NOWAIT calls. A process that saw none has 0.
+     */
+    public static final String ERRORS_PREFIX = "errors.";
+
+    private static final Pattern ERRNO = Pattern.compile("E[A-Z0-9]+");
+
     /** Prefix of per-call syscall counts: {@code syscalls.msgsnd}. */
     public static final String SYSCALLS_PREFIX = "syscalls.";
 
@@ -38,7 +47,8 @@ public final class MetricNames {
             "setupNs",                 // creating the kernel object(s) and attaching / first touch
             "throughput.msgsPerSec", "throughput.mibPerSec",
             "latency.p50", "latency.p90", "latency.p99", "latency.p999", "latency.max",   // ns
-            "syscallsPerMessage");
+            "syscallsPerMessage",
+            "lostToFaults");           // of lost: the messages a fault accounts for (a killed or stopped process, a removed or filled channel)
 
     /** Figures of an shm channel whose processes are incrementers. */
     public static final List<String> COUNTER = List.of(
@@ -50,7 +60,8 @@ public final class MetricNames {
 
     /** Whether {@code metric} names a process figure. */
     public static boolean isProcessMetric(String metric) {
-        return PROCESS.contains(metric) || metric.startsWith(SYSCALLS_PREFIX) && CALL.matcher(metric.substring(SYSCALLS_PREFIX.length())).matches();
+        return PROCESS.contains(metric) || metric.startsWith(SYSCALLS_PREFIX) && CALL.matcher(metric.substring(SYSCALLS_PREFIX.length())).matches()
+                || metric.startsWith(ERRORS_PREFIX) && ERRNO.matcher(metric.substring(ERRORS_PREFIX.length())).matches();
     }
 
     /** Whether {@code metric} names a channel figure; {@code counter} when the channel has incrementers. */

@@ -19,8 +19,9 @@ final class MsgqSizing {
         long mnb = limits.msgmnb() == KernelLimits.UNKNOWN ? Planner.FALLBACK_MSGMNB : limits.msgmnb();
         long capacity = c.capacity() == null ? mnb : c.capacity().bytes();
         if (limits.msgmax() != KernelLimits.UNKNOWN && maxMessage > limits.msgmax()) {
-            problems.add(Problem.value(d.largestSenderPath(c.name(), "size"), "size=" + ByteSize.of(maxMessage) + " is larger than msgmax, the largest message the kernel accepts: "
-                    + limits.msgmax() + " bytes (" + KernelLimits.MSGMAX + "); raise it with 'sudo sysctl -w kernel.msgmax=" + maxMessage + "' or send smaller messages"));
+            problems.add(Problem.limit(d.largestSenderPath(c.name(), "size"), "size=" + ByteSize.of(maxMessage) + " is larger than msgmax, the largest message the kernel accepts: "
+                    + limits.msgmax() + " bytes (" + KernelLimits.MSGMAX + "); raise it with 'sudo sysctl -w kernel.msgmax=" + maxMessage + "' or send smaller messages",
+                    "not possible on this machine (msgmax = " + limits.msgmax() + ")"));
         }
         if (c.capacity() != null && limits.msgmnb() != KernelLimits.UNKNOWN && capacity > limits.msgmnb()) {
             problems.add(Problem.value(path + ".capacity", "capacity=" + c.capacity() + " is larger than msgmnb, the most a queue may hold without privileges: "

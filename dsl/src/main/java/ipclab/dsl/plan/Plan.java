@@ -18,14 +18,37 @@ import java.util.Map;
  * @param channels     in scenario order
  * @param processes    after replicas, in scenario order (producer-1, producer-2, consumer)
  * @param expectations parsed claims
+ * @param faults       faults to inject, in the order written
  */
 public record Plan(Scenario scenario, Map<String, String> params, long seed, Duration timeout,
-                   List<PlannedChannel> channels, List<PlannedProcess> processes, List<Expectation> expectations) {
+                   List<PlannedChannel> channels, List<PlannedProcess> processes, List<Expectation> expectations,
+                   List<PlannedFault> faults) {
     public Plan {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         channels = List.copyOf(channels);
         processes = List.copyOf(processes);
         expectations = List.copyOf(expectations);
+        faults = List.copyOf(faults);
+    }
+
+    /** A plan without faults. */
+    public Plan(Scenario scenario, Map<String, String> params, long seed, Duration timeout,
+                List<PlannedChannel> channels, List<PlannedProcess> processes, List<Expectation> expectations) {
+        this(scenario, params, seed, timeout, channels, processes, expectations, List.of());
+    }
+
+    /** The faults that act on this process (by name after replicas). */
+    public List<PlannedFault> faultsOf(String process) {
+        return faults.stream().filter(f -> process.equals(f.process())).toList();
+    }
+
+    /** True when a fault acts on the channel or on one of its processes: its loss and errors are the fault's. */
+    public boolean faulted(String channel) {
+        for (PlannedFault f : faults) {
+            if (channel.equals(f.channel())) return true;
+            if (f.process() != null && processes.stream().anyMatch(p -> p.name().equals(f.process()) && p.channel().equals(channel))) return true;
+        }
+        return false;
     }
 
     public PlannedChannel channel(String name) {

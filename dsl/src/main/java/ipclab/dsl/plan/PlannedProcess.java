@@ -19,6 +19,14 @@ import ipclab.dsl.model.Role;
  * @param mtype        msgq: type sent (writer, pinger; default 1), or selected when reading (reader: 0, n, -n;
  *                     default 0); echo: its pinger's type; 0 on other channels
  * @param warmup       writer, pinger: unmeasured messages (a pinger's are round trips) before the measured ones; 0 for the others
+ * @param delayNanos   reader, echo: how long each message is held before the next is taken (a slow consumer); 0 for none
  */
 public record PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
-                             long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {}
+                             long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup,
+                             long delayNanos) {
+    /** A process without a per-message delay. */
+    public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
+                          long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {
+        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, 0);
+    }
+}

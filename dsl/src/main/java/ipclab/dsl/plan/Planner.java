@@ -48,6 +48,8 @@ public final class Planner {
     public static final long DEFAULT_SEED = 1;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_MESSAGES = 1000;
+    /** Most messages one writer, pinger or incrementer may be given (readers' ledgers are sized by it). */
+    public static final long MAX_MESSAGES = 100_000_000;
     public static final long DEFAULT_SIZE = 64;
     public static final long MIN_MESSAGE_BYTES = 32;
     public static final long DEFAULT_SHM_SIZE = 64 * 1024;
@@ -93,8 +95,21 @@ public final class Planner {
      * Problems that only some sweep combinations have say which combination, and point at the
      * swept value when the problem is at a swept path.
      */
-    public record Outcome(List<Plan> plans, List<Problem> problems) {
+    public record Outcome(List<Plan> plans, List<Problem> problems, List<Skipped> skipped) {
+        public Outcome(List<Plan> plans, List<Problem> problems) { this(plans, problems, List.of()); }
+
         public boolean ok() { return problems.isEmpty(); }
+    }
+
+    /**
+     * A sweep combination this machine cannot run, only because of one of its limits (a message
+     * beyond msgmax): the sweep runs the others, and a comparison's cell says why this one is empty.
+     *
+     * @param params the combination, as {@link Plan#params()}
+     * @param reason {@code not possible on this machine (msgmax = 8192)}
+     */
+    public record Skipped(Map<String, String> params, String reason) {
+        public Skipped { params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)); }
     }
 
     /** Checks a scenario against these kernel limits and plans it. */
@@ -107,13 +122,17 @@ public final class Planner {
         }
         List<SequencedMap<String, String>> combos = Sweep.combinations(s);
         List<Plan> plans = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         Map<Problem, Integer> seen = new LinkedHashMap<>();        // problem -> how many combinations had it
         Map<Problem, SequencedMap<String, String>> firstCombo = new LinkedHashMap<>();
         for (SequencedMap<String, String> combo : combos) {
-            Scenario applied = s;
-            for (var e : combo.entrySet()) applied = Sweep.apply(applied, e.getKey(), e.getValue());
+            Scenario applied = Sweep.apply(s, combo);
             Concluder.Outcome o = Concluder.conclude(applied, limits, combo);
             if (o.plan() != null) plans.add(o.plan());
+            if (o.plan() == null && combos.size() > 1 && o.problems().stream().allMatch(p -> p.limit() != null)) {
+                skipped.add(new Skipped(combo, o.problems().getFirst().limit()));
+                continue;
+            }
             for (Problem p : new LinkedHashSet<>(o.problems())) {
                 seen.merge(p, 1, Integer::sum);
                 firstCombo.putIfAbsent(p, combo);
@@ -123,7 +142,7 @@ public final class Planner {
         Set<String> reported = new LinkedHashSet<>();
         for (var e : seen.entrySet()) {
             Problem p = e.getKey();
-            if (e.getValue() == combos.size()) {
+            if (e.getValue() == combos.size() - skipped.size()) {
                 if (reported.add(p.path() + "\u0000" + p.message())) problems.add(p);
                 continue;
             }
@@ -141,6 +160,10 @@ public final class Planner {
             String message = (where.equals(p.path()) ? "" : p.path() + ": ") + p.message() + " (in the sweep run with " + String.join(", ", with) + ")";
             if (reported.add(where + "\u0000" + message)) problems.add(new Problem(where, atKey, message, p.missingPartner()));
         }
-        return problems.isEmpty() ? new Outcome(List.copyOf(plans), List.of()) : new Outcome(List.of(), List.copyOf(problems));
+        if (problems.isEmpty() && plans.isEmpty() && !skipped.isEmpty()) {
+            problems.add(Problem.key("sweep", "no combination of the sweep can run on this machine: " + skipped.getFirst().reason()));
+        }
+        problems.addAll(Comparing.check(s));
+        return problems.isEmpty() ? new Outcome(List.copyOf(plans), List.of(), List.copyOf(skipped)) : new Outcome(List.of(), List.copyOf(problems));
     }
 }

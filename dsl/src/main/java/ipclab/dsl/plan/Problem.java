@@ -9,9 +9,17 @@ package ipclab.dsl.plan;
  * @param message what is wrong and what would be valid
  * @param missingPartner a channel lacks a writer, a reader or any process: often the consequence of
  *                       another error on a process, so left out when the reader reported one
+ * @param limit   for a limit of this machine rather than a mistake (a message beyond msgmax), what a
+ *                comparison's cell says instead of a figure: {@code not possible on this machine (msgmax = 8192)};
+ *                null otherwise. A sweep skips a combination whose only problems are such limits.
  */
-public record Problem(String path, boolean atKey, String message, boolean missingPartner) {
-    public Problem(String path, boolean atKey, String message) { this(path, atKey, message, false); }
+public record Problem(String path, boolean atKey, String message, boolean missingPartner, String limit) {
+    public Problem(String path, boolean atKey, String message) { this(path, atKey, message, false, null); }
+
+    public Problem(String path, boolean atKey, String message, boolean missingPartner) { this(path, atKey, message, missingPartner, null); }
+
+    /** A limit of this machine at a value (see {@link #limit()}). */
+    public static Problem limit(String path, String message, String limit) { return new Problem(path, false, message, false, limit); }
 
     public static Problem value(String path, String message) { return new Problem(path, false, message); }
 

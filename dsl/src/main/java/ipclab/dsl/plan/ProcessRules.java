@@ -34,6 +34,13 @@ final class ProcessRules {
         if (p.replicas() != null && p.replicas() < 1) problems.add(Problem.value(path + ".replicas", "replicas=" + p.replicas() + " must be at least 1"));
         KeyRules.checkProcessRole(p, problems);
         if (p.messages() != null && p.messages() < 1) problems.add(Problem.value(path + ".messages", "messages=" + p.messages() + " must be at least 1"));
+        if (p.messages() != null && p.messages() > Planner.MAX_MESSAGES) {
+            problems.add(Problem.value(path + ".messages", "messages=" + p.messages() + " is more than " + Planner.MAX_MESSAGES
+                    + ", the most one process may send (each reader keeps a ledger of what it received); for longer runs give 'duration'"));
+        }
+        if (p.delay() != null && (p.delay().isZero() || p.delay().isNegative() || p.delay().compareTo(FaultRules.MAX_DELAY) > 0)) {
+            problems.add(Problem.value(path + ".delay", "delay=" + Durations.format(p.delay()) + " must be from 1ns to " + Durations.format(FaultRules.MAX_DELAY)));
+        }
         if (p.warmup() != null && p.warmup() < 0) problems.add(Problem.value(path + ".warmup", "warmup=" + p.warmup() + " must not be negative"));
         if (p.duration() != null) {
             if (p.duration().isZero() || p.duration().isNegative()) {

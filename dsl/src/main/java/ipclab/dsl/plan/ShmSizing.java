@@ -16,8 +16,14 @@ final class ShmSizing {
     static PlannedChannel plan(ChannelSpec c, ChannelUsers u, long maxMessage, ProcessDefaults d, KernelLimits limits, List<Problem> problems) {
         String path = "channels." + c.name();
         int readers = u.readers();
-        long segment = c.size() == null ? Planner.DEFAULT_SHM_SIZE : c.size().bytes();
         int slots = c.slots() == null ? Planner.DEFAULT_SLOTS : c.slots();
+        // Unless the scenario fixes the segment, it grows to fit the largest message (within the
+        // kernel's and the engine's limits; beyond them, the message is refused below): a size
+        // sweep across mechanisms then works at every size.
+        long fitting = Planner.SHM_CONTROL_BYTES + (long) Math.max(1, Math.min(slots, Planner.MAX_SLOTS))
+                * roundUp(Math.min(maxMessage, Planner.MAX_BUFFER_BYTES) + Planner.SLOT_HEADER_BYTES, Planner.SLOT_ALIGN);
+        boolean fits = fitting <= Planner.MAX_BUFFER_BYTES && (limits.shmmax() == KernelLimits.UNKNOWN || fitting <= limits.shmmax());
+        long segment = c.size() != null ? c.size().bytes() : u.ring() && fits ? Math.max(Planner.DEFAULT_SHM_SIZE, fitting) : Planner.DEFAULT_SHM_SIZE;
         Sync sync = c.sync() == null ? Sync.SEMAPHORE : c.sync();
         Fanout fanout = c.fanout() == null ? Fanout.SHARED : c.fanout();
         boolean slotsOk = slots >= 1 && Integer.bitCount(slots) == 1 && slots <= Planner.MAX_SLOTS;

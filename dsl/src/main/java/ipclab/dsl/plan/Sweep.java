@@ -1,14 +1,17 @@
 package ipclab.dsl.plan;
 
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.Mechanism;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.Suggestions;
 import ipclab.dsl.model.Values;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SequencedMap;
 
 /**
@@ -74,21 +77,55 @@ public final class Sweep {
             case "timeout" -> { return rebuild(s, null, Values.duration(value)); }
             case "channels" -> {
                 SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
+                if (p[2].equals("type")) return mechanism(s, p[1], value);
                 cs.put(p[1], cs.get(p[1]).toBuilder().set(p[2], value).build());
-                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), cs, s.processes(), s.sweep(), s.expect());
+                return s.with(cs, s.processes());
             }
             case "processes" -> {
                 SequencedMap<String, ProcessSpec> ps = new LinkedHashMap<>(s.processes());
                 ps.put(p[1], ps.get(p[1]).toBuilder().set(p[2], value).build());
-                return new Scenario(s.name(), s.description(), s.seed(), s.timeout(), s.channels(), ps, s.sweep(), s.expect());
+                return s.with(s.channels(), ps);
             }
             default -> throw new IllegalArgumentException(pathProblem(s, path));
         }
     }
 
+    /**
+     * A combination applied: each path set in turn, then, on a channel whose type the combination
+     * chose, the keys that type does not take dropped, so that a key of one mechanism
+     * ({@code channels.link.sync}) is ignored when the axis selects another.
+     */
+    public static Scenario apply(Scenario s, Map<String, String> combination) {
+        Scenario out = s;
+        for (var e : combination.entrySet()) out = apply(out, e.getKey(), e.getValue());
+        for (String path : combination.keySet()) {
+            String[] p = path.split("\\.", 3);
+            if (p.length == 3 && p[0].equals("channels") && p[2].equals("type")) out = fitted(out, p[1]);
+        }
+        return out;
+    }
+
+    /** The channel as a mechanism ({@code shm-spin}: type shm, sync spin) or a plain type, and its processes fitted to it. */
+    private static Scenario mechanism(Scenario s, String channel, String value) {
+        Mechanism m = Mechanism.named(value).orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a channel type or mechanism; "
+                + "write one of " + Mechanism.choices() + Suggestions.didYouMean(value, Arrays.stream(Mechanism.values()).map(Mechanism::yaml).toList())));
+        SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
+        cs.put(channel, m.select(cs.get(channel)));
+        return fitted(s.with(cs, s.processes()), channel);
+    }
+
+    /** The keys the channel's type does not take dropped from it and its processes. */
+    private static Scenario fitted(Scenario s, String channel) {
+        ChannelSpec c = s.channels().get(channel);
+        SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
+        cs.put(channel, Mechanism.fit(c));
+        SequencedMap<String, ProcessSpec> ps = new LinkedHashMap<>();
+        s.processes().forEach((n, p) -> ps.put(n, channel.equals(p.channel()) ? Mechanism.fit(p, c.type()) : p));
+        return s.with(cs, ps);
+    }
+
     private static Scenario rebuild(Scenario s, Long seed, java.time.Duration timeout) {
-        return new Scenario(s.name(), s.description(), seed != null ? seed : s.seed(), timeout != null ? timeout : s.timeout(),
-                s.channels(), s.processes(), s.sweep(), s.expect());
+        return s.with(seed != null ? seed : s.seed(), timeout != null ? timeout : s.timeout(), s.sweep(), s.repeat());
     }
 
     /** {@code channels.<name>.<key>} or {@code processes.<name>.<key>}: a path of three parts, a known name, a known key. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /** Reads one {@link ComparativeClaim}; see there for the forms. Errors name the 1-based column. */
 final class ClaimReader {
     private static final Pattern TOKEN = Pattern.compile("==|!=|<=|>=|<|>|=|[^\\s<>=!]+");
+    private static final Pattern NOTE = Pattern.compile("(^|\\s)#");
     private static final Pattern SYSTEM = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern NUMBER = Pattern.compile("([0-9][0-9_]*(?:\\.[0-9]+)?)([A-Za-zµ/]*)");
     /** Units of a bound, to the figure's own unit (ns for times, MiB/s for throughput). */
@@ -29,7 +30,10 @@ final class ClaimReader {
 
     ClaimReader(String text) {
         this.text = text;
-        Matcher m = TOKEN.matcher(text);
+        // ' # ...' is a note for the reader of the report, not part of the claim.
+        Matcher note = NOTE.matcher(text);
+        String claim = note.find() ? text.substring(0, note.start()) : text;
+        Matcher m = TOKEN.matcher(claim);
         while (m.find()) tokens.add(new Token(m.group(), m.start() + 1));
     }
 

@@ -14,7 +14,9 @@ import ipclab.dsl.expect.ClaimSyntaxException;
  * shm setup pays for itself after 10000 messages against msgq
  * </pre>
  *
- * Systems are the names of a comparison's mechanisms; figures are {@link Figure#names()}.
+ * Systems are the names of a comparison's mechanisms; figures are {@link Figure#names()}. Text
+ * after {@code " #"} is a note for the report's reader ({@code compare-leak.leaks == 0  # why}):
+ * not parsed, kept in {@link #text()}.
  * "Better" follows the figure: more throughput, less latency, fewer system calls. Setup pays for
  * itself after N messages when {@code setup + n * perMessage} of the system is no more than that
  * of the other system (every other system when {@code against} is left out) for some n &lt;= N.

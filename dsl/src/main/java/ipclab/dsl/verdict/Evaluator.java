@@ -100,8 +100,8 @@ public final class Evaluator {
         return p.get().samples();
     }
 
-    /** {@code "16KiB: "}, the prefix of a figure's line. */
-    static String size(long size) { return ByteSize.of(size) + ": "; }
+    /** {@code 4KiB: } before a size's figures; nothing for size 0, a part that has no message size (incrementers). */
+    static String size(long size) { return size == 0 ? "" : ByteSize.of(size) + ": "; }
 
     private static Verdict combine(ComparativeClaim claim, List<At> results, List<Missing> unavailable, List<Crossover> crossovers) {
         List<String> figures = new ArrayList<>();
@@ -124,11 +124,12 @@ public final class Evaluator {
         List<Long> sizes = results.stream().map(At::size).toList();
         List<Long> holding = results.stream().filter(r -> r.outcome == Outcome.HOLDS).map(At::size).toList();
         List<Long> noisy = results.stream().filter(r -> r.outcome == Outcome.NOISY).map(At::size).toList();
-        String span = sizes.size() == 1 ? "at " + ByteSize.of(sizes.getFirst())
+        String span = sizes.size() == 1 && sizes.getFirst() == 0 ? "in every run" : sizes.size() == 1 ? "at " + ByteSize.of(sizes.getFirst())
                 : "at every size from " + ByteSize.of(sizes.getFirst()) + " to " + ByteSize.of(sizes.getLast());
         if (!noisy.isEmpty()) {
             String rest = holding.isEmpty() ? "" : "; without them it " + where(sizes, holding, noisy);
-            return new Verdict(claim.text(), Verdict.Kind.INCONCLUSIVE, "noisy at " + list(noisy)
+            String at = noisy.equals(List.of(0L)) ? "noisy" : "noisy at " + list(noisy);
+            return new Verdict(claim.text(), Verdict.Kind.INCONCLUSIVE, at
                     + " (spread over " + percent(Samples.NOISE_THRESHOLD) + " of the median): no verdict drawn there" + rest, figures, crossovers);
         }
         if (holding.size() == sizes.size()) return new Verdict(claim.text(), Verdict.Kind.CONFIRMED, "holds " + span, figures, crossovers);

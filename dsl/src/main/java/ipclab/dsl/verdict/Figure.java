@@ -19,7 +19,15 @@ public enum Figure {
     /** What creating the channel cost the supervisor (get, attach, first touch), in nanoseconds. */
     SETUP("setup", false, "ns"),
     /** Wall time per message once set up, in nanoseconds. */
-    PER_MESSAGE("perMessage", false, "ns");
+    PER_MESSAGE("perMessage", false, "ns"),
+    /** Increments of a shared counter lost to a race (incrementers). */
+    LOST_UPDATES("lostUpdates", false, ""),
+    /** Calls retried after EAGAIN or ENOMSG per message (a queue in IPC_NOWAIT mode). */
+    RETRIES_PER_MESSAGE("retriesPerMessage", false, ""),
+    /** Messages sent and never received (a conserving channel: 0). */
+    LOST("lost", false, ""),
+    /** Kernel objects a run left behind after it ended (ipclab's cleanup: 0). */
+    LEAKS("leaks", false, "");
 
     private final String text;
     private final boolean higherIsBetter;

@@ -2,6 +2,7 @@ package ipclab.dsl.yaml;
 
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.FaultSpec;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
@@ -68,6 +69,9 @@ public final class ScenarioReader {
         SequencedMap<String, ProcessSpec> processes = new LinkedHashMap<>();
         SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
         List<String> expect = new ArrayList<>();
+        List<String> compare = new ArrayList<>();
+        Integer repeat = null;
+        List<FaultSpec> faults = new ArrayList<>();
         boolean sawChannels = false, sawProcesses = false;
         for (YamlNode.Entry e : m.entries()) {
             String key = e.key();
@@ -86,7 +90,13 @@ public final class ScenarioReader {
                 case "channels" -> { sawChannels = true; channels(e, channels); }
                 case "processes" -> { sawProcesses = true; processes(e, processes); }
                 case "sweep" -> sweep(e, sweep);
-                case "expect" -> expect(e, expect);
+                case "repeat" -> {
+                    String t = text(e, key);
+                    if (t != null) repeat = convert(e, key, () -> Math.toIntExact(Values.integer(t, "repeat", 1)));
+                }
+                case "expect" -> claims(e, "expect", "consumer.received == producer.sent", expect);
+                case "compare" -> claims(e, "compare", "shm-sem beats msgq in throughput from 16KiB up", compare);
+                case "faults" -> faults(e, faults);
                 default -> unknownKey(e, key, "top-level", Scenario.KEYS);
             }
         }
@@ -103,7 +113,7 @@ public final class ScenarioReader {
             badPaths.add("name");
             name = "unnamed";
         }
-        return new Scenario(name, description, seed, timeout, channels, processes, sweep, expect);
+        return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
     }
 
     private void channels(YamlNode.Entry e, SequencedMap<String, ChannelSpec> out) {
@@ -203,26 +213,69 @@ public final class ScenarioReader {
         }
     }
 
-    private void expect(YamlNode.Entry e, List<String> out) {
+    /** {@code expect:} or {@code compare:}: a list of claims (or one claim), each remembered at its place. */
+    private void claims(YamlNode.Entry e, String key, String example, List<String> out) {
         if (e.value() instanceof YamlNode.Scalar s && !s.isNull()) {
-            map.value("expect[0]", s.position());
+            map.value(key + "[0]", s.position());
             out.add(s.text());
             return;
         }
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
-            problem(e.value().position(), "expect", "expected a list of claims, e.g. ['consumer.received == producer.sent'], got " + e.value().kind());
+            problem(e.value().position(), key, "expected a list of claims, e.g. ['" + example + "'], got " + e.value().kind());
             return;
         }
         for (int i = 0; i < seq.items().size(); i++) {
             YamlNode item = seq.items().get(i);
             if (item instanceof YamlNode.Scalar sc && !sc.isNull()) {
-                map.value("expect[" + i + "]", sc.position());
+                map.value(key + "[" + i + "]", sc.position());
                 out.add(sc.text());
             } else {
-                problem(item.position(), "expect[" + i + "]", "expected a claim such as 'consumer.received == producer.sent', got " + item.kind());
+                problem(item.position(), key + "[" + i + "]", "expected a claim such as '" + example + "', got " + item.kind());
                 out.add("");
-                badPaths.add("expect[" + i + "]");
+                badPaths.add(key + "[" + i + "]");
             }
+        }
+    }
+
+    /** {@code faults:}: a list of mappings of fault keys; a fault with a bad key or value is reported (and its path marked bad). */
+    private void faults(YamlNode.Entry e, List<FaultSpec> out) {
+        if (e.value() instanceof YamlNode.Scalar s && s.isNull()) return;
+        if (!(e.value() instanceof YamlNode.Sequence seq)) {
+            problem(e.value().position(), "faults", "expected a list of faults, e.g. '- {process: producer, action: kill, after: 1000}', got "
+                    + e.value().kind());
+            badPaths.add("faults");
+            return;
+        }
+        for (int i = 0; i < seq.items().size(); i++) {
+            String path = "faults[" + i + "]";
+            YamlNode item = seq.items().get(i);
+            map.key(path, item.position());
+            if (!(item instanceof YamlNode.Mapping m)) {
+                problem(item.position(), path, "expected a fault, a mapping of keys (" + String.join(", ", FaultSpec.KEYS) + "), got " + item.kind());
+                badPaths.add(path);
+                continue;
+            }
+            FaultSpec.Builder b = new FaultSpec.Builder();
+            boolean ok = true;
+            for (YamlNode.Entry f : m.entries()) {
+                String fp = path + "." + f.key();
+                map.key(fp, f.keyPosition());
+                if (!FaultSpec.KEYS.contains(f.key())) {
+                    unknownKey(f, fp, "fault", FaultSpec.KEYS);
+                    ok = false;
+                    continue;
+                }
+                String t = text(f, fp);
+                if (t == null || convert(f, fp, () -> { b.set(f.key(), t); return t; }) == null) ok = false;
+            }
+            if (find(m, "action") == null) {
+                problem(m.position(), path + ".action", "'action' is missing; one of kill | stop | cont | delay | remove | fill");
+                ok = false;
+            }
+            // a bad fault is kept (what could be read of it), so that the planner's faults[i] is the file's;
+            // its own problems were reported here, and the planner's about it are left out
+            out.add(b.build());
+            if (!ok) badPaths.add(path);
         }
     }
 

@@ -2,6 +2,7 @@ package ipclab.dsl.yaml;
 
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.Durations;
+import ipclab.dsl.model.FaultSpec;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
 import java.util.List;
@@ -56,9 +57,26 @@ public final class ScenarioWriter {
                 y.append("]\n");
             });
         }
+        if (s.repeat() != null) y.append("repeat: ").append(s.repeat()).append('\n');
         if (!s.expect().isEmpty()) {
             y.append("expect:\n");
             for (String e : s.expect()) y.append("  - ").append(string(e)).append('\n');
+        }
+        if (!s.compare().isEmpty()) {
+            y.append("compare:\n");
+            for (String c : s.compare()) y.append("  - ").append(string(c)).append('\n');
+        }
+        if (!s.faults().isEmpty()) {
+            y.append("faults:\n");
+            for (FaultSpec f : s.faults()) {
+                String lead = "  - ";
+                for (String k : FaultSpec.KEYS) {
+                    String v = f.get(k);
+                    if (v == null) continue;
+                    y.append(lead).append(k).append(": ").append(k.equals("process") || k.equals("channel") ? string(v) : value(v)).append('\n');
+                    lead = "    ";
+                }
+            }
         }
         return y.toString();
     }

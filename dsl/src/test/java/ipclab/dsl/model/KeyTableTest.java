@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 /** The key table, the records and their builders agree, and the defaults the table states are the planner's. */
 class KeyTableTest {
     static final Map<Key.Scope, Class<? extends Record>> RECORDS = Map.of(
-            Key.Scope.SCENARIO, Scenario.class, Key.Scope.CHANNEL, ChannelSpec.class, Key.Scope.PROCESS, ProcessSpec.class);
+            Key.Scope.SCENARIO, Scenario.class, Key.Scope.CHANNEL, ChannelSpec.class, Key.Scope.PROCESS, ProcessSpec.class,
+            Key.Scope.FAULT, FaultSpec.class);
     static final Map<Key.Scope, Class<?>> BUILDERS = Map.of(
-            Key.Scope.SCENARIO, Scenario.Builder.class, Key.Scope.CHANNEL, ChannelSpec.Builder.class, Key.Scope.PROCESS, ProcessSpec.Builder.class);
+            Key.Scope.SCENARIO, Scenario.Builder.class, Key.Scope.CHANNEL, ChannelSpec.Builder.class, Key.Scope.PROCESS, ProcessSpec.Builder.class,
+            Key.Scope.FAULT, FaultSpec.Builder.class);
 
     @Test
     void everyRowHasItsRecordComponentAndBuilderMethodAndNoComponentLacksARow() {
@@ -27,11 +29,11 @@ class KeyTableTest {
             List<String> components = new ArrayList<>(Arrays.stream(RECORDS.get(scope).getRecordComponents()).map(RecordComponent::getName).toList());
             components.remove("name");
             if (scope == Key.Scope.SCENARIO) components.add(0, "name");   // the scenario's name is a key; a channel's or process's is its map key
-            assertEquals(components, Key.names(scope), scope + ": the table's keys, in order, are the record's components");
+            assertEquals(components, Key.of(scope).stream().map(Key::component).toList(), scope + ": the table's keys, in order, are the record's components");
             for (Key k : Key.of(scope)) {
                 if (k == Key.NAME || k == Key.TYPE || k == Key.ROLE) continue;   // given to the builder's constructor
-                boolean method = Arrays.stream(BUILDERS.get(scope).getMethods()).map(Method::getName).anyMatch(k.yaml()::equals);
-                assertTrue(method, scope + " builder has no method " + k.yaml());
+                boolean method = Arrays.stream(BUILDERS.get(scope).getMethods()).map(Method::getName).anyMatch(k.component()::equals);
+                assertTrue(method, scope + " builder has no method " + k.component());
             }
         }
     }

@@ -2,6 +2,7 @@ package ipclab.dsl.plan;
 
 import static ipclab.dsl.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -241,11 +242,39 @@ class PlannerTest {
 
     @Test
     void sweepProblemsOfSomeCombinationsSayWhich() {
+        Scenario s = scenario("sw").channel(shm("ring").size(kib(64))).process(writer("w").channel("ring")).process(reader("r").channel("ring"))
+                .sweep("processes.w.size", 64, kib(8)).build();
+        assertTrue(refused(s).startsWith("scenario sw: sweep.processes.w.size[1]: processes.w.size: a message of 8KiB does not fit a slot of channel ring"), refused(s));
+        assertTrue(refused(s).endsWith("(in the sweep run with processes.w.size=8KiB)"), refused(s));
+    }
+
+    @Test
+    void aCombinationBeyondAMachineLimitIsSkippedNotRefused() throws ScenarioException {
         Scenario s = scenario("sw").channel(msgq("q")).process(writer("w").channel("q")).process(reader("r").channel("q"))
                 .sweep("processes.w.size", 64, kib(16)).build();
-        assertEquals("scenario sw: sweep.processes.w.size[1]: processes.w.size: size=16KiB is larger than msgmax, the largest message the kernel accepts: "
-                + "8192 bytes (/proc/sys/kernel/msgmax); raise it with 'sudo sysctl -w kernel.msgmax=16384' or send smaller messages "
-                + "(in the sweep run with processes.w.size=16KiB)", refused(s));
+        ScenarioLoader.Loaded l = ScenarioLoader.plan(s, Limits.DEFAULT);
+        assertEquals(1, l.plans().size());
+        assertEquals(List.of(new Planner.Skipped(Map.of("processes.w.size", "16KiB"), "not possible on this machine (msgmax = 8192)")), l.skipped());
+    }
+
+    @Test
+    void aMechanismAxisSetsTypeAndKeysAndDropsWhatDoesNotApply() throws ScenarioException {
+        Scenario s = scenario("mech").channel(shm("link").sync(Sync.SPIN).slots(8)).process(writer("w").channel("link").size(kib(64)))
+                .process(reader("r").channel("link"))
+                .sweep("channels.link.type", "msgq", "shm-sem", "shm-spin", "unix", "tcp", "pipe").sweep("processes.w.size", 64, kib(64)).build();
+        ScenarioLoader.Loaded l = ScenarioLoader.plan(s, Limits.DEFAULT);
+        assertEquals(List.of(new Planner.Skipped(Map.of("channels.link.type", "msgq", "processes.w.size", "64KiB"),
+                "not possible on this machine (msgmax = 8192)")), l.skipped());
+        assertEquals(11, l.plans().size());
+        Plan msgq = l.plans().getFirst();
+        assertEquals(ChannelType.MSGQ, msgq.channel("link").type());
+        assertNull(msgq.scenario().channels().get("link").sync(), "sync does not apply to a queue: dropped");
+        Plan sem = l.plans().get(2);
+        assertEquals(Sync.SEMAPHORE, sem.channel("link").sync());
+        assertTrue(sem.channel("link").segmentBytes() >= 4096 + 8 * (64 * 1024 + 64), "the ring grows to fit 64KiB messages");
+        assertEquals(SocketDomain.TCP, l.plans().get(8).channel("link").domain());
+        assertEquals("shm-spin", Comparing.system("mech", l.plans().get(4).params()));
+        assertEquals(64 * 1024, Comparing.size(l.plans().get(6)));
     }
 
     @Test
@@ -270,5 +299,18 @@ class PlannerTest {
         Scenario s = scenario("u").channel(msgq("q")).process(writer("w").channel("q").size(kib(8))).process(reader("r").channel("q")).build();
         Plan p = ScenarioLoader.plan(s, KernelLimits.unknown()).plans().getFirst();
         assertEquals(Planner.FALLBACK_MSGMNB, p.channel("q").capacity());
+    }
+
+    @Test
+    void segmentsTogetherFitShmallAndMessagesAreBounded() {
+        KernelLimits shmall = new KernelLimits(8192, 16384, 1L << 30, 32000, 212992, 1000, 1L << 40);
+        assertEquals("scenario t: channels: the shm segments need 8388608 bytes together, more than shmall allows: 1000 pages of 4096 bytes"
+                + " (/proc/sys/kernel/shmall); use smaller sizes, or raise it with 'sudo sysctl -w kernel.shmall=2048'",
+                refused(scenario("t").channel(shm("a").size(mib(4))).channel(shm("b").size(mib(4)))
+                        .processes(writer("w").channel("a"), reader("r").channel("a"), writer("w2").channel("b"), reader("r2").channel("b")).build(), shmall));
+        assertEquals("scenario t: processes.w.messages: messages=200000000 is more than 100000000, the most one process may send"
+                + " (each reader keeps a ledger of what it received); for longer runs give 'duration'",
+                refused(scenario("t").channel(msgq("q")).processes(writer("w").channel("q").messages(200_000_000), reader("r").channel("q")).build(),
+                        Limits.DEFAULT));
     }
 }

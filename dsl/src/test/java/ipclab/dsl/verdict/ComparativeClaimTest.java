@@ -39,7 +39,7 @@ class ComparativeClaimTest {
 
     @Test void errorsNameTheColumn() {
         error("shm beats msgq in throughpt", 19,
-                "unknown figure 'throughpt'; figures are throughput, latency, syscallsPerMessage, setup, perMessage; did you mean 'throughput'?");
+                "unknown figure 'throughpt'; figures are throughput, latency, syscallsPerMessage, setup, perMessage, lostUpdates, retriesPerMessage, lost, leaks; did you mean 'throughput'?");
         error("msgq.syscallsPerMessage = 2", 25, "'=' is not a comparison; write '=='");
         error("shm beats msgq in throughput from 16KiB", 40, "the claim ends too early; expected 'up' or 'to SIZE'");
         error("shm-sem beats msgq in throughput from 16KB up", 39, "'16KB' is not a size; write 64, 64B, 4KiB or 1MiB");

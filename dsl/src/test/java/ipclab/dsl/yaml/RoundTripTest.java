@@ -79,9 +79,9 @@ class RoundTripTest {
         return Combinators.combine(Arbitraries.of(Role.class), maybe(names()), maybe(Arbitraries.integers().between(1, 100)), maybe(positive),
                 maybe(durations()), maybe(sizes()), maybe(Arbitraries.longs().between(1, 10_000_000_000L).map(Rate::perSecond)),
                 maybe(Arbitraries.longs()))
-                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, mtype, null))
+                .as((role, ch, rep, msgs, dur, size, rate, mtype) -> new ProcessSpec(name, role, ch, rep, msgs, dur, size, rate, null, mtype, null))
                 .flatMap(p -> maybe(Arbitraries.longs().between(0, 1_000_000)).map(w -> new ProcessSpec(p.name(), p.role(), p.channel(),
-                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.mtype(), w)));
+                        p.replicas(), p.messages(), p.duration(), p.size(), p.rate(), p.delay(), p.mtype(), w)));
     }
 
     @Provide

@@ -3,7 +3,6 @@ package ipclab.engine.channel;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.Names;
-import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
@@ -56,12 +55,13 @@ public final class ChannelAccounting {
                 if (latency == null) latency = new Histogram(r.latency.getHighestTrackableValue(), r.latency.getNumberOfSignificantValueDigits());
                 latency.add(r.latency);
             }
-            if (p.role() == Role.WRITER || p.role() == Role.PINGER) {
+            if (p.role().originates()) {
                 senders.add(p);
+                dupLocal += r.duplicatedLocally;   // a pinger's duplicate replies
                 sent += r.sent;
                 if (r.sent > 0 && r.firstOpNanos != 0) first = Math.min(first, r.firstOpNanos);
             }
-            if (p.role() == Role.READER || p.role() == Role.ECHO) {
+            if (p.role().consumes()) {
                 receivers.add(r);
                 received += r.received;
                 dupLocal += r.duplicatedLocally;

@@ -28,14 +28,16 @@ public final class Crc {
 
     /**
      * Checks the message at {@code at}: its length is within [{@link MessageHeader#BYTES}, maxLength]
-     * and its checksum matches.
+     * and its checksum matches, and both ends of its payload carry its own seal (see {@link MessageHeader#seal}).
      */
     public boolean verify(MemorySegment s, long at, long maxLength) {
         int length = MessageHeader.length(s, at);
         if (length < MessageHeader.BYTES || length > maxLength) return false;
-        int payload = of(at + MessageHeader.BYTES, at + length);
-        long expected = MessageHeader.checksum(payload, MessageHeader.seq(s, at), MessageHeader.writer(s, at), length,
-                MessageHeader.timestamp(s, at));
+        long seq = MessageHeader.seq(s, at);
+        int writer = MessageHeader.writer(s, at);
+        if (!MessageHeader.sealed(s, at, seq, writer, length)) return false;
+        int payload = of(at + MessageHeader.sealedFrom(length), at + MessageHeader.sealedTo(length));
+        long expected = MessageHeader.checksum(payload, seq, writer, length, MessageHeader.timestamp(s, at));
         return expected == MessageHeader.checksum(s, at);
     }
 }

@@ -18,7 +18,10 @@ import java.lang.foreign.ValueLayout;
  *   writer    the writer's PlannedProcess.index (an end marker from the supervisor side: the target reader)
  *   length    the whole message in bytes, header included ({@link #BYTES} at least)
  *   timestamp System.nanoTime() at send (CLOCK_MONOTONIC: comparable across processes)
- *   checksum  CRC32C of the payload bytes [32, length) XOR {@link #mix} of seq, writer, length, timestamp
+ *   checksum  CRC32C of the payload's middle [sealedFrom, sealedTo) XOR {@link #mix} of seq, writer, length, timestamp
+ *   payload   with at least {@link #SEALED_PAYLOAD} bytes, its first and last 8 bytes are the message's
+ *             {@link #seal} (of seq and writer): messages of one writer differ, and one torn between two
+ *             of them fails; shorter payloads are all checksummed and not sealed
  * </pre>
  */
 public final class MessageHeader {
@@ -52,7 +55,34 @@ public final class MessageHeader {
     public static long timestamp(MemorySegment s, long at) { return s.get(LONG, at + TIMESTAMP_OFFSET); }
     public static long checksum(MemorySegment s, long at) { return s.get(LONG, at + CHECKSUM_OFFSET); }
 
-    /** Writes the header; {@code payloadCrc} is the CRC32C of the payload bytes already in place. */
+    /** Payloads at least this long carry seals at both ends. */
+    public static final int SEALED_PAYLOAD = 16;
+
+    /** The seal of a message: what the first and last 8 bytes of its payload hold. */
+    public static long seal(long seq, int writer) { return (seq ^ 0x5DEE_CE66_DA3C_A5A5L) * 0x9E37_79B9_7F4A_7C15L + writer; }
+
+    /** Where the checksummed middle of a payload starts (relative to the message). */
+    public static long sealedFrom(int length) { return length - BYTES >= SEALED_PAYLOAD ? BYTES + 8 : BYTES; }
+
+    /** Where the checksummed middle of a payload ends (relative to the message). */
+    public static long sealedTo(int length) { return length - BYTES >= SEALED_PAYLOAD ? length - 8L : length; }
+
+    /** Writes the seals of a message of {@code length} bytes (nothing when its payload is too short to carry them). */
+    public static void writeSeals(MemorySegment s, long at, long seq, int writer, int length) {
+        if (length - BYTES < SEALED_PAYLOAD) return;
+        long seal = seal(seq, writer);
+        s.set(LONG, at + BYTES, seal);
+        s.set(LONG, at + length - 8, seal);
+    }
+
+    /** True when both seals of the message are its own (or its payload is too short to carry them). */
+    public static boolean sealed(MemorySegment s, long at, long seq, int writer, int length) {
+        if (length - BYTES < SEALED_PAYLOAD) return true;
+        long seal = seal(seq, writer);
+        return s.get(LONG, at + BYTES) == seal && s.get(LONG, at + length - 8) == seal;
+    }
+
+    /** Writes the header; {@code payloadCrc} is the CRC32C of the payload's middle already in place. */
     public static void write(MemorySegment s, long at, long seq, int writer, int length, long timestamp, int payloadCrc) {
         s.set(LONG, at + SEQ_OFFSET, seq);
         s.set(INT, at + WRITER_OFFSET, writer);

@@ -6,8 +6,11 @@ import java.util.SplittableRandom;
 
 /**
  * One writer's payload: bytes derived from the scenario's seed and the writer's index, made once;
- * each message copies them behind its header and stamps seq, timestamp and checksum. The payload
- * CRC is computed once, so a send costs a copy and a few stores.
+ * each message copies them behind its header and stamps seq, timestamp and checksum, and seals
+ * both ends of the payload with its sequence ({@link MessageHeader#seal}), so that two messages of
+ * one writer differ and a message torn between two of them (the header or one end of one, the
+ * rest of another) fails its check. The CRC of the constant middle is computed once, so a send
+ * costs a copy and a few stores.
  */
 public final class Payload {
     private final MemorySegment pattern;
@@ -29,7 +32,7 @@ public final class Payload {
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E37_79B9L * (writer + 1)));
         for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8) pattern.set(MessageHeader.LONG, i, random.nextLong());
         for (long i = length & ~7L; i < length; i++) pattern.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) random.nextInt());
-        this.payloadCrc = new Crc(pattern).of(MessageHeader.BYTES, length);
+        this.payloadCrc = new Crc(pattern).of(MessageHeader.sealedFrom(this.length), MessageHeader.sealedTo(this.length));
     }
 
     public int length() { return length; }
@@ -39,12 +42,14 @@ public final class Payload {
     /** Copies the payload to {@code at} and writes the header; returns the message length. */
     public int write(MemorySegment dst, long at, long seq, long timestamp) {
         MemorySegment.copy(pattern, MessageHeader.BYTES, dst, at + MessageHeader.BYTES, length - MessageHeader.BYTES);
+        MessageHeader.writeSeals(dst, at, seq, writer, length);
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
         return length;
     }
 
     /** Rewrites only the header (a retried send gets a fresh timestamp). */
     public void restamp(MemorySegment dst, long at, long seq, long timestamp) {
+        MessageHeader.writeSeals(dst, at, seq, writer, length);
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
     }
 }

@@ -31,15 +31,12 @@ public final class SeqLedger {
         last = new long[max];
         Arrays.fill(last, -1L);
         for (PlannedProcess p : peers) {
-            switch (p.role()) {
-                case WRITER, PINGER -> {
-                    long n = p.role() == ipclab.dsl.model.Role.PINGER ? p.messages() + p.warmup() : p.messages();
-                    limit[p.index()] = n;
-                    bits[p.index()] = new long[n == Long.MAX_VALUE || n < 0 ? INITIAL_UNBOUNDED_WORDS
-                            : (int) Math.min(Integer.MAX_VALUE - 8, (n + 63) >>> 6)];
-                }
-                default -> { }
-            }
+            if (!p.role().originates()) continue;
+            // a pinger's warmup round trips are numbered messages too
+            long n = p.role() == ipclab.dsl.model.Role.PINGER ? p.messages() + p.warmup() : p.messages();
+            limit[p.index()] = n;
+            bits[p.index()] = new long[n == Long.MAX_VALUE || n < 0 ? INITIAL_UNBOUNDED_WORDS
+                    : (int) Math.min(Integer.MAX_VALUE - 8, (n + 63) >>> 6)];
         }
     }
 

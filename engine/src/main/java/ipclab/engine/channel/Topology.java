@@ -13,9 +13,9 @@ import java.util.List;
 public final class Topology {
     private Topology() {}
 
-    public static boolean sender(PlannedProcess p) { return p.role() == Role.WRITER || p.role() == Role.PINGER; }
+    public static boolean sender(PlannedProcess p) { return p.role().originates(); }
 
-    public static boolean receiver(PlannedProcess p) { return p.role() == Role.READER || p.role() == Role.ECHO; }
+    public static boolean receiver(PlannedProcess p) { return p.role().consumes(); }
 
     public static List<PlannedProcess> senders(List<PlannedProcess> procs) { return procs.stream().filter(Topology::sender).toList(); }
 

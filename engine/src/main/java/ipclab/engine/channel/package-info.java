@@ -4,11 +4,12 @@
  * never the other way round; choosing between them is {@code ipclab.engine.transport}'s job.
  *
  * <ul>
- *   <li>Supervisor side: {@link ipclab.engine.transport.ChannelObjects} makes, initialises and removes
- *       each channel's kernel objects and files; {@link ipclab.engine.channel.ChannelAccounting} merges
+ *   <li>Supervisor side: each channel's {@link ipclab.engine.transport.Transport} makes,
+ *       initialises and removes its kernel objects and files; {@link ipclab.engine.channel.ChannelAccounting} merges
  *       the workers' reports into {@link ipclab.engine.channel.ChannelTotals} and
  *       {@link ipclab.engine.channel.CounterFigures}.</li>
- *   <li>Worker side: {@link ipclab.engine.transport.Endpoint} attaches or connects and hands the role a
+ *   <li>Worker side: the same transport attaches or connects into an
+ *       {@link ipclab.engine.transport.Endpoint}, which hands the role a
  *       {@link ipclab.engine.channel.SendPort} and/or {@link ipclab.engine.channel.ReceivePort}, one
  *       implementation per mechanism in the subpackages {@code shm}, {@code msgq} and {@code stream}.</li>
  *   <li>The wire: every message starts with a {@link ipclab.engine.channel.MessageHeader}; payloads come

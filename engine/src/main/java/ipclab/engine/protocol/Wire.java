@@ -3,12 +3,14 @@ package ipclab.engine.protocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedFault;
 import ipclab.dsl.plan.PlannedProcess;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -18,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
+import java.util.function.ObjLongConsumer;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -110,9 +115,12 @@ public final class Wire {
             g.writeFieldName("channel");
             channel(g, s.channel());
             g.writeFieldName("handle");
-            handle(g, s.handle());
+            HandleJson.write(g, s.handle());
             g.writeArrayFieldStart("peers");
             for (PlannedProcess p : s.peers()) process(g, p);
+            g.writeEndArray();
+            g.writeArrayFieldStart("faults");
+            for (PlannedFault f : s.faults()) fault(g, f);
             g.writeEndArray();
         });
     }
@@ -124,8 +132,27 @@ public final class Wire {
             @SuppressWarnings("unchecked") Map<String, Object> pm = (Map<String, Object>) o;
             peers.add(process(pm));
         }
-        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), handle(obj(m, "handle")),
-                peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")));
+        List<PlannedFault> faults = new ArrayList<>();
+        if (m.get("faults") instanceof List<?> l) for (Object o : l) {
+            @SuppressWarnings("unchecked") Map<String, Object> fm = (Map<String, Object>) o;
+            faults.add(new PlannedFault((int) num(fm, "index"), fm.get("process") == null ? null : str(fm, "process"),
+                    fm.get("channel") == null ? null : str(fm, "channel"), FaultAction.valueOf(str(fm, "action")), num(fm, "after"),
+                    num(fm, "atNanos"), num(fm, "forNanos")));
+        }
+        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), HandleJson.read(obj(m, "handle")),
+                peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")), faults);
+    }
+
+    private static void fault(JsonGenerator g, PlannedFault f) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("index", f.index());
+        if (f.process() != null) g.writeStringField("process", f.process());
+        if (f.channel() != null) g.writeStringField("channel", f.channel());
+        g.writeStringField("action", f.action().name());
+        g.writeNumberField("after", f.after());
+        g.writeNumberField("atNanos", f.atNanos());
+        g.writeNumberField("forNanos", f.forNanos());
+        g.writeEndObject();
     }
 
     private static void process(JsonGenerator g, PlannedProcess p) throws IOException {
@@ -142,13 +169,15 @@ public final class Wire {
         g.writeNumberField("ratePerSecond", p.ratePerSecond());
         g.writeNumberField("mtype", p.mtype());
         g.writeNumberField("warmup", p.warmup());
+        g.writeNumberField("delayNanos", p.delayNanos());
         g.writeEndObject();
     }
 
     private static PlannedProcess process(Map<String, Object> m) {
         return new PlannedProcess(str(m, "name"), str(m, "group"), (int) num(m, "replica"), (int) num(m, "index"),
                 Role.valueOf(str(m, "role")), str(m, "channel"), num(m, "messages"), num(m, "durationNanos"),
-                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"));
+                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"),
+                m.get("delayNanos") instanceof Number d ? d.longValue() : 0);
     }
 
     private static void channel(JsonGenerator g, PlannedChannel c) throws IOException {
@@ -177,24 +206,6 @@ public final class Wire {
                 (int) num(m, "slots"), num(m, "slotBytes"), opt(Sync.class, m, "sync"), opt(Fanout.class, m, "fanout"),
                 opt(QueueMode.class, m, "mode"), num(m, "capacity"), opt(SocketDomain.class, m, "domain"),
                 num(m, "maxMessage"));
-    }
-
-    private static void handle(JsonGenerator g, ChannelHandle h) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("channel", h.channel());
-        g.writeStringField("type", h.type().name());
-        g.writeNumberField("shmId", h.shmId());
-        g.writeNumberField("semId", h.semId());
-        g.writeNumberField("msqId", h.msqId());
-        g.writeNumberField("key", h.key());
-        g.writeStringField("path", h.path());
-        g.writeNumberField("port", h.port());
-        g.writeEndObject();
-    }
-
-    private static ChannelHandle handle(Map<String, Object> m) {
-        return new ChannelHandle(str(m, "channel"), ChannelType.valueOf(str(m, "type")), (int) num(m, "shmId"),
-                (int) num(m, "semId"), (int) num(m, "msqId"), (int) num(m, "key"), str(m, "path"), (int) num(m, "port"));
     }
 
     // ---------------------------------------------------------------- worker -> supervisor
@@ -250,8 +261,52 @@ public final class Wire {
         return m.get(k) instanceof Number n ? n.longValue() : StepOutcome.NONE;
     }
 
+    /** A worker is about to do one of its own faults to itself (fault {@code index} of the plan) after {@code count} messages. */
+    public static String fault(int index, long count) {
+        return object("fault", g -> {
+            g.writeNumberField("index", index);
+            g.writeNumberField("count", count);
+        });
+    }
+
     public static String error(String message) {
         return object("error", g -> g.writeStringField("message", message));
+    }
+
+    /**
+     * The report line's fields, in a holder class of their own: its lambdas are made when the
+     * first report is written or read, not when a worker loads {@code Wire} to start.
+     */
+    private static final class Fields {
+        /** A number field of the report line and where it lives in {@link WorkerReport}: the one list both directions read. */
+        record LongField(String name, ToLongFunction<WorkerReport> get, ObjLongConsumer<WorkerReport> set) {}
+
+        /** A map field of the report line (step or event name to a count or ns). */
+        record MapField(String name, Function<WorkerReport, Map<String, Long>> get) {}
+
+        static final List<LongField> COUNTS = List.of(
+                new LongField("sent", r -> r.sent, (r, v) -> r.sent = v),
+                new LongField("received", r -> r.received, (r, v) -> r.received = v),
+                new LongField("bytesSent", r -> r.bytesSent, (r, v) -> r.bytesSent = v),
+                new LongField("bytesReceived", r -> r.bytesReceived, (r, v) -> r.bytesReceived = v),
+                new LongField("increments", r -> r.increments, (r, v) -> r.increments = v),
+                new LongField("corrupted", r -> r.corrupted, (r, v) -> r.corrupted = v),
+                new LongField("reordered", r -> r.reordered, (r, v) -> r.reordered = v),
+                new LongField("duplicatedLocally", r -> r.duplicatedLocally, (r, v) -> r.duplicatedLocally = v));
+
+        static final List<LongField> TIMES_AND_USAGE = List.of(
+                new LongField("firstOpNanos", r -> r.firstOpNanos, (r, v) -> r.firstOpNanos = v),
+                new LongField("lastOpNanos", r -> r.lastOpNanos, (r, v) -> r.lastOpNanos = v),
+                new LongField("userCpuMicros", r -> r.userCpuMicros, (r, v) -> r.userCpuMicros = v),
+                new LongField("sysCpuMicros", r -> r.sysCpuMicros, (r, v) -> r.sysCpuMicros = v),
+                new LongField("voluntaryCtxSwitches", r -> r.voluntaryCtxSwitches, (r, v) -> r.voluntaryCtxSwitches = v),
+                new LongField("involuntaryCtxSwitches", r -> r.involuntaryCtxSwitches, (r, v) -> r.involuntaryCtxSwitches = v),
+                new LongField("minorFaults", r -> r.minorFaults, (r, v) -> r.minorFaults = v),
+                new LongField("majorFaults", r -> r.majorFaults, (r, v) -> r.majorFaults = v));
+
+        static final List<MapField> MAPS = List.of(
+                new MapField("setupNanos", r -> r.setupNanos), new MapField("teardownNanos", r -> r.teardownNanos),
+                new MapField("events", r -> r.events), new MapField("syscalls", r -> r.syscalls));
     }
 
     public static String report(WorkerReport r) {
@@ -259,32 +314,15 @@ public final class Wire {
             g.writeStringField("name", r.name);
             g.writeStringField("role", r.role);
             g.writeStringField("channel", r.channel);
-            g.writeNumberField("sent", r.sent);
-            g.writeNumberField("received", r.received);
-            g.writeNumberField("bytesSent", r.bytesSent);
-            g.writeNumberField("bytesReceived", r.bytesReceived);
-            g.writeNumberField("increments", r.increments);
-            g.writeNumberField("corrupted", r.corrupted);
-            g.writeNumberField("reordered", r.reordered);
-            g.writeNumberField("duplicatedLocally", r.duplicatedLocally);
+            for (Fields.LongField f : Fields.COUNTS) g.writeNumberField(f.name(), f.get().applyAsLong(r));
             g.writeObjectFieldStart("receivedSeqs");
             for (Map.Entry<Integer, long[]> e : r.receivedSeqs.entrySet()) {
                 g.writeStringField(Integer.toString(e.getKey()), longsToBase64(e.getValue()));
             }
             g.writeEndObject();
             if (r.latency != null) g.writeStringField("latency", histogramToBase64(r.latency));
-            g.writeNumberField("firstOpNanos", r.firstOpNanos);
-            g.writeNumberField("lastOpNanos", r.lastOpNanos);
-            longMap(g, "setupNanos", r.setupNanos);
-            longMap(g, "teardownNanos", r.teardownNanos);
-            longMap(g, "events", r.events);
-            longMap(g, "syscalls", r.syscalls);
-            g.writeNumberField("userCpuMicros", r.userCpuMicros);
-            g.writeNumberField("sysCpuMicros", r.sysCpuMicros);
-            g.writeNumberField("voluntaryCtxSwitches", r.voluntaryCtxSwitches);
-            g.writeNumberField("involuntaryCtxSwitches", r.involuntaryCtxSwitches);
-            g.writeNumberField("minorFaults", r.minorFaults);
-            g.writeNumberField("majorFaults", r.majorFaults);
+            for (Fields.LongField f : Fields.TIMES_AND_USAGE) g.writeNumberField(f.name(), f.get().applyAsLong(r));
+            for (Fields.MapField f : Fields.MAPS) longMap(g, f.name(), f.get().apply(r));
         });
     }
 
@@ -306,32 +344,15 @@ public final class Wire {
         r.name = str(m, "name");
         r.role = str(m, "role");
         r.channel = str(m, "channel");
-        r.sent = num(m, "sent");
-        r.received = num(m, "received");
-        r.bytesSent = num(m, "bytesSent");
-        r.bytesReceived = num(m, "bytesReceived");
-        r.increments = num(m, "increments");
-        r.corrupted = num(m, "corrupted");
-        r.reordered = num(m, "reordered");
-        r.duplicatedLocally = num(m, "duplicatedLocally");
+        for (Fields.LongField f : Fields.COUNTS) f.set().accept(r, num(m, f.name()));
         Object seqs = m.get("receivedSeqs");
         if (seqs instanceof Map<?, ?> o) for (Map.Entry<?, ?> e : o.entrySet()) {
             r.receivedSeqs.put(Integer.parseInt(e.getKey().toString()), longsFromBase64(e.getValue().toString()));
         }
         Object lat = m.get("latency");
         if (lat != null) r.latency = histogramFromBase64(lat.toString());
-        r.firstOpNanos = num(m, "firstOpNanos");
-        r.lastOpNanos = num(m, "lastOpNanos");
-        readLongMap(m, "setupNanos", r.setupNanos);
-        readLongMap(m, "teardownNanos", r.teardownNanos);
-        readLongMap(m, "events", r.events);
-        readLongMap(m, "syscalls", r.syscalls);
-        r.userCpuMicros = num(m, "userCpuMicros");
-        r.sysCpuMicros = num(m, "sysCpuMicros");
-        r.voluntaryCtxSwitches = num(m, "voluntaryCtxSwitches");
-        r.involuntaryCtxSwitches = num(m, "involuntaryCtxSwitches");
-        r.minorFaults = num(m, "minorFaults");
-        r.majorFaults = num(m, "majorFaults");
+        for (Fields.LongField f : Fields.TIMES_AND_USAGE) f.set().accept(r, num(m, f.name()));
+        for (Fields.MapField f : Fields.MAPS) readLongMap(m, f.name(), f.get().apply(r));
         return r;
     }
 

@@ -8,11 +8,11 @@
  *       pending, grant, free, stop, report, error; written with jackson-core's streaming generator,
  *       read with {@link ipclab.engine.protocol.JsonLine}), {@link ipclab.engine.protocol.WorkerSpec}
  *       (a worker's part of the plan), {@link ipclab.engine.protocol.ChannelHandle} (the kernel
- *       objects and addresses the supervisor made for a channel),
+ *       objects and addresses the supervisor made for a channel, one record per mechanism),
  *       {@link ipclab.engine.protocol.WorkerReport} (a worker's figures),
  *       {@link ipclab.engine.protocol.StepGate} and {@link ipclab.engine.protocol.StoppedException}
  *       (step mode's contract).</li>
- *   <li>Internal: {@link ipclab.engine.protocol.JsonLine}'s parser; use {@link ipclab.engine.protocol.Wire#parse}.</li>
+ *   <li>Internal: {@link ipclab.engine.protocol.JsonLine}'s parser (use {@link ipclab.engine.protocol.Wire#parse}) and {@code HandleJson}.</li>
  * </ul>
  *
  * A worker loads no data binding and no Jackson parser from here, so that it starts fast.

@@ -30,6 +30,8 @@ abstract class AbstractRole implements RoleAgent {
     volatile boolean stop;
     boolean done;
     boolean closed;
+    /** When a role with a {@code duration} stops (Long.MAX_VALUE: none); set at go by {@link #startClock}. */
+    private long deadline = Long.MAX_VALUE;
 
     AbstractRole(WorkerSpec spec, StepGate gate) {
         this.spec = spec;
@@ -38,6 +40,16 @@ abstract class AbstractRole implements RoleAgent {
         report.name = spec.self().name();
         report.role = Names.yaml(spec.self().role());
         report.channel = spec.channel().name();
+    }
+
+    /** Starts the {@code duration} clock at {@code now} (the start barrier's go). */
+    final void startClock(long now) {
+        if (spec.self().durationNanos() > 0) deadline = now + spec.self().durationNanos();
+    }
+
+    /** The role was told to stop, or its {@code duration} is over. */
+    final boolean stopOrTimeUp() {
+        return stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline);
     }
 
     /** True when the role's channel is a ring whose sync promises that nobody sleeps. */

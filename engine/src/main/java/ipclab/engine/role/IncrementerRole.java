@@ -6,6 +6,7 @@ import static ipclab.engine.channel.shm.RingDescriptor.LOCK_OFFSET;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.GatedSemop;
+import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
@@ -41,7 +42,6 @@ final class IncrementerRole extends AbstractRole {
     private MemorySegment seg;
     private GatedSemop lock;
     private GatedSemop unlock;
-    private long deadline = Long.MAX_VALUE;
 
     IncrementerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
@@ -62,15 +62,12 @@ final class IncrementerRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() {
-        if (self.durationNanos() > 0) deadline = System.nanoTime() + self.durationNanos();
-    }
+    public void onGo() { startClock(System.nanoTime()); }
 
     @Override
     public int doWork() {
         if (done) return 0;
-        if (report.increments >= self.messages() || stop
-                || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+        if (report.increments >= self.messages() || stopOrTimeUp()) {
             done = true;
             return 0;
         }
@@ -109,11 +106,6 @@ final class IncrementerRole extends AbstractRole {
     }
 
     private void loadStore() {
-        gate.before(StepOp.LOAD, channel);
-        long v = (long) LONG.getOpaque(seg, COUNTER_OFFSET);
-        gate.value(v);
-        gate.before(StepOp.STORE, channel);
-        LONG.setOpaque(seg, COUNTER_OFFSET, v + 1);
-        gate.value(v + 1);
+        Steps.unsyncedIncrement(gate, channel, StepOp.LOAD, StepOp.STORE, seg, COUNTER_OFFSET);
     }
 }

@@ -29,8 +29,11 @@ final class PingerRole extends AbstractRole {
     private Payload payload;
     private Histogram latency;
     private long total;
-    private long deadline = Long.MAX_VALUE;
     private long seq;
+    /** Round trips given up (no reply in time on a lossy transport): a reply to one later is late, not a duplicate. */
+    private final java.util.BitSet givenUp = new java.util.BitSet();
+    private long lateReplies;
+    private long strangers;
     private long lostReplies;
     /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
     private final long warmup;
@@ -56,14 +59,12 @@ final class PingerRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() {
-        if (self.durationNanos() > 0) deadline = System.nanoTime() + self.durationNanos();
-    }
+    public void onGo() { startClock(System.nanoTime()); }
 
     @Override
     public int doWork() {
         if (done) return 0;
-        if (seq >= total || stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+        if (seq >= total || stopOrTimeUp()) {
             finish();
             return 0;
         }
@@ -87,9 +88,14 @@ final class PingerRole extends AbstractRole {
             n = in.poll();
             if (n > 0) {
                 long rat = in.offset();
-                if (MessageHeader.seq(inBuf, rat) == seq && MessageHeader.writer(inBuf, rat) == self.index()) break;
-                // a late reply to an earlier, given-up round trip (lossy transports) or a stranger
+                long rseq = MessageHeader.seq(inBuf, rat);
+                if (rseq == seq && MessageHeader.writer(inBuf, rat) == self.index()) break;
+                // a late reply to an earlier, given-up round trip (lossy transports), a duplicate of one
+                // answered already, or a stranger: each counted, none taken for this round trip's reply
                 if (!crc.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
+                else if (MessageHeader.writer(inBuf, rat) != self.index() || rseq > seq || rseq < 0) strangers++;
+                else if (rseq <= Integer.MAX_VALUE && givenUp.get((int) rseq)) { givenUp.clear((int) rseq); lateReplies++; }
+                else report.duplicatedLocally++;
                 in.release();
                 continue;
             }
@@ -99,6 +105,7 @@ final class PingerRole extends AbstractRole {
             }
             if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
                 lostReplies++;
+                if (seq <= Integer.MAX_VALUE) givenUp.set((int) seq);   // rare: lossy transports only
                 seq++;
                 return 1;
             }
@@ -131,6 +138,8 @@ final class PingerRole extends AbstractRole {
     @Override
     public void onClose() {
         if (!closed && lostReplies > 0) report.event("lost-replies", lostReplies);
+        if (!closed && lateReplies > 0) report.event("late-replies", lateReplies);
+        if (!closed && strangers > 0) report.event("foreign-replies", strangers);
         super.onClose();
     }
 }

@@ -30,7 +30,6 @@ final class WriterRole extends AbstractRole {
     private MemorySegment buf;
     private Payload payload;
     private Pacer pacer;
-    private long deadline = Long.MAX_VALUE;
     private final long warmup;
     private final long total;
     private final WarmupCalls warmupCalls = new WarmupCalls();
@@ -71,14 +70,14 @@ final class WriterRole extends AbstractRole {
         long now = System.nanoTime();
         pacer.start(now);
         warmupCalls.start();
-        if (self.durationNanos() > 0) deadline = now + self.durationNanos();
+        startClock(now);
     }
 
     @Override
     public int doWork() {
         if (done) return 0;
         if (at < 0) {
-            if (n >= total || stop || (deadline != Long.MAX_VALUE && System.nanoTime() >= deadline)) {
+            if (n >= total || stopOrTimeUp()) {
                 out.finish();
                 done = true;
                 return 0;

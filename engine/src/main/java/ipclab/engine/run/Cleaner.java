@@ -95,7 +95,7 @@ public final class Cleaner {
 
     /** @return true if removal was tried and failed (the record must stay) */
     private static boolean removeSysv(Registry.Entry e, String what, ProcSysvipc proc, int uid, List<String> removed, List<String> skipped) {
-        SysvObject.Kind kind = SysvObject.Kind.of(e.kind());
+        SysvObject.Kind kind = e.kind().sysv();
         SysvObject match = null;
         SysvObject sameId = null;
         for (SysvObject o : proc.list(kind)) {

@@ -21,12 +21,14 @@ final class Coordinator {
     private final RunState state;
     private final RunObjects objects;
     private final StallDiagnosis stalls;
+    private final FaultInjector faults;
     private final Runnable removeHook;
 
     Coordinator(RunState state, RunObjects objects, Runnable removeHook) {
         this.state = state;
         this.objects = objects;
         this.stalls = new StallDiagnosis(state);
+        this.faults = new FaultInjector(state, objects);
         this.removeHook = removeHook;
     }
 
@@ -43,7 +45,7 @@ final class Coordinator {
                 runUntilEnd();
             }
         } catch (Throwable t) {
-            state.fail("engine", null, "internal error: " + t, List.of());
+            state.fail(FailureKind.ENGINE, null, "internal error: " + t, List.of());
         }
         RunReport report;
         try {
@@ -67,7 +69,7 @@ final class Coordinator {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     for (Worker w : state.workers) if (w.state == ProcessState.STARTING) {
-                        state.failures.add(new RunReport.Failure("timeout", w.name(), w.name() + " was not ready after "
+                        state.failures.add(new RunReport.Failure(FailureKind.TIMEOUT, w.name(), w.name() + " was not ready after "
                                 + state.opts.readyTimeout().toSeconds() + "s (its JVM is still starting or attaching)",
                                 state.ms(System.nanoTime()), w.log()));
                     }
@@ -87,7 +89,8 @@ final class Coordinator {
         }
         List<Worker> all = state.snapshot();
         for (Worker w : all) w.send(Wire.command("go"));
-        state.event(null, "go", all.size() + " workers released together");
+        state.event(null, RunEvent.GO, all.size() + " workers released together");
+        faults.start();
     }
 
     private void runUntilEnd() throws Exception {
@@ -98,6 +101,10 @@ final class Coordinator {
                 if (state.allExited()) return;
             }
             long now = System.nanoTime();
+            if (state.free && faults.tick(now)) {
+                state.event(null, RunEvent.FAULT, "only receivers are left, and every sender of theirs is gone (one killed): winding down");
+                return;
+            }
             // a stepped worker never sleeps in the kernel: only free runs are sampled
             if (state.free && now >= nextSample) { stalls.sample(now); nextSample = now + StallDiagnosis.SAMPLE_NANOS; }
             synchronized (state) {
@@ -118,7 +125,7 @@ final class Coordinator {
             for (Worker w : state.workers) if (!w.exited()) alive.add(w);
         }
         state.stepper.end("the run is over; no more grants");
-        if (!alive.isEmpty()) state.event(null, "stopping", alive.size() + " workers still running");
+        if (!alive.isEmpty()) state.event(null, RunEvent.STOPPING, alive.size() + " workers still running");
         for (Worker w : alive) { w.stopSent = true; w.send(Wire.command("stop")); }
         long deadline = System.nanoTime() + state.opts.grace().toNanos();
         for (Worker w : alive) {
@@ -151,15 +158,15 @@ final class Coordinator {
         synchronized (state) {
             state.failures.addAll(cleanupFailures);
             objects.closeRecord(leaks, kept);
-            for (String l : leaks) state.failures.add(new RunReport.Failure("leak", null, "left behind: " + l, state.ms(System.nanoTime()), List.of()));
+            for (String l : leaks) state.failures.add(new RunReport.Failure(FailureKind.LEAK, null, "left behind: " + l, state.ms(System.nanoTime()), List.of()));
         }
         removeHook.run();
         RunReport r;
         synchronized (state) {
             r = Figures.report(new RunEnd(state.plan, state.workers, objects.setupNanos(), counters, leaks, state.failures,
-                    state.trace, state.goNanos, state.endNanos, state.startNanos, kept));
+                    state.trace, state.goNanos, state.endNanos, state.startNanos, kept, state.faults.results()));
         }
-        state.event(null, "done", r.ok() ? "ok" : "failed");
+        state.event(null, RunEvent.DONE, r.ok() ? "ok" : "failed");
         return r;
     }
 }

@@ -41,7 +41,7 @@ final class Figures {
             boolean incrementers = on.stream().anyMatch(w -> w.process.role() == Role.INCREMENTER);
             RunReport.ChannelFigures f = channel(c, on, end.setupNanos().getOrDefault(c.name(), Map.of()), latencies);
             channels.add(f);
-            RunReport.Failure loss = Verdict.channelLoss(c, f, incrementers, failuresSoFar, at);
+            RunReport.Failure loss = plan.faulted(c.name()) ? null : Verdict.channelLoss(c, f, incrementers, failuresSoFar, at);
             if (loss != null) failures.add(loss);
             if (incrementers) {
                 List<WorkerReport> reports = new ArrayList<>();
@@ -60,7 +60,7 @@ final class Figures {
         ReportMetrics metrics = new ReportMetrics(plan, processes, channels, counters, workers, latencies);
         for (Expectation e : plan.expectations()) results.add(Verdict.check(e, metrics));
         return new RunReport(plan.scenario().name(), plan.seed(), Verdict.ok(failures, results), end.durationMs(), host(),
-                processes, channels, counters, end.leaks(), results, failures, plan.params(), end.trace(), end.kept());
+                processes, channels, counters, end.leaks(), results, failures, plan.params(), end.trace(), end.kept(), end.faults());
     }
 
     static RunReport.Host host() {

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.inspect.ProcSysvipc;
 import ipclab.engine.inspect.SysvObject;
 import java.nio.file.Files;
@@ -18,11 +19,11 @@ final class Leaks {
         ProcSysvipc proc = new ProcSysvipc();
         int uid = Proc.uid();
         for (Registry.Entry e : objects) {
-            if (e.kind().equals("file")) {
+            if (e.kind() == ObjectKind.FILE) {
                 if (!e.path().isEmpty() && Files.exists(Path.of(e.path()), LinkOption.NOFOLLOW_LINKS)) out.add("file " + e.path());
                 continue;
             }
-            for (SysvObject o : proc.list(SysvObject.Kind.of(e.kind()))) {
+            for (SysvObject o : proc.list(e.kind().sysv())) {
                 if (Ownership.ours(e, o, uid)) out.add(describe(e));
             }
         }
@@ -30,7 +31,7 @@ final class Leaks {
     }
 
     static String describe(Registry.Entry e) {
-        if (e.kind().equals("file")) return "file " + e.path();
+        if (e.kind() == ObjectKind.FILE) return "file " + e.path();
         return e.kind() + " id=" + e.id() + " key=0x" + String.format("%08x", e.key());
     }
 }

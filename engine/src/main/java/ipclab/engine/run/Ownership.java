@@ -29,7 +29,7 @@ public final class Ownership {
 
     /** True if o is the object that entry e of a run registry records, and uid owns or created it. */
     public static boolean ours(Registry.Entry e, SysvObject o, int uid) {
-        if (!e.kind().equals(o.kind().procName())) return false;
+        if (e.kind().sysv() != o.kind()) return false;
         if (o.uid() != uid && o.cuid() != uid) return false;
         if (e.ctime() > 0 && o.ctime() < e.ctime() - 1) return false; // 1 s: the clock read before the call may lag the kernel's
         if (e.pending()) return e.key() != 0 && o.key() == e.key();

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class Registry {
     private Registry() {}
 
     /**
-     * One object or file a run made. kind: shm, msg, sem or file (id -1, path set).
+     * One object or file a run made (a file: id -1, path set).
      *
      * @param key     the System V key the object was made with (ipclab makes each with a fresh key, IPC_EXCL)
      * @param ctime   the object's change time (s since the epoch) from IPC_STAT just after it was made; for a
@@ -42,15 +43,14 @@ public final class Registry {
      * @param cpid    shm: the creator pid (the supervisor); else 0
      * @param pending written before the object exists (intent): the id is not known yet, the key is
      */
-    public record Entry(String kind, int id, int key, String path, long ctime, long cpid, boolean pending) {
-        public Entry(String kind, int id, int key, String path) { this(kind, id, key, path, 0, 0, false); }
+    public record Entry(ObjectKind kind, int id, int key, String path, long ctime, long cpid, boolean pending) {
+        public Entry(ObjectKind kind, int id, int key, String path) { this(kind, id, key, path, 0, 0, false); }
 
-        boolean file() { return "file".equals(kind); }
+        boolean file() { return kind == ObjectKind.FILE; }
 
-        /** Why an entry read from a file is not one a run writes, or null. */
+        /** Why an entry read from a file is not one a run writes, or null (an unknown kind does not even read). */
         String damage() {
             if (kind == null) return "an entry has no kind";
-            if (!List.of("shm", "msg", "sem", "file").contains(kind)) return "an entry has kind '" + abbreviate(kind) + "' (not shm, msg, sem or file)";
             if (file() && (path == null || path.isBlank())) return "a file entry has no path";
             if (!file() && id < 0 && !pending) return "a " + kind + " entry has id " + id;
             if (!file() && pending && key == 0) return "a pending " + kind + " entry has no key";

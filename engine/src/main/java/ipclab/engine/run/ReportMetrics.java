@@ -1,6 +1,7 @@
 package ipclab.engine.run;
 
 import ipclab.dsl.plan.Expectation;
+import ipclab.dsl.plan.MetricNames;
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.protocol.WorkerReport;
 import java.util.LinkedHashMap;
@@ -56,6 +57,11 @@ final class ReportMetrics implements Expectation.Metrics {
             }
             own.put("syscalls", (double) calls);
             for (var e : p.events().entrySet()) own.put("events." + e.getKey(), (double) e.getValue());
+            // errors by errno: the calls that failed (errors.EIDRM), and IPC_NOWAIT's retries (events EAGAIN, ENOMSG)
+            for (var e : p.events().entrySet()) {
+                if (e.getKey().startsWith(MetricNames.ERRORS_PREFIX)) own.merge(e.getKey(), (double) e.getValue(), Double::sum);
+                else if (e.getKey().matches("E[A-Z0-9]+")) own.merge(MetricNames.ERRORS_PREFIX + e.getKey(), (double) e.getValue(), Double::sum);
+            }
             for (var e : own.entrySet()) {
                 values.put(p.name() + "." + e.getKey(), e.getValue());
                 if (!group.equals(p.name())) values.merge(group + "." + e.getKey(), e.getValue(), Double::sum);
@@ -71,6 +77,7 @@ final class ReportMetrics implements Expectation.Metrics {
             values.put(n + "sent", (double) c.sent());
             values.put(n + "received", (double) c.received());
             values.put(n + "lost", (double) c.lost());
+            values.put(n + "lostToFaults", plan.faulted(c.name()) ? (double) c.lost() : 0.0);
             values.put(n + "duplicated", (double) c.duplicated());
             values.put(n + "corrupted", (double) c.corrupted());
             values.put(n + "reordered", (double) c.reordered());
@@ -99,7 +106,14 @@ final class ReportMetrics implements Expectation.Metrics {
     }
 
     @Override
-    public Double value(String path) { return values.get(path); }
+    public Double value(String path) {
+        Double v = values.get(path);
+        if (v != null) return v;
+        // a process that saw no error of a kind has 0 of it
+        int dot = path.indexOf('.');
+        if (dot > 0 && path.startsWith(MetricNames.ERRORS_PREFIX, dot + 1) && values.containsKey(path.substring(0, dot) + ".sent")) return 0.0;
+        return null;
+    }
 
     /** Every path this run has (for "did you mean"). */
     Map<String, Double> all() { return Map.copyOf(values); }

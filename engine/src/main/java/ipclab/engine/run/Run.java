@@ -1,7 +1,9 @@
 package ipclab.engine.run;
 
 import ipclab.dsl.plan.Plan;
+import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.transport.ChannelLook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +79,7 @@ public final class Run {
     void abort(String why) {
         synchronized (state) {
             if (state.done.isDone()) return;
-            if (!state.stopping) state.fail("stopped", null, why, List.of());
+            if (!state.stopping) state.fail(FailureKind.STOPPED, null, why, List.of());
             // from here, workers that exit (Ctrl-C reaches the whole process group) are not "died"
             state.stopping = true;
             state.notifyAll();
@@ -151,11 +153,47 @@ public final class Run {
     /** Every grant so far, in order. */
     public List<TraceEntry> trace() { return stepping.trace(); }
 
+    /**
+     * What a channel's kernel objects hold now, read from the objects themselves (the ring or
+     * counter through the supervisor's attachment, msgctl IPC_STAT and MSG_COPY peeks, semctl,
+     * {@code /proc/net}). In step mode every worker waits at a gate, so nothing moves meanwhile.
+     *
+     * @throws IllegalArgumentException no such channel
+     * @throws IllegalStateException    the run is over and its objects are removed
+     */
+    public ChannelLook look(String channel) { return objects.look(channel(channel)); }
+
+    /** The bytes of slot {@code slot} (0-based) of lane {@code lane} of a channel's shared-memory ring, for a hex dump. */
+    public byte[] slotBytes(String channel, int lane, int slot) {
+        return objects.slotBytes(channel(channel).name(), lane, slot);
+    }
+
+    private PlannedChannel channel(String name) {
+        for (PlannedChannel c : state.plan.channels()) if (c.name().equals(name)) return c;
+        throw new IllegalArgumentException("no channel " + name + " in this run (channels: "
+                + String.join(", ", state.plan.channels().stream().map(PlannedChannel::name).toList()) + ")");
+    }
+
+    /**
+     * Kills a worker with SIGKILL, as a crash would: the run then stops as it does for any worker
+     * that dies (the others get "stop", the objects are removed) and the report names it.
+     *
+     * @throws IllegalArgumentException no such process
+     * @throws IllegalStateException    it has exited already
+     */
+    public void kill(String process) {
+        Worker w = state.find(process);
+        synchronized (state) {
+            if (w.exited()) throw new IllegalStateException("process " + process + " has exited already (status " + w.exitCode + ")");
+        }
+        w.proc.destroyForcibly();
+    }
+
     /** Stops the run (workers get "stop", then are killed after the grace period); the report says it was stopped. */
     public void stop() {
         synchronized (state) {
             if (state.done.isDone() || state.stopping) return;
-            state.fail("stopped", null, "stopped before the end", List.of());
+            state.fail(FailureKind.STOPPED, null, "stopped before the end", List.of());
             state.stopping = true;
             state.notifyAll();
         }

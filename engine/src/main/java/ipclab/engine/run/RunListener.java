@@ -6,10 +6,10 @@ public interface RunListener {
     /**
      * @param atMs    ms since the run started
      * @param process the process concerned, or null for the run
-     * @param what    spawned, ready, go, pending, exited, failed, stopping, done...
+     * @param what    what happened
      * @param detail  free text
      */
-    void event(long atMs, String process, String what, String detail);
+    void event(long atMs, String process, RunEvent what, String detail);
 
     RunListener NONE = (atMs, process, what, detail) -> { };
 }

@@ -1,5 +1,9 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.transport.ChannelObjects;
+import ipclab.engine.transport.ChannelKit;
+import ipclab.engine.transport.ChannelLook;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.engine.protocol.ChannelHandle;
@@ -23,7 +27,7 @@ final class RunObjects {
     private boolean cleaned;
 
     RunObjects(RunOptions opts) {
-        this.kit = opts.channels() != null ? opts.channels() : new RealChannels();
+        this.kit = opts.channels() != null ? opts.channels() : new ChannelObjects();
     }
 
     /** Opens the registry file; before any object exists. */
@@ -56,12 +60,46 @@ final class RunObjects {
 
     synchronized ChannelHandle handle(String channel) { return handles.get(channel); }
 
+    /**
+     * Reads a channel's live objects. Under this object's lock, so that clean-up (which takes it
+     * first) cannot close the supervisor's attachment in the middle of a read.
+     *
+     * @throws IllegalStateException the objects are removed (the run is over)
+     */
+    synchronized ChannelLook look(PlannedChannel ch) {
+        ChannelHandle h = live(ch.name());
+        ChannelLook l = kit.look(ch, h);
+        if (l == null) throw new IllegalStateException("channel " + ch.name() + " cannot be inspected in this run");
+        return l;
+    }
+
+    /** The bytes of one ring slot of a live channel. */
+    synchronized byte[] slotBytes(String channel, int lane, int slot) { return kit.slotBytes(live(channel), lane, slot); }
+
+    private ChannelHandle live(String channel) {
+        if (cleaned) throw new IllegalStateException("the run is over: channel " + channel + "'s objects are removed");
+        ChannelHandle h = handles.get(channel);
+        if (h == null) throw new IllegalStateException("channel " + channel + " has no objects yet");
+        return h;
+    }
+
     /** The supervisor's setup cost by channel and step, in ns. */
     synchronized Map<String, Map<String, Long>> setupNanos() { return new LinkedHashMap<>(setupNanos); }
 
     /** Every worker is attached (shm: IPC_RMID now). */
     void allAttached() throws Exception {
         for (ChannelHandle h : handles()) kit.allAttached(h);
+    }
+
+    /** A remove fault on the channel; what was removed. */
+    String removeInUse(String channel) { return kit.removeInUse(handle(channel), record); }
+
+    /** A fill fault on the channel; what was put in. */
+    String fill(PlannedChannel channel) { return kit.fill(handle(channel.name()), channel.maxMessage()); }
+
+    /** Every sender of the channel is gone, one killed on purpose: ends its stream if nobody did; what was done, or null. */
+    String endStreamFor(Plan plan, String channel) {
+        return kit.endStreamFor(handle(channel), plan.channel(channel), plan.processesOn(channel));
     }
 
     /** The incrementer channels' counters by channel; a counter that cannot be read is a clean-up failure. */
@@ -72,7 +110,7 @@ final class RunObjects {
                 Long v = kit.readCounter(h);
                 if (v != null) counters.put(h.channel(), v);
             } catch (RuntimeException e) {
-                state.fail("cleanup", null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
+                state.fail(FailureKind.CLEANUP, null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
             }
         }
         return counters;
@@ -100,13 +138,13 @@ final class RunObjects {
                 if (keep) kit.release(h, record);
                 else kit.remove(h, record);
             } catch (Exception e) {
-                problems.add(new RunReport.Failure("cleanup", null, "cannot " + (keep ? "release" : "remove") + " channel "
+                problems.add(new RunReport.Failure(FailureKind.CLEANUP, null, "cannot " + (keep ? "release" : "remove") + " channel "
                         + h.channel() + ": " + e.getMessage(), state.ms(System.nanoTime()), List.of()));
             }
         }
         if (record == null) return List.of();
         List<Registry.Entry> left = new ArrayList<>();
-        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind().equals("file")) left.add(e);
+        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind() == ObjectKind.FILE) left.add(e);
         return Leaks.of(left);
     }
 
@@ -115,8 +153,8 @@ final class RunObjects {
         List<Registry.Entry> listed = record.objects();
         List<RunReport.Kept> out = new ArrayList<>();
         for (Registry.Entry e : record.allObjects()) {
-            if (e.kind().equals("file")) continue;
-            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind().equals("shm") ? !listed.contains(e) : null));
+            if (e.kind() == ObjectKind.FILE) continue;
+            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind() == ObjectKind.SHM ? !listed.contains(e) : null));
         }
         return out;
     }

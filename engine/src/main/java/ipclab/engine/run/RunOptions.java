@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.transport.ChannelKit;
 import java.nio.file.Path;
 import java.time.Duration;
 

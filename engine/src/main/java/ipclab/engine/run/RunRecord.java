@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,14 +53,14 @@ public final class RunRecord implements ObjectLog {
     synchronized List<Registry.Entry> allObjects() { return List.copyOf(everything); }
 
     @Override
-    public synchronized void intent(String kind, int key, long notBefore) {
+    public synchronized void intent(ObjectKind kind, int key, long notBefore) {
         objects.add(new Registry.Entry(kind, -1, key, "", notBefore, 0, true));
         flush();
     }
 
     @Override
-    public synchronized void created(String kind, int id, int key, long ctime, long cpid) {
-        objects.removeIf(o -> o.pending() && o.kind().equals(kind) && o.key() == key);
+    public synchronized void created(ObjectKind kind, int id, int key, long ctime, long cpid) {
+        objects.removeIf(o -> o.pending() && o.kind() == kind && o.key() == key);
         Registry.Entry e = new Registry.Entry(kind, id, key, "", ctime, cpid, false);
         objects.add(e);
         everything.add(e);
@@ -67,12 +68,12 @@ public final class RunRecord implements ObjectLog {
     }
 
     @Override
-    public synchronized void abandoned(String kind, int key) {
-        if (objects.removeIf(o -> o.pending() && o.kind().equals(kind) && o.key() == key)) flush();
+    public synchronized void abandoned(ObjectKind kind, int key) {
+        if (objects.removeIf(o -> o.pending() && o.kind() == kind && o.key() == key)) flush();
     }
 
     @Override
-    public synchronized void created(String kind, int id, int key, String path) {
+    public synchronized void created(ObjectKind kind, int id, int key, String path) {
         Registry.Entry e = new Registry.Entry(kind, id, key, path == null ? "" : path);
         objects.add(e);
         everything.add(e);
@@ -80,9 +81,9 @@ public final class RunRecord implements ObjectLog {
     }
 
     @Override
-    public synchronized void removed(String kind, int id, String path) {
+    public synchronized void removed(ObjectKind kind, int id, String path) {
         String p = path == null ? "" : path;
-        objects.removeIf(o -> !o.pending() && o.kind().equals(kind) && o.id() == id && o.path().equals(p));
+        objects.removeIf(o -> !o.pending() && o.kind() == kind && o.id() == id && o.path().equals(p));
         flush();
     }
 

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -18,16 +19,50 @@ import java.util.Map;
  * @param params     the sweep combination (empty without a sweep)
  * @param kept       {@link RunOptions#keep()}: the System V objects the run left in the kernel on purpose (not leaks);
  *                   absent from the JSON when empty
+ * @param faults     the scenario's faults, each with when it acted and what it did (absent without faults); the
+ *                   errors each process saw are its {@code events} named {@code errors.<ERRNO>}
  */
 public record RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
                         List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
                         List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TraceEntry> trace,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Kept> kept) {
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Kept> kept,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Injected> faults) {
 
     public RunReport {
+        // a report read back from JSON written by an older ipclab may lack a key: absent means none
+        processes = processes == null ? List.of() : processes;
+        channels = channels == null ? List.of() : channels;
+        counters = counters == null ? Map.of() : counters;
+        leaks = leaks == null ? List.of() : leaks;
+        expectations = expectations == null ? List.of() : expectations;
+        failures = failures == null ? List.of() : failures;
+        params = params == null ? Map.of() : params;
+        trace = trace == null ? List.of() : trace;
         kept = kept == null ? List.of() : List.copyOf(kept);
+        faults = faults == null ? List.of() : List.copyOf(faults);
     }
+
+    /** A report without faults. */
+    public RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
+                     List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
+                     List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
+                     List<TraceEntry> trace, List<Kept> kept) {
+        this(scenario, seed, ok, durationMs, host, processes, channels, counters, leaks, expectations, failures, params, trace, kept, List.of());
+    }
+
+    /**
+     * A fault of the scenario and what became of it.
+     *
+     * @param index  its place under {@code faults:}
+     * @param fault  what and when, as planned ({@code kill producer after 1000 messages})
+     * @param action kill, stop, cont, delay, remove or fill
+     * @param target the process, or {@code channel <name>}
+     * @param atMs   when it acted, in ms after the start barrier; null when it did not (or, delay, acts throughout)
+     * @param result what was done ({@code SIGKILL to pid 4242}, {@code msgctl(IPC_RMID) of msg id 7}) or why not
+     */
+    public record Injected(int index, String fault, String action, String target,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Long atMs, String result) {}
 
     /** How the run ended: ok, a claim refuted, or failed. Not a JSON key ({@code ok} and {@code failures} say it). */
     @JsonIgnore
@@ -48,7 +83,7 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * @param markedForRemoval  shm only (null otherwise): IPC_RMID was done already (at the start barrier), so the
      *                          kernel frees the segment at its last detach: it is gone once the workers exited
      */
-    public record Kept(String kind, int id, int key, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedForRemoval) {}
+    public record Kept(ObjectKind kind, int id, int key, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedForRemoval) {}
 
     /** The machine: kernel release, CPUs, Java version. */
     public record Host(String kernel, int cpus, String java) {}
@@ -91,11 +126,11 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     /**
      * Something that makes the run fail.
      *
-     * @param kind    died | blocked | timeout | loss | leak | stopped | setup | cleanup
+     * @param kind    why (written died | blocked | timeout | loss | leak | stopped | cleanup | engine)
      * @param process the process concerned, or null
      * @param atMs    ms after the start of the run (spawning) when it was seen
      * @param log     the last lines of the process's stderr, when it died
      */
-    public record Failure(String kind, String process, String message, long atMs,
+    public record Failure(FailureKind kind, String process, String message, long atMs,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> log) {}
 }

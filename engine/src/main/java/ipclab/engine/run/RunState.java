@@ -20,6 +20,8 @@ final class RunState {
     final List<TraceEntry> trace = new ArrayList<>();
     final List<RunReport.Failure> failures = new ArrayList<>();
     final CompletableFuture<RunReport> done = new CompletableFuture<>();
+    /** The faults injected so far and the exits they explain. */
+    final FaultLog faults;
     /** Step mode's bookkeeping (enabled, blocked, outcomes); made by {@link Stepping}, fed by the worker threads. */
     Stepper stepper;
     private final RunListener listener;
@@ -38,12 +40,13 @@ final class RunState {
     RunState(Plan plan, RunOptions opts) {
         this.plan = plan;
         this.opts = opts;
+        this.faults = new FaultLog(plan);
         this.listener = opts.listener() == null ? RunListener.NONE : opts.listener();
         this.free = !opts.step();
     }
 
     /** Adds a failure stamped now. */
-    synchronized void fail(String kind, String process, String message, List<String> log) {
+    synchronized void fail(FailureKind kind, String process, String message, List<String> log) {
         failures.add(new RunReport.Failure(kind, process, message, ms(System.nanoTime()), log));
     }
 
@@ -68,10 +71,13 @@ final class RunState {
         return plan.timeout() != null ? plan.timeout() : Duration.ofMinutes(5);
     }
 
+    /** ms since the start barrier opened (since the start, before it did). Call holding the lock. */
+    long msSinceGo(long nanos) { return (nanos - (goNanos == 0 ? startNanos : goNanos)) / 1_000_000; }
+
     /** ms since the run started, for a moment given by {@link System#nanoTime()}. */
     long ms(long nanos) { return (nanos - startNanos) / 1_000_000; }
 
-    void event(String process, String what, String detail) {
+    void event(String process, RunEvent what, String detail) {
         try {
             listener.event(ms(System.nanoTime()), process, what, detail);
         } catch (RuntimeException e) {

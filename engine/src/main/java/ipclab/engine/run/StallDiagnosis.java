@@ -41,32 +41,32 @@ final class StallDiagnosis {
             if (b != null) {
                 long since = b.equals(w.blockedIn) ? w.blockedSince : Math.max(state.goNanos, state.freeSinceNanos);
                 msg = w.name() + " blocked in " + b + "(" + w.process.channel() + ") for " + seconds(now - since) + peersGone(w);
-                state.failures.add(new RunReport.Failure("blocked", w.name(), msg, state.ms(now), List.of()));
+                state.failures.add(new RunReport.Failure(FailureKind.BLOCKED, w.name(), msg, state.ms(now), List.of()));
             } else {
                 msg = w.name() + " still " + w.state.name().toLowerCase(Locale.ROOT).replace('_', '-')
                         + " after the run's timeout of " + limit + " (not blocked in an IPC call)";
-                state.failures.add(new RunReport.Failure("timeout", w.name(), msg, state.ms(now), List.of()));
+                state.failures.add(new RunReport.Failure(FailureKind.TIMEOUT, w.name(), msg, state.ms(now), List.of()));
             }
-            state.event(w.name(), "blocked", msg);
+            state.event(w.name(), RunEvent.BLOCKED, msg);
         }
     }
 
     /**
      * "; all writers exited" when w waits for messages whose every producer is gone (or the
      * reverse). Writers and pingers start the traffic, readers and echoes answer it: a pinger
-     * also receives, but what it waits for is its echo, so the split is by who starts, not by
-     * {@link Role#sends()}.
+     * also receives, but what it waits for is its echo, so the split is by who starts
+     * ({@link Role#originates()}, {@link Role#consumes()}), not by {@link Role#sends()}.
      */
     private String peersGone(Worker w) {
         Role r = w.process.role();
-        boolean receiver = r == Role.READER || r == Role.ECHO;
-        boolean sender = r == Role.WRITER || r == Role.PINGER;
+        boolean receiver = r.consumes();
+        boolean sender = r.originates();
         if (!receiver && !sender) return "";
         boolean any = false, allGone = true;
         for (Worker o : state.workers) {
             if (o == w || !o.process.channel().equals(w.process.channel())) continue;
             Role or = o.process.role();
-            boolean counterpart = receiver ? (or == Role.WRITER || or == Role.PINGER) : (or == Role.READER || or == Role.ECHO);
+            boolean counterpart = receiver ? or.originates() : or.consumes();
             if (!counterpart) continue;
             any = true;
             allGone &= o.exited();

@@ -20,7 +20,9 @@ final class StepModeCheck {
         for (PlannedProcess p : plan.processes()) {
             if (p.ratePerSecond() > 0) bad.add(p.name() + " has rate=" + p.ratePerSecond() + "/s");
             if (p.durationNanos() > 0) bad.add(p.name() + " has duration=" + StallDiagnosis.seconds(p.durationNanos()));
+            if (p.delayNanos() > 0) bad.add(p.name() + " has delay=" + StallDiagnosis.seconds(p.delayNanos()));
         }
+        if (!plan.faults().isEmpty()) bad.add("the scenario has faults (they act at times and counts of a free run)");
         if (bad.isEmpty()) return;
         throw new EngineException("step mode counts steps, not time: " + String.join(", ", bad)
                 + "; give the writers a message count (messages: N) and no rate or duration, or run without stepping", null);

@@ -84,7 +84,7 @@ final class Stepping {
         }
         state.stepper.end("the run went free; no more grants");
         for (Worker w : ws) if (!w.exited()) w.send(Wire.command("free"));
-        state.event(null, "free", "running free");
+        state.event(null, RunEvent.FREE, "running free");
     }
 
     List<TraceEntry> trace() {

@@ -93,7 +93,7 @@ final class Training {
         RunRecord quiet = RunRecord.standalone("aot-" + plan.scenario().name());
         ChannelHandle h;
         try {
-            h = objects.create(ch, plan, quiet).handle();
+            h = objects.create(ch, plan, quiet);
         } catch (RuntimeException e) {
             quiet.delete();
             throw e;

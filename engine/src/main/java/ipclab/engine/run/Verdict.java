@@ -20,7 +20,7 @@ final class Verdict {
                                          List<RunReport.Failure> failuresSoFar, long atMs) {
         if (incrementers || f.lossExpected() || !failuresSoFar.isEmpty()) return null;
         if (f.lost() == 0 && f.duplicated() == 0 && f.corrupted() == 0) return null;
-        return new RunReport.Failure("loss", null, String.format(Locale.ROOT,
+        return new RunReport.Failure(FailureKind.LOSS, null, String.format(Locale.ROOT,
                 "channel %s: %d lost, %d duplicated, %d corrupted of %d sent", c.name(), f.lost(), f.duplicated(),
                 f.corrupted(), f.sent()), atMs, List.of());
     }
@@ -28,7 +28,7 @@ final class Verdict {
     /** A "loss" failure for a synchronised counter that lost updates; null if none. */
     static RunReport.Failure counterLoss(PlannedChannel c, RunReport.Counter k, List<RunReport.Failure> failuresSoFar, long atMs) {
         if (k.lostUpdates() == 0 || c.sync() == Sync.NONE || !failuresSoFar.isEmpty()) return null;
-        return new RunReport.Failure("loss", null, "counter " + c.name() + ": " + k.lostUpdates()
+        return new RunReport.Failure(FailureKind.LOSS, null, "counter " + c.name() + ": " + k.lostUpdates()
                 + " lost updates with sync " + Names.yaml(c.sync()), atMs, List.of());
     }
 

@@ -41,6 +41,8 @@ final class Worker {
     long exitNanos;
     boolean stopSent;
     boolean killed;
+    /** A stop fault froze it (SIGSTOP) and no cont has come yet. */
+    boolean faultStopped;
     /** blocked-in-kernel sampling: the call last seen and since when. */
     String blockedIn;
     long blockedSince;

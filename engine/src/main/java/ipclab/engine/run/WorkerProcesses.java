@@ -1,6 +1,12 @@
 package ipclab.engine.run;
 
+import ipclab.dsl.model.FaultAction;
+import ipclab.dsl.model.Names;
+import ipclab.dsl.model.Role;
+import ipclab.dsl.plan.PlannedFault;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.Topology;
+import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
@@ -57,9 +63,9 @@ final class WorkerProcesses {
         record.worker(p.name(), w.pid);
         w.startReaders(this::onLineChecked, this::protocolError, this::onEnd);
         WorkerSpec spec = new WorkerSpec(p, state.plan.channel(p.channel()), handle, state.plan.processesOn(p.channel()),
-                state.plan.seed(), state.opts.step());
+                state.plan.seed(), state.opts.step(), state.plan.faultsOf(p.name()));
         w.send(Wire.spec(spec));
-        state.event(p.name(), "spawned", "pid " + w.pid);
+        state.event(p.name(), RunEvent.SPAWNED, "pid " + w.pid);
     }
 
     /** A launch failed: kill whoever was spawned, and wait for them. */
@@ -89,10 +95,10 @@ final class WorkerProcesses {
         String msg = "protocol error from " + w.name() + " (pid " + w.pid + "): " + what;
         w.logLine("supervisor: " + msg);
         synchronized (state) {
-            state.fail("protocol", w.name(), msg, w.log());
+            state.fail(FailureKind.PROTOCOL, w.name(), msg, w.log());
             state.notifyAll();
         }
-        state.event(w.name(), "protocol-error", what);
+        state.event(w.name(), RunEvent.ERROR, "protocol error: " + what);
     }
 
     private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
@@ -101,7 +107,7 @@ final class WorkerProcesses {
         Map<String, Object> m = Wire.parse(line);
         String type = String.valueOf(m.get("type"));
         switch (type) {
-            case "ready", "pending", "stepped", "report", "error" -> { }
+            case "ready", "pending", "stepped", "report", "error", "fault" -> { }
             default -> throw new IllegalArgumentException("unknown message type '" + abbreviate(type) + "'");
         }
         // decode before taking the lock: a malformed line changes nothing
@@ -109,6 +115,8 @@ final class WorkerProcesses {
         ipclab.engine.protocol.WorkerReport report = type.equals("report") ? Wire.report(m) : null;
         StepOutcome stepped = type.equals("stepped") ? Wire.stepped(m) : null;
         StepOp pendingOp = type.equals("pending") ? StepOp.ofWire(Wire.str(m, "op")) : null;
+        int faultIndex = type.equals("fault") ? (int) Wire.num(m, "index") : 0;
+        long faultCount = type.equals("fault") ? Wire.num(m, "count") : 0;
         synchronized (state) {
             switch (type) {
                 case "ready" -> {
@@ -124,6 +132,7 @@ final class WorkerProcesses {
                 case "stepped" -> { }
                 case "report" -> w.report = report;
                 case "error" -> w.error = String.valueOf(m.get("message"));
+                case "fault" -> selfFault(w, faultIndex, faultCount);
                 default -> { }
             }
             state.notifyAll();
@@ -133,16 +142,33 @@ final class WorkerProcesses {
             case "stepped" -> {
                 StepOutcome o = stepped;
                 state.stepper.stepped(w.name(), o);
-                state.event(w.name(), "stepped", o.toString());
+                state.event(w.name(), RunEvent.STEPPED, o.toString());
             }
             default -> { }
         }
         switch (type) {
-            case "ready" -> state.event(w.name(), "ready", String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
-            case "pending" -> state.event(w.name(), "pending", w.op + "(" + w.opChannel + ")");
-            case "error" -> state.event(w.name(), "error", w.error);
+            case "ready" -> state.event(w.name(), RunEvent.READY, String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
+            case "pending" -> state.event(w.name(), RunEvent.PENDING, w.op + "(" + w.opChannel + ")");
+            case "error" -> state.event(w.name(), RunEvent.ERROR, w.error);
             default -> { }
         }
+    }
+
+    /**
+     * A worker is about to kill or stop itself at a count of messages. A killed one sends no report:
+     * its count stands in for one (what it sent, or received), so that the channel's figures hold it.
+     * Call holding the lock.
+     */
+    private void selfFault(Worker w, int index, long count) {
+        PlannedFault f = state.faults.selfInjected(w.name(), index, count, state.msSinceGo(System.nanoTime()));
+        if (f == null || f.action() != FaultAction.KILL || w.report != null) return;
+        WorkerReport r = new WorkerReport();
+        r.name = w.name();
+        r.role = Names.yaml(w.process.role());
+        r.channel = w.process.channel();
+        if (Topology.sender(w.process) || w.process.role() == Role.INCREMENTER) r.sent = count;
+        else r.received = count;
+        w.report = r;
     }
 
     /** Its stdout closed: wait for the exit status. */
@@ -166,14 +192,19 @@ final class WorkerProcesses {
             w.exitCode = code;
             w.exitNanos = System.nanoTime();
             w.state = ProcessState.EXITED;
-            if (!state.stopping && (code != 0 || w.report == null)) {
+            String explained = code != 0 || w.report == null
+                    ? state.faults.explains(w.name(), w.process.channel(), code, w.report != null, w.error) : null;
+            if (explained != null) {
+                failure = null;
+                state.event(w.name(), RunEvent.FAULT, explained);
+            } else if (!state.stopping && (code != 0 || w.report == null)) {
                 failure = describeDeath(w, code);
-                state.failures.add(new RunReport.Failure("died", w.name(), failure, state.ms(w.exitNanos), w.log()));
+                state.failures.add(new RunReport.Failure(FailureKind.DIED, w.name(), failure, state.ms(w.exitNanos), w.log()));
             }
             state.notifyAll();
         }
         state.stepper.exited(w.name());
-        state.event(w.name(), "exited", failure != null ? failure : "status " + code);
+        state.event(w.name(), RunEvent.EXITED, failure != null ? failure : "status " + code);
     }
 
     private String describeDeath(Worker w, int code) {

@@ -7,7 +7,9 @@
  *       run; in step mode {@code processes()}, {@code grant(name)}, {@code runFree()}, {@code trace()}, {@code stop()},
  *       and {@code stepper()}: the {@link ipclab.engine.run.Stepper} a scheduler drives ({@code enabled()},
  *       {@code grant(name)} returning the step's typed {@link ipclab.engine.protocol.StepOutcome},
- *       {@code awaitSettled(timeout)}, atomic {@code snapshot()}s, {@code events()}).
+ *       {@code awaitSettled(timeout)}, atomic {@code snapshot()}s, {@code events()}); {@code look(channel)} reads a
+ *       channel's live kernel objects into a {@link ipclab.engine.transport.ChannelLook}, {@code slotBytes} one
+ *       ring slot, and {@code kill(process)} crashes a worker on purpose.
  *       {@link ipclab.engine.run.RunOptions} says how (step, state dir, timeout, listener, AOT cache).</li>
  *   <li>{@link ipclab.engine.run.RunReport} is the outcome; {@link ipclab.engine.run.ReportJson} writes it (the JSON
  *       keys are a contract); {@link ipclab.engine.run.Outcome} says how it ended (the command line maps that to an exit status).</li>
@@ -28,7 +30,7 @@
  * <pre>
  *  supervisor                                   worker JVM (ipclab.engine.worker.WorkerMain)
  *  registry file (pid + start time)
- *  ChannelObjects.create (logged before use)
+ *  ChannelObjects.create: each channel's Transport (logged before use)
  *  spawn ----------------------------------->   JVM start
  *  stdin: {"type":"spec",...} -------------->   Roles.create; onStart() (attach, timed)
  *                                     <------   stdout: {"type":"ready","setupNs":..}   (spawn-to-ready measured here)

@@ -22,6 +22,11 @@ public final class Ipc {
     public static final int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
 
     public static final int MSG_NOERROR = 010000, MSG_EXCEPT = 020000;
+    /**
+     * msgrcv: copy the message at index {@code msgtyp} (0-based) without taking it off the queue.
+     * Needs IPC_NOWAIT, and a kernel built with CONFIG_CHECKPOINT_RESTORE (ENOSYS otherwise).
+     */
+    public static final int MSG_COPY = 040000;
 
     public static final int SEM_UNDO = 0x1000;
     public static final int GETPID = 11, GETVAL = 12, GETALL = 13, GETNCNT = 14, GETZCNT = 15, SETVAL = 16, SETALL = 17;
@@ -60,8 +65,8 @@ public final class Ipc {
 
     /** Flags of msgsnd/msgrcv as text: {@code IPC_NOWAIT|MSG_NOERROR}, or {@code 0}. */
     public static String msgFlags(int flags) {
-        return render(flags, new int[] {IPC_NOWAIT, MSG_NOERROR, MSG_EXCEPT},
-                new String[] {"IPC_NOWAIT", "MSG_NOERROR", "MSG_EXCEPT"});
+        return render(flags, new int[] {IPC_NOWAIT, MSG_NOERROR, MSG_EXCEPT, MSG_COPY},
+                new String[] {"IPC_NOWAIT", "MSG_NOERROR", "MSG_EXCEPT", "MSG_COPY"});
     }
 
     /** Flags of one semop operation as text: {@code IPC_NOWAIT|SEM_UNDO}, or {@code 0}. */

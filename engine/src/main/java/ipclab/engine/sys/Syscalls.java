@@ -40,7 +40,7 @@ public final class Syscalls {
             SOCKET = 11, BIND = 12, LISTEN = 13, ACCEPT = 14, CONNECT = 15, SENDTO = 16, RECVFROM = 17,
             GETSOCKNAME = 18, SETSOCKOPT = 19, GETSOCKOPT = 20, SHUTDOWN = 21, CLOSE = 22,
             PIPE2 = 23, MKNODAT = 24, OPENAT = 25, READ = 26, WRITE = 27, UNLINK = 28,
-            NEWFSTATAT = 29, GETRUSAGE = 30, GETUID = 31, SETUID = 32, SETGID = 33, GETPID = 34, FCNTL = 35;
+            NEWFSTATAT = 29, GETRUSAGE = 30, GETUID = 31, SETUID = 32, SETGID = 33, GETPID = 34, FCNTL = 35, KILL = 36;
 
     static final String[] NAMES = {
         "shmget", "shmat", "shmdt", "shmctl",
@@ -49,7 +49,7 @@ public final class Syscalls {
         "socket", "bind", "listen", "accept", "connect", "sendto", "recvfrom",
         "getsockname", "setsockopt", "getsockopt", "shutdown", "close",
         "pipe2", "mknodat", "openat", "read", "write", "unlink",
-        "newfstatat", "getrusage", "getuid", "setuid", "setgid", "getpid", "fcntl",
+        "newfstatat", "getrusage", "getuid", "setuid", "setgid", "getpid", "fcntl", "kill",
     };
 
     /** Counts one attempt of {@code call} by the current thread; returns its state for the call itself. */

@@ -159,6 +159,18 @@ public final class SysvMsgQueue {
         return n;
     }
 
+    /**
+     * Looks at the message at {@code index} (0 is the oldest) without taking it: msgrcv with
+     * MSG_COPY and IPC_NOWAIT. {@code buf} must hold the largest message (msgmax): a copy into a
+     * smaller buffer fails with EINVAL.
+     *
+     * @return the text size, with the type in {@code buf}; or {@code -errno}: {@code -ENOMSG} past
+     *         the last message, {@code -ENOSYS} on a kernel without CONFIG_CHECKPOINT_RESTORE
+     */
+    public static long tryPeek(int msqid, MsgBuf buf, long index) {
+        return tryReceive(msqid, buf, buf.capacity(), index, Ipc.MSG_COPY | Ipc.IPC_NOWAIT | Ipc.MSG_NOERROR);
+    }
+
     /** msgctl(IPC_STAT). */
     public static MsqInfo stat(int msqid) {
         try (Arena arena = Arena.ofConfined()) {

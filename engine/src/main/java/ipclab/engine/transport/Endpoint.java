@@ -1,58 +1,27 @@
 package ipclab.engine.transport;
 
-import ipclab.dsl.model.QueueMode;
-import ipclab.dsl.model.Role;
-import ipclab.dsl.model.SocketDomain;
-import ipclab.dsl.model.Sync;
-import ipclab.dsl.plan.PlannedChannel;
-import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Topology;
-import ipclab.engine.channel.msgq.MsgqReceiver;
-import ipclab.engine.channel.msgq.MsgqSender;
-import ipclab.engine.channel.shm.RacyRingReceiver;
-import ipclab.engine.channel.shm.RacyRingSender;
-import ipclab.engine.channel.shm.Ring;
-import ipclab.engine.channel.shm.SemRingReceiver;
-import ipclab.engine.channel.shm.SemRingSender;
-import ipclab.engine.channel.shm.SpinRingReceiver;
-import ipclab.engine.channel.shm.SpinRingSender;
-import ipclab.engine.channel.stream.DatagramReceiver;
-import ipclab.engine.channel.stream.DatagramSender;
 import ipclab.engine.channel.stream.StreamReceiver;
 import ipclab.engine.channel.stream.StreamSender;
-import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
-import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
-import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Sockets;
-import ipclab.engine.sys.SysvShm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * A worker's end of its channel: attaches or connects (timed into the report's setup costs) and
- * gives the role a {@link SendPort}, a {@link ReceivePort} or both (pinger, echo), or, for an
- * incrementer, the attached segment. {@link #close()} detaches and closes (timed as teardown).
+ * A worker's end of its channel: the channel's {@link Transport} attaches or connects (timed into
+ * the report's setup costs) and gives the role a {@link SendPort}, a {@link ReceivePort} or both
+ * (pinger, echo), or, for an incrementer, the attached segment. {@link #close()} detaches and
+ * closes (timed as teardown).
  */
 public final class Endpoint implements AutoCloseable {
-    /** How long a sender keeps retrying to reach a receiver that has not bound yet. */
-    static final long CONNECT_PATIENCE_NANOS = 30_000_000_000L;
-    /** UDP receivers give up after this long without a datagram. */
-    static final long UDP_QUIET_NANOS = 2_000_000_000L;
-
-    /** Bytes read per bulk copy by the first touch of a segment. */
-    private static final long TOUCH_CHUNK = 64 * 1024;
-
     private final Arena arena = Arena.ofShared();
     private final WorkerReport report;
     private final List<Integer> fds = new ArrayList<>();
@@ -80,7 +49,8 @@ public final class Endpoint implements AutoCloseable {
     public static Endpoint open(WorkerSpec spec, StepGate gate, WorkerReport report) {
         Endpoint e = new Endpoint(report);
         try {
-            e.openFor(spec, gate);
+            Transport.of(spec.handle()).open(e, spec, gate);
+            if (e.in instanceof StreamReceiver r) r.messageSize(Topology.fixedMessage(spec.peers()));
             return e;
         } catch (RuntimeException ex) {
             e.close();
@@ -88,209 +58,24 @@ public final class Endpoint implements AutoCloseable {
         }
     }
 
-    private void openFor(WorkerSpec spec, StepGate gate) {
-        PlannedChannel ch = spec.channel();
-        PlannedProcess self = spec.self();
-        List<PlannedProcess> peers = spec.peers();
-        ChannelHandle h = spec.handle();
-        Role role = self.role();
-        long max = Topology.maxMessage(ch, peers);
-        String name = ch.name();
-        semId = h.semId();
-        switch (ch.type()) {
-            case SHM -> {
-                SysvShm.warm();  // time the call, not the linker nor the first invocation
-                MemorySegment scratch = arena.allocate(TOUCH_CHUNK, 4096);
-                readEveryPage(scratch.asSlice(0, 4096), scratch); // warm the copy path on memory of our own
-                long t0 = System.nanoTime();
-                segment = SysvShm.attach(h.shmId(), arena);
-                report.setupNanos.put("shmat", System.nanoTime() - t0);
-                t0 = System.nanoTime();
-                readEveryPage(segment, scratch);
-                report.setupNanos.put("first-touch", System.nanoTime() - t0);
-                if (role == Role.INCREMENTER) return;
-                boolean pingEcho = Topology.lanes(ch, peers) == 2;
-                int outLane = role == Role.ECHO ? 1 : 0;
-                int inLane = role == Role.PINGER ? 1 : 0;
-                int reader = pingEcho ? 0 : Topology.receiverIndex(self, peers);
-                if (role == Role.WRITER || role == Role.PINGER || role == Role.ECHO) {
-                    out = ringSender(Ring.open(segment, outLane), ch.sync(), h.semId(), gate, name);
-                }
-                if (role == Role.READER || role == Role.PINGER || role == Role.ECHO) {
-                    in = ringReceiver(Ring.open(segment, inLane), reader, ch.sync(), h.semId(), gate, name);
-                }
-            }
-            case MSGQ -> {
-                boolean nowait = ch.mode() == QueueMode.NOWAIT;
-                List<PlannedProcess> receivers = Topology.receivers(peers);
-                int[] idx = new int[receivers.size()];
-                long[] sel = new long[receivers.size()];
-                for (int i = 0; i < idx.length; i++) {
-                    idx[i] = receivers.get(i).index();
-                    sel[i] = selector(receivers.get(i));
-                }
-                long mtype = self.mtype() > 0 ? self.mtype() : 1;
-                switch (role) {
-                    case WRITER -> out = new MsgqSender(h.msqId(), h.semId(), nowait, mtype, max, idx, sel, gate, name, arena);
-                    case READER -> in = new MsgqReceiver(h.msqId(), nowait, selector(self), self.index(), max, gate, name, arena);
-                    case PINGER -> {
-                        out = new MsgqSender(h.msqId(), h.semId(), nowait, mtype, max, idx, sel, gate, name, arena);
-                        in = new MsgqReceiver(h.msqId(), nowait, MsgqSender.REPLY_BASE + self.index(), self.index(), max, gate,
-                                name, arena);
-                    }
-                    case ECHO -> {
-                        in = new MsgqReceiver(h.msqId(), nowait, selector(self), self.index(), max, gate, name, arena);
-                        out = new MsgqSender(h.msqId(), -1, nowait, 0, max, new int[0], new long[0], gate, name, arena);
-                    }
-                    default -> throw new IllegalArgumentException(role + " cannot use msgq channel " + name);
-                }
-            }
-            case SOCKET -> openSocket(ch, self, peers, h, max, gate);
-            case PIPE -> {
-                Path fwd = Path.of(h.path());
-                Path back = Path.of(h.path() + ".back");
-                Pipes.warm();
-                long t0 = System.nanoTime();
-                switch (role) {
-                    case WRITER -> out = new StreamSender(open(fwd, Pipes.O_WRONLY), false, max, gate, name, arena);
-                    case READER -> in = new StreamReceiver(open(fwd, Pipes.O_RDONLY), false, max, gate, name, arena);
-                    case PINGER -> {
-                        out = new StreamSender(open(fwd, Pipes.O_WRONLY), false, max, gate, name, arena);
-                        in = new StreamReceiver(open(back, Pipes.O_RDONLY), false, max, gate, name, arena);
-                    }
-                    case ECHO -> {
-                        in = new StreamReceiver(open(fwd, Pipes.O_RDONLY), false, max, gate, name, arena);
-                        out = new StreamSender(open(back, Pipes.O_WRONLY), false, max, gate, name, arena);
-                    }
-                    default -> throw new IllegalArgumentException(role + " cannot use pipe channel " + name);
-                }
-                report.setupNanos.put("open", System.nanoTime() - t0);
-            }
-        }
-        if (in instanceof StreamReceiver r) r.messageSize(Topology.fixedMessage(peers));
-    }
+    // ---------------------------------------------------------------- filled in by the transports
 
-    /** A receiver's msgq selector: its mtype; an echo with 0 takes any type below the reply types. */
-    static long selector(PlannedProcess p) {
-        if (p.role() == Role.ECHO && p.mtype() == 0) return -(MsgqSender.REPLY_BASE - 1);
-        return p.mtype();
-    }
+    void out(SendPort p) { out = p; }
 
-    private SendPort ringSender(Ring ring, Sync sync, int semId, StepGate gate, String name) {
-        return switch (sync) {
-            case SEMAPHORE -> new SemRingSender(ring, semId, gate, name, arena);
-            case SPIN, ATOMIC -> new SpinRingSender(ring, gate, name);
-            case NONE -> new RacyRingSender(ring, gate, name);
-        };
-    }
+    void in(ReceivePort p) { in = p; }
 
-    private ReceivePort ringReceiver(Ring ring, int reader, Sync sync, int semId, StepGate gate, String name) {
-        return switch (sync) {
-            case SEMAPHORE -> new SemRingReceiver(ring, reader, semId, gate, name, arena);
-            case SPIN, ATOMIC -> new SpinRingReceiver(ring, reader, gate, name);
-            case NONE -> new RacyRingReceiver(ring, reader, gate, name);
-        };
-    }
+    void segment(MemorySegment seg) { segment = seg; }
 
-    private void openSocket(PlannedChannel ch, PlannedProcess self, List<PlannedProcess> peers, ChannelHandle h, long max,
-                            StepGate gate) {
-        SocketDomain d = ch.domain();
-        boolean unix = d == SocketDomain.UNIX || d == SocketDomain.UNIX_DGRAM;
-        boolean stream = d == SocketDomain.UNIX || d == SocketDomain.TCP;
-        boolean udp = d == SocketDomain.UDP;
-        Role role = self.role();
-        boolean serves = role == Role.READER || role == Role.ECHO;
-        String name = ch.name();
-        int family = unix ? Sockets.AF_UNIX : Sockets.AF_INET;
-        Sockets.warm();  // time the calls, not the JVM's first invocation of each
-        long t0 = System.nanoTime();
-        int fd = Sockets.socket(family, (stream ? Sockets.SOCK_STREAM : Sockets.SOCK_DGRAM) | Sockets.SOCK_CLOEXEC, 0);
-        fds.add(fd);
-        report.setupNanos.put("socket", System.nanoTime() - t0);
-        Path path = unix ? Path.of(h.path()) : null;
-        Path back = unix ? Path.of(h.path() + ".back") : null;
-        if (stream) {
-            int conn;
-            t0 = System.nanoTime();
-            if (serves) {
-                if (!unix) Sockets.setReuseAddress(fd, true);
-                if (unix) Sockets.bindUnix(fd, path); else Sockets.bindInet(fd, h.port());
-                Sockets.listen(fd, 16);
-                conn = Sockets.accept(fd);
-                fds.add(conn);
-                report.setupNanos.put("accept", System.nanoTime() - t0);
-            } else {
-                connect(fd, unix, path, h.port());
-                conn = fd;
-                report.setupNanos.put("connect", System.nanoTime() - t0);
-            }
-            if (!unix) Sockets.setTcpNoDelay(conn, true);
-            if (role != Role.WRITER) in = new StreamReceiver(conn, true, max, gate, name, arena);
-            if (role != Role.READER) out = new StreamSender(conn, true, max, gate, name, arena);
-            return;
-        }
-        // datagrams: receivers bind the channel's address; a pinger binds the return address
-        t0 = System.nanoTime();
-        int[] writers = Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();
-        switch (role) {
-            case READER -> bind(fd, unix, path, h.port());
-            case WRITER -> connect(fd, unix, path, h.port());
-            case PINGER -> {
-                bind(fd, unix, back, h.port() + 1);
-                connect(fd, unix, path, h.port());
-            }
-            case ECHO -> {
-                bind(fd, unix, path, h.port());
-                connect(fd, unix, back, h.port() + 1);
-            }
-            default -> throw new IllegalArgumentException(role + " cannot use socket channel " + name);
-        }
-        report.setupNanos.put(role == Role.WRITER ? "connect" : "bind", System.nanoTime() - t0);
-        if (role != Role.WRITER) {
-            int[] from = role == Role.PINGER ? new int[0] : writers;
-            in = new DatagramReceiver(fd, udp, from, role == Role.PINGER ? 0 : UDP_QUIET_NANOS, max, gate, name, arena);
-        }
-        if (role != Role.READER) out = new DatagramSender(fd, udp, self.index(), max, gate, name, arena);
-    }
+    void semId(int id) { semId = id; }
 
-    /**
-     * The worker's first touch: reads every page of the segment (mapping it into this process),
-     * in bulk copies of {@link #TOUCH_CHUNK} bytes into scratch: a per-page loop of {@code get}
-     * runs interpreted in a cold JVM and costs more than the page faults it measures.
-     */
-    private static void readEveryPage(MemorySegment seg, MemorySegment scratch) {
-        long size = seg.byteSize();
-        for (long off = 0; off < size; off += TOUCH_CHUNK) {
-            MemorySegment.copy(seg, off, scratch, 0, Math.min(TOUCH_CHUNK, size - off));
-        }
-    }
-
-    private static void bind(int fd, boolean unix, Path path, int port) {
-        if (unix) Sockets.bindUnix(fd, path); else Sockets.bindInet(fd, port);
-    }
-
-    /** Connects, retrying while the receiver has not bound yet (ENOENT, ECONNREFUSED). */
-    private static void connect(int fd, boolean unix, Path path, int port) {
-        long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
-        long pause = 1_000_000L;
-        for (;;) {
-            try {
-                if (unix) Sockets.connectUnix(fd, path); else Sockets.connectInet(fd, port);
-                return;
-            } catch (IpcException e) {
-                boolean notYet = e.errno() == Errno.ENOENT || e.errno() == Errno.ECONNREFUSED;
-                if (!notYet || System.nanoTime() > deadline) throw e;
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 50_000_000L);
-            }
-        }
-    }
-
-    private int open(Path p, int flags) {
-        int fd = Pipes.open(p, flags | Pipes.O_CLOEXEC);
+    /** A descriptor to close with the endpoint; returns it. */
+    int fd(int fd) {
         fds.add(fd);
         return fd;
     }
+
+    /** One timed step of the worker's setup. */
+    void setup(String step, long nanos) { report.setupNanos.put(step, nanos); }
 
     /** Closes the ports, the descriptors and detaches the segment (timed as teardown). Idempotent. */
     @Override
@@ -314,5 +99,4 @@ public final class Endpoint implements AutoCloseable {
         arena.close();
         if (segment != null) report.teardownNanos.put("shmdt", System.nanoTime() - t0);
     }
-
 }

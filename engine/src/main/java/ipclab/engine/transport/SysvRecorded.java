@@ -1,5 +1,6 @@
 package ipclab.engine.transport;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
@@ -25,10 +26,10 @@ final class SysvRecorded {
 
     /**
      * @param step  the setup step the get call is timed as ({@code shmget}, {@code msgget}, {@code semget})
-     * @param kind  shm, msg or sem
+     * @param kind  a System V kind
      * @param get   the get call for a key: IPC_CREAT | IPC_EXCL, mode 0600; returns the id
      */
-    static int create(String step, String kind, Map<String, Long> setup, ObjectLog log, IntUnaryOperator get) {
+    static int create(String step, ObjectKind kind, Map<String, Long> setup, ObjectLog log, IntUnaryOperator get) {
         for (int attempt = 1; ; attempt++) {
             int key = FreshKeys.next();
             log.intent(kind, key, System.currentTimeMillis() / 1000);
@@ -46,20 +47,20 @@ final class SysvRecorded {
                 long ctime;
                 long cpid = 0;
                 switch (kind) {
-                    case "shm" -> {
+                    case SHM -> {
                         var st = SysvShm.stat(id);
                         ctime = st.ctime();
                         cpid = st.cpid();
                     }
-                    case "msg" -> ctime = SysvMsgQueue.stat(id).ctime();
+                    case MSG -> ctime = SysvMsgQueue.stat(id).ctime();
                     default -> ctime = SysvSemaphore.ctime(id);
                 }
                 log.created(kind, id, key, ctime, cpid);
             } catch (RuntimeException e) {
                 try {
                     switch (kind) {
-                        case "shm" -> SysvShm.remove(id);
-                        case "msg" -> SysvMsgQueue.remove(id);
+                        case SHM -> SysvShm.remove(id);
+                        case MSG -> SysvMsgQueue.remove(id);
                         default -> SysvSemaphore.remove(id);
                     }
                     log.abandoned(kind, key);

@@ -7,6 +7,7 @@ import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.role.RoleAgent;
+import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.ProcessLife;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -94,20 +95,25 @@ public final class WorkerMain {
             control.send(Wire.ready(System.nanoTime() - t0));
             control.awaitGo();
             if (!control.stopped()) {
+                SelfFaults faults = new SelfFaults(spec, control);
                 window.open();
                 agent.onGo();
-                while (!agent.isDone() && !control.stopped()) agent.doWork();
+                faults.go();
+                if (faults.none() || spec.step()) {
+                    while (!agent.isDone() && !control.stopped()) agent.doWork();
+                } else {
+                    while (!agent.isDone() && !control.stopped()) faults.afterWork(agent.doWork(), agent.report());
+                }
             }
             window.close();
             control.flushStep();
-        } catch (StoppedException e) {
-            // a stepped run was stopped while this worker waited for a grant: wind down normally
+        } catch (IpcException e) {
+            if (agent == null || !started) return failed(e, control, agent, started);
+            // a call failed while running (e.g. EIDRM: the queue was removed under us): say so, and still
+            // report what was done until then, with the error counted by its errno; the supervisor decides
+            // whether a fault explains it
             window.close();
-            control.flushStep();
-        } catch (Throwable e) {
-            StringWriter sw = new StringWriter();
-            e.printStackTrace(new PrintWriter(sw));
-            System.err.print(sw);
+            e.printStackTrace();
             try {
                 control.failStep();
                 control.flushStep();
@@ -115,10 +121,41 @@ public final class WorkerMain {
             } catch (Exception ignored) {
                 // the supervisor sees the exit status and our stderr
             }
-            if (agent != null && started) closeQuietly(agent);
-            System.err.flush();
-            return 1;
+            agent.report().event(ERRORS + e.errnoName(), 1);
+            int status = report(agent, spec, window, control);
+            return status == 0 ? 1 : status;
+        } catch (StoppedException e) {
+            // a stepped run was stopped while this worker waited for a grant: wind down normally
+            window.close();
+            control.flushStep();
+        } catch (Throwable e) {
+            return failed(e, control, agent, started);
         }
+        return report(agent, spec, window, control);
+    }
+
+    /** The report's prefix of a count of failed calls by errno ({@code errors.EIDRM}), a figure claims can name. */
+    static final String ERRORS = "errors.";
+
+    /** The role failed: an "error" line, no report; exit status 1. */
+    private static int failed(Throwable e, Control control, RoleAgent agent, boolean started) {
+        StringWriter sw = new StringWriter();
+        e.printStackTrace(new PrintWriter(sw));
+        System.err.print(sw);
+        try {
+            control.failStep();
+            control.flushStep();
+            control.send(Wire.error(describe(e)));
+        } catch (Exception ignored) {
+            // the supervisor sees the exit status and our stderr
+        }
+        if (agent != null && started) closeQuietly(agent);
+        System.err.flush();
+        return 1;
+    }
+
+    /** Closes the role and sends its report; the exit status (0, or 1 when that failed). */
+    private static int report(RoleAgent agent, WorkerSpec spec, SyscallWindow window, Control control) {
         try {
             agent.onClose();
             WorkerReport r = agent.report();

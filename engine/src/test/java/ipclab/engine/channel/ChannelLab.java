@@ -1,5 +1,7 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
@@ -85,10 +87,10 @@ public final class ChannelLab {
         Plan plan = new Plan(null, Map.of(), 42L, Duration.ofSeconds(timeoutSeconds), List.of(ch), procs, List.of());
         ChannelObjects objects = new ChannelObjects();
         ObjectLog ol = new ObjectLog() {
-            @Override public synchronized void created(String kind, int id, int key, String path) { log.add("+" + kind); }
-            @Override public synchronized void removed(String kind, int id, String path) { log.add("-" + kind); }
+            @Override public synchronized void created(ObjectKind kind, int id, int key, String path) { log.add("+" + kind); }
+            @Override public synchronized void removed(ObjectKind kind, int id, String path) { log.add("-" + kind); }
         };
-        CreatedChannel created = objects.create(ch, plan, ol);
+        ChannelHandle created = objects.create(ch, plan, ol);
         List<RoleAgent> agents = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -96,7 +98,7 @@ public final class ChannelLab {
         CountDownLatch go = new CountDownLatch(1);
         try {
             for (PlannedProcess p : procs) {
-                RoleAgent a = Roles.create(new WorkerSpec(p, ch, created.handle(), procs, 42L, false), StepGate.FREE);
+                RoleAgent a = Roles.create(new WorkerSpec(p, ch, created, procs, 42L, false), StepGate.FREE);
                 agents.add(a);
                 Thread t = Thread.ofPlatform().name(p.name()).start(() -> {
                     try {
@@ -115,7 +117,7 @@ public final class ChannelLab {
                 threads.add(t);
             }
             if (!ready.await(timeoutSeconds, TimeUnit.SECONDS)) throw new AssertionError("roles not ready in " + timeoutSeconds + " s");
-            objects.allAttached(created.handle(), ol);
+            objects.allAttached(created, ol);
             go.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
             for (Thread t : threads) {
@@ -129,12 +131,12 @@ public final class ChannelLab {
                 AssertionError e = new AssertionError("a role failed: " + errors.get(0), errors.get(0));
                 throw e;
             }
-            if (Topology.incrementers(procs)) counter = objects.readCounter(created.handle());
+            if (Topology.incrementers(procs)) counter = objects.readCounter(created);
             for (RoleAgent a : agents) reports.add(a.report());
             figures = ChannelAccounting.merge(ch, procs, reports);
             return this;
         } finally {
-            objects.remove(created.handle(), ol);
+            objects.remove(created, ol);
             for (Thread t : threads) t.join(5000);
         }
     }

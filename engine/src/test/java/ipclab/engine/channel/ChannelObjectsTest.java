@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.channel.ObjectKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class ChannelObjectsTest {
     final List<String> log = new ArrayList<>();
     final ObjectLog ol = new ObjectLog() {
-        @Override public void created(String kind, int id, int key, String path) { log.add("+" + kind + ":" + id + ":" + path); }
-        @Override public void removed(String kind, int id, String path) { log.add("-" + kind + ":" + id + ":" + path); }
+        @Override public void created(ObjectKind kind, int id, int key, String path) { log.add("+" + kind + ":" + id + ":" + path); }
+        @Override public void removed(ObjectKind kind, int id, String path) { log.add("-" + kind + ":" + id + ":" + path); }
     };
 
     static Plan plan(PlannedChannel ch, Role... roles) {
@@ -50,13 +51,12 @@ class ChannelObjectsTest {
     void shmRingWithSemaphoresIsMadeLoggedFormattedAndRemovedTwice() throws Exception {
         PlannedChannel ch = ChannelLab.shm("ring", Sync.SEMAPHORE, Fanout.BROADCAST, 8, 256);
         ChannelObjects objects = new ChannelObjects();
-        CreatedChannel c = objects.create(ch, plan(ch, Role.WRITER, Role.READER, Role.READER), ol);
-        ChannelHandle h = c.handle();
+        ChannelHandle.ShmRing h = (ChannelHandle.ShmRing) objects.create(ch, plan(ch, Role.WRITER, Role.READER, Role.READER), ol);
         try {
             assertTrue(inProc("shm", h.shmId()));
             assertTrue(inProc("sem", h.semId()));
             assertEquals(List.of("+shm:" + h.shmId() + ":null", "+sem:" + h.semId() + ":null"), log);
-            assertTrue(c.setupNanos().keySet().containsAll(List.of("shmget", "shmat", "first-touch", "format", "semget", "semctl")));
+            assertTrue(objects.setupNanos(h).keySet().containsAll(List.of("shmget", "shmat", "first-touch", "format", "semget", "semctl")));
             assertEquals(RingDescriptor.MAGIC, objects.segment(h).get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
             objects.allAttached(h, ol);
         } finally {
@@ -71,7 +71,7 @@ class ChannelObjectsTest {
     void msgqGetsItsCapacityAndAnEndTokenSet() throws Exception {
         PlannedChannel ch = ChannelLab.msgq("q", QueueMode.BLOCKING, 4096);
         ChannelObjects objects = new ChannelObjects();
-        ChannelHandle h = objects.create(ch, plan(ch, Role.WRITER, Role.WRITER, Role.READER), ol).handle();
+        ChannelHandle.Msgq h = (ChannelHandle.Msgq) objects.create(ch, plan(ch, Role.WRITER, Role.WRITER, Role.READER), ol);
         try {
             MsqInfo info = SysvMsgQueue.stat(h.msqId());
             assertEquals(4096, info.qbytes());
@@ -88,7 +88,7 @@ class ChannelObjectsTest {
     void fifoLivesInAPrivateDirectoryThatRemoveDeletes() throws Exception {
         PlannedChannel ch = ChannelLab.pipe("p");
         ChannelObjects objects = new ChannelObjects();
-        ChannelHandle h = objects.create(ch, plan(ch, Role.PINGER, Role.ECHO), ol).handle();
+        ChannelHandle.Fifo h = (ChannelHandle.Fifo) objects.create(ch, plan(ch, Role.PINGER, Role.ECHO), ol);
         Path fifo = Path.of(h.path());
         try {
             assertTrue(Files.exists(fifo) && Files.exists(Path.of(h.path() + ".back")));

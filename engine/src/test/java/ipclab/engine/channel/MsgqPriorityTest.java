@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.channel.ObjectKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ipclab.dsl.model.QueueMode;
@@ -16,10 +17,10 @@ class MsgqPriorityTest {
     void negativeTypeReceivesTheLowestTypeFirst() {
         var ch = ChannelLab.msgq("prio", QueueMode.NOWAIT, 0);
         var objects = new ChannelObjects();
-        var h = objects.create(ch, ChannelObjectsTest.plan(ch, Role.WRITER, Role.READER), new ObjectLog() {
-            @Override public void created(String kind, int id, int key, String path) { }
-            @Override public void removed(String kind, int id, String path) { }
-        }).handle();
+        var h = (ipclab.engine.protocol.ChannelHandle.Msgq) objects.create(ch, ChannelObjectsTest.plan(ch, Role.WRITER, Role.READER), new ObjectLog() {
+            @Override public void created(ObjectKind kind, int id, int key, String path) { }
+            @Override public void removed(ObjectKind kind, int id, String path) { }
+        });
         try (Arena arena = Arena.ofConfined()) {
             MsgqSender low = new MsgqSender(h.msqId(), -1, true, 1, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
             MsgqSender high = new MsgqSender(h.msqId(), -1, true, 3, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
@@ -43,8 +44,8 @@ class MsgqPriorityTest {
             assertEquals(1, r.enomsg());
         } finally {
             objects.remove(h, new ObjectLog() {
-                @Override public void created(String kind, int id, int key, String path) { }
-                @Override public void removed(String kind, int id, String path) { }
+                @Override public void created(ObjectKind kind, int id, int key, String path) { }
+                @Override public void removed(ObjectKind kind, int id, String path) { }
             });
         }
     }

@@ -23,8 +23,16 @@ class WireTest {
         PlannedProcess w = new PlannedProcess("producer-1", "producer", 1, 0, Role.WRITER, "jobs", Long.MAX_VALUE, 5_000_000_000L, 128, 1000, -3, 0);
         PlannedProcess r = new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0);
         PlannedChannel c = new PlannedChannel("jobs", ChannelType.SHM, 65536, 16, 4096, Sync.SPIN, Fanout.BROADCAST, QueueMode.NOWAIT, 16384, SocketDomain.UDP, 128);
-        WorkerSpec s = new WorkerSpec(w, c, new ChannelHandle("jobs", ChannelType.SHM, 5, 6, -1, 0, "/tmp/x y\"z", 4242), List.of(w, r), -99, true);
-        assertEquals(s, Wire.spec(Wire.parse(Wire.spec(s))));
+        for (ChannelHandle h : List.of(
+                new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.of(6)),
+                new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.empty()),
+                new ChannelHandle.Msgq("jobs", 7, 8),
+                new ChannelHandle.StreamSocket("jobs", new ChannelHandle.UnixPath("/tmp/x y\"z")),
+                new ChannelHandle.DatagramSocket("jobs", new ChannelHandle.LoopbackPort(4242)),
+                new ChannelHandle.Fifo("jobs", "/tmp/x y\"z"))) {
+            WorkerSpec s = new WorkerSpec(w, c, h, List.of(w, r), -99, true);
+            assertEquals(s, Wire.spec(Wire.parse(Wire.spec(s))));
+        }
     }
 
     @Test

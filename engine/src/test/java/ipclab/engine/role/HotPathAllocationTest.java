@@ -1,5 +1,7 @@
 package ipclab.engine.role;
 
+import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.protocol.ChannelHandle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,6 @@ import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelLab;
 import ipclab.engine.transport.ChannelObjects;
-import ipclab.engine.channel.CreatedChannel;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
@@ -27,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** A writer and a reader driven alternately on one thread allocate nothing per message once warm. */
 class HotPathAllocationTest {
     static final ObjectLog NO_LOG = new ObjectLog() {
-        @Override public void created(String kind, int id, int key, String path) { }
-        @Override public void removed(String kind, int id, String path) { }
+        @Override public void created(ObjectKind kind, int id, int key, String path) { }
+        @Override public void removed(ObjectKind kind, int id, String path) { }
     };
 
     static Stream<PlannedChannel> channels() {
@@ -47,13 +48,13 @@ class HotPathAllocationTest {
                 new PlannedProcess("r", "r", 1, 1, Role.READER, ch.name(), Long.MAX_VALUE, 0, 128, 0, 0, 0));
         Plan plan = new Plan(null, Map.of(), 7L, Duration.ofSeconds(30), List.of(ch), procs, List.of());
         ChannelObjects objects = new ChannelObjects();
-        CreatedChannel created = objects.create(ch, plan, NO_LOG);
-        RoleAgent w = Roles.create(new WorkerSpec(procs.get(0), ch, created.handle(), procs, 7L, false), StepGate.FREE);
-        RoleAgent r = Roles.create(new WorkerSpec(procs.get(1), ch, created.handle(), procs, 7L, false), StepGate.FREE);
+        ChannelHandle created = objects.create(ch, plan, NO_LOG);
+        RoleAgent w = Roles.create(new WorkerSpec(procs.get(0), ch, created, procs, 7L, false), StepGate.FREE);
+        RoleAgent r = Roles.create(new WorkerSpec(procs.get(1), ch, created, procs, 7L, false), StepGate.FREE);
         try {
             w.onStart();
             r.onStart();
-            objects.allAttached(created.handle());
+            objects.allAttached(created);
             w.onGo();
             r.onGo();
             for (int i = 0; i < 40_000; i++) pair(w, r);
@@ -78,7 +79,7 @@ class HotPathAllocationTest {
         } finally {
             w.onClose();
             r.onClose();
-            objects.remove(created.handle(), NO_LOG);
+            objects.remove(created, NO_LOG);
         }
         assertEquals(60_000, r.report().received);
     }

@@ -1,5 +1,6 @@
 package ipclab.engine.role;
 
+import ipclab.engine.protocol.ChannelHandle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ipclab.dsl.model.Fanout;
@@ -10,7 +11,6 @@ import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelLab;
 import ipclab.engine.transport.ChannelObjects;
-import ipclab.engine.channel.CreatedChannel;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
@@ -65,15 +65,15 @@ class StepGateLostUpdateTest {
                 new PlannedProcess("b", "b", 1, 1, Role.INCREMENTER, ch.name(), 1, 0, 0, 0, 0, 0));
         Plan plan = new Plan(null, Map.of(), 1L, Duration.ofSeconds(30), List.of(ch), procs, List.of());
         ChannelObjects objects = new ChannelObjects();
-        CreatedChannel created = objects.create(ch, plan, HotPathAllocationTest.NO_LOG);
+        ChannelHandle created = objects.create(ch, plan, HotPathAllocationTest.NO_LOG);
         Gate ga = new Gate(), gb = new Gate();
-        RoleAgent a = Roles.create(new WorkerSpec(procs.get(0), ch, created.handle(), procs, 1L, true), ga);
-        RoleAgent b = Roles.create(new WorkerSpec(procs.get(1), ch, created.handle(), procs, 1L, true), gb);
+        RoleAgent a = Roles.create(new WorkerSpec(procs.get(0), ch, created, procs, 1L, true), ga);
+        RoleAgent b = Roles.create(new WorkerSpec(procs.get(1), ch, created, procs, 1L, true), gb);
         Thread ta = null, tb = null;
         try {
             a.onStart();
             b.onStart();
-            objects.allAttached(created.handle());
+            objects.allAttached(created);
             ta = Thread.ofPlatform().start(() -> drive(a));
             tb = Thread.ofPlatform().start(() -> drive(b));
             assertEquals("load", ga.next());
@@ -86,7 +86,7 @@ class StepGateLostUpdateTest {
             ta.join(10_000);
             gb.grants.release();            // b stores 1
             tb.join(10_000);
-            assertEquals(1, objects.readCounter(created.handle()));
+            assertEquals(1, objects.readCounter(created));
             assertEquals(1, ipclab.engine.channel.ChannelAccounting.counter(ch, 1, List.of(a.report(), b.report())).lostUpdates());
         } finally {
             ga.grants.release(100);
@@ -95,7 +95,7 @@ class StepGateLostUpdateTest {
             if (tb != null) tb.join(5000);
             a.onClose();
             b.onClose();
-            objects.remove(created.handle(), HotPathAllocationTest.NO_LOG);
+            objects.remove(created, HotPathAllocationTest.NO_LOG);
         }
     }
 

@@ -42,7 +42,7 @@ class BlockedAndOrphanTest {
         assertFalse(r.ok());
         assertEquals(1, r.failures().size(), () -> "failures: " + r.failures());
         RunReport.Failure f = r.failures().getFirst();
-        assertEquals("blocked", f.kind());
+        assertEquals(FailureKind.BLOCKED, f.kind());
         assertEquals("receiver", f.process());
         assertTrue(f.message().matches("receiver blocked in msgrcv\\(jobs\\) for \\d\\.\\ds; all writers exited"), f.message());
         assertEquals(0, r.processes().get(0).exitCode(), "the sender finished");

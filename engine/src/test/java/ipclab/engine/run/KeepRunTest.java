@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.inspect.ProcSysvipc;
 import ipclab.engine.inspect.SysvObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,9 +51,9 @@ class KeepRunTest {
             RunReport done = r;
             assertTrue(r.ok(), () -> "failures: " + done.failures());
             assertEquals(List.of(), r.leaks(), "kept on purpose is no leak");
-            assertEquals(List.of("shm", "sem", "msg", "sem"), r.kept().stream().map(RunReport.Kept::kind).toList(), "" + r.kept());
+            assertEquals(List.of(ObjectKind.SHM, ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM), r.kept().stream().map(RunReport.Kept::kind).toList(), "" + r.kept());
             for (RunReport.Kept k : r.kept()) {
-                if (k.kind().equals("shm")) {
+                if (k.kind() == ObjectKind.SHM) {
                     assertEquals(Boolean.TRUE, k.markedForRemoval(), "IPC_RMID at the start barrier");
                     assertFalse(inKernel(k), "a marked segment is freed at the last detach: " + k);
                 } else {
@@ -70,7 +71,7 @@ class KeepRunTest {
             Registry.RunFile f = files.getFirst().getValue();
             assertTrue(f.kept());
             assertEquals(ProcessHandle.current().pid(), f.supervisorPid(), "this JVM made them and still runs");
-            assertEquals(List.of("sem", "msg", "sem"), f.objects().stream().map(Registry.Entry::kind).toList(),
+            assertEquals(List.of(ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM), f.objects().stream().map(Registry.Entry::kind).toList(),
                     "the FIFO is deleted, the marked segment no longer listed");
             assertTrue(Files.readString(files.getFirst().getKey()).contains("\"kept\" : true"));
 
@@ -82,7 +83,7 @@ class KeepRunTest {
             for (RunReport.Kept k : r.kept()) assertFalse(inKernel(k), "clean removed " + k);
             assertEquals(List.of(), Registry.files(state.resolve("runs")));
         } finally {
-            if (r != null) for (RunReport.Kept k : r.kept()) if (inKernel(k)) SysvObject.Kind.of(k.kind()).remove(k.id());
+            if (r != null) for (RunReport.Kept k : r.kept()) if (inKernel(k)) k.kind().sysv().remove(k.id());
         }
     }
 
@@ -91,7 +92,7 @@ class KeepRunTest {
         Path runs = state.resolve("runs");
         RunRecord live = new RunRecord(runs, "live");
         try {
-            live.created("file", -1, 0, state.resolve("nothing-here").toString());
+            live.created(ObjectKind.FILE, -1, 0, state.resolve("nothing-here").toString());
             Cleaner.Result c = Cleaner.cleanStale(runs);
             assertEquals(List.of(), c.runs(), "a live run's record stays");
             assertTrue(Files.exists(live.path()));
@@ -104,6 +105,6 @@ class KeepRunTest {
     }
 
     static boolean inKernel(RunReport.Kept k) {
-        return new ProcSysvipc().list(SysvObject.Kind.of(k.kind())).stream().anyMatch(row -> row.id() == k.id() && row.key() == k.key());
+        return new ProcSysvipc().list(k.kind().sysv()).stream().anyMatch(row -> row.id() == k.id() && row.key() == k.key());
     }
 }

@@ -16,7 +16,7 @@ class OutcomeTest {
 
     private static final ExpectationResult HELD = new ExpectationResult("a == 1", true, "a=1");
     private static final ExpectationResult REFUTED = new ExpectationResult("a == 2", false, "a=1");
-    private static final Failure DIED = new Failure("died", "w", "killed by SIGKILL", 5, List.of());
+    private static final Failure DIED = new Failure(FailureKind.DIED, "w", "killed by SIGKILL", 5, List.of());
 
     @Test
     void eachCase() {

@@ -28,13 +28,13 @@ class ProtocolErrorTest {
                 .withChannels(new TestPlans.NoObjects()).withGrace(Duration.ofSeconds(2))).await();
         assertFalse(r.ok());
         assertEquals(Outcome.FAILED, r.outcome());
-        List<RunReport.Failure> protocol = r.failures().stream().filter(f -> f.kind().equals("protocol")).toList();
+        List<RunReport.Failure> protocol = r.failures().stream().filter(f -> f.kind() == FailureKind.PROTOCOL).toList();
         assertTrue(protocol.size() >= 1, r.failures().toString());
         RunReport.Failure first = protocol.getFirst();
         assertEquals("liar", first.process());
         assertTrue(first.message().matches("protocol error from liar \\(pid \\d+\\): .*setupNs.*: \\{\"type\":\"ready\",\"setupNs\":\"soon\"}"),
                 first.message());
-        assertTrue(r.failures().stream().noneMatch(f -> f.kind().equals("died")), "no one died: " + r.failures());
+        assertTrue(r.failures().stream().noneMatch(f -> f.kind() == FailureKind.DIED), "no one died: " + r.failures());
         for (RunReport.ProcessFigures p : r.processes()) assertEquals(0, p.exitCode(), p.name() + " stopped by 'stop', exit 0");
     }
 }

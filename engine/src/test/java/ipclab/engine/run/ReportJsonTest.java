@@ -35,7 +35,7 @@ class ReportJsonTest {
 
     @Test
     void exitCodes() {
-        RunReport.Failure died = new RunReport.Failure("died", "w", "w (pid 1) was killed by SIGKILL", 5, List.of());
+        RunReport.Failure died = new RunReport.Failure(FailureKind.DIED, "w", "w (pid 1) was killed by SIGKILL", 5, List.of());
         assertEquals(Outcome.OK, report(Map.of(), List.of(), true).outcome());
         assertEquals(Outcome.REFUTED, report(Map.of(), List.of(), false).outcome());
         assertEquals(Outcome.FAILED, report(Map.of(), List.of(died), false).outcome());

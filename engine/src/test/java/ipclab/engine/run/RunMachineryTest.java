@@ -59,7 +59,7 @@ class RunMachineryTest {
         assertFalse(r.ok());
         assertEquals(Outcome.FAILED, r.outcome());
         RunReport.Failure f = r.failures().getFirst();
-        assertEquals("died", f.kind());
+        assertEquals(FailureKind.DIED, f.kind());
         assertEquals("crasher", f.process());
         assertTrue(f.message().matches("crasher \\(pid \\d+\\) exited with status 1 \\d+ ms into the run: IllegalStateException: boom in crasher"), f.message());
         assertTrue(f.log().stream().anyMatch(l -> l.contains("boom in crasher")), "stderr tail: " + f.log());
@@ -95,7 +95,7 @@ class RunMachineryTest {
         RunReport r = Engine.start(plan, opts().withTimeout(Duration.ofSeconds(1)).withGrace(Duration.ofMillis(500))).await();
         assertFalse(r.ok());
         RunReport.Failure f = r.failures().getFirst();
-        assertEquals("timeout", f.kind());
+        assertEquals(FailureKind.TIMEOUT, f.kind());
         assertEquals("stuck still running after the run's timeout of 1.0s (not blocked in an IPC call)", f.message());
         assertEquals(137, r.processes().getFirst().exitCode(), "killed after the grace period");
     }
@@ -141,7 +141,7 @@ class RunMachineryTest {
         run.stop();
         RunReport r = run.await();
         assertFalse(r.ok());
-        assertEquals(List.of("stopped"), r.failures().stream().map(RunReport.Failure::kind).toList());
+        assertEquals(List.of(FailureKind.STOPPED), r.failures().stream().map(RunReport.Failure::kind).toList());
         assertEquals("stopped before the end", r.failures().getFirst().message());
         for (RunReport.ProcessFigures p : r.processes()) assertEquals(0, p.exitCode(), p.name() + " wound down on 'stop'");
         try {

@@ -71,7 +71,7 @@ public final class TestAgents implements AgentFactory {
                 case "stuck" -> Thread.sleep(Long.MAX_VALUE);
                 case "receiver" -> {
                     if (buf == null) buf = MsgBuf.allocate(Arena.global(), 64);
-                    SysvMsgQueue.receive(spec.handle().msqId(), buf, 64, 0, 0);
+                    SysvMsgQueue.receive(((ipclab.engine.protocol.ChannelHandle.Msgq) spec.handle()).msqId(), buf, 64, 0, 0);
                 }
                 case "stepper" -> {
                     gate.before(StepOp.LOAD, spec.channel().name());

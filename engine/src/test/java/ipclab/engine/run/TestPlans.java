@@ -1,5 +1,7 @@
 package ipclab.engine.run;
 
+import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.transport.ChannelKit;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
@@ -46,14 +48,15 @@ final class TestPlans {
         @Override
         public ChannelHandle create(PlannedChannel c, Plan plan, ObjectLog log) {
             int id = SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | 0600);
-            log.created("msg", id, 0, "");
-            return new ChannelHandle(c.name(), c.type(), -1, -1, id, 0, "", 0);
+            log.created(ObjectKind.MSG, id, 0, "");
+            return new ChannelHandle.Msgq(c.name(), id, -1);
         }
 
         @Override
         public void remove(ChannelHandle h, ObjectLog log) {
-            SysvMsgQueue.remove(h.msqId());
-            log.removed("msg", h.msqId(), "");
+            int id = ((ChannelHandle.Msgq) h).msqId();
+            SysvMsgQueue.remove(id);
+            log.removed(ObjectKind.MSG, id, "");
         }
     }
 
@@ -61,7 +64,7 @@ final class TestPlans {
     static final class NoObjects implements ChannelKit {
         @Override
         public ChannelHandle create(PlannedChannel c, Plan plan, ObjectLog log) {
-            return new ChannelHandle(c.name(), c.type(), -1, -1, -1, 0, "", 0);
+            return new ChannelHandle.StreamSocket(c.name(), new ChannelHandle.LoopbackPort(0));
         }
 
         @Override

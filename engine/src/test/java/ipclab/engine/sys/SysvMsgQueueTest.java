@@ -72,6 +72,19 @@ class SysvMsgQueueTest {
     }
 
     @Test
+    void peekCopiesAMessageByIndexAndLeavesItInTheQueue() {
+        send(3, "first");
+        send(5, "second");
+        MsgBuf buf = MsgBuf.allocate(arena, 8192);
+        long n = SysvMsgQueue.tryPeek(msqid, buf, 1);
+        if (n == -Errno.ENOSYS) return; // a kernel without CONFIG_CHECKPOINT_RESTORE: nothing to peek with
+        assertEquals(6, n, "second, index 1: " + (n < 0 ? Errno.name((int) -n) : ""));
+        assertEquals(5, buf.mtype());
+        assertEquals(-Errno.ENOMSG, SysvMsgQueue.tryPeek(msqid, buf, 2));
+        assertEquals(2, SysvMsgQueue.stat(msqid).qnum(), "nothing taken");
+    }
+
+    @Test
     void emptyQueueWithNowaitIsEnomsg() {
         MsgBuf buf = MsgBuf.allocate(arena, 16);
         IpcException e = assertThrows(IpcException.class, () -> SysvMsgQueue.receive(msqid, buf, 16, 0, Ipc.IPC_NOWAIT));

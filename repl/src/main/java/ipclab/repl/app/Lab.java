@@ -11,7 +11,9 @@ import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a front end (the {@code ipclab} command line, the REPL) does with scenarios, in the order
@@ -66,6 +68,18 @@ public final class Lab {
     }
 
     /**
+     * The scenarios with the command line's changes ({@code --repeat}, {@code --quick}, {@code -p}),
+     * planned again; each {@code -p} path applies to the scenarios that have its channel or process.
+     *
+     * @throws ScenarioException a changed scenario is not valid (e.g. a swept value is not a size)
+     */
+    public List<LoadedScenario> override(List<LoadedScenario> scenarios, Overrides o) throws ScenarioException {
+        List<LoadedScenario> out = new ArrayList<>();
+        for (LoadedScenario s : scenarios) out.add(o.apply(s));
+        return out;
+    }
+
+    /**
      * Removes what dead ipclab runs left (kernel objects, files, workers), and only that: objects
      * in the run registry whose run is gone and that still have the recorded id, key and owner.
      * {@link #run} does not call it: a front end calls it before running, and tells the user.
@@ -83,7 +97,8 @@ public final class Lab {
     }
 
     /**
-     * Runs a loaded scenario as real processes, each sweep combination in turn, and waits for the end.
+     * Runs a loaded scenario as real processes, each sweep combination in turn ({@code repeat} times
+     * each, one after the other), and waits for the end.
      *
      * @throws InterruptedException interrupted while a run went (its processes are stopped and its objects removed)
      * @throws RuntimeException     an object or a JVM could not be made (the message names the call and errno);
@@ -93,19 +108,26 @@ public final class Lab {
         RunOptions opts = options(settings);
         Progress progress = settings.progress();
         List<Plan> plans = scenario.plans();
+        int repeats = scenario.repeats();
+        int count = plans.size() * repeats;
         List<RunReport> reports = new ArrayList<>();
         StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
         for (int i = 0; i < plans.size() && !stop.requested(); i++) {
             Plan p = plans.get(i);
-            if (scenario.isSweep()) progress.runStarting(i + 1, plans.size(), p.params());
-            Run run = Engine.start(p, opts.withStep(false));
-            stop.started(run);
-            try {
-                reports.add(run.await());
-            } finally {
-                stop.ended();
+            for (int r = 1; r <= repeats && !stop.requested(); r++) {
+                Map<String, String> params = new LinkedHashMap<>(p.params());
+                if (repeats > 1) params.put("repeat", r + "/" + repeats);
+                if (count > 1) progress.runStarting(reports.size() + 1, count, params);
+                Run run = Engine.start(p, opts.withStep(false));
+                stop.started(run);
+                try {
+                    reports.add(run.await());
+                } finally {
+                    stop.ended();
+                }
             }
         }
+        progress.finished(count);
         return new ScenarioResult(scenario, reports);
     }
 

@@ -3,6 +3,7 @@ package ipclab.repl.app;
 import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.Plan;
+import ipclab.dsl.plan.Planner;
 import java.util.List;
 
 /**
@@ -13,15 +14,25 @@ import java.util.List;
  *                 of a Java file's several scenarios, or the label given to {@link Lab#load(Scenario, String)}
  * @param scenario the scenario as written
  * @param plans    one plan per sweep combination (one without a sweep), in the order they run
+ * @param skipped  sweep combinations this machine cannot run (a message beyond msgmax), with the reason
  */
-public record LoadedScenario(String label, Scenario scenario, List<Plan> plans) {
+public record LoadedScenario(String label, Scenario scenario, List<Plan> plans, List<Planner.Skipped> skipped) {
     public LoadedScenario {
         plans = List.copyOf(plans);
+        skipped = List.copyOf(skipped);
     }
 
+    public LoadedScenario(String label, Scenario scenario, List<Plan> plans) { this(label, scenario, plans, List.of()); }
+
     static LoadedScenario of(String label, ScenarioLoader.Loaded loaded) {
-        return new LoadedScenario(label, loaded.scenario(), loaded.plans());
+        return new LoadedScenario(label, loaded.scenario(), loaded.plans(), loaded.skipped());
     }
+
+    /** How many times each combination runs ({@code repeat:}, 1 by default). */
+    public int repeats() { return scenario.repeats(); }
+
+    /** Does it state comparative claims ({@code compare:})? */
+    public boolean compares() { return !scenario.compare().isEmpty(); }
 
     /** Does it run once per combination of a {@code sweep:}? */
     public boolean isSweep() { return !scenario.sweep().isEmpty(); }
@@ -33,6 +44,8 @@ public record LoadedScenario(String label, Scenario scenario, List<Plan> plans) 
         int c = first.channels().size();
         String s = p + (p == 1 ? " process, " : " processes, ") + c + (c == 1 ? " channel" : " channels");
         if (isSweep()) s += ", " + plans.size() + " sweep runs";
+        if (repeats() > 1) s += ", each " + repeats() + " times";
+        if (!skipped.isEmpty()) s += ", " + skipped.size() + " not possible on this machine";
         return s;
     }
 }

@@ -1,5 +1,6 @@
 package ipclab.repl.app;
 
+import ipclab.engine.run.RunEvent;
 import java.util.Map;
 
 /**
@@ -11,13 +12,17 @@ public interface Progress {
     Progress NONE = new Progress() {};
 
     /**
-     * A sweep's next combination is about to run (not called for a scenario without a sweep).
+     * A sweep's next run is about to start (not called for a scenario that runs once).
      *
-     * @param index  1-based
-     * @param count  how many combinations the sweep has
-     * @param params the combination: sweep path to value as written, e.g. {@code processes.producer.size=1KiB}
+     * @param index  1-based, over every run of the scenario (repeats included)
+     * @param count  how many runs the scenario makes: combinations times repeats
+     * @param params the combination: sweep path to value as written, e.g. {@code processes.producer.size=1KiB}, and,
+     *               when the scenario repeats, {@code repeat=2/3}
      */
     default void runStarting(int index, int count, Map<String, String> params) {}
+
+    /** Every run of the scenario is over ({@code count} of them). */
+    default void finished(int count) {}
 
     /**
      * Something happened in the run: a worker spawned, got ready, exited... Called from the
@@ -25,8 +30,8 @@ public interface Progress {
      *
      * @param atMs    ms since the run started
      * @param process the process concerned, or null for the run itself
-     * @param what    the engine's name of the event: spawned, ready, go, exited, failed, stopping, done...
+     * @param what    what happened
      * @param detail  free text, or null
      */
-    default void event(long atMs, String process, String what, String detail) {}
+    default void event(long atMs, String process, RunEvent what, String detail) {}
 }

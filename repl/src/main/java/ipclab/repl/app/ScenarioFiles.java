@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A scenario file as {@link Lab#load(Path)} takes it: YAML ({@link ScenarioLoader#load}), or fluent
- * Java ({@link JavaScenarios}, then {@link ScenarioLoader#plan} for each scenario it gives). Either
+ * A scenario file as {@link Lab#load(Path)} takes it: YAML ({@link ScenarioLoader#load}; a file of
+ * several documents separated by {@code ---} lines holds several scenarios, run in turn, as the
+ * parts of one comparison), or fluent Java ({@link JavaScenarios}, then {@link ScenarioLoader#plan} for each scenario it gives). Either
  * every scenario of the file plans, or one {@link ScenarioException} holds every problem.
  */
 final class ScenarioFiles {
@@ -17,7 +18,7 @@ final class ScenarioFiles {
 
     static List<LoadedScenario> load(Path arg) throws ScenarioException {
         String s = arg.toString();
-        if (!JavaScenarios.isJava(s)) return List.of(LoadedScenario.of(s, ScenarioLoader.load(arg)));
+        if (!JavaScenarios.isJava(s)) return yaml(arg);
         List<JavaScenarios.Found> found = JavaScenarios.load(s);
         List<LoadedScenario> out = new ArrayList<>();
         List<Diagnostic> problems = new ArrayList<>();
@@ -31,5 +32,13 @@ final class ScenarioFiles {
         }
         if (!problems.isEmpty()) throw new ScenarioException(problems);
         return out;
+    }
+
+    /** One scenario per YAML document, labelled {@code file#name} when there are several. */
+    private static List<LoadedScenario> yaml(Path file) throws ScenarioException {
+        List<ScenarioLoader.Loaded> all = ScenarioLoader.loadAll(file);
+        String name = file.toString();
+        if (all.size() == 1) return List.of(LoadedScenario.of(name, all.getFirst()));
+        return all.stream().map(l -> LoadedScenario.of(name + "#" + l.scenario().name(), l)).toList();
     }
 }

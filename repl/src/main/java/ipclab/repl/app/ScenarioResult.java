@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What running one {@link LoadedScenario} gave: one report per run (one, or one per sweep
- * combination, in order).
+ * combination, in order; with {@code repeat: n}, n consecutive reports per combination).
  *
  * @param scenario what was run
  * @param runs     the reports, never empty
@@ -16,6 +16,12 @@ import java.util.List;
 public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs) {
     public ScenarioResult {
         runs = List.copyOf(runs);
+    }
+
+    /** The reports of combination {@code k} (0-based, in {@link LoadedScenario#plans()} order): one per repeat. */
+    public List<RunReport> combination(int k) {
+        int n = scenario.repeats();     // a run stopped early has fewer
+        return runs.subList(Math.min(k * n, runs.size()), Math.min((k + 1) * n, runs.size()));
     }
 
     public boolean isSweep() { return scenario.isSweep(); }

@@ -5,8 +5,12 @@
  * {@link ipclab.repl.app.Progress} listener; and returns a typed {@link ipclab.repl.app.ScenarioResult}.
  * Nothing here prints or decides exit codes.
  *
+ * The command line's changes to a scenario ({@code --repeat}, {@code --quick}, {@code -p}) are
+ * {@link ipclab.repl.app.Overrides}; a comparison's parts become measurements and verdicts in
+ * {@link ipclab.repl.app.ComparisonRuns}.
+ *
  * <p>API: {@code Lab}, {@code LoadedScenario}, {@code RunSettings}, {@code Progress},
- * {@code ScenarioResult}, {@code Cleanup}. Internal (package-private): {@code ScenarioFiles} and
+ * {@code ScenarioResult}, {@code Cleanup}, {@code Overrides}, {@code ComparisonRuns}. Internal (package-private): {@code ScenarioFiles} and
  * {@code JavaScenarios}, how files are read and Java files compiled. {@code Lab} is the one class
  * of the module that drives the engine (runs, clean-up).
  */

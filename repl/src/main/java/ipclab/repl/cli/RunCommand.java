@@ -2,12 +2,16 @@ package ipclab.repl.cli;
 
 import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
+import ipclab.dsl.plan.Comparing;
+import ipclab.dsl.plan.Planner;
 import ipclab.engine.run.RunReport;
 import ipclab.repl.app.Cleanup;
 import ipclab.repl.app.Isolation;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
-import ipclab.repl.app.Progress;
+import ipclab.repl.app.ComparisonRuns;
+import ipclab.repl.app.Overrides;
+import ipclab.repl.compare.RepeatTable;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.app.ScenarioResult;
 import ipclab.engine.run.Outcome;
@@ -16,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +39,10 @@ import picocli.CommandLine.Parameters;
         description = {"Run a scenario as real processes and report what happened.",
                        "Validates first (an invalid file exits 2 and creates nothing), removes what earlier dead runs "
                        + "left, runs every sweep combination in turn, prints a table and checks the expect: claims."},
-        footer = {"", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
-                  "            2 invalid input (nothing was run), 3 an expect claim was refuted."})
+        footer = {"", "A scenario with compare: claims (e.g. scenarios/compare.yaml) ends with the verdicts table and writes its report",
+                  "folder (--out): compare.json, compare.md, compare.html, latency/throughput .png and .svg.",
+                  "", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
+                  "            2 invalid input (nothing was run), 3 an expect or compare claim was refuted."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario: YAML, or fluent Java (.java, compiled here and run with your rights; FILE.java#name picks one of its scenarios, "
             + "else its scenario() method, else each of its public static Scenario methods and fields in turn).")
@@ -43,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the machine report (JSON) to FILE (several scenarios of a Java file: a JSON array of them).")
     Path json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print the run's progress (spawned, ready, go, exited...) on stderr.")
+    @Option(names = {"-v", "--verbose"}, description = "Also print each run's events (spawned, ready, go, exited...) on stderr.")
     boolean verbose;
 
     @Option(names = "--keep", description = {"Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
@@ -55,6 +63,24 @@ public final class RunCommand implements Callable<Integer> {
             + "namespaces are allowed): the run cannot see or touch the host's queues, segments and semaphores, and "
             + "whatever it leaves goes with the namespace. ipclab runs itself again under unshare(1) and says which way."})
     boolean isolate;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Run each combination N times (1 to 100; overrides the scenario's repeat:); "
+            + "figures become medians with min and max, noisy ones (spread over 10%) marked.")
+    Integer repeat;
+
+    @Option(names = "-p", paramLabel = "PATH=V1,V2", description = "Set or add a sweep axis, as JMH's -p: e.g. -p processes.producer.size=64,4KiB "
+            + "or -p channels.link.type=msgq,shm-spin. Repeatable. In a file of several scenarios it applies to those that have the channel or process.")
+    List<String> sweep = new ArrayList<>();
+
+    @Option(names = "--quick", description = "A short run with the same claims: each combination once, a tenth of the messages.")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where a comparison (a scenario with compare: claims) writes its report folder; "
+            + "default reports/<name>-<time> in the current directory, printed at the end.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
 
     private final Cli cli;
 
@@ -81,24 +107,50 @@ public final class RunCommand implements Callable<Integer> {
             for (Diagnostic d : e.diagnostics()) cli.err().println(d);
             return ExitCodes.USAGE;
         }
+        Overrides overrides = new Overrides(repeat, quick, sweepAxes(sweep));
+        if (repeat != null && (repeat < 1 || repeat > Comparing.MAX_REPEAT)) {
+            throw new InputException("--repeat " + repeat + " must be from 1 to " + Comparing.MAX_REPEAT);
+        }
+        for (String path : overrides.unused(scenarios)) {
+            throw new InputException("-p " + path + ": " + file + " has no such channel or process to sweep; "
+                    + "write -p channels.<name>.<key>=v1,v2 or -p processes.<name>.<key>=v1,v2");
+        }
+        try {
+            scenarios = lab.override(scenarios, overrides);
+        } catch (ScenarioException e) {
+            for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+            return ExitCodes.USAGE;
+        }
+        boolean comparing = scenarios.stream().anyMatch(LoadedScenario::compares);
+        if (out != null && !comparing) throw new InputException("--out " + out + ": " + file + " states no comparative claims (compare:), so there is no report folder to write");
+        Path outDir = comparing ? (out != null ? out : ComparisonReport.defaultFolder(file)) : null;
+        if (outDir != null) ComparisonReport.checkWritable(outDir);
         checkWritable(json);
         cleanStale(lab);
-        RunSettings settings = RunSettings.defaults().withKeep(keep).withProgress(new Printed(cli, verbose));
+        ComparisonReport report = comparing ? ComparisonReport.start(cli, file) : null;
+        RunSettings settings = RunSettings.defaults().withKeep(keep)
+                .withProgress(new ProgressPrinter(cli.err(), ProgressPrinter.mode(quiet), verbose, System::nanoTime));
         List<ScenarioResult> results = new ArrayList<>();
         Outcome worst = Outcome.OK;
         for (int k = 0; k < scenarios.size(); k++) {
             LoadedScenario s = scenarios.get(k);
             if (scenarios.size() > 1) {
                 if (k > 0) cli.out().println();
-                cli.err().println("scenario " + (k + 1) + "/" + scenarios.size() + ": " + s.label());
+                if (!quiet) cli.err().println("scenario " + (k + 1) + "/" + scenarios.size() + ": " + s.label() + " (" + s.summary() + ")");
             }
+            for (Planner.Skipped sk : s.skipped()) cli.err().println("skipped " + params(sk.params()) + ": " + sk.reason());
             ScenarioResult r = lab.run(s, settings);
             results.add(r);
             RunTable table = new RunTable(cli.style());
             List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs()) : table.render(r.report());
             lines.forEach(cli.out()::println);
+            if (s.repeats() > 1) {
+                cli.out().println();
+                RepeatTable.render(ComparisonRuns.measurements(List.of(r)), s.repeats(), cli.style()).forEach(cli.out()::println);
+            }
             worst = worst.worse(r.outcome());
         }
+        if (report != null) worst = worst.worse(report.finish(results, outDir));
         if (keep) {
             List<RunReport.Kept> kept = results.stream().flatMap(r -> r.kept().stream()).toList();
             cli.out().println();
@@ -115,18 +167,19 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.of(worst);
     }
 
-    /** A sweep's "run i/n: params" always, the engine's events with {@code -v}; both on stderr. */
-    private record Printed(Cli cli, boolean verbose) implements Progress {
-        @Override
-        public void runStarting(int index, int count, Map<String, String> params) {
-            cli.err().println("run " + index + "/" + count + ": " + params(params));
+    /** {@code -p path=v1,v2} options as sweep axes, in order; a path given twice keeps the last. */
+    static SequencedMap<String, List<String>> sweepAxes(List<String> options) {
+        SequencedMap<String, List<String>> out = new LinkedHashMap<>();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            if (eq <= 0 || eq == o.length() - 1) {
+                throw new InputException("-p " + o + ": write -p PATH=V1,V2, e.g. -p processes.producer.size=64,4KiB");
+            }
+            List<String> values = List.of(o.substring(eq + 1).split(","));
+            if (values.stream().anyMatch(String::isBlank)) throw new InputException("-p " + o + ": an empty value; separate values with single commas");
+            out.put(o.substring(0, eq).strip(), values.stream().map(String::strip).toList());
         }
-
-        @Override
-        public void event(long atMs, String process, String what, String detail) {
-            if (!verbose) return;
-            cli.err().printf("%8d ms  %-12s %-10s %s%n", atMs, process == null ? "" : process, what, detail == null ? "" : detail);
-        }
+        return out;
     }
 
     /**

@@ -3,7 +3,9 @@
  * {@code ValidateCommand}, {@code SchemaCommand}, {@code IpcsCommand}, {@code CleanCommand}),
  * registered once in {@link ipclab.repl.cli.Commands}; {@link ipclab.repl.cli.ExitCodes} is the one
  * table of exit codes; {@code ErrorHandlers} turns every failure into one line and an exit code.
- * Commands do their work through {@code ipclab.repl.app} and print through {@code ipclab.repl.report}.
+ * Commands do their work through {@code ipclab.repl.app} and print through {@code ipclab.repl.report}
+ * (a comparison's verdicts and report folder through {@code ipclab.repl.compare}: {@code ComparisonReport});
+ * {@code ProgressPrinter} shows a sweep's progress (a bar on a terminal, lines otherwise).
  *
  * <p>Internal: the command classes are this module's, not an API. {@code Commands.commandLine}
  * and {@code Commands.names} are for {@code Main} and the REPL (running and completing commands).

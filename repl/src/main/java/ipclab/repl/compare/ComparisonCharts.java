@@ -101,7 +101,8 @@ public final class ComparisonCharts {
                 lo = Math.min(lo, v.min() * scale);
                 hi = Math.max(hi, v.max() * scale);
             }
-            if (s.getItemCount() > 0) { data.addSeries(s); noisy.add(noise); }
+            // A system measured at one size only (a part of the comparison without a size axis) has no line to draw.
+            if (s.getItemCount() > 1) { data.addSeries(s); noisy.add(noise); }
         }
         if (data.getSeriesCount() == 0 || m.sizes(f).size() < 2) return null;
 

@@ -27,9 +27,31 @@ public final class VerdictTable {
                 case RANGE -> "~";
                 case INCONCLUSIVE -> "?";
             };
-            t.row().cell(mark, tone).cell(v.claim()).cell(v.kind().label(), tone).cell(v.summary()).cell(deciding(v), Style.Tone.DIM);
+            t.row().cell(mark, tone).cell(claim(v.claim())).cell(v.kind().label(), tone).cell(v.summary()).cell(deciding(v), Style.Tone.DIM);
         }
-        return t.render(style);
+        List<String> out = new java.util.ArrayList<>(t.render(style));
+        for (Verdict v : verdicts) {
+            String note = note(v.claim());
+            if (!note.isEmpty()) out.add(style.paint(Style.Tone.DIM, "   note on '" + claim(v.claim()) + "': " + note));
+        }
+        return out;
+    }
+
+    /** The claim without its note: what precedes a ' #'. */
+    public static String claim(String text) {
+        int hash = noteStart(text);
+        return hash < 0 ? text : text.substring(0, hash).strip();
+    }
+
+    /** The note after ' #', or empty. */
+    static String note(String text) {
+        int hash = noteStart(text);
+        return hash < 0 ? "" : text.substring(hash).replaceFirst("^\\s*#\\s*", "").strip();
+    }
+
+    private static int noteStart(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|\\s)#").matcher(text);
+        return m.find() ? m.start() : -1;
     }
 
     /** The one line that best tells why. */

@@ -36,6 +36,7 @@ public final class RunTable {
         section(out, channels(r));
         section(out, processes(r));
         section(out, counters(r));
+        out.addAll(new FaultsTable(style).render(r));
         List<ExpectationResult> exps = Nulls.list(r.expectations());
         if (!exps.isEmpty()) {
             out.add("");
@@ -221,7 +222,7 @@ public final class RunTable {
     /** A failure: {@code died consumer: killed by SIGKILL (after 812 ms)}. */
     static String failure(Failure f) {
         List<String> who = new ArrayList<>();
-        if (f.kind() != null) who.add(f.kind());
+        if (f.kind() != null) who.add(f.kind().label());
         if (f.process() != null) who.add(f.process());
         String what = Nulls.text(f.message());
         String text = who.isEmpty() ? what : String.join(" ", who) + ": " + what;

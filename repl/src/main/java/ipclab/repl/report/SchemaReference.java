@@ -33,6 +33,8 @@ public final class SchemaReference {
         table(md, defs.path("channel"), defs);
         md.append("\n### A process (`processes.<name>`)\n\n");
         table(md, defs.path("process"), defs);
+        md.append("\n### A fault (an item of `faults`)\n\n");
+        table(md, defs.path("fault"), defs);
         md.append("\n### Units\n\n");
         for (String unit : List.of("size", "duration", "rate")) {
             md.append("- **").append(unit).append("**: ").append(defs.path(unit).path("description").asText()).append('\n');
@@ -62,6 +64,8 @@ public final class SchemaReference {
         String type = prop.path("type").asText("");
         if (type.equals("array")) {
             JsonNode items = prop.path("items");
+            String itemRef = items.path("$ref").asText("");
+            if (itemRef.startsWith("#/$defs/")) return "list of " + itemRef.substring("#/$defs/".length()) + "s";
             return "list of " + (items.has("type") ? items.path("type").asText() : "values");
         }
         if (type.equals("object")) return "map";

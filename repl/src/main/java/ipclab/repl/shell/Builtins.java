@@ -29,6 +29,8 @@ final class Builtins {
     static CommandTable table(Shell shell) {
         Builtins b = new Builtins(shell);
         Completers c = b.complete;
+        StepCommands st = new StepCommands(shell, b);
+        ChannelShow show = new ChannelShow(shell);
         return new CommandTable()
                 .add(new Command("load", "FILE", "Loads and validates a scenario file. YAML, or fluent Java (FILE.java, FILE.java#member); "
                         + "/run and /validate then take it. A Java snippet's scenario needs no /load: /run VAR.",
@@ -42,6 +44,38 @@ final class Builtins {
                         b::run, c.scenarios(), Kind.SCENARIO))
                 .add(new Command("report", "[--json FILE]", "Shows the last run's report. The table again, or with --json its "
                         + "report as 'ipclab run --json' writes it.", b::report, c.option("--json"), Kind.SCENARIO))
+                .add(new Command("start", "[--step] [FILE|VAR]", "Starts a scenario held for stepping. Its processes are "
+                        + "started, attached and held before their first operation on a kernel object or shared memory: "
+                        + "the loaded one, a file, or a Java variable (a sweep's first combination). Then /step grants "
+                        + "operations one at a time, /ps and /show look, /continue runs the rest. A stepped run that "
+                        + "was going is stopped first. (--schedule random|pct comes with the seeded schedulers.)",
+                        st::start, c.scenarios(), Kind.STEP))
+                .add(new Command("step", "[PROCESS] [N]", "Lets a process do its next operation. Exactly one (or N), "
+                        + "each with its outcome: 'load(counter) ok value=0', 'msgrcv(q) would-block'. Without PROCESS, the "
+                        + "process stepped last if it can still move, else the first that can. A call that would block "
+                        + "is tried without blocking and leaves the process blocked until another acts on its channel. "
+                        + "/step N stops early at a breakpoint or on Ctrl-C. At the prompt, an empty line repeats the last /step.",
+                        st::step, c.processes(), Kind.STEP))
+                .add(new Command("continue", "", "Runs the stepped run to its end, then shows its report. Free, at full "
+                        + "speed; with breakpoints set, step by step (each enabled process in turn) until one is hit. "
+                        + "Ctrl-C stops it.", st::continueRun, Command.ArgCompleter.NONE, Kind.STEP))
+                .add(new Command("ps", "", "Lists the stepped run's processes. Each with its role, pid, state (waiting to "
+                        + "do OP on CHANNEL, blocked on OP since step k, exited with code) and counters; * marks those a "
+                        + "/step may go to.", st::ps, Command.ArgCompleter.NONE, Kind.STEP))
+                .add(new Command("break", "[PROCESS [OP] | CHANNEL FIELD N]", "Sets a breakpoint, or lists them. "
+                        + "'/break a store' stops before a's next store ('/break a': before any operation of a); "
+                        + "'/break q messages 4' when queue q holds 4 messages; '/break counter counter 10' when the counter "
+                        + "reaches 10; FIELD is one of " + String.join(", ", Breakpoints.FIELDS) + ", read from the live "
+                        + "objects after each step. /step N and /continue stop at them.", st::breakpoint, c.breakpoints(), Kind.STEP))
+                .add(new Command("delete", "[N...]", "Deletes breakpoints. By number, as /break lists them; all without N.",
+                        st::delete, Command.ArgCompleter.NONE, Kind.STEP))
+                .add(new Command("kill", "PROCESS", "Kills a process of the stepped run with SIGKILL. As a crash: the run "
+                        + "stops, removes what it made, and its report names the process.", st::kill, c.processes(), Kind.STEP))
+                .add(new Command("show", "CHANNEL [SLOT] [--hex]", "Shows what a channel's kernel objects hold now. Read "
+                        + "from the objects themselves: an shm ring's header, cursors and slots (decoded through its "
+                        + "descriptor; SLOT, or LANE:SLOT, picks one, --hex dumps it), a counter's value, a message "
+                        + "queue's IPC_STAT and the messages waiting (copied with MSG_COPY, not taken), a semaphore set's "
+                        + "values and waiters, a TCP or UDP socket's queued bytes.", show::show, c.channels(), Kind.INSPECT))
                 .add(new Command("ipcs", "[--mine] [--kind K,...] [--json]", "Lists the kernel's System V objects. As 'ipclab ipcs' does.", b::ipcs, c.options("--mine", "--kind", "--json"), Kind.INSPECT))
                 .add(new Command("vars", "", "Lists the Java variables and the loaded scenario. Variables with their values.", b::vars, Command.ArgCompleter.NONE, Kind.INSPECT))
                 .add(new Command("history", "", "Lists what was entered in this session, numbered.", b::history,
@@ -108,7 +142,7 @@ final class Builtins {
     }
 
     /** The scenarios a command's optional FILE|VAR argument names, or the loaded ones; null after printing why not. */
-    private List<LabAdapter.Loaded> resolve(List<String> args, String cmd) {
+    List<LabAdapter.Loaded> resolve(List<String> args, String cmd) {
         if (args.size() > 1) { usage(cmd); return null; }
         Session.Source src = args.isEmpty() ? shell.session.loadedFrom : null;
         if (args.isEmpty() && src == null) {
@@ -235,7 +269,7 @@ final class Builtins {
         return false;
     }
 
-    private boolean usage(String name) {
+    boolean usage(String name) {
         Command c = ((CommandTable.Found) shell.table.find(name)).command();
         shell.error("usage: " + c.usage() + "  (/help " + name + ")");
         return false;

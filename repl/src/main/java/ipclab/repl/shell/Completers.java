@@ -53,12 +53,30 @@ final class Completers {
 
     /** The loaded scenario's processes (after replicas: {@code counter-1}). */
     Command.ArgCompleter processes() {
-        return (before, word) -> prefixed(plan().stream().flatMap(p -> p.processes().stream().map(x -> x.name())).toList(), word);
+        return (before, word) -> !before.isEmpty() ? List.of() : prefixed(plan().stream().flatMap(p -> p.processes().stream().map(x -> x.name())).toList(), word);
     }
 
     /** The loaded scenario's channels. */
     Command.ArgCompleter channels() {
-        return (before, word) -> prefixed(plan().stream().flatMap(p -> p.channels().stream().map(x -> x.name())).toList(), word);
+        return (before, word) -> !before.isEmpty() ? options("--hex").complete(before, word) : prefixed(plan().stream().flatMap(p -> p.channels().stream().map(x -> x.name())).toList(), word);
+    }
+
+    /** {@code /break}: a process then its operations, or a channel then its fields. */
+    Command.ArgCompleter breakpoints() {
+        return (before, word) -> {
+            List<String> procs = plan().stream().flatMap(p -> p.processes().stream().map(x -> x.name())).toList();
+            List<String> chans = plan().stream().flatMap(p -> p.channels().stream().map(x -> x.name())).toList();
+            if (before.isEmpty()) {
+                List<String> all = new ArrayList<>(procs);
+                all.addAll(chans);
+                return prefixed(all, word);
+            }
+            if (before.size() > 1) return List.of();
+            if (procs.contains(before.getFirst())) {
+                return prefixed(java.util.Arrays.stream(ipclab.engine.protocol.StepOp.values()).map(o -> o.wireName()).toList(), word);
+            }
+            return prefixed(Breakpoints.FIELDS, word);
+        };
     }
 
     private List<Plan> plan() {

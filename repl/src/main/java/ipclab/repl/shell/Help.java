@@ -31,9 +31,10 @@ final class Help {
                 comment line. The exit code is 1 when a command or a snippet failed, else 0. /save FILE writes the
                 session as such a script; /open FILE runs one.""");
         m.put("keys", """
-                Tab completes commands, options, files, variables and Java. Up and Down walk the history, kept in
-                $XDG_STATE_HOME/ipclab/repl_history (mode 0600). Ctrl-C stops the run or snippet in progress and
-                cleans it up; the shell goes on. Ctrl-D (or /exit) leaves. A command may be shortened to any prefix
+                Tab completes commands, options, files, variables, process and channel names, and Java. An empty line
+                repeats the last /step while a run is held. Up and Down walk the history, kept in
+                $XDG_STATE_HOME/ipclab/repl_history (mode 0600). Ctrl-C stops the run, /step N, /continue or snippet
+                in progress (a run is cleaned up); the shell goes on. Ctrl-D (or /exit) leaves. A command may be shortened to any prefix
                 only it has: /l for /load.""");
         return m;
     }

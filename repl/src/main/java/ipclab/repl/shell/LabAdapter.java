@@ -3,6 +3,7 @@ package ipclab.repl.shell;
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.Plan;
+import ipclab.engine.run.Run;
 import ipclab.engine.run.RunReport;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
@@ -84,6 +85,18 @@ final class LabAdapter {
             }
         };
         ScenarioResult r = lab.run(l.loaded(), RunSettings.defaults().withProgress(p).withStop(stop));
+        return new Outcome(r, ExitCodes.of(r.outcome()));
+    }
+
+    /**
+     * Starts the first combination of a scenario in step mode: its workers attached and held at
+     * their first operation. The caller owns the run (stop or await it).
+     */
+    Run startStepping(Loaded l) { return lab.startStepping(l.loaded(), 0, RunSettings.defaults()); }
+
+    /** A stepped run's report as an outcome, as {@link #run} gives one. */
+    Outcome outcome(Loaded l, RunReport report) {
+        ScenarioResult r = new ScenarioResult(l.loaded(), List.of(report));
         return new Outcome(r, ExitCodes.of(r.outcome()));
     }
 

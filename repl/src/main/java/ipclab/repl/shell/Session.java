@@ -19,6 +19,12 @@ final class Session {
     /** The last error, for {@code $err}. */
     Throwable lastError;
     final List<String> inputs = new ArrayList<>();
+    /** The run {@code /start} started and {@code /step} drives, or null. */
+    SteppedRun stepped;
+    /** The breakpoints; they outlive a run. */
+    final Breakpoints breaks = new Breakpoints();
+    /** The last {@code /step} as typed: an empty line at the prompt repeats it. */
+    String lastStep;
     int failures;
 
     /** The last report of the last run, for {@code $last}. */

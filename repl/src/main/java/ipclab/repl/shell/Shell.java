@@ -24,6 +24,9 @@ final class Shell implements AutoCloseable {
     final JavaEval java;
     final CommandTable table;
     private final boolean debug;
+    /** A /step N or /continue is under way: Ctrl-C stops it between grants. */
+    private volatile boolean stepActive;
+    private volatile boolean stepInterrupted;
     /** A /run is under way (perhaps still starting its workers, with no run yet). */
     private volatile boolean runActive;
     /** Ctrl-C during the current /run: stops the run going and any that starts from now on. */
@@ -70,15 +73,31 @@ final class Shell implements AutoCloseable {
                 continue;
             }
             String rest = text.substring(i);
-            String[] snippet = java.firstSnippet(rest);
-            if (snippet == null) return rest;
+            String code = rest.substring(0, javaEnd(rest));   // Java never runs on into a command or a '#' line
+            String[] snippet = java.firstSnippet(code);
+            if (snippet == null) {
+                if (code.length() == rest.length()) return rest;
+                snippet = new String[] {code, ""};   // unfinished before a command: JShell says what is missing
+            }
             if (snippet[0].isBlank()) return "";
             javaSnippet(snippet[0], place(where, line));
-            int used = rest.length() - snippet[1].length();
+            int used = code.length() - snippet[1].length();
             line += count(rest.substring(0, used), '\n');
             i += used;
         }
         return "";
+    }
+
+    /** Where Java starting at 0 must end: before the first line that is a command ({@code /x}) or a {@code #} comment. */
+    static int javaEnd(String text) {
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            int j = nl + 1;
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) j++;
+            if (j >= text.length()) break;
+            char c = text.charAt(j);
+            if (c == '#' || (c == '/' && !text.startsWith("/*", j) && !text.startsWith("//", j))) return nl + 1;
+        }
+        return text.length();
     }
 
     private static String place(String where, int line) { return line > 0 ? where + ":" + line : where; }
@@ -151,9 +170,23 @@ final class Shell implements AutoCloseable {
 
     boolean stopRequested() { return stop.requested(); }
 
+    /** A /step or /continue begins: from now on Ctrl-C stops it (the stepped run stays, held). */
+    void stepStarting() {
+        stepInterrupted = false;
+        stepActive = true;
+    }
+
+    void stepEnded() { stepActive = false; }
+
+    boolean stepInterrupted() { return stepInterrupted; }
+
     /** Ctrl-C: stops the run in progress (the engine removes what it made) or the snippet; the shell goes on. */
     void interrupt() {
-        if (runActive) {
+        if (stepActive) {
+            cli.err().println("stopping (Ctrl-C)...");
+            cli.err().flush();
+            stepInterrupted = true;
+        } else if (runActive) {
             cli.err().println("stopping the run (Ctrl-C)...");
             cli.err().flush();
             stop.stop();
@@ -168,6 +201,16 @@ final class Shell implements AutoCloseable {
     @Override
     public void close() {
         if (runActive) stop.stop();
+        SteppedRun s = session.stepped;
+        if (s != null) {
+            session.stepped = null;
+            s.run.stop();   // the engine removes what the run made; wait for it, so that nothing outlives the shell
+            try {
+                s.run.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         java.close();
     }
 }

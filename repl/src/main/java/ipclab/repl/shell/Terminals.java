@@ -117,6 +117,9 @@ final class Terminals {
                     } catch (EndOfFileException e) {
                         break;
                     }
+                    if (pending.isEmpty() && line.isBlank() && shell.session.stepped != null && shell.session.lastStep != null) {
+                        line = shell.session.lastStep;   // as in gdb: an empty line repeats the last /step
+                    }
                     pending = shell.execute(pending + line + "\n", "input", 0);
                 }
             } finally {

@@ -1,5 +1,6 @@
 package ipclab.repl.app;
 
+import ipclab.engine.run.RunEvent;
 import static ipclab.dsl.Scenarios.msgq;
 import static ipclab.dsl.Scenarios.reader;
 import static ipclab.dsl.Scenarios.writer;
@@ -40,8 +41,8 @@ class LabTest {
             List<String> events = new ArrayList<>();
             ScenarioResult r = lab.run(loaded, RunSettings.defaults().withProgress(new Progress() {
                 @Override
-                public void event(long atMs, String process, String what, String detail) {
-                    synchronized (events) { events.add(what); }
+                public void event(long atMs, String process, RunEvent what, String detail) {
+                    synchronized (events) { events.add(what.label()); }
                 }
             }));
             assertEquals(Outcome.OK, r.outcome(), r.json());

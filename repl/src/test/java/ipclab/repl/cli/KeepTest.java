@@ -1,5 +1,6 @@
 package ipclab.repl.cli;
 
+import ipclab.engine.channel.ObjectKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,8 +89,8 @@ class KeepTest {
 
     @Test
     void theKeptLineNamesEachObjectAndSaysWhichSegmentIsMarked() {
-        var kept = List.of(new RunReport.Kept("msg", 5, 0, null), new RunReport.Kept("shm", 7, 0x1234, true),
-                new RunReport.Kept("shm", 8, 0, false));
+        var kept = List.of(new RunReport.Kept(ObjectKind.MSG, 5, 0, null), new RunReport.Kept(ObjectKind.SHM, 7, 0x1234, true),
+                new RunReport.Kept(ObjectKind.SHM, 8, 0, false));
         assertEquals("kept: msg 0x00000000 id 5, shm 0x00001234 id 7 (marked for removal already: freed on last detach), shm 0x00000000 id 8",
                 RunCommand.describe(kept));
     }

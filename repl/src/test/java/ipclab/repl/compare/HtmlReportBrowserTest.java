@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>{@code -Dipclab.compareScreenshot=docs/compare-report.png} keeps the screenshot (for the README).
  */
 @Tag("browser")
-class HtmlReportBrowserTest {
+public class HtmlReportBrowserTest {
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 2400;
 
@@ -44,34 +44,45 @@ class HtmlReportBrowserTest {
     void theReportRendersInHeadlessChromium() throws Exception {
         Path out = tmp.resolve("report");
         ComparisonFiles.write(SampleComparison.build(), out);
-        String url = out.resolve(ComparisonFiles.HTML).toUri().toString();
+        Path shot = assertRenders(tmp, out, SampleComparison.CLAIMS.size(), List.of("confirmed", "range", "inconclusive"), true);
+        BufferedImage image = ImageIO.read(shot.toFile());
+        assertTrue(pixels(image, 0xfdf0cf) > 100, "no amber 'holds only in a range' badge in the screenshot");
+        String keep = System.getProperty("ipclab.compareScreenshot");
+        if (keep != null) Files.copy(shot, Path.of(keep), StandardCopyOption.REPLACE_EXISTING);
+    }
 
-        String dom = Files.readString(chromium("--dump-dom", url), StandardCharsets.UTF_8);
+    /**
+     * Opens {@code dir}'s compare.html in headless Chromium (its files under {@code tmp}): both charts
+     * drawn, the verdicts table with one row per claim and these kinds of verdict, the conditions, and
+     * a screenshot with a green badge and, when {@code chartInView} (a page short enough for the
+     * charts to fall within the screenshot), the first chart line. Returns the screenshot.
+     */
+    public static Path assertRenders(Path tmp, Path dir, int claims, List<String> kinds, boolean chartInView) throws Exception {
+        String url = dir.resolve(ComparisonFiles.HTML).toUri().toString();
+        String dom = Files.readString(chromium(tmp, "--dump-dom", url), StandardCharsets.UTF_8);
         Matcher body = Pattern.compile("<body data-charts-total=\"(\\d+)\" data-charts-rendered=\"(\\d+)\"").matcher(dom);
         assertTrue(body.find(), "no <body> with the chart counters in the DOM Chromium dumped");
         assertEquals("2", body.group(1), "charts in the page");
         assertEquals("2", body.group(2), "charts Chromium decoded and drew at a non-zero size");
         assertTrue(dom.contains("<table class=\"verdicts\">"), "the verdicts table is missing");
-        assertEquals(SampleComparison.CLAIMS.size(), count(dom, "<tr class=\"verdict\""), "one row per claim");
-        for (String kind : List.of("confirmed", "range", "inconclusive")) {
+        assertEquals(claims, count(dom, "<tr class=\"verdict\""), "one row per claim");
+        for (String kind : kinds) {
             assertTrue(dom.contains("data-verdict=\"" + kind + "\""), "no " + kind + " verdict in the table");
         }
         assertTrue(dom.contains("<table class=\"conditions\">"), "the conditions are missing");
 
         Path shot = tmp.resolve("compare-report.png");
-        chromium("--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + shot, url);
+        chromium(tmp, "--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + shot, url);
         BufferedImage image = ImageIO.read(shot.toFile());
         assertEquals(WIDTH, image.getWidth());
         assertEquals(HEIGHT, image.getHeight());
         assertTrue(pixels(image, 0xdcf3e0) > 100, "no green 'confirmed' badge in the screenshot");
-        assertTrue(pixels(image, 0xfdf0cf) > 100, "no amber 'holds only in a range' badge in the screenshot");
-        assertTrue(pixels(image, 0x1f77b4) > 100, "no chart line (the first series' blue) in the screenshot");
-        String keep = System.getProperty("ipclab.compareScreenshot");
-        if (keep != null) Files.copy(shot, Path.of(keep), StandardCopyOption.REPLACE_EXISTING);
+        if (chartInView) assertTrue(pixels(image, 0x1f77b4) > 100, "no chart line (the first series' blue) in the screenshot");
+        return shot;
     }
 
     /** Runs Chromium headless on a fresh profile; returns the file holding its standard output. */
-    private Path chromium(String... args) throws Exception {
+    private static Path chromium(Path tmp, String... args) throws Exception {
         Path home = Files.createDirectories(tmp.resolve("chromium"));
         Path profile = Files.createTempDirectory(home, "profile-");
         Path stdout = Files.createTempFile(home, "stdout-", ".txt");

@@ -56,6 +56,12 @@ class CompletersTest {
             shell.execute("/validate race", "test", 2);
             assertEquals(List.of("inc-1", "inc-2"), new Completers(shell).processes().complete(List.of(), "inc"));
             assertEquals(List.of("counter"), new Completers(shell).channels().complete(List.of(), "c"));
+            assertEquals(List.of("inc-1", "inc-2"), tab(shell, "/step i"));
+            assertEquals(List.of("counter"), tab(shell, "/show c"));
+            assertEquals(List.of("--hex"), tab(shell, "/show counter --"));
+            assertEquals(List.of("counter", "inc-1", "inc-2"), tab(shell, "/break "));
+            assertEquals(List.of("store"), tab(shell, "/break inc-1 sto"));
+            assertEquals(List.of("counter"), tab(shell, "/break counter cou"));
             assertTrue(tab(shell, "race.proc").contains("race.processes()"), tab(shell, "race.proc").toString());
             assertTrue(tab(shell, "Scen").contains("Scenario"), tab(shell, "Scen").toString());
         }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -124,6 +126,51 @@ class ShellTerminalTest {
         tmux("send-keys", "-t", "repl", "/exit", "Enter");
         awaitExit();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
+    }
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void onATerminalStepNamesCompleteAnEmptyLineRepeatsCtrlCStopsContinueAndCtrlDLeavesNothing() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is installed by .ci/run");
+        Path queue = Path.of("../scenarios/queue-full.yaml").toAbsolutePath().normalize();
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, """
+                name: big
+                channels:
+                  jobs: {type: msgq}
+                processes:
+                  w: {role: writer, channel: jobs, messages: 5000000}
+                  r: {role: reader, channel: jobs}
+                """);
+        start(dir.resolve("xdg-state"));
+        awaitPane(s -> s.contains("ipclab>"), "the first prompt");
+        tmux("send-keys", "-t", "repl", "/start " + big, "Enter");
+        awaitPane(s -> s.contains("enabled (*): w, r"), "the run held");
+        tmux("send-keys", "-t", "repl", "/show j", "Tab");
+        awaitPane(s -> s.contains("ipclab> /show jobs"), "/show j<Tab> completed the channel's name");
+        tmux("send-keys", "-t", "repl", "C-u", "/step w", "Enter");
+        awaitPane(s -> s.contains("   1  w "), "the first step");
+        tmux("send-keys", "-t", "repl", "Enter");
+        awaitPane(s -> s.contains("   2  w "), "an empty line repeated /step w");
+        tmux("send-keys", "-t", "repl", "/continue", "Enter");
+        awaitPane(s -> s.contains("running free to the end"), "the run going free");
+        tmux("send-keys", "-t", "repl", "C-c");
+        awaitPane(s -> s.contains("stopping (Ctrl-C)"), "Ctrl-C stops /continue");
+        awaitPane(s -> s.contains("stopped before the end") && s.strip().endsWith("ipclab>"), "the stopped run's report, a new prompt");
+        tmux("send-keys", "-t", "repl", "/start " + queue, "Enter");
+        awaitPane(s -> s.contains("enabled (*): writer, reader"), "a second run held");
+        tmux("send-keys", "-t", "repl", "/show q", "Enter");
+        awaitPane(s -> s.contains("msq id "), "the queue's id");
+        Matcher m = Pattern.compile("msq id (\\d+)").matcher(pane());
+        assertTrue(m.find());
+        Pattern live = Pattern.compile("(?s).*\\s" + m.group(1) + "\\s.*");
+        assertTrue(live.matcher(Files.readString(Path.of("/proc/sysvipc/msg"))).matches(), "the queue is live");
+        tmux("send-keys", "-t", "repl", "C-d");
+        awaitExit();
+        assertFalse(live.matcher(Files.readString(Path.of("/proc/sysvipc/msg"))).matches(), "Ctrl-D with a held run removed its queue");
+        try (Stream<Path> runs = Files.list(dir.resolve("state").resolve("runs"))) {
+            assertEquals(List.of(), runs.toList(), "and every registry file: nothing of the runs is left");
+        }
     }
 
     private void start(Path state) throws Exception {

@@ -2,14 +2,12 @@ package ipclab.engine.channel.shm;
 
 import static ipclab.engine.channel.shm.Ring.LONG;
 
-import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Reads a ring with {@code sync: none}: polls the slot at its cursor (opaque reads, so the poll is
@@ -18,31 +16,11 @@ import java.lang.foreign.MemorySegment;
  * a plain read cursor (duplicates). The stream ends when every writer is done and nothing new is
  * at the cursor (a bounded drain: the writers' last stores are visible once writers-done is).
  */
-public final class RacyRingReceiver implements ReceivePort {
-    private final Ring ring;
-    private final MemorySegment seg;
-    private final StepGate gate;
-    private final String channel;
-    private final boolean broadcast;
-    private final long cursorOffset;
-    private long cursor;
-    private long claimed;
-    private long slot;
+public final class RacyRingReceiver extends RingReader implements ReceivePort {
 
     public RacyRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
-        this.ring = ring;
-        this.seg = ring.seg;
-        this.gate = gate;
-        this.channel = channel;
-        this.broadcast = ring.fanout == Fanout.BROADCAST;
-        this.cursorOffset = broadcast ? RingDescriptor.readerCursorOffset(ring.lane, reader) : ring.readCursor();
+        super(ring, cursorFor(ring, reader), gate, channel);
     }
-
-    @Override public MemorySegment buffer() { return seg; }
-
-    @Override public long offset() { return slot + RingDescriptor.SLOT_MESSAGE; }
-
-    @Override public long maxMessage() { return ring.maxMessage(); }
 
     @Override
     public int poll() {

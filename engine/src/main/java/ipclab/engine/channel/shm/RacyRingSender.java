@@ -6,7 +6,6 @@ import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Writes to a ring with {@code sync: none}: no coordination at all. The write cursor is read and
@@ -15,32 +14,16 @@ import java.lang.foreign.MemorySegment;
  * costs: torn (corrupted), overwritten (lost) and duplicated messages. Stepped, the cursor's
  * load and store are two steps, so a schedule decides which writers claim the same slot.
  */
-public final class RacyRingSender implements SendPort {
-    private final Ring ring;
-    private final MemorySegment seg;
-    private final StepGate gate;
-    private final String channel;
-    private long claimed;
-    private long slot;
+public final class RacyRingSender extends RingPort implements SendPort {
 
     public RacyRingSender(Ring ring, StepGate gate, String channel) {
-        this.ring = ring;
-        this.seg = ring.seg;
-        this.gate = gate;
-        this.channel = channel;
+        super(ring, gate, channel);
     }
-
-    @Override public MemorySegment buffer() { return seg; }
 
     @Override
     public long claim() {
         long wc = ring.writeCursor();
-        gate.before(StepOp.CURSOR_LOAD, channel);
-        long pos = (long) LONG.get(seg, wc);
-        gate.value(pos);
-        gate.before(StepOp.CURSOR_STORE, channel);
-        LONG.set(seg, wc, pos + 1);
-        gate.value(pos + 1);
+        long pos = Steps.unsyncedIncrement(gate, channel, StepOp.CURSOR_LOAD, StepOp.CURSOR_STORE, seg, wc);
         gate.slot(pos);
         claimed = pos;
         slot = ring.slot(pos);

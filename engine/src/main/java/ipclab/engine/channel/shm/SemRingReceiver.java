@@ -4,7 +4,6 @@ import static ipclab.engine.channel.shm.Ring.INT;
 import static ipclab.engine.channel.shm.Ring.LONG;
 import static ipclab.engine.channel.shm.RingDescriptor.*;
 
-import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.GatedSemop;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
@@ -14,9 +13,7 @@ import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.sys.SysvSemaphore;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Reads a ring with {@code sync: semaphore}. Shared fan-out: one semop takes {@code full} (and
@@ -25,30 +22,16 @@ import java.lang.foreign.MemorySegment;
  * {@code full}, follows its own cursor, and the last reader of a slot posts {@code empty}. At the
  * end marker a shared reader posts {@code full} again so that the next reader sees it too.
  */
-public final class SemRingReceiver implements ReceivePort {
-    private final Ring ring;
-    private final MemorySegment seg;
+public final class SemRingReceiver extends RingReader implements ReceivePort {
     private final int semId;
-    private final StepGate gate;
-    private final String channel;
-    private final boolean broadcast;
-    private final long cursorOffset;
     private final GatedSemop take;
     private final GatedSemop give;
     private final GatedSemop repost;
-    private long cursor;
-    private long claimed;
-    private long slot;
 
     public SemRingReceiver(Ring ring, int reader, int semId, StepGate gate, String channel, Arena arena) {
-        this.ring = ring;
-        this.seg = ring.seg;
+        super(ring, cursorFor(ring, reader), gate, channel);
         this.semId = semId;
-        this.gate = gate;
-        this.channel = channel;
-        this.broadcast = ring.fanout == Fanout.BROADCAST;
         int lane = ring.lane, readers = ring.readers;
-        this.cursorOffset = broadcast ? readerCursorOffset(lane, reader) : ring.readCursor();
         boolean mutex = !broadcast && readers > 1;
         int full = sem(lane, readers, SEM_FULL + (broadcast ? reader : 0));
         int empty = sem(lane, readers, SEM_EMPTY);
@@ -66,12 +49,6 @@ public final class SemRingReceiver implements ReceivePort {
         give = new GatedSemop(semId, giveOps, arena);
         repost = new GatedSemop(semId, repostOps, arena);
     }
-
-    @Override public MemorySegment buffer() { return seg; }
-
-    @Override public long offset() { return slot + SLOT_MESSAGE; }
-
-    @Override public long maxMessage() { return ring.maxMessage(); }
 
     @Override
     public int poll() {

@@ -4,7 +4,6 @@ import static ipclab.engine.channel.shm.Ring.INT;
 import static ipclab.engine.channel.shm.Ring.LONG;
 import static ipclab.engine.channel.shm.RingDescriptor.*;
 
-import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.GatedSemop;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
@@ -13,9 +12,7 @@ import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.sys.SysvSemaphore;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Writes to a ring with {@code sync: semaphore}: the textbook bounded buffer. One semop takes
@@ -24,25 +21,14 @@ import java.lang.foreign.MemorySegment;
  * gives the mutex back. Two system calls per message. The last writer to finish puts an end
  * marker in the ring, which wakes every reader.
  */
-public final class SemRingSender implements SendPort {
-    private final Ring ring;
-    private final MemorySegment seg;
+public final class SemRingSender extends RingPort implements SendPort {
     private final int semId;
-    private final StepGate gate;
-    private final String channel;
-    private final boolean broadcast;
     private final GatedSemop take;
     private final GatedSemop give;
-    private long claimed;
-    private long slot;
 
     public SemRingSender(Ring ring, int semId, StepGate gate, String channel, Arena arena) {
-        this.ring = ring;
-        this.seg = ring.seg;
+        super(ring, gate, channel);
         this.semId = semId;
-        this.gate = gate;
-        this.channel = channel;
-        this.broadcast = ring.fanout == Fanout.BROADCAST;
         int lane = ring.lane, readers = ring.readers;
         boolean mutex = ring.writers > 1;
         SemOps takeOps = SemOps.allocate(arena, mutex ? 2 : 1);
@@ -55,8 +41,6 @@ public final class SemRingSender implements SendPort {
         take = new GatedSemop(semId, takeOps, arena);
         give = new GatedSemop(semId, giveOps, arena);
     }
-
-    @Override public MemorySegment buffer() { return seg; }
 
     @Override
     public long claim() {

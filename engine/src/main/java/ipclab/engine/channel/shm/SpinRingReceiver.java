@@ -3,14 +3,12 @@ package ipclab.engine.channel.shm;
 import static ipclab.engine.channel.shm.Ring.INT;
 import static ipclab.engine.channel.shm.Ring.LONG;
 
-import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Reads a ring with {@code sync: spin}. Shared fan-out: the message at position p is ready when
@@ -19,32 +17,12 @@ import java.lang.foreign.MemorySegment;
  * slot's readers (remaining count) frees it. The stream ends when every writer of the lane is
  * done and the ring is drained.
  */
-public final class SpinRingReceiver implements ReceivePort {
-    private final Ring ring;
-    private final MemorySegment seg;
-    private final StepGate gate;
-    private final String channel;
-    private final boolean broadcast;
-    private final long cursorOffset;
-    private long cursor;
-    private long claimed;
-    private long slot;
+public final class SpinRingReceiver extends RingReader implements ReceivePort {
 
     /** @param reader this reader's index among the lane's readers (broadcast cursor) */
     public SpinRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
-        this.ring = ring;
-        this.seg = ring.seg;
-        this.gate = gate;
-        this.channel = channel;
-        this.broadcast = ring.fanout == Fanout.BROADCAST;
-        this.cursorOffset = RingDescriptor.readerCursorOffset(ring.lane, reader);
+        super(ring, RingDescriptor.readerCursorOffset(ring.lane, reader), gate, channel);
     }
-
-    @Override public MemorySegment buffer() { return seg; }
-
-    @Override public long offset() { return slot + RingDescriptor.SLOT_MESSAGE; }
-
-    @Override public long maxMessage() { return ring.maxMessage(); }
 
     @Override
     public int poll() {

@@ -3,15 +3,12 @@ package ipclab.engine.channel.shm;
 import static ipclab.engine.channel.shm.Ring.INT;
 import static ipclab.engine.channel.shm.Ring.LONG;
 
-import ipclab.dsl.model.Fanout;
 import ipclab.engine.channel.Backoff;
-import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Writes to a ring with {@code sync: spin}: Vyukov's bounded MPMC protocol on the slot sequence
@@ -22,26 +19,13 @@ import java.lang.foreign.MemorySegment;
  * ({@link Backoff#spinning()}); in a stepped run a full ring is the claim's result
  * ({@link StepResult#WOULD_BLOCK}) and the claim is retried at a later step.
  */
-public final class SpinRingSender implements SendPort {
-    private final Ring ring;
-    private final MemorySegment seg;
-    private final StepGate gate;
-    private final String channel;
-    private final boolean broadcast;
+public final class SpinRingSender extends RingPort implements SendPort {
     private final Backoff backoff = Backoff.spinning();
     private volatile boolean stop;
-    private long claimed;
-    private long slot;
 
     public SpinRingSender(Ring ring, StepGate gate, String channel) {
-        this.ring = ring;
-        this.seg = ring.seg;
-        this.gate = gate;
-        this.channel = channel;
-        this.broadcast = ring.fanout == Fanout.BROADCAST;
+        super(ring, gate, channel);
     }
-
-    @Override public MemorySegment buffer() { return seg; }
 
     @Override
     public long claim() {

@@ -27,30 +27,14 @@ import java.lang.foreign.MemorySegment;
  * is an "ok" step whose value is the bytes read, and the step that completes the message
  * reports it.
  */
-public final class StreamReceiver implements ReceivePort {
-    private final int fd;
-    private final boolean socket;
-    private final StepGate gate;
-    private final String channel;
-    private final StepOp op;
-    private final MemorySegment buf;
+public final class StreamReceiver extends StreamPort implements ReceivePort {
     private int messageSize;
-    /** The FIFO is O_NONBLOCK (set for a stepped run, cleared again if the run goes free). */
-    private boolean nonBlocking;
     /** Bytes of the current message read so far by steps. */
     private long have;
 
     public StreamReceiver(int fd, boolean socket, long maxMessage, StepGate gate, String channel, Arena arena) {
-        this.fd = fd;
-        this.socket = socket;
-        this.gate = gate;
-        this.channel = channel;
-        this.op = socket ? StepOp.RECV : StepOp.READ;
-        this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
-        if (!socket && gate.stepped()) {
-            Pipes.setNonBlocking(fd, true);
-            nonBlocking = true;
-        }
+        super(fd, socket, socket ? StepOp.RECV : StepOp.READ, arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8),
+                gate, channel);
     }
 
     /**
@@ -61,8 +45,6 @@ public final class StreamReceiver implements ReceivePort {
         this.messageSize = size >= MessageHeader.BYTES && size <= buf.byteSize() ? size : 0;
     }
 
-    @Override public MemorySegment buffer() { return buf; }
-
     @Override public long offset() { return 0; }
 
     @Override public long maxMessage() { return buf.byteSize(); }
@@ -71,10 +53,7 @@ public final class StreamReceiver implements ReceivePort {
     public int poll() {
         gate.before(op, channel);
         if (gate.stepped()) return pollStep();
-        if (nonBlocking) {
-            Pipes.setNonBlocking(fd, false);
-            nonBlocking = false;
-        }
+        blocking();
         int want = messageSize > 0 ? messageSize : MessageHeader.BYTES;
         long n = have; // bytes that steps read before the run went free
         have = 0;

@@ -23,33 +23,14 @@ import java.lang.foreign.MemorySegment;
  * step's value: bytes moved) and the rest goes at later steps. The role must not restamp a
  * message between those steps (roles do not restamp in step mode).
  */
-public final class StreamSender implements SendPort {
-    private final int fd;
-    private final boolean socket;
-    private final StepGate gate;
-    private final String channel;
-    private final StepOp op;
-    private final MemorySegment buf;
+public final class StreamSender extends StreamPort implements SendPort {
     private boolean finished;
-    /** The FIFO is O_NONBLOCK (set for a stepped run, cleared again if the run goes free). */
-    private boolean nonBlocking;
     /** Stepped: bytes of the current message already sent. */
     private long off;
 
     public StreamSender(int fd, boolean socket, long maxMessage, StepGate gate, String channel, Arena arena) {
-        this.fd = fd;
-        this.socket = socket;
-        this.gate = gate;
-        this.channel = channel;
-        this.op = socket ? StepOp.SEND : StepOp.WRITE;
-        this.buf = arena.allocate(maxMessage, 8);
-        if (!socket && gate.stepped()) {
-            Pipes.setNonBlocking(fd, true);
-            nonBlocking = true;
-        }
+        super(fd, socket, socket ? StepOp.SEND : StepOp.WRITE, arena.allocate(maxMessage, 8), gate, channel);
     }
-
-    @Override public MemorySegment buffer() { return buf; }
 
     @Override public long claim() { return 0; }
 
@@ -57,10 +38,7 @@ public final class StreamSender implements SendPort {
     public boolean publish(int length) {
         gate.before(op, channel);
         if (gate.stepped()) return publishStep(length);
-        if (nonBlocking) {
-            Pipes.setNonBlocking(fd, false);
-            nonBlocking = false;
-        }
+        blocking();
         MemorySegment from = off == 0 ? buf : buf.asSlice(off);
         if (socket) Sockets.sendFully(fd, from, length - off, Sockets.MSG_NOSIGNAL);
         else Pipes.writeFully(fd, from, length - off);

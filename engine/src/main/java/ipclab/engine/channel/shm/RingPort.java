@@ -1,0 +1,32 @@
+package ipclab.engine.channel.shm;
+
+import ipclab.dsl.model.Fanout;
+import ipclab.engine.protocol.StepGate;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * What every port on a ring holds, whatever its synchronisation: the ring and its segment (the
+ * port's buffer), the step gate and channel name it announces operations with, and the position
+ * and slot of the message in hand.
+ */
+abstract class RingPort {
+    final Ring ring;
+    final MemorySegment seg;
+    final StepGate gate;
+    final String channel;
+    final boolean broadcast;
+    /** The ring position of the message in hand. */
+    long claimed;
+    /** The offset of that message's slot in the segment. */
+    long slot;
+
+    RingPort(Ring ring, StepGate gate, String channel) {
+        this.ring = ring;
+        this.seg = ring.seg;
+        this.gate = gate;
+        this.channel = channel;
+        this.broadcast = ring.fanout == Fanout.BROADCAST;
+    }
+
+    public MemorySegment buffer() { return seg; }
+}

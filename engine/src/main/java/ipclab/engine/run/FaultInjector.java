@@ -1,0 +1,154 @@
+package ipclab.engine.run;
+
+import ipclab.dsl.model.ChannelType;
+import ipclab.dsl.model.FaultAction;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedFault;
+import ipclab.engine.channel.Topology;
+import ipclab.engine.sys.Kill;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The supervisor's side of the faults: from the start barrier, a thread sends each timed fault
+ * ({@code at}) when it is due: a signal to a process (kill, stop, cont) or an act on a channel's
+ * kernel object (remove, fill); the workers do their counted faults themselves (see the worker's
+ * {@code SelfFaults}). While the run goes on, {@link #tick} repairs what a killed sender left
+ * undone (the end of a queue's stream) and says when only receivers that no sender will ever feed
+ * are left, so that the run winds down instead of waiting for its timeout.
+ */
+final class FaultInjector {
+    /** How long receivers may wait for a stream whose senders are all gone (one killed) before the run winds down. */
+    static final long ORPHANED_RECEIVERS_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final RunState state;
+    private final RunObjects objects;
+    private final Set<String> ended = new HashSet<>();
+    private long orphanedSince;
+
+    FaultInjector(RunState state, RunObjects objects) {
+        this.state = state;
+        this.objects = objects;
+    }
+
+    /** At the start barrier: the thread of the timed faults, if there are any. */
+    void start() {
+        List<PlannedFault> timed = new ArrayList<>();
+        for (PlannedFault f : state.plan.faults()) if (f.timed() && f.action() != FaultAction.DELAY) timed.add(f);
+        if (timed.isEmpty()) return;
+        timed.sort(Comparator.comparingLong(PlannedFault::atNanos));
+        Thread t = new Thread(() -> injectAll(timed), "ipclab-faults");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void injectAll(List<PlannedFault> timed) {
+        try {
+            for (PlannedFault f : timed) {
+                synchronized (state) {
+                    long due = state.goNanos + f.atNanos();
+                    for (long left = due - System.nanoTime(); left > 0 && !state.stopping; left = due - System.nanoTime()) {
+                        state.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    }
+                    if (state.stopping) {
+                        state.faults.record(f, null, "not injected: the run ended before " + f.describe().replaceFirst(".* at ", ""));
+                        continue;
+                    }
+                }
+                inject(f);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void inject(PlannedFault f) {
+        String result;
+        try {
+            result = f.process() != null ? signal(f) : onChannel(f);
+        } catch (RuntimeException e) {
+            result = "failed: " + e.getMessage();
+        }
+        synchronized (state) {
+            state.faults.record(f, result.startsWith("not injected") ? null : state.msSinceGo(System.nanoTime()), result);
+            state.notifyAll();
+        }
+        state.event(f.process(), RunEvent.FAULT, f.describe() + ": " + result);
+    }
+
+    private String signal(PlannedFault f) {
+        Worker w = state.find(f.process());
+        synchronized (state) {
+            if (w.exited() || !w.proc.isAlive()) return "not injected: " + w.name() + " had exited already";
+            // before the signal: its exit must be known as the fault's when the stdout reader sees it
+            if (f.action() == FaultAction.KILL) state.faults.record(f, state.msSinceGo(System.nanoTime()), "SIGKILL to pid " + w.pid);
+            if (f.action() == FaultAction.STOP) w.faultStopped = true;
+            if (f.action() == FaultAction.CONT) w.faultStopped = false;
+        }
+        int sig = switch (f.action()) {
+            case KILL -> Kill.SIGKILL;
+            case STOP -> Kill.SIGSTOP;
+            case CONT -> Kill.SIGCONT;
+            default -> throw new IllegalStateException(f.action() + " is not a signal");
+        };
+        Kill.kill(w.pid, sig);
+        return (f.action() == FaultAction.KILL ? "SIGKILL" : f.action() == FaultAction.STOP ? "SIGSTOP" : "SIGCONT") + " to pid " + w.pid;
+    }
+
+    private String onChannel(PlannedFault f) {
+        return switch (f.action()) {
+            case REMOVE -> objects.removeInUse(f.channel());
+            case FILL -> objects.fill(state.plan.channel(f.channel()));
+            default -> throw new IllegalStateException(f.action() + " does not act on a channel");
+        };
+    }
+
+    /**
+     * Called by the coordinator while the run goes on. Ends the queue streams whose senders are
+     * all gone, one killed on purpose; returns true when the only workers left are receivers whose
+     * senders are all gone (one killed) and they have waited {@link #ORPHANED_RECEIVERS_NANOS}: the run winds down.
+     */
+    boolean tick(long now) {
+        if (!state.faults.any()) return false;
+        List<String> toEnd = new ArrayList<>();
+        boolean orphaned = true;
+        boolean anyKilled = false;
+        synchronized (state) {
+            for (PlannedChannel c : state.plan.channels()) {
+                boolean sendersGone = true, killed = false, receiversLive = false;
+                for (Worker w : state.workers) {
+                    if (!w.process.channel().equals(c.name())) continue;
+                    if (Topology.sender(w.process)) {
+                        sendersGone &= w.exited();
+                        killed |= state.faults.killedOnPurpose(w.name());
+                    } else if (!w.exited()) {
+                        receiversLive = true;
+                        if (!Topology.receiver(w.process)) orphaned = false;
+                    }
+                }
+                anyKilled |= killed;
+                if (receiversLive && !(sendersGone && killed)) orphaned = false;
+                if (sendersGone && killed && receiversLive && c.type() == ChannelType.MSGQ && !ended.contains(c.name())) toEnd.add(c.name());
+            }
+        }
+        for (String c : toEnd) {
+            ended.add(c);
+            try {
+                String done = objects.endStreamFor(state.plan, c);
+                if (done != null) state.event(null, RunEvent.FAULT, "channel " + c + ": " + done);
+            } catch (RuntimeException e) {
+                state.event(null, RunEvent.FAULT, "channel " + c + ": cannot end the stream of its killed sender: " + e.getMessage());
+            }
+        }
+        if (!orphaned || !anyKilled) {
+            orphanedSince = 0;
+            return false;
+        }
+        if (orphanedSince == 0) orphanedSince = now;
+        return now - orphanedSince >= ORPHANED_RECEIVERS_NANOS;
+    }
+}

@@ -1,0 +1,66 @@
+package ipclab.engine.transport;
+
+import ipclab.dsl.model.Role;
+import ipclab.dsl.plan.PlannedChannel;
+import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.Topology;
+import ipclab.engine.channel.stream.StreamReceiver;
+import ipclab.engine.channel.stream.StreamSender;
+import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.protocol.ChannelHandle.Address;
+import ipclab.engine.protocol.ChannelHandle.StreamSocket;
+import ipclab.engine.protocol.ChannelHandle.UnixPath;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.sys.Sockets;
+import java.util.List;
+
+/**
+ * A stream socket, unix or tcp: the supervisor only chooses the address (a path in a private
+ * directory, or a free loopback port); the receiver (reader or echo) binds, listens and accepts
+ * one connection, the sender connects.
+ */
+final class StreamSocketTransport implements Transport {
+    static final StreamSocketTransport INSTANCE = new StreamSocketTransport();
+
+    private StreamSocketTransport() {}
+
+    @Override
+    public void create(PlannedChannel ch, List<PlannedProcess> procs, Creation c) {
+        c.made(new StreamSocket(ch.name(), SocketCalls.address(ch, c, false)));
+    }
+
+    @Override
+    public void remove(ChannelHandle h, Removal r) {
+        SocketCalls.remove(((StreamSocket) h).address(), r);
+    }
+
+    @Override
+    public void open(Endpoint e, WorkerSpec spec, StepGate gate) {
+        Address at = ((StreamSocket) spec.handle()).address();
+        boolean unix = at instanceof UnixPath;
+        PlannedChannel ch = spec.channel();
+        Role role = spec.self().role();
+        long max = Topology.maxMessage(ch, spec.peers());
+        Sockets.warm();  // time the calls, not the JVM's first invocation of each
+        long t0 = System.nanoTime();
+        int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0));
+        e.setup("socket", System.nanoTime() - t0);
+        int conn;
+        t0 = System.nanoTime();
+        if (role.consumes()) { // the receiving side serves
+            if (!unix) Sockets.setReuseAddress(fd, true);
+            SocketCalls.bind(fd, at);
+            Sockets.listen(fd, 16);
+            conn = e.fd(Sockets.accept(fd));
+            e.setup("accept", System.nanoTime() - t0);
+        } else {
+            SocketCalls.connect(fd, at);
+            conn = fd;
+            e.setup("connect", System.nanoTime() - t0);
+        }
+        if (!unix) Sockets.setTcpNoDelay(conn, true);
+        if (role != Role.WRITER) e.in(new StreamReceiver(conn, true, max, gate, ch.name(), e.arena()));
+        if (role != Role.READER) e.out(new StreamSender(conn, true, max, gate, ch.name(), e.arena()));
+    }
+}
