@@ -8,16 +8,14 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * A process's ties to its parent and its IPC namespace: prctl(PR_SET_PDEATHSIG) (man 2 prctl),
- * getppid (man 2 getppid) and unshare(CLONE_NEWIPC) (man 2 unshare). Setup calls made once per
+ * A process's tie to its parent: prctl(PR_SET_PDEATHSIG) (man 2 prctl) and getppid (man 2
+ * getppid). Setup calls made once per
  * process, before any measurement: not counted in {@link Syscalls}, whose figures are per message.
  */
 public final class ProcessLife {
     private ProcessLife() {}
 
     static final int PR_SET_PDEATHSIG = 1;
-    /** unshare flag: a new System V IPC namespace (sched.h). */
-    public static final int CLONE_NEWIPC = 0x08000000;
     public static final int SIGKILL = 9;
 
     private static final class Prctl {
@@ -27,10 +25,6 @@ public final class ProcessLife {
 
     private static final class GetPpid {
         static final MethodHandle H = Native.plain("getppid", FunctionDescriptor.of(JAVA_INT));
-    }
-
-    private static final class Unshare {
-        static final MethodHandle H = Native.withErrno("unshare", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
     /**
@@ -57,21 +51,5 @@ public final class ProcessLife {
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }
-    }
-
-    /**
-     * unshare(CLONE_NEWIPC) for the calling thread: from now on the thread (and processes it
-     * starts) sees a System V IPC namespace of its own, empty. Needs CAP_SYS_ADMIN in the current
-     * user namespace: EPERM otherwise.
-     */
-    public static void unshareIpc() {
-        MemorySegment capture = Native.state().capture;
-        int rc;
-        try {
-            rc = (int) Unshare.H.invokeExact(capture, CLONE_NEWIPC);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-        if (rc == -1) throw new IpcException("unshare", "flags=CLONE_NEWIPC", Native.errno(capture));
     }
 }
