@@ -10,9 +10,9 @@ import ipclab.dsl.yaml.ScenarioWriter;
 public class Leak {
     public static Scenario scenario() {
         return Scenario.named("leak")
-                .description("System V objects belong to the kernel; watch them with ipcs while this runs, and see them gone after.")
+                .description("System V objects belong to the kernel; watch them with ipcs while this runs, and see them gone after; with run --keep the segment (remove: at-end) outlives its processes.")
                 .timeout(seconds(20))
-                .channel(shm("ring").size(kib(64)).sync(SEMAPHORE))
+                .channel(shm("ring").size(kib(64)).sync(SEMAPHORE).remove(AT_END))
                 .channel(msgq("q"))
                 .process(writer("shm-writer").channel("ring").duration(seconds(2)).rate(perSecond(500)))
                 .process(reader("shm-reader").channel("ring"))

@@ -5,8 +5,9 @@ import java.util.Comparator;
 /**
  * One problem in a scenario, for a person: where (file, line, column of the offending key or value,
  * and the dotted path), and what is wrong and what would be valid. Prints as
- * {@code file:line:col: path: message}; without a position (a scenario built in Java) as
- * {@code file: path: message}; without a path as {@code file:line:col: message}.
+ * {@code file:line:col: path: message}; with a line only (a builder call in a Java file) as
+ * {@code File.java:12: path: message}; without a position as {@code file: path: message}; without a
+ * path as {@code file:line:col: message}.
  *
  * @param file    the file name as given, or {@code <java>} / the scenario name for a built scenario
  * @param line    1-based, 0 when unknown
@@ -45,7 +46,8 @@ public record Diagnostic(String file, int line, int column, String path, String 
 
     @Override public String toString() {
         StringBuilder sb = new StringBuilder(file);
-        if (line > 0) sb.append(':').append(line).append(':').append(column);
+        if (line > 0) sb.append(':').append(line);
+        if (line > 0 && column > 0) sb.append(':').append(column);
         sb.append(": ");
         if (!path.isEmpty()) sb.append(path).append(": ");
         return sb.append(message).toString();

@@ -1,5 +1,6 @@
 package ipclab.dsl;
 
+import ipclab.dsl.model.CallSites;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.KernelLimits;
 import ipclab.dsl.plan.Plan;
@@ -111,12 +112,19 @@ public final class ScenarioLoader {
     /** Plans a scenario built in Java against the running kernel's limits. */
     public static Loaded plan(Scenario s) throws ScenarioException { return plan(s, KernelLimits.current()); }
 
-    /** Plans a scenario built in Java; diagnostics name the scenario instead of a file and carry no line. */
+    /**
+     * Plans a scenario built in Java; a diagnostic names the file and line of the builder call that
+     * set the offending value ({@link CallSites}), else the scenario.
+     */
     public static Loaded plan(Scenario s, KernelLimits limits) throws ScenarioException {
         Planner.Outcome o = Planner.plan(s, limits);
         if (!o.ok()) {
             String where = "scenario " + s.name();
-            throw new ScenarioException(o.problems().stream().map(p -> new Diagnostic(where, 0, 0, p.path(), p.message())).toList());
+            throw new ScenarioException(o.problems().stream().map(p -> {
+                CallSites.Site site = CallSites.find(s, p.path());
+                return site == null ? new Diagnostic(where, 0, 0, p.path(), p.message())
+                        : new Diagnostic(site.file(), site.line(), 0, p.path(), p.message());
+            }).toList());
         }
         return new Loaded(s, o.plans(), o.skipped());
     }

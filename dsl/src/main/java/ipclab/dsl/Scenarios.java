@@ -6,6 +6,7 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.FaultSpec;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
@@ -38,6 +39,7 @@ public final class Scenarios {
     // ---- sync, fanout, mode, domain constants, so that one static import is enough ----
     public static final Sync NONE = Sync.NONE, SEMAPHORE = Sync.SEMAPHORE, SPIN = Sync.SPIN, ATOMIC = Sync.ATOMIC;
     public static final Fanout SHARED = Fanout.SHARED, BROADCAST = Fanout.BROADCAST;
+    public static final Removal NEVER = Removal.NEVER, AFTER_ATTACH = Removal.AFTER_ATTACH, AT_END = Removal.AT_END;
     public static final QueueMode BLOCKING = QueueMode.BLOCKING, NOWAIT = QueueMode.NOWAIT;
     public static final FaultAction KILL = FaultAction.KILL, STOP = FaultAction.STOP, CONT = FaultAction.CONT,
             DELAY = FaultAction.DELAY, REMOVE = FaultAction.REMOVE, FILL = FaultAction.FILL;

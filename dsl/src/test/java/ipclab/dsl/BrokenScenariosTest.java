@@ -63,7 +63,7 @@ class BrokenScenariosTest {
     void misspelledKeyExactText() throws IOException {
         ScenarioException e = refused(Files.readAllBytes(dir().resolve("misspelled-keys.yaml")), "misspelled-keys.yaml");
         assertEquals("misspelled-keys.yaml:9:5: channels.q.capacty: unknown channel key 'capacty'; did you mean 'capacity'? "
-                + "(valid keys: type, size, slots, sync, fanout, mode, capacity, domain)", e.diagnostics().get(3).toString());
+                + "(valid keys: type, size, slots, sync, fanout, remove, mode, capacity, domain)", e.diagnostics().get(3).toString());
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
  * The engine's packages point one way, bottom up:
  *
  * <pre>
+ *   trace      recorded runs: the trace file format and the numbered store of every run's trace
+ *   schedule   which enabled process moves next (random, PCT, replay), the driver, exploration, rewind
  *   run        the supervisor (and the AOT training, a supervisor of in-process workers)
  *   worker     the worker process: WorkerMain, Control
  *   role       writer, reader, pinger, echo, incrementer
@@ -46,13 +48,17 @@ class LayersTest {
                 .layer("role").definedBy("ipclab.engine.role..")
                 .layer("worker").definedBy("ipclab.engine.worker..")
                 .layer("run").definedBy("ipclab.engine.run..")
-                .whereLayer("run").mayNotBeAccessedByAnyLayer()
+                .layer("schedule").definedBy("ipclab.engine.schedule..")
+                .layer("trace").definedBy("ipclab.engine.trace..")
+                .whereLayer("trace").mayNotBeAccessedByAnyLayer()
+                .whereLayer("schedule").mayOnlyBeAccessedByLayers("trace")
+                .whereLayer("run").mayOnlyBeAccessedByLayers("schedule", "trace")
                 .whereLayer("worker").mayOnlyBeAccessedByLayers("run")
                 .whereLayer("role").mayOnlyBeAccessedByLayers("worker", "run")
                 .whereLayer("transport").mayOnlyBeAccessedByLayers("role", "worker", "run")
                 .whereLayer("channel").mayOnlyBeAccessedByLayers("transport", "role", "worker", "run")
-                .whereLayer("protocol").mayOnlyBeAccessedByLayers("channel", "transport", "role", "worker", "run")
-                .whereLayer("inspect").mayOnlyBeAccessedByLayers("protocol", "channel", "transport", "role", "worker", "run")
+                .whereLayer("protocol").mayOnlyBeAccessedByLayers("channel", "transport", "role", "worker", "run", "schedule", "trace")
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("protocol", "channel", "transport", "role", "worker", "run", "schedule", "trace")
                 .check(engine);
     }
 

@@ -55,19 +55,43 @@ public final class Claim {
     }
 
     /** What the figures the claim reads were, e.g. {@code consumer.received=1000, producer.sent=1000}. */
-    public String actual(Function<String, Double> figures) {
+    public String actual(Function<String, Double> figures) { return actual(figures, metric -> ""); }
+
+    /**
+     * As {@link #actual(Function)}, each figure in its unit ({@code ring.latency.p50=1.78 us}):
+     * {@code unitOf} gives a metric's unit, {@code ns}, {@code ms}, {@code bytes} or "" for a count.
+     */
+    public String actual(Function<String, Double> figures, Function<String, String> unitOf) {
         List<String> actual = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
         for (Path p : paths()) {
             if (!shown.add(p.text())) continue;
             Double v = figures.apply(p.text());
-            actual.add(p.text() + "=" + (v == null ? "missing" : format(v)));
+            actual.add(p.text() + "=" + (v == null ? "missing" : withUnit(v, unitOf.apply(p.metric()))));
         }
         if (actual.isEmpty()) actual.add("(constants only)");
         return String.join(", ", actual);
     }
 
     @Override public String toString() { return text; }
+
+    /** A figure as a person reads it: {@code 1.78 us} for 1778 ns, {@code 4.00 KiB} for 4096 bytes, counts as they are. */
+    static String withUnit(double v, String unit) {
+        return switch (unit) {
+            case "ns" -> scaled(v, 1000, new String[] {"ns", "us", "ms", "s"});
+            case "ms" -> scaled(v * 1e6, 1000, new String[] {"ns", "us", "ms", "s"});
+            case "bytes" -> scaled(v, 1024, new String[] {"B", "KiB", "MiB", "GiB"});
+            default -> format(v);
+        };
+    }
+
+    private static String scaled(double v, double step, String[] units) {
+        int i = 0;
+        double a = v;
+        while (i < units.length - 1 && Math.abs(a) >= step * 0.9995) { a /= step; i++; }
+        if (i == 0 && a == Math.rint(a)) return (long) a + " " + units[0];
+        return String.format(Locale.ROOT, Math.abs(a) >= 99.95 ? "%.0f" : Math.abs(a) >= 9.995 ? "%.1f" : "%.2f", a) + " " + units[i];
+    }
 
     static String format(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);

@@ -9,7 +9,7 @@ import java.util.List;
  * is the YAML key of the same name, described (with where it applies and its default) in {@link Key}.
  */
 public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer slots, Sync sync, Fanout fanout,
-                          QueueMode mode, ByteSize capacity, SocketDomain domain) {
+                          Removal remove, QueueMode mode, ByteSize capacity, SocketDomain domain) {
     /** The YAML keys of a channel, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.CHANNEL);
 
@@ -35,6 +35,7 @@ public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer 
         public Builder slots(int n) { return put(Key.SLOTS, n); }
         public Builder sync(Sync s) { return put(Key.SYNC, s); }
         public Builder fanout(Fanout f) { return put(Key.FANOUT, f); }
+        public Builder remove(Removal r) { return put(Key.REMOVE, r); }
         public Builder mode(QueueMode m) { return put(Key.MODE, m); }
         public Builder capacity(ByteSize c) { return put(Key.CAPACITY, c); }
         /** msg_qbytes in bytes. */
@@ -42,9 +43,9 @@ public record ChannelSpec(String name, ChannelType type, ByteSize size, Integer 
         public Builder domain(SocketDomain d) { return put(Key.DOMAIN, d); }
 
         public ChannelSpec build() {
-            return new ChannelSpec(name(), (ChannelType) values.get(Key.TYPE), (ByteSize) values.get(Key.SEGMENT_SIZE),
+            return CallSites.attach(new ChannelSpec(name(), (ChannelType) values.get(Key.TYPE), (ByteSize) values.get(Key.SEGMENT_SIZE),
                     (Integer) values.get(Key.SLOTS), (Sync) values.get(Key.SYNC), (Fanout) values.get(Key.FANOUT),
-                    (QueueMode) values.get(Key.MODE), (ByteSize) values.get(Key.CAPACITY), (SocketDomain) values.get(Key.DOMAIN));
+                    (Removal) values.get(Key.REMOVE), (QueueMode) values.get(Key.MODE), (ByteSize) values.get(Key.CAPACITY), (SocketDomain) values.get(Key.DOMAIN)), sites);
         }
     }
 }

@@ -46,10 +46,10 @@ public record ProcessSpec(String name, Role role, String channel, Integer replic
         public Builder warmup(long n) { return put(Key.WARMUP, n); }
 
         public ProcessSpec build() {
-            return new ProcessSpec(name(), (Role) values.get(Key.ROLE), (String) values.get(Key.CHANNEL_NAME),
+            return CallSites.attach(new ProcessSpec(name(), (Role) values.get(Key.ROLE), (String) values.get(Key.CHANNEL_NAME),
                     (Integer) values.get(Key.REPLICAS), (Long) values.get(Key.MESSAGES), (Duration) values.get(Key.DURATION),
                     (ByteSize) values.get(Key.MESSAGE_SIZE), (Rate) values.get(Key.RATE), (Duration) values.get(Key.DELAY), (Long) values.get(Key.MTYPE),
-                    (Long) values.get(Key.WARMUP));
+                    (Long) values.get(Key.WARMUP)), sites);
         }
     }
 }

@@ -101,19 +101,21 @@ public record Scenario(String name, String description, Long seed, Duration time
         private final SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
         private Integer repeat;
         private final List<String> expect = new ArrayList<>();
+        private final Map<String, CallSites.Site> sites = new LinkedHashMap<>();
         private final List<String> compare = new ArrayList<>();
         private final List<FaultSpec> faults = new ArrayList<>();
 
-        public Builder(String name) { this.name = name; }
+        public Builder(String name) { this.name = name; CallSites.note(sites, ""); CallSites.note(sites, "name"); }
 
         /** The keys' meanings and defaults: {@link Key}. */
-        public Builder description(String text) { this.description = text; return this; }
-        public Builder seed(long s) { this.seed = s; return this; }
-        public Builder timeout(Duration t) { this.timeout = t; return this; }
+        public Builder description(String text) { this.description = text; CallSites.note(sites, "description"); return this; }
+        public Builder seed(long s) { this.seed = s; CallSites.note(sites, "seed"); return this; }
+        public Builder timeout(Duration t) { this.timeout = t; CallSites.note(sites, "timeout"); return this; }
 
         /** Adds a channel; its name must be new. */
         public Builder channel(ChannelSpec c) {
             if (channels.putIfAbsent(c.name(), c) != null) throw new IllegalArgumentException("channel " + c.name() + " is defined twice");
+            adopt("channels." + c.name(), c);
             return this;
         }
         public Builder channel(ChannelSpec.Builder c) { return channel(c.build()); }
@@ -123,6 +125,7 @@ public record Scenario(String name, String description, Long seed, Duration time
         /** Adds a process (group); its name must be new. */
         public Builder process(ProcessSpec p) {
             if (processes.putIfAbsent(p.name(), p) != null) throw new IllegalArgumentException("process " + p.name() + " is defined twice");
+            adopt("processes." + p.name(), p);
             return this;
         }
         public Builder process(ProcessSpec.Builder p) { return process(p.build()); }
@@ -139,26 +142,44 @@ public record Scenario(String name, String description, Long seed, Duration time
                 texts.add(v instanceof Enum<?> e ? Names.yaml(e) : v instanceof Duration d ? Durations.format(d) : String.valueOf(v));
             }
             sweep.put(path, List.copyOf(texts));
+            CallSites.note(sites, "sweep." + path);
             return this;
         }
 
         /** Runs each combination {@code n} times; figures become medians with min and max, noisy ones marked. */
-        public Builder repeat(int n) { this.repeat = n; return this; }
+        public Builder repeat(int n) { this.repeat = n; CallSites.note(sites, "repeat"); return this; }
 
         /** Adds comparative claims weighed after the sweep, e.g. {@code "shm-spin beats msgq in latency up to 4KiB"}. */
-        public Builder compare(String... claims) { compare.addAll(List.of(claims)); return this; }
+        public Builder compare(String... claims) {
+            for (int i = 0; i < claims.length; i++) CallSites.note(sites, "compare[" + (compare.size() + i) + "]");
+            compare.addAll(List.of(claims));
+            return this;
+        }
 
         /** Adds claims checked after the run, e.g. {@code "consumer.received == producer.sent"}. */
-        public Builder expect(String... claims) { expect.addAll(List.of(claims)); return this; }
+        public Builder expect(String... claims) {
+            for (int i = 0; i < claims.length; i++) CallSites.note(sites, "expect[" + (expect.size() + i) + "]");
+            expect.addAll(List.of(claims));
+            return this;
+        }
 
         /**
          * Adds faults injected on purpose, e.g.
          * {@code faults(FaultSpec.process("producer").action(KILL).after(1000), FaultSpec.channel("q").action(REMOVE).at(ms(500)))}.
          */
-        public Builder faults(FaultSpec.Builder... fs) { for (var f : fs) faults.add(f.build()); return this; }
+        public Builder faults(FaultSpec.Builder... fs) { for (var f : fs) { CallSites.note(sites, "faults[" + faults.size() + "]"); faults.add(f.build()); } return this; }
         /** Adds one fault. */
-        public Builder fault(FaultSpec f) { faults.add(f); return this; }
+        public Builder fault(FaultSpec f) { CallSites.note(sites, "faults[" + faults.size() + "]"); faults.add(f); return this; }
 
-        public Scenario build() { return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults); }
+        public Scenario build() {
+            return CallSites.attach(new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults), sites);
+        }
+
+        /** A channel's or process's sites under its path; where it was added when it has none of its own. */
+        private void adopt(String path, Object spec) {
+            Map<String, CallSites.Site> own = CallSites.of(spec);
+            if (own.isEmpty()) CallSites.note(sites, path);
+            own.forEach((k, v) -> sites.putIfAbsent(k.isEmpty() ? path : path + "." + k, v));
+        }
     }
 }

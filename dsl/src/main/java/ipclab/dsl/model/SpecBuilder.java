@@ -7,11 +7,14 @@ package ipclab.dsl.model;
 abstract sealed class SpecBuilder<B extends SpecBuilder<B>> permits ChannelSpec.Builder, ProcessSpec.Builder {
     private final String name;
     final KeyValues values;
+    /** Where this builder and each of its keys were written ({@link CallSites}); "" is the builder itself. */
+    final java.util.Map<String, CallSites.Site> sites = new java.util.LinkedHashMap<>();
 
     /** A builder of {@code record}'s values with its kind ({@code type} or {@code role}) set. */
     SpecBuilder(String name, Class<? extends Record> record, Key kindKey, Object kind) {
         this.name = name;
         this.values = new KeyValues(kindKey.scope(), record).put(kindKey, kind);
+        CallSites.note(sites, "");
     }
 
     /** Every value of {@code spec}, to change some. */
@@ -30,6 +33,7 @@ abstract sealed class SpecBuilder<B extends SpecBuilder<B>> permits ChannelSpec.
 
     B put(Key k, Object value) {
         values.put(k, value);
+        CallSites.note(sites, k.yaml());
         return self();
     }
 

@@ -19,7 +19,7 @@ public interface Expectation {
             @Override public String text() { return claim.text(); }
 
             @Override public Result evaluate(Metrics metrics) {
-                return new Result(claim.holds(metrics::value), claim.actual(metrics::value));
+                return new Result(claim.holds(metrics::value), claim.actual(metrics::value, MetricNames::unit));
             }
 
             @Override public String toString() { return claim.text(); }

@@ -69,6 +69,14 @@ public final class MetricNames {
         return CHANNEL.contains(metric) || counter && COUNTER.contains(metric);
     }
 
+    /** The unit a figure is counted in: {@code ns} (latencies, setupNs), {@code bytes}, {@code ms} (the *Ms figures), or "" (a count). */
+    public static String unit(String metric) {
+        if (isLatency(metric) || metric.equals("setupNs")) return "ns";
+        if (metric.equals("bytes")) return "bytes";
+        if (metric.endsWith("Ms")) return "ms";
+        return "";
+    }
+
     /** Whether a figure is a latency (a group takes the maximum over replicas, not the sum). */
     public static boolean isLatency(String metric) { return metric.startsWith("latency."); }
 }

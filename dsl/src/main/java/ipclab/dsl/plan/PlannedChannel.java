@@ -3,6 +3,7 @@ package ipclab.dsl.plan;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 
@@ -16,6 +17,18 @@ import ipclab.dsl.model.Sync;
  *                     down to a multiple of 64 (see {@link Planner})
  * @param capacity     msgq: msg_qbytes to set (default the kernel's msgmnb)
  * @param maxMessage   the largest message any process on this channel sends, in bytes
+ * @param removal      shm: when the supervisor marks the segment IPC_RMID (default after every worker attached)
  */
 public record PlannedChannel(String name, ChannelType type, long segmentBytes, int slots, long slotBytes, Sync sync,
-                             Fanout fanout, QueueMode mode, long capacity, SocketDomain domain, long maxMessage) {}
+                             Fanout fanout, QueueMode mode, long capacity, SocketDomain domain, long maxMessage,
+                             Removal removal) {
+    public PlannedChannel {
+        if (removal == null) removal = Removal.AFTER_ATTACH;
+    }
+
+    /** A channel whose segment (if any) is marked for removal once every worker attached, the default. */
+    public PlannedChannel(String name, ChannelType type, long segmentBytes, int slots, long slotBytes, Sync sync,
+                          Fanout fanout, QueueMode mode, long capacity, SocketDomain domain, long maxMessage) {
+        this(name, type, segmentBytes, slots, slotBytes, sync, fanout, mode, capacity, domain, maxMessage, Removal.AFTER_ATTACH);
+    }
+}

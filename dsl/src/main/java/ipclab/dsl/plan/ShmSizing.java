@@ -82,7 +82,7 @@ final class ShmSizing {
                     + ", use fewer slots, or send smaller messages"));
         }
         return new PlannedChannel(c.name(), ChannelType.SHM, segment, slots, slotBytes, sync, fanout, QueueMode.values()[0], 0,
-                SocketDomain.values()[0], maxMessage);
+                SocketDomain.values()[0], maxMessage, c.remove());
     }
 
     private static long roundUp(long v, long to) { return (v + to - 1) / to * to; }

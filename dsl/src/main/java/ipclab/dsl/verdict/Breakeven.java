@@ -9,11 +9,11 @@ import java.util.Locale;
  * cost {@code S + n * p}; against another system the dearer setup is paid back after
  * {@code n* = (S_a - S_b) / (p_b - p_a)} messages, and never when it is not cheaper per message.
  */
-final class Breakeven {
+public final class Breakeven {
     private Breakeven() {}
 
     /** The message count from which {@code a} costs no more than {@code b}: 0 when its setup is no dearer, infinite when it never catches up. */
-    static double messages(double setupA, double perA, double setupB, double perB) {
+    public static double messages(double setupA, double perA, double setupB, double perB) {
         if (setupA <= setupB) return 0;
         if (perA >= perB) return Double.POSITIVE_INFINITY;
         return (setupA - setupB) / (perB - perA);

@@ -43,6 +43,8 @@ public final class ScenarioReader {
     private final Set<String> badPaths = new HashSet<>();
     private final Set<String> leftOut = new HashSet<>();
     private final Set<String> leftOutChannelsUsed = new HashSet<>();
+    /** Top-level keys found indented inside another section (e.g. 'processes:' under 'channels:'). */
+    private final Set<String> misplaced = new HashSet<>();
 
     private ScenarioReader() {}
 
@@ -103,6 +105,8 @@ public final class ScenarioReader {
         if (name == null && !badPaths.contains("name")) {
             problem(m.position(), "name", "missing; every scenario needs a name, e.g. 'name: hello' (letters, digits, '-')");
         }
+        sawChannels |= misplaced.contains("channels");
+        sawProcesses |= misplaced.contains("processes");
         if (!sawChannels) badPaths.add("channels");
         if (!sawProcesses) badPaths.add("processes");
         if (channels.isEmpty() && !leftOut.isEmpty()) badPaths.add("channels");
@@ -148,11 +152,28 @@ public final class ScenarioReader {
         if (m == null) return;
         for (YamlNode.Entry c : m.entries()) {
             String path = section + "." + c.key();
+            if (misindentedTopLevelKey(c, section, what)) break; // what follows belongs to it, not to this section
             map.key(path, c.keyPosition());
             YamlNode.Mapping body = mapping(c, path, "a mapping of " + what + " keys (" + String.join(", ", keys) + ")");
             if (body == null) leftOut.add(c.key());
             else reader.read(c, path, body);
         }
+    }
+
+    /**
+     * A top-level key with nothing after it inside {@code channels:} or {@code processes:} was
+     * indented by mistake: one problem that says so, instead of the cascade a reader would see
+     * (a channel named 'processes', processes missing, unknown channel keys role and channel).
+     */
+    private boolean misindentedTopLevelKey(YamlNode.Entry c, String section, String what) {
+        if (!Scenario.KEYS.contains(c.key()) || !(c.value() instanceof YamlNode.Scalar s) || !(s.isNull() || s.text().isEmpty())) return false;
+        int col = c.keyPosition().column();
+        problem(c.keyPosition(), c.key(), "indentation: '" + c.key() + ":' starts in column " + col + ", so YAML reads it as a "
+                + what + " named '" + c.key() + "' inside '" + section + ":'; a top-level key starts in column 1: move '"
+                + c.key() + ":' to column 1 and keep what belongs to it indented under it");
+        misplaced.add(c.key());
+        badPaths.add(c.key());
+        return true;
     }
 
     /**

@@ -103,9 +103,10 @@ public final class YamlTreeReader {
             int line = mark != null ? mark[0] : l == null ? 1 : Math.max(1, l.getLineNr());
             int column = mark != null ? mark[1] : l == null ? 1 : Math.max(1, l.getColumnNr());
             String m = String.valueOf(e.getOriginalMessage());
+            String indentation = m.contains("expected <block end>") ? Indentation.explain(text, line, m) : null;
             problem(line, column, m.startsWith("Expected a field name")
                     ? "not valid YAML for a scenario: keys must be plain names; complex keys ('? [a, b]') are not supported"
-                    : "not valid YAML: " + yamlMessage(e));
+                    : indentation != null ? indentation : "not valid YAML: " + yamlMessage(e));
             return null;
         } catch (IOException | RuntimeException e) {
             problem(1, 1, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())));

@@ -20,9 +20,20 @@ class ClaimTest {
     @Test
     void comparesFiguresAndShowsThem() throws ClaimSyntaxException {
         assertEquals(new Expectation.Result(true, "consumer.received=1000, producer.sent=1000"), eval("consumer.received == producer.sent"));
-        assertEquals(new Expectation.Result(true, "ring.latency.p50=42000"), eval("ring.latency.p50 < 50us"));
-        assertEquals(new Expectation.Result(false, "ring.latency.p50=42000"), eval("ring.latency.p50 < 40us"));
+        assertEquals(new Expectation.Result(true, "ring.latency.p50=42.0 us"), eval("ring.latency.p50 < 50us"));
+        assertEquals(new Expectation.Result(false, "ring.latency.p50=42.0 us"), eval("ring.latency.p50 < 40us"));
         assertEquals(new Expectation.Result(true, "q.throughput.mibPerSec=12.50"), eval("q.throughput.mibPerSec >= 12.5"));
+    }
+
+    @Test
+    void figuresWithAUnitAreShownInIt() {
+        assertEquals("1.78 us", Claim.withUnit(1778, "ns"));
+        assertEquals("850 ns", Claim.withUnit(850, "ns"));
+        assertEquals("6.40 ms", Claim.withUnit(6_400_000, "ns"));
+        assertEquals("4.00 KiB", Claim.withUnit(4096, "bytes"));
+        assertEquals("64 B", Claim.withUnit(64, "bytes"));
+        assertEquals("256 ms", Claim.withUnit(256, "ms"));
+        assertEquals("1000", Claim.withUnit(1000, ""));
     }
 
     @Test

@@ -8,6 +8,7 @@ import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
@@ -69,9 +70,13 @@ class RoundTripTest {
 
     static Arbitrary<ChannelSpec> channel(String name) {
         return Combinators.combine(Arbitraries.of(ChannelType.class), maybe(sizes()), maybe(Arbitraries.integers().between(1, 1 << 20)),
-                maybe(Arbitraries.of(Sync.class)), maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(QueueMode.class)),
-                maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
-                .as((t, size, slots, sync, fanout, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fanout, mode, cap, domain));
+                maybe(Arbitraries.of(Sync.class)), Combinators.combine(maybe(Arbitraries.of(Fanout.class)), maybe(Arbitraries.of(Removal.class))).as(FanoutRemove::new),
+                maybe(Arbitraries.of(QueueMode.class)), maybe(sizes()), maybe(Arbitraries.of(SocketDomain.class)))
+                .as((t, size, slots, sync, fr, mode, cap, domain) -> new ChannelSpec(name, t, size, slots, sync, fr.fanout(), fr.remove(), mode, cap, domain));
+    }
+
+    /** Two keys in one draw: jqwik combines at most eight arbitraries. */
+    record FanoutRemove(Fanout fanout, Removal remove) {
     }
 
     static Arbitrary<ProcessSpec> process(String name) {

@@ -25,4 +25,10 @@ public interface ObjectLog {
 
     /** The object announced by {@link #intent} was not made (the get call failed, e.g. EEXIST for a taken key). */
     default void abandoned(ObjectKind kind, int key) { }
+
+    /**
+     * The segment was marked IPC_RMID and goes at its last detach: it stays in the log (still
+     * listed by the kernel, with key 0, until then) so that {@code ipclab ipcs --mine} knows it.
+     */
+    default void markedForRemoval(ObjectKind kind, int id) {}
 }

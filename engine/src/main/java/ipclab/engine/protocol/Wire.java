@@ -6,6 +6,7 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
@@ -193,6 +194,7 @@ public final class Wire {
         g.writeNumberField("capacity", c.capacity());
         g.writeStringField("domain", c.domain() == null ? null : c.domain().name());
         g.writeNumberField("maxMessage", c.maxMessage());
+        g.writeStringField("removal", c.removal().name());
         g.writeEndObject();
     }
 
@@ -205,7 +207,7 @@ public final class Wire {
         return new PlannedChannel(str(m, "name"), ChannelType.valueOf(str(m, "type")), num(m, "segmentBytes"),
                 (int) num(m, "slots"), num(m, "slotBytes"), opt(Sync.class, m, "sync"), opt(Fanout.class, m, "fanout"),
                 opt(QueueMode.class, m, "mode"), num(m, "capacity"), opt(SocketDomain.class, m, "domain"),
-                num(m, "maxMessage"));
+                num(m, "maxMessage"), opt(Removal.class, m, "removal"));
     }
 
     // ---------------------------------------------------------------- worker -> supervisor

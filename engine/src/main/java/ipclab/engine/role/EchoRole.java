@@ -21,6 +21,8 @@ final class EchoRole extends AbstractRole {
     private MemorySegment outBuf;
     private Crc crc;
     private SeqLedger ledger;
+    private final WarmupCalls warmupCalls = new WarmupCalls();
+    private long warmups;
 
     EchoRole(WorkerSpec spec, StepGate gate) { super(spec, gate); }
 
@@ -36,12 +38,18 @@ final class EchoRole extends AbstractRole {
     }
 
     @Override
+    public void onGo() { warmupCalls.start(); }
+
+    @Override
     public int doWork() {
         int n = receive(in);
         if (n == 0) return 0;
         long at = in.offset();
         long now = System.nanoTime();
-        if (crc.verify(inBuf, at, in.maxMessage())) {
+        boolean warm = MessageHeader.warmup(MessageHeader.seq(inBuf, at));
+        if (warm) {
+            // the pinger's warm-up round trip: returned, checked by the pinger, never counted
+        } else if (crc.verify(inBuf, at, in.maxMessage())) {
             ledger.record(MessageHeader.writer(inBuf, at), MessageHeader.seq(inBuf, at));
             report.bytesReceived += n;
             if (report.firstOpNanos == 0) report.firstOpNanos = now;
@@ -60,6 +68,11 @@ final class EchoRole extends AbstractRole {
             if (stop) return 0;
             idle();
         }
+        if (warm) {
+            warmups++;
+            warmupCalls.mark();
+            return 1;
+        }
         report.sent++;
         report.bytesSent += n;
         return 1;
@@ -67,6 +80,10 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onClose() {
+        if (ledger != null && !closed) {
+            if (warmups > 0) report.event("warmup", warmups);
+            warmupCalls.fill(report);
+        }
         fillLedger(ledger);
         super.onClose();
     }

@@ -14,8 +14,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Sends a message and waits for the echo to return the same bytes: one round trip per unit of
- * work. The first {@code warmup} round trips are not measured; the histogram holds whole round
- * trips. Over a lossy transport (UDP) a reply not back within a second counts as lost.
+ * work. The first {@code warmup} round trips carry the warm-up flag and follow the one counting
+ * rule (see {@link WarmupCalls}): checked, but not in sent, received, bytes, latency or syscalls.
+ * The histogram holds whole round trips. Over a lossy transport (UDP) a reply not back within a
+ * second counts as lost.
  */
 final class PingerRole extends AbstractRole {
     static final long LOSSY_REPLY_NANOS = 1_000_000_000L;
@@ -37,6 +39,7 @@ final class PingerRole extends AbstractRole {
     private long lostReplies;
     /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
     private final long warmup;
+    private final WarmupCalls warmupCalls = new WarmupCalls();
 
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
@@ -59,7 +62,10 @@ final class PingerRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() { startClock(System.nanoTime()); }
+    public void onGo() {
+        warmupCalls.start();
+        startClock(System.nanoTime());
+    }
 
     @Override
     public int doWork() {
@@ -74,14 +80,18 @@ final class PingerRole extends AbstractRole {
             if (stop) return 0;
         }
         long t0 = System.nanoTime();
-        payload.write(outBuf, at, seq, t0);
+        boolean warm = seq < warmup;
+        long wire = warm ? seq | MessageHeader.WARMUP_FLAG : seq - warmup;
+        payload.write(outBuf, at, wire, t0);
         while (!out.publish(payload.length())) {
             if (stop) return 0;
             idle();
-            if (!gate.stepped()) payload.restamp(outBuf, at, seq, System.nanoTime()); // stepped: part may be sent already
+            if (!gate.stepped()) payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
         }
-        report.sent++;
-        report.bytesSent += payload.length();
+        if (!warm) {
+            report.sent++;
+            report.bytesSent += payload.length();
+        }
         backoff.reset();
         int n;
         for (;;) {
@@ -89,12 +99,13 @@ final class PingerRole extends AbstractRole {
             if (n > 0) {
                 long rat = in.offset();
                 long rseq = MessageHeader.seq(inBuf, rat);
-                if (rseq == seq && MessageHeader.writer(inBuf, rat) == self.index()) break;
+                if (rseq == wire && MessageHeader.writer(inBuf, rat) == self.index()) break;
                 // a late reply to an earlier, given-up round trip (lossy transports), a duplicate of one
                 // answered already, or a stranger: each counted, none taken for this round trip's reply
+                long rloop = (rseq & MessageHeader.WARMUP_FLAG) != 0 ? rseq & ~MessageHeader.WARMUP_FLAG : rseq + warmup;
                 if (!crc.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
-                else if (MessageHeader.writer(inBuf, rat) != self.index() || rseq > seq || rseq < 0) strangers++;
-                else if (rseq <= Integer.MAX_VALUE && givenUp.get((int) rseq)) { givenUp.clear((int) rseq); lateReplies++; }
+                else if (MessageHeader.writer(inBuf, rat) != self.index() || rloop > seq || rloop < 0) strangers++;
+                else if (rloop <= Integer.MAX_VALUE && givenUp.get((int) rloop)) { givenUp.clear((int) rloop); lateReplies++; }
                 else report.duplicatedLocally++;
                 in.release();
                 continue;
@@ -104,7 +115,7 @@ final class PingerRole extends AbstractRole {
                 return 0;
             }
             if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
-                lostReplies++;
+                if (!warm) lostReplies++;
                 if (seq <= Integer.MAX_VALUE) givenUp.set((int) seq);   // rare: lossy transports only
                 seq++;
                 return 1;
@@ -114,9 +125,9 @@ final class PingerRole extends AbstractRole {
         long now = System.nanoTime();
         long rat = in.offset();
         if (crc.verify(inBuf, rat, in.maxMessage())) {
-            report.received++;
-            report.bytesReceived += n;
-            if (seq >= warmup) {
+            if (!warm) {
+                report.received++;
+                report.bytesReceived += n;
                 record(latency, now - t0);
                 if (report.firstOpNanos == 0) report.firstOpNanos = t0;
                 report.lastOpNanos = now;
@@ -127,6 +138,7 @@ final class PingerRole extends AbstractRole {
         in.release();
         backoff.reset();
         seq++;
+        if (warm && seq == warmup) warmupCalls.mark();
         return 1;
     }
 
@@ -137,9 +149,14 @@ final class PingerRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (!closed && lostReplies > 0) report.event("lost-replies", lostReplies);
-        if (!closed && lateReplies > 0) report.event("late-replies", lateReplies);
-        if (!closed && strangers > 0) report.event("foreign-replies", strangers);
+        if (!closed) {
+            if (lostReplies > 0) report.event("lost-replies", lostReplies);
+            if (lateReplies > 0) report.event("late-replies", lateReplies);
+            if (strangers > 0) report.event("foreign-replies", strangers);
+            long warm = Math.min(seq, warmup);
+            if (warm > 0) report.event("warmup", warm);
+            warmupCalls.fill(report);
+        }
         super.onClose();
     }
 }

@@ -23,10 +23,14 @@ final class ReaderRole extends AbstractRole {
     private Crc crc;
     private SeqLedger ledger;
     private Histogram latency;
-    private final WarmupCalls warmupCalls = new WarmupCalls();
+    private final WarmupCalls warmupCalls;
     private long warmups;
 
-    ReaderRole(WorkerSpec spec, StepGate gate) { super(spec, gate); }
+    ReaderRole(WorkerSpec spec, StepGate gate) {
+        super(spec, gate);
+        long writers = spec.peers().stream().filter(p -> p.role() == ipclab.dsl.model.Role.WRITER).count();
+        this.warmupCalls = writers > 1 ? WarmupCalls.perMessage() : new WarmupCalls();
+    }
 
     @Override
     public void onStart() {
@@ -66,6 +70,7 @@ final class ReaderRole extends AbstractRole {
             ledger.countCorrupted();
         }
         in.release();
+        warmupCalls.measured();
         return 1;
     }
 

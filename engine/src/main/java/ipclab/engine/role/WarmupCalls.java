@@ -4,24 +4,61 @@ import ipclab.engine.sys.Syscalls;
 import ipclab.engine.protocol.WorkerReport;
 
 /**
- * The system calls a role made for its unmeasured warm-up messages: the process's counts at
- * "go" ({@link #start()}) subtracted from those after its last warm-up message ({@link #mark()},
- * taken after each one; no allocation). Exact when the warm-up messages come before every
- * measured one, as with one writer per channel (streams, pipes, a writer's own sends); a reader
- * of several writers whose warm-ups interleave with measured messages counts the measured calls
- * made before the last warm-up message as warm-up.
+ * The one counting rule for warm-up, for every role: a warm-up message (the writer's or pinger's
+ * first {@code warmup}, flagged {@link ipclab.engine.channel.MessageHeader#WARMUP_FLAG} on the
+ * wire) is checked on arrival but counted nowhere: not in sent, received or bytes (writer, reader,
+ * pinger, echo), not in latency or throughput, and its calls not in syscalls; each role reports
+ * how many it saw as the event {@code warmup}.
+ *
+ * <p>This class takes the system calls a role made for its warm-up messages, without
+ * allocating. By default (a sender, an echo, a reader of one writer, whose warm-up messages all
+ * come before its measured ones) it subtracts the process's counts at "go" ({@link #start()})
+ * from those after its last warm-up message ({@link #mark()}, taken after each one). A reader of
+ * several writers sees their warm-ups interleave with measured messages (one writer is already
+ * measuring while another still warms up), so that prefix would take measured calls too and push
+ * syscalls per message below the mechanism's minimum (1.998 for a queue, whose minimum is one
+ * msgsnd and one msgrcv); {@link #perMessage()} instead charges each warm-up message exactly the
+ * calls made since the previous message ({@link #measured()} after each measured one).
  */
 final class WarmupCalls {
     private final long[] atStart = new long[Syscalls.names()];
     private final long[] atMark = new long[Syscalls.names()];
+    private final long[] now;
+    private final long[] warm;
     private boolean marked;
 
-    void start() { Syscalls.countsInto(atStart); }
+    WarmupCalls() { this(false); }
 
-    /** After a warm-up message: the calls so far belong to the warm-up. */
+    private WarmupCalls(boolean perMessage) {
+        now = perMessage ? new long[Syscalls.names()] : null;
+        warm = perMessage ? new long[Syscalls.names()] : null;
+    }
+
+    /** Exact attribution for a receiver whose warm-up and measured messages interleave. */
+    static WarmupCalls perMessage() { return new WarmupCalls(true); }
+
+    void start() {
+        Syscalls.countsInto(atStart);
+        if (now != null) Syscalls.countsInto(atMark);
+    }
+
+    /** After a warm-up message: the calls so far (per message: since the previous message) belong to the warm-up. */
     void mark() {
-        Syscalls.countsInto(atMark);
         marked = true;
+        if (now == null) {
+            Syscalls.countsInto(atMark);
+            return;
+        }
+        Syscalls.countsInto(now);
+        for (int i = 0; i < now.length; i++) {
+            warm[i] += now[i] - atMark[i];
+            atMark[i] = now[i];
+        }
+    }
+
+    /** After a measured message (per-message attribution only): its calls are measured ones. */
+    void measured() {
+        if (now != null) Syscalls.countsInto(atMark);
     }
 
     /**
@@ -32,7 +69,7 @@ final class WarmupCalls {
         if (!marked) return;
         long total = 0;
         for (int i = 0; i < atStart.length; i++) {
-            long n = atMark[i] - atStart[i];
+            long n = warm != null ? warm[i] : atMark[i] - atStart[i];
             if (n <= 0) continue;
             r.warmupSyscalls.merge(Syscalls.name(i), n, Long::sum);
             total += n;

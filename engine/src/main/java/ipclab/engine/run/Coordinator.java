@@ -154,7 +154,7 @@ final class Coordinator {
         Map<String, Long> counters = objects.readCounters(state);
         List<RunReport.Failure> cleanupFailures = new ArrayList<>();
         List<String> leaks = objects.cleanUp(cleanupFailures, state.opts.keep(), state);
-        List<RunReport.Kept> kept = state.opts.keep() ? objects.kept() : List.of();
+        List<RunReport.Kept> kept = objects.kept(state.opts.keep());
         synchronized (state) {
             state.failures.addAll(cleanupFailures);
             objects.closeRecord(leaks, kept);

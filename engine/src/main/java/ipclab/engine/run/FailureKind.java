@@ -22,7 +22,11 @@ public enum FailureKind {
     /** The run's objects could not be removed, released or read. */
     CLEANUP,
     /** The engine itself failed. */
-    ENGINE;
+    ENGINE,
+    /** A stepped run where nobody could move: every process left was blocked (the scheduler stopped it). */
+    DEADLOCK,
+    /** A replay whose run left its trace: a step went to a process that could not move, or came out differently. */
+    REPLAY;
 
     /** The name in the report: {@code died}, {@code blocked}... */
     @JsonValue

@@ -190,10 +190,19 @@ public final class Run {
     }
 
     /** Stops the run (workers get "stop", then are killed after the grace period); the report says it was stopped. */
-    public void stop() {
+    public void stop() { stop(FailureKind.STOPPED, "stopped before the end"); }
+
+    /**
+     * As {@link #stop()}, with the failure the report gives: a scheduler that found a deadlock
+     * ({@link FailureKind#DEADLOCK}) or a replay that differs from its trace ({@link FailureKind#REPLAY}).
+     *
+     * @param kind    the failure's kind in the report
+     * @param message what the report says
+     */
+    public void stop(FailureKind kind, String message) {
         synchronized (state) {
             if (state.done.isDone() || state.stopping) return;
-            state.fail(FailureKind.STOPPED, null, "stopped before the end", List.of());
+            state.fail(kind, null, message, List.of());
             state.stopping = true;
             state.notifyAll();
         }

@@ -1,5 +1,6 @@
 package ipclab.engine.run;
 
+import ipclab.dsl.model.Removal;
 import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.transport.ChannelObjects;
 import ipclab.engine.transport.ChannelKit;
@@ -23,6 +24,7 @@ final class RunObjects {
     private final ChannelKit kit;
     private final Map<String, ChannelHandle> handles = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> setupNanos = new LinkedHashMap<>();
+    private final Map<String, Removal> removal = new LinkedHashMap<>();
     private RunRecord record;
     private boolean cleaned;
 
@@ -53,6 +55,7 @@ final class RunObjects {
             }
             synchronized (this) {
                 handles.put(c.name(), h);
+                removal.put(c.name(), c.removal());
                 setupNanos.put(c.name(), kit.setupNanos(h));
             }
         }
@@ -86,9 +89,9 @@ final class RunObjects {
     /** The supervisor's setup cost by channel and step, in ns. */
     synchronized Map<String, Map<String, Long>> setupNanos() { return new LinkedHashMap<>(setupNanos); }
 
-    /** Every worker is attached (shm: IPC_RMID now). */
+    /** Every worker is attached: IPC_RMID now on the segments of channels with {@code remove: after-attach}. */
     void allAttached() throws Exception {
-        for (ChannelHandle h : handles()) kit.allAttached(h);
+        for (ChannelHandle h : handles()) if (removalOf(h) == Removal.AFTER_ATTACH) kit.allAttached(h);
     }
 
     /** A remove fault on the channel; what was removed. */
@@ -101,6 +104,11 @@ final class RunObjects {
     String endStreamFor(Plan plan, String channel) {
         return kit.endStreamFor(handle(channel), plan.channel(channel), plan.processesOn(channel));
     }
+
+    private synchronized Removal removalOf(ChannelHandle h) { return removal.getOrDefault(h.channel(), Removal.AFTER_ATTACH); }
+
+    /** A ring whose segment (and semaphore set) outlive the run: {@code remove: never}. */
+    private boolean neverRemoved(ChannelHandle h) { return h instanceof ChannelHandle.ShmRing && removalOf(h) == Removal.NEVER; }
 
     /** The incrementer channels' counters by channel; a counter that cannot be read is a clean-up failure. */
     Map<String, Long> readCounters(RunState state) {
@@ -136,6 +144,7 @@ final class RunObjects {
         for (ChannelHandle h : hs) {
             try {
                 if (keep) kit.release(h, record);
+                else if (neverRemoved(h)) kit.release(h, record); // as a C program that forgets shmctl(IPC_RMID)
                 else kit.remove(h, record);
             } catch (Exception e) {
                 problems.add(new RunReport.Failure(FailureKind.CLEANUP, null, "cannot " + (keep ? "release" : "remove") + " channel "
@@ -143,18 +152,32 @@ final class RunObjects {
             }
         }
         if (record == null) return List.of();
+        // a marked segment is freed by the kernel at its last detach, which the release above was
+        if (keep) for (Registry.Entry e : record.marked()) record.removed(e.kind(), e.id(), null);
         List<Registry.Entry> left = new ArrayList<>();
-        for (Registry.Entry e : record.allObjects()) if (!keep || e.kind() == ObjectKind.FILE) left.add(e);
+        List<Registry.Entry> leftOnPurpose = kept(keep).stream().map(k -> new Registry.Entry(k.kind(), k.id(), k.key(), "")).toList();
+        for (Registry.Entry e : record.allObjects()) if (!leftOnPurpose.contains(e)) left.add(e);
         return Leaks.of(left);
     }
 
-    /** The System V objects the run made, in order; a segment no longer listed was marked IPC_RMID. */
-    List<RunReport.Kept> kept() {
-        List<Registry.Entry> listed = record.objects();
+    /**
+     * What the run leaves in the kernel on purpose, in order: with {@code keep} every System V
+     * object it made (a segment marked IPC_RMID is listed as such: it went at its last detach);
+     * otherwise the segments (and semaphore sets) of channels with {@code remove: never}.
+     */
+    List<RunReport.Kept> kept(boolean keep) {
+        if (record == null) return List.of();
+        List<Registry.Entry> marked = record.marked();
+        java.util.Set<String> never = new java.util.HashSet<>(); // "shm 5", "sem 7": ids of different kinds may coincide
+        for (ChannelHandle h : handles()) {
+            if (h instanceof ChannelHandle.ShmRing r && neverRemoved(h)) { never.add("SHM " + r.shmId()); never.add("SEM " + r.semId()); }
+        }
         List<RunReport.Kept> out = new ArrayList<>();
         for (Registry.Entry e : record.allObjects()) {
             if (e.kind() == ObjectKind.FILE) continue;
-            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), e.kind() == ObjectKind.SHM ? !listed.contains(e) : null));
+            boolean shm = e.kind() == ObjectKind.SHM;
+            if (!keep && !never.contains(e.kind().name() + " " + e.id())) continue;
+            out.add(new RunReport.Kept(e.kind(), e.id(), e.key(), shm ? marked.contains(e) : null));
         }
         return out;
     }

@@ -29,6 +29,7 @@ public final class RunRecord implements ObjectLog {
     private final List<Registry.Entry> objects = new ArrayList<>();
     private final List<Registry.WorkerEntry> workers = new ArrayList<>();
     private final List<Registry.Entry> everything = new ArrayList<>();
+    private final List<Registry.Entry> marked = new ArrayList<>();
     private boolean kept;
 
     RunRecord(Path dir, String scenario) {
@@ -86,6 +87,14 @@ public final class RunRecord implements ObjectLog {
         objects.removeIf(o -> !o.pending() && o.kind() == kind && o.id() == id && o.path().equals(p));
         flush();
     }
+
+    @Override
+    public synchronized void markedForRemoval(ObjectKind kind, int id) {
+        for (Registry.Entry o : objects) if (o.kind() == kind && o.id() == id && !marked.contains(o)) marked.add(o);
+    }
+
+    /** Segments marked IPC_RMID by the run (still listed until removed: the kernel frees them at their last detach). */
+    synchronized List<Registry.Entry> marked() { return List.copyOf(marked); }
 
     synchronized void worker(String name, long pid) {
         workers.add(new Registry.WorkerEntry(name, pid, Proc.startTime(pid).orElse(-1)));

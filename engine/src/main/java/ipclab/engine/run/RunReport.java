@@ -126,7 +126,7 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     /**
      * Something that makes the run fail.
      *
-     * @param kind    why (written died | blocked | timeout | loss | leak | stopped | cleanup | engine)
+     * @param kind    why (written died | blocked | timeout | loss | leak | stopped | cleanup | engine | deadlock | replay)
      * @param process the process concerned, or null
      * @param atMs    ms after the start of the run (spawning) when it was seen
      * @param log     the last lines of the process's stderr, when it died

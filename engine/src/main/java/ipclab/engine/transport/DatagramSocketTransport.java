@@ -51,26 +51,25 @@ final class DatagramSocketTransport implements Transport {
         String name = ch.name();
         long max = Topology.maxMessage(ch, peers);
         Sockets.warm();  // time the calls, not the JVM's first invocation of each
+        SocketCalls.warm(at);
         long t0 = System.nanoTime();
         int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_DGRAM | Sockets.SOCK_CLOEXEC, 0));
         e.setup("socket", System.nanoTime() - t0);
-        // receivers bind the channel's address; a pinger binds the return address
-        t0 = System.nanoTime();
+        // receivers bind the channel's address; a pinger binds the return address (each call timed)
         int[] writers = Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();
         switch (role) {
-            case READER -> SocketCalls.bind(fd, at);
-            case WRITER -> SocketCalls.connect(fd, at);
+            case READER -> SocketCalls.bind(e, fd, at);
+            case WRITER -> SocketCalls.connect(e, fd, at);
             case PINGER -> {
-                SocketCalls.bind(fd, at.back());
-                SocketCalls.connect(fd, at);
+                SocketCalls.bind(e, fd, at.back());
+                SocketCalls.connect(e, fd, at);
             }
             case ECHO -> {
-                SocketCalls.bind(fd, at);
-                SocketCalls.connect(fd, at.back());
+                SocketCalls.bind(e, fd, at);
+                SocketCalls.connect(e, fd, at.back());
             }
             default -> throw new IllegalArgumentException(role + " cannot use socket channel " + name);
         }
-        e.setup(role == Role.WRITER ? "connect" : "bind", System.nanoTime() - t0);
         if (role != Role.WRITER) {
             int[] from = role == Role.PINGER ? new int[0] : writers;
             e.in(new DatagramReceiver(fd, udp, from, role == Role.PINGER ? 0 : UDP_QUIET_NANOS, max, gate, name, e.arena()));

@@ -74,8 +74,14 @@ public final class Endpoint implements AutoCloseable {
         return fd;
     }
 
-    /** One timed step of the worker's setup. */
-    void setup(String step, long nanos) { report.setupNanos.put(step, nanos); }
+    /**
+     * Prefix of the setup steps that time waiting for the peer (its socket to listen, its end of a
+     * FIFO to open): reported apart, never part of the kernel's setup cost.
+     */
+    public static final String WAIT_PREFIX = "wait-";
+
+    /** One timed step of the worker's setup (added up when a step happens twice, as a pinger's bind and connect). */
+    void setup(String step, long nanos) { report.setupNanos.merge(step, nanos, Long::sum); }
 
     /** Closes the ports, the descriptors and detaches the segment (timed as teardown). Idempotent. */
     @Override

@@ -10,7 +10,10 @@ import ipclab.engine.protocol.ChannelHandle.Fifo;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.sys.Pipes;
+import ipclab.engine.sys.Errno;
+import ipclab.engine.sys.IpcException;
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 import java.util.List;
 
 /**
@@ -27,10 +30,26 @@ final class FifoTransport implements Transport {
         boolean pair = Topology.pingEcho(procs);
         Path fifo = (pair ? c.privateDir("fifo", "fifo.back") : c.privateDir("fifo")).resolve("fifo"); // logged with the directory
         c.made(new Fifo(ch.name(), fifo.toString()));
-        c.timed("mkfifo", () -> {
-            Pipes.mkfifo(fifo, 0600);
-            if (pair) Pipes.mkfifo(Path.of(fifo + ".back"), 0600);
-        });
+        warmMkfifo();
+        // the registry named each FIFO (with its directory) before the directory existed: only the mkfifo calls are timed
+        long spent = timed(() -> Pipes.mkfifo(fifo, 0600));
+        if (pair) spent += timed(() -> Pipes.mkfifo(Path.of(fifo + ".back"), 0600));
+        c.step("mkfifo", spent);
+    }
+
+    private static long timed(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return System.nanoTime() - t0;
+    }
+
+    /** The JVM's first mkfifo costs far more than the call (linking, path conversion): pay it on a path that fails. */
+    private static void warmMkfifo() {
+        try {
+            Pipes.mkfifo(Path.of(""), 0600);
+        } catch (IpcException expected) {
+            // ENOENT: nothing made
+        }
     }
 
     @Override
@@ -47,7 +66,8 @@ final class FifoTransport implements Transport {
         Path fwd = Path.of(h.path());
         Path back = Path.of(h.path() + ".back");
         Pipes.warm();
-        long t0 = System.nanoTime();
+        warmOpen();
+        // no open sleeps for the other end: "open" times the calls that succeed, "wait-peer" the waiting
         switch (spec.self().role()) {
             case WRITER -> e.out(new StreamSender(open(e, fwd, Pipes.O_WRONLY), false, max, gate, name, e.arena()));
             case READER -> e.in(new StreamReceiver(open(e, fwd, Pipes.O_RDONLY), false, max, gate, name, e.arena()));
@@ -61,10 +81,42 @@ final class FifoTransport implements Transport {
             }
             default -> throw new IllegalArgumentException(spec.self().role() + " cannot use pipe channel " + name);
         }
-        e.setup("open", System.nanoTime() - t0);
     }
 
+    /** As SocketCalls.warm for FIFOs: open of the empty path (ENOENT), fcntl of fd -1 (EBADF). */
+    private static void warmOpen() {
+        for (Runnable r : List.<Runnable>of(() -> Pipes.open(Path.of(""), Pipes.O_RDONLY | Pipes.O_NONBLOCK), () -> Pipes.setNonBlocking(-1, false))) {
+            try {
+                r.run();
+            } catch (IpcException expected) {
+                // ENOENT, EBADF
+            }
+        }
+    }
+
+    /**
+     * Opens a FIFO end without sleeping in open(2) for the other end. A read end opens at once
+     * with O_NONBLOCK (then made blocking again: the start barrier comes after every writer's open,
+     * so no read sees end-of-file for want of a writer). A write end fails with ENXIO while no
+     * reader has it open; it is retried, and that time is "wait-peer".
+     */
     private static int open(Endpoint e, Path p, int flags) {
-        return e.fd(Pipes.open(p, flags | Pipes.O_CLOEXEC));
+        long start = System.nanoTime();
+        long deadline = start + SocketCalls.CONNECT_PATIENCE_NANOS;
+        long pause = 100_000L;
+        for (;;) {
+            long t0 = System.nanoTime();
+            try {
+                int fd = e.fd(Pipes.open(p, flags | Pipes.O_NONBLOCK | Pipes.O_CLOEXEC));
+                e.setup("open", System.nanoTime() - t0);
+                if (t0 > start) e.setup(Endpoint.WAIT_PREFIX + "peer", t0 - start);
+                Pipes.setNonBlocking(fd, false);
+                return fd;
+            } catch (IpcException ex) {
+                if (ex.errno() != Errno.ENXIO || System.nanoTime() > deadline) throw ex;
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, 10_000_000L);
+            }
+        }
     }
 }

@@ -32,7 +32,8 @@ public final class Removal {
             kind.remove(id);
             log.removed(ObjectKind.of(kind), id, null);
         } catch (IpcException e) {
-            if (gone(e)) log.removed(ObjectKind.of(kind), id, null); // gone either way: the record must not keep it
+            // gone already (a marked segment freed at its last detach): no longer the run's to remove
+            if (gone(e)) log.removed(ObjectKind.of(kind), id, null);
             else failed(e);
         }
     }

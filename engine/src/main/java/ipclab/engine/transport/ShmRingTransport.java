@@ -137,8 +137,11 @@ final class ShmRingTransport implements Transport {
             SysvShm.remove(s.shmId());
         } catch (IpcException e) {
             if (!Removal.gone(e)) throw e;
+            log.removed(ObjectKind.SHM, s.shmId(), null);
+            return;
         }
-        log.removed(ObjectKind.SHM, s.shmId(), null);
+        // still listed (key 0) until its last detach: the record keeps it, so ipcs --mine knows it
+        log.markedForRemoval(ObjectKind.SHM, s.shmId());
     }
 
     @Override

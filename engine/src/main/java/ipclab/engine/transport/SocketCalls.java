@@ -7,6 +7,7 @@ import ipclab.engine.protocol.ChannelHandle.LoopbackPort;
 import ipclab.engine.protocol.ChannelHandle.UnixPath;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Sockets;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /** What the stream and datagram transports share: the address a channel gets, and bind/connect on either kind of address. */
@@ -24,15 +26,16 @@ final class SocketCalls {
     private SocketCalls() {}
 
     /**
-     * Supervisor: the channel's address: unix: a socket path in a private directory (made now, as
-     * step "mkdir"); tcp/udp: a free loopback port (step "port"), and port + 1 free too when
-     * {@code pair} (a udp pinger/echo).
+     * Supervisor: the channel's address: unix: a socket path in a private directory (made now);
+     * tcp/udp: a free loopback port, and port + 1 free too when {@code pair} (a udp pinger/echo).
+     * Neither is timed: they are ipclab's scaffolding, not a cost of the channel; the workers time
+     * socket, bind, listen, connect and accept themselves.
      */
     static Address address(PlannedChannel ch, Creation c, boolean pair) {
         boolean unix = ch.domain() == SocketDomain.UNIX || ch.domain() == SocketDomain.UNIX_DGRAM;
-        if (unix) return c.timed("mkdir", () -> new UnixPath(c.privateDir("sock").resolve("sock").toString()));
+        if (unix) return new UnixPath(c.privateDir("sock").resolve("sock").toString());
         boolean udp = ch.domain() == SocketDomain.UDP;
-        return c.timed("port", () -> new LoopbackPort(freePort(udp, pair)));
+        return new LoopbackPort(freePort(udp, pair));
     }
 
     /** The files an address stands for (a unix path's socket files and directory), through r. */
@@ -69,29 +72,90 @@ final class SocketCalls {
         throw new IllegalStateException("no free loopback " + (udp ? "udp" : "tcp") + " port found after 50 attempts");
     }
 
-    static void bind(int fd, Address a) {
+    /** bind, timed as the step "bind". */
+    static void bind(Endpoint e, int fd, Address a) {
+        long t0 = System.nanoTime();
+        bind(fd, a);
+        e.setup("bind", System.nanoTime() - t0);
+    }
+
+    private static void bind(int fd, Address a) {
         switch (a) {
             case UnixPath u -> Sockets.bindUnix(fd, Path.of(u.path()));
             case LoopbackPort p -> Sockets.bindInet(fd, p.port());
         }
     }
 
-    /** Connects, retrying while the receiver has not bound yet (ENOENT, ECONNREFUSED). */
-    static void connect(int fd, Address a) {
-        long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
-        long pause = 1_000_000L;
+    /**
+     * Connects, retrying while the receiver has not bound or listened yet (ENOENT, ECONNREFUSED):
+     * "connect" times the call that succeeds, "wait-peer" the time spent before it.
+     */
+    static void connect(Endpoint e, int fd, Address a) {
+        long start = System.nanoTime();
+        long deadline = start + CONNECT_PATIENCE_NANOS;
+        long pause = 100_000L;
         for (;;) {
+            long t0 = System.nanoTime();
             try {
                 switch (a) {
                     case UnixPath u -> Sockets.connectUnix(fd, Path.of(u.path()));
                     case LoopbackPort p -> Sockets.connectInet(fd, p.port());
                 }
+                e.setup("connect", System.nanoTime() - t0);
+                if (t0 > start) e.setup(Endpoint.WAIT_PREFIX + "peer", t0 - start);
                 return;
-            } catch (IpcException e) {
-                boolean notYet = e.errno() == Errno.ENOENT || e.errno() == Errno.ECONNREFUSED;
-                if (!notYet || System.nanoTime() > deadline) throw e;
+            } catch (IpcException ex) {
+                boolean notYet = ex.errno() == Errno.ENOENT || ex.errno() == Errno.ECONNREFUSED;
+                if (!notYet || System.nanoTime() > deadline) throw ex;
                 LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 50_000_000L);
+                pause = Math.min(pause * 2, 10_000_000L);
+            }
+        }
+    }
+
+    /**
+     * Accepts the sender's connection once it is there: the listening socket is non-blocking while
+     * it waits, so "accept" times the call that returns the connection and "wait-peer" the waiting
+     * for the peer's connect. The connection is blocking (accept does not pass O_NONBLOCK on, on Linux).
+     */
+    static int acceptOnceConnected(Endpoint e, int fd) {
+        Pipes.setNonBlocking(fd, true);
+        long start = System.nanoTime();
+        long deadline = start + CONNECT_PATIENCE_NANOS;
+        long pause = 100_000L;
+        for (;;) {
+            long t0 = System.nanoTime();
+            try {
+                int c = Sockets.accept(fd);
+                e.setup("accept", System.nanoTime() - t0);
+                if (t0 > start) e.setup(Endpoint.WAIT_PREFIX + "peer", t0 - start);
+                Pipes.setNonBlocking(fd, false);
+                return c;
+            } catch (IpcException ex) {
+                if (ex.errno() != Errno.EAGAIN || System.nanoTime() > deadline) throw ex;
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, 10_000_000L);
+            }
+        }
+    }
+
+    /**
+     * Runs the address calls' Java paths once on fd -1 (EBADF at once, no side effect): building a
+     * sockaddr, the errno capture and the exception path are cold in a new JVM and would add tens
+     * of milliseconds to the first timed bind or connect, which the kernel never charges.
+     */
+    static void warm(Address a) {
+        List<Runnable> calls = List.of(() -> bind(-1, a), () -> {
+            switch (a) {
+                case UnixPath u -> Sockets.connectUnix(-1, Path.of(u.path()));
+                case LoopbackPort p -> Sockets.connectInet(-1, p.port());
+            }
+        }, () -> Sockets.listen(-1, 1), () -> Sockets.accept(-1), () -> Pipes.setNonBlocking(-1, true));
+        for (Runnable r : calls) {
+            try {
+                r.run();
+            } catch (IpcException expected) {
+                // EBADF
             }
         }
     }

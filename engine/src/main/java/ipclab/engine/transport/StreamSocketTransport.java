@@ -43,21 +43,22 @@ final class StreamSocketTransport implements Transport {
         Role role = spec.self().role();
         long max = Topology.maxMessage(ch, spec.peers());
         Sockets.warm();  // time the calls, not the JVM's first invocation of each
+        SocketCalls.warm(at);
         long t0 = System.nanoTime();
         int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0));
         e.setup("socket", System.nanoTime() - t0);
         int conn;
-        t0 = System.nanoTime();
+        // each call timed alone once both sides are ready; waiting for the peer is "wait-peer"
         if (role.consumes()) { // the receiving side serves
             if (!unix) Sockets.setReuseAddress(fd, true);
-            SocketCalls.bind(fd, at);
+            SocketCalls.bind(e, fd, at);
+            t0 = System.nanoTime();
             Sockets.listen(fd, 16);
-            conn = e.fd(Sockets.accept(fd));
-            e.setup("accept", System.nanoTime() - t0);
+            e.setup("listen", System.nanoTime() - t0);
+            conn = e.fd(SocketCalls.acceptOnceConnected(e, fd));
         } else {
-            SocketCalls.connect(fd, at);
+            SocketCalls.connect(e, fd, at);
             conn = fd;
-            e.setup("connect", System.nanoTime() - t0);
         }
         if (!unix) Sockets.setTcpNoDelay(conn, true);
         if (role != Role.WRITER) e.in(new StreamReceiver(conn, true, max, gate, ch.name(), e.arena()));

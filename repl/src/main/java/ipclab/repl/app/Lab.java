@@ -4,13 +4,27 @@ import ipclab.dsl.ScenarioException;
 import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.Plan;
+import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.run.Cleaner;
 import ipclab.engine.run.Engine;
+import ipclab.engine.run.EngineException;
 import ipclab.engine.run.Run;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
+import ipclab.engine.run.StepEvent;
+import ipclab.engine.schedule.Explorer;
+import ipclab.engine.schedule.ReplayScheduler;
+import ipclab.engine.schedule.Rewind;
+import ipclab.engine.schedule.ScheduledRun;
+import ipclab.engine.schedule.SchedulerSpec;
+import ipclab.engine.trace.Trace;
+import ipclab.engine.trace.TraceException;
+import ipclab.engine.trace.TraceFile;
+import ipclab.engine.trace.TraceStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +43,11 @@ import java.util.Map;
  *       r.outcome();   // OK, REFUTED or FAILED
  *   }
  * }</pre>
+ *
+ * <p>Traces (issue 8): {@link #record} runs freely or under a scheduler and keeps the trace
+ * ({@link #traces()} lists them); {@link #readTrace} and {@link #replay} check and replay one;
+ * {@link #explore} runs many schedules and saves each failure shrunk; {@link #rewind} is reverse step
+ * for a stepped run; {@link #saveTrace} records what a front end stepped itself.
  *
  * <p>This is the only class of the front end that drives the engine ({@link Engine}, {@link Cleaner});
  * the rest sees the engine only through the reports it returns.
@@ -111,24 +130,74 @@ public final class Lab {
         int repeats = scenario.repeats();
         int count = plans.size() * repeats;
         List<RunReport> reports = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        History history = History.inStateDir();
+        Distortions distortions = new Distortions(history);
+        BreakEven breakEven = new BreakEven(history);
         StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
-        for (int i = 0; i < plans.size() && !stop.requested(); i++) {
+        for (int i = 0; i < plans.size(); i++) {
             Plan p = plans.get(i);
-            for (int r = 1; r <= repeats && !stop.requested(); r++) {
+            for (int k = 1; k <= repeats; k++) {
+                if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
                 Map<String, String> params = new LinkedHashMap<>(p.params());
-                if (repeats > 1) params.put("repeat", r + "/" + repeats);
+                if (repeats > 1) params.put("repeat", k + "/" + repeats);
                 if (count > 1) progress.runStarting(reports.size() + 1, count, params);
-                Run run = Engine.start(p, opts.withStep(false));
+                Run run;
+                try {
+                    run = Engine.start(p, opts.withStep(false));
+                } catch (RuntimeException e) {
+                    // SIGINT while the run was being made: it removed what it had made
+                    if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
+                    throw e;
+                }
+                RunReport r;
                 stop.started(run);
                 try {
-                    reports.add(run.await());
+                    r = run.await();
                 } finally {
                     stop.ended();
                 }
+                reports.add(r);
+                // the engine stopped this run (SIGINT/SIGTERM, or the REPL's stop): no further run
+                if (shuttingDown() || stop.requested()) return interrupted(scenario, reports, notes, warnings);
+                warnings.addAll(distortions.of(p, r));
+                notes.addAll(breakEven.of(r));
             }
         }
+        history.save();
         progress.finished(count);
-        return new ScenarioResult(scenario, reports);
+        return new ScenarioResult(scenario, reports, notes, warnings, false);
+    }
+
+    /**
+     * What an interrupted scenario did: the finished runs and the stopped one.
+     *
+     * @throws Interrupted when not one run got as far as a report
+     */
+    private static ScenarioResult interrupted(LoadedScenario scenario, List<RunReport> reports, List<String> notes, List<String> warnings) {
+        if (reports.isEmpty()) throw new Interrupted(scenario.label());
+        return new ScenarioResult(scenario, reports, notes, warnings, true);
+    }
+
+    /** SIGINT or SIGTERM arrived before a scenario's first run ended: nothing to report, nothing left behind. */
+    public static final class Interrupted extends RuntimeException {
+        public Interrupted(String label) { super("interrupted before the first run of " + label + " ended"); }
+    }
+
+    /**
+     * Whether the JVM is shutting down (SIGINT, SIGTERM): the engine's shutdown hook then stops the
+     * run in progress and removes its objects; no further run may start.
+     */
+    public static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /**
@@ -143,6 +212,180 @@ public final class Lab {
      */
     public Run startStepping(LoadedScenario scenario, int combination, RunSettings settings) {
         return Engine.start(scenario.plans().get(combination), options(settings).withStep(true));
+    }
+
+    // ------------------------------------------------------------------ traces
+
+    /**
+     * Runs a scenario and keeps its trace among every run's ({@link #traces()}), and at
+     * {@code recordTo} when given. Free: each sweep combination in turn, as {@link #run}; stepped
+     * ({@code schedule} random or pct): one run driven to its end by that scheduler.
+     *
+     * @throws IllegalArgumentException a stepped schedule for a sweep (a trace steps one run)
+     * @throws IOException              the trace could not be written to {@code recordTo} (the run itself is over and
+     *                                  clean); a trace that could not be kept among every run's is no error
+     *                                  ({@link RecordedRun#notKept()} says why)
+     */
+    public RecordedRun record(LoadedScenario scenario, RunSettings settings, SchedulerSpec schedule, Path recordTo)
+            throws InterruptedException, IOException {
+        List<RunReport> reports;
+        List<StepEvent> steps = List.of();
+        if (schedule.stepped()) {
+            if (scenario.isSweep()) {
+                throw new IllegalArgumentException("--schedule steps one run, and " + scenario.label() + " is a sweep of "
+                        + scenario.plans().size() + " runs; remove its sweep: (or run it without --schedule)");
+            }
+            Plan plan = scenario.plans().getFirst();
+            ScheduledRun.Result r = scheduled(plan, settings, schedule.create(expectedSteps(plan)));
+            reports = List.of(r.report());
+            steps = r.steps();
+        } else {
+            reports = run(scenario, settings).runs();
+        }
+        Trace t = Recording.trace(scenario, schedule, steps, reports);
+        Path kept = null;
+        String notKept = null;
+        try {
+            kept = TraceStore.standard().save(t);
+        } catch (IOException e) {
+            notKept = "the trace could not be kept in " + tracesDir() + ": " + e.getMessage();
+        }
+        if (recordTo != null) TraceFile.write(t, recordTo);
+        return new RecordedRun(new ScenarioResult(scenario, reports), schedule, steps, kept, recordTo, notKept);
+    }
+
+    /** A stepped run under a scheduler, to its end; the settings' stop signal stops it. */
+    private static ScheduledRun.Result scheduled(Plan plan, RunSettings settings, ipclab.engine.schedule.Scheduler scheduler)
+            throws InterruptedException {
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
+        try {
+            return ScheduledRun.run(plan, options(settings), scheduler, stop::started);
+        } finally {
+            stop.ended();
+        }
+    }
+
+    /** PCT's estimate of a run's length: about two steps per message or increment, and one to end each process. */
+    private static int expectedSteps(Plan plan) {
+        long n = 0;
+        for (PlannedProcess p : plan.processes()) n += 2 * Math.max(0, p.messages() + p.warmup()) + 1;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, n));
+    }
+
+    /** Records steps a front end made itself (the REPL's grants) as a trace, at {@code to} or among every run's when null. */
+    public Path saveTrace(LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to)
+            throws IOException {
+        Trace t = Recording.trace(scenario, schedule, steps, reports);
+        if (to == null) return TraceStore.standard().save(t);
+        TraceFile.write(t, to);
+        return to;
+    }
+
+    /** Every kept trace, oldest first; {@link TraceStore#defaultDir()} says where. */
+    public List<TraceStore.Entry> traces() throws IOException { return TraceStore.standard().list(); }
+
+    /** Where every run's trace is kept. */
+    public Path tracesDir() { return TraceStore.defaultDir(); }
+
+    /**
+     * Reads and checks a trace: {@code file}, or the newest kept one when null.
+     *
+     * @throws TraceException none kept, unreadable, not a trace, another version, edited or cut short (one line each)
+     */
+    public Trace readTrace(Path file) throws TraceException {
+        if (file == null) {
+            TraceStore.Entry latest;
+            try {
+                latest = TraceStore.standard().latest();
+            } catch (IOException e) {
+                throw new TraceException(TraceException.Kind.UNREADABLE, "cannot list the traces in " + tracesDir() + ": " + e.getMessage());
+            }
+            if (latest == null) {
+                throw new TraceException(TraceException.Kind.NONE_RECORDED, "no trace is kept in " + tracesDir()
+                        + " yet: run a scenario first (ipclab run FILE), or name a trace");
+            }
+            file = latest.path();
+        }
+        return TraceFile.read(file, Version.ipclab());
+    }
+
+    /**
+     * Replays a trace. Stepped: the same schedule, every outcome checked; the result says where it
+     * first differs. Free: the same scenario and payloads, run again (its interleaving is the kernel's).
+     *
+     * @throws TraceException the trace's scenario cannot run on this machine (kernel limits, an object refused)
+     */
+    public ReplayResult replay(Trace trace, RunSettings settings) throws TraceException, InterruptedException {
+        ScenarioLoader.Loaded loaded;
+        try {
+            loaded = ScenarioLoader.fromYaml(trace.scenario().yaml(), trace.scenario().name() + ".yaml (in the trace)");
+        } catch (ScenarioException e) {
+            throw new TraceException(TraceException.Kind.CANNOT_RUN, "the trace's scenario cannot run on this machine: "
+                    + e.diagnostics().getFirst());
+        }
+        try {
+            if (trace.stepped()) {
+                ScheduledRun.Result r = scheduled(loaded.plans().getFirst(), settings, new ReplayScheduler(trace.steps(), trace.scheduler()));
+                return new ReplayResult(trace, List.of(r.report()), r.steps(), r.divergence());
+            }
+            return new ReplayResult(trace, run(LoadedScenario.of(trace.scenario().source(), loaded), settings).runs(), List.of(), null);
+        } catch (EngineException e) {
+            throw new TraceException(TraceException.Kind.CANNOT_RUN, "the trace's scenario cannot run on this machine: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs the scenario under {@code explore.runs()} schedules; every failure is shrunk and its
+     * trace saved (in {@code dir}, or among every run's when null) before the listener hears of it.
+     */
+    public Exploration explore(LoadedScenario scenario, Explorer.Settings explore, RunSettings settings, Path dir,
+                               Exploration.Listener listener) throws InterruptedException {
+        if (scenario.isSweep()) {
+            throw new IllegalArgumentException("explore steps one run at a time, and " + scenario.label() + " is a sweep of "
+                    + scenario.plans().size() + " runs; remove its sweep:");
+        }
+        TraceStore store = dir == null ? TraceStore.standard() : new TraceStore(dir, Integer.MAX_VALUE);
+        Map<Integer, Path> saved = new HashMap<>();
+        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
+        Explorer.Listener engineListener = new Explorer.Listener() {
+            @Override
+            public void started(Run run) { stop.started(run); }
+
+            @Override
+            public boolean stopped() { return stop.requested(); }
+
+            @Override
+            public void ran(int run, ScheduledRun.Result r) { listener.ran(run, r); }
+
+            @Override
+            public void failed(Explorer.Failure f) {
+                Path p = saved.get(f.sameAs());
+                if (p == null) {
+                    ScheduledRun.Result s = f.shrunk();
+                    try {
+                        p = store.save(Recording.trace(scenario, s.scheduler(), s.steps(), List.of(s.report())));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot save the trace of run " + f.run() + ": " + e.getMessage(), e);
+                    }
+                }
+                saved.put(f.run(), p);
+                listener.failed(f, p);
+            }
+        };
+        try {
+            return new Exploration(Explorer.explore(scenario.plans().getFirst(), options(settings), explore, engineListener), saved);
+        } finally {
+            stop.ended();
+        }
+    }
+
+    /**
+     * Reverse step: a fresh stepped run of the combination, replayed to just after step {@code n}
+     * of {@code steps} (each outcome checked). The caller stops the run it steps back from, and owns the new one.
+     */
+    public Run rewind(LoadedScenario scenario, int combination, RunSettings settings, List<StepEvent> steps, int n)
+            throws InterruptedException, Rewind.DivergedException {
+        return Rewind.to(scenario.plans().get(combination), options(settings), steps, n);
     }
 
     private static RunOptions options(RunSettings settings) {

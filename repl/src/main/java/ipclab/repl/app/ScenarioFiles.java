@@ -27,7 +27,12 @@ final class ScenarioFiles {
                 String label = found.size() == 1 ? s : JavaScenarios.fileOf(s) + "#" + f.member();
                 out.add(LoadedScenario.of(label, ScenarioLoader.plan(f.scenario())));
             } catch (ScenarioException e) {
-                problems.addAll(e.diagnostics());
+                // a builder call's place names the class's file; the user named it by its path
+                String path = JavaScenarios.fileOf(s);
+                String simple = Path.of(path).getFileName().toString();
+                for (Diagnostic d : e.diagnostics()) {
+                    problems.add(d.file().equals(simple) ? new Diagnostic(path, d.line(), d.column(), d.path(), d.message()) : d);
+                }
             }
         }
         if (!problems.isEmpty()) throw new ScenarioException(problems);

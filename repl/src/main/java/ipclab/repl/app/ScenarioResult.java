@@ -12,11 +12,28 @@ import java.util.List;
  *
  * @param scenario what was run
  * @param runs     the reports, never empty
+ * @param notes    figures computed from the runs' figures: shm's break-even message count
+ * @param warnings figures that are likely distorted, each with what to do (more spinning processes
+ *                 than CPUs, a very short run, a median far off the previous run's)
  */
-public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs) {
+public record ScenarioResult(LoadedScenario scenario, List<RunReport> runs, List<String> notes, List<String> warnings,
+                             boolean interrupted) {
     public ScenarioResult {
         runs = List.copyOf(runs);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
+
+    public ScenarioResult(LoadedScenario scenario, List<RunReport> runs) { this(scenario, runs, List.of(), List.of(), false); }
+
+    /**
+     * @return true when SIGINT or SIGTERM stopped it: {@link #runs()} holds the finished runs and
+     *         the interrupted one (stopped, its objects removed); the sweep's later combinations never ran
+     */
+    @Override public boolean interrupted() { return interrupted; }
+
+    /** The scenario's description, as its author wrote it, or null. */
+    public String description() { return scenario.scenario().description(); }
 
     /** The reports of combination {@code k} (0-based, in {@link LoadedScenario#plans()} order): one per repeat. */
     public List<RunReport> combination(int k) {

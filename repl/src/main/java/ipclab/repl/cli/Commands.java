@@ -20,6 +20,10 @@ public final class Commands {
     /** One factory per subcommand; each gets the shared {@link Cli}. */
     static final List<Function<Cli, Object>> ALL = List.of(
             RunCommand::new,
+            ReplayCommand::new,
+            ExploreCommand::new,
+            RunsCommand::new,
+            TraceCommand::new,
             ValidateCommand::new,
             SchemaCommand::new,
             IpcsCommand::new,

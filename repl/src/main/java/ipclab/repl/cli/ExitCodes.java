@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** {@code run}: the run worked but an {@code expect:} claim was refuted. */
     public static final int REFUTED = 3;
+    /** {@code run}: interrupted by SIGINT (Ctrl-C) or SIGTERM; what was finished was reported, what was made removed. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 

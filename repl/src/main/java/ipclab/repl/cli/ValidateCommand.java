@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import ipclab.repl.report.RunNotes;
 
 /** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
 @Command(name = "validate",
@@ -19,8 +21,12 @@ import picocli.CommandLine.Parameters;
                        + "scenario NAME: path: message). "
                        + "Exit 0 when all are valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one scenario).")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one scenario). "
+            + "A quoted glob ('scenarios/*.yaml') is expanded.")
+    List<String> files;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print each valid scenario's description.")
+    boolean verbose;
 
     private final Cli cli;
 
@@ -31,12 +37,14 @@ public final class ValidateCommand implements Callable<Integer> {
         Lab lab = new Lab();
         int invalid = 0;
         int problems = 0;
-        for (Path f : files) {
+        List<Path> paths = FileArgs.expand(files);
+        for (Path f : paths) {
             String notice = Lab.codeNotice(f);
             if (notice != null) cli.err().println(notice);
             try {
                 for (LoadedScenario s : lab.load(f)) {
                     cli.out().println("ok  " + s.label() + "  (" + s.summary() + ")");
+                    if (verbose) for (String l : new RunNotes(cli.style()).description(s.scenario().description())) cli.out().println("    " + l);
                 }
             } catch (ScenarioException e) {
                 invalid++;
@@ -44,9 +52,9 @@ public final class ValidateCommand implements Callable<Integer> {
                 for (Diagnostic d : e.diagnostics()) cli.err().println(d);
             }
         }
-        if (invalid > 0 && files.size() > 1) {
+        if (invalid > 0 && paths.size() > 1) {
             cli.err().println(problems + (problems == 1 ? " problem" : " problems") + " in " + invalid + " of "
-                    + files.size() + " files");
+                    + paths.size() + " files");
         }
         return invalid == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }

@@ -1,10 +1,8 @@
 package ipclab.repl.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -12,8 +10,6 @@ import picocli.CommandLine.IVersionProvider;
  * Java runtime and the kernel, since figures depend on all three.
  */
 public final class VersionInfo implements IVersionProvider {
-    private static final String RESOURCE = "/ipclab/repl/version.properties";
-
     @Override
     public String[] getVersion() {
         return new String[] {
@@ -24,16 +20,7 @@ public final class VersionInfo implements IVersionProvider {
     }
 
     /** The project version the build stamped, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} outside a build. */
-    public static String ipclabVersion() {
-        try (InputStream in = VersionInfo.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) return "unknown";
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
+    public static String ipclabVersion() { return ipclab.repl.app.Version.ipclab(); }
 
     /** The running kernel's release, from /proc (what uname -r prints). */
     public static String kernel() {

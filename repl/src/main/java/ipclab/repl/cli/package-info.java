@@ -1,6 +1,6 @@
 /**
  * The {@code ipclab} command line (picocli): one class per command ({@code RunCommand},
- * {@code ValidateCommand}, {@code SchemaCommand}, {@code IpcsCommand}, {@code CleanCommand}),
+ * {@code ReplayCommand}, {@code ExploreCommand}, {@code RunsCommand}, {@code TraceCommand}, {@code ValidateCommand}, {@code SchemaCommand}, {@code IpcsCommand}, {@code CleanCommand}),
  * registered once in {@link ipclab.repl.cli.Commands}; {@link ipclab.repl.cli.ExitCodes} is the one
  * table of exit codes; {@code ErrorHandlers} turns every failure into one line and an exit code.
  * Commands do their work through {@code ipclab.repl.app} and print through {@code ipclab.repl.report}

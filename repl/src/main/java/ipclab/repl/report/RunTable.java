@@ -28,13 +28,25 @@ public final class RunTable {
     public RunTable(Style style) { this.style = style; }
 
     /** The lines for one run's report. */
-    public List<String> render(RunReport r) {
+    public List<String> render(RunReport r) { return render(r, null, List.of(), List.of()); }
+
+    /**
+     * The lines for one run's report, with the scenario's description under the headline, figures
+     * computed from the run's (shm's break-even) under the channels, and warnings about likely
+     * distorted figures (each saying what to do) before the verdict.
+     */
+    public List<String> render(RunReport r, String description, List<String> computed, List<String> warnings) {
+        RunNotes notes = new RunNotes(style);
         List<String> out = new ArrayList<>();
         out.add(headline(r));
+        out.addAll(notes.description(description));
         Map<String, String> params = Nulls.map(r.params());
         if (!params.isEmpty()) out.add("params: " + paramsText(params));
         section(out, channels(r));
+        out.addAll(notes.allowedLoss(r));
+        out.addAll(computed);
         section(out, processes(r));
+        section(out, notes.events(r));
         section(out, counters(r));
         out.addAll(new FaultsTable(style).render(r));
         List<ExpectationResult> exps = Nulls.list(r.expectations());
@@ -63,6 +75,10 @@ public final class RunTable {
             out.add("");
             out.add(style.paint(Tone.HEAD, "leaks"));
             for (String l : leaks) out.add(style.paint(Tone.BAD, "  " + l));
+        }
+        if (!warnings.isEmpty()) {
+            out.add("");
+            out.addAll(notes.warnings(warnings));
         }
         out.add("");
         out.add(verdict(r));
@@ -98,7 +114,7 @@ public final class RunTable {
             }
             t.row().cell(c.name()).cell(c.type())
                     .cell(Units.count(c.sent())).cell(Units.count(c.received()))
-                    .cell(Units.count(c.lost()), bad(c.lost())).cell(Units.count(c.duplicated()), bad(c.duplicated()))
+                    .cell(Units.count(c.lost()) + (c.lossExpected() && c.lost() > 0 ? "*" : ""), c.lossExpected() ? warn(c.lost()) : bad(c.lost())).cell(Units.count(c.duplicated()), bad(c.duplicated()))
                     .cell(Units.count(c.corrupted()), bad(c.corrupted())).cell(Units.count(c.reordered()), warn(c.reordered()))
                     .cell(Units.rate(msgsPerSec(c))).cell(Units.decimal(mibPerSec(c)))
                     .cell(Units.nanos(latency(c, Latency.P50))).cell(Units.nanos(latency(c, Latency.P99)))
@@ -110,12 +126,14 @@ public final class RunTable {
     }
 
     private TextTable processes(RunReport r) {
-        TextTable t = new TextTable().text("process").text("role").number("pid").number("exit").number("user ms")
+        TextTable t = new TextTable().text("process").text("role").number("sent").number("received")
+                .number("pid").number("exit").number("user ms")
                 .number("sys ms").number("vol cs").number("invol cs").number("faults min/maj").number("syscalls")
                 .number("ready ms");
         for (ProcessFigures p : Nulls.list(r.processes())) {
             Integer exit = p.exitCode();
-            t.row().cell(p.name()).cell(p.role()).cell(Long.toString(p.pid()))
+            t.row().cell(p.name()).cell(p.role()).cell(Units.count(p.sent())).cell(Units.count(p.received()))
+                    .cell(Long.toString(p.pid()))
                     .cell(exit == null ? "-" : exit.toString(), exit != null && exit != 0 ? Tone.BAD : Tone.PLAIN)
                     .cell(Units.decimal(p.userCpuMs())).cell(Units.decimal(p.sysCpuMs()))
                     .cell(Units.count(p.voluntaryCtxSwitches())).cell(Units.count(p.involuntaryCtxSwitches()))
@@ -135,9 +153,17 @@ public final class RunTable {
     }
 
     /** The lines for a sweep: one row per combination (and per busy channel), then what went wrong, then the verdict. */
-    public List<String> renderSweep(String scenario, List<RunReport> runs) {
+    public List<String> renderSweep(String scenario, List<RunReport> runs) { return renderSweep(scenario, runs, null, List.of(), List.of()); }
+
+    /** As {@link #renderSweep(String, List)}, with the description under the headline and warnings before the verdict. */
+    public List<String> renderSweep(String scenario, List<RunReport> runs, String description, List<String> computed,
+                                    List<String> warnings) {
+        RunNotes notes = new RunNotes(style);
         List<String> out = new ArrayList<>();
         out.add(style.paint(Tone.HEAD, "sweep " + Nulls.text(scenario)) + "  " + runs.size() + " runs");
+        out.addAll(notes.description(description));
+        Set<String> errors = new LinkedHashSet<>();
+        for (RunReport run : runs) errors.addAll(RunNotes.errorTotals(run).keySet());
         Set<String> keys = new LinkedHashSet<>();
         boolean manyChannels = false;
         boolean traffic = false;
@@ -158,6 +184,7 @@ public final class RunTable {
                     .number("p50").number("p99").number("syscalls/msg");
         }
         if (counters) t.number("final").number("expected").number("lost updates");
+        for (String e : errors) t.number(e);
         t.text("claims");
         for (RunReport run : runs) {
             List<ChannelFigures> rows = busyChannels(run);
@@ -184,12 +211,19 @@ public final class RunTable {
                     else row.cell(Units.count(k.finalValue())).cell(Units.count(k.expected()))
                             .cell(Units.count(k.lostUpdates()), warn(k.lostUpdates()));
                 }
+                Map<String, Long> errs = RunNotes.errorTotals(run);
+                for (String e : errors) {
+                    Long v = i == 0 ? errs.get(e) : null;
+                    row.cell(v == null ? (i == 0 ? "0" : "") : Units.count(v), v != null && v > 0 ? Tone.WARN : Tone.PLAIN);
+                }
                 List<ExpectationResult> exps = Nulls.list(run.expectations());
                 row.cell(claims(exps), claimsTone(exps));
             }
         }
         out.add("");
         out.addAll(t.render(style));
+        out.addAll(computed);
+        for (RunReport run : runs) out.addAll(notes.allowedLoss(run).stream().map(l -> l + "  [" + paramsText(Nulls.map(run.params())) + "]").toList());
         for (RunReport run : runs) {
             String p = paramsText(Nulls.map(run.params()));
             for (Failure f : Nulls.list(run.failures())) out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + failure(f)));
@@ -206,6 +240,10 @@ public final class RunTable {
                 case REFUTED -> refuted++;
                 case OK -> { }
             }
+        }
+        if (!warnings.isEmpty()) {
+            out.add("");
+            out.addAll(notes.warnings(warnings));
         }
         out.add("");
         if (failed == 0 && refuted == 0) {

@@ -33,7 +33,7 @@ class FaultsCommandTest {
             Ipclab r = Ipclab.run("run", KILL, "--json", json.toString());
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().lines().anyMatch(l -> l.matches("kill producer after 1000 messages\\s+\\d+ ms\\s+SIGKILL sent by producer to itself after 1000 messages")), r.out());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("producer\\s+writer\\s+\\d+\\s+137\\s.*")), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("producer\\s+writer\\s+[\\d,]+\\s+[\\d,]+\\s+\\d+\\s+137\\s.*")), r.out());
             assertFalse(r.out().contains("died"), "a kill on purpose is no death\n" + r.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             JsonNode fault = report.get("faults").get(0);

@@ -99,7 +99,7 @@ class JavaScenariosTest {
     }
 
     @Test
-    void aScenarioThatDoesNotPlanIsReportedByName(@TempDir Path dir) throws Exception {
+    void aScenarioThatDoesNotPlanIsReportedAtItsBuilderCall(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("Lonely.java");
         Files.writeString(f, """
                 import static ipclab.dsl.Scenarios.*;
@@ -113,7 +113,8 @@ class JavaScenariosTest {
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run("run", f.toString());
             assertEquals(2, r.code(), r.toString());
-            assertEquals("scenario lonely: channels.q: channel q has writers (w) but no reader; add a process with role: reader and channel: q\n",
+            // the builder call that added the channel, in the file as the user named it
+            assertEquals(f + ":5: channels.q: channel q has writers (w) but no reader; add a process with role: reader and channel: q\n",
                     problems(r));
             assertFalse(Files.exists(state.runs()));
         }

@@ -67,7 +67,7 @@ class RunCommandTest {
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().startsWith("scenario hello  seed "), r.out());
             assertTrue(r.out().lines().anyMatch(l -> l.matches("q\\s+msgq\\s+1,000\\s+1,000\\s+0\\s+0\\s+0\\s+0\\s.*")), r.out());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("producer\\s+writer\\s+\\d+\\s+0\\s.*")), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("producer\\s+writer\\s+1,000\\s+0\\s+\\d+\\s+0\\s.*")), r.out());
             assertTrue(r.out().contains("consumer.received == producer.sent"), r.out());
             assertTrue(r.out().endsWith("ok\n"), r.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());

@@ -47,10 +47,10 @@ class RunTableTest {
                 jobs     msgq  10,000     9,990    10    0        0        0    812k   3.17  850 ns  3.10 us  1.25 ms          2.00  15.3 us
                 ring     shm        0         0     -    -        -        -       -      -       -        -        -             -   120 us
 
-                process    role          pid  exit  user ms  sys ms  vol cs  invol cs  faults min/maj  syscalls  ready ms
-                producer   writer       4242     0      120    31.0      12         3         1,203/0    10,001       412
-                consumer   reader       4243   137     98.0    45.5   9,876         4         1,100/2     9,990       398
-                counter-1  incrementer  4244     0     5.00   0.400       1         0           700/0         0       450
+                process    role           sent  received   pid  exit  user ms  sys ms  vol cs  invol cs  faults min/maj  syscalls  ready ms
+                producer   writer       10,000         0  4242     0      120    31.0      12         3         1,203/0    10,001       412
+                consumer   reader            0     9,990  4243   137     98.0    45.5   9,876         4         1,100/2     9,990       398
+                counter-1  incrementer       0         0  4244     0     5.00   0.400       1         0           700/0         0       450
 
                 counter  final  expected  lost updates
                 ring     1,500     2,000           500

@@ -44,8 +44,10 @@ class DatagramReceiverTest {
             assertEquals(-1, n, "the stream ends after the quiet time");
             assertTrue(took >= quiet, "ended after " + took + " ns, quiet time " + quiet);
             assertTrue(took < quiet + 3 * DatagramReceiver.UDP_WAIT_NANOS + 500_000_000L, "ended after " + took + " ns");
-            // 350 ms of quiet in 100 ms waits: 4 or 5 receives, not thousands of empty polls
-            assertTrue(calls >= 4 && calls <= 6, calls + " recvfrom calls for " + took / 1_000_000 + " ms of quiet");
+            // 350 ms of quiet in 100 ms waits: one receive per wait that ran out (a loaded machine
+            // wakes late, so fewer), never thousands of empty polls
+            long waits = took / DatagramReceiver.UDP_WAIT_NANOS;
+            assertTrue(calls >= 1 && calls <= waits + 2, calls + " recvfrom calls for " + took / 1_000_000 + " ms of quiet");
             assertEquals(calls, polls + 1);
             assertEquals(polls + 1, r.eagain(), "every timed-out wait is counted");
         } finally {

@@ -1,0 +1,73 @@
+package ipclab.engine.schedule;
+
+import ipclab.dsl.plan.Plan;
+import ipclab.engine.run.Engine;
+import ipclab.engine.run.Run;
+import ipclab.engine.run.RunOptions;
+import ipclab.engine.run.StepEvent;
+import ipclab.engine.run.StepSnapshot;
+import ipclab.engine.run.Stepper;
+import java.util.List;
+
+/**
+ * Reverse step: a stepped run is a function of its schedule, so the state after step n-1 is
+ * reached by replaying its first n-1 steps in a fresh run (new processes, new kernel objects),
+ * checking each outcome on the way. The REPL's {@code /back} is this.
+ *
+ * <pre>{@code
+ *   List<StepEvent> done = run.stepper().events();
+ *   run.stop(); run.await();
+ *   Run earlier = Rewind.to(plan, opts, done, done.size() - 1);   // one step back; earlier.stepper() goes on from there
+ * }</pre>
+ */
+public final class Rewind {
+    private Rewind() {}
+
+    /** The replay of a prefix did not do what the original run did: the run is not deterministic here. */
+    public static final class DivergedException extends Exception {
+        private final Divergence divergence;
+
+        DivergedException(Divergence d) {
+            super("the replay of the earlier steps differs from the run at " + d);
+            this.divergence = d;
+        }
+
+        public Divergence divergence() { return divergence; }
+    }
+
+    /**
+     * Starts the plan afresh in step mode and replays the first {@code n} of {@code steps}, each
+     * outcome checked. The caller owns the returned run (it must await or stop it).
+     *
+     * @param n 0 <= n <= steps.size()
+     * @throws DivergedException a step came out differently (the fresh run is stopped)
+     */
+    public static Run to(Plan plan, RunOptions opts, List<StepEvent> steps, int n) throws InterruptedException, DivergedException {
+        if (n < 0 || n > steps.size()) throw new IllegalArgumentException("step " + n + " is not in 0.." + steps.size());
+        List<StepEvent> prefix = steps.subList(0, n);
+        ReplayScheduler replay = new ReplayScheduler(prefix, SchedulerSpec.free());
+        Run run = Engine.start(plan, opts.withStep(true));
+        try {
+            Stepper s = run.stepper();
+            for (int i = 0; i < n; i++) {
+                if (!s.awaitSettled(ScheduledRun.SETTLE)) throw new IllegalStateException("a process did not settle: " + s.snapshot());
+                StepSnapshot now = s.snapshot();
+                String p = now.over() || now.enabled().isEmpty() ? null : replay.next(now);
+                if (p == null) {
+                    if (replay.divergence() == null) replay.ended(now.steps());
+                    throw new DivergedException(replay.divergence());
+                }
+                s.grant(p, ScheduledRun.SETTLE);
+                List<StepEvent> all = s.events();
+                for (int k = now.steps(); k < all.size(); k++) replay.stepped(all.get(k));
+                if (replay.divergence() != null) throw new DivergedException(replay.divergence());
+            }
+            if (!s.awaitSettled(ScheduledRun.SETTLE)) throw new IllegalStateException("a process did not settle: " + s.snapshot());
+            return run;
+        } catch (DivergedException | RuntimeException | InterruptedException e) {
+            run.stop();
+            run.await(java.time.Duration.ofSeconds(30));
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package ipclab.repl.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import ipclab.engine.run.Outcome;
+import ipclab.engine.run.RunReport;
+import ipclab.engine.schedule.Divergence;
+import ipclab.engine.trace.Trace;
+import ipclab.engine.trace.TraceException;
+import ipclab.repl.app.Lab;
+import ipclab.repl.app.ReplayResult;
+import ipclab.repl.app.RunSettings;
+import ipclab.repl.report.FigureComparison;
+import ipclab.repl.report.RunTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ipclab replay [TRACE]}: a stepped trace is enforced step by step and every outcome
+ * checked; a free run's trace is run again and its figures set beside the recorded ones.
+ */
+@Command(name = "replay",
+        description = {"Replay a recorded run (default: the newest kept trace, see 'ipclab runs').",
+                       "A stepped run (--schedule random|pct) is replayed step by step, every outcome checked: it prints "
+                       + "'identical (N steps)' or the first step that differs. A free run's interleaving was the kernel's and "
+                       + "cannot be reproduced: its scenario and payloads run again and the figures are compared."},
+        footer = {"", "Exit codes: 0 identical (or, for a free run, the new run ok), 1 a step differs (or the new run failed),",
+                  "            2 the trace cannot be replayed (another version, edited, cut short, cannot run here),",
+                  "            3 (free run) a claim was refuted."})
+public final class ReplayCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "The trace; default: the newest kept one.")
+    Path trace;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcome (identical, divergence, the new reports) as JSON.")
+    Path json;
+
+    private final Cli cli;
+
+    public ReplayCommand(Cli cli) { this.cli = cli; }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        RunCommand.checkWritable(json);
+        Lab lab = new Lab();
+        Trace t;
+        ReplayResult r;
+        try {
+            t = lab.readTrace(trace);
+            lab.cleanStale();
+            r = lab.replay(t, RunSettings.defaults());
+        } catch (TraceException e) {
+            throw new InputException(e.getMessage());
+        }
+        cli.err().println("replayed " + t.scenario().name() + " (" + t.scenario().source() + "), recorded " + t.createdAt()
+                + ", " + (t.stepped() ? "schedule " + t.scheduler() + ", " + Schedules.summary(t.steps()) : "a free run"));
+        int code;
+        if (r.stepped()) {
+            new RunTable(cli.style()).render(r.runs().getFirst()).forEach(cli.out()::println);
+            cli.out().println();
+            Divergence d = r.divergence();
+            if (r.identical()) {
+                cli.out().println(cli.style().pass() + " identical (" + r.steps().size() + " steps)");
+                code = ExitCodes.OK;
+            } else {
+                cli.out().println(cli.style().fail() + " differs at " + (d != null ? d.toString() : "step " + (r.steps().size() + 1)
+                        + ": the run ended after " + r.steps().size() + " of " + t.steps().size() + " steps"));
+                code = ExitCodes.FAILURE;
+            }
+        } else {
+            cli.out().println("A free run's interleaving cannot be reproduced: the kernel chose it. This replay ran the same "
+                    + "scenario with the same payloads (seed " + t.seed() + ") again; the figures beside the recorded ones:");
+            cli.out().println();
+            new FigureComparison(cli.style()).render(t.reports(), r.runs()).forEach(cli.out()::println);
+            code = ExitCodes.of(Outcome.worst(r.runs()));
+        }
+        if (json != null) writeJson(r);
+        return code;
+    }
+
+    private void writeJson(ReplayResult r) throws IOException {
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("scenario", r.trace().scenario().name());
+        top.put("stepped", r.stepped());
+        top.put("identical", r.identical());
+        top.put("steps", r.steps().size());
+        top.put("divergence", r.divergence());
+        top.put("recorded", r.trace().reports());
+        top.put("runs", r.runs());
+        try {
+            Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(top) + "\n");
+        } catch (IOException e) {
+            throw new IOException("cannot write the JSON to " + json + ": " + e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,67 @@
+package ipclab.repl.cli;
+
+import ipclab.engine.trace.Trace;
+import ipclab.engine.trace.TraceException;
+import ipclab.repl.app.Lab;
+import ipclab.repl.report.TraceDiagram;
+import ipclab.repl.report.TraceRows;
+import ipclab.repl.report.TraceSvg;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ipclab trace show TRACE [--svg FILE]}: a stepped trace as a sequence diagram. */
+@Command(name = "trace", description = "Look at a recorded trace.", subcommands = TraceCommand.Show.class)
+public final class TraceCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    public TraceCommand(Cli cli) { this.cli = cli; }
+
+    @Override
+    public Integer call() {
+        cli.err().println("ipclab trace: a subcommand is needed: show TRACE [--svg FILE]");
+        return ExitCodes.USAGE;
+    }
+
+    @Command(name = "show", description = {"Draw a stepped trace: one column per process, one row per step, the shared state "
+            + "(counters, queued messages, full slots) where a step changes it.", "Text for the terminal; --svg FILE writes an SVG picture."})
+    static final class Show implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        TraceCommand parent;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "The trace; default: the newest kept one.")
+        Path trace;
+
+        @Option(names = "--svg", paramLabel = "FILE", description = "Write the diagram as SVG to FILE instead of printing it.")
+        Path svg;
+
+        @Override
+        public Integer call() throws IOException {
+            Cli cli = parent.cli;
+            RunCommand.checkWritable(svg, "--svg");
+            Trace t;
+            try {
+                t = new Lab().readTrace(trace);
+            } catch (TraceException e) {
+                throw new InputException(e.getMessage());
+            }
+            if (!t.stepped()) {
+                throw new InputException("this trace is of a free run: it has no steps to draw (record one with --schedule random or pct)");
+            }
+            TraceRows rows = TraceRows.of(t);
+            String title = t.scenario().name() + ", schedule " + t.scheduler() + ", " + Schedules.summary(t.steps());
+            if (svg != null) {
+                Files.writeString(svg, TraceSvg.render(rows, title));
+                cli.out().println("wrote " + svg + " (" + title + ")");
+            } else {
+                cli.out().println(title);
+                new TraceDiagram(cli.style()).render(rows).forEach(cli.out()::println);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
