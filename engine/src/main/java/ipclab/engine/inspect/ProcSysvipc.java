@@ -100,12 +100,12 @@ public final class ProcSysvipc {
             return switch (kind) {
                 case SHM -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
                         r.num("size", 10), -1, -1, r.num("nattch", 10),
-                        (int) r.num("cpid", 10), (int) r.num("lpid", 10), -1, -1);
+                        (int) r.num("cpid", 10), (int) r.num("lpid", 10), -1, -1, r.numOr("ctime", 0));
                 case MSG -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
                         r.num("cbytes", 10), r.num("qnum", 10), -1, -1,
-                        -1, -1, (int) r.num("lspid", 10), (int) r.num("lrpid", 10));
+                        -1, -1, (int) r.num("lspid", 10), (int) r.num("lrpid", 10), r.numOr("ctime", 0));
                 case SEM -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
-                        -1, -1, (int) r.num("nsems", 10), -1, -1, -1, -1, -1);
+                        -1, -1, (int) r.num("nsems", 10), -1, -1, -1, -1, -1, r.numOr("ctime", 0));
             };
         }
 
@@ -116,6 +116,11 @@ public final class ProcSysvipc {
             Row(String[] fields, int lineNo) {
                 this.fields = fields;
                 this.lineNo = lineNo;
+            }
+
+            /** A decimal column some kernels' files (and test fixtures) lack: dflt then. */
+            long numOr(String column, long dflt) {
+                return index.containsKey(column) ? num(column, 10) : dflt;
             }
 
             long num(String column, int radix) {

@@ -24,10 +24,11 @@ import ipclab.engine.sys.SysvShm;
  * @param lpid   shm: pid of the last shmat/shmdt; else -1
  * @param lspid  msg: pid of the last msgsnd; else -1
  * @param lrpid  msg: pid of the last msgrcv; else -1
+ * @param ctime  creation or last change (IPC_SET, SETVAL), seconds since the epoch
  */
 public record SysvObject(Kind kind, int key, int id, int mode, int uid, int gid, int cuid, int cgid,
                          long bytes, long messages, int nsems, long nattch,
-                         int cpid, int lpid, int lspid, int lrpid) {
+                         int cpid, int lpid, int lspid, int lrpid, long ctime) {
 
     /** SHM_DEST: the segment is marked for removal and goes when the last process detaches. */
     public static final int SHM_DEST = 01000;

@@ -9,6 +9,8 @@ public enum FailureKind {
     DIED,
     /** A worker sat in a blocking call past the timeout. */
     BLOCKED,
+    /** A worker wrote a line the supervisor-worker protocol does not have (the worker did not die of it). */
+    PROTOCOL,
     /** A worker was not ready, or the run not over, in time. */
     TIMEOUT,
     /** Messages or counter updates were lost, duplicated or corrupted. */

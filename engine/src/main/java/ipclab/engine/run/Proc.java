@@ -89,6 +89,45 @@ public final class Proc {
         return null;
     }
 
+    /** This process's IPC namespace as {@code /proc/self/ns/ipc} names it, e.g. {@code ipc:[4026531839]}; "" if unknown. */
+    public static String ipcNamespace() { return ipcNamespace(-1); }
+
+    /** The IPC namespace of process pid (-1: this one), or "" if it cannot be read (another user's init). */
+    static String ipcNamespace(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/" + (pid < 0 ? "self" : Long.toString(pid)) + "/ns/ipc")).toString();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * SIGKILLs pid only if it is still the process that started at startTime (field 22 of its
+     * stat; a reused pid is someone else) and runs as uid; waits up to 5 s for it to go.
+     *
+     * @return null if killed, else why not ({@code gone}, {@code pid reused}, ...)
+     */
+    static String killVerified(long pid, long startTime, int uid) {
+        if (pid <= 1 || startTime < 0) return "no verifiable start time";
+        if (!alive(pid, startTime)) return startTime(pid).isPresent() ? "pid reused by another process" : "gone";
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("Uid:") && Integer.parseInt(l.substring(4).trim().split("\\s+")[1]) != uid) return "not ours (another uid)";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "gone";
+        }
+        java.util.Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        if (h.isEmpty()) return "gone";
+        h.get().destroyForcibly();
+        try {
+            h.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // killed; not reaped by us (its parent is gone): init reaps it
+        }
+        return null;
+    }
+
     /** The uid this JVM runs as. */
     public static int uid() {
         try {

@@ -155,8 +155,11 @@ final class RunObjects {
         // a marked segment is freed by the kernel at its last detach, which the release above was
         if (keep) for (Registry.Entry e : record.marked()) record.removed(e.kind(), e.id(), null);
         List<Registry.Entry> left = new ArrayList<>();
-        List<Registry.Entry> leftOnPurpose = kept(keep).stream().map(k -> new Registry.Entry(k.kind(), k.id(), k.key(), "")).toList();
-        for (Registry.Entry e : record.allObjects()) if (!leftOnPurpose.contains(e)) left.add(e);
+        List<RunReport.Kept> leftOnPurpose = kept(keep);
+        for (Registry.Entry e : record.allObjects()) {
+            // by kind, id and key: the record's entry also carries ctime and creator pid
+            if (leftOnPurpose.stream().noneMatch(k -> k.kind() == e.kind() && k.id() == e.id() && k.key() == e.key())) left.add(e);
+        }
         return Leaks.of(left);
     }
 

@@ -2,7 +2,9 @@ package ipclab.engine.run;
 
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.protocol.WorkerReport;
+import ipclab.engine.protocol.BoundedLines;
 import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -58,11 +60,19 @@ final class Worker {
     boolean exited() { return state == ProcessState.EXITED; }
 
     /** Starts the threads that read its stdout (protocol) and stderr (log). */
-    void startReaders(BiConsumer<Worker, String> onLine, Consumer<Worker> onEnd) {
+    void startReaders(BiConsumer<Worker, String> onLine, BiConsumer<Worker, String> onProtocolError, Consumer<Worker> onEnd) {
         Thread out = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-                String line;
-                while ((line = r.readLine()) != null) {
+            try (Reader r = new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8)) {
+                BoundedLines lines = new BoundedLines(r, BoundedLines.MAX_FROM_WORKER);
+                while (true) {
+                    String line;
+                    try {
+                        line = lines.readLine();
+                    } catch (BoundedLines.TooLong e) {
+                        onProtocolError.accept(this, e.getMessage());
+                        continue;
+                    }
+                    if (line == null) break;
                     if (line.startsWith("{")) onLine.accept(this, line);
                     else logLine("stdout: " + line);
                 }

@@ -12,9 +12,13 @@ import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
 import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.worker.WorkerMain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +27,17 @@ import java.util.concurrent.TimeUnit;
  * error), and its end (exit status; a worker that exits unasked, or without a report, died).
  */
 final class WorkerProcesses {
+    /**
+     * Every worker is spawned from this one thread, which lives as long as the JVM: a worker's
+     * PR_SET_PDEATHSIG fires when the thread that forked it exits, not the process, so a
+     * short-lived caller's thread must not be that parent.
+     */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ipclab-spawner");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final RunState state;
 
     WorkerProcesses(RunState state) { this.state = state; }
@@ -31,17 +46,22 @@ final class WorkerProcesses {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.PIPE);
+        pb.environment().put(WorkerMain.SUPERVISOR_PID, Long.toString(ProcessHandle.current().pid()));
         Process proc;
         long t0 = System.nanoTime();
         try {
-            proc = pb.start();
-        } catch (java.io.IOException e) {
-            throw new EngineException("cannot start a JVM for process " + p.name() + " (" + cmd.getFirst() + "): " + e.getMessage(), e);
+            proc = SPAWNER.submit(pb::start).get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new EngineException("cannot start a JVM for process " + p.name() + " (" + cmd.getFirst() + "): " + c.getMessage(), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("interrupted while starting process " + p.name(), e);
         }
         Worker w = new Worker(p, proc, t0);
         synchronized (state) { state.workers.add(w); }
         record.worker(p.name(), w.pid);
-        w.startReaders(this::onLine, this::onEnd);
+        w.startReaders(this::onLineChecked, this::protocolError, this::onEnd);
         WorkerSpec spec = new WorkerSpec(p, state.plan.channel(p.channel()), handle, state.plan.processesOn(p.channel()),
                 state.plan.seed(), state.opts.step(), state.plan.faultsOf(p.name()));
         w.send(Wire.spec(spec));
@@ -56,20 +76,52 @@ final class WorkerProcesses {
         }
     }
 
-    private void onLine(Worker w, String line) {
-        Map<String, Object> m;
+    /**
+     * A line the protocol does not have (not JSON, an unknown type, a field of the wrong type,
+     * too long) fails the run naming the worker and the line; it is not a death, and the reader
+     * goes on reading (the worker's report or exit still counts).
+     */
+    private void onLineChecked(Worker w, String line) {
         try {
-            m = Wire.parse(line);
-        } catch (IllegalArgumentException e) {
-            w.logLine("supervisor: " + e.getMessage());
-            return;
+            onLine(w, line);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof ClassCastException || e instanceof NullPointerException) why = "a field has the wrong type (" + why + ")";
+            protocolError(w, why + ": " + abbreviate(line));
         }
+    }
+
+    private void protocolError(Worker w, String what) {
+        String msg = "protocol error from " + w.name() + " (pid " + w.pid + "): " + what;
+        w.logLine("supervisor: " + msg);
+        synchronized (state) {
+            state.fail(FailureKind.PROTOCOL, w.name(), msg, w.log());
+            state.notifyAll();
+        }
+        state.event(w.name(), RunEvent.ERROR, "protocol error: " + what);
+    }
+
+    private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
+
+    private void onLine(Worker w, String line) {
+        Map<String, Object> m = Wire.parse(line);
         String type = String.valueOf(m.get("type"));
+        switch (type) {
+            case "ready", "pending", "stepped", "report", "error", "fault" -> { }
+            default -> throw new IllegalArgumentException("unknown message type '" + abbreviate(type) + "'");
+        }
+        // decode before taking the lock: a malformed line changes nothing
+        long setupNs = type.equals("ready") ? Wire.num(m, "setupNs") : 0;
+        ipclab.engine.protocol.WorkerReport report = type.equals("report") ? Wire.report(m) : null;
+        StepOutcome stepped = type.equals("stepped") ? Wire.stepped(m) : null;
+        StepOp pendingOp = type.equals("pending") ? StepOp.ofWire(Wire.str(m, "op")) : null;
+        int faultIndex = type.equals("fault") ? (int) Wire.num(m, "index") : 0;
+        long faultCount = type.equals("fault") ? Wire.num(m, "count") : 0;
         synchronized (state) {
             switch (type) {
                 case "ready" -> {
                     w.readyNanos = System.nanoTime();
-                    w.workerSetupNanos = ((Number) m.getOrDefault("setupNs", 0L)).longValue();
+                    w.workerSetupNanos = setupNs;
                     if (w.state == ProcessState.STARTING) w.state = ProcessState.READY;
                 }
                 case "pending" -> {
@@ -78,17 +130,17 @@ final class WorkerProcesses {
                     w.state = ProcessState.WAITING_FOR_GRANT;
                 }
                 case "stepped" -> { }
-                case "report" -> w.report = Wire.report(m);
+                case "report" -> w.report = report;
                 case "error" -> w.error = String.valueOf(m.get("message"));
-                case "fault" -> selfFault(w, (int) Wire.num(m, "index"), Wire.num(m, "count"));
-                default -> w.logLine("supervisor: unknown message " + line);
+                case "fault" -> selfFault(w, faultIndex, faultCount);
+                default -> { }
             }
             state.notifyAll();
         }
         switch (type) {
-            case "pending" -> state.stepper.pending(w.name(), StepOp.ofWire(String.valueOf(m.get("op"))), String.valueOf(m.get("channel")));
+            case "pending" -> state.stepper.pending(w.name(), pendingOp, String.valueOf(m.get("channel")));
             case "stepped" -> {
-                StepOutcome o = Wire.stepped(m);
+                StepOutcome o = stepped;
                 state.stepper.stepped(w.name(), o);
                 state.event(w.name(), RunEvent.STEPPED, o.toString());
             }

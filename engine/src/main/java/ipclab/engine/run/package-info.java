@@ -50,7 +50,11 @@
  * the process, the exit status or signal (status 128+n, e.g. 137 for SIGKILL), the time into the
  * run and the last lines of its stderr. Past the timeout of a free run, each live worker is looked at in
  * {@code /proc/<pid>/task/*}{@code /syscall}: {@code consumer-2 blocked in msgrcv(jobs) for 30s; all writers exited}.
- * A shutdown hook handles SIGINT/SIGTERM; after a SIGKILL of the supervisor the workers see EOF on
- * stdin and halt, and {@link ipclab.engine.run.Cleaner#cleanStale()} removes the objects later.
+ * A shutdown hook handles SIGINT/SIGTERM; after a SIGKILL of the supervisor the workers die with it
+ * (PR_SET_PDEATHSIG; they are spawned from one long-lived thread, since the signal follows the
+ * forking thread) or see EOF on stdin and halt, and {@link ipclab.engine.run.Cleaner#cleanStale()}
+ * removes the objects later: every System V object is in the registry (as an intent with its fresh
+ * key) before its get call, every file before it is made. A line a worker should not send is a
+ * protocol error ({@code FailureKind.PROTOCOL}) naming it, not a death.
  */
 package ipclab.engine.run;

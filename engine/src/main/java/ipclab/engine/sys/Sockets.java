@@ -179,10 +179,18 @@ public final class Sockets {
         return fd;
     }
 
-    /** bind to a unix socket path (the file must not exist yet: EADDRINUSE). */
+    /**
+     * bind to a unix socket path (the file must not exist yet: EADDRINUSE), then mode 0600 on the
+     * socket file (bind makes it with the umask's mode; ipclab's files are the user's alone).
+     */
     public static void bindUnix(int fd, Path path) {
         try (Arena arena = Arena.ofConfined()) {
             addressCall(Bind.H, Syscalls.BIND, "bind", fd, unixAddress(arena, path), "path=" + path);
+        }
+        try {
+            java.nio.file.Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // an abstract or unusual path: the private 0700 directory still keeps others out
         }
     }
 

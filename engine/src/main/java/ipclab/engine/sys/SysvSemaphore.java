@@ -79,6 +79,30 @@ public final class SysvSemaphore {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 3);
     }
 
+    /** semctl(semid, 0, IPC_STAT, struct semid_ds *buf) (union semun passed as its pointer member). */
+    private static final class CtlPtr {
+        static final MethodHandle H = Native.withErrnoVariadic("semctl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), 3);
+    }
+
+    /**
+     * semctl(IPC_STAT): the set's {@code sem_ctime} (creation or last change, seconds since the
+     * epoch), part of what proves a set is the one ipclab made (ids are reused).
+     */
+    public static long ctime(int semid) {
+        Native.PerThread t = Syscalls.count(Syscalls.SEMCTL);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ds = arena.allocate(Structs.SEMID_DS);
+            int rc = (int) CtlPtr.H.invokeExact(t.capture, semid, 0, Ipc.IPC_STAT, ds);
+            if (rc == -1) throw new IpcException("semctl", "semid=" + semid + ", cmd=IPC_STAT", Native.errno(t.capture));
+            return Structs.getLong(ds, Structs.SEMID_DS, "sem_ctime");
+        } catch (IpcException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
     /**
      * Gets or creates a set of {@code nsems} semaphores (new ones start at 0).
      *

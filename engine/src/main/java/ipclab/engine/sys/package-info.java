@@ -6,7 +6,8 @@
  * <ul>
  *   <li>One class per facility ({@link ipclab.engine.sys.SysvShm}, {@link ipclab.engine.sys.SysvMsgQueue},
  *       {@link ipclab.engine.sys.SysvSemaphore}, {@link ipclab.engine.sys.Sockets}, {@link ipclab.engine.sys.Pipes},
- *       {@link ipclab.engine.sys.Rusage}); each call a static method over a {@code MethodHandle} made once,
+ *       {@link ipclab.engine.sys.Rusage}, {@link ipclab.engine.sys.ProcessLife}: PR_SET_PDEATHSIG, getppid);
+ *       each call a static method over a {@code MethodHandle} made once,
  *       lazily (a holder class per call, because JVM start-up of worker processes matters).</li>
  *   <li>errno is captured with {@code Linker.Option.captureCallState("errno")} into a per-thread segment;
  *       failures raise {@link ipclab.engine.sys.IpcException} naming call, errno symbol, text and arguments.</li>

@@ -4,7 +4,6 @@ import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.inspect.SysvObject;
 import ipclab.engine.protocol.ChannelHandle;
-import ipclab.engine.sys.Ipc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
@@ -12,16 +11,19 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 /**
  * One channel's creation as it goes: times each step into the setup costs, tells the
- * {@link ObjectLog} of every object and file (a System V object right after the call that made
- * it, a file before it is made), and holds the handle of what exists so far ({@link #made}) so
- * that a failure half-way removes exactly that. The only place a transport makes an object: wrap
- * {@link #sysv} and {@link #file} to change how objects are recorded.
+ * {@link ObjectLog} of every object and file before it can exist (a System V object as an intent
+ * with its fresh key, confirmed once made: {@link SysvRecorded}; a file, and a private directory
+ * after the files it will hold, before it is made), and holds the handle of what exists so far
+ * ({@link #made}) so that a failure half-way removes exactly that. The only place a transport
+ * makes an object: wrap {@link #sysv} and {@link #privateDir} to change how
+ * objects are recorded.
  */
 public final class Creation {
     private final String channel;
@@ -43,19 +45,12 @@ public final class Creation {
     /** Records what exists now (call after each object that a removal must know of). */
     void made(ChannelHandle h) { made = h; }
 
-    /** Makes a System V object with {@code call} (timed as {@code step}), then logs it (key IPC_PRIVATE). */
-    int sysv(String step, SysvObject.Kind kind, IntSupplier call) {
-        long t0 = System.nanoTime();
-        int id = call.getAsInt();
-        setup.put(step, System.nanoTime() - t0);
-        log.created(ObjectKind.of(kind), id, Ipc.IPC_PRIVATE, null);
-        return id;
-    }
-
-    /** Logs a file, then makes it with {@code make} (untimed: the caller times the step around it). */
-    void file(Path p, Runnable make) {
-        log.created(ObjectKind.FILE, -1, 0, p.toString());
-        make.run();
+    /**
+     * Makes a System V object with {@code call} given a fresh key (IPC_CREAT | IPC_EXCL; timed as
+     * {@code step}), recorded before and confirmed after ({@link SysvRecorded}).
+     */
+    int sysv(String step, SysvObject.Kind kind, IntUnaryOperator call) {
+        return SysvRecorded.create(step, ObjectKind.of(kind), setup, log, call);
     }
 
     /** Records a step's cost measured by the caller. */
@@ -82,15 +77,30 @@ public final class Creation {
     /** The supervisor's attachment of the channel's segment. */
     void segment(MemorySegment seg) { owner.segment(channel, seg); }
 
-    /** A private (0700) temp directory for the channel's files, logged once made. */
-    Path privateDir() {
-        try {
-            Path dir = Files.createTempDirectory("ipclab-" + channel.replaceAll("[^A-Za-z0-9_-]", "_") + "-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    /**
+     * A private (0700) directory for the channel's files, under a fresh random name in the temp
+     * directory: the files it will hold ({@code files}, by name) and then the directory itself are
+     * logged before it is made, so that a crash at any point leaves nothing the registry does not
+     * name (and {@code clean} removes files before their directories).
+     */
+    Path privateDir(String... files) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        String base = "ipclab-" + channel.replaceAll("[^A-Za-z0-9_-]", "_") + "-";
+        for (int attempt = 1; ; attempt++) {
+            Path dir = tmp.resolve(base + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            for (String f : files) log.created(ObjectKind.FILE, -1, 0, dir.resolve(f).toString());
             log.created(ObjectKind.FILE, -1, 0, dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a private directory for channel " + channel + ": " + e.getMessage(), e);
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                return dir;
+            } catch (IOException e) {
+                log.removed(ObjectKind.FILE, -1, dir.toString());
+                for (String f : files) log.removed(ObjectKind.FILE, -1, dir.resolve(f).toString());
+                if (e instanceof java.nio.file.FileAlreadyExistsException && attempt < 16) continue;
+                throw new UncheckedIOException("cannot make a private directory for channel " + channel + ": " + e.getMessage(), e);
+            }
         }
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 }

@@ -29,11 +29,11 @@ final class MsgqTransport implements Transport {
 
     @Override
     public void create(PlannedChannel ch, List<PlannedProcess> procs, Creation c) {
-        int msqId = c.sysv("msgget", Kind.MSG, () -> SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        int msqId = c.sysv("msgget", Kind.MSG, key -> SysvMsgQueue.msgget(key, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         c.made(new Msgq(ch.name(), msqId, -1));
         if (ch.capacity() > 0) c.timed("msgctl", () -> SysvMsgQueue.setQbytes(msqId, ch.capacity()));
         int senders = Topology.senders(procs).size(); // Java work (a stream), not timed
-        int semId = c.sysv("semget", Kind.SEM, () -> SysvSemaphore.semget(Ipc.IPC_PRIVATE, 2, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        int semId = c.sysv("semget", Kind.SEM, key -> SysvSemaphore.semget(key, 2, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         c.made(new Msgq(ch.name(), msqId, semId));
         c.timed("semctl", () -> {
             SysvSemaphore.setVal(semId, 0, senders);

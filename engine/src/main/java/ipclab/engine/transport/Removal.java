@@ -43,7 +43,9 @@ public final class Removal {
         Path p = Path.of(path);
         for (Path f : new Path[] {p, Path.of(path + ".back"), p.getParent()}) {
             try {
-                if (f != null && Files.deleteIfExists(f)) log.removed(ObjectKind.FILE, -1, f.toString());
+                if (f == null) continue;
+                Files.deleteIfExists(f);
+                log.removed(ObjectKind.FILE, -1, f.toString()); // gone either way (a socket never bound, no .back)
             } catch (IOException e) {
                 failed(new UncheckedIOException("cannot delete " + f + ": " + e.getMessage(), e));
             }

@@ -79,7 +79,7 @@ final class ShmRingTransport implements Transport {
         int readers = Topology.receivers(procs).size();
         int slotsPerLane = slotsPerLane(ch, lanes);
         long size = Math.max(ch.segmentBytes(), RingDescriptor.CONTROL_BYTES);
-        int shmId = c.sysv("shmget", Kind.SHM, () -> SysvShm.shmget(Ipc.IPC_PRIVATE, size, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        int shmId = c.sysv("shmget", Kind.SHM, key -> SysvShm.shmget(key, size, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         c.made(new ShmRing(ch.name(), shmId, OptionalInt.empty()));
 
         Arena arena = Arena.ofShared();
@@ -98,7 +98,7 @@ final class ShmRingTransport implements Transport {
         if (ch.sync() != Sync.SEMAPHORE) return;
         int perLane = RingDescriptor.semsPerLane(lanes == 2 ? 1 : readers);
         int nsems = counter ? 1 : lanes * perLane;
-        int semId = c.sysv("semget", Kind.SEM, () -> SysvSemaphore.semget(Ipc.IPC_PRIVATE, nsems, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        int semId = c.sysv("semget", Kind.SEM, key -> SysvSemaphore.semget(key, nsems, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         c.made(new ShmRing(ch.name(), shmId, OptionalInt.of(semId)));
         c.timed("semctl", () -> {
             if (counter) {

@@ -33,7 +33,7 @@ final class SocketCalls {
      */
     static Address address(PlannedChannel ch, Creation c, boolean pair) {
         boolean unix = ch.domain() == SocketDomain.UNIX || ch.domain() == SocketDomain.UNIX_DGRAM;
-        if (unix) return new UnixPath(c.privateDir().resolve("sock").toString());
+        if (unix) return new UnixPath(c.privateDir("sock").resolve("sock").toString());
         boolean udp = ch.domain() == SocketDomain.UDP;
         return new LoopbackPort(freePort(udp, pair));
     }

@@ -1,5 +1,6 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.BoundedLines;
 import ipclab.engine.protocol.StepOutcome;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.protocol.StepOp;
@@ -7,7 +8,6 @@ import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StoppedException;
 import ipclab.engine.protocol.Wire;
 import ipclab.engine.role.RoleAgent;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,10 @@ import java.util.concurrent.Semaphore;
 final class Control implements StepGate {
     /** Exit status when the supervisor vanished (stdin closed). */
     static final int EXIT_ORPHANED = 3;
+    /** Exit status when the supervisor sent a line that is not protocol (reported first as an "error" line). */
+    static final int EXIT_PROTOCOL = 4;
 
-    private final BufferedReader in;
+    private final BoundedLines in;
     private final OutputStream out;
     private final CountDownLatch go = new CountDownLatch(1);
     private final Semaphore grants = new Semaphore(0);
@@ -42,7 +44,7 @@ final class Control implements StepGate {
     private StepResult result;
     private long value, writer, seq, mtype, size, slot;
 
-    Control(BufferedReader in, OutputStream out, boolean step) {
+    Control(BoundedLines in, OutputStream out, boolean step) {
         this.in = in;
         this.out = out;
         this.free = !step;
@@ -64,15 +66,21 @@ final class Control implements StepGate {
     private void readLoop() {
         try {
             String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isEmpty() || line.charAt(0) != '{') continue;
-                Map<String, Object> m = Wire.parse(line);
+            while ((line = readLine()) != null) {
+                if (line.isEmpty()) continue;
+                Map<String, Object> m;
+                try {
+                    m = Wire.parse(line);
+                } catch (IllegalArgumentException e) {
+                    protocolError(e.getMessage());
+                    return;
+                }
                 switch (Wire.str(m, "type")) {
                     case "go" -> go.countDown();
                     case "grant" -> grants.release();
                     case "free" -> { free = true; grants.release(); }
                     case "stop" -> stop();
-                    default -> System.err.println("ipclab worker: unknown command " + line);
+                    default -> { protocolError("unknown command " + abbreviate(line)); return; }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -83,6 +91,27 @@ final class Control implements StepGate {
         System.err.flush();
         Runtime.getRuntime().halt(EXIT_ORPHANED);
     }
+
+    /** The next line; an over-long one is a protocol error (and ends the worker). */
+    private String readLine() throws IOException {
+        try {
+            return in.readLine();
+        } catch (BoundedLines.TooLong e) {
+            protocolError(e.getMessage());
+            return null; // not reached
+        }
+    }
+
+    /** The supervisor sent what the protocol does not have: say so on the pipe and on stderr, and exit {@link #EXIT_PROTOCOL}. */
+    private void protocolError(String what) {
+        String msg = "protocol error: the supervisor sent " + what;
+        System.err.println("ipclab worker: " + msg);
+        try { send(Wire.error(msg)); } catch (IOException | RuntimeException ignored) { /* the exit status says it */ }
+        System.err.flush();
+        Runtime.getRuntime().halt(EXIT_PROTOCOL);
+    }
+
+    private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
 
     private void stop() {
         stopped = true;

@@ -1,5 +1,6 @@
 package ipclab.engine.worker;
 
+import ipclab.engine.protocol.BoundedLines;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StoppedException;
 import ipclab.engine.protocol.Wire;
@@ -7,6 +8,7 @@ import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.role.RoleAgent;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.ProcessLife;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -36,7 +38,9 @@ import java.nio.charset.StandardCharsets;
  * training ({@code ipclab.engine.run.Training}) drives {@link #run} on threads of its own JVM.
  *
  * <p>Exit status: 0 done, 1 the role failed (an "error" line was sent first), 2 bad arguments
- * or spec, 3 the supervisor vanished. The process's real stdout is kept for the protocol;
+ * or spec, 3 the supervisor vanished, 4 the supervisor sent a line that is not protocol (an
+ * "error" line naming it was sent first). With {@value #SUPERVISOR_PID} set, the worker also
+ * dies with SIGKILL when its supervisor does (prctl PR_SET_PDEATHSIG). The process's real stdout is kept for the protocol;
  * {@code System.out} is pointed at stderr so that a stray print cannot break the protocol.
  */
 public final class WorkerMain {
@@ -48,6 +52,7 @@ public final class WorkerMain {
             if (a.startsWith("--factory=")) factoryName = a.substring("--factory=".length());
             else { System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class>)"); System.exit(2); }
         }
+        dieWithSupervisor();
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
@@ -58,9 +63,10 @@ public final class WorkerMain {
      * One worker's life on the given lines: the real stdin and stdout in a worker JVM, queues of
      * lines in the AOT training. Returns the exit status.
      */
-    public static int run(BufferedReader in, OutputStream out, String factoryName) {
+    public static int run(BufferedReader reader, OutputStream out, String factoryName) {
         WorkerSpec spec;
         Control control;
+        BoundedLines in = new BoundedLines(reader, BoundedLines.MAX_TO_WORKER);
         try {
             String first = in.readLine();
             if (first == null) {
@@ -173,6 +179,29 @@ public final class WorkerMain {
         }
         System.err.flush();
         return 0;
+    }
+
+    /** The environment variable that names the supervisor's pid to its workers. */
+    public static final String SUPERVISOR_PID = "IPCLAB_SUPERVISOR_PID";
+
+    /**
+     * Ties this worker to its supervisor: SIGKILL when the supervisor goes
+     * (prctl PR_SET_PDEATHSIG), in addition to the closed control pipe; and if the supervisor
+     * went before that call (this process already belongs to init or a subreaper), exit now.
+     */
+    private static void dieWithSupervisor() {
+        String expected = System.getenv(SUPERVISOR_PID);
+        if (expected == null) return; // started by hand or by a test harness: the pipe alone ties it
+        try {
+            ProcessLife.dieWithParent(ProcessLife.SIGKILL);
+        } catch (RuntimeException e) {
+            System.err.println("ipclab worker: " + e.getMessage() + "; relying on the control pipe alone");
+            return;
+        }
+        if (!expected.equals(Integer.toString(ProcessLife.parentPid()))) {
+            System.err.println("ipclab worker: the supervisor (pid " + expected + ") is gone already; exiting");
+            System.exit(Control.EXIT_ORPHANED);
+        }
     }
 
     private static void closeQuietly(RoleAgent agent) {

@@ -75,8 +75,11 @@ class KeepRunTest {
                     "the FIFO is deleted, the marked segment no longer listed");
             assertTrue(Files.readString(files.getFirst().getKey()).contains("\"kept\" : true"));
 
-            Cleaner.Result c = Cleaner.cleanStale(state.resolve("runs"));
+            assertEquals(List.of(), Cleaner.cleanStale(state.resolve("runs")).removed(), "a run's clean before it starts leaves kept objects");
+            for (RunReport.Kept k : r.kept()) if (!Boolean.TRUE.equals(k.markedForRemoval())) assertTrue(inKernel(k), "still kept: " + k);
+            Cleaner.Result c = Cleaner.clean(state.resolve("runs"));
             assertEquals(3, c.removed().size(), "" + c);
+            assertTrue(c.removed().getFirst().contains("(kept by run of "), c.removed().getFirst());
             for (RunReport.Kept k : r.kept()) assertFalse(inKernel(k), "clean removed " + k);
             assertEquals(List.of(), Registry.files(state.resolve("runs")));
         } finally {
@@ -94,7 +97,8 @@ class KeepRunTest {
             assertEquals(List.of(), c.runs(), "a live run's record stays");
             assertTrue(Files.exists(live.path()));
             live.markKept();
-            assertEquals(List.of(live.path()), Cleaner.cleanStale(runs).runs(), "once kept, it goes");
+            assertEquals(List.of(), Cleaner.cleanStale(runs).runs(), "kept: only clean removes it");
+            assertEquals(List.of(live.path()), Cleaner.clean(runs).runs(), "once kept, clean removes it");
         } finally {
             live.delete();
         }

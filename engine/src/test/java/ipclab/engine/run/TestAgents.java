@@ -20,6 +20,8 @@ import ipclab.engine.role.RoleAgent;
  *   <li>{@code stuck}: sleeps in doWork and ignores stop</li>
  *   <li>{@code receiver}: a blocking msgrcv on the channel's queue (a reader)</li>
  *   <li>{@code stepper}: gate("load"), gate("store") per message</li>
+ *   <li>{@code liar}: in its first doWork writes protocol lines it should not (a "ready" whose setupNs is a
+ *       string, a line of an unknown type, a line that is not JSON) on the real stdout, then goes on as {@code forever}</li>
  * </ul>
  */
 public final class TestAgents implements AgentFactory {
@@ -58,6 +60,14 @@ public final class TestAgents implements AgentFactory {
             switch (kind()) {
                 case "crasher" -> throw new IllegalStateException("boom in " + spec.self().name());
                 case "forever" -> Thread.sleep(20);
+                case "liar" -> {
+                    if (done == 0) {
+                        var out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                        out.write("{\"type\":\"ready\",\"setupNs\":\"soon\"}\n{\"type\":\"gossip\"}\n{\"type\":\n".getBytes());
+                        out.flush();
+                    }
+                    Thread.sleep(20);
+                }
                 case "stuck" -> Thread.sleep(Long.MAX_VALUE);
                 case "receiver" -> {
                     if (buf == null) buf = MsgBuf.allocate(Arena.global(), 64);
@@ -75,7 +85,7 @@ public final class TestAgents implements AgentFactory {
         }
 
         @Override
-        public boolean isDone() { return stop || (!kind().equals("forever") && done >= spec.self().messages()); }
+        public boolean isDone() { return stop || (!kind().equals("forever") && !kind().equals("liar") && done >= spec.self().messages()); }
 
         @Override public void requestStop() { if (!kind().equals("stuck")) stop = true; }
 

@@ -42,8 +42,10 @@ import javax.tools.ToolProvider;
  * </ol>
  *
  * Compile errors come back as {@code file:line:col: message}; a file without any scenario as
- * {@code file: no public static Scenario scenario() method}. Nothing is run and nothing is kept:
- * the temporary classes are deleted before this returns.
+ * {@code file: no public static Scenario scenario() method}. The file's own code does run, with
+ * the user's rights: its static initialisers and the members asked for its scenarios (no other
+ * member is called); no worker is started and nothing is kept: the temporary classes are deleted
+ * before this returns.
  */
 final class JavaScenarios {
     private JavaScenarios() {}

@@ -66,6 +66,16 @@ public final class Lab {
      */
     public List<LoadedScenario> load(Path file) throws ScenarioException { return ScenarioFiles.load(file); }
 
+    /**
+     * The notice a front end prints before it loads a Java scenario file, or null for YAML:
+     * loading compiles the file and runs its static code here, with the user's rights.
+     */
+    public static String codeNotice(Path file) {
+        if (!JavaScenarios.isJava(file.toString())) return null;
+        return "ipclab: " + JavaScenarios.fileOf(file.toString()) + " is Java: loading it compiles it and runs its code"
+                + " (static initialisers, the scenario methods) in this JVM with your rights; load only files you trust";
+    }
+
     /** Validates and plans a scenario built in Java (the fluent DSL, a REPL snippet). */
     public LoadedScenario load(Scenario scenario, String label) throws ScenarioException {
         return LoadedScenario.of(label, ScenarioLoader.plan(scenario));
@@ -93,9 +103,16 @@ public final class Lab {
      * in the run registry whose run is gone and that still have the recorded id, key and owner.
      * {@link #run} does not call it: a front end calls it before running, and tells the user.
      */
-    public Cleanup cleanStale() {
-        Cleaner.Result r = Cleaner.cleanStale();
-        return new Cleanup(r.removed(), r.skipped(), r.runs().size());
+    public Cleanup cleanStale() { return cleanup(Cleaner.cleanStale()); }
+
+    /**
+     * {@code ipclab clean}: as {@link #cleanStale()}, and also the objects of runs kept with
+     * {@code --keep} (a run leaves those alone until this is called).
+     */
+    public Cleanup clean() { return cleanup(Cleaner.clean()); }
+
+    private static Cleanup cleanup(Cleaner.Result r) {
+        return new Cleanup(r.removed(), r.skipped(), r.runs().size(), r.quarantined());
     }
 
     /**

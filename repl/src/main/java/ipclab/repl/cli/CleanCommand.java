@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code ipclab clean}: remove what dead ipclab runs left behind, and only that. */
 @Command(name = "clean",
-        description = {"Remove kernel objects and files left by ipclab runs that died.",
+        description = {"Remove kernel objects and files left by ipclab runs that died, and those kept with run --keep.",
                        "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
                        + "key and owner, are removed; other programs' and other users' objects are never touched."})
 public final class CleanCommand implements Callable<Integer> {
@@ -17,7 +17,8 @@ public final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Cleanup r = new Lab().cleanStale();
+        Cleanup r = new Lab().clean();
+        for (String s : r.quarantined()) cli.err().println("ipclab: damaged run registry file " + s);
         if (r.removed().isEmpty()) cli.out().println("nothing to clean");
         for (String s : r.removed()) cli.out().println("removed " + s);
         for (String s : r.skipped()) cli.out().println("left    " + s);

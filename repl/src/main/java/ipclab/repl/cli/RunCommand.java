@@ -6,6 +6,7 @@ import ipclab.dsl.plan.Comparing;
 import ipclab.dsl.plan.Planner;
 import ipclab.engine.run.RunReport;
 import ipclab.repl.app.Cleanup;
+import ipclab.repl.app.Isolation;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
 import ipclab.engine.schedule.SchedulerSpec;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Parameters;
                   "", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
                   "            2 invalid input (nothing was run), 3 an expect or compare claim was refuted."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The scenarios, run in turn: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one of its scenarios, "
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The scenarios, run in turn: YAML, or fluent Java (.java, compiled here and run with your rights; FILE.java#name picks one of its scenarios, "
             + "else its scenario() method, else each of its public static Scenario methods and fields in turn). "
             + "A quoted glob ('scenarios/pingpong-*.yaml') is expanded. Every file is validated before the first runs.")
     List<String> files;
@@ -82,6 +83,11 @@ public final class RunCommand implements Callable<Integer> {
             + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."})
     boolean keep;
 
+    @Option(names = "--isolate", description = {"Run in a private System V IPC namespace (root, or where unprivileged user "
+            + "namespaces are allowed): the run cannot see or touch the host's queues, segments and semaphores, and "
+            + "whatever it leaves goes with the namespace. ipclab runs itself again under unshare(1) and says which way."})
+    boolean isolate;
+
     @Option(names = "--repeat", paramLabel = "N", description = "Run each combination N times (1 to 100; overrides the scenario's repeat:); "
             + "figures become medians with min and max, noisy ones (spread over 10%) marked.")
     Integer repeat;
@@ -108,11 +114,22 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (isolate && Isolation.current() == null) {
+            try {
+                return Isolation.reexec();
+            } catch (Isolation.NotPermitted e) {
+                cli.err().println("ipclab: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
+        }
+        if (isolate) cli.out().println("isolation: private IPC namespace (" + Isolation.current() + ")");
         Lab lab = new Lab();
         List<LoadedScenario> scenarios = new ArrayList<>();
         boolean invalid = false;
         List<Path> paths = FileArgs.expand(files);
         for (Path file : paths) {
+            String notice = Lab.codeNotice(file);
+            if (notice != null) cli.err().println(notice);
             try {
                 scenarios.addAll(lab.load(file));
             } catch (ScenarioException e) {
@@ -323,6 +340,7 @@ public final class RunCommand implements Callable<Integer> {
     /** What dead runs left is removed before anything new is made; the user hears about it. */
     private void cleanStale(Lab lab) {
         Cleanup r = lab.cleanStale();
+        for (String s : r.quarantined()) cli.err().println("ipclab: damaged run registry file " + s);
         for (String s : r.removed()) cli.err().println("ipclab: removed " + s + ", left by a run that died");
     }
 

@@ -14,7 +14,8 @@ import ipclab.repl.report.RunNotes;
 
 /** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
 @Command(name = "validate",
-        description = {"Check scenario files without running them.",
+        description = {"Check scenario files without running them (a Java file is compiled and its scenario methods are called: "
+                       + "its code runs with your rights).",
                        "Prints 'ok' per valid scenario, and every problem as file:line:col: path: message "
                        + "(a Java file: its compile errors as file:line:col: message, its scenarios' problems as "
                        + "scenario NAME: path: message). "
@@ -38,6 +39,8 @@ public final class ValidateCommand implements Callable<Integer> {
         int problems = 0;
         List<Path> paths = FileArgs.expand(files);
         for (Path f : paths) {
+            String notice = Lab.codeNotice(f);
+            if (notice != null) cli.err().println(notice);
             try {
                 for (LoadedScenario s : lab.load(f)) {
                     cli.out().println("ok  " + s.label() + "  (" + s.summary() + ")");

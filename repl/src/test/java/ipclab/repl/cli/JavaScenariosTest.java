@@ -29,7 +29,7 @@ class JavaScenariosTest {
         String[] args = Stream.concat(Stream.of("validate"), files.stream()).toArray(String[]::new);
         Ipclab r = Ipclab.run(args);
         assertEquals(0, r.code(), r.toString());
-        assertEquals("", r.err());
+        assertEquals("", problems(r));
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.stream().allMatch(l -> l.startsWith("ok  " + EXAMPLES)), r.out());
         // a file with scenario() gives one line; one without gives each of its scenarios, in source order
@@ -54,7 +54,7 @@ class JavaScenariosTest {
         assertEquals(2, r.code(), r.toString());
         assertEquals("../examples/Race.java: no public static Scenario nope() method or field nope; it has sweep, withSemaphore\n"
                 + "../examples/PingPong.java: all() has no scenario carrier-pigeon; it has msgq, shm-spin, shm-semaphore, unix, tcp, pipe\n"
-                + "2 problems in 2 of 2 files\n", r.err());
+                + "2 problems in 2 of 2 files\n", problems(r));
     }
 
     @Test
@@ -75,13 +75,13 @@ class JavaScenariosTest {
             assertEquals(2, r.code(), r.toString());
             assertEquals("", r.out());
             assertEquals(f + ":4:40: cannot find symbol, symbol: method foo(), location: class ipclab.dsl.model.Scenario.Builder\n"
-                    + f + ":6:13: incompatible types: java.lang.String cannot be converted to int\n", r.err());
+                    + f + ":6:13: incompatible types: java.lang.String cannot be converted to int\n", problems(r));
             assertFalse(Files.exists(json));
             assertFalse(Files.exists(state.runs()), "nothing registered, so nothing created");
         }
         Ipclab v = Ipclab.run("validate", f.toString());
         assertEquals(2, v.code(), v.toString());
-        assertTrue(v.err().startsWith(f + ":4:40: cannot find symbol"), v.err());
+        assertTrue(problems(v).startsWith(f + ":4:40: cannot find symbol"), problems(v));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of("Broken.java"), s.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no classes left next to the source");
@@ -95,7 +95,7 @@ class JavaScenariosTest {
         Ipclab r = Ipclab.run("run", f.toString());
         assertEquals(2, r.code(), r.toString());
         assertEquals(f + ": no public static Scenario scenario() method; add one that returns the scenario, "
-                + "e.g. public static Scenario scenario() { return Scenario.named(\"demo\")...build(); }\n", r.err());
+                + "e.g. public static Scenario scenario() { return Scenario.named(\"demo\")...build(); }\n", problems(r));
     }
 
     @Test
@@ -115,7 +115,7 @@ class JavaScenariosTest {
             assertEquals(2, r.code(), r.toString());
             // the builder call that added the channel, in the file as the user named it
             assertEquals(f + ":5: channels.q: channel q has writers (w) but no reader; add a process with role: reader and channel: q\n",
-                    r.err());
+                    problems(r));
             assertFalse(Files.exists(state.runs()));
         }
     }
@@ -131,7 +131,7 @@ class JavaScenariosTest {
                 """);
         Ipclab r = Ipclab.run("validate", f.toString());
         assertEquals(2, r.code(), r.toString());
-        assertEquals(f + ": scenario() threw IllegalStateException: not today\n", r.err());
+        assertEquals(f + ": scenario() threw IllegalStateException: not today\n", problems(r));
     }
 
     @Test
@@ -165,5 +165,20 @@ class JavaScenariosTest {
             assertTrue(report.get("ok").asBoolean());
             assertTrue(!Files.exists(state.runs()) || Files.list(state.runs()).findAny().isEmpty(), "the run removed its registry file");
         }
+    }
+
+    /** stderr without the notice that a Java file's code runs (checked in {@link #loadingAJavaFileSaysItsCodeRuns}). */
+    static String problems(Ipclab r) {
+        return r.err().lines().filter(l -> !l.matches("ipclab: .* is Java: loading it compiles it and runs its code.*"))
+                .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+    }
+
+    @Test
+    void loadingAJavaFileSaysItsCodeRuns() {
+        Ipclab r = Ipclab.run("validate", "../examples/Hello.java");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals("ipclab: ../examples/Hello.java is Java: loading it compiles it and runs its code (static initialisers,"
+                + " the scenario methods) in this JVM with your rights; load only files you trust\n", r.err());
+        assertEquals("", Ipclab.run("validate", "../scenarios/hello.yaml").err(), "YAML runs no code: no notice");
     }
 }

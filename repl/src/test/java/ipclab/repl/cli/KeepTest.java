@@ -76,7 +76,7 @@ class KeepTest {
                 Ipclab clean = Ipclab.run("clean");
                 assertEquals(0, clean.code(), clean.toString());
                 for (JsonNode o : reg.objects()) {
-                    String line = String.format("removed %s id=%d key=0x%08x (run of leak, pid %d)", o.get("kind").asText(),
+                    String line = String.format("removed %s id=%d key=0x%08x (kept by run of leak, pid %d)", o.get("kind").asText(),
                             o.get("id").asInt(), o.get("key").asInt(), cli.process().pid());
                     assertTrue(clean.out().lines().anyMatch(line::equals), line + "\n" + clean.out());
                     assertFalse(CrashEndToEndTest.inKernel(o), "clean removed " + o);
