@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 public final class Compare {
     /** Round-trip p50, ipclab / ipcref, at most this (spinning shm: {@link #SPIN_LATENCY_AIM}). */
     static final double LATENCY_AIM = 1.15;
+
     static final double SPIN_LATENCY_AIM = 1.5;
     /** One-way throughput, ipclab / ipcref, at least this. */
     static final double THROUGHPUT_AIM = 0.85;
@@ -45,16 +46,29 @@ public final class Compare {
     private Compare() {}
 
     /** One ipcref run and the ipclab run next to it. Absent figures are NaN. */
-    record Pair(int repeat, double refValue, double labValue, double refSys, double refChildSys, double labSys,
-                double labChildSys, String failure) {
-        double ratio() { return refValue > 0 && labValue > 0 ? labValue / refValue : Double.NaN; }
+    record Pair(
+            int repeat,
+            double refValue,
+            double labValue,
+            double refSys,
+            double refChildSys,
+            double labSys,
+            double labChildSys,
+            String failure) {
+        double ratio() {
+            return refValue > 0 && labValue > 0 ? labValue / refValue : Double.NaN;
+        }
     }
 
     /** One line of the comparison. */
     record Row(String name, String mode, String mech, List<Pair> pairs) {
-        boolean pingpong() { return mode.equals("pingpong"); }
+        boolean pingpong() {
+            return mode.equals("pingpong");
+        }
 
-        double aim() { return pingpong() ? (mech.equals("shm-spin") ? SPIN_LATENCY_AIM : LATENCY_AIM) : THROUGHPUT_AIM; }
+        double aim() {
+            return pingpong() ? (mech.equals("shm-spin") ? SPIN_LATENCY_AIM : LATENCY_AIM) : THROUGHPUT_AIM;
+        }
 
         double median(java.util.function.ToDoubleFunction<Pair> f) {
             List<Double> v = new ArrayList<>();
@@ -65,15 +79,34 @@ public final class Compare {
             return Compare.median(v);
         }
 
-        double minRatio() { return pairs.stream().mapToDouble(Pair::ratio).filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN); }
+        double minRatio() {
+            return pairs.stream()
+                    .mapToDouble(Pair::ratio)
+                    .filter(x -> !Double.isNaN(x))
+                    .min()
+                    .orElse(Double.NaN);
+        }
 
-        double maxRatio() { return pairs.stream().mapToDouble(Pair::ratio).filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN); }
+        double maxRatio() {
+            return pairs.stream()
+                    .mapToDouble(Pair::ratio)
+                    .filter(x -> !Double.isNaN(x))
+                    .max()
+                    .orElse(Double.NaN);
+        }
 
-        long failures() { return pairs.stream().filter(p -> p.failure() != null).count(); }
+        long failures() {
+            return pairs.stream().filter(p -> p.failure() != null).count();
+        }
 
         String verdict() {
-            if (failures() > 0) return "FAILED " + failures() + "/" + pairs.size() + ": " + pairs.stream()
-                    .filter(p -> p.failure() != null).findFirst().orElseThrow().failure();
+            if (failures() > 0)
+                return "FAILED " + failures() + "/" + pairs.size() + ": "
+                        + pairs.stream()
+                                .filter(p -> p.failure() != null)
+                                .findFirst()
+                                .orElseThrow()
+                                .failure();
             double r = median(Pair::ratio);
             if (Double.isNaN(r)) return "no figures";
             List<String> v = new ArrayList<>();
@@ -96,14 +129,17 @@ public final class Compare {
         }
         Path dir = Path.of(args[0]);
         if (!Files.isDirectory(dir)) {
-            System.err.println("Compare: " + dir + " is not a directory; give the directory bench/compare.sh wrote its results to");
+            System.err.println("Compare: " + dir
+                    + " is not a directory; give the directory bench/compare.sh wrote its results to");
             System.exit(2);
         }
         List<Row> rows = read(dir);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        List<String> lines = args.length == 2 ? markdown(rows) : new ArrayList<>(table(rows).render(new Style(false, false)));
+        List<String> lines =
+                args.length == 2 ? markdown(rows) : new ArrayList<>(table(rows).render(new Style(false, false)));
         lines.forEach(out::println);
-        boolean failed = rows.stream().anyMatch(r -> r.failures() > 0 || r.pairs().isEmpty());
+        boolean failed =
+                rows.stream().anyMatch(r -> r.failures() > 0 || r.pairs().isEmpty());
         System.exit(failed ? 1 : 0);
     }
 
@@ -131,7 +167,8 @@ public final class Compare {
         List<String> order = new ArrayList<>();
         Path orderFile = dir.resolve("cases.order");
         if (Files.isRegularFile(orderFile)) {
-            for (String l : Files.readAllLines(orderFile)) if (!l.isBlank() && byCase.containsKey(l.strip())) order.add(l.strip());
+            for (String l : Files.readAllLines(orderFile))
+                if (!l.isBlank() && byCase.containsKey(l.strip())) order.add(l.strip());
         }
         for (String c : byCase.keySet()) if (!order.contains(c)) order.add(c);
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -141,7 +178,8 @@ public final class Compare {
             String rest = parts.length > 1 ? parts[1] : "";
             String mech = rest.contains("-") ? rest.substring(0, rest.lastIndexOf('-')) : rest;
             List<Pair> pairs = new ArrayList<>();
-            for (Map.Entry<Integer, Path[]> e : byCase.get(c).entrySet()) pairs.add(pair(e.getKey(), mode, e.getValue()[0], e.getValue()[1]));
+            for (Map.Entry<Integer, Path[]> e : byCase.get(c).entrySet())
+                pairs.add(pair(e.getKey(), mode, e.getValue()[0], e.getValue()[1]));
             rows.put(c, new Row(c, mode, mech, pairs));
         }
         return new ArrayList<>(rows.values());
@@ -154,23 +192,33 @@ public final class Compare {
         String failure = null;
         JsonNode ref = readJson(refFile);
         if (ref == null) {
-            failure = "ipcref gave no JSON (" + (refFile == null ? "no file" : refFile.getFileName() + ", see its .err") + ")";
+            failure = "ipcref gave no JSON (" + (refFile == null ? "no file" : refFile.getFileName() + ", see its .err")
+                    + ")";
         } else {
             refValue = num(ref, pingpong ? "p50_ns" : "mib_per_s");
             refSys = num(ref, "syscalls_per_msg");
             refChild = num(ref, "child_syscalls_per_msg");
         }
         JsonNode lab = readJson(labFile);
-        if (lab == null || !lab.path("channels").isArray() || lab.path("channels").isEmpty()) {
-            if (failure == null) failure = "ipclab gave no report (" + (labFile == null ? "no file" : labFile.getFileName() + ", see its .txt") + ")";
+        if (lab == null
+                || !lab.path("channels").isArray()
+                || lab.path("channels").isEmpty()) {
+            if (failure == null)
+                failure = "ipclab gave no report ("
+                        + (labFile == null ? "no file" : labFile.getFileName() + ", see its .txt") + ")";
         } else {
             JsonNode ch = lab.path("channels").get(0);
-            labValue = pingpong ? ch.path("latencyNs").path("p50").asDouble(Double.NaN) : ch.path("throughput").path("mibPerSec").asDouble(Double.NaN);
+            labValue = pingpong
+                    ? ch.path("latencyNs").path("p50").asDouble(Double.NaN)
+                    : ch.path("throughput").path("mibPerSec").asDouble(Double.NaN);
             labSys = perMessage(lab, pingpong ? "pinger" : "writer", "sent");
             labChild = perMessage(lab, pingpong ? "echo" : "reader", "received");
             if (!lab.path("ok").asBoolean(false) && failure == null) {
                 JsonNode f = lab.path("failures");
-                failure = "ipclab run not ok" + (f.isArray() && !f.isEmpty() ? ": " + f.get(0).path("message").asText() : "");
+                failure = "ipclab run not ok"
+                        + (f.isArray() && !f.isEmpty()
+                                ? ": " + f.get(0).path("message").asText()
+                                : "");
             }
         }
         return new Pair(rep, refValue, labValue, refSys, refChild, labSys, labChild, failure);
@@ -215,11 +263,19 @@ public final class Compare {
     }
 
     static TextTable table(List<Row> rows) {
-        TextTable t = new TextTable().text("case").number("runs")
-                .number("ipcref p50").number("ipclab p50")
-                .number("ipcref MiB/s").number("ipclab MiB/s")
-                .number("ratio").number("ratio range").number("aim")
-                .number("sys/msg ipcref").number("sys/msg ipclab").text("verdict");
+        TextTable t = new TextTable()
+                .text("case")
+                .number("runs")
+                .number("ipcref p50")
+                .number("ipclab p50")
+                .number("ipcref MiB/s")
+                .number("ipclab MiB/s")
+                .number("ratio")
+                .number("ratio range")
+                .number("aim")
+                .number("sys/msg ipcref")
+                .number("sys/msg ipclab")
+                .text("verdict");
         for (Row r : rows) {
             String[] c = cells(r);
             TextTable.Row tr = t.row();
@@ -230,7 +286,8 @@ public final class Compare {
 
     static List<String> markdown(List<Row> rows) {
         List<String> out = new ArrayList<>();
-        out.add("| case | runs | ipcref p50 | ipclab p50 | ipcref MiB/s | ipclab MiB/s | ratio | ratio range | aim | sys/msg ipcref | sys/msg ipclab | verdict |");
+        out.add(
+                "| case | runs | ipcref p50 | ipclab p50 | ipcref MiB/s | ipclab MiB/s | ratio | ratio range | aim | sys/msg ipcref | sys/msg ipclab | verdict |");
         out.add("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
         for (Row r : rows) out.add("| " + String.join(" | ", cells(r)) + " |");
         return out;
@@ -244,10 +301,20 @@ public final class Compare {
         String labMib = pp ? "-" : fixed(r.median(Pair::labValue), 1);
         String aim = (pp ? "<= " : ">= ") + fixed(r.aim(), 2);
         String range = fixed(r.minRatio(), 2) + "-" + fixed(r.maxRatio(), 2);
-        return new String[] {r.name(), Integer.toString(r.pairs().size()), refP50, labP50, refMib, labMib,
-                fixed(r.median(Pair::ratio), 2), range, aim,
-                fixed(r.median(Pair::refSys), 2) + "/" + fixed(r.median(Pair::refChildSys), 2),
-                fixed(r.median(Pair::labSys), 2) + "/" + fixed(r.median(Pair::labChildSys), 2), r.verdict()};
+        return new String[] {
+            r.name(),
+            Integer.toString(r.pairs().size()),
+            refP50,
+            labP50,
+            refMib,
+            labMib,
+            fixed(r.median(Pair::ratio), 2),
+            range,
+            aim,
+            fixed(r.median(Pair::refSys), 2) + "/" + fixed(r.median(Pair::refChildSys), 2),
+            fixed(r.median(Pair::labSys), 2) + "/" + fixed(r.median(Pair::labChildSys), 2),
+            r.verdict()
+        };
     }
 
     private static String micros(double ns) {

@@ -37,19 +37,33 @@ public final class ExploreRate {
         List<Long> each = new ArrayList<>();
         long[] last = {System.nanoTime()};
         long start = last[0];
-        Explorer.Summary s = Explorer.explore(plan, RunOptions.defaults(), new Explorer.Settings(SchedulerSpec.Strategy.RANDOM, 1, 0, runs, 0),
+        Explorer.Summary s = Explorer.explore(
+                plan,
+                RunOptions.defaults(),
+                new Explorer.Settings(SchedulerSpec.Strategy.RANDOM, 1, 0, runs, 0),
                 new Explorer.Listener() {
                     @Override
                     public void ran(int run, ScheduledRun.Result r) {
                         long now = System.nanoTime();
                         each.add(now - last[0]);
-                        System.out.printf(Locale.ROOT, "run %2d  %6.0f ms  %s%n", run, (now - last[0]) / 1e6, Explorer.outcome(r.report()));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "run %2d  %6.0f ms  %s%n",
+                                run,
+                                (now - last[0]) / 1e6,
+                                Explorer.outcome(r.report()));
                         last[0] = now;
                     }
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
         Collections.sort(each);
-        System.out.printf(Locale.ROOT, "%n%d schedules in %.1f s: %.2f schedules/s (median %.0f ms per schedule); %d refuted the claim%n",
-                runs, seconds, runs / seconds, each.get(each.size() / 2) / 1e6, s.failures().size());
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d schedules in %.1f s: %.2f schedules/s (median %.0f ms per schedule); %d refuted the claim%n",
+                runs,
+                seconds,
+                runs / seconds,
+                each.get(each.size() / 2) / 1e6,
+                s.failures().size());
     }
 }

@@ -26,7 +26,9 @@ import java.util.Locale;
 public final class Startup {
     /** The bare JVM's whole work. */
     public static final class Hello {
-        public static void main(String[] args) { System.out.println("hello"); }
+        public static void main(String[] args) {
+            System.out.println("hello");
+        }
     }
 
     private static final String SCENARIO = """
@@ -46,7 +48,8 @@ public final class Startup {
         Path state = Registry.stateDir();
         WorkerCommand wc = WorkerCommand.forThisJvm(state);
         Path cache = wc.cacheFile();
-        if (cache == null) throw new IllegalStateException("the class path has a directory: no AOT cache possible; run with jars");
+        if (cache == null)
+            throw new IllegalStateException("the class path has a directory: no AOT cache possible; run with jars");
         if (!Files.isRegularFile(cache)) {
             long t0 = System.nanoTime();
             Process p = wc.startTraining(cache);
@@ -65,17 +68,26 @@ public final class Startup {
             plain.addAll(p);
             aot.addAll(a);
         }
-        System.out.printf(Locale.ROOT, "%-36s %8s %8s %8s %6s%n", "(" + rounds + " rounds, ms)", "median", "p25", "p75", "n");
+        System.out.printf(
+                Locale.ROOT, "%-36s %8s %8s %8s %6s%n", "(" + rounds + " rounds, ms)", "median", "p25", "p75", "n");
         double base = row("bare JVM hello, spawn->exit", hello);
         double noAot = row("worker spawn->ready, no AOT cache", plain);
         double withAot = row("worker spawn->ready, AOT cache", aot);
-        System.out.printf(Locale.ROOT, "ratio to the bare JVM: no AOT %.2f, AOT %.2f (aim <= 2)%n", noAot / base, withAot / base);
+        System.out.printf(
+                Locale.ROOT, "ratio to the bare JVM: no AOT %.2f, AOT %.2f (aim <= 2)%n", noAot / base, withAot / base);
     }
 
     static double row(String name, List<Double> v) {
         Collections.sort(v);
         double median = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
-        System.out.printf(Locale.ROOT, "%-36s %8.0f %8.0f %8.0f %6d%n", name, median, v.get(v.size() / 4), v.get(v.size() * 3 / 4), v.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s %8.0f %8.0f %8.0f %6d%n",
+                name,
+                median,
+                v.get(v.size() / 4),
+                v.get(v.size() * 3 / 4),
+                v.size());
         return median;
     }
 
@@ -83,8 +95,14 @@ public final class Startup {
     static double hello() throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable",
-                "-cp", System.getProperty("java.class.path"), Hello.class.getName()));
+        cmd.addAll(List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Xlog:disable",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Hello.class.getName()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).start();
         p.getInputStream().readAllBytes();

@@ -36,8 +36,12 @@ class BenchScenariosTest {
         }
         List<String> files;
         try (Stream<Path> s = Files.list(ROOT.resolve("scenarios/bench"))) {
-            files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+            files = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
-        assertEquals(cases.stream().sorted().toList(), files, "scenarios/bench holds exactly the cases of bench/cases.txt");
+        assertEquals(
+                cases.stream().sorted().toList(), files, "scenarios/bench holds exactly the cases of bench/cases.txt");
     }
 }

@@ -33,13 +33,15 @@ class NativeBaselineTest {
 
     @TempDir
     static Path dir;
+
     static Path binary;
 
     @BeforeAll
     static void build() throws Exception {
         Assumptions.assumeTrue(onPath("gcc"), "gcc is not installed");
         binary = dir.resolve("ipcbase");
-        Result r = run(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", binary.toString(), SOURCE.toString()));
+        Result r =
+                run(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", binary.toString(), SOURCE.toString()));
         assertEquals(0, r.exit, "gcc: " + r.err);
     }
 
@@ -64,10 +66,25 @@ class NativeBaselineTest {
             assertEquals(300, j.path("count").asLong(), what);
             assertEquals(100, j.path("warmup").asLong(), what);
             assertEquals("none", j.path("cpus").asText(), what);
-            assertEquals(c[2], String.format(java.util.Locale.ROOT, "%.3f", j.path("syscalls_per_msg").asDouble()), what);
-            assertEquals(c[3], String.format(java.util.Locale.ROOT, "%.3f", j.path("child_syscalls_per_msg").asDouble()), what);
+            assertEquals(
+                    c[2],
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%.3f",
+                            j.path("syscalls_per_msg").asDouble()),
+                    what);
+            assertEquals(
+                    c[3],
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%.3f",
+                            j.path("child_syscalls_per_msg").asDouble()),
+                    what);
             if (c[1].equals("pingpong")) {
-                assertTrue(j.path("p50_ns").asLong() > 0 && j.path("p50_ns").asLong() <= j.path("p99_ns").asLong(), what);
+                assertTrue(
+                        j.path("p50_ns").asLong() > 0
+                                && j.path("p50_ns").asLong() <= j.path("p99_ns").asLong(),
+                        what);
             } else {
                 assertTrue(j.path("mib_per_s").asDouble() > 0, what);
             }
@@ -92,7 +109,7 @@ class NativeBaselineTest {
     void terminatedHalfWayItRemovesItsQueue() throws Exception {
         Process p = start("msgq", "pingpong");
         long child = awaitQueueInUse(p);
-        p.destroy();  // SIGTERM
+        p.destroy(); // SIGTERM
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(128 + 15, p.exitValue());
         String err = err(p);
@@ -104,7 +121,7 @@ class NativeBaselineTest {
     void whenItsParentIsKilledTheChildRemovesTheQueue() throws Exception {
         Process p = start("msgq", "stream");
         long child = awaitQueueInUse(p);
-        p.destroyForcibly();  // SIGKILL: no handler runs in the parent; PR_SET_PDEATHSIG tells the child
+        p.destroyForcibly(); // SIGKILL: no handler runs in the parent; PR_SET_PDEATHSIG tells the child
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         awaitGone(child);
         assertQueueGone(p.pid(), child);
@@ -130,14 +147,18 @@ class NativeBaselineTest {
         Process p = new ProcessBuilder(cmd).start();
         // small outputs: the pipes' buffers hold them until the process exits
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "still running: " + cmd);
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Result(
+                p.exitValue(),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /** A run that would last for hours: it is stopped by the test. Its stderr goes to a file (destroy() closes the pipes). */
     private static Process start(String mech, String mode) throws IOException {
-        ProcessBuilder b = new ProcessBuilder(binary.toString(), "-c", "none", "-t", "600", mech, mode, "64", "1000000000");
-        Process p = b.redirectError(dir.resolve("stderr-" + System.nanoTime()).toFile()).start();
+        ProcessBuilder b =
+                new ProcessBuilder(binary.toString(), "-c", "none", "-t", "600", mech, mode, "64", "1000000000");
+        Process p = b.redirectError(dir.resolve("stderr-" + System.nanoTime()).toFile())
+                .start();
         ERR.put(p.pid(), b.redirectError().file().toPath());
         return p;
     }
@@ -154,7 +175,8 @@ class NativeBaselineTest {
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) throw new AssertionError("ipcbase ended early: " + err(p));
             List<Long> children = p.children().map(ProcessHandle::pid).toList();
-            if (!children.isEmpty() && !queuesOf(Set.of(p.pid(), children.get(0))).isEmpty()) return children.get(0);
+            if (!children.isEmpty()
+                    && !queuesOf(Set.of(p.pid(), children.get(0))).isEmpty()) return children.get(0);
             Thread.sleep(10);
         }
         throw new AssertionError("ipcbase's queue never carried a message");
@@ -171,7 +193,9 @@ class NativeBaselineTest {
     private static void assertQueueGone(long parent, long child) throws IOException {
         List<String> left = queuesOf(Set.of(parent, child));
         assertTrue(left.isEmpty(), "left behind in /proc/sysvipc/msg: " + left);
-        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the child " + child + " is still alive");
+        assertFalse(
+                ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false),
+                "the child " + child + " is still alive");
     }
 
     /** Lines of /proc/sysvipc/msg whose lspid or lrpid is one of {@code pids}. */
@@ -182,13 +206,17 @@ class NativeBaselineTest {
         int lspid = head.indexOf("lspid"), lrpid = head.indexOf("lrpid");
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.trim().split("\\s+");
-            if (pids.contains(Long.parseLong(f[lspid])) || pids.contains(Long.parseLong(f[lrpid]))) rows.add(line.trim());
+            if (pids.contains(Long.parseLong(f[lspid])) || pids.contains(Long.parseLong(f[lrpid])))
+                rows.add(line.trim());
         }
         return rows;
     }
 
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(":")).map(d -> Path.of(d, tool)).anyMatch(Files::isExecutable);
+        return path != null
+                && java.util.Arrays.stream(path.split(":"))
+                        .map(d -> Path.of(d, tool))
+                        .anyMatch(Files::isExecutable);
     }
 }

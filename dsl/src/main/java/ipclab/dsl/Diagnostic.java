@@ -18,7 +18,9 @@ import java.util.Comparator;
 public record Diagnostic(String file, int line, int column, String path, String message) {
     /** By line, then column, then path. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparingInt(Diagnostic::line)
-            .thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::path).thenComparing(Diagnostic::message);
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::path)
+            .thenComparing(Diagnostic::message);
 
     /**
      * One line each: a value echoed in a message (a block scalar, a quoted "a\nb") has its line
@@ -42,9 +44,12 @@ public record Diagnostic(String file, int line, int column, String path, String 
         return sb.toString();
     }
 
-    private static boolean lineBreak(int c) { return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029; }
+    private static boolean lineBreak(int c) {
+        return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+    }
 
-    @Override public String toString() {
+    @Override
+    public String toString() {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) sb.append(':').append(line);
         if (line > 0 && column > 0) sb.append(':').append(column);

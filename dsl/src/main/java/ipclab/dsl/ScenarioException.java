@@ -10,10 +10,21 @@ public final class ScenarioException extends Exception {
     private final List<Diagnostic> diagnostics;
 
     public ScenarioException(List<Diagnostic> diagnostics) {
-        super(String.join("\n", diagnostics.stream().sorted(Diagnostic.ORDER).map(Diagnostic::toString).toList()), null, false, false);
+        super(
+                String.join(
+                        "\n",
+                        diagnostics.stream()
+                                .sorted(Diagnostic.ORDER)
+                                .map(Diagnostic::toString)
+                                .toList()),
+                null,
+                false,
+                false);
         this.diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
     }
 
     /** Sorted by line, then column. */
-    public List<Diagnostic> diagnostics() { return diagnostics; }
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
 }

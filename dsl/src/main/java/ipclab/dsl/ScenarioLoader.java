@@ -43,11 +43,15 @@ public final class ScenarioLoader {
             skipped = List.copyOf(skipped);
         }
 
-        public Loaded(Scenario scenario, List<Plan> plans) { this(scenario, plans, List.of()); }
+        public Loaded(Scenario scenario, List<Plan> plans) {
+            this(scenario, plans, List.of());
+        }
     }
 
     /** Loads and plans a YAML file against the running kernel's limits. */
-    public static Loaded load(Path file) throws ScenarioException { return load(file, KernelLimits.current()); }
+    public static Loaded load(Path file) throws ScenarioException {
+        return load(file, KernelLimits.current());
+    }
 
     /** Loads and plans a YAML file against the given limits. */
     public static Loaded load(Path file, KernelLimits limits) throws ScenarioException {
@@ -55,7 +59,9 @@ public final class ScenarioLoader {
     }
 
     /** Loads and plans every scenario of a YAML file (several when documents are separated by {@code ---} lines) against the running kernel's limits. */
-    public static List<Loaded> loadAll(Path file) throws ScenarioException { return loadAll(file, KernelLimits.current()); }
+    public static List<Loaded> loadAll(Path file) throws ScenarioException {
+        return loadAll(file, KernelLimits.current());
+    }
 
     /**
      * Loads and plans every scenario of a YAML file against the given limits: one per document
@@ -105,12 +111,15 @@ public final class ScenarioLoader {
     /** Reads YAML into the model only: syntax and vocabulary checked, semantics not (no plan). */
     public static Scenario parse(String text, String fileName) throws ScenarioException {
         ScenarioReader.Result r = ScenarioReader.read(text.getBytes(StandardCharsets.UTF_8));
-        if (!r.problems().isEmpty() || r.scenario() == null) throw new ScenarioException(dedupe(located(r.problems(), fileName)));
+        if (!r.problems().isEmpty() || r.scenario() == null)
+            throw new ScenarioException(dedupe(located(r.problems(), fileName)));
         return r.scenario();
     }
 
     /** Plans a scenario built in Java against the running kernel's limits. */
-    public static Loaded plan(Scenario s) throws ScenarioException { return plan(s, KernelLimits.current()); }
+    public static Loaded plan(Scenario s) throws ScenarioException {
+        return plan(s, KernelLimits.current());
+    }
 
     /**
      * Plans a scenario built in Java; a diagnostic names the file and line of the builder call that
@@ -120,11 +129,14 @@ public final class ScenarioLoader {
         Planner.Outcome o = Planner.plan(s, limits);
         if (!o.ok()) {
             String where = "scenario " + s.name();
-            throw new ScenarioException(o.problems().stream().map(p -> {
-                CallSites.Site site = CallSites.find(s, p.path());
-                return site == null ? new Diagnostic(where, 0, 0, p.path(), p.message())
-                        : new Diagnostic(site.file(), site.line(), 0, p.path(), p.message());
-            }).toList());
+            throw new ScenarioException(o.problems().stream()
+                    .map(p -> {
+                        CallSites.Site site = CallSites.find(s, p.path());
+                        return site == null
+                                ? new Diagnostic(where, 0, 0, p.path(), p.message())
+                                : new Diagnostic(site.file(), site.line(), 0, p.path(), p.message());
+                    })
+                    .toList());
         }
         return new Loaded(s, o.plans(), o.skipped());
     }
@@ -135,11 +147,18 @@ public final class ScenarioLoader {
             if (Files.isDirectory(file)) throw single(name, "is a directory; give a scenario file (.yaml)");
             long size = Files.size(file);
             if (size > YamlTreeReader.MAX_BYTES) {
-                throw single(name, "the file has " + size + " bytes; a scenario may have at most " + YamlTreeReader.MAX_BYTES + " (1 MiB)");
+                throw single(
+                        name,
+                        "the file has " + size + " bytes; a scenario may have at most " + YamlTreeReader.MAX_BYTES
+                                + " (1 MiB)");
             }
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] b = in.readNBytes(YamlTreeReader.MAX_BYTES + 1);
-                if (b.length > YamlTreeReader.MAX_BYTES) throw single(name, "the file has more than " + YamlTreeReader.MAX_BYTES + " bytes; a scenario may have at most 1 MiB");
+                if (b.length > YamlTreeReader.MAX_BYTES)
+                    throw single(
+                            name,
+                            "the file has more than " + YamlTreeReader.MAX_BYTES
+                                    + " bytes; a scenario may have at most 1 MiB");
                 return b;
             }
         } catch (NoSuchFileException e) {
@@ -154,7 +173,9 @@ public final class ScenarioLoader {
     }
 
     private static List<Diagnostic> located(List<YamlProblem> problems, String file) {
-        return problems.stream().map(p -> new Diagnostic(file, p.line(), p.column(), p.path(), p.message())).toList();
+        return problems.stream()
+                .map(p -> new Diagnostic(file, p.line(), p.column(), p.path(), p.message()))
+                .toList();
     }
 
     private static Diagnostic locate(Problem p, String file, SourceMap map) {
@@ -170,7 +191,8 @@ public final class ScenarioLoader {
      */
     private static boolean related(Problem p, ScenarioReader.Result r) {
         String path = p.path();
-        boolean processTrouble = !r.leftOut().isEmpty() || r.badPaths().stream().anyMatch(b -> b.startsWith("processes"));
+        boolean processTrouble =
+                !r.leftOut().isEmpty() || r.badPaths().stream().anyMatch(b -> b.startsWith("processes"));
         if (p.missingPartner() && processTrouble) return true;
         for (String b : r.badPaths()) {
             if (path.equals(b) || path.startsWith(b + ".") || path.startsWith(b + "[")) return true;

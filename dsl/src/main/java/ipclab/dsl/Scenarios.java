@@ -6,10 +6,10 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.FaultSpec;
-import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
@@ -41,65 +41,125 @@ public final class Scenarios {
     public static final Fanout SHARED = Fanout.SHARED, BROADCAST = Fanout.BROADCAST;
     public static final Removal NEVER = Removal.NEVER, AFTER_ATTACH = Removal.AFTER_ATTACH, AT_END = Removal.AT_END;
     public static final QueueMode BLOCKING = QueueMode.BLOCKING, NOWAIT = QueueMode.NOWAIT;
-    public static final FaultAction KILL = FaultAction.KILL, STOP = FaultAction.STOP, CONT = FaultAction.CONT,
-            DELAY = FaultAction.DELAY, REMOVE = FaultAction.REMOVE, FILL = FaultAction.FILL;
-    public static final SocketDomain UNIX = SocketDomain.UNIX, UNIX_DGRAM = SocketDomain.UNIX_DGRAM, TCP = SocketDomain.TCP,
+    public static final FaultAction KILL = FaultAction.KILL,
+            STOP = FaultAction.STOP,
+            CONT = FaultAction.CONT,
+            DELAY = FaultAction.DELAY,
+            REMOVE = FaultAction.REMOVE,
+            FILL = FaultAction.FILL;
+    public static final SocketDomain UNIX = SocketDomain.UNIX,
+            UNIX_DGRAM = SocketDomain.UNIX_DGRAM,
+            TCP = SocketDomain.TCP,
             UDP = SocketDomain.UDP;
 
     /** Same as {@link Scenario#named(String)}. */
-    public static Scenario.Builder scenario(String name) { return Scenario.named(name); }
+    public static Scenario.Builder scenario(String name) {
+        return Scenario.named(name);
+    }
 
     // ---- faults ----
     /** A fault on a process (a name after replicas): {@code faultOn("producer-1").action(KILL).after(1000)}. */
-    public static FaultSpec.Builder faultOn(String process) { return FaultSpec.process(process); }
+    public static FaultSpec.Builder faultOn(String process) {
+        return FaultSpec.process(process);
+    }
 
     /** A fault on a channel: {@code faultOnChannel("jobs").action(REMOVE).at(ms(500))}. */
-    public static FaultSpec.Builder faultOnChannel(String channel) { return FaultSpec.channel(channel); }
+    public static FaultSpec.Builder faultOnChannel(String channel) {
+        return FaultSpec.channel(channel);
+    }
 
     // ---- channels ----
     /** A System V shared-memory ring (segment + optional semaphores). */
-    public static ChannelSpec.Builder shm(String name) { return new ChannelSpec.Builder(name, ChannelType.SHM); }
+    public static ChannelSpec.Builder shm(String name) {
+        return new ChannelSpec.Builder(name, ChannelType.SHM);
+    }
     /** A System V message queue. */
-    public static ChannelSpec.Builder msgq(String name) { return new ChannelSpec.Builder(name, ChannelType.MSGQ); }
+    public static ChannelSpec.Builder msgq(String name) {
+        return new ChannelSpec.Builder(name, ChannelType.MSGQ);
+    }
     /** A socket; set {@code domain} (default unix). */
-    public static ChannelSpec.Builder socket(String name) { return new ChannelSpec.Builder(name, ChannelType.SOCKET); }
+    public static ChannelSpec.Builder socket(String name) {
+        return new ChannelSpec.Builder(name, ChannelType.SOCKET);
+    }
     /** A socket of the given domain. */
-    public static ChannelSpec.Builder socket(String name, SocketDomain domain) { return socket(name).domain(domain); }
+    public static ChannelSpec.Builder socket(String name, SocketDomain domain) {
+        return socket(name).domain(domain);
+    }
     /** A named FIFO. */
-    public static ChannelSpec.Builder pipe(String name) { return new ChannelSpec.Builder(name, ChannelType.PIPE); }
+    public static ChannelSpec.Builder pipe(String name) {
+        return new ChannelSpec.Builder(name, ChannelType.PIPE);
+    }
 
     // ---- processes ----
     /** Streams messages into its channel. */
-    public static ProcessSpec.Builder writer(String name) { return new ProcessSpec.Builder(name, Role.WRITER); }
+    public static ProcessSpec.Builder writer(String name) {
+        return new ProcessSpec.Builder(name, Role.WRITER);
+    }
     /** Reads what the writers on its channel send. */
-    public static ProcessSpec.Builder reader(String name) { return new ProcessSpec.Builder(name, Role.READER); }
+    public static ProcessSpec.Builder reader(String name) {
+        return new ProcessSpec.Builder(name, Role.READER);
+    }
     /** Sends a message, waits for it to come back, and times the round trip. */
-    public static ProcessSpec.Builder pinger(String name) { return new ProcessSpec.Builder(name, Role.PINGER); }
+    public static ProcessSpec.Builder pinger(String name) {
+        return new ProcessSpec.Builder(name, Role.PINGER);
+    }
     /** Returns every message it gets to the pinger. */
-    public static ProcessSpec.Builder echo(String name) { return new ProcessSpec.Builder(name, Role.ECHO); }
+    public static ProcessSpec.Builder echo(String name) {
+        return new ProcessSpec.Builder(name, Role.ECHO);
+    }
     /** Adds one to a counter in shared memory, {@code messages} times. */
-    public static ProcessSpec.Builder incrementer(String name) { return new ProcessSpec.Builder(name, Role.INCREMENTER); }
+    public static ProcessSpec.Builder incrementer(String name) {
+        return new ProcessSpec.Builder(name, Role.INCREMENTER);
+    }
 
     // ---- sizes ----
-    public static ByteSize bytes(long n) { return ByteSize.of(n); }
-    public static ByteSize kib(long n) { return ByteSize.of(Math.multiplyExact(n, ByteSize.KIB)); }
-    public static ByteSize mib(long n) { return ByteSize.of(Math.multiplyExact(n, ByteSize.MIB)); }
+    public static ByteSize bytes(long n) {
+        return ByteSize.of(n);
+    }
+
+    public static ByteSize kib(long n) {
+        return ByteSize.of(Math.multiplyExact(n, ByteSize.KIB));
+    }
+
+    public static ByteSize mib(long n) {
+        return ByteSize.of(Math.multiplyExact(n, ByteSize.MIB));
+    }
 
     // ---- durations ----
-    public static Duration ns(long n) { return Duration.ofNanos(n); }
-    public static Duration us(long n) { return Duration.ofNanos(Math.multiplyExact(n, 1_000L)); }
-    public static Duration ms(long n) { return Duration.ofMillis(n); }
-    public static Duration seconds(long n) { return Duration.ofSeconds(n); }
-    public static Duration minutes(long n) { return Duration.ofMinutes(n); }
+    public static Duration ns(long n) {
+        return Duration.ofNanos(n);
+    }
+
+    public static Duration us(long n) {
+        return Duration.ofNanos(Math.multiplyExact(n, 1_000L));
+    }
+
+    public static Duration ms(long n) {
+        return Duration.ofMillis(n);
+    }
+
+    public static Duration seconds(long n) {
+        return Duration.ofSeconds(n);
+    }
+
+    public static Duration minutes(long n) {
+        return Duration.ofMinutes(n);
+    }
 
     // ---- YAML and plans ----
     /** The scenario as YAML, in the same vocabulary. */
-    public static String toYaml(Scenario s) { return ipclab.dsl.yaml.ScenarioWriter.toYaml(s); }
+    public static String toYaml(Scenario s) {
+        return ipclab.dsl.yaml.ScenarioWriter.toYaml(s);
+    }
 
     /** Validates a scenario against this machine's kernel limits and plans it; the exception lists every problem. */
-    public static ScenarioLoader.Loaded plan(Scenario s) throws ScenarioException { return ScenarioLoader.plan(s); }
+    public static ScenarioLoader.Loaded plan(Scenario s) throws ScenarioException {
+        return ScenarioLoader.plan(s);
+    }
 
     // ---- rates ----
     /** {@code perSecond(20_000)} is {@code 20k/s}. */
-    public static Rate perSecond(long n) { return Rate.perSecond(n); }
+    public static Rate perSecond(long n) {
+        return Rate.perSecond(n);
+    }
 }

@@ -28,34 +28,57 @@ public final class Schema {
     private static final String TEXT = generate();
 
     /** The schema's JSON text. */
-    public static String json() { return TEXT; }
+    public static String json() {
+        return TEXT;
+    }
 
     private static String generate() {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("title", "ipclab scenario");
-        root.put("description", "A scenario describes processes (writers, readers, pingers, echoes, incrementers) and the channels between"
-                + " them (System V shared memory, System V message queues, sockets, named FIFOs). ipclab runs each process as a real child"
-                + " JVM making real system calls, measures what happens, checks that no message was lost, and removes every kernel object"
-                + " it made. Sizes are written 64, 64B, 4KiB, 1MiB; durations 500ns, 50us, 10ms, 5s, 2m; rates 500/s, 20k/s, 1M/s.");
+        root.put(
+                "description",
+                "A scenario describes processes (writers, readers, pingers, echoes, incrementers) and the channels between"
+                        + " them (System V shared memory, System V message queues, sockets, named FIFOs). ipclab runs each process as a real child"
+                        + " JVM making real system calls, measures what happens, checks that no message was lost, and removes every kernel object"
+                        + " it made. Sizes are written 64, 64B, 4KiB, 1MiB; durations 500ns, 50us, 10ms, 5s, 2m; rates 500/s, 20k/s, 1M/s.");
         object(root, Key.Scope.SCENARIO);
         ObjectNode defs = root.putObject("$defs");
         ObjectNode size = defs.putObject("size");
-        size.put("description", "A number of bytes: a whole number, or with a unit B, KiB, MiB, GiB (64, 64B, 4KiB, 1MiB).");
+        size.put(
+                "description",
+                "A number of bytes: a whole number, or with a unit B, KiB, MiB, GiB (64, 64B, 4KiB, 1MiB).");
         ArrayNode oneOf = size.putArray("oneOf");
         oneOf.addObject().put("type", "integer").put("minimum", 0);
         oneOf.addObject().put("type", "string").put("pattern", "^[0-9][0-9_]*(B|KiB|MiB|GiB)?$");
-        defs.putObject("duration").put("description", "A duration: a whole number with a unit ns, us, ms, s or m (500ns, 50us, 10ms, 5s, 2m).")
-                .put("type", "string").put("pattern", "^[0-9][0-9_]*(ns|us|ms|s|m)$");
-        defs.putObject("rate").put("description", "Messages per second: 500/s, 20k/s (thousands), 1M/s (millions).")
-                .put("type", "string").put("pattern", "^[0-9]+[kM]?/s$");
-        object(defs.putObject("channel").put("description", "One channel. Which keys apply depends on its type; the others are refused."),
+        defs.putObject("duration")
+                .put(
+                        "description",
+                        "A duration: a whole number with a unit ns, us, ms, s or m (500ns, 50us, 10ms, 5s, 2m).")
+                .put("type", "string")
+                .put("pattern", "^[0-9][0-9_]*(ns|us|ms|s|m)$");
+        defs.putObject("rate")
+                .put("description", "Messages per second: 500/s, 20k/s (thousands), 1M/s (millions).")
+                .put("type", "string")
+                .put("pattern", "^[0-9]+[kM]?/s$");
+        object(
+                defs.putObject("channel")
+                        .put(
+                                "description",
+                                "One channel. Which keys apply depends on its type; the others are refused."),
                 Key.Scope.CHANNEL);
-        object(defs.putObject("process").put("description", "One process, or a group of identical replicas."), Key.Scope.PROCESS);
-        object(defs.putObject("fault").put("description", "One fault injected on purpose: a process or a channel, an action, and when."),
+        object(
+                defs.putObject("process").put("description", "One process, or a group of identical replicas."),
+                Key.Scope.PROCESS);
+        object(
+                defs.putObject("fault")
+                        .put(
+                                "description",
+                                "One fault injected on purpose: a process or a channel, an action, and when."),
                 Key.Scope.FAULT);
         try {
-            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
             return JSON.writer(pretty).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -89,13 +112,17 @@ public final class Schema {
             case "channels", "processes" -> {
                 p.put("type", "object").put("minProperties", 1);
                 p.putObject("propertyNames").put("pattern", "^" + Planner.NAME_PATTERN + "$");
-                p.putObject("additionalProperties").put("$ref", t.kind().equals("channels") ? "#/$defs/channel" : "#/$defs/process");
+                p.putObject("additionalProperties")
+                        .put("$ref", t.kind().equals("channels") ? "#/$defs/channel" : "#/$defs/process");
             }
             case "sweep" -> {
                 p.put("type", "object");
-                p.putObject("propertyNames").put("pattern",
-                        "^(seed|timeout|channels\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+|processes\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+)$");
-                ObjectNode values = p.putObject("additionalProperties").put("type", "array").put("minItems", 1);
+                p.putObject("propertyNames")
+                        .put(
+                                "pattern",
+                                "^(seed|timeout|channels\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+|processes\\.[A-Za-z][A-Za-z0-9_-]*\\.[a-z]+)$");
+                ObjectNode values =
+                        p.putObject("additionalProperties").put("type", "array").put("minItems", 1);
                 values.putObject("items").putArray("type").add("string").add("integer");
             }
             case "cpus" -> {

@@ -66,11 +66,19 @@ class BuilderTest {
             """;
 
     static Scenario built() {
-        return Scenario.named("shm-vs-msgq").description("Why shared memory wins: \"large\" messages\nété 😀").seed(42).timeout(seconds(30))
+        return Scenario.named("shm-vs-msgq")
+                .description("Why shared memory wins: \"large\" messages\nété 😀")
+                .seed(42)
+                .timeout(seconds(30))
                 .channel(shm("ring").size(kib(128)).slots(16).sync(SEMAPHORE))
                 .channel(msgq("jobs").mode(NOWAIT).capacity(kib(16)))
                 .channel(socket("link", UNIX_DGRAM))
-                .process(writer("producer").channel("ring").replicas(2).messages(10_000).size(kib(4)).rate(perSecond(20_000)))
+                .process(writer("producer")
+                        .channel("ring")
+                        .replicas(2)
+                        .messages(10_000)
+                        .size(kib(4))
+                        .rate(perSecond(20_000)))
                 .process(reader("consumer").channel("ring"))
                 .process(writer("qw").channel("jobs").duration(ms(50)).size(100).mtype(3))
                 .process(reader("qr").channel("jobs").mtype(-5))
@@ -89,15 +97,19 @@ class BuilderTest {
 
     @Test
     void writerWritesUnitsNaturally() {
-        assertEquals(YAML.replace("\"ring.latency.p50 < 50us\"", "\"ring.latency.p50 < 50us\"")
-                .replace("  - consumer.received == producer.sent", "  - \"consumer.received == producer.sent\""), ScenarioWriter.toYaml(built()));
+        assertEquals(
+                YAML.replace("\"ring.latency.p50 < 50us\"", "\"ring.latency.p50 < 50us\"")
+                        .replace(
+                                "  - consumer.received == producer.sent", "  - \"consumer.received == producer.sent\""),
+                ScenarioWriter.toYaml(built()));
     }
 
     @Test
     void builtScenarioPlans() throws ScenarioException {
         ScenarioLoader.Loaded l = ScenarioLoader.plan(built(), Limits.DEFAULT);
         assertEquals(12, l.plans().size());
-        assertEquals(List.of("producer-1", "producer-2", "consumer", "qw", "qr", "dw", "dr"),
+        assertEquals(
+                List.of("producer-1", "producer-2", "consumer", "qw", "qr", "dw", "dr"),
                 l.plans().getFirst().processes().stream().map(p -> p.name()).toList());
     }
 
@@ -113,10 +125,18 @@ class BuilderTest {
 
     @Test
     void namesAreUniqueInABuilder() {
-        assertEquals("channel q is defined twice",
-                assertThrows(IllegalArgumentException.class, () -> scenario("x").channel(msgq("q")).channel(pipe("q"))).getMessage());
-        assertEquals("process w is defined twice",
-                assertThrows(IllegalArgumentException.class, () -> scenario("x").process(writer("w")).process(reader("w"))).getMessage());
+        assertEquals(
+                "channel q is defined twice",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> scenario("x").channel(msgq("q")).channel(pipe("q")))
+                        .getMessage());
+        assertEquals(
+                "process w is defined twice",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> scenario("x").process(writer("w")).process(reader("w")))
+                        .getMessage());
     }
 
     static final String FAULTS_YAML = """
@@ -151,18 +171,25 @@ class BuilderTest {
 
     @Test
     void faultsAreOneModelInBothSyntaxesAndPlanned() throws ScenarioException {
-        Scenario s = scenario("faults").channel(msgq("jobs"))
+        Scenario s = scenario("faults")
+                .channel(msgq("jobs"))
                 .process(writer("producer").channel("jobs").replicas(2))
                 .process(reader("consumer").channel("jobs").rate(perSecond(500)).delay(ms(1)))
                 .expect("consumer.errors.EIDRM >= 1")
-                .faults(faultOn("producer-1").action(KILL).after(1000), faultOn("producer-2").action(DELAY).at(ms(200)).holdFor(ms(50)),
+                .faults(
+                        faultOn("producer-1").action(KILL).after(1000),
+                        faultOn("producer-2").action(DELAY).at(ms(200)).holdFor(ms(50)),
                         faultOnChannel("jobs").action(REMOVE).at(seconds(1)))
                 .build();
         assertEquals(s, ScenarioLoader.parse(FAULTS_YAML, "faults.yaml"));
         assertEquals(FAULTS_YAML, ScenarioWriter.toYaml(s));
         var plan = ScenarioLoader.plan(s, Limits.DEFAULT).plans().getFirst();
-        assertEquals(List.of("kill producer-1 after 1000 messages", "delay producer-2 for 50ms per operation at 200ms",
-                "remove channel jobs at 1s"), plan.faults().stream().map(f -> f.describe()).toList());
+        assertEquals(
+                List.of(
+                        "kill producer-1 after 1000 messages",
+                        "delay producer-2 for 50ms per operation at 200ms",
+                        "remove channel jobs at 1s"),
+                plan.faults().stream().map(f -> f.describe()).toList());
         assertEquals(1_000_000, plan.processes().get(2).delayNanos());
         assertEquals(true, plan.faulted("jobs"));
     }

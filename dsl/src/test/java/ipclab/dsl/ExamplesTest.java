@@ -33,7 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExamplesTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    @TempDir static Path classes;
+
+    @TempDir
+    static Path classes;
+
     static URLClassLoader loader;
     static List<String> classNames = new ArrayList<>();
 
@@ -45,8 +48,14 @@ class ExamplesTest {
         }
         assertTrue(sources.size() >= 8, "examples: " + sources);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Xlint:all", "-Werror", "-proc:none"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Xlint:all",
+                "-Werror",
+                "-proc:none"));
         sources.forEach(p -> args.add(p.toString()));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = javac.run(null, err, err, args.toArray(String[]::new));
@@ -57,34 +66,42 @@ class ExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleRunsAndValidates() {
-        return classNames.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            Class<?> c = loader.loadClass(name);
-            List<Scenario> built = new ArrayList<>();
-            for (Method m : c.getDeclaredMethods()) {
-                if (!Modifier.isPublic(m.getModifiers()) || !Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0) continue;
-                Object v = m.invoke(null);
-                if (v instanceof Scenario s) built.add(s);
-                if (v instanceof Map<?, ?> map) map.values().forEach(x -> built.add((Scenario) x));
-            }
-            assertTrue(!built.isEmpty(), name + " builds at least one scenario");
-            for (Scenario s : built) {
-                ScenarioLoader.plan(s, Limits.DEFAULT);
-                Path yaml = ROOT.resolve("scenarios").resolve(s.name() + ".yaml");
-                if (Files.exists(yaml)) {
-                    Scenario fromYaml = ScenarioLoader.load(yaml, Limits.DEFAULT).scenario();
-                    assertEquals(withoutDescription(fromYaml), withoutDescription(s), s.name() + " in Java and in YAML");
-                }
-            }
-            PrintStream out = System.out;
-            ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            try {
-                System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-                c.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
-            } finally {
-                System.setOut(out);
-            }
-            assertTrue(captured.toString(StandardCharsets.UTF_8).contains("name: "), name + ".main prints YAML");
-        }));
+        return classNames.stream()
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    Class<?> c = loader.loadClass(name);
+                    List<Scenario> built = new ArrayList<>();
+                    for (Method m : c.getDeclaredMethods()) {
+                        if (!Modifier.isPublic(m.getModifiers())
+                                || !Modifier.isStatic(m.getModifiers())
+                                || m.getParameterCount() != 0) continue;
+                        Object v = m.invoke(null);
+                        if (v instanceof Scenario s) built.add(s);
+                        if (v instanceof Map<?, ?> map) map.values().forEach(x -> built.add((Scenario) x));
+                    }
+                    assertTrue(!built.isEmpty(), name + " builds at least one scenario");
+                    for (Scenario s : built) {
+                        ScenarioLoader.plan(s, Limits.DEFAULT);
+                        Path yaml = ROOT.resolve("scenarios").resolve(s.name() + ".yaml");
+                        if (Files.exists(yaml)) {
+                            Scenario fromYaml =
+                                    ScenarioLoader.load(yaml, Limits.DEFAULT).scenario();
+                            assertEquals(
+                                    withoutDescription(fromYaml),
+                                    withoutDescription(s),
+                                    s.name() + " in Java and in YAML");
+                        }
+                    }
+                    PrintStream out = System.out;
+                    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+                    try {
+                        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+                        c.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+                    } finally {
+                        System.setOut(out);
+                    }
+                    assertTrue(
+                            captured.toString(StandardCharsets.UTF_8).contains("name: "), name + ".main prints YAML");
+                }));
     }
 
     static Scenario withoutDescription(Scenario s) {

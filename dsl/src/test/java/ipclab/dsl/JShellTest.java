@@ -16,7 +16,10 @@ class JShellTest {
     @Test
     void oneStaticImportIsEnough() {
         ClassLoader saved = Thread.currentThread().getContextClassLoader();
-        try (JShell js = JShell.builder().executionEngine("local").out(new PrintStream(new ByteArrayOutputStream())).build()) {
+        try (JShell js = JShell.builder()
+                .executionEngine("local")
+                .out(new PrintStream(new ByteArrayOutputStream()))
+                .build()) {
             String[] snippets = {
                 "import static ipclab.dsl.Scenarios.*;",
                 "var s = scenario(\"js\").channel(shm(\"ring\").size(kib(64)).slots(16).sync(SEMAPHORE))"
@@ -29,7 +32,13 @@ class JShellTest {
                 List<SnippetEvent> events = js.eval(snippet);
                 for (SnippetEvent e : events) {
                     assertNull(e.exception(), snippet);
-                    assertEquals(Snippet.Status.VALID, e.status(), () -> snippet + ": " + js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
+                    assertEquals(
+                            Snippet.Status.VALID,
+                            e.status(),
+                            () -> snippet + ": "
+                                    + js.diagnostics(e.snippet())
+                                            .map(d -> d.getMessage(null))
+                                            .toList());
                     last = e.value();
                 }
             }

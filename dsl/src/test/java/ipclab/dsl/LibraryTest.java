@@ -45,41 +45,58 @@ class LibraryTest {
     Stream<DynamicTest> libraryScenariosValidate() throws IOException {
         List<Path> files = yamlIn(ROOT.resolve("scenarios"));
         assertTrue(files.size() >= 15, "scenarios: " + files);
-        assertTrue(Files.exists(ROOT.resolve("dsl/src/main/resources/" + Schema.RESOURCE)), "the schema comment's path exists");
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            String text = Files.readString(f);
-            assertTrue(text.startsWith(SCHEMA_COMMENT + "\n"), "starts with the schema comment");
-            List<ScenarioLoader.Loaded> all = ScenarioLoader.loadAll(f, Limits.DEFAULT);
-            ScenarioLoader.loadAll(f, KernelLimits.current());
-            for (ScenarioLoader.Loaded l : all) {
-                Scenario s = l.scenario();
-                String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
-                if (all.size() == 1) assertEquals(stem, s.name(), "the file is named after the scenario");
-                else assertTrue(s.name().startsWith(stem + "-"), "a part of " + stem + " is named " + stem + "-...: " + s.name());
-                assertNotNull(s.description());
-                assertTrue(s.description().length() > 100, "a description a student can read: " + s.name());
-                assertFalse(s.expect().isEmpty() && s.compare().isEmpty(), "claims to check");
-                assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "rewritten.yaml"), "YAML -> model -> YAML -> model");
-                long processes = l.plans().getFirst().processes().size();
-                assertTrue(processes <= 4, "at most 4 JVMs at once on a 2-core CI machine: " + processes);
-            }
-        }));
+        assertTrue(
+                Files.exists(ROOT.resolve("dsl/src/main/resources/" + Schema.RESOURCE)),
+                "the schema comment's path exists");
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                    String text = Files.readString(f);
+                    assertTrue(text.startsWith(SCHEMA_COMMENT + "\n"), "starts with the schema comment");
+                    List<ScenarioLoader.Loaded> all = ScenarioLoader.loadAll(f, Limits.DEFAULT);
+                    ScenarioLoader.loadAll(f, KernelLimits.current());
+                    for (ScenarioLoader.Loaded l : all) {
+                        Scenario s = l.scenario();
+                        String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                        if (all.size() == 1) assertEquals(stem, s.name(), "the file is named after the scenario");
+                        else
+                            assertTrue(
+                                    s.name().startsWith(stem + "-"),
+                                    "a part of " + stem + " is named " + stem + "-...: " + s.name());
+                        assertNotNull(s.description());
+                        assertTrue(s.description().length() > 100, "a description a student can read: " + s.name());
+                        assertFalse(s.expect().isEmpty() && s.compare().isEmpty(), "claims to check");
+                        assertEquals(
+                                s,
+                                ScenarioLoader.parse(ScenarioWriter.toYaml(s), "rewritten.yaml"),
+                                "YAML -> model -> YAML -> model");
+                        long processes = l.plans().getFirst().processes().size();
+                        assertTrue(processes <= 4, "at most 4 JVMs at once on a 2-core CI machine: " + processes);
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> scenariosWrittenElsewhereValidate() throws IOException {
-        return yamlIn(valid()).stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            Scenario s = ScenarioLoader.load(f, Limits.DEFAULT).scenario();
-            assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "rewritten.yaml"));
-        }));
+        return yamlIn(valid()).stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                    Scenario s = ScenarioLoader.load(f, Limits.DEFAULT).scenario();
+                    assertEquals(s, ScenarioLoader.parse(ScenarioWriter.toYaml(s), "rewritten.yaml"));
+                }));
     }
 
     @Test
     void flowStyleFileReadsAsWritten() throws Exception {
-        Scenario s = ScenarioLoader.load(valid().resolve("flow-style.yaml"), Limits.DEFAULT).scenario();
+        Scenario s = ScenarioLoader.load(valid().resolve("flow-style.yaml"), Limits.DEFAULT)
+                .scenario();
         assertEquals("single-quoted, with a ' quote", s.description());
         assertEquals(10_000L, s.processes().get("producer").messages());
         assertEquals(-5L, s.processes().get("consumer").mtype());
-        assertEquals(2, ScenarioLoader.load(valid().resolve("flow-style.yaml"), Limits.DEFAULT).plans().getFirst().expectations().size());
+        assertEquals(
+                2,
+                ScenarioLoader.load(valid().resolve("flow-style.yaml"), Limits.DEFAULT)
+                        .plans()
+                        .getFirst()
+                        .expectations()
+                        .size());
     }
 }

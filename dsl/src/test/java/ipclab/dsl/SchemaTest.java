@@ -58,13 +58,18 @@ class SchemaTest {
     void theFileIsTheGeneratedSchema() throws Exception {
         Path file = Path.of("src/main/resources", Schema.RESOURCE);
         if (Boolean.getBoolean("ipclab.regenerate")) Files.writeString(file, Schema.json());
-        assertEquals(Schema.json(), Files.readString(file), file + " is stale: regenerate it with"
-                + " mvn -o -q -pl dsl surefire:test -Dtest=SchemaTest -Dipclab.regenerate=true, then ./ipclab schema --markdown for the README");
+        assertEquals(
+                Schema.json(),
+                Files.readString(file),
+                file + " is stale: regenerate it with"
+                        + " mvn -o -q -pl dsl surefire:test -Dtest=SchemaTest -Dipclab.regenerate=true, then ./ipclab schema --markdown for the README");
     }
 
     @Test
     void isDraft2020WithTheModelsKeysInOrder() {
-        assertEquals("https://json-schema.org/draft/2020-12/schema", SCHEMA.get("$schema").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                SCHEMA.get("$schema").asText());
         assertEquals(Scenario.KEYS, keys(SCHEMA.get("properties")));
         assertEquals(ChannelSpec.KEYS, keys(SCHEMA.at("/$defs/channel/properties")));
         assertEquals(ProcessSpec.KEYS, keys(SCHEMA.at("/$defs/process/properties")));
@@ -75,17 +80,31 @@ class SchemaTest {
 
     @Test
     void enumsMatchTheModel() {
-        Map<String, Class<? extends Enum<?>>> channelEnums = Map.of("type", ChannelType.class, "sync", Sync.class, "fanout", Fanout.class,
-                "mode", QueueMode.class, "domain", SocketDomain.class);
-        channelEnums.forEach((k, type) -> assertEquals(spellings(type), enumOf(SCHEMA.at("/$defs/channel/properties/" + k)), k));
+        Map<String, Class<? extends Enum<?>>> channelEnums = Map.of(
+                "type",
+                ChannelType.class,
+                "sync",
+                Sync.class,
+                "fanout",
+                Fanout.class,
+                "mode",
+                QueueMode.class,
+                "domain",
+                SocketDomain.class);
+        channelEnums.forEach(
+                (k, type) -> assertEquals(spellings(type), enumOf(SCHEMA.at("/$defs/channel/properties/" + k)), k));
         assertEquals(spellings(Role.class), enumOf(SCHEMA.at("/$defs/process/properties/role")));
     }
 
     @Test
     void everyPropertyHasADescription() {
-        List<JsonNode> props = List.of(SCHEMA.get("properties"), SCHEMA.at("/$defs/channel/properties"), SCHEMA.at("/$defs/process/properties"));
+        List<JsonNode> props = List.of(
+                SCHEMA.get("properties"),
+                SCHEMA.at("/$defs/channel/properties"),
+                SCHEMA.at("/$defs/process/properties"));
         for (JsonNode p : props) {
-            for (String k : keys(p)) assertTrue(p.get(k).path("description").asText().length() > 20, "description of " + k);
+            for (String k : keys(p))
+                assertTrue(p.get(k).path("description").asText().length() > 20, "description of " + k);
         }
     }
 

@@ -35,19 +35,32 @@ class LayersTest {
 
     @Test
     void layersPointDown() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("main").definedBy("ipclab.repl")
-                .layer("shell").definedBy("ipclab.repl.shell..")
-                .layer("cli").definedBy("ipclab.repl.cli..")
-                .layer("app").definedBy("ipclab.repl.app..")
-                .layer("compare").definedBy("ipclab.repl.compare..")
-                .layer("report").definedBy("ipclab.repl.report..")
-                .whereLayer("main").mayNotBeAccessedByAnyLayer()
-                .whereLayer("shell").mayOnlyBeAccessedByLayers("main")
-                .whereLayer("cli").mayOnlyBeAccessedByLayers("main", "shell")
-                .whereLayer("app").mayOnlyBeAccessedByLayers("main", "shell", "cli")
-                .whereLayer("compare").mayOnlyBeAccessedByLayers("main", "shell", "cli", "app")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("main", "shell", "cli", "app", "compare")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("main")
+                .definedBy("ipclab.repl")
+                .layer("shell")
+                .definedBy("ipclab.repl.shell..")
+                .layer("cli")
+                .definedBy("ipclab.repl.cli..")
+                .layer("app")
+                .definedBy("ipclab.repl.app..")
+                .layer("compare")
+                .definedBy("ipclab.repl.compare..")
+                .layer("report")
+                .definedBy("ipclab.repl.report..")
+                .whereLayer("main")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("shell")
+                .mayOnlyBeAccessedByLayers("main")
+                .whereLayer("cli")
+                .mayOnlyBeAccessedByLayers("main", "shell")
+                .whereLayer("app")
+                .mayOnlyBeAccessedByLayers("main", "shell", "cli")
+                .whereLayer("compare")
+                .mayOnlyBeAccessedByLayers("main", "shell", "cli", "app")
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("main", "shell", "cli", "app", "compare")
                 .check(MAIN);
     }
 
@@ -60,10 +73,14 @@ class LayersTest {
     @Test
     void onlyTheApplicationLayerDrivesTheEngine() {
         Set<String> drivers = Set.of("Engine", "Cleaner", "RunOptions", "RunListener");
-        DescribedPredicate<JavaClass> engineDrivers = DescribedPredicate.describe("the engine's " + drivers,
+        DescribedPredicate<JavaClass> engineDrivers = DescribedPredicate.describe(
+                "the engine's " + drivers,
                 c -> c.getPackageName().startsWith("ipclab.engine") && drivers.contains(c.getSimpleName()));
-        noClasses().that().resideOutsideOfPackage("ipclab.repl.app..")
-                .should().dependOnClassesThat(engineDrivers)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("ipclab.repl.app..")
+                .should()
+                .dependOnClassesThat(engineDrivers)
                 .check(MAIN);
     }
 }

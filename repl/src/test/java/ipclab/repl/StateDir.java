@@ -20,17 +20,22 @@ public final class StateDir implements AutoCloseable {
         System.setProperty("ipclab.state.dir", dir.toString());
     }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
     /** The run registry directory inside it. */
-    public Path runs() { return dir.resolve("runs"); }
+    public Path runs() {
+        return dir.resolve("runs");
+    }
 
     /** Writes a registry file, in the runtime's format, for a run whose supervisor is gone. */
     public Path staleRun(String scenario, String kind, int id, int key) throws IOException {
         Files.createDirectories(runs());
         Path f = runs().resolve(scenario + "-test.json");
         // supervisorStartTime 1 never matches this JVM's own start time: the run counts as dead
-        Files.writeString(f, """
+        Files.writeString(
+                f, """
                 {"scenario": "%s", "supervisorPid": %d, "supervisorStartTime": 1, "uid": %d, "createdMillis": 0,
                  "objects": [{"kind": "%s", "id": %d, "key": %d, "path": null}], "workers": []}
                 """.formatted(scenario, ProcessHandle.current().pid(), ipclab.engine.run.Proc.uid(), kind, id, key));
@@ -41,11 +46,13 @@ public final class StateDir implements AutoCloseable {
     public Path liveRun(String scenario, String kind, int id, int key) throws IOException {
         Files.createDirectories(runs());
         Path f = runs().resolve(scenario + "-live.json");
-        long start = ipclab.engine.run.Proc.startTime(ProcessHandle.current().pid()).orElseThrow();
+        long start =
+                ipclab.engine.run.Proc.startTime(ProcessHandle.current().pid()).orElseThrow();
         Files.writeString(f, """
                 {"scenario": "%s", "supervisorPid": %d, "supervisorStartTime": %d, "uid": %d, "createdMillis": 0,
                  "objects": [{"kind": "%s", "id": %d, "key": %d, "path": null}], "workers": []}
-                """.formatted(scenario, ProcessHandle.current().pid(), start, ipclab.engine.run.Proc.uid(), kind, id, key));
+                """.formatted(
+                        scenario, ProcessHandle.current().pid(), start, ipclab.engine.run.Proc.uid(), kind, id, key));
         return f;
     }
 

@@ -10,13 +10,19 @@ import java.util.regex.Pattern;
 /** A System V object made by util-linux {@code ipcmk} for a test; {@link #close()} removes it with ipcrm. */
 public record SysvTool(String kind, int id) implements AutoCloseable {
     /** {@code ipcmk -Q}: a message queue. */
-    public static SysvTool queue() throws IOException { return make("msg", "-Q"); }
+    public static SysvTool queue() throws IOException {
+        return make("msg", "-Q");
+    }
 
     /** {@code ipcmk -M bytes}: a shared memory segment. */
-    public static SysvTool segment(int bytes) throws IOException { return make("shm", "-M", Integer.toString(bytes)); }
+    public static SysvTool segment(int bytes) throws IOException {
+        return make("shm", "-M", Integer.toString(bytes));
+    }
 
     /** {@code ipcmk -S n}: a semaphore set. */
-    public static SysvTool semaphores(int n) throws IOException { return make("sem", "-S", Integer.toString(n)); }
+    public static SysvTool semaphores(int n) throws IOException {
+        return make("sem", "-S", Integer.toString(n));
+    }
 
     private static SysvTool make(String kind, String... args) throws IOException {
         String[] cmd = new String[args.length + 1];
@@ -38,12 +44,19 @@ public record SysvTool(String kind, int id) implements AutoCloseable {
         return java.util.OptionalInt.empty();
     }
 
-    public boolean exists() throws IOException { return key().isPresent(); }
+    public boolean exists() throws IOException {
+        return key().isPresent();
+    }
 
     @Override
     public void close() throws IOException {
         if (!exists()) return;
-        String flag = switch (kind) { case "msg" -> "-q"; case "shm" -> "-m"; default -> "-s"; };
+        String flag =
+                switch (kind) {
+                    case "msg" -> "-q";
+                    case "shm" -> "-m";
+                    default -> "-s";
+                };
         exec("ipcrm", flag, Integer.toString(id));
     }
 

@@ -27,7 +27,10 @@ public final class Claim {
     private final String text;
     private final List<Comparison> comparisons;
 
-    private Claim(String text, List<Comparison> comparisons) { this.text = text; this.comparisons = List.copyOf(comparisons); }
+    private Claim(String text, List<Comparison> comparisons) {
+        this.text = text;
+        this.comparisons = List.copyOf(comparisons);
+    }
 
     /** Parses a claim; the exception says where and what was expected. */
     public static Claim parse(String text) throws ClaimSyntaxException {
@@ -35,12 +38,17 @@ public final class Claim {
     }
 
     /** The claim as written. */
-    public String text() { return text; }
+    public String text() {
+        return text;
+    }
 
     /** Every dotted path the claim reads, in order of appearance. */
     public Set<Path> paths() {
         Set<Path> out = new LinkedHashSet<>();
-        for (Comparison c : comparisons) { c.left.paths(out); c.right.paths(out); }
+        for (Comparison c : comparisons) {
+            c.left.paths(out);
+            c.right.paths(out);
+        }
         return out;
     }
 
@@ -55,7 +63,9 @@ public final class Claim {
     }
 
     /** What the figures the claim reads were, e.g. {@code consumer.received=1000, producer.sent=1000}. */
-    public String actual(Function<String, Double> figures) { return actual(figures, metric -> ""); }
+    public String actual(Function<String, Double> figures) {
+        return actual(figures, metric -> "");
+    }
 
     /**
      * As {@link #actual(Function)}, each figure in its unit ({@code ring.latency.p50=1.78 us}):
@@ -73,7 +83,10 @@ public final class Claim {
         return String.join(", ", actual);
     }
 
-    @Override public String toString() { return text; }
+    @Override
+    public String toString() {
+        return text;
+    }
 
     /** A figure as a person reads it: {@code 1.78 us} for 1778 ns, {@code 4.00 KiB} for 4096 bytes, counts as they are. */
     static String withUnit(double v, String unit) {
@@ -88,9 +101,13 @@ public final class Claim {
     private static String scaled(double v, double step, String[] units) {
         int i = 0;
         double a = v;
-        while (i < units.length - 1 && Math.abs(a) >= step * 0.9995) { a /= step; i++; }
+        while (i < units.length - 1 && Math.abs(a) >= step * 0.9995) {
+            a /= step;
+            i++;
+        }
         if (i == 0 && a == Math.rint(a)) return (long) a + " " + units[0];
-        return String.format(Locale.ROOT, Math.abs(a) >= 99.95 ? "%.0f" : Math.abs(a) >= 9.995 ? "%.1f" : "%.2f", a) + " " + units[i];
+        return String.format(Locale.ROOT, Math.abs(a) >= 99.95 ? "%.0f" : Math.abs(a) >= 9.995 ? "%.1f" : "%.2f", a)
+                + " " + units[i];
     }
 
     static String format(double v) {
@@ -103,19 +120,39 @@ public final class Claim {
     /** A dotted path and where it starts in the claim (1-based column). */
     public record Path(String text, int column) {
         /** The first segment: a process group, a replica or a channel. */
-        public String subject() { int i = text.indexOf('.'); return i < 0 ? text : text.substring(0, i); }
+        public String subject() {
+            int i = text.indexOf('.');
+            return i < 0 ? text : text.substring(0, i);
+        }
 
         /** What follows the subject, e.g. {@code latency.p50}; empty when none. */
-        public String metric() { int i = text.indexOf('.'); return i < 0 ? "" : text.substring(i + 1); }
+        public String metric() {
+            int i = text.indexOf('.');
+            return i < 0 ? "" : text.substring(i + 1);
+        }
     }
 
     enum Op {
-        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("=="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
         final String symbol;
-        Op(String s) { symbol = s; }
+
+        Op(String s) {
+            symbol = s;
+        }
+
         boolean test(double l, double r) {
             return switch (this) {
-                case EQ -> l == r; case NE -> l != r; case LT -> l < r; case LE -> l <= r; case GT -> l > r; case GE -> l >= r;
+                case EQ -> l == r;
+                case NE -> l != r;
+                case LT -> l < r;
+                case LE -> l <= r;
+                case GT -> l > r;
+                case GE -> l >= r;
             };
         }
     }
@@ -124,29 +161,53 @@ public final class Claim {
 
     sealed interface Expr {
         double value(Function<String, Double> m);
+
         void paths(Set<Path> out);
     }
 
     record Num(double v) implements Expr {
-        public double value(Function<String, Double> m) { return v; }
+        public double value(Function<String, Double> m) {
+            return v;
+        }
+
         public void paths(Set<Path> out) {}
     }
 
     record Ref(Path path) implements Expr {
-        public double value(Function<String, Double> m) { Double v = m.apply(path.text()); return v == null ? Double.NaN : v; }
-        public void paths(Set<Path> out) { out.add(path); }
+        public double value(Function<String, Double> m) {
+            Double v = m.apply(path.text());
+            return v == null ? Double.NaN : v;
+        }
+
+        public void paths(Set<Path> out) {
+            out.add(path);
+        }
     }
 
     record Neg(Expr e) implements Expr {
-        public double value(Function<String, Double> m) { return -e.value(m); }
-        public void paths(Set<Path> out) { e.paths(out); }
+        public double value(Function<String, Double> m) {
+            return -e.value(m);
+        }
+
+        public void paths(Set<Path> out) {
+            e.paths(out);
+        }
     }
 
     record Bin(char op, Expr l, Expr r) implements Expr {
         public double value(Function<String, Double> m) {
             double a = l.value(m), b = r.value(m);
-            return switch (op) { case '+' -> a + b; case '-' -> a - b; case '*' -> a * b; default -> a / b; };
+            return switch (op) {
+                case '+' -> a + b;
+                case '-' -> a - b;
+                case '*' -> a * b;
+                default -> a / b;
+            };
         }
-        public void paths(Set<Path> out) { l.paths(out); r.paths(out); }
+
+        public void paths(Set<Path> out) {
+            l.paths(out);
+            r.paths(out);
+        }
     }
 }

@@ -9,5 +9,7 @@ public final class ClaimSyntaxException extends Exception {
         this.column = column;
     }
 
-    public int column() { return column; }
+    public int column() {
+        return column;
+    }
 }

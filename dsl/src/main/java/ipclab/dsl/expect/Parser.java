@@ -7,29 +7,54 @@ import java.util.Map;
 /** Recursive descent over a claim's text; see {@link Claim} for the grammar. */
 final class Parser {
     private static final Map<String, Double> UNITS = Map.ofEntries(
-            Map.entry("ns", 1d), Map.entry("us", 1e3), Map.entry("ms", 1e6), Map.entry("s", 1e9), Map.entry("m", 60e9),
-            Map.entry("B", 1d), Map.entry("KiB", 1024d), Map.entry("MiB", 1024d * 1024), Map.entry("GiB", 1024d * 1024 * 1024),
-            Map.entry("k", 1e3), Map.entry("M", 1e6));
+            Map.entry("ns", 1d),
+            Map.entry("us", 1e3),
+            Map.entry("ms", 1e6),
+            Map.entry("s", 1e9),
+            Map.entry("m", 60e9),
+            Map.entry("B", 1d),
+            Map.entry("KiB", 1024d),
+            Map.entry("MiB", 1024d * 1024),
+            Map.entry("GiB", 1024d * 1024 * 1024),
+            Map.entry("k", 1e3),
+            Map.entry("M", 1e6));
     private static final Map<String, String> MISTAKES = Map.ofEntries(
-            Map.entry("µs", "us"), Map.entry("μs", "us"), Map.entry("mus", "us"), Map.entry("usec", "us"), Map.entry("msec", "ms"),
-            Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("min", "m"), Map.entry("KB", "KiB"), Map.entry("kB", "KiB"),
-            Map.entry("kb", "KiB"), Map.entry("MB", "MiB"), Map.entry("mb", "MiB"), Map.entry("GB", "GiB"));
+            Map.entry("µs", "us"),
+            Map.entry("μs", "us"),
+            Map.entry("mus", "us"),
+            Map.entry("usec", "us"),
+            Map.entry("msec", "ms"),
+            Map.entry("sec", "s"),
+            Map.entry("secs", "s"),
+            Map.entry("min", "m"),
+            Map.entry("KB", "KiB"),
+            Map.entry("kB", "KiB"),
+            Map.entry("kb", "KiB"),
+            Map.entry("MB", "MiB"),
+            Map.entry("mb", "MiB"),
+            Map.entry("GB", "GiB"));
     private static final String UNIT_LIST = "ns, us, ms, s, m, B, KiB, MiB, GiB, k, M";
 
     private final String s;
     private int i;
-    private int numberEnd = -1;     // where the last number (and its unit) ended
+    private int numberEnd = -1; // where the last number (and its unit) ended
 
-    Parser(String s) { this.s = s; }
+    Parser(String s) {
+        this.s = s;
+    }
 
     List<Claim.Comparison> claims() throws ClaimSyntaxException {
-        if (s.isBlank()) throw new ClaimSyntaxException("the claim is empty; write e.g. 'consumer.received == producer.sent'", 1);
+        if (s.isBlank())
+            throw new ClaimSyntaxException("the claim is empty; write e.g. 'consumer.received == producer.sent'", 1);
         List<Claim.Comparison> out = new ArrayList<>();
         out.add(comparison());
         while (true) {
             skip();
             if (i >= s.length()) return out;
-            if (word("and")) { out.add(comparison()); continue; }
+            if (word("and")) {
+                out.add(comparison());
+                continue;
+            }
             spacedUnit();
             throw new ClaimSyntaxException("unexpected '" + rest() + "'; claims are joined with 'and'", i + 1);
         }
@@ -41,7 +66,8 @@ final class Parser {
         int at = i;
         Claim.Op op = op();
         if (op == null) {
-            if (i >= s.length()) throw new ClaimSyntaxException("a comparison needs an operator: == != < <= > >=", at + 1);
+            if (i >= s.length())
+                throw new ClaimSyntaxException("a comparison needs an operator: == != < <= > >=", at + 1);
             if (s.charAt(i) == '=') throw new ClaimSyntaxException("'=' is not a comparison; write '=='", at + 1);
             spacedUnit();
             throw new ClaimSyntaxException("expected one of == != < <= > >=, found '" + rest() + "'", at + 1);
@@ -51,15 +77,23 @@ final class Parser {
     }
 
     private Claim.Op op() {
-        for (Claim.Op o : new Claim.Op[] {Claim.Op.EQ, Claim.Op.NE, Claim.Op.LE, Claim.Op.GE, Claim.Op.LT, Claim.Op.GT}) {
-            if (s.startsWith(o.symbol, i)) { i += o.symbol.length(); return o; }
+        for (Claim.Op o :
+                new Claim.Op[] {Claim.Op.EQ, Claim.Op.NE, Claim.Op.LE, Claim.Op.GE, Claim.Op.LT, Claim.Op.GT}) {
+            if (s.startsWith(o.symbol, i)) {
+                i += o.symbol.length();
+                return o;
+            }
         }
         return null;
     }
 
-    private Claim.Expr expr() throws ClaimSyntaxException { return chain(this::term, '+', '-'); }
+    private Claim.Expr expr() throws ClaimSyntaxException {
+        return chain(this::term, '+', '-');
+    }
 
-    private Claim.Expr term() throws ClaimSyntaxException { return chain(this::factor, '*', '/'); }
+    private Claim.Expr term() throws ClaimSyntaxException {
+        return chain(this::factor, '*', '/');
+    }
 
     /** Operands joined left to right by either of two operators of one precedence. */
     private Claim.Expr chain(Operand operand, char op1, char op2) throws ClaimSyntaxException {
@@ -73,11 +107,15 @@ final class Parser {
         }
     }
 
-    private interface Operand { Claim.Expr parse() throws ClaimSyntaxException; }
+    private interface Operand {
+        Claim.Expr parse() throws ClaimSyntaxException;
+    }
 
     private Claim.Expr factor() throws ClaimSyntaxException {
         skip();
-        if (i >= s.length()) throw new ClaimSyntaxException("the claim ends too early; expected a number or a name such as consumer.received", i + 1);
+        if (i >= s.length())
+            throw new ClaimSyntaxException(
+                    "the claim ends too early; expected a number or a name such as consumer.received", i + 1);
         char c = s.charAt(i);
         if (c == '(') {
             int open = i++;
@@ -87,10 +125,15 @@ final class Parser {
             i++;
             return e;
         }
-        if (c == '-') { i++; return new Claim.Neg(factor()); }
-        if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) return number();
+        if (c == '-') {
+            i++;
+            return new Claim.Neg(factor());
+        }
+        if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))
+            return number();
         if (Character.isLetter(c) || c == '_') return path();
-        throw new ClaimSyntaxException("expected a number or a name such as consumer.received, found '" + rest() + "'", i + 1);
+        throw new ClaimSyntaxException(
+                "expected a number or a name such as consumer.received, found '" + rest() + "'", i + 1);
     }
 
     private Claim.Expr number() throws ClaimSyntaxException {
@@ -109,9 +152,12 @@ final class Parser {
             String unit = s.substring(u, i);
             Double f = UNITS.get(unit);
             if (f == null) {
-                throw new ClaimSyntaxException("unknown unit '" + unit + "' in '" + s.substring(start, i) + "'; units are " + UNIT_LIST
-                        + (MISTAKES.containsKey(unit) ? "; did you mean '" + MISTAKES.get(unit) + "'?"
-                        : ipclab.dsl.model.Suggestions.didYouMean(unit, UNITS.keySet())), u + 1);
+                throw new ClaimSyntaxException(
+                        "unknown unit '" + unit + "' in '" + s.substring(start, i) + "'; units are " + UNIT_LIST
+                                + (MISTAKES.containsKey(unit)
+                                        ? "; did you mean '" + MISTAKES.get(unit) + "'?"
+                                        : ipclab.dsl.model.Suggestions.didYouMean(unit, UNITS.keySet())),
+                        u + 1);
             }
             v *= f;
         }
@@ -121,37 +167,51 @@ final class Parser {
 
     /** {@code 50 us}: a unit written apart from its number. */
     private void spacedUnit() throws ClaimSyntaxException {
-        if (numberEnd < 0 || i >= s.length() || !Character.isLetter(s.charAt(i)) || !s.substring(numberEnd, i).isBlank()) return;
+        if (numberEnd < 0
+                || i >= s.length()
+                || !Character.isLetter(s.charAt(i))
+                || !s.substring(numberEnd, i).isBlank()) return;
         int end = i;
         while (end < s.length() && Character.isLetter(s.charAt(end))) end++;
         String unit = s.substring(i, end);
         if (end < s.length() && s.charAt(end) == '.' || !UNITS.containsKey(unit) && !MISTAKES.containsKey(unit)) return;
         unit = MISTAKES.getOrDefault(unit, unit);
         String number = s.substring(0, numberEnd).replaceAll(".*?([0-9._]+[A-Za-z]*)$", "$1");
-        throw new ClaimSyntaxException("write the unit right after its number, without a space: '" + number + unit + "'", i + 1);
+        throw new ClaimSyntaxException(
+                "write the unit right after its number, without a space: '" + number + unit + "'", i + 1);
     }
 
     private Claim.Expr path() throws ClaimSyntaxException {
         int start = i;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '-')) i++;
-        while (i < s.length() - 1 && s.charAt(i) == '.' && (Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) {
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '-'))
+            i++;
+        while (i < s.length() - 1
+                && s.charAt(i) == '.'
+                && (Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) {
             i++;
             while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
         }
         String text = s.substring(start, i);
-        if (text.equals("and")) throw new ClaimSyntaxException("'and' joins two comparisons; a number or a name is missing before it", start + 1);
+        if (text.equals("and"))
+            throw new ClaimSyntaxException(
+                    "'and' joins two comparisons; a number or a name is missing before it", start + 1);
         return new Claim.Ref(new Claim.Path(text, start + 1));
     }
 
     private boolean word(String w) {
-        if (s.startsWith(w, i) && (i + w.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + w.length())))) {
+        if (s.startsWith(w, i)
+                && (i + w.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + w.length())))) {
             i += w.length();
             return true;
         }
         return false;
     }
 
-    private void skip() { while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++; }
+    private void skip() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+    }
 
-    private String rest() { return s.substring(i, Math.min(s.length(), i + 20)); }
+    private String rest() {
+        return s.substring(i, Math.min(s.length(), i + 20));
+    }
 }

@@ -27,10 +27,11 @@ public final class CallSites {
      * call; null when that is ipclab's own (the YAML reader, a sweep's copies: they have their places).
      */
     static Site caller() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("ipclab.dsl.model.") && !f.getClassName().equals("ipclab.dsl.Scenarios"))
+        return WALKER.walk(frames -> frames.filter(f -> !f.getClassName().startsWith("ipclab.dsl.model.")
+                        && !f.getClassName().equals("ipclab.dsl.Scenarios"))
                 .findFirst()
-                .filter(f -> !f.getClassName().startsWith("ipclab.dsl.") && f.getFileName() != null && f.getLineNumber() > 0)
+                .filter(f ->
+                        !f.getClassName().startsWith("ipclab.dsl.") && f.getFileName() != null && f.getLineNumber() > 0)
                 .map(f -> new Site(f.getFileName(), f.getLineNumber()))
                 .orElse(null));
     }

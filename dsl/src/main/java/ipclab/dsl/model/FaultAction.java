@@ -7,8 +7,15 @@ package ipclab.dsl.model;
  * {@code fill} (the queue filled to its capacity).
  */
 public enum FaultAction {
-    KILL, STOP, CONT, DELAY, REMOVE, FILL;
+    KILL,
+    STOP,
+    CONT,
+    DELAY,
+    REMOVE,
+    FILL;
 
     /** True for the actions that act on a channel rather than a process. */
-    public boolean onChannel() { return this == REMOVE || this == FILL; }
+    public boolean onChannel() {
+        return this == REMOVE || this == FILL;
+    }
 }

@@ -23,10 +23,14 @@ public record FaultSpec(String process, String channel, FaultAction action, Long
     public static final List<String> KEYS = Key.names(Key.Scope.FAULT);
 
     /** A fault on a process: {@code FaultSpec.process("producer-1").action(KILL).after(1000)}. */
-    public static Builder process(String name) { return new Builder().process(name); }
+    public static Builder process(String name) {
+        return new Builder().process(name);
+    }
 
     /** A fault on a channel: {@code FaultSpec.channel("jobs").action(REMOVE).at(Duration.ofMillis(500))}. */
-    public static Builder channel(String name) { return new Builder().channel(name); }
+    public static Builder channel(String name) {
+        return new Builder().channel(name);
+    }
 
     /** The target as a person reads it: {@code process producer-1} or {@code channel jobs}. */
     public String target() {
@@ -34,7 +38,9 @@ public record FaultSpec(String process, String channel, FaultAction action, Long
     }
 
     /** The value of a key as YAML writes it, or {@code null} when not given. */
-    public String get(String key) { return KeyValues.text(Key.Scope.FAULT, this, key, "fault"); }
+    public String get(String key) {
+        return KeyValues.text(Key.Scope.FAULT, this, key, "fault");
+    }
 
     /** A builder holding this fault's fields, to change some. */
     public Builder toBuilder() {
@@ -47,20 +53,49 @@ public record FaultSpec(String process, String channel, FaultAction action, Long
     public static final class Builder {
         final KeyValues values = new KeyValues(Key.Scope.FAULT, FaultSpec.class);
 
-        public Builder process(String name) { values.put(Key.FAULT_PROCESS, name); return this; }
-        public Builder channel(String name) { values.put(Key.FAULT_CHANNEL, name); return this; }
-        public Builder action(FaultAction a) { values.put(Key.ACTION, a); return this; }
-        public Builder after(long messages) { values.put(Key.AFTER, messages); return this; }
-        public Builder at(Duration d) { values.put(Key.AT, d); return this; }
+        public Builder process(String name) {
+            values.put(Key.FAULT_PROCESS, name);
+            return this;
+        }
+
+        public Builder channel(String name) {
+            values.put(Key.FAULT_CHANNEL, name);
+            return this;
+        }
+
+        public Builder action(FaultAction a) {
+            values.put(Key.ACTION, a);
+            return this;
+        }
+
+        public Builder after(long messages) {
+            values.put(Key.AFTER, messages);
+            return this;
+        }
+
+        public Builder at(Duration d) {
+            values.put(Key.AT, d);
+            return this;
+        }
         /** YAML's {@code for}: how long a delay holds each operation. */
-        public Builder holdFor(Duration d) { values.put(Key.FOR, d); return this; }
+        public Builder holdFor(Duration d) {
+            values.put(Key.FOR, d);
+            return this;
+        }
 
         /** Sets a key from its YAML text ({@code after}, {@code "1000"}); the exception's message is for the user. */
-        public Builder set(String key, String text) { values.set(key, text); return this; }
+        public Builder set(String key, String text) {
+            values.set(key, text);
+            return this;
+        }
 
         public FaultSpec build() {
-            return new FaultSpec((String) values.get(Key.FAULT_PROCESS), (String) values.get(Key.FAULT_CHANNEL),
-                    (FaultAction) values.get(Key.ACTION), (Long) values.get(Key.AFTER), (Duration) values.get(Key.AT),
+            return new FaultSpec(
+                    (String) values.get(Key.FAULT_PROCESS),
+                    (String) values.get(Key.FAULT_CHANNEL),
+                    (FaultAction) values.get(Key.ACTION),
+                    (Long) values.get(Key.AFTER),
+                    (Duration) values.get(Key.AT),
                     (Duration) values.get(Key.FOR));
         }
     }

@@ -33,7 +33,9 @@ final class KeyValues {
         for (Key k : Key.of(scope)) values.put(k, component(r, k.component()));
     }
 
-    Object get(Key k) { return values.get(k); }
+    Object get(Key k) {
+        return values.get(k);
+    }
 
     KeyValues put(Key k, Object value) {
         values.put(k, value);
@@ -46,8 +48,8 @@ final class KeyValues {
         Key k = Key.find(scope, key);
         List<String> names = Key.names(scope);
         if (k == null) {
-            throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: " + String.join(", ", names)
-                    + Suggestions.didYouMean(key, names));
+            throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: "
+                    + String.join(", ", names) + Suggestions.didYouMean(key, names));
         }
         values.put(k, parse(k, text, componentType(record, k.component())));
     }
@@ -69,7 +71,7 @@ final class KeyValues {
             case "integer" -> {
                 long v = Values.integer(text, k.yaml(), t.minimum());
                 if (as == Integer.class) yield Integer.valueOf(Math.toIntExact(Math.min(v, Integer.MAX_VALUE)));
-                yield Long.valueOf(v);   // two yields, not a ternary: that would widen the int to a long
+                yield Long.valueOf(v); // two yields, not a ternary: that would widen the int to a long
             }
             case "size" -> Values.size(text);
             case "duration" -> Values.duration(text);
@@ -91,7 +93,8 @@ final class KeyValues {
             try {
                 return c.getAccessor().invoke(r);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + name + " of " + r.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + name + " of " + r.getClass().getSimpleName(), e);
             }
         }
         throw new IllegalStateException(r.getClass().getSimpleName() + " has no component " + name + " for its key");

@@ -33,16 +33,22 @@ public enum Mechanism {
         this.domain = domain;
     }
 
-    public String yaml() { return yaml; }
+    public String yaml() {
+        return yaml;
+    }
 
-    public ChannelType type() { return type; }
+    public ChannelType type() {
+        return type;
+    }
 
     public static Optional<Mechanism> named(String yaml) {
         return Arrays.stream(values()).filter(m -> m.yaml.equals(yaml)).findFirst();
     }
 
     /** {@code msgq | shm | shm-sem | shm-spin | socket | unix | tcp | pipe}. */
-    public static String choices() { return String.join(" | ", Arrays.stream(values()).map(Mechanism::yaml).toList()); }
+    public static String choices() {
+        return String.join(" | ", Arrays.stream(values()).map(Mechanism::yaml).toList());
+    }
 
     /** The channel as this mechanism: its type and keys set, the keys its type does not take dropped. */
     public ChannelSpec select(ChannelSpec c) {
@@ -64,7 +70,9 @@ public enum Mechanism {
     /** A process on a channel of type {@code t}, without the keys that type does not take ({@code mtype} off a queue). */
     public static ProcessSpec fit(ProcessSpec p, ChannelType t) {
         ProcessSpec.Builder b = p.toBuilder();
-        List<Key> drop = Key.of(Key.Scope.PROCESS).stream().filter(k -> !k.appliesTo(t) && p.get(k.yaml()) != null).toList();
+        List<Key> drop = Key.of(Key.Scope.PROCESS).stream()
+                .filter(k -> !k.appliesTo(t) && p.get(k.yaml()) != null)
+                .toList();
         if (drop.isEmpty()) return p;
         for (Key k : drop) b.put(k, null);
         return b.build();

@@ -6,7 +6,9 @@ import java.util.Locale;
 public final class Names {
     private Names() {}
 
-    public static String yaml(Enum<?> e) { return e.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    public static String yaml(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     public static <E extends Enum<E>> E parse(Class<E> type, String text) {
         for (E e : type.getEnumConstants()) if (yaml(e).equals(text)) return e;

@@ -8,18 +8,36 @@ import java.util.List;
  * {@code name} is the key under {@code processes:}; every other component is the YAML key of the
  * same name, described (with where it applies and its default) in {@link Key}.
  */
-public record ProcessSpec(String name, Role role, String channel, Integer replicas, Long messages, Duration duration,
-                          ByteSize size, Rate rate, Duration delay, Long mtype, Long warmup, Integer cpu, CpuList cpus) {
+public record ProcessSpec(
+        String name,
+        Role role,
+        String channel,
+        Integer replicas,
+        Long messages,
+        Duration duration,
+        ByteSize size,
+        Rate rate,
+        Duration delay,
+        Long mtype,
+        Long warmup,
+        Integer cpu,
+        CpuList cpus) {
     /** The YAML keys of a process, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
 
-    public ProcessSpec { KeyValues.requireNameAnd(name, "process", role, Key.ROLE); }
+    public ProcessSpec {
+        KeyValues.requireNameAnd(name, "process", role, Key.ROLE);
+    }
 
     /** A builder holding this process's fields, to change some. */
-    public Builder toBuilder() { return new Builder(name, role).from(this); }
+    public Builder toBuilder() {
+        return new Builder(name, role).from(this);
+    }
 
     /** The value of a key as YAML writes it, or {@code null} when not given. */
-    public String get(String key) { return KeyValues.text(Key.Scope.PROCESS, this, key, "process"); }
+    public String get(String key) {
+        return KeyValues.text(Key.Scope.PROCESS, this, key, "process");
+    }
 
     /**
      * Fluent builder; method names are the YAML keys (see {@link Key} for what each means, where
@@ -27,34 +45,87 @@ public record ProcessSpec(String name, Role role, String channel, Integer replic
      * {@code reader(..)}, {@code pinger(..)}, {@code echo(..)} or {@code incrementer(..)}.
      */
     public static final class Builder extends SpecBuilder<Builder> {
-        public Builder(String name, Role role) { super(name, ProcessSpec.class, Key.ROLE, role); }
+        public Builder(String name, Role role) {
+            super(name, ProcessSpec.class, Key.ROLE, role);
+        }
 
-        public Builder role(Role r) { return put(Key.ROLE, r); }
-        public Builder channel(String c) { return put(Key.CHANNEL_NAME, c); }
-        public Builder replicas(int n) { return put(Key.REPLICAS, n); }
-        public Builder messages(long n) { return put(Key.MESSAGES, n); }
-        public Builder duration(Duration d) { return put(Key.DURATION, d); }
-        public Builder size(ByteSize s) { return put(Key.MESSAGE_SIZE, s); }
+        public Builder role(Role r) {
+            return put(Key.ROLE, r);
+        }
+
+        public Builder channel(String c) {
+            return put(Key.CHANNEL_NAME, c);
+        }
+
+        public Builder replicas(int n) {
+            return put(Key.REPLICAS, n);
+        }
+
+        public Builder messages(long n) {
+            return put(Key.MESSAGES, n);
+        }
+
+        public Builder duration(Duration d) {
+            return put(Key.DURATION, d);
+        }
+
+        public Builder size(ByteSize s) {
+            return put(Key.MESSAGE_SIZE, s);
+        }
         /** Message size in bytes. */
-        public Builder size(long bytes) { return size(ByteSize.of(bytes)); }
-        public Builder rate(Rate r) { return put(Key.RATE, r); }
+        public Builder size(long bytes) {
+            return size(ByteSize.of(bytes));
+        }
+
+        public Builder rate(Rate r) {
+            return put(Key.RATE, r);
+        }
         /** Messages per second. */
-        public Builder rate(long perSecond) { return rate(Rate.perSecond(perSecond)); }
+        public Builder rate(long perSecond) {
+            return rate(Rate.perSecond(perSecond));
+        }
         /** Reader or echo: how long each message is held before the next is taken (a slow consumer). */
-        public Builder delay(Duration d) { return put(Key.DELAY, d); }
-        public Builder mtype(long t) { return put(Key.MTYPE, t); }
-        public Builder warmup(long n) { return put(Key.WARMUP, n); }
+        public Builder delay(Duration d) {
+            return put(Key.DELAY, d);
+        }
+
+        public Builder mtype(long t) {
+            return put(Key.MTYPE, t);
+        }
+
+        public Builder warmup(long n) {
+            return put(Key.WARMUP, n);
+        }
         /** The one CPU the process runs on. */
-        public Builder cpu(int c) { return put(Key.CPU, c); }
-        public Builder cpus(CpuList c) { return put(Key.CPUS, c); }
+        public Builder cpu(int c) {
+            return put(Key.CPU, c);
+        }
+
+        public Builder cpus(CpuList c) {
+            return put(Key.CPUS, c);
+        }
         /** The CPUs the process may run on. */
-        public Builder cpus(Integer... c) { return cpus(CpuList.of(c)); }
+        public Builder cpus(Integer... c) {
+            return cpus(CpuList.of(c));
+        }
 
         public ProcessSpec build() {
-            return CallSites.attach(new ProcessSpec(name(), (Role) values.get(Key.ROLE), (String) values.get(Key.CHANNEL_NAME),
-                    (Integer) values.get(Key.REPLICAS), (Long) values.get(Key.MESSAGES), (Duration) values.get(Key.DURATION),
-                    (ByteSize) values.get(Key.MESSAGE_SIZE), (Rate) values.get(Key.RATE), (Duration) values.get(Key.DELAY), (Long) values.get(Key.MTYPE),
-                    (Long) values.get(Key.WARMUP), (Integer) values.get(Key.CPU), (CpuList) values.get(Key.CPUS)), sites);
+            return CallSites.attach(
+                    new ProcessSpec(
+                            name(),
+                            (Role) values.get(Key.ROLE),
+                            (String) values.get(Key.CHANNEL_NAME),
+                            (Integer) values.get(Key.REPLICAS),
+                            (Long) values.get(Key.MESSAGES),
+                            (Duration) values.get(Key.DURATION),
+                            (ByteSize) values.get(Key.MESSAGE_SIZE),
+                            (Rate) values.get(Key.RATE),
+                            (Duration) values.get(Key.DELAY),
+                            (Long) values.get(Key.MTYPE),
+                            (Long) values.get(Key.WARMUP),
+                            (Integer) values.get(Key.CPU),
+                            (CpuList) values.get(Key.CPUS)),
+                    sites);
         }
     }
 }

@@ -7,4 +7,8 @@ package ipclab.dsl.model;
  * segment keeps its key (and is listed by 'ipcs') for the whole run; never: not at all, as a C
  * program that forgets shmctl(IPC_RMID): the segment (and its semaphore set) outlive the run, and 'ipclab clean' removes them.
  */
-public enum Removal { NEVER, AFTER_ATTACH, AT_END }
+public enum Removal {
+    NEVER,
+    AFTER_ATTACH,
+    AT_END
+}

@@ -6,11 +6,11 @@ package ipclab.dsl.model;
  */
 public enum Role {
     //          sends  receives originates consumes
-    WRITER(     true,  false,   true,      false),
-    READER(     false, true,    false,     true),
-    PINGER(     true,  true,    true,      false),
-    ECHO(       true,  true,    false,     true),
-    INCREMENTER(false, false,   false,     false);
+    WRITER(true, false, true, false),
+    READER(false, true, false, true),
+    PINGER(true, true, true, false),
+    ECHO(true, true, false, true),
+    INCREMENTER(false, false, false, false);
 
     private final boolean sends;
     private final boolean receives;

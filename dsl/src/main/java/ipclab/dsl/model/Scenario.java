@@ -21,10 +21,18 @@ import java.util.SequencedMap;
  * @param compare comparative claims weighed after the whole sweep, as written (e.g. {@code shm-sem beats msgq in throughput from 16KiB up})
  * @param faults faults injected on purpose, in the order written
  */
-public record Scenario(String name, String description, Long seed, Duration timeout,
-                       SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
-                       SequencedMap<String, List<String>> sweep, Integer repeat, List<String> expect, List<String> compare,
-                       List<FaultSpec> faults) {
+public record Scenario(
+        String name,
+        String description,
+        Long seed,
+        Duration timeout,
+        SequencedMap<String, ChannelSpec> channels,
+        SequencedMap<String, ProcessSpec> processes,
+        SequencedMap<String, List<String>> sweep,
+        Integer repeat,
+        List<String> expect,
+        List<String> compare,
+        List<FaultSpec> faults) {
     /** The top-level YAML keys, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.SCENARIO);
 
@@ -39,49 +47,80 @@ public record Scenario(String name, String description, Long seed, Duration time
         compare = compare == null ? List.of() : List.copyOf(compare);
         faults = faults == null ? List.of() : List.copyOf(faults);
         for (var e : channels.entrySet()) {
-            if (!e.getKey().equals(e.getValue().name())) throw new IllegalArgumentException("channel key " + e.getKey() + " != name " + e.getValue().name());
+            if (!e.getKey().equals(e.getValue().name()))
+                throw new IllegalArgumentException(
+                        "channel key " + e.getKey() + " != name " + e.getValue().name());
         }
         for (var e : processes.entrySet()) {
-            if (!e.getKey().equals(e.getValue().name())) throw new IllegalArgumentException("process key " + e.getKey() + " != name " + e.getValue().name());
+            if (!e.getKey().equals(e.getValue().name()))
+                throw new IllegalArgumentException(
+                        "process key " + e.getKey() + " != name " + e.getValue().name());
         }
     }
 
     /** Without repeat and comparative claims: the shape of a scenario before they existed. */
-    public Scenario(String name, String description, Long seed, Duration timeout,
-                    SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
-                    SequencedMap<String, List<String>> sweep, List<String> expect) {
+    public Scenario(
+            String name,
+            String description,
+            Long seed,
+            Duration timeout,
+            SequencedMap<String, ChannelSpec> channels,
+            SequencedMap<String, ProcessSpec> processes,
+            SequencedMap<String, List<String>> sweep,
+            List<String> expect) {
         this(name, description, seed, timeout, channels, processes, sweep, null, expect, null, List.of());
     }
 
     /** Without faults. */
-    public Scenario(String name, String description, Long seed, Duration timeout,
-                    SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes,
-                    SequencedMap<String, List<String>> sweep, Integer repeat, List<String> expect, List<String> compare) {
+    public Scenario(
+            String name,
+            String description,
+            Long seed,
+            Duration timeout,
+            SequencedMap<String, ChannelSpec> channels,
+            SequencedMap<String, ProcessSpec> processes,
+            SequencedMap<String, List<String>> sweep,
+            Integer repeat,
+            List<String> expect,
+            List<String> compare) {
         this(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, List.of());
     }
 
     /** The same scenario with other channels and processes (a sweep combination applied). */
     public Scenario with(SequencedMap<String, ChannelSpec> channels, SequencedMap<String, ProcessSpec> processes) {
-        return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
+        return new Scenario(
+                name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
     }
 
     /** The same scenario with another seed, timeout, sweep and repeat count. */
     public Scenario with(Long seed, Duration timeout, SequencedMap<String, List<String>> sweep, Integer repeat) {
-        return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
+        return new Scenario(
+                name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
     }
 
     /** How many times each combination runs: {@link #repeat()}, or 1. */
-    public int repeats() { return repeat == null ? 1 : repeat; }
+    public int repeats() {
+        return repeat == null ? 1 : repeat;
+    }
 
     /** Starts a fluent builder: {@code Scenario.named("x").channel(msgq("q")).process(writer("w").channel("q"))...build()}. */
-    public static Builder named(String name) { return new Builder(name); }
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
 
     /** A builder holding this scenario, to change some of it. */
     public Builder toBuilder() {
         Builder b = new Builder(name);
-        b.description = description; b.seed = seed; b.timeout = timeout;
-        b.channels.putAll(channels); b.processes.putAll(processes);
-        b.sweep.putAll(sweep); b.repeat = repeat; b.expect.addAll(expect); b.compare.addAll(compare); b.faults.addAll(faults);
+        b.description = description;
+        b.seed = seed;
+        b.timeout = timeout;
+        b.channels.putAll(channels);
+        b.processes.putAll(processes);
+        b.sweep.putAll(sweep);
+        b.repeat = repeat;
+        b.expect.addAll(expect);
+        b.compare.addAll(compare);
+        b.faults.addAll(faults);
         return b;
     }
 
@@ -105,32 +144,64 @@ public record Scenario(String name, String description, Long seed, Duration time
         private final List<String> compare = new ArrayList<>();
         private final List<FaultSpec> faults = new ArrayList<>();
 
-        public Builder(String name) { this.name = name; CallSites.note(sites, ""); CallSites.note(sites, "name"); }
+        public Builder(String name) {
+            this.name = name;
+            CallSites.note(sites, "");
+            CallSites.note(sites, "name");
+        }
 
         /** The keys' meanings and defaults: {@link Key}. */
-        public Builder description(String text) { this.description = text; CallSites.note(sites, "description"); return this; }
-        public Builder seed(long s) { this.seed = s; CallSites.note(sites, "seed"); return this; }
-        public Builder timeout(Duration t) { this.timeout = t; CallSites.note(sites, "timeout"); return this; }
+        public Builder description(String text) {
+            this.description = text;
+            CallSites.note(sites, "description");
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            CallSites.note(sites, "seed");
+            return this;
+        }
+
+        public Builder timeout(Duration t) {
+            this.timeout = t;
+            CallSites.note(sites, "timeout");
+            return this;
+        }
 
         /** Adds a channel; its name must be new. */
         public Builder channel(ChannelSpec c) {
-            if (channels.putIfAbsent(c.name(), c) != null) throw new IllegalArgumentException("channel " + c.name() + " is defined twice");
+            if (channels.putIfAbsent(c.name(), c) != null)
+                throw new IllegalArgumentException("channel " + c.name() + " is defined twice");
             adopt("channels." + c.name(), c);
             return this;
         }
-        public Builder channel(ChannelSpec.Builder c) { return channel(c.build()); }
+
+        public Builder channel(ChannelSpec.Builder c) {
+            return channel(c.build());
+        }
         /** Adds several channels. */
-        public Builder channels(ChannelSpec.Builder... cs) { for (var c : cs) channel(c); return this; }
+        public Builder channels(ChannelSpec.Builder... cs) {
+            for (var c : cs) channel(c);
+            return this;
+        }
 
         /** Adds a process (group); its name must be new. */
         public Builder process(ProcessSpec p) {
-            if (processes.putIfAbsent(p.name(), p) != null) throw new IllegalArgumentException("process " + p.name() + " is defined twice");
+            if (processes.putIfAbsent(p.name(), p) != null)
+                throw new IllegalArgumentException("process " + p.name() + " is defined twice");
             adopt("processes." + p.name(), p);
             return this;
         }
-        public Builder process(ProcessSpec.Builder p) { return process(p.build()); }
+
+        public Builder process(ProcessSpec.Builder p) {
+            return process(p.build());
+        }
         /** Adds several processes. */
-        public Builder processes(ProcessSpec.Builder... ps) { for (var p : ps) process(p); return this; }
+        public Builder processes(ProcessSpec.Builder... ps) {
+            for (var p : ps) process(p);
+            return this;
+        }
 
         /**
          * Sweeps a dotted path over values, e.g. {@code sweep("processes.producer.size", kib(1), kib(4))}
@@ -139,7 +210,10 @@ public record Scenario(String name, String description, Long seed, Duration time
         public Builder sweep(String path, Object... values) {
             List<String> texts = new ArrayList<>();
             for (Object v : values) {
-                texts.add(v instanceof Enum<?> e ? Names.yaml(e) : v instanceof Duration d ? Durations.format(d) : String.valueOf(v));
+                texts.add(
+                        v instanceof Enum<?> e
+                                ? Names.yaml(e)
+                                : v instanceof Duration d ? Durations.format(d) : String.valueOf(v));
             }
             sweep.put(path, List.copyOf(texts));
             CallSites.note(sites, "sweep." + path);
@@ -147,7 +221,11 @@ public record Scenario(String name, String description, Long seed, Duration time
         }
 
         /** Runs each combination {@code n} times; figures become medians with min and max, noisy ones marked. */
-        public Builder repeat(int n) { this.repeat = n; CallSites.note(sites, "repeat"); return this; }
+        public Builder repeat(int n) {
+            this.repeat = n;
+            CallSites.note(sites, "repeat");
+            return this;
+        }
 
         /** Adds comparative claims weighed after the sweep, e.g. {@code "shm-spin beats msgq in latency up to 4KiB"}. */
         public Builder compare(String... claims) {
@@ -167,12 +245,35 @@ public record Scenario(String name, String description, Long seed, Duration time
          * Adds faults injected on purpose, e.g.
          * {@code faults(FaultSpec.process("producer").action(KILL).after(1000), FaultSpec.channel("q").action(REMOVE).at(ms(500)))}.
          */
-        public Builder faults(FaultSpec.Builder... fs) { for (var f : fs) { CallSites.note(sites, "faults[" + faults.size() + "]"); faults.add(f.build()); } return this; }
+        public Builder faults(FaultSpec.Builder... fs) {
+            for (var f : fs) {
+                CallSites.note(sites, "faults[" + faults.size() + "]");
+                faults.add(f.build());
+            }
+            return this;
+        }
         /** Adds one fault. */
-        public Builder fault(FaultSpec f) { CallSites.note(sites, "faults[" + faults.size() + "]"); faults.add(f); return this; }
+        public Builder fault(FaultSpec f) {
+            CallSites.note(sites, "faults[" + faults.size() + "]");
+            faults.add(f);
+            return this;
+        }
 
         public Scenario build() {
-            return CallSites.attach(new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults), sites);
+            return CallSites.attach(
+                    new Scenario(
+                            name,
+                            description,
+                            seed,
+                            timeout,
+                            channels,
+                            processes,
+                            sweep,
+                            repeat,
+                            expect,
+                            compare,
+                            faults),
+                    sites);
         }
 
         /** A channel's or process's sites under its path; where it was added when it has none of its own. */

@@ -23,7 +23,9 @@ abstract sealed class SpecBuilder<B extends SpecBuilder<B>> permits ChannelSpec.
         return self();
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** Sets a key from its YAML text ({@code size}, {@code "4KiB"}); the exception's message is for the user. */
     public B set(String key, String text) {
@@ -38,5 +40,7 @@ abstract sealed class SpecBuilder<B extends SpecBuilder<B>> permits ChannelSpec.
     }
 
     @SuppressWarnings("unchecked")
-    private B self() { return (B) this; }
+    private B self() {
+        return (B) this;
+    }
 }

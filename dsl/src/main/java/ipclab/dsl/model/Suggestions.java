@@ -16,7 +16,9 @@ public final class Suggestions {
     private Suggestions() {}
 
     /** How many steps away a suggestion for {@code word} may be: a third of its length, from 1 to 3. */
-    public static int allowed(String word) { return Math.max(1, Math.min(3, word.length() / 3)); }
+    public static int allowed(String word) {
+        return Math.max(1, Math.min(3, word.length() / 3));
+    }
 
     /** The closest candidate within {@link #allowed(String)} steps (the first of equals), if any. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
@@ -33,7 +35,9 @@ public final class Suggestions {
      * {@link #allowed(String)} steps, in the names' order; a name that starts with what was typed
      * counts as one step away ({@code val} suggests {@code validate}). Empty when none is close.
      */
-    public static List<String> commands(String typed, Collection<String> names) { return nearest(typed, names, true); }
+    public static List<String> commands(String typed, Collection<String> names) {
+        return nearest(typed, names, true);
+    }
 
     private static List<String> nearest(String word, Collection<String> candidates, boolean prefixes) {
         String w = word.toLowerCase(Locale.ROOT);

@@ -13,25 +13,55 @@ public final class Values {
     private Values() {}
 
     private static final Map<String, String> SIZE_UNIT_MISTAKES = Map.ofEntries(
-            Map.entry("K", "KiB"), Map.entry("k", "KiB"), Map.entry("KB", "KiB"), Map.entry("kB", "KiB"),
-            Map.entry("kb", "KiB"), Map.entry("Kb", "KiB"), Map.entry("kib", "KiB"), Map.entry("KIB", "KiB"),
-            Map.entry("Ki", "KiB"), Map.entry("M", "MiB"), Map.entry("MB", "MiB"), Map.entry("mb", "MiB"),
-            Map.entry("mib", "MiB"), Map.entry("MIB", "MiB"), Map.entry("Mi", "MiB"), Map.entry("G", "GiB"),
-            Map.entry("GB", "GiB"), Map.entry("gib", "GiB"), Map.entry("b", "B"), Map.entry("bytes", "B"),
+            Map.entry("K", "KiB"),
+            Map.entry("k", "KiB"),
+            Map.entry("KB", "KiB"),
+            Map.entry("kB", "KiB"),
+            Map.entry("kb", "KiB"),
+            Map.entry("Kb", "KiB"),
+            Map.entry("kib", "KiB"),
+            Map.entry("KIB", "KiB"),
+            Map.entry("Ki", "KiB"),
+            Map.entry("M", "MiB"),
+            Map.entry("MB", "MiB"),
+            Map.entry("mb", "MiB"),
+            Map.entry("mib", "MiB"),
+            Map.entry("MIB", "MiB"),
+            Map.entry("Mi", "MiB"),
+            Map.entry("G", "GiB"),
+            Map.entry("GB", "GiB"),
+            Map.entry("gib", "GiB"),
+            Map.entry("b", "B"),
+            Map.entry("bytes", "B"),
             Map.entry("byte", "B"));
     private static final Map<String, String> DURATION_UNIT_MISTAKES = Map.ofEntries(
-            Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("second", "s"), Map.entry("seconds", "s"),
-            Map.entry("S", "s"), Map.entry("msec", "ms"), Map.entry("millis", "ms"), Map.entry("MS", "ms"),
-            Map.entry("µs", "us"), Map.entry("μs", "us"), Map.entry("usec", "us"), Map.entry("micros", "us"),
-            Map.entry("min", "m"), Map.entry("mins", "m"), Map.entry("minutes", "m"), Map.entry("h", "m"),
-            Map.entry("nsec", "ns"), Map.entry("nanos", "ns"));
+            Map.entry("sec", "s"),
+            Map.entry("secs", "s"),
+            Map.entry("second", "s"),
+            Map.entry("seconds", "s"),
+            Map.entry("S", "s"),
+            Map.entry("msec", "ms"),
+            Map.entry("millis", "ms"),
+            Map.entry("MS", "ms"),
+            Map.entry("µs", "us"),
+            Map.entry("μs", "us"),
+            Map.entry("usec", "us"),
+            Map.entry("micros", "us"),
+            Map.entry("min", "m"),
+            Map.entry("mins", "m"),
+            Map.entry("minutes", "m"),
+            Map.entry("h", "m"),
+            Map.entry("nsec", "ns"),
+            Map.entry("nanos", "ns"));
 
     /** {@code 64}, {@code 64B}, {@code 4KiB}, {@code 1MiB}, {@code 1GiB}. */
     public static ByteSize size(String text) {
         String t = text.strip();
         if (t.startsWith("-")) throw new IllegalArgumentException("size=" + t + " must not be negative");
         String unit = trailingUnit(t);
-        if (!unit.isEmpty() && unit.length() < t.length() && !List.of("B", "KiB", "MiB", "GiB").contains(unit)) {
+        if (!unit.isEmpty()
+                && unit.length() < t.length()
+                && !List.of("B", "KiB", "MiB", "GiB").contains(unit)) {
             throw unknownUnit(t, unit, "size", "B, KiB, MiB, GiB", SIZE_UNIT_MISTAKES);
         }
         return ByteSize.parse(t);
@@ -44,7 +74,8 @@ public final class Values {
         String unit = trailingUnit(t);
         if (unit.length() == t.length()) return Durations.parse(t);
         if (unit.isEmpty()) {
-            throw new IllegalArgumentException("'" + t + "' needs a unit; write " + t + "ms or " + t + "s (units: ns, us, ms, s, m)");
+            throw new IllegalArgumentException(
+                    "'" + t + "' needs a unit; write " + t + "ms or " + t + "s (units: ns, us, ms, s, m)");
         }
         if (!List.of("ns", "us", "ms", "s", "m").contains(unit)) {
             throw unknownUnit(t, unit, "duration", "ns, us, ms, s, m", DURATION_UNIT_MISTAKES);
@@ -69,9 +100,10 @@ public final class Values {
         try {
             v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
         } catch (NumberFormatException e) {
-            if (t.matches("[-+]?[0-9]+")) throw new IllegalArgumentException(key + "=" + text.strip() + " is too large");
-            throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; write e.g. '" + key + ": " + example(key) + "'"
-                    + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
+            if (t.matches("[-+]?[0-9]+"))
+                throw new IllegalArgumentException(key + "=" + text.strip() + " is too large");
+            throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; write e.g. '" + key + ": "
+                    + example(key) + "'" + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
         }
         if (v < min) throw new IllegalArgumentException(key + "=" + v + " must be at least " + min);
         return v;
@@ -85,7 +117,8 @@ public final class Values {
             if (Names.yaml(e).equals(t)) return e;
             spellings.add(Names.yaml(e));
         }
-        throw new IllegalArgumentException("'" + t + "' is not one of " + Names.choices(type) + Suggestions.didYouMean(t, spellings));
+        throw new IllegalArgumentException(
+                "'" + t + "' is not one of " + Names.choices(type) + Suggestions.didYouMean(t, spellings));
     }
 
     /** {@code digits} (only digits) times {@code mult}; else the exception says what a {@code what} looks like. */
@@ -105,10 +138,14 @@ public final class Values {
         return e == null ? "1" : e;
     }
 
-    private static IllegalArgumentException unknownUnit(String t, String unit, String what, String units, Map<String, String> mistakes) {
+    private static IllegalArgumentException unknownUnit(
+            String t, String unit, String what, String units, Map<String, String> mistakes) {
         String fix = mistakes.get(unit);
         return new IllegalArgumentException("'" + t + "': unknown " + what + " unit '" + unit + "'; units are " + units
-                + (fix == null ? "" : "; did you mean '" + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
+                + (fix == null
+                        ? ""
+                        : "; did you mean '"
+                                + t.substring(0, t.length() - unit.length()).strip() + fix + "'?"));
     }
 
     private static String trailingUnit(String t) {

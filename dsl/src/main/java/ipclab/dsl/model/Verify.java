@@ -8,4 +8,8 @@ package ipclab.dsl.model;
  * measures the mechanism and not ipclab's checking. NONE: the length only. YAML spelling:
  * {@link Names#yaml}.
  */
-public enum Verify { FULL, ENDS, NONE }
+public enum Verify {
+    FULL,
+    ENDS,
+    NONE
+}

@@ -23,17 +23,35 @@ record ChannelUsers(List<ProcessSpec> on) {
         return n;
     }
 
-    int writers() { return count(Role.WRITER); }
-    int readers() { return count(Role.READER); }
-    int pingers() { return count(Role.PINGER); }
-    int echoes() { return count(Role.ECHO); }
-    int incrementers() { return count(Role.INCREMENTER); }
+    int writers() {
+        return count(Role.WRITER);
+    }
+
+    int readers() {
+        return count(Role.READER);
+    }
+
+    int pingers() {
+        return count(Role.PINGER);
+    }
+
+    int echoes() {
+        return count(Role.ECHO);
+    }
+
+    int incrementers() {
+        return count(Role.INCREMENTER);
+    }
 
     /** Whether messages flow (a stream or round trips), not only a counter. */
-    boolean ring() { return writers() + readers() + pingers() + echoes() > 0; }
+    boolean ring() {
+        return writers() + readers() + pingers() + echoes() > 0;
+    }
 
     /** Whether the channel carries round trips. */
-    boolean roundTrips() { return pingers() + echoes() > 0; }
+    boolean roundTrips() {
+        return pingers() + echoes() > 0;
+    }
 
     /** The process names of a role after replicas: {@code producer-1, producer-2}. */
     String names(Role r) {

@@ -34,26 +34,43 @@ final class ClaimBinder {
             if (!isProcess && channel == null) {
                 Set<String> all = new LinkedHashSet<>(processNames.keySet());
                 all.addAll(s.channels().keySet());
-                problems.add(Problem.value(path, "'" + subject + "' in '" + p.text() + "' is neither a process nor a channel" + Suggestions.didYouMean(subject, all)
-                        + " (processes: " + String.join(", ", processNames.keySet()) + "; channels: " + String.join(", ", s.channels().keySet()) + ")"));
+                problems.add(Problem.value(
+                        path,
+                        "'" + subject + "' in '" + p.text() + "' is neither a process nor a channel"
+                                + Suggestions.didYouMean(subject, all) + " (processes: "
+                                + String.join(", ", processNames.keySet()) + "; channels: "
+                                + String.join(", ", s.channels().keySet()) + ")"));
                 ok = false;
                 continue;
             }
             if (isProcess) {
                 if (!MetricNames.isProcessMetric(metric)) {
-                    problems.add(Problem.value(path, (metric.isEmpty() ? "'" + p.text() + "' needs a figure after the process name" : "'" + metric + "' is not a process figure")
-                            + Suggestions.didYouMean(metric, MetricNames.PROCESS) + " (process figures: " + String.join(", ", MetricNames.PROCESS) + ", syscalls.<call>, errors.<ERRNO>)"));
+                    problems.add(Problem.value(
+                            path,
+                            (metric.isEmpty()
+                                            ? "'" + p.text() + "' needs a figure after the process name"
+                                            : "'" + metric + "' is not a process figure")
+                                    + Suggestions.didYouMean(metric, MetricNames.PROCESS) + " (process figures: "
+                                    + String.join(", ", MetricNames.PROCESS) + ", syscalls.<call>, errors.<ERRNO>)"));
                     ok = false;
                 }
             } else {
-                boolean counter = channel.type() == ChannelType.SHM && s.processes().values().stream()
-                        .anyMatch(q -> subject.equals(q.channel()) && q.role() == Role.INCREMENTER);
+                boolean counter = channel.type() == ChannelType.SHM
+                        && s.processes().values().stream()
+                                .anyMatch(q -> subject.equals(q.channel()) && q.role() == Role.INCREMENTER);
                 if (!MetricNames.isChannelMetric(metric, counter)) {
                     List<String> valid = new ArrayList<>(MetricNames.CHANNEL);
                     if (counter) valid.addAll(MetricNames.COUNTER);
-                    String extra = !counter && MetricNames.COUNTER.contains(metric) ? "; '" + metric + "' exists only on shm channels used by incrementers" : "";
-                    problems.add(Problem.value(path, (metric.isEmpty() ? "'" + p.text() + "' needs a figure after the channel name" : "'" + metric + "' is not a channel figure")
-                            + Suggestions.didYouMean(metric, valid) + extra + " (channel figures: " + String.join(", ", valid) + ")"));
+                    String extra = !counter && MetricNames.COUNTER.contains(metric)
+                            ? "; '" + metric + "' exists only on shm channels used by incrementers"
+                            : "";
+                    problems.add(Problem.value(
+                            path,
+                            (metric.isEmpty()
+                                            ? "'" + p.text() + "' needs a figure after the channel name"
+                                            : "'" + metric + "' is not a channel figure")
+                                    + Suggestions.didYouMean(metric, valid) + extra + " (channel figures: "
+                                    + String.join(", ", valid) + ")"));
                     ok = false;
                 }
             }

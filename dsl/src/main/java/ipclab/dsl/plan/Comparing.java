@@ -34,14 +34,17 @@ public final class Comparing {
             try {
                 ComparativeClaim.parse(s.compare().get(i));
             } catch (ClaimSyntaxException e) {
-                out.add(Problem.value("compare[" + i + "]", e.getMessage() + " (at column " + e.column() + " of the claim)"));
+                out.add(Problem.value(
+                        "compare[" + i + "]", e.getMessage() + " (at column " + e.column() + " of the claim)"));
             }
         }
         return out;
     }
 
     /** Whether a sweep path is the message-size axis. */
-    public static boolean sizeAxis(String path) { return path.startsWith("processes.") && path.endsWith(".size"); }
+    public static boolean sizeAxis(String path) {
+        return path.startsWith("processes.") && path.endsWith(".size");
+    }
 
     /** The system a combination measures: its non-size values joined by '-', or the scenario's name. */
     public static String system(String scenario, Map<String, String> params) {
@@ -59,8 +62,11 @@ public final class Comparing {
         for (var e : p.params().entrySet()) {
             if (sizeAxis(e.getKey())) return ByteSize.parse(e.getValue()).bytes();
         }
-        return p.processes().stream().filter(x -> x.role() == ipclab.dsl.model.Role.WRITER || x.role() == ipclab.dsl.model.Role.PINGER)
-                .mapToLong(PlannedProcess::size).findFirst().orElse(0);
+        return p.processes().stream()
+                .filter(x -> x.role() == ipclab.dsl.model.Role.WRITER || x.role() == ipclab.dsl.model.Role.PINGER)
+                .mapToLong(PlannedProcess::size)
+                .findFirst()
+                .orElse(0);
     }
 
     /** The size of a combination that could not be planned: its size axis's value, else 0. */

@@ -40,16 +40,23 @@ final class Concluder {
         NameRules.checkScenario(s, problems);
         long seed = s.seed() == null ? Planner.DEFAULT_SEED : s.seed();
         Duration timeout = s.timeout() == null ? Planner.DEFAULT_TIMEOUT : s.timeout();
-        if (timeout.isZero() || timeout.isNegative()) problems.add(Problem.value("timeout", "timeout=" + Durations.format(timeout) + " must be positive, e.g. 30s"));
-        if (s.channels().isEmpty()) problems.add(Problem.key("channels", "no channels; add one, e.g. 'q: {type: msgq}'"));
-        if (s.processes().isEmpty()) problems.add(Problem.key("processes", "no processes; add a writer and a reader, e.g. 'w: {role: writer, channel: q}'"));
+        if (timeout.isZero() || timeout.isNegative())
+            problems.add(
+                    Problem.value("timeout", "timeout=" + Durations.format(timeout) + " must be positive, e.g. 30s"));
+        if (s.channels().isEmpty())
+            problems.add(Problem.key("channels", "no channels; add one, e.g. 'q: {type: msgq}'"));
+        if (s.processes().isEmpty())
+            problems.add(Problem.key(
+                    "processes", "no processes; add a writer and a reader, e.g. 'w: {role: writer, channel: q}'"));
         Map<String, String> owner = NameRules.check(s, problems);
 
         // processes, before channels (channels need the largest message)
-        long total = 0;   // a long: replicas near Integer.MAX_VALUE in several groups must not wrap round
+        long total = 0; // a long: replicas near Integer.MAX_VALUE in several groups must not wrap round
         for (ProcessSpec p : s.processes().values()) total += NameRules.replicas(p);
         if (total > Planner.MAX_PROCESSES) {
-            problems.add(Problem.key("processes", total + " processes after replicas; at most " + Planner.MAX_PROCESSES + " are allowed"));
+            problems.add(Problem.key(
+                    "processes",
+                    total + " processes after replicas; at most " + Planner.MAX_PROCESSES + " are allowed"));
         }
         for (ProcessSpec p : s.processes().values()) ProcessRules.check(s, p, timeout, problems);
 
@@ -61,19 +68,31 @@ final class Concluder {
 
         List<PlannedProcess> processes = new ArrayList<>();
         for (ProcessSpec p : s.processes().values()) {
-            if (total > Planner.MAX_PROCESSES) break;   // refused above; expanding a billion replicas would hang
+            if (total > Planner.MAX_PROCESSES) break; // refused above; expanding a billion replicas would hang
             if (p.channel() == null || !s.channels().containsKey(p.channel())) continue;
             int n = NameRules.replicas(p);
             List<String> names = NameRules.replicaNames(p.name(), n);
             for (int i = 0; i < n; i++) {
-                processes.add(new PlannedProcess(names.get(i), p.name(), i + 1, processes.size(), p.role(), p.channel(),
-                        defaults.messages(p), defaults.durationNanos(p), defaults.size(p), p.rate() == null ? 0 : p.rate().perSecond(),
-                        defaults.mtype(p), defaults.warmup(p), p.delay() == null ? 0 : p.delay().toNanos(), ProcessRules.cpus(p)));
+                processes.add(new PlannedProcess(
+                        names.get(i),
+                        p.name(),
+                        i + 1,
+                        processes.size(),
+                        p.role(),
+                        p.channel(),
+                        defaults.messages(p),
+                        defaults.durationNanos(p),
+                        defaults.size(p),
+                        p.rate() == null ? 0 : p.rate().perSecond(),
+                        defaults.mtype(p),
+                        defaults.warmup(p),
+                        p.delay() == null ? 0 : p.delay().toNanos(),
+                        ProcessRules.cpus(p)));
             }
         }
 
         List<Expectation> expectations = new ArrayList<>();
-        Map<String, String> subjects = new LinkedHashMap<>();     // groups first, then replicas: what claims may name
+        Map<String, String> subjects = new LinkedHashMap<>(); // groups first, then replicas: what claims may name
         for (String g : s.processes().keySet()) subjects.put(g, g);
         subjects.putAll(owner);
         for (int i = 0; i < s.expect().size(); i++) {
@@ -86,33 +105,57 @@ final class Concluder {
     }
 
     /** All segments together fit shmall and the machine's memory (each fits shmmax: {@link ShmSizing}). */
-    private static void checkSharedMemoryTotal(List<PlannedChannel> channels, KernelLimits limits, List<Problem> problems) {
+    private static void checkSharedMemoryTotal(
+            List<PlannedChannel> channels, KernelLimits limits, List<Problem> problems) {
         long total = 0;
-        for (PlannedChannel c : channels) if (c != null && c.type() == ChannelType.SHM) total = Math.max(total, total + c.segmentBytes());   // saturating
+        for (PlannedChannel c : channels)
+            if (c != null && c.type() == ChannelType.SHM)
+                total = Math.max(total, total + c.segmentBytes()); // saturating
         if (total == 0) return;
-        if (limits.shmall() != KernelLimits.UNKNOWN && limits.shmall() < Long.MAX_VALUE / KernelLimits.PAGE_BYTES
+        if (limits.shmall() != KernelLimits.UNKNOWN
+                && limits.shmall() < Long.MAX_VALUE / KernelLimits.PAGE_BYTES
                 && total > limits.shmall() * KernelLimits.PAGE_BYTES) {
-            problems.add(Problem.key("channels", "the shm segments need " + total + " bytes together, more than shmall allows: "
-                    + limits.shmall() + " pages of " + KernelLimits.PAGE_BYTES + " bytes (" + KernelLimits.SHMALL + "); use smaller sizes,"
-                    + " or raise it with 'sudo sysctl -w kernel.shmall=" + (total + KernelLimits.PAGE_BYTES - 1) / KernelLimits.PAGE_BYTES + "'"));
+            problems.add(Problem.key(
+                    "channels",
+                    "the shm segments need " + total + " bytes together, more than shmall allows: "
+                            + limits.shmall() + " pages of " + KernelLimits.PAGE_BYTES + " bytes ("
+                            + KernelLimits.SHMALL + "); use smaller sizes,"
+                            + " or raise it with 'sudo sysctl -w kernel.shmall="
+                            + (total + KernelLimits.PAGE_BYTES - 1) / KernelLimits.PAGE_BYTES + "'"));
         } else if (limits.memTotal() != KernelLimits.UNKNOWN && total > limits.memTotal() / 2) {
-            problems.add(Problem.key("channels", "the shm segments need " + total + " bytes together, more than half of this machine's memory ("
-                    + limits.memTotal() + " bytes, MemTotal in " + KernelLimits.MEMINFO + "); every page is touched at setup, so use smaller sizes"));
+            problems.add(Problem.key(
+                    "channels",
+                    "the shm segments need " + total + " bytes together, more than half of this machine's memory ("
+                            + limits.memTotal() + " bytes, MemTotal in " + KernelLimits.MEMINFO
+                            + "); every page is touched at setup, so use smaller sizes"));
         }
     }
 
-    private static PlannedChannel channel(Scenario s, ChannelSpec c, ProcessDefaults defaults, KernelLimits limits, List<Problem> problems) {
+    private static PlannedChannel channel(
+            Scenario s, ChannelSpec c, ProcessDefaults defaults, KernelLimits limits, List<Problem> problems) {
         KeyRules.checkChannel(c, problems);
         ChannelUsers users = ChannelUsers.of(s, c.name());
         long maxMessage = defaults.maxMessage(c.name());
         Topology.check(c, users, problems);
-        PlannedChannel sized = switch (c.type()) {
-            case SHM -> ShmSizing.plan(c, users, maxMessage, defaults, limits, problems);
-            case MSGQ -> MsgqSizing.plan(c, maxMessage, defaults, limits, problems);
-            case SOCKET -> SocketSizing.plan(c, maxMessage, defaults, limits, problems);
-            case PIPE -> new PlannedChannel(c.name(), ChannelType.PIPE, 0, 0, 0, Sync.values()[0], Fanout.values()[0],   // nothing to size:
-                    QueueMode.values()[0], 0, SocketDomain.values()[0], maxMessage);                                       // one writer, one reader
-        };
+        PlannedChannel sized =
+                switch (c.type()) {
+                    case SHM -> ShmSizing.plan(c, users, maxMessage, defaults, limits, problems);
+                    case MSGQ -> MsgqSizing.plan(c, maxMessage, defaults, limits, problems);
+                    case SOCKET -> SocketSizing.plan(c, maxMessage, defaults, limits, problems);
+                    case PIPE ->
+                        new PlannedChannel(
+                                c.name(),
+                                ChannelType.PIPE,
+                                0,
+                                0,
+                                0,
+                                Sync.values()[0],
+                                Fanout.values()[0], // nothing to size:
+                                QueueMode.values()[0],
+                                0,
+                                SocketDomain.values()[0],
+                                maxMessage); // one writer, one reader
+                };
         if (sized == null) return null;
         return sized.checking(c.verify() == null ? Verify.FULL : c.verify(), c.sample() == null ? 1 : c.sample());
     }

@@ -16,13 +16,20 @@ public interface Expectation {
     /** A parsed claim as an expectation (the claim language knows nothing of plans). */
     static Expectation of(Claim claim) {
         return new Expectation() {
-            @Override public String text() { return claim.text(); }
+            @Override
+            public String text() {
+                return claim.text();
+            }
 
-            @Override public Result evaluate(Metrics metrics) {
+            @Override
+            public Result evaluate(Metrics metrics) {
                 return new Result(claim.holds(metrics::value), claim.actual(metrics::value, MetricNames::unit));
             }
 
-            @Override public String toString() { return claim.text(); }
+            @Override
+            public String toString() {
+                return claim.text();
+            }
         };
     }
 

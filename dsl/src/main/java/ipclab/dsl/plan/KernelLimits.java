@@ -19,9 +19,11 @@ import java.nio.file.Path;
  * @param shmall   most shared memory in all segments together, in pages of {@value #PAGE_BYTES} bytes ({@code /proc/sys/kernel/shmall})
  * @param memTotal the machine's memory in bytes ({@code MemTotal} of {@code /proc/meminfo})
  */
-public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, long wmemDefault, long shmall, long memTotal) {
+public record KernelLimits(
+        long msgmax, long msgmnb, long shmmax, long semmsl, long wmemDefault, long shmall, long memTotal) {
     /** A limit that could not be read. */
     public static final long UNKNOWN = -1;
+
     public static final String MSGMAX = "/proc/sys/kernel/msgmax";
     public static final String MSGMNB = "/proc/sys/kernel/msgmnb";
     public static final String SHMMAX = "/proc/sys/kernel/shmmax";
@@ -43,12 +45,20 @@ public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, l
     }
 
     /** The running kernel's limits. */
-    public static KernelLimits current() { return read(Path.of("/")); }
+    public static KernelLimits current() {
+        return read(Path.of("/"));
+    }
 
     /** Limits read below {@code root} (e.g. a directory holding a fake {@code proc/sys/kernel}). */
     public static KernelLimits read(Path root) {
-        return new KernelLimits(number(root, MSGMAX), number(root, MSGMNB), number(root, SHMMAX), number(root, SEM),
-                number(root, WMEM_DEFAULT), number(root, SHMALL), memTotal(root));
+        return new KernelLimits(
+                number(root, MSGMAX),
+                number(root, MSGMNB),
+                number(root, SHMMAX),
+                number(root, SEM),
+                number(root, WMEM_DEFAULT),
+                number(root, SHMALL),
+                memTotal(root));
     }
 
     /** MemTotal of /proc/meminfo in bytes, or {@link #UNKNOWN}. */
@@ -57,7 +67,7 @@ public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, l
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.startsWith("MemTotal:")) continue;
                 String[] f = line.substring("MemTotal:".length()).strip().split("\\s+");
-                return Math.multiplyExact(Long.parseLong(f[0]), 1024L);   // kB
+                return Math.multiplyExact(Long.parseLong(f[0]), 1024L); // kB
             }
         } catch (IOException | RuntimeException e) {
             return UNKNOWN;
@@ -66,11 +76,13 @@ public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, l
     }
 
     /** No limit known: nothing is checked against the kernel. */
-    public static KernelLimits unknown() { return new KernelLimits(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN); }
+    public static KernelLimits unknown() {
+        return new KernelLimits(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN);
+    }
 
     private static long number(Path root, String file) {
         try {
-            String text;   // not Files.readString: /proc files report size 0, and JDK 25 then read one byte only
+            String text; // not Files.readString: /proc files report size 0, and JDK 25 then read one byte only
             try (var in = Files.newBufferedReader(root.resolve(file.substring(1)))) {
                 text = in.readLine();
             }
@@ -78,7 +90,7 @@ public record KernelLimits(long msgmax, long msgmnb, long shmmax, long semmsl, l
             text = text.strip();
             String first = text.split("\\s+")[0];
             long v = Long.parseUnsignedLong(first);
-            return v < 0 ? Long.MAX_VALUE : v;   // shmmax is often 2^64 - 2^24: beyond a signed long
+            return v < 0 ? Long.MAX_VALUE : v; // shmmax is often 2^64 - 2^24: beyond a signed long
         } catch (IOException | RuntimeException e) {
             return UNKNOWN;
         }

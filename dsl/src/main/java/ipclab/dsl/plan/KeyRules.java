@@ -21,8 +21,10 @@ final class KeyRules {
     static void checkChannel(ChannelSpec c, List<Problem> problems) {
         for (Key k : Key.of(Key.Scope.CHANNEL)) {
             if (c.get(k.yaml()) == null || k.appliesTo(c.type())) continue;
-            problems.add(Problem.key("channels." + c.name() + "." + k.yaml(), "'" + k.yaml() + "' applies to " + types(k) + " channels only; "
-                    + c.name() + " is " + Names.yaml(c.type())));
+            problems.add(Problem.key(
+                    "channels." + c.name() + "." + k.yaml(),
+                    "'" + k.yaml() + "' applies to " + types(k) + " channels only; " + c.name() + " is "
+                            + Names.yaml(c.type())));
         }
     }
 
@@ -30,8 +32,10 @@ final class KeyRules {
     static void checkProcessOnChannel(ProcessSpec p, ChannelSpec c, List<Problem> problems) {
         for (Key k : Key.of(Key.Scope.PROCESS)) {
             if (p.get(k.yaml()) == null || k.appliesTo(c.type())) continue;
-            problems.add(Problem.key("processes." + p.name() + "." + k.yaml(), k.yaml() + " applies to " + types(k) + " channels only; "
-                    + p.channel() + " is " + Names.yaml(c.type())));
+            problems.add(Problem.key(
+                    "processes." + p.name() + "." + k.yaml(),
+                    k.yaml() + " applies to " + types(k) + " channels only; " + p.channel() + " is "
+                            + Names.yaml(c.type())));
         }
     }
 
@@ -46,12 +50,18 @@ final class KeyRules {
     /** Why a role does not take a key, and where to set it instead. */
     static String refusal(Key k, Role r) {
         String key = k.yaml();
-        if (k == Key.WARMUP) return "warmup applies to pingers and writers only (unmeasured messages before the measured ones)";
+        if (k == Key.WARMUP)
+            return "warmup applies to pingers and writers only (unmeasured messages before the measured ones)";
         return switch (r) {
-            case READER -> "a reader does not take '" + key + "': it handles what its writers send; set " + key + " on the writer";
-            case ECHO -> k == Key.MTYPE ? "an echo answers its pinger's messages; set mtype on the pinger"
-                    : "an echo does not take '" + key + "': it handles what its pinger send; set " + key + " on the pinger";
-            case INCREMENTER -> "an incrementer does not take '" + key + "': it adds 1 to an 8-byte counter 'messages' times";
+            case READER ->
+                "a reader does not take '" + key + "': it handles what its writers send; set " + key + " on the writer";
+            case ECHO ->
+                k == Key.MTYPE
+                        ? "an echo answers its pinger's messages; set mtype on the pinger"
+                        : "an echo does not take '" + key + "': it handles what its pinger send; set " + key
+                                + " on the pinger";
+            case INCREMENTER ->
+                "an incrementer does not take '" + key + "': it adds 1 to an 8-byte counter 'messages' times";
             default -> {
                 List<String> roles = new ArrayList<>();
                 for (Role x : k.roles()) roles.add(Names.yaml(x) + "s");

@@ -19,15 +19,18 @@ public final class MetricNames {
 
     /** Figures of a process or process group. {@code syscalls.<call>} is also valid, e.g. {@code syscalls.msgsnd}. */
     public static final List<String> PROCESS = List.of(
-            "sent",                    // messages (or increments) done
-            "received",                // messages received
-            "bytes",                   // payload bytes sent or received
-            "exitCode",                // the worker's exit status
-            "userCpuMs", "sysCpuMs",   // getrusage CPU time
-            "voluntaryCtxSwitches", "involuntaryCtxSwitches",
-            "minorFaults", "majorFaults",
-            "spawnToReadyMs",          // JVM start-up until the worker reported ready
-            "syscalls");               // every native call the worker made
+            "sent", // messages (or increments) done
+            "received", // messages received
+            "bytes", // payload bytes sent or received
+            "exitCode", // the worker's exit status
+            "userCpuMs",
+            "sysCpuMs", // getrusage CPU time
+            "voluntaryCtxSwitches",
+            "involuntaryCtxSwitches",
+            "minorFaults",
+            "majorFaults",
+            "spawnToReadyMs", // JVM start-up until the worker reported ready
+            "syscalls"); // every native call the worker made
 
     /**
      * Prefix of a process's errors by errno: {@code errors.EIDRM} counts the calls that failed with
@@ -43,25 +46,42 @@ public final class MetricNames {
 
     /** Figures of a channel. */
     public static final List<String> CHANNEL = List.of(
-            "sent", "received", "lost", "duplicated", "corrupted", "reordered", "bytes",
-            "setupNs",                 // creating the kernel object(s) and attaching / first touch
-            "throughput.msgsPerSec", "throughput.mibPerSec",
-            "latency.p50", "latency.p90", "latency.p99", "latency.p999", "latency.max",   // ns
+            "sent",
+            "received",
+            "lost",
+            "duplicated",
+            "corrupted",
+            "reordered",
+            "bytes",
+            "setupNs", // creating the kernel object(s) and attaching / first touch
+            "throughput.msgsPerSec",
+            "throughput.mibPerSec",
+            "latency.p50",
+            "latency.p90",
+            "latency.p99",
+            "latency.p999",
+            "latency.max", // ns
             "syscallsPerMessage",
-            "lostToFaults");           // of lost: the messages a fault accounts for (a killed or stopped process, a removed or filled channel)
+            "lostToFaults"); // of lost: the messages a fault accounts for (a killed or stopped process, a removed or
+    // filled channel)
 
     /** Figures of an shm channel whose processes are incrementers. */
     public static final List<String> COUNTER = List.of(
-            "final",                   // the counter's value after the run
-            "expected",                // sum of all increments
-            "lostUpdates");            // expected - final
+            "final", // the counter's value after the run
+            "expected", // sum of all increments
+            "lostUpdates"); // expected - final
 
     private static final Pattern CALL = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** Whether {@code metric} names a process figure. */
     public static boolean isProcessMetric(String metric) {
-        return PROCESS.contains(metric) || metric.startsWith(SYSCALLS_PREFIX) && CALL.matcher(metric.substring(SYSCALLS_PREFIX.length())).matches()
-                || metric.startsWith(ERRORS_PREFIX) && ERRNO.matcher(metric.substring(ERRORS_PREFIX.length())).matches();
+        return PROCESS.contains(metric)
+                || metric.startsWith(SYSCALLS_PREFIX)
+                        && CALL.matcher(metric.substring(SYSCALLS_PREFIX.length()))
+                                .matches()
+                || metric.startsWith(ERRORS_PREFIX)
+                        && ERRNO.matcher(metric.substring(ERRORS_PREFIX.length()))
+                                .matches();
     }
 
     /** Whether {@code metric} names a channel figure; {@code counter} when the channel has incrementers. */
@@ -78,5 +98,7 @@ public final class MetricNames {
     }
 
     /** Whether a figure is a latency (a group takes the maximum over replicas, not the sum). */
-    public static boolean isLatency(String metric) { return metric.startsWith("latency."); }
+    public static boolean isLatency(String metric) {
+        return metric.startsWith("latency.");
+    }
 }

@@ -17,10 +17,12 @@ record OnlineCpus(BitSet cpus, String text) {
     static final String FILE = "/sys/devices/system/cpu/online";
     private static final OnlineCpus CURRENT = read(Path.of(FILE));
 
-    static OnlineCpus current() { return CURRENT; }
+    static OnlineCpus current() {
+        return CURRENT;
+    }
 
     static OnlineCpus read(Path file) {
-        try (var in = Files.newBufferedReader(file)) {   // a sysfs file reports size 4096 whatever it holds
+        try (var in = Files.newBufferedReader(file)) { // a sysfs file reports size 4096 whatever it holds
             String line = in.readLine();
             if (line == null || line.isBlank()) return new OnlineCpus(null, null);
             BitSet b = new BitSet();
@@ -31,7 +33,9 @@ record OnlineCpus(BitSet cpus, String text) {
         }
     }
 
-    boolean known() { return cpus != null; }
+    boolean known() {
+        return cpus != null;
+    }
 
     /** The first CPU of {@code list} that is not online, or -1. */
     int firstOffline(CpuList list) {

@@ -20,9 +20,15 @@ import java.util.Map;
  * @param expectations parsed claims
  * @param faults       faults to inject, in the order written
  */
-public record Plan(Scenario scenario, Map<String, String> params, long seed, Duration timeout,
-                   List<PlannedChannel> channels, List<PlannedProcess> processes, List<Expectation> expectations,
-                   List<PlannedFault> faults) {
+public record Plan(
+        Scenario scenario,
+        Map<String, String> params,
+        long seed,
+        Duration timeout,
+        List<PlannedChannel> channels,
+        List<PlannedProcess> processes,
+        List<Expectation> expectations,
+        List<PlannedFault> faults) {
     public Plan {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         channels = List.copyOf(channels);
@@ -32,8 +38,14 @@ public record Plan(Scenario scenario, Map<String, String> params, long seed, Dur
     }
 
     /** A plan without faults. */
-    public Plan(Scenario scenario, Map<String, String> params, long seed, Duration timeout,
-                List<PlannedChannel> channels, List<PlannedProcess> processes, List<Expectation> expectations) {
+    public Plan(
+            Scenario scenario,
+            Map<String, String> params,
+            long seed,
+            Duration timeout,
+            List<PlannedChannel> channels,
+            List<PlannedProcess> processes,
+            List<Expectation> expectations) {
         this(scenario, params, seed, timeout, channels, processes, expectations, List.of());
     }
 
@@ -46,7 +58,10 @@ public record Plan(Scenario scenario, Map<String, String> params, long seed, Dur
     public boolean faulted(String channel) {
         for (PlannedFault f : faults) {
             if (channel.equals(f.channel())) return true;
-            if (f.process() != null && processes.stream().anyMatch(p -> p.name().equals(f.process()) && p.channel().equals(channel))) return true;
+            if (f.process() != null
+                    && processes.stream()
+                            .anyMatch(p ->
+                                    p.name().equals(f.process()) && p.channel().equals(channel))) return true;
         }
         return false;
     }

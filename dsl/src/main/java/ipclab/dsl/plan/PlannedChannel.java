@@ -22,9 +22,21 @@ import ipclab.dsl.model.Verify;
  * @param verify       what receivers check of each message (default {@link Verify#FULL})
  * @param sample       a reader records the latency of every {@code sample}-th message (default 1: every one)
  */
-public record PlannedChannel(String name, ChannelType type, long segmentBytes, int slots, long slotBytes, Sync sync,
-                             Fanout fanout, QueueMode mode, long capacity, SocketDomain domain, long maxMessage,
-                             Removal removal, Verify verify, int sample) {
+public record PlannedChannel(
+        String name,
+        ChannelType type,
+        long segmentBytes,
+        int slots,
+        long slotBytes,
+        Sync sync,
+        Fanout fanout,
+        QueueMode mode,
+        long capacity,
+        SocketDomain domain,
+        long maxMessage,
+        Removal removal,
+        Verify verify,
+        int sample) {
     public PlannedChannel {
         if (removal == null) removal = Removal.AFTER_ATTACH;
         if (verify == null) verify = Verify.FULL;
@@ -32,19 +44,80 @@ public record PlannedChannel(String name, ChannelType type, long segmentBytes, i
     }
 
     /** A channel whose segment (if any) is marked for removal once every worker attached, the default, fully verified. */
-    public PlannedChannel(String name, ChannelType type, long segmentBytes, int slots, long slotBytes, Sync sync,
-                          Fanout fanout, QueueMode mode, long capacity, SocketDomain domain, long maxMessage) {
-        this(name, type, segmentBytes, slots, slotBytes, sync, fanout, mode, capacity, domain, maxMessage, Removal.AFTER_ATTACH);
+    public PlannedChannel(
+            String name,
+            ChannelType type,
+            long segmentBytes,
+            int slots,
+            long slotBytes,
+            Sync sync,
+            Fanout fanout,
+            QueueMode mode,
+            long capacity,
+            SocketDomain domain,
+            long maxMessage) {
+        this(
+                name,
+                type,
+                segmentBytes,
+                slots,
+                slotBytes,
+                sync,
+                fanout,
+                mode,
+                capacity,
+                domain,
+                maxMessage,
+                Removal.AFTER_ATTACH);
     }
 
     /** A channel with full verification and every latency recorded. */
-    public PlannedChannel(String name, ChannelType type, long segmentBytes, int slots, long slotBytes, Sync sync,
-                          Fanout fanout, QueueMode mode, long capacity, SocketDomain domain, long maxMessage, Removal removal) {
-        this(name, type, segmentBytes, slots, slotBytes, sync, fanout, mode, capacity, domain, maxMessage, removal, Verify.FULL, 1);
+    public PlannedChannel(
+            String name,
+            ChannelType type,
+            long segmentBytes,
+            int slots,
+            long slotBytes,
+            Sync sync,
+            Fanout fanout,
+            QueueMode mode,
+            long capacity,
+            SocketDomain domain,
+            long maxMessage,
+            Removal removal) {
+        this(
+                name,
+                type,
+                segmentBytes,
+                slots,
+                slotBytes,
+                sync,
+                fanout,
+                mode,
+                capacity,
+                domain,
+                maxMessage,
+                removal,
+                Verify.FULL,
+                1);
     }
 
     /** This channel with another verification and latency sampling. */
     public PlannedChannel checking(Verify v, int every) {
-        return new PlannedChannel(name, type, segmentBytes, slots, slotBytes, sync, fanout, mode, capacity, domain, maxMessage, removal, v, every);
+        return new PlannedChannel(
+                name,
+                type,
+                segmentBytes,
+                slots,
+                slotBytes,
+                sync,
+                fanout,
+                mode,
+                capacity,
+                domain,
+                maxMessage,
+                removal,
+                v,
+                every);
     }
 }

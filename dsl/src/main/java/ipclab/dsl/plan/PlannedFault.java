@@ -16,12 +16,17 @@ import java.time.Duration;
  * @param atNanos   ns after the start barrier; -1 when triggered by {@code after}, or (delay only) from the start
  * @param forNanos  delay: how long each operation is held; 0 for the others
  */
-public record PlannedFault(int index, String process, String channel, FaultAction action, long after, long atNanos, long forNanos) {
+public record PlannedFault(
+        int index, String process, String channel, FaultAction action, long after, long atNanos, long forNanos) {
     /** The supervisor injects it at a time ({@code at}); otherwise the process does it to itself after a count (or, delay, from the start). */
-    public boolean timed() { return atNanos >= 0; }
+    public boolean timed() {
+        return atNanos >= 0;
+    }
 
     /** The target as a person reads it: {@code producer-1} or {@code channel jobs}. */
-    public String target() { return process != null ? process : "channel " + channel; }
+    public String target() {
+        return process != null ? process : "channel " + channel;
+    }
 
     /** What and when, e.g. {@code kill producer-1 after 1000 messages}, {@code remove channel jobs at 500ms}. */
     public String describe() {

@@ -23,23 +23,89 @@ import java.util.List;
  * @param delayNanos   reader, echo: how long each message is held before the next is taken (a slow consumer); 0 for none
  * @param cpus         the CPUs the process is pinned to, ascending (from {@code cpu} or {@code cpus}); empty: not pinned
  */
-public record PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
-                             long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup,
-                             long delayNanos, List<Integer> cpus) {
-    public PlannedProcess { cpus = List.copyOf(cpus); }
+public record PlannedProcess(
+        String name,
+        String group,
+        int replica,
+        int index,
+        Role role,
+        String channel,
+        long messages,
+        long durationNanos,
+        long size,
+        long ratePerSecond,
+        long mtype,
+        long warmup,
+        long delayNanos,
+        List<Integer> cpus) {
+    public PlannedProcess {
+        cpus = List.copyOf(cpus);
+    }
 
     /** A process without a per-message delay, not pinned. */
-    public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
-                          long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup) {
-        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, 0);
+    public PlannedProcess(
+            String name,
+            String group,
+            int replica,
+            int index,
+            Role role,
+            String channel,
+            long messages,
+            long durationNanos,
+            long size,
+            long ratePerSecond,
+            long mtype,
+            long warmup) {
+        this(
+                name,
+                group,
+                replica,
+                index,
+                role,
+                channel,
+                messages,
+                durationNanos,
+                size,
+                ratePerSecond,
+                mtype,
+                warmup,
+                0);
     }
 
     /** A process not pinned to CPUs. */
-    public PlannedProcess(String name, String group, int replica, int index, Role role, String channel,
-                          long messages, long durationNanos, long size, long ratePerSecond, long mtype, long warmup, long delayNanos) {
-        this(name, group, replica, index, role, channel, messages, durationNanos, size, ratePerSecond, mtype, warmup, delayNanos, List.of());
+    public PlannedProcess(
+            String name,
+            String group,
+            int replica,
+            int index,
+            Role role,
+            String channel,
+            long messages,
+            long durationNanos,
+            long size,
+            long ratePerSecond,
+            long mtype,
+            long warmup,
+            long delayNanos) {
+        this(
+                name,
+                group,
+                replica,
+                index,
+                role,
+                channel,
+                messages,
+                durationNanos,
+                size,
+                ratePerSecond,
+                mtype,
+                warmup,
+                delayNanos,
+                List.of());
     }
 
     /** True when the scenario pinned the process to CPUs. */
-    public boolean pinned() { return !cpus.isEmpty(); }
+    public boolean pinned() {
+        return !cpus.isEmpty();
+    }
 }

@@ -50,6 +50,7 @@ public final class Planner {
     public static final long DEFAULT_MESSAGES = 1000;
     /** Most messages one writer, pinger or incrementer may be given (readers' ledgers are sized by it). */
     public static final long MAX_MESSAGES = 100_000_000;
+
     public static final long DEFAULT_SIZE = 64;
     public static final long MIN_MESSAGE_BYTES = 32;
     public static final long DEFAULT_SHM_SIZE = 64 * 1024;
@@ -96,9 +97,13 @@ public final class Planner {
      * swept value when the problem is at a swept path.
      */
     public record Outcome(List<Plan> plans, List<Problem> problems, List<Skipped> skipped) {
-        public Outcome(List<Plan> plans, List<Problem> problems) { this(plans, problems, List.of()); }
+        public Outcome(List<Plan> plans, List<Problem> problems) {
+            this(plans, problems, List.of());
+        }
 
-        public boolean ok() { return problems.isEmpty(); }
+        public boolean ok() {
+            return problems.isEmpty();
+        }
     }
 
     /**
@@ -109,13 +114,15 @@ public final class Planner {
      * @param reason {@code not possible on this machine (msgmax = 8192)}
      */
     public record Skipped(Map<String, String> params, String reason) {
-        public Skipped { params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)); }
+        public Skipped {
+            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
     }
 
     /** Checks a scenario against these kernel limits and plans it. */
     public static Outcome plan(Scenario s, KernelLimits limits) {
         List<Problem> base = Sweep.check(s);
-        if (!base.isEmpty()) {     // report the sweep's problems and those of the scenario as written
+        if (!base.isEmpty()) { // report the sweep's problems and those of the scenario as written
             List<Problem> all = new ArrayList<>(base);
             all.addAll(Concluder.conclude(s, limits, Map.of()).problems());
             return new Outcome(List.of(), List.copyOf(all));
@@ -123,7 +130,7 @@ public final class Planner {
         List<SequencedMap<String, String>> combos = Sweep.combinations(s);
         List<Plan> plans = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        Map<Problem, Integer> seen = new LinkedHashMap<>();        // problem -> how many combinations had it
+        Map<Problem, Integer> seen = new LinkedHashMap<>(); // problem -> how many combinations had it
         Map<Problem, SequencedMap<String, String>> firstCombo = new LinkedHashMap<>();
         for (SequencedMap<String, String> combo : combos) {
             Scenario applied = Sweep.apply(s, combo);
@@ -151,19 +158,27 @@ public final class Planner {
             boolean atKey = p.atKey();
             for (var c : combo.entrySet()) {
                 if (p.path().equals(c.getKey()) || p.path().startsWith(c.getKey() + ".")) {
-                    where = "sweep." + c.getKey() + "[" + s.sweep().get(c.getKey()).indexOf(c.getValue()) + "]";
+                    where = "sweep." + c.getKey() + "["
+                            + s.sweep().get(c.getKey()).indexOf(c.getValue()) + "]";
                     atKey = false;
                 }
             }
             List<String> with = new ArrayList<>();
             combo.forEach((k, v) -> with.add(k + "=" + v));
-            String message = (where.equals(p.path()) ? "" : p.path() + ": ") + p.message() + " (in the sweep run with " + String.join(", ", with) + ")";
-            if (reported.add(where + "\u0000" + message)) problems.add(new Problem(where, atKey, message, p.missingPartner()));
+            String message = (where.equals(p.path()) ? "" : p.path() + ": ") + p.message() + " (in the sweep run with "
+                    + String.join(", ", with) + ")";
+            if (reported.add(where + "\u0000" + message))
+                problems.add(new Problem(where, atKey, message, p.missingPartner()));
         }
         if (problems.isEmpty() && plans.isEmpty() && !skipped.isEmpty()) {
-            problems.add(Problem.key("sweep", "no combination of the sweep can run on this machine: " + skipped.getFirst().reason()));
+            problems.add(Problem.key(
+                    "sweep",
+                    "no combination of the sweep can run on this machine: "
+                            + skipped.getFirst().reason()));
         }
         problems.addAll(Comparing.check(s));
-        return problems.isEmpty() ? new Outcome(List.copyOf(plans), List.of(), List.copyOf(skipped)) : new Outcome(List.of(), List.copyOf(problems));
+        return problems.isEmpty()
+                ? new Outcome(List.copyOf(plans), List.of(), List.copyOf(skipped))
+                : new Outcome(List.of(), List.copyOf(problems));
     }
 }

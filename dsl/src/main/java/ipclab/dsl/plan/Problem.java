@@ -14,17 +14,29 @@ package ipclab.dsl.plan;
  *                null otherwise. A sweep skips a combination whose only problems are such limits.
  */
 public record Problem(String path, boolean atKey, String message, boolean missingPartner, String limit) {
-    public Problem(String path, boolean atKey, String message) { this(path, atKey, message, false, null); }
+    public Problem(String path, boolean atKey, String message) {
+        this(path, atKey, message, false, null);
+    }
 
-    public Problem(String path, boolean atKey, String message, boolean missingPartner) { this(path, atKey, message, missingPartner, null); }
+    public Problem(String path, boolean atKey, String message, boolean missingPartner) {
+        this(path, atKey, message, missingPartner, null);
+    }
 
     /** A limit of this machine at a value (see {@link #limit()}). */
-    public static Problem limit(String path, String message, String limit) { return new Problem(path, false, message, false, limit); }
+    public static Problem limit(String path, String message, String limit) {
+        return new Problem(path, false, message, false, limit);
+    }
 
-    public static Problem value(String path, String message) { return new Problem(path, false, message); }
+    public static Problem value(String path, String message) {
+        return new Problem(path, false, message);
+    }
 
-    public static Problem key(String path, String message) { return new Problem(path, true, message); }
+    public static Problem key(String path, String message) {
+        return new Problem(path, true, message);
+    }
 
     /** A channel without a partner process (see {@link #missingPartner()}). */
-    public static Problem partner(String path, String message) { return new Problem(path, true, message, true); }
+    public static Problem partner(String path, String message) {
+        return new Problem(path, true, message, true);
+    }
 }

@@ -17,18 +17,23 @@ import java.util.List;
 final class ProcessDefaults {
     private final Scenario s;
 
-    ProcessDefaults(Scenario s) { this.s = s; }
+    ProcessDefaults(Scenario s) {
+        this.s = s;
+    }
 
     /**
      * Whether a role sends messages of its own, of its own size (writer, pinger), rather than
      * answering (echo), receiving (reader) or counting (incrementer).
      */
-    static boolean originates(Role r) { return r.sends() && Key.MESSAGE_SIZE.appliesTo(r); }
+    static boolean originates(Role r) {
+        return r.sends() && Key.MESSAGE_SIZE.appliesTo(r);
+    }
 
     long messages(ProcessSpec p) {
         return switch (p.role()) {
-            case WRITER, PINGER, INCREMENTER -> p.messages() != null ? p.messages() : p.duration() != null ? Long.MAX_VALUE : Planner.DEFAULT_MESSAGES;
-            case READER -> {   // what this reader expects: everything its channel's writers send
+            case WRITER, PINGER, INCREMENTER ->
+                p.messages() != null ? p.messages() : p.duration() != null ? Long.MAX_VALUE : Planner.DEFAULT_MESSAGES;
+            case READER -> { // what this reader expects: everything its channel's writers send
                 long sum = 0;
                 for (ProcessSpec w : on(p.channel(), Role.WRITER)) {
                     long m = messages(w);
@@ -63,7 +68,8 @@ final class ProcessDefaults {
 
     long size(ProcessSpec p) {
         return switch (p.role()) {
-            case WRITER, PINGER -> p.size() == null ? Planner.DEFAULT_SIZE : p.size().bytes();
+            case WRITER, PINGER ->
+                p.size() == null ? Planner.DEFAULT_SIZE : p.size().bytes();
             case INCREMENTER -> 8;
             case READER, ECHO -> maxMessage(p.channel());
         };
@@ -77,7 +83,9 @@ final class ProcessDefaults {
             case READER -> p.mtype() == null ? 0 : p.mtype();
             case ECHO -> {
                 List<ProcessSpec> pingers = on(p.channel(), Role.PINGER);
-                yield pingers.isEmpty() || pingers.getFirst().mtype() == null ? 1 : pingers.getFirst().mtype();
+                yield pingers.isEmpty() || pingers.getFirst().mtype() == null
+                        ? 1
+                        : pingers.getFirst().mtype();
             }
             case INCREMENTER -> 0;
         };
@@ -87,7 +95,8 @@ final class ProcessDefaults {
         if (!Key.WARMUP.appliesTo(p.role())) return 0;
         if (p.warmup() != null) return p.warmup();
         long m = messages(p);
-        if (m == Long.MAX_VALUE) return p.role() == Role.PINGER ? Planner.MIN_WARMUP : 0;  // a timed writer warms up in its time
+        if (m == Long.MAX_VALUE)
+            return p.role() == Role.PINGER ? Planner.MIN_WARMUP : 0; // a timed writer warms up in its time
         return Math.max(Planner.MIN_WARMUP, m / 10);
     }
 

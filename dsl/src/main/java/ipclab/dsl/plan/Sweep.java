@@ -35,7 +35,10 @@ public final class Sweep {
             String path = e.getKey();
             String where = "sweep." + path;
             String problem = pathProblem(s, path);
-            if (problem != null) { out.add(Problem.key(where, problem)); continue; }
+            if (problem != null) {
+                out.add(Problem.key(where, problem));
+                continue;
+            }
             for (int i = 0; i < e.getValue().size(); i++) {
                 try {
                     apply(s, path, e.getValue().get(i));
@@ -43,10 +46,14 @@ public final class Sweep {
                     out.add(Problem.value(where + "[" + i + "]", ex.getMessage()));
                 }
             }
-            combinations = Math.min(Long.MAX_VALUE / 1024, combinations * Math.max(1, e.getValue().size()));
+            combinations = Math.min(
+                    Long.MAX_VALUE / 1024,
+                    combinations * Math.max(1, e.getValue().size()));
         }
         if (combinations > MAX_COMBINATIONS) {
-            out.add(Problem.key("sweep", "the sweep expands to " + combinations + " runs; at most " + MAX_COMBINATIONS + " are allowed"));
+            out.add(Problem.key(
+                    "sweep",
+                    "the sweep expands to " + combinations + " runs; at most " + MAX_COMBINATIONS + " are allowed"));
         }
         return out;
     }
@@ -73,8 +80,12 @@ public final class Sweep {
     public static Scenario apply(Scenario s, String path, String value) {
         String[] p = path.split("\\.", 3);
         switch (p[0]) {
-            case "seed" -> { return rebuild(s, Values.integer(value, "seed", Long.MIN_VALUE), null); }
-            case "timeout" -> { return rebuild(s, null, Values.duration(value)); }
+            case "seed" -> {
+                return rebuild(s, Values.integer(value, "seed", Long.MIN_VALUE), null);
+            }
+            case "timeout" -> {
+                return rebuild(s, null, Values.duration(value));
+            }
             case "channels" -> {
                 SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
                 if (p[2].equals("type")) return mechanism(s, p[1], value);
@@ -107,8 +118,14 @@ public final class Sweep {
 
     /** The channel as a mechanism ({@code shm-spin}: type shm, sync spin) or a plain type, and its processes fitted to it. */
     private static Scenario mechanism(Scenario s, String channel, String value) {
-        Mechanism m = Mechanism.named(value).orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a channel type or mechanism; "
-                + "write one of " + Mechanism.choices() + Suggestions.didYouMean(value, Arrays.stream(Mechanism.values()).map(Mechanism::yaml).toList())));
+        Mechanism m = Mechanism.named(value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + value + "' is not a channel type or mechanism; " + "write one of " + Mechanism.choices()
+                                + Suggestions.didYouMean(
+                                        value,
+                                        Arrays.stream(Mechanism.values())
+                                                .map(Mechanism::yaml)
+                                                .toList())));
         SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
         cs.put(channel, m.select(cs.get(channel)));
         return fitted(s.with(cs, s.processes()), channel);
@@ -129,13 +146,17 @@ public final class Sweep {
     }
 
     /** {@code channels.<name>.<key>} or {@code processes.<name>.<key>}: a path of three parts, a known name, a known key. */
-    private static String memberProblem(String path, String[] p, String what, String example, Collection<String> names, List<String> keys) {
-        if (p.length != 3) return "'" + path + "' is not a sweepable path; write " + p[0] + ".<name>.<key>, e.g. " + example;
+    private static String memberProblem(
+            String path, String[] p, String what, String example, Collection<String> names, List<String> keys) {
+        if (p.length != 3)
+            return "'" + path + "' is not a sweepable path; write " + p[0] + ".<name>.<key>, e.g. " + example;
         if (!names.contains(p[1])) {
-            return "no " + what + " '" + p[1] + "'" + Suggestions.didYouMean(p[1], names) + " (" + p[0] + ": " + String.join(", ", names) + ")";
+            return "no " + what + " '" + p[1] + "'" + Suggestions.didYouMean(p[1], names) + " (" + p[0] + ": "
+                    + String.join(", ", names) + ")";
         }
         if (!keys.contains(p[2])) {
-            return "no " + what + " key '" + p[2] + "'" + Suggestions.didYouMean(p[2], keys) + " (" + what + " keys: " + String.join(", ", keys) + ")";
+            return "no " + what + " key '" + p[2] + "'" + Suggestions.didYouMean(p[2], keys) + " (" + what + " keys: "
+                    + String.join(", ", keys) + ")";
         }
         return null;
     }
@@ -144,11 +165,26 @@ public final class Sweep {
         String[] p = path.split("\\.", -1);
         String forms = "sweepable paths are seed, timeout, channels.<name>.<key> and processes.<name>.<key>";
         switch (p[0]) {
-            case "seed", "timeout" -> { return p.length == 1 ? null : "'" + path + "' is not a sweepable path; " + forms; }
-            case "channels" -> { return memberProblem(path, p, "channel", "channels.ring.sync", s.channels().keySet(), ChannelSpec.KEYS); }
-            case "processes" -> { return memberProblem(path, p, "process", "processes.producer.size", s.processes().keySet(), ProcessSpec.KEYS); }
+            case "seed", "timeout" -> {
+                return p.length == 1 ? null : "'" + path + "' is not a sweepable path; " + forms;
+            }
+            case "channels" -> {
+                return memberProblem(
+                        path, p, "channel", "channels.ring.sync", s.channels().keySet(), ChannelSpec.KEYS);
+            }
+            case "processes" -> {
+                return memberProblem(
+                        path,
+                        p,
+                        "process",
+                        "processes.producer.size",
+                        s.processes().keySet(),
+                        ProcessSpec.KEYS);
+            }
             default -> {
-                return "'" + path + "' is not a sweepable path" + Suggestions.didYouMean(p[0], List.of("seed", "timeout", "channels", "processes")) + "; " + forms;
+                return "'" + path + "' is not a sweepable path"
+                        + Suggestions.didYouMean(p[0], List.of("seed", "timeout", "channels", "processes")) + "; "
+                        + forms;
             }
         }
     }

@@ -23,15 +23,27 @@ public final class Breakeven {
         Samples setupA = Evaluator.samples(m, c.system(), Figure.SETUP, size, unavailable);
         Samples perA = Evaluator.samples(m, c.system(), Figure.PER_MESSAGE, size, unavailable);
         if (setupA == null || perA == null) return null;
-        List<String> others = c.against() != null ? List.of(c.against())
+        List<String> others = c.against() != null
+                ? List.of(c.against())
                 : m.systems().stream().filter(s -> !s.equals(c.system())).toList();
-        StringBuilder text = new StringBuilder(Evaluator.size(size)).append(c.system()).append(" setup ")
-                .append(Figure.SETUP.format(setupA)).append(", ").append(Figure.PER_MESSAGE.format(perA)).append(" per message");
-        boolean holds = true, surelyHolds = true, surelyFails = false, noisy = setupA.noisy() || perA.noisy(), any = false;
+        StringBuilder text = new StringBuilder(Evaluator.size(size))
+                .append(c.system())
+                .append(" setup ")
+                .append(Figure.SETUP.format(setupA))
+                .append(", ")
+                .append(Figure.PER_MESSAGE.format(perA))
+                .append(" per message");
+        boolean holds = true,
+                surelyHolds = true,
+                surelyFails = false,
+                noisy = setupA.noisy() || perA.noisy(),
+                any = false;
         List<Evaluator.Missing> ignored = new ArrayList<>();
         for (String other : others) {
-            Samples setupB = Evaluator.samples(m, other, Figure.SETUP, size, c.against() != null ? unavailable : ignored);
-            Samples perB = Evaluator.samples(m, other, Figure.PER_MESSAGE, size, c.against() != null ? unavailable : ignored);
+            Samples setupB =
+                    Evaluator.samples(m, other, Figure.SETUP, size, c.against() != null ? unavailable : ignored);
+            Samples perB =
+                    Evaluator.samples(m, other, Figure.PER_MESSAGE, size, c.against() != null ? unavailable : ignored);
             if (setupB == null || perB == null) {
                 if (c.against() != null) return null;
                 continue;
@@ -45,12 +57,19 @@ public final class Breakeven {
             holds &= n <= c.messages();
             surelyHolds &= worst <= c.messages();
             surelyFails |= best > c.messages();
-            text.append("; against ").append(other).append(" setup ").append(Figure.SETUP.format(setupB)).append(", ")
-                    .append(Figure.PER_MESSAGE.format(perB)).append(" per message: pays for itself ").append(count(n));
+            text.append("; against ")
+                    .append(other)
+                    .append(" setup ")
+                    .append(Figure.SETUP.format(setupB))
+                    .append(", ")
+                    .append(Figure.PER_MESSAGE.format(perB))
+                    .append(" per message: pays for itself ")
+                    .append(count(n));
         }
         if (!any) return null;
         Evaluator.Outcome o = !noisy || surelyHolds || surelyFails
-                ? (holds ? Evaluator.Outcome.HOLDS : Evaluator.Outcome.FAILS) : Evaluator.Outcome.NOISY;
+                ? (holds ? Evaluator.Outcome.HOLDS : Evaluator.Outcome.FAILS)
+                : Evaluator.Outcome.NOISY;
         return new Evaluator.At(size, o, text.toString());
     }
 

@@ -20,7 +20,9 @@ final class ClaimReader {
     /** Units of a bound, to the figure's own unit (ns for times, MiB/s for throughput). */
     private static final Map<String, Double> UNITS = Map.of(
             "ns", 1d, "us", 1e3, "µs", 1e3, "ms", 1e6, "s", 1e9, "KiB/s", 1d / 1024, "MiB/s", 1d, "GiB/s", 1024d);
-    private static final String FORMS = "'A beats B in FIGURE', 'A.FIGURE OP NUMBER' or 'A setup pays for itself after N messages'";
+
+    private static final String FORMS =
+            "'A beats B in FIGURE', 'A.FIGURE OP NUMBER' or 'A setup pays for itself after N messages'";
 
     private record Token(String text, int column) {}
 
@@ -47,14 +49,19 @@ final class ClaimReader {
         return switch (verb.text) {
             case "beats" -> beats(system);
             case "setup" -> payback(system);
-            default -> throw new ClaimSyntaxException("expected 'beats', 'setup pays for itself' or a figure such as '"
-                    + system + ".throughput', found '" + verb.text + "'", verb.column);
+            default ->
+                throw new ClaimSyntaxException(
+                        "expected 'beats', 'setup pays for itself' or a figure such as '" + system
+                                + ".throughput', found '" + verb.text + "'",
+                        verb.column);
         };
     }
 
     private ComparativeClaim beats(String winner) throws ClaimSyntaxException {
         String loser = system(take("the system it beats"));
-        if (winner.equals(loser)) throw new ClaimSyntaxException("a system cannot beat itself; name two different systems", tokens.get(next - 1).column);
+        if (winner.equals(loser))
+            throw new ClaimSyntaxException(
+                    "a system cannot beat itself; name two different systems", tokens.get(next - 1).column);
         expect("in");
         Figure figure = figure(take("a figure (" + Figure.names() + ")"));
         return new ComparativeClaim.Beats(text, winner, loser, figure, range());
@@ -64,16 +71,19 @@ final class ClaimReader {
         String system = system(new Token(first.text.substring(0, dot), first.column));
         Figure figure = figure(new Token(first.text.substring(dot + 1), first.column + dot + 1));
         Token op = take("one of == != < <= > >=");
-        ComparativeClaim.Op o = switch (op.text) {
-            case "==" -> ComparativeClaim.Op.EQ;
-            case "!=" -> ComparativeClaim.Op.NE;
-            case "<" -> ComparativeClaim.Op.LT;
-            case "<=" -> ComparativeClaim.Op.LE;
-            case ">" -> ComparativeClaim.Op.GT;
-            case ">=" -> ComparativeClaim.Op.GE;
-            case "=" -> throw new ClaimSyntaxException("'=' is not a comparison; write '=='", op.column);
-            default -> throw new ClaimSyntaxException("expected one of == != < <= > >=, found '" + op.text + "'", op.column);
-        };
+        ComparativeClaim.Op o =
+                switch (op.text) {
+                    case "==" -> ComparativeClaim.Op.EQ;
+                    case "!=" -> ComparativeClaim.Op.NE;
+                    case "<" -> ComparativeClaim.Op.LT;
+                    case "<=" -> ComparativeClaim.Op.LE;
+                    case ">" -> ComparativeClaim.Op.GT;
+                    case ">=" -> ComparativeClaim.Op.GE;
+                    case "=" -> throw new ClaimSyntaxException("'=' is not a comparison; write '=='", op.column);
+                    default ->
+                        throw new ClaimSyntaxException(
+                                "expected one of == != < <= > >=, found '" + op.text + "'", op.column);
+                };
         double value = value(take("a number"), figure);
         return new ComparativeClaim.Bound(text, system, figure, o, value, range());
     }
@@ -93,7 +103,9 @@ final class ClaimReader {
         if (peek("against")) {
             next++;
             against = system(take("the system it is weighed against"));
-            if (against.equals(system)) throw new ClaimSyntaxException("weigh " + system + " against another system", tokens.get(next - 1).column);
+            if (against.equals(system))
+                throw new ClaimSyntaxException(
+                        "weigh " + system + " against another system", tokens.get(next - 1).column);
         }
         return new ComparativeClaim.Payback(text, system, messages, against, range());
     }
@@ -104,8 +116,14 @@ final class ClaimReader {
         if (next < tokens.size()) {
             Token t = tokens.get(next++);
             switch (t.text) {
-                case "at" -> { long s = size(take("a size such as 16KiB")); r = new SizeRange(s, s); }
-                case "up" -> { expect("to"); r = new SizeRange(null, size(take("a size such as 16KiB"))); }
+                case "at" -> {
+                    long s = size(take("a size such as 16KiB"));
+                    r = new SizeRange(s, s);
+                }
+                case "up" -> {
+                    expect("to");
+                    r = new SizeRange(null, size(take("a size such as 16KiB")));
+                }
                 case "from" -> {
                     Token fromToken = take("a size such as 16KiB");
                     long from = size(fromToken);
@@ -114,12 +132,22 @@ final class ClaimReader {
                     else if (end.text.equals("to")) {
                         Token toToken = take("a size such as 64KiB");
                         long to = size(toToken);
-                        if (to < from) throw new ClaimSyntaxException("the range ends (" + toToken.text + ") before it starts (" + fromToken.text + ")", toToken.column);
+                        if (to < from)
+                            throw new ClaimSyntaxException(
+                                    "the range ends (" + toToken.text + ") before it starts (" + fromToken.text + ")",
+                                    toToken.column);
                         r = new SizeRange(from, to);
-                    } else throw new ClaimSyntaxException("expected 'up' or 'to SIZE' after 'from " + fromToken.text + "', found '" + end.text + "'", end.column);
+                    } else
+                        throw new ClaimSyntaxException(
+                                "expected 'up' or 'to SIZE' after 'from " + fromToken.text + "', found '" + end.text
+                                        + "'",
+                                end.column);
                 }
-                default -> throw new ClaimSyntaxException("unexpected '" + t.text + "'; a claim may end with a size range: "
-                        + "'from 16KiB up', 'up to 4KiB', 'from 1KiB to 64KiB' or 'at 64B'", t.column);
+                default ->
+                    throw new ClaimSyntaxException(
+                            "unexpected '" + t.text + "'; a claim may end with a size range: "
+                                    + "'from 16KiB up', 'up to 4KiB', 'from 1KiB to 64KiB' or 'at 64B'",
+                            t.column);
             }
         }
         if (next < tokens.size()) {
@@ -131,7 +159,9 @@ final class ClaimReader {
 
     private String system(Token t) throws ClaimSyntaxException {
         if (!SYSTEM.matcher(t.text).matches()) {
-            throw new ClaimSyntaxException("'" + t.text + "' is not a system name; write a mechanism's name such as msgq or shm-sem", t.column);
+            throw new ClaimSyntaxException(
+                    "'" + t.text + "' is not a system name; write a mechanism's name such as msgq or shm-sem",
+                    t.column);
         }
         return t.text;
     }
@@ -140,8 +170,10 @@ final class ClaimReader {
         Optional<Figure> f = Figure.named(t.text);
         if (f.isPresent()) return f.get();
         List<String> names = Arrays.stream(Figure.values()).map(Figure::text).toList();
-        throw new ClaimSyntaxException("unknown figure '" + t.text + "'; figures are " + Figure.names()
-                + Suggestions.didYouMean(t.text, names), t.column);
+        throw new ClaimSyntaxException(
+                "unknown figure '" + t.text + "'; figures are " + Figure.names()
+                        + Suggestions.didYouMean(t.text, names),
+                t.column);
     }
 
     private static long size(Token t) throws ClaimSyntaxException {
@@ -154,13 +186,18 @@ final class ClaimReader {
 
     private static long count(Token t) throws ClaimSyntaxException {
         Matcher m = NUMBER.matcher(t.text);
-        if (!m.matches() || m.group(1).contains(".")) throw new ClaimSyntaxException("'" + t.text + "' is not a whole number of messages", t.column);
-        double f = switch (m.group(2)) {
-            case "" -> 1;
-            case "k" -> 1e3;
-            case "M" -> 1e6;
-            default -> throw new ClaimSyntaxException("unknown multiplier '" + m.group(2) + "' in '" + t.text + "'; write 10000, 10k or 1M", t.column);
-        };
+        if (!m.matches() || m.group(1).contains("."))
+            throw new ClaimSyntaxException("'" + t.text + "' is not a whole number of messages", t.column);
+        double f =
+                switch (m.group(2)) {
+                    case "" -> 1;
+                    case "k" -> 1e3;
+                    case "M" -> 1e6;
+                    default ->
+                        throw new ClaimSyntaxException(
+                                "unknown multiplier '" + m.group(2) + "' in '" + t.text + "'; write 10000, 10k or 1M",
+                                t.column);
+                };
         return (long) (Long.parseLong(m.group(1).replace("_", "")) * f);
     }
 
@@ -174,21 +211,28 @@ final class ClaimReader {
         boolean time = figure.unit().equals("ns"), rate = figure.unit().equals("MiB/s");
         if (f == null || time == unit.endsWith("/s") || rate != unit.endsWith("/s")) {
             String allowed = time ? "ns, us, ms, s" : rate ? "KiB/s, MiB/s, GiB/s" : "none (a plain number)";
-            throw new ClaimSyntaxException("unit '" + unit + "' does not fit " + figure.text() + "; its units are " + allowed,
+            throw new ClaimSyntaxException(
+                    "unit '" + unit + "' does not fit " + figure.text() + "; its units are " + allowed,
                     t.column + m.start(2));
         }
         return v * f;
     }
 
     private Token take(String what) throws ClaimSyntaxException {
-        if (next >= tokens.size()) throw new ClaimSyntaxException("the claim ends too early; expected " + what, text.stripTrailing().length() + 1);
+        if (next >= tokens.size())
+            throw new ClaimSyntaxException(
+                    "the claim ends too early; expected " + what,
+                    text.stripTrailing().length() + 1);
         return tokens.get(next++);
     }
 
-    private boolean peek(String word) { return next < tokens.size() && tokens.get(next).text.equals(word); }
+    private boolean peek(String word) {
+        return next < tokens.size() && tokens.get(next).text.equals(word);
+    }
 
     private void expect(String word) throws ClaimSyntaxException {
         Token t = take("'" + word + "'");
-        if (!t.text.equals(word)) throw new ClaimSyntaxException("expected '" + word + "', found '" + t.text + "'", t.column);
+        if (!t.text.equals(word))
+            throw new ClaimSyntaxException("expected '" + word + "', found '" + t.text + "'", t.column);
     }
 }

@@ -28,28 +28,42 @@ public sealed interface ComparativeClaim {
     SizeRange range();
 
     /** Parses a claim; the exception's column is 1-based in {@code text}. */
-    static ComparativeClaim parse(String text) throws ClaimSyntaxException { return new ClaimReader(text).claim(); }
+    static ComparativeClaim parse(String text) throws ClaimSyntaxException {
+        return new ClaimReader(text).claim();
+    }
 
     /** {@code winner beats loser in figure}. */
-    record Beats(String text, String winner, String loser, Figure figure, SizeRange range) implements ComparativeClaim {}
+    record Beats(String text, String winner, String loser, Figure figure, SizeRange range)
+            implements ComparativeClaim {}
 
     /** {@code system.figure OP value}. */
-    record Bound(String text, String system, Figure figure, Op op, double value, SizeRange range) implements ComparativeClaim {}
+    record Bound(String text, String system, Figure figure, Op op, double value, SizeRange range)
+            implements ComparativeClaim {}
 
     /** {@code system setup pays for itself after N messages [against other]}; {@code against} null means every other system. */
-    record Payback(String text, String system, long messages, String against, SizeRange range) implements ComparativeClaim {}
+    record Payback(String text, String system, long messages, String against, SizeRange range)
+            implements ComparativeClaim {}
 
     enum Op {
-        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("=="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
 
         /** {@code ==} and {@code !=} compare measured ratios, which are rarely exact: within this fraction counts as equal. */
         public static final double EQUAL_TOLERANCE = 0.01;
 
         private final String symbol;
 
-        Op(String symbol) { this.symbol = symbol; }
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
 
-        public String symbol() { return symbol; }
+        public String symbol() {
+            return symbol;
+        }
 
         public boolean test(double l, double r) {
             boolean equal = l == r || Math.abs(l - r) <= EQUAL_TOLERANCE * Math.max(Math.abs(l), Math.abs(r));

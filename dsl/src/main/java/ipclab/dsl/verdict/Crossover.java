@@ -8,15 +8,20 @@ import java.util.Locale;
  * repeats' min and max are taken instead of the medians. An open end means the interval reaches
  * beyond the sweep (its bound is then the sweep's first or last size).
  */
-public record Crossover(String better, String worse, double size, double low, double high, boolean lowOpen, boolean highOpen) {
+public record Crossover(
+        String better, String worse, double size, double low, double high, boolean lowOpen, boolean highOpen) {
     /** {@code shm-sem is better above ≈ 1.31 KiB (between 1.10 KiB and 1.56 KiB), msgq below}. */
     public String text() {
         // One run per point gives no interval: say nothing rather than "between 2 KiB and 2 KiB".
-        if (!lowOpen && !highOpen && low == size && high == size) return better + " is better above ≈ " + bytes(size) + ", " + worse + " below";
-        String interval = lowOpen && highOpen ? "anywhere in the sweep, given the spread"
-                : lowOpen ? "below " + bytes(high) + ", perhaps under the sweep's " + bytes(low)
-                : highOpen ? "above " + bytes(low) + ", perhaps over the sweep's " + bytes(high)
-                : "between " + bytes(low) + " and " + bytes(high);
+        if (!lowOpen && !highOpen && low == size && high == size)
+            return better + " is better above ≈ " + bytes(size) + ", " + worse + " below";
+        String interval = lowOpen && highOpen
+                ? "anywhere in the sweep, given the spread"
+                : lowOpen
+                        ? "below " + bytes(high) + ", perhaps under the sweep's " + bytes(low)
+                        : highOpen
+                                ? "above " + bytes(low) + ", perhaps over the sweep's " + bytes(high)
+                                : "between " + bytes(low) + " and " + bytes(high);
         return better + " is better above ≈ " + bytes(size) + " (" + interval + "), " + worse + " below";
     }
 

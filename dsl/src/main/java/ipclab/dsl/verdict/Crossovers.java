@@ -21,7 +21,11 @@ final class Crossovers {
         for (long size : m.sizes(figure)) {
             var sa = m.samples(a, figure, size);
             var sb = m.samples(b, figure, size);
-            if (sa.isEmpty() || sb.isEmpty() || size <= 0 || sa.get().min() <= 0 || sb.get().min() <= 0) continue;
+            if (sa.isEmpty()
+                    || sb.isEmpty()
+                    || size <= 0
+                    || sa.get().min() <= 0
+                    || sb.get().min() <= 0) continue;
             Samples pa = sa.get(), pb = sb.get();
             x.add(Math.log(size));
             mid.add(Math.log(pa.median()) - Math.log(pb.median()));
@@ -42,16 +46,32 @@ final class Crossovers {
             double low = c, high = c;
             boolean lowOpen = false, highOpen = false;
             for (Double bound : new Double[] {p, o}) {
-                if (bound != null) { low = Math.min(low, bound); high = Math.max(high, bound); }
+                if (bound != null) {
+                    low = Math.min(low, bound);
+                    high = Math.max(high, bound);
+                }
             }
             // A bound with no crossing at all: the uncertainty reaches past the sweep on the side
             // opposite to the bound that exists (or on both sides when neither does).
             if (p == null || o == null) {
                 Double present = p != null ? p : o;
-                if (present == null || present >= c) { low = first; lowOpen = true; }
-                if (present == null || present <= c) { high = last; highOpen = true; }
+                if (present == null || present >= c) {
+                    low = first;
+                    lowOpen = true;
+                }
+                if (present == null || present <= c) {
+                    high = last;
+                    highOpen = true;
+                }
             }
-            out.add(new Crossover(aBetterAbove ? a : b, aBetterAbove ? b : a, Math.exp(c), Math.exp(low), Math.exp(high), lowOpen, highOpen));
+            out.add(new Crossover(
+                    aBetterAbove ? a : b,
+                    aBetterAbove ? b : a,
+                    Math.exp(c),
+                    Math.exp(low),
+                    Math.exp(high),
+                    lowOpen,
+                    highOpen));
         }
         return out;
     }

@@ -40,18 +40,26 @@ public enum Figure {
     }
 
     /** The name written in claims and reports. */
-    public String text() { return text; }
+    public String text() {
+        return text;
+    }
 
-    public boolean higherIsBetter() { return higherIsBetter; }
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
 
     /** The unit of the raw values: {@code MiB/s}, {@code ns}, or empty for a plain count. */
-    public String unit() { return unit; }
+    public String unit() {
+        return unit;
+    }
 
     public static Optional<Figure> named(String text) {
         return Arrays.stream(values()).filter(f -> f.text.equals(text)).findFirst();
     }
 
-    public static String names() { return Arrays.stream(values()).map(Figure::text).collect(Collectors.joining(", ")); }
+    public static String names() {
+        return Arrays.stream(values()).map(Figure::text).collect(Collectors.joining(", "));
+    }
 
     /** A value for people: {@code 812 MiB/s}, {@code 5.28 µs}, {@code 2.00}. */
     public String format(double v) {

@@ -22,11 +22,14 @@ public record Measurements(List<Point> points) {
             Objects.requireNonNull(figure, "figure");
             if (size < 0) throw new IllegalArgumentException("size=" + size + " must not be negative");
             if ((samples == null) == (unavailable == null)) {
-                throw new IllegalArgumentException("a point has either samples or a reason it is unavailable, not both or neither");
+                throw new IllegalArgumentException(
+                        "a point has either samples or a reason it is unavailable, not both or neither");
             }
         }
 
-        public boolean measured() { return samples != null; }
+        public boolean measured() {
+            return samples != null;
+        }
     }
 
     public Measurements {
@@ -34,12 +37,15 @@ public record Measurements(List<Point> points) {
         Set<String> keys = new LinkedHashSet<>();
         for (Point p : points) {
             if (!keys.add(p.system + "/" + p.size + "/" + p.figure)) {
-                throw new IllegalArgumentException("two points for " + p.system + " " + p.figure.text() + " at " + p.size + " B");
+                throw new IllegalArgumentException(
+                        "two points for " + p.system + " " + p.figure.text() + " at " + p.size + " B");
             }
         }
     }
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Systems in the order they were first added. */
     public List<String> systems() {
@@ -56,7 +62,9 @@ public record Measurements(List<Point> points) {
     }
 
     public Optional<Point> point(String system, Figure figure, long size) {
-        return points.stream().filter(p -> p.system.equals(system) && p.figure == figure && p.size == size).findFirst();
+        return points.stream()
+                .filter(p -> p.system.equals(system) && p.figure == figure && p.size == size)
+                .findFirst();
     }
 
     /** The samples, if the combination was measured. */
@@ -64,7 +72,9 @@ public record Measurements(List<Point> points) {
         return point(system, figure, size).filter(Point::measured).map(Point::samples);
     }
 
-    public boolean has(String system) { return points.stream().anyMatch(p -> p.system.equals(system)); }
+    public boolean has(String system) {
+        return points.stream().anyMatch(p -> p.system.equals(system));
+    }
 
     public static final class Builder {
         private final List<Point> points = new ArrayList<>();
@@ -85,6 +95,8 @@ public record Measurements(List<Point> points) {
             return this;
         }
 
-        public Measurements build() { return new Measurements(points); }
+        public Measurements build() {
+            return new Measurements(points);
+        }
     }
 }

@@ -17,13 +17,18 @@ public record Samples(List<Double> values) {
         values = List.copyOf(values);
         if (values.isEmpty()) throw new IllegalArgumentException("samples must not be empty");
         for (double v : values) {
-            if (Double.isNaN(v) || Double.isInfinite(v)) throw new IllegalArgumentException("sample " + v + " is not a finite number");
+            if (Double.isNaN(v) || Double.isInfinite(v))
+                throw new IllegalArgumentException("sample " + v + " is not a finite number");
         }
     }
 
-    public static Samples of(double... values) { return new Samples(Arrays.stream(values).boxed().toList()); }
+    public static Samples of(double... values) {
+        return new Samples(Arrays.stream(values).boxed().toList());
+    }
 
-    public int count() { return values.size(); }
+    public int count() {
+        return values.size();
+    }
 
     /** The middle value; for an even count, the mean of the two middle ones. */
     public double median() {
@@ -32,11 +37,18 @@ public record Samples(List<Double> values) {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    public double min() { return sorted()[0]; }
+    public double min() {
+        return sorted()[0];
+    }
 
-    public double max() { double[] s = sorted(); return s[s.length - 1]; }
+    public double max() {
+        double[] s = sorted();
+        return s[s.length - 1];
+    }
 
-    public double spread() { return max() - min(); }
+    public double spread() {
+        return max() - min();
+    }
 
     /** Spread relative to the median; 0 for a single sample, infinite when the median is 0 but the samples differ. */
     public double relativeSpread() {
@@ -45,7 +57,9 @@ public record Samples(List<Double> values) {
         return median == 0 ? Double.POSITIVE_INFINITY : spread / median;
     }
 
-    public boolean noisy() { return relativeSpread() > NOISE_THRESHOLD; }
+    public boolean noisy() {
+        return relativeSpread() > NOISE_THRESHOLD;
+    }
 
     private double[] sorted() {
         double[] s = values.stream().mapToDouble(Double::doubleValue).toArray();
@@ -53,7 +67,10 @@ public record Samples(List<Double> values) {
         return s;
     }
 
-    @Override public String toString() {
-        return count() == 1 ? Double.toString(median()) : median() + " [" + min() + ", " + max() + "]" + (noisy() ? " noisy" : "");
+    @Override
+    public String toString() {
+        return count() == 1
+                ? Double.toString(median())
+                : median() + " [" + min() + ", " + max() + "]" + (noisy() ? " noisy" : "");
     }
 }

@@ -15,12 +15,17 @@ public record SizeRange(Long from, Long to) {
         }
     }
 
-    public boolean contains(long size) { return (from == null || size >= from) && (to == null || size <= to); }
+    public boolean contains(long size) {
+        return (from == null || size >= from) && (to == null || size <= to);
+    }
 
-    public boolean all() { return from == null && to == null; }
+    public boolean all() {
+        return from == null && to == null;
+    }
 
     /** The claim's own words: {@code from 16KiB up}; empty for every size. */
-    @Override public String toString() {
+    @Override
+    public String toString() {
         if (all()) return "";
         if (from != null && from.equals(to)) return "at " + ByteSize.of(from);
         if (to == null) return "from " + ByteSize.of(from) + " up";

@@ -18,10 +18,14 @@ public record Verdict(String claim, Kind kind, String summary, List<String> figu
 
         private final String label;
 
-        Kind(String label) { this.label = label; }
+        Kind(String label) {
+            this.label = label;
+        }
 
         /** How reports name it. */
-        public String label() { return label; }
+        public String label() {
+            return label;
+        }
     }
 
     public Verdict {
@@ -29,5 +33,7 @@ public record Verdict(String claim, Kind kind, String summary, List<String> figu
         crossovers = List.copyOf(crossovers);
     }
 
-    public boolean refuted() { return kind == Kind.REFUTED; }
+    public boolean refuted() {
+        return kind == Kind.REFUTED;
+    }
 }

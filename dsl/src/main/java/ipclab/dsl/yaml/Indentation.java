@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * and what would be right.
  */
 final class Indentation {
-    private static final Pattern FROM = Pattern.compile("while parsing a block mapping\\s+in 'reader', line (\\d+), column (\\d+)");
+    private static final Pattern FROM =
+            Pattern.compile("while parsing a block mapping\\s+in 'reader', line (\\d+), column (\\d+)");
 
     private Indentation() {}
 
@@ -38,12 +39,26 @@ final class Indentation {
         String key = bad.strip();
         int colon = key.indexOf(':');
         if (colon > 0) key = key.substring(0, colon + 1);
-        StringBuilder sb = new StringBuilder("indentation: '").append(key).append("' is indented by ").append(spaces(indent));
-        if (mapIndent >= 0) sb.append(", but the keys of the mapping it is in (from line ").append(mapLine).append(") by ").append(spaces(mapIndent));
-        if (prev >= 0 && prev != mapIndent) sb.append(" and line ").append(prevLine).append(" by ").append(spaces(prev));
-        sb.append("; YAML reads indentation as structure and keys of one mapping start in the same column: indent it by ");
+        StringBuilder sb = new StringBuilder("indentation: '")
+                .append(key)
+                .append("' is indented by ")
+                .append(spaces(indent));
+        if (mapIndent >= 0)
+            sb.append(", but the keys of the mapping it is in (from line ")
+                    .append(mapLine)
+                    .append(") by ")
+                    .append(spaces(mapIndent));
+        if (prev >= 0 && prev != mapIndent)
+            sb.append(" and line ").append(prevLine).append(" by ").append(spaces(prev));
+        sb.append(
+                "; YAML reads indentation as structure and keys of one mapping start in the same column: indent it by ");
         if (mapIndent >= 0) sb.append(mapIndent);
-        if (prev >= 0 && prev != mapIndent) sb.append(mapIndent >= 0 ? " or " : "").append(prev).append(" (under the key of line ").append(prevLine).append(")");
+        if (prev >= 0 && prev != mapIndent)
+            sb.append(mapIndent >= 0 ? " or " : "")
+                    .append(prev)
+                    .append(" (under the key of line ")
+                    .append(prevLine)
+                    .append(")");
         return sb.append(" (spaces, not tabs)").toString();
     }
 
@@ -53,5 +68,7 @@ final class Indentation {
         return n;
     }
 
-    private static String spaces(int n) { return n + (n == 1 ? " space" : " spaces"); }
+    private static String spaces(int n) {
+        return n + (n == 1 ? " space" : " spaces");
+    }
 }

@@ -35,8 +35,14 @@ public final class ScenarioReader {
      * @param leftOut    names of channels and processes left out (no valid type / role), and "name" when the scenario had none
      * @param channelsOfLeftOut channels that left-out processes named
      */
-    public record Result(Scenario scenario, SourceMap sourceMap, List<YamlProblem> problems, boolean unreadable, Set<String> badPaths,
-                         Set<String> leftOut, Set<String> channelsOfLeftOut) {}
+    public record Result(
+            Scenario scenario,
+            SourceMap sourceMap,
+            List<YamlProblem> problems,
+            boolean unreadable,
+            Set<String> badPaths,
+            Set<String> leftOut,
+            Set<String> channelsOfLeftOut) {}
 
     private final SourceMap map = new SourceMap();
     private final List<YamlProblem> problems = new ArrayList<>();
@@ -55,13 +61,23 @@ public final class ScenarioReader {
         ScenarioReader r = new ScenarioReader();
         r.problems.addAll(syntax);
         Scenario s = root == null ? null : r.scenario(root);
-        return new Result(s, r.map, List.copyOf(r.problems), s == null, Set.copyOf(r.badPaths), Set.copyOf(r.leftOut),
+        return new Result(
+                s,
+                r.map,
+                List.copyOf(r.problems),
+                s == null,
+                Set.copyOf(r.badPaths),
+                Set.copyOf(r.leftOut),
                 Set.copyOf(r.leftOutChannelsUsed));
     }
 
     private Scenario scenario(YamlNode root) {
         if (!(root instanceof YamlNode.Mapping m)) {
-            problem(root.position(), "", "a scenario is a mapping of keys (" + String.join(", ", Scenario.KEYS) + "); this file holds " + root.kind());
+            problem(
+                    root.position(),
+                    "",
+                    "a scenario is a mapping of keys (" + String.join(", ", Scenario.KEYS) + "); this file holds "
+                            + root.kind());
             return null;
         }
         String name = null, description = null;
@@ -80,7 +96,8 @@ public final class ScenarioReader {
             map.key(key, e.keyPosition());
             switch (key) {
                 case "name" -> name = text(e, key);
-                case "description" -> description = e.value() instanceof YamlNode.Scalar s && s.isNull() ? null : text(e, key);
+                case "description" ->
+                    description = e.value() instanceof YamlNode.Scalar s && s.isNull() ? null : text(e, key);
                 case "seed" -> {
                     String t = text(e, key);
                     if (t != null) seed = convert(e, key, () -> Values.integer(t, "seed", Long.MIN_VALUE));
@@ -89,8 +106,14 @@ public final class ScenarioReader {
                     String t = text(e, key);
                     if (t != null) timeout = convert(e, key, () -> Values.duration(t));
                 }
-                case "channels" -> { sawChannels = true; channels(e, channels); }
-                case "processes" -> { sawProcesses = true; processes(e, processes); }
+                case "channels" -> {
+                    sawChannels = true;
+                    channels(e, channels);
+                }
+                case "processes" -> {
+                    sawProcesses = true;
+                    processes(e, processes);
+                }
                 case "sweep" -> sweep(e, sweep);
                 case "repeat" -> {
                     String t = text(e, key);
@@ -103,7 +126,10 @@ public final class ScenarioReader {
             }
         }
         if (name == null && !badPaths.contains("name")) {
-            problem(m.position(), "name", "missing; every scenario needs a name, e.g. 'name: hello' (letters, digits, '-')");
+            problem(
+                    m.position(),
+                    "name",
+                    "missing; every scenario needs a name, e.g. 'name: hello' (letters, digits, '-')");
         }
         sawChannels |= misplaced.contains("channels");
         sawProcesses |= misplaced.contains("processes");
@@ -111,50 +137,77 @@ public final class ScenarioReader {
         if (!sawProcesses) badPaths.add("processes");
         if (channels.isEmpty() && !leftOut.isEmpty()) badPaths.add("channels");
         if (processes.isEmpty() && !leftOut.isEmpty()) badPaths.add("processes");
-        if (!sawChannels) problem(m.position(), "channels", "missing; a scenario needs at least one channel, e.g. 'channels: {q: {type: msgq}}'");
-        if (!sawProcesses) problem(m.position(), "processes", "missing; a scenario needs processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
+        if (!sawChannels)
+            problem(
+                    m.position(),
+                    "channels",
+                    "missing; a scenario needs at least one channel, e.g. 'channels: {q: {type: msgq}}'");
+        if (!sawProcesses)
+            problem(
+                    m.position(),
+                    "processes",
+                    "missing; a scenario needs processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
         if (name == null || name.isBlank()) {
             badPaths.add("name");
             name = "unnamed";
         }
-        return new Scenario(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
+        return new Scenario(
+                name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, faults);
     }
 
     private void channels(YamlNode.Entry e, SequencedMap<String, ChannelSpec> out) {
-        members(e, "channels", "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'", "channel", ChannelSpec.KEYS, (c, path, body) -> {
-            ChannelSpec.Builder b = new ChannelSpec.Builder(c.key(), null);
-            ChannelType type = member(c, path, body, "channel", "type", ChannelType.class, ChannelSpec.KEYS, b::set);
-            if (type == null) leftOut.add(c.key());
-            else out.put(c.key(), b.type(type).build());
-        });
+        members(
+                e,
+                "channels",
+                "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'",
+                "channel",
+                ChannelSpec.KEYS,
+                (c, path, body) -> {
+                    ChannelSpec.Builder b = new ChannelSpec.Builder(c.key(), null);
+                    ChannelType type =
+                            member(c, path, body, "channel", "type", ChannelType.class, ChannelSpec.KEYS, b::set);
+                    if (type == null) leftOut.add(c.key());
+                    else out.put(c.key(), b.type(type).build());
+                });
     }
 
     private void processes(YamlNode.Entry e, SequencedMap<String, ProcessSpec> out) {
-        members(e, "processes", "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'", "process", ProcessSpec.KEYS, (c, path, body) -> {
-            ProcessSpec.Builder b = new ProcessSpec.Builder(c.key(), null);
-            Role role = member(c, path, body, "process", "role", Role.class, ProcessSpec.KEYS, b::set);
-            if (role != null) {
-                out.put(c.key(), b.role(role).build());
-                return;
-            }
-            leftOut.add(c.key());
-            YamlNode.Entry ch = find(body, "channel");
-            if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull()) leftOutChannelsUsed.add(sc.text());
-        });
+        members(
+                e,
+                "processes",
+                "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'",
+                "process",
+                ProcessSpec.KEYS,
+                (c, path, body) -> {
+                    ProcessSpec.Builder b = new ProcessSpec.Builder(c.key(), null);
+                    Role role = member(c, path, body, "process", "role", Role.class, ProcessSpec.KEYS, b::set);
+                    if (role != null) {
+                        out.put(c.key(), b.role(role).build());
+                        return;
+                    }
+                    leftOut.add(c.key());
+                    YamlNode.Entry ch = find(body, "channel");
+                    if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull())
+                        leftOutChannelsUsed.add(sc.text());
+                });
     }
 
     /** What to do with one channel or process whose body is a mapping. */
-    private interface MemberReader { void read(YamlNode.Entry member, String path, YamlNode.Mapping body); }
+    private interface MemberReader {
+        void read(YamlNode.Entry member, String path, YamlNode.Mapping body);
+    }
 
     /** The {@code channels:} or {@code processes:} section: a mapping of names to mappings of keys. */
-    private void members(YamlNode.Entry e, String section, String expected, String what, List<String> keys, MemberReader reader) {
+    private void members(
+            YamlNode.Entry e, String section, String expected, String what, List<String> keys, MemberReader reader) {
         YamlNode.Mapping m = mapping(e, section, expected);
         if (m == null) return;
         for (YamlNode.Entry c : m.entries()) {
             String path = section + "." + c.key();
             if (misindentedTopLevelKey(c, section, what)) break; // what follows belongs to it, not to this section
             map.key(path, c.keyPosition());
-            YamlNode.Mapping body = mapping(c, path, "a mapping of " + what + " keys (" + String.join(", ", keys) + ")");
+            YamlNode.Mapping body =
+                    mapping(c, path, "a mapping of " + what + " keys (" + String.join(", ", keys) + ")");
             if (body == null) leftOut.add(c.key());
             else reader.read(c, path, body);
         }
@@ -166,11 +219,17 @@ public final class ScenarioReader {
      * (a channel named 'processes', processes missing, unknown channel keys role and channel).
      */
     private boolean misindentedTopLevelKey(YamlNode.Entry c, String section, String what) {
-        if (!Scenario.KEYS.contains(c.key()) || !(c.value() instanceof YamlNode.Scalar s) || !(s.isNull() || s.text().isEmpty())) return false;
+        if (!Scenario.KEYS.contains(c.key())
+                || !(c.value() instanceof YamlNode.Scalar s)
+                || !(s.isNull() || s.text().isEmpty())) return false;
         int col = c.keyPosition().column();
-        problem(c.keyPosition(), c.key(), "indentation: '" + c.key() + ":' starts in column " + col + ", so YAML reads it as a "
-                + what + " named '" + c.key() + "' inside '" + section + ":'; a top-level key starts in column 1: move '"
-                + c.key() + ":' to column 1 and keep what belongs to it indented under it");
+        problem(
+                c.keyPosition(),
+                c.key(),
+                "indentation: '" + c.key() + ":' starts in column " + col + ", so YAML reads it as a "
+                        + what + " named '" + c.key() + "' inside '" + section
+                        + ":'; a top-level key starts in column 1: move '"
+                        + c.key() + ":' to column 1 and keep what belongs to it indented under it");
         misplaced.add(c.key());
         badPaths.add(c.key());
         return true;
@@ -180,8 +239,15 @@ public final class ScenarioReader {
      * One channel's or process's keys: its kind ({@code type} or {@code role}) first, returned, or
      * {@code null} after a problem; every other key set through {@code setter}, each problem reported.
      */
-    private <E extends Enum<E>> E member(YamlNode.Entry c, String path, YamlNode.Mapping body, String what, String kindKey, Class<E> kinds,
-                                         List<String> keys, java.util.function.BiConsumer<String, String> setter) {
+    private <E extends Enum<E>> E member(
+            YamlNode.Entry c,
+            String path,
+            YamlNode.Mapping body,
+            String what,
+            String kindKey,
+            Class<E> kinds,
+            List<String> keys,
+            java.util.function.BiConsumer<String, String> setter) {
         E kind = null;
         YamlNode.Entry kindEntry = find(body, kindKey);
         if (kindEntry == null) {
@@ -200,19 +266,30 @@ public final class ScenarioReader {
                 continue;
             }
             String t = f.value() instanceof YamlNode.Sequence seq ? listText(f, fp, seq) : text(f, fp);
-            if (t != null) convert(f, fp, () -> { setter.accept(f.key(), t); return t; });
+            if (t != null)
+                convert(f, fp, () -> {
+                    setter.accept(f.key(), t);
+                    return t;
+                });
         }
         return kind;
     }
 
     private void sweep(YamlNode.Entry e, SequencedMap<String, List<String>> out) {
-        YamlNode.Mapping m = mapping(e, "sweep", "a mapping from dotted paths to lists of values, e.g. 'processes.producer.size: [64, 1KiB]'");
+        YamlNode.Mapping m = mapping(
+                e,
+                "sweep",
+                "a mapping from dotted paths to lists of values, e.g. 'processes.producer.size: [64, 1KiB]'");
         if (m == null) return;
         for (YamlNode.Entry s : m.entries()) {
             String path = "sweep." + s.key();
             map.key(path, s.keyPosition());
             if (!(s.value() instanceof YamlNode.Sequence seq)) {
-                problem(s.value().position(), path, "expected a list of values, e.g. [64, 1KiB, 4KiB], got " + s.value().kind());
+                problem(
+                        s.value().position(),
+                        path,
+                        "expected a list of values, e.g. [64, 1KiB, 4KiB], got "
+                                + s.value().kind());
                 continue;
             }
             if (seq.items().isEmpty()) {
@@ -227,7 +304,10 @@ public final class ScenarioReader {
                     map.value(ip, sc.position());
                     values.add(sc.text());
                 } else {
-                    problem(item.position(), ip, "expected a single value such as 4KiB or semaphore, got " + item.kind());
+                    problem(
+                            item.position(),
+                            ip,
+                            "expected a single value such as 4KiB or semaphore, got " + item.kind());
                 }
             }
             if (values.size() == seq.items().size()) out.put(s.key(), values);
@@ -242,7 +322,11 @@ public final class ScenarioReader {
             return;
         }
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
-            problem(e.value().position(), key, "expected a list of claims, e.g. ['" + example + "'], got " + e.value().kind());
+            problem(
+                    e.value().position(),
+                    key,
+                    "expected a list of claims, e.g. ['" + example + "'], got "
+                            + e.value().kind());
             return;
         }
         for (int i = 0; i < seq.items().size(); i++) {
@@ -251,7 +335,10 @@ public final class ScenarioReader {
                 map.value(key + "[" + i + "]", sc.position());
                 out.add(sc.text());
             } else {
-                problem(item.position(), key + "[" + i + "]", "expected a claim such as '" + example + "', got " + item.kind());
+                problem(
+                        item.position(),
+                        key + "[" + i + "]",
+                        "expected a claim such as '" + example + "', got " + item.kind());
                 out.add("");
                 badPaths.add(key + "[" + i + "]");
             }
@@ -262,8 +349,11 @@ public final class ScenarioReader {
     private void faults(YamlNode.Entry e, List<FaultSpec> out) {
         if (e.value() instanceof YamlNode.Scalar s && s.isNull()) return;
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
-            problem(e.value().position(), "faults", "expected a list of faults, e.g. '- {process: producer, action: kill, after: 1000}', got "
-                    + e.value().kind());
+            problem(
+                    e.value().position(),
+                    "faults",
+                    "expected a list of faults, e.g. '- {process: producer, action: kill, after: 1000}', got "
+                            + e.value().kind());
             badPaths.add("faults");
             return;
         }
@@ -272,7 +362,11 @@ public final class ScenarioReader {
             YamlNode item = seq.items().get(i);
             map.key(path, item.position());
             if (!(item instanceof YamlNode.Mapping m)) {
-                problem(item.position(), path, "expected a fault, a mapping of keys (" + String.join(", ", FaultSpec.KEYS) + "), got " + item.kind());
+                problem(
+                        item.position(),
+                        path,
+                        "expected a fault, a mapping of keys (" + String.join(", ", FaultSpec.KEYS) + "), got "
+                                + item.kind());
                 badPaths.add(path);
                 continue;
             }
@@ -287,10 +381,18 @@ public final class ScenarioReader {
                     continue;
                 }
                 String t = text(f, fp);
-                if (t == null || convert(f, fp, () -> { b.set(f.key(), t); return t; }) == null) ok = false;
+                if (t == null
+                        || convert(f, fp, () -> {
+                                    b.set(f.key(), t);
+                                    return t;
+                                })
+                                == null) ok = false;
             }
             if (find(m, "action") == null) {
-                problem(m.position(), path + ".action", "'action' is missing; one of kill | stop | cont | delay | remove | fill");
+                problem(
+                        m.position(),
+                        path + ".action",
+                        "'action' is missing; one of kill | stop | cont | delay | remove | fill");
                 ok = false;
             }
             // a bad fault is kept (what could be read of it), so that the planner's faults[i] is the file's;
@@ -305,7 +407,10 @@ public final class ScenarioReader {
     private YamlNode.Mapping mapping(YamlNode.Entry e, String path, String expected) {
         if (e.value() instanceof YamlNode.Mapping m) return m;
         if (e.value() instanceof YamlNode.Scalar s && s.isNull()) return new YamlNode.Mapping(List.of(), s.position());
-        problem(e.value().position(), path, "expected " + expected + ", got " + e.value().kind());
+        problem(
+                e.value().position(),
+                path,
+                "expected " + expected + ", got " + e.value().kind());
         badPaths.add(path);
         return null;
     }
@@ -321,7 +426,10 @@ public final class ScenarioReader {
             }
             return s.text();
         }
-        problem(e.value().position(), path, "expected a single value, got " + e.value().kind() + "; " + example(e.key()));
+        problem(
+                e.value().position(),
+                path,
+                "expected a single value, got " + e.value().kind() + "; " + example(e.key()));
         badPaths.add(path);
         return null;
     }
@@ -336,12 +444,16 @@ public final class ScenarioReader {
         for (int i = 0; i < seq.items().size(); i++) {
             if (seq.items().get(i) instanceof YamlNode.Scalar sc && !sc.isNull()) items.add(sc.text());
             else {
-                problem(seq.items().get(i).position(), path + "[" + i + "]", "expected a CPU number such as 0, got " + seq.items().get(i).kind());
+                problem(
+                        seq.items().get(i).position(),
+                        path + "[" + i + "]",
+                        "expected a CPU number such as 0, got "
+                                + seq.items().get(i).kind());
                 badPaths.add(path);
                 return null;
             }
         }
-        if (items.isEmpty() || !takesList(e.key())) return text(e, path);   // reports the list
+        if (items.isEmpty() || !takesList(e.key())) return text(e, path); // reports the list
         return "[" + String.join(", ", items) + "]";
     }
 
@@ -363,7 +475,10 @@ public final class ScenarioReader {
     private void unknownKey(YamlNode.Entry e, String path, String what, List<String> valid) {
         String key = e.key();
         String hint = Suggestions.didYouMean(key, valid);
-        problem(e.keyPosition(), path, "unknown " + what + " key '" + key + "'" + hint + " (valid keys: " + String.join(", ", valid) + ")");
+        problem(
+                e.keyPosition(),
+                path,
+                "unknown " + what + " key '" + key + "'" + hint + " (valid keys: " + String.join(", ", valid) + ")");
         badPaths.add(path);
     }
 
@@ -372,7 +487,9 @@ public final class ScenarioReader {
         return null;
     }
 
-    private static String example(String key) { return Key.hint(key); }
+    private static String example(String key) {
+        return Key.hint(key);
+    }
 
     private void problem(YamlNode.Position p, String path, String message) {
         problems.add(new YamlProblem(p.line(), p.column(), path, message));

@@ -18,27 +18,35 @@ public final class ScenarioWriter {
 
     /** A plain scalar that YAML reads back as the same string and never as a number, bool or null. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
-    private static final List<String> RESERVED = List.of("true", "false", "yes", "no", "on", "off", "null", "y", "n", "~");
+
+    private static final List<String> RESERVED =
+            List.of("true", "false", "yes", "no", "on", "off", "null", "y", "n", "~");
     /** Values the writer produces itself (sizes, durations, rates, numbers): always safe plain. */
     private static final Pattern VALUE = Pattern.compile("-?[0-9]+([A-Za-z]+|[kM]?/s)?");
 
     /** The scenario as YAML; the optional schema comment makes editors check and complete it. */
-    public static String toYaml(Scenario s) { return toYaml(s, null); }
+    public static String toYaml(Scenario s) {
+        return toYaml(s, null);
+    }
 
     /** The scenario as YAML, with a {@code yaml-language-server} schema comment when {@code schemaPath} is given. */
     public static String toYaml(Scenario s, String schemaPath) {
         StringBuilder y = new StringBuilder();
-        if (schemaPath != null) y.append("# yaml-language-server: $schema=").append(schemaPath).append('\n');
+        if (schemaPath != null)
+            y.append("# yaml-language-server: $schema=").append(schemaPath).append('\n');
         y.append("name: ").append(string(s.name())).append('\n');
-        if (s.description() != null) y.append("description: ").append(string(s.description())).append('\n');
+        if (s.description() != null)
+            y.append("description: ").append(string(s.description())).append('\n');
         if (s.seed() != null) y.append("seed: ").append(s.seed()).append('\n');
-        if (s.timeout() != null) y.append("timeout: ").append(Durations.format(s.timeout())).append('\n');
+        if (s.timeout() != null)
+            y.append("timeout: ").append(Durations.format(s.timeout())).append('\n');
         y.append("channels:").append(s.channels().isEmpty() ? " {}\n" : "\n");
         for (ChannelSpec c : s.channels().values()) {
             y.append("  ").append(string(c.name())).append(":\n");
             for (String k : ChannelSpec.KEYS) {
                 String v = c.get(k);
-                if (v != null) y.append("    ").append(k).append(": ").append(value(v)).append('\n');
+                if (v != null)
+                    y.append("    ").append(k).append(": ").append(value(v)).append('\n');
             }
         }
         y.append("processes:").append(s.processes().isEmpty() ? " {}\n" : "\n");
@@ -46,14 +54,20 @@ public final class ScenarioWriter {
             y.append("  ").append(string(p.name())).append(":\n");
             for (String k : ProcessSpec.KEYS) {
                 String v = p.get(k);
-                if (v != null) y.append("    ").append(k).append(": ").append(k.equals("channel") ? string(v) : value(v)).append('\n');
+                if (v != null)
+                    y.append("    ")
+                            .append(k)
+                            .append(": ")
+                            .append(k.equals("channel") ? string(v) : value(v))
+                            .append('\n');
             }
         }
         if (!s.sweep().isEmpty()) {
             y.append("sweep:\n");
             s.sweep().forEach((path, values) -> {
                 y.append("  ").append(string(path)).append(": [");
-                for (int i = 0; i < values.size(); i++) y.append(i == 0 ? "" : ", ").append(string(values.get(i)));
+                for (int i = 0; i < values.size(); i++)
+                    y.append(i == 0 ? "" : ", ").append(string(values.get(i)));
                 y.append("]\n");
             });
         }
@@ -73,7 +87,11 @@ public final class ScenarioWriter {
                 for (String k : FaultSpec.KEYS) {
                     String v = f.get(k);
                     if (v == null) continue;
-                    y.append(lead).append(k).append(": ").append(k.equals("process") || k.equals("channel") ? string(v) : value(v)).append('\n');
+                    y.append(lead)
+                            .append(k)
+                            .append(": ")
+                            .append(k.equals("process") || k.equals("channel") ? string(v) : value(v))
+                            .append('\n');
                     lead = "    ";
                 }
             }
@@ -84,13 +102,15 @@ public final class ScenarioWriter {
     /** A flow list of numbers ({@code cpus: [0, 1]}): written as YAML reads it back. */
     private static final Pattern NUMBER_LIST = Pattern.compile("\\[[0-9]+(, [0-9]+)*]");
 
-    private static String value(String v) { return VALUE.matcher(v).matches() || NUMBER_LIST.matcher(v).matches() ? v : string(v); }
+    private static String value(String v) {
+        return VALUE.matcher(v).matches() || NUMBER_LIST.matcher(v).matches() ? v : string(v);
+    }
 
     /** Plain when safe, else double-quoted with escapes. Numbers-looking strings are quoted unless they are values. */
     static String string(String v) {
         if (PLAIN.matcher(v).matches() && !RESERVED.contains(v.toLowerCase(java.util.Locale.ROOT))) return v;
-        if (v.matches("-?(0|[1-9][0-9]{0,17})")) return v;                            // read back as the text "64"
-        if (VALUE.matcher(v).matches() && !v.matches("-?[0-9]+") && !v.startsWith("0")) return v;   // 4KiB, 20k/s
+        if (v.matches("-?(0|[1-9][0-9]{0,17})")) return v; // read back as the text "64"
+        if (VALUE.matcher(v).matches() && !v.matches("-?[0-9]+") && !v.startsWith("0")) return v; // 4KiB, 20k/s
         return quote(v);
     }
 

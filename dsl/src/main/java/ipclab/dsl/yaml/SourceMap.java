@@ -13,11 +13,17 @@ public final class SourceMap {
     private final Map<String, YamlNode.Position> values = new HashMap<>();
 
     /** An empty map (a scenario built in Java). */
-    public static SourceMap empty() { return new SourceMap(); }
+    public static SourceMap empty() {
+        return new SourceMap();
+    }
 
-    void key(String path, YamlNode.Position p) { keys.putIfAbsent(path, p); }
+    void key(String path, YamlNode.Position p) {
+        keys.putIfAbsent(path, p);
+    }
 
-    void value(String path, YamlNode.Position p) { values.putIfAbsent(path, p); }
+    void value(String path, YamlNode.Position p) {
+        values.putIfAbsent(path, p);
+    }
 
     /** Where the (scalar) value at {@code path} was written, else its key, else the nearest enclosing path's; {@code null} when none. */
     public YamlNode.Position valuePosition(String path) {
@@ -37,7 +43,9 @@ public final class SourceMap {
         return null;
     }
 
-    public boolean isEmpty() { return keys.isEmpty() && values.isEmpty(); }
+    public boolean isEmpty() {
+        return keys.isEmpty() && values.isEmpty();
+    }
 
     /** {@code a.b[2]} -> {@code a.b}; {@code a.b} -> {@code a}; {@code a} -> {@code null}. Sweep keys hold dots, so both are tried. */
     static String parent(String path) {

@@ -17,17 +17,26 @@ public sealed interface YamlNode {
 
     /** A scalar: its text as written (without quotes), and whether it was YAML null ({@code ~}, {@code null}, empty). */
     record Scalar(String text, boolean isNull, Position position) implements YamlNode {
-        @Override public String kind() { return isNull ? "nothing" : "'" + text + "'"; }
+        @Override
+        public String kind() {
+            return isNull ? "nothing" : "'" + text + "'";
+        }
     }
 
     /** A sequence ({@code [a, b]} or {@code - a}). */
     record Sequence(List<YamlNode> items, Position position) implements YamlNode {
-        @Override public String kind() { return "a list"; }
+        @Override
+        public String kind() {
+            return "a list";
+        }
     }
 
     /** A mapping in the order written; keys are unique (duplicates were reported while reading). */
     record Mapping(List<Entry> entries, Position position) implements YamlNode {
-        @Override public String kind() { return "a mapping"; }
+        @Override
+        public String kind() {
+            return "a mapping";
+        }
     }
 
     /** One key of a mapping, with where the key was written. */

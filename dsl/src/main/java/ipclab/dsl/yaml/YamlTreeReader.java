@@ -1,10 +1,10 @@
 package ipclab.dsl.yaml;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -52,17 +52,27 @@ public final class YamlTreeReader {
 
     private YamlNode readBytes(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            problem(1, 1, "the file has " + bytes.length + " bytes; a scenario may have at most " + MAX_BYTES + " (1 MiB)");
+            problem(
+                    1,
+                    1,
+                    "the file has " + bytes.length + " bytes; a scenario may have at most " + MAX_BYTES + " (1 MiB)");
             return null;
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(bytes);
-            problemAt(bytes, bad, "not a text file: byte 0x%02x at offset %d is not UTF-8; a scenario is UTF-8 YAML"
-                    .formatted(bytes[bad] & 0xff, bad));
+            problemAt(
+                    bytes,
+                    bad,
+                    "not a text file: byte 0x%02x at offset %d is not UTF-8; a scenario is UTF-8 YAML"
+                            .formatted(bytes[bad] & 0xff, bad));
             return null;
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
@@ -70,11 +80,16 @@ public final class YamlTreeReader {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
                 int[] lc = lineColumn(text, i);
-                problem(lc[0], lc[1], "not a text file: control character 0x%02x at offset %d; a scenario is UTF-8 YAML".formatted((int) c, i));
+                problem(
+                        lc[0],
+                        lc[1],
+                        "not a text file: control character 0x%02x at offset %d; a scenario is UTF-8 YAML"
+                                .formatted((int) c, i));
                 return null;
             }
         }
-        if (text.isBlank() || text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+        if (text.isBlank()
+                || text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
             problem(1, 1, "the file is empty; a scenario needs at least 'name', 'channels' and 'processes'");
             return null;
         }
@@ -89,13 +104,18 @@ public final class YamlTreeReader {
             JsonToken next = p.nextToken();
             if (next != null) {
                 JsonLocation l = p.currentTokenLocation();
-                problem(l.getLineNr(), l.getColumnNr(), "a second YAML document; a scenario file holds one document (remove the '---')");
+                problem(
+                        l.getLineNr(),
+                        l.getColumnNr(),
+                        "a second YAML document; a scenario file holds one document (remove the '---')");
             }
             return root;
         } catch (StreamConstraintsException e) {
             JsonLocation l = e.getLocation();
-            problem(l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr(), "nesting or size beyond the limits for a scenario: "
-                    + firstLine(e.getOriginalMessage()));
+            problem(
+                    l == null ? 1 : l.getLineNr(),
+                    l == null ? 1 : l.getColumnNr(),
+                    "nesting or size beyond the limits for a scenario: " + firstLine(e.getOriginalMessage()));
             return null;
         } catch (JacksonException e) {
             JsonLocation l = e.getLocation();
@@ -104,9 +124,12 @@ public final class YamlTreeReader {
             int column = mark != null ? mark[1] : l == null ? 1 : Math.max(1, l.getColumnNr());
             String m = String.valueOf(e.getOriginalMessage());
             String indentation = m.contains("expected <block end>") ? Indentation.explain(text, line, m) : null;
-            problem(line, column, m.startsWith("Expected a field name")
-                    ? "not valid YAML for a scenario: keys must be plain names; complex keys ('? [a, b]') are not supported"
-                    : indentation != null ? indentation : "not valid YAML: " + yamlMessage(e));
+            problem(
+                    line,
+                    column,
+                    m.startsWith("Expected a field name")
+                            ? "not valid YAML for a scenario: keys must be plain names; complex keys ('? [a, b]') are not supported"
+                            : indentation != null ? indentation : "not valid YAML: " + yamlMessage(e));
             return null;
         } catch (IOException | RuntimeException e) {
             problem(1, 1, "not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
@@ -119,21 +142,37 @@ public final class YamlTreeReader {
         JsonLocation l = p.currentTokenLocation();
         YamlNode.Position pos = new YamlNode.Position(l.getLineNr(), l.getColumnNr());
         if (depth > MAX_DEPTH) {
-            problem(pos.line(), pos.column(), path, "nested more than " + MAX_DEPTH + " levels deep; a scenario needs 4");
+            problem(
+                    pos.line(),
+                    pos.column(),
+                    path,
+                    "nested more than " + MAX_DEPTH + " levels deep; a scenario needs 4");
             return null;
         }
         if (p.isCurrentAlias()) {
-            problem(pos.line(), pos.column(), path, "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
+            problem(
+                    pos.line(),
+                    pos.column(),
+                    path,
+                    "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
             return null;
         }
         String anchor = p.getObjectId();
         if (anchor != null) {
-            problem(pos.line(), pos.column(), path, "YAML anchors (&" + anchor + ") are not supported; write each value out");
+            problem(
+                    pos.line(),
+                    pos.column(),
+                    path,
+                    "YAML anchors (&" + anchor + ") are not supported; write each value out");
             return null;
         }
         String tag = p.getTypeId();
         if (tag != null) {
-            problem(pos.line(), pos.column(), path, "YAML tags (" + tag + ") are not supported; a scenario holds plain values only");
+            problem(
+                    pos.line(),
+                    pos.column(),
+                    path,
+                    "YAML tags (" + tag + ") are not supported; a scenario holds plain values only");
             return null;
         }
         switch (t) {
@@ -147,18 +186,30 @@ public final class YamlTreeReader {
                     String key = p.currentName();
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     if (p.isCurrentAlias()) {
-                        problem(kp.line(), kp.column(), path, "YAML aliases (*" + key + ") are not supported; write the key out");
+                        problem(
+                                kp.line(),
+                                kp.column(),
+                                path,
+                                "YAML aliases (*" + key + ") are not supported; write the key out");
                         return null;
                     }
                     if (key.equals("<<")) {
-                        problem(kp.line(), kp.column(), path, "YAML merge keys (<<) are not supported; write each key out");
+                        problem(
+                                kp.line(),
+                                kp.column(),
+                                path,
+                                "YAML merge keys (<<) are not supported; write each key out");
                         return null;
                     }
                     YamlNode value = node(p, p.nextToken(), childPath, depth + 1);
                     if (value == null) return null;
                     YamlNode.Position first = seen.putIfAbsent(key, kp);
                     if (first != null) {
-                        problem(kp.line(), kp.column(), childPath, "duplicate key '" + key + "' (first at line " + first.line() + "); give each key once");
+                        problem(
+                                kp.line(),
+                                kp.column(),
+                                childPath,
+                                "duplicate key '" + key + "' (first at line " + first.line() + "); give each key once");
                     } else {
                         entries.add(new YamlNode.Entry(key, kp, value));
                     }
@@ -175,7 +226,9 @@ public final class YamlTreeReader {
                 }
                 return new YamlNode.Sequence(List.copyOf(items), pos);
             }
-            case VALUE_NULL -> { return new YamlNode.Scalar("", true, pos); }
+            case VALUE_NULL -> {
+                return new YamlNode.Scalar("", true, pos);
+            }
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_EMBEDDED_OBJECT -> {
                 String text = p.getText();
                 return new YamlNode.Scalar(text == null ? "" : text, false, pos);
@@ -187,7 +240,9 @@ public final class YamlTreeReader {
         }
     }
 
-    private void problem(int line, int column, String message) { problem(line, column, "", message); }
+    private void problem(int line, int column, String message) {
+        problem(line, column, "", message);
+    }
 
     private void problem(int line, int column, String path, String message) {
         problems.add(new YamlProblem(line, column, path, message));
@@ -196,7 +251,10 @@ public final class YamlTreeReader {
     private void problemAt(byte[] bytes, int offset, String message) {
         int line = 1, col = 1;
         for (int i = 0; i < offset; i++) {
-            if (bytes[i] == '\n') { line++; col = 1; } else if ((bytes[i] & 0xc0) != 0x80) col++;
+            if (bytes[i] == '\n') {
+                line++;
+                col = 1;
+            } else if ((bytes[i] & 0xc0) != 0x80) col++;
         }
         problem(line, col, message);
     }
@@ -204,7 +262,10 @@ public final class YamlTreeReader {
     private static int[] lineColumn(String text, int index) {
         int line = 1, col = 1;
         for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') { line++; col = 1; } else col++;
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else col++;
         }
         return new int[] {line, col};
     }
@@ -213,7 +274,9 @@ public final class YamlTreeReader {
         int i = 0;
         while (i < b.length) {
             int c = b[i] & 0xff;
-            int n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+            int n = c < 0x80
+                    ? 0
+                    : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
             if (n < 0) return i;
             for (int k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) != 0x80) return i;
             i += n + 1;
@@ -224,24 +287,30 @@ public final class YamlTreeReader {
     private static String yamlMessage(JacksonException e) {
         String m = e.getOriginalMessage();
         if (m == null) return "cannot be read";
-        // SnakeYAML's text: "while parsing X\n in 'reader', line 3, column 6:\n  code\n  ^\nexpected Y\n in 'reader', line 4, ..."
+        // SnakeYAML's text: "while parsing X\n in 'reader', line 3, column 6:\n  code\n  ^\nexpected Y\n in 'reader',
+        // line 4, ..."
         List<String> sentences = new ArrayList<>();
         List<String> marks = new ArrayList<>();
         for (String line : m.split("\n")) {
             String s = line.strip();
-            if (s.startsWith("in 'reader', ")) { marks.add(s.substring("in 'reader', ".length()).replaceAll(":$", "")); continue; }
+            if (s.startsWith("in 'reader', ")) {
+                marks.add(s.substring("in 'reader', ".length()).replaceAll(":$", ""));
+                continue;
+            }
             if (s.isEmpty() || s.equals("^") || line.startsWith("    ")) continue;
             sentences.add(s.replaceAll("but got (\\S)$", "but got '$1'"));
         }
         if (sentences.isEmpty()) return firstLine(m);
-        if (sentences.size() > 1 && marks.size() > 1) sentences.set(0, sentences.get(0) + " (from " + marks.get(0) + ")");
+        if (sentences.size() > 1 && marks.size() > 1)
+            sentences.set(0, sentences.get(0) + " (from " + marks.get(0) + ")");
         return String.join("; ", sentences);
     }
 
     /** The position of SnakeYAML's last "in 'reader', line L, column C" mark, where the problem is. */
     private static int[] lastMark(String message) {
         if (message == null) return null;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("in 'reader', line (\\d+), column (\\d+)").matcher(message);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("in 'reader', line (\\d+), column (\\d+)")
+                .matcher(message);
         int[] last = null;
         while (m.find()) last = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
         return last;
@@ -258,9 +327,13 @@ public final class YamlTreeReader {
         lo.setNestingDepthLimit(MAX_DEPTH * 2);
         lo.setMaxAliasesForCollections(0);
         lo.setAllowDuplicateKeys(true);
-        return YAMLFactory.builder().loaderOptions(lo)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH * 2)
-                        .maxStringLength(MAX_BYTES).maxNumberLength(64).build())
+        return YAMLFactory.builder()
+                .loaderOptions(lo)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH * 2)
+                        .maxStringLength(MAX_BYTES)
+                        .maxNumberLength(64)
+                        .build())
                 .build();
     }
 }

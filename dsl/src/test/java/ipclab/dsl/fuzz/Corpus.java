@@ -20,13 +20,15 @@ public final class Corpus {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             if (Files.isDirectory(d.resolve("scenarios")) && Files.isRegularFile(d.resolve("pom.xml"))) return d;
         }
-        throw new IllegalStateException("no scenarios/ directory above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no scenarios/ directory above " + Path.of("").toAbsolutePath());
     }
 
     /** Every shipped scenario file, sorted (so that a seed names the same case on every machine). */
     public static List<Path> shipped() {
         try (Stream<Path> s = Files.walk(root().resolve("scenarios"))) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            List<Path> files =
+                    s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
             if (files.size() < 10) throw new IllegalStateException("only " + files.size() + " shipped scenarios found");
             return files;
         } catch (IOException e) {

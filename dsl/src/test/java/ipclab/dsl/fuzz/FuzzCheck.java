@@ -29,10 +29,11 @@ public final class FuzzCheck {
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     /** Text that only a leaked Java exception puts into a message for people. */
-    public static final List<String> EXCEPTION_TEXT = List.of("Exception", "\tat ", "at ipclab.", "Cannot invoke", "java.lang.",
-            "because \"", "is null");
+    public static final List<String> EXCEPTION_TEXT =
+            List.of("Exception", "\tat ", "at ipclab.", "Cannot invoke", "java.lang.", "because \"", "is null");
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon().name("fuzz-case").unstarted(r));
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(
+            r -> Thread.ofPlatform().daemon().name("fuzz-case").unstarted(r));
 
     /** Loads {@code bytes} as scenario {@code file} through {@link ScenarioLoader}, checks the outcome, and says whether it loaded. */
     public static boolean load(byte[] bytes, String file, Object what) {
@@ -47,12 +48,14 @@ public final class FuzzCheck {
         if (refused == null) return true;
         if (refused.diagnostics().isEmpty()) throw new AssertionError(what + ": refused without a diagnostic");
         for (Diagnostic d : refused.diagnostics()) {
-            if (!d.file().equals(file) || d.line() < 1 || d.column() < 1) throw new AssertionError(what + ": a diagnostic without file:line:column: " + d);
+            if (!d.file().equals(file) || d.line() < 1 || d.column() < 1)
+                throw new AssertionError(what + ": a diagnostic without file:line:column: " + d);
             if (d.message().isBlank()) throw new AssertionError(what + ": a diagnostic without a message: " + d);
             noExceptionText(d.message(), what);
         }
         for (String line : refused.getMessage().split("\n")) {
-            if (!line.matches("\\Q" + file + "\\E:\\d+:\\d+: .*")) throw new AssertionError(what + ": a line without file:line:column: " + line);
+            if (!line.matches("\\Q" + file + "\\E:\\d+:\\d+: .*"))
+                throw new AssertionError(what + ": a line without file:line:column: " + line);
         }
         return false;
     }

@@ -19,43 +19,167 @@ public final class Mutator {
 
     /** A mutated file: where it came from, the seed that made it, what was done, and the result. */
     public record Mutant(String origin, long seed, List<String> applied, byte[] bytes) {
-        public String text() { return new String(bytes, StandardCharsets.UTF_8); }
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
 
-        @Override public String toString() {
+        @Override
+        public String toString() {
             return "mutant of " + origin + " seed " + seed + " " + applied;
         }
     }
 
     /** Values of every type and shape a scenario key must survive. */
     static final List<String> HOSTILE_VALUES = List.of(
-            "", "~", "null", "true", "no", "[]", "{}", "[a, b]", "{a: 1}", "[[[]]]", "-1", "0", "-0", "1.5", "1e309", "-1e309",
-            ".nan", ".inf", "-.inf", "0x7fffffff", "0o777", "0b101", "9223372036854775807", "9223372036854775808",
-            "-9223372036854775808", "99999999999999999999999999999999999999", "1" + "0".repeat(400), "4KiB", "999999999TiB",
-            "-4KiB", "1.5MiB", "7 bytes", "1KB", "0B", "1ms", "-5s", "99999999999h", "1e3ms", "100/s", "10%", "NaN",
-            "\"quoted\"", "'single'", "\"", "'", "\"unterminated", "é漢字🙂", "\u202eevil", "\u200b", "\uFEFF", "a\\u0000b",
-            "\"\\u0000\"", "\"\\ud800\"", "!!python/object/apply:os.system [ls]", "!!binary AAAA", "!custom x", "&anchor x",
-            "*anchor", "<<: *anchor", "|", ">", "|-\n  block", "- item", "? complex", ": colon", "%TAG ! x", "@at", "`tick`",
-            "x".repeat(5000), "writer", "reader", "pinger", "echo", "incrementer", "shm", "msgq", "socket", "pipe", "none",
-            "semaphore", "spin", "atomic", "nowait", "blocking", "unix", "tcp", "udp", "q", "ring", "producer", "consumer",
-            "a == b", "consumer.received == producer.sent", "q.latency.p50 < 5ms", "x.y.z >= -1e999", "((((", "== ==");
+            "",
+            "~",
+            "null",
+            "true",
+            "no",
+            "[]",
+            "{}",
+            "[a, b]",
+            "{a: 1}",
+            "[[[]]]",
+            "-1",
+            "0",
+            "-0",
+            "1.5",
+            "1e309",
+            "-1e309",
+            ".nan",
+            ".inf",
+            "-.inf",
+            "0x7fffffff",
+            "0o777",
+            "0b101",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "99999999999999999999999999999999999999",
+            "1" + "0".repeat(400),
+            "4KiB",
+            "999999999TiB",
+            "-4KiB",
+            "1.5MiB",
+            "7 bytes",
+            "1KB",
+            "0B",
+            "1ms",
+            "-5s",
+            "99999999999h",
+            "1e3ms",
+            "100/s",
+            "10%",
+            "NaN",
+            "\"quoted\"",
+            "'single'",
+            "\"",
+            "'",
+            "\"unterminated",
+            "é漢字🙂",
+            "\u202eevil",
+            "\u200b",
+            "\uFEFF",
+            "a\\u0000b",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "!!python/object/apply:os.system [ls]",
+            "!!binary AAAA",
+            "!custom x",
+            "&anchor x",
+            "*anchor",
+            "<<: *anchor",
+            "|",
+            ">",
+            "|-\n  block",
+            "- item",
+            "? complex",
+            ": colon",
+            "%TAG ! x",
+            "@at",
+            "`tick`",
+            "x".repeat(5000),
+            "writer",
+            "reader",
+            "pinger",
+            "echo",
+            "incrementer",
+            "shm",
+            "msgq",
+            "socket",
+            "pipe",
+            "none",
+            "semaphore",
+            "spin",
+            "atomic",
+            "nowait",
+            "blocking",
+            "unix",
+            "tcp",
+            "udp",
+            "q",
+            "ring",
+            "producer",
+            "consumer",
+            "a == b",
+            "consumer.received == producer.sent",
+            "q.latency.p50 < 5ms",
+            "x.y.z >= -1e999",
+            "((((",
+            "== ==");
 
     /** Keys a scenario does not have, and near misses of ones it has. */
-    static final List<String> ODD_KEYS = List.of("unknown", "typ", "proccesses", "chanels", "Role", "size ", "'size'", "\"role\"",
-            "<<", "? x", "-", "__proto__", "élan", "a.b", "a[0]", "9", "null", "true", "k".repeat(300), "sweep.x", "expect[0]");
+    static final List<String> ODD_KEYS = List.of(
+            "unknown",
+            "typ",
+            "proccesses",
+            "chanels",
+            "Role",
+            "size ",
+            "'size'",
+            "\"role\"",
+            "<<",
+            "? x",
+            "-",
+            "__proto__",
+            "élan",
+            "a.b",
+            "a[0]",
+            "9",
+            "null",
+            "true",
+            "k".repeat(300),
+            "sweep.x",
+            "expect[0]");
 
     /** NUL, SOH, BEL, BS, VT, FF, ESC, DEL: what a text file must not hold (tab, LF and CR are allowed). */
     private static final byte[] CONTROL_BYTES = {0, 1, 7, 8, 0x0b, 0x0c, 0x1b, 0x7f};
 
     private static final List<BiFunction<List<String>, Random, String>> LINE_MUTATIONS = List.of(
-            Mutator::deleteLine, Mutator::duplicateLine, Mutator::swapLines, Mutator::reindent, Mutator::replaceValue,
-            Mutator::replaceValue, Mutator::replaceValue, Mutator::hugeNumber, Mutator::insertKey, Mutator::renameKey,
-            Mutator::anchorAndAlias, Mutator::deepNesting, Mutator::unicode, Mutator::documentMarkers, Mutator::flowStyle,
-            Mutator::blockToSequence, Mutator::mangleExpression);
+            Mutator::deleteLine,
+            Mutator::duplicateLine,
+            Mutator::swapLines,
+            Mutator::reindent,
+            Mutator::replaceValue,
+            Mutator::replaceValue,
+            Mutator::replaceValue,
+            Mutator::hugeNumber,
+            Mutator::insertKey,
+            Mutator::renameKey,
+            Mutator::anchorAndAlias,
+            Mutator::deepNesting,
+            Mutator::unicode,
+            Mutator::documentMarkers,
+            Mutator::flowStyle,
+            Mutator::blockToSequence,
+            Mutator::mangleExpression);
 
     /** One to four mutations of {@code original}, chosen by {@code seed}. */
     public static Mutant mutate(String origin, byte[] original, long seed) {
         Random r = new Random(seed);
-        List<String> lines = new ArrayList<>(Arrays.asList(new String(original, StandardCharsets.UTF_8).split("\n", -1)));
+        List<String> lines =
+                new ArrayList<>(Arrays.asList(new String(original, StandardCharsets.UTF_8).split("\n", -1)));
         List<String> applied = new ArrayList<>();
         int n = 1 + r.nextInt(4);
         byte[] bytes = null;
@@ -92,7 +216,9 @@ public final class Mutator {
         return new Mutant(origin, seed, List.copyOf(applied), bytes);
     }
 
-    private static int pick(List<String> lines, Random r) { return r.nextInt(lines.size()); }
+    private static int pick(List<String> lines, Random r) {
+        return r.nextInt(lines.size());
+    }
 
     private static String deleteLine(List<String> lines, Random r) {
         int i = pick(lines, r);
@@ -118,13 +244,14 @@ public final class Mutator {
     private static String reindent(List<String> lines, Random r) {
         int i = pick(lines, r);
         String body = lines.get(i).stripLeading();
-        String indent = switch (r.nextInt(5)) {
-            case 0 -> "";
-            case 1 -> " ";
-            case 2 -> "\t";
-            case 3 -> " ".repeat(1 + r.nextInt(40));
-            default -> lines.get(i).substring(0, lines.get(i).length() - body.length()) + "  ";
-        };
+        String indent =
+                switch (r.nextInt(5)) {
+                    case 0 -> "";
+                    case 1 -> " ";
+                    case 2 -> "\t";
+                    case 3 -> " ".repeat(1 + r.nextInt(40));
+                    default -> lines.get(i).substring(0, lines.get(i).length() - body.length()) + "  ";
+                };
         lines.set(i, indent + body);
         return "re-indent line " + (i + 1) + " by " + indent.length();
     }
@@ -145,12 +272,13 @@ public final class Mutator {
 
     private static String hugeNumber(List<String> lines, Random r) {
         int i = pick(lines, r);
-        String huge = switch (r.nextInt(4)) {
-            case 0 -> Long.toString(Long.MAX_VALUE);
-            case 1 -> Long.toString(Long.MIN_VALUE);
-            case 2 -> "9".repeat(1 + r.nextInt(60));
-            default -> Integer.toString(Integer.MAX_VALUE + r.nextInt(3) - 1);
-        };
+        String huge =
+                switch (r.nextInt(4)) {
+                    case 0 -> Long.toString(Long.MAX_VALUE);
+                    case 1 -> Long.toString(Long.MIN_VALUE);
+                    case 2 -> "9".repeat(1 + r.nextInt(60));
+                    default -> Integer.toString(Integer.MAX_VALUE + r.nextInt(3) - 1);
+                };
         lines.set(i, lines.get(i).replaceAll("\\d+", huge));
         return "numbers of line " + (i + 1) + " := " + huge;
     }
@@ -171,12 +299,17 @@ public final class Mutator {
         int colon = line.indexOf(':');
         if (colon <= 0) return "rename key: none on line " + (i + 1);
         String key = line.substring(0, colon).strip();
-        String renamed = key.isEmpty() ? "x" : switch (r.nextInt(3)) {
-            case 0 -> key.substring(1);
-            case 1 -> key.toUpperCase();
-            default -> key + key.charAt(key.length() - 1);
-        };
-        lines.set(i, line.replaceFirst(java.util.regex.Pattern.quote(key), java.util.regex.Matcher.quoteReplacement(renamed)));
+        String renamed = key.isEmpty()
+                ? "x"
+                : switch (r.nextInt(3)) {
+                    case 0 -> key.substring(1);
+                    case 1 -> key.toUpperCase();
+                    default -> key + key.charAt(key.length() - 1);
+                };
+        lines.set(
+                i,
+                line.replaceFirst(
+                        java.util.regex.Pattern.quote(key), java.util.regex.Matcher.quoteReplacement(renamed)));
         return "rename key on line " + (i + 1);
     }
 
@@ -187,14 +320,25 @@ public final class Mutator {
         else lines.set(i, lines.get(i).replaceFirst(": ", ": &a "));
         int colon = lines.get(j).indexOf(": ");
         lines.set(j, colon >= 0 ? lines.get(j).substring(0, colon + 2) + "*a" : lines.get(j) + " *a");
-        if (r.nextBoolean()) lines.add(j, lines.get(j).substring(0, lines.get(j).length() - lines.get(j).stripLeading().length()) + "<<: *a");
+        if (r.nextBoolean())
+            lines.add(
+                    j,
+                    lines.get(j)
+                                    .substring(
+                                            0,
+                                            lines.get(j).length()
+                                                    - lines.get(j)
+                                                            .stripLeading()
+                                                            .length()) + "<<: *a");
         return "anchor at line " + (i + 1) + ", alias at line " + (j + 1);
     }
 
     private static String deepNesting(List<String> lines, Random r) {
         int i = pick(lines, r);
         int depth = 1 + r.nextInt(r.nextBoolean() ? 20 : 3000);
-        String nested = r.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth) : "{a: ".repeat(depth) + "1" + "}".repeat(depth);
+        String nested = r.nextBoolean()
+                ? "[".repeat(depth) + "]".repeat(depth)
+                : "{a: ".repeat(depth) + "1" + "}".repeat(depth);
         int colon = lines.get(i).indexOf(": ");
         lines.set(i, colon >= 0 ? lines.get(i).substring(0, colon + 2) + nested : lines.get(i) + nested);
         return "nesting " + depth + " deep at line " + (i + 1);
@@ -203,14 +347,15 @@ public final class Mutator {
     private static String unicode(List<String> lines, Random r) {
         int i = pick(lines, r);
         String line = lines.get(i);
-        String u = switch (r.nextInt(6)) {
-            case 0 -> "\uFEFF";
-            case 1 -> "\u202e";
-            case 2 -> "\u00a0";
-            case 3 -> "\u2028";
-            case 4 -> new String(Character.toChars(0x1F600 + r.nextInt(80)));
-            default -> String.valueOf((char) (0x80 + r.nextInt(0xD700)));
-        };
+        String u =
+                switch (r.nextInt(6)) {
+                    case 0 -> "\uFEFF";
+                    case 1 -> "\u202e";
+                    case 2 -> "\u00a0";
+                    case 3 -> "\u2028";
+                    case 4 -> new String(Character.toChars(0x1F600 + r.nextInt(80)));
+                    default -> String.valueOf((char) (0x80 + r.nextInt(0xD700)));
+                };
         int at = line.isEmpty() ? 0 : r.nextInt(line.length() + 1);
         lines.set(i, line.substring(0, at) + u + line.substring(at));
         return "unicode U+" + Integer.toHexString(u.codePointAt(0)) + " in line " + (i + 1);
@@ -218,7 +363,8 @@ public final class Mutator {
 
     private static String documentMarkers(List<String> lines, Random r) {
         int i = r.nextInt(lines.size() + 1);
-        String m = List.of("---", "...", "%YAML 1.2", "%YAML 9.9", "--- !!map", "--- |", "# just a comment").get(r.nextInt(7));
+        String m = List.of("---", "...", "%YAML 1.2", "%YAML 9.9", "--- !!map", "--- |", "# just a comment")
+                .get(r.nextInt(7));
         lines.add(i, m);
         return "insert '" + m + "' at line " + (i + 1);
     }
@@ -228,7 +374,9 @@ public final class Mutator {
         int i = pick(lines, r);
         if (!lines.get(i).endsWith(":") || i + 1 >= lines.size()) return "flow style: nothing at line " + (i + 1);
         StringBuilder sb = new StringBuilder(lines.get(i)).append(" {");
-        while (i + 1 < lines.size() && lines.get(i + 1).startsWith(" ") && lines.get(i + 1).strip().contains(": ")) {
+        while (i + 1 < lines.size()
+                && lines.get(i + 1).startsWith(" ")
+                && lines.get(i + 1).strip().contains(": ")) {
             sb.append(lines.remove(i + 1).strip()).append(", ");
         }
         if (r.nextInt(4) > 0) sb.append('}');
@@ -249,7 +397,8 @@ public final class Mutator {
         String line = lines.get(i);
         String[] ops = {"==", "!=", "<", "<=", ">", ">=", "=", "<>", "===", "", "&&", "+", "*"};
         String mangled = line.replaceFirst("==|<=|>=|<|>", ops[r.nextInt(ops.length)])
-                .replaceFirst("\\.", List.of("..", ".", "", ". ", ".latency.p999.").get(r.nextInt(5)));
+                .replaceFirst(
+                        "\\.", List.of("..", ".", "", ". ", ".latency.p999.").get(r.nextInt(5)));
         lines.set(i, mangled);
         return "mangle expression on line " + (i + 1);
     }
@@ -262,5 +411,7 @@ public final class Mutator {
         return out;
     }
 
-    static String abbreviate(String s) { return s.length() > 40 ? s.substring(0, 40) + "...(" + s.length() + " chars)" : s; }
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "...(" + s.length() + " chars)" : s;
+    }
 }

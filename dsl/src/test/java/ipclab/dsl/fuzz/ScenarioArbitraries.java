@@ -40,40 +40,100 @@ final class ScenarioArbitraries {
     private static final List<String> PROCESS_NAMES = List.of("producer", "consumer", "p", "e", "w");
 
     static Arbitrary<String> yaml() {
-        Arbitrary<String> name = rare(Arbitraries.just("name: fuzz\n"), Arbitraries.of("", "name: \"\"\n", "name: [x]\n", "name: a b\n"));
-        Arbitrary<String> extra = Combinators.combine(Arbitraries.of("seed", "timeout", "description"), value(List.of("30s", "1", "5s")))
-                .as((k, v) -> k + ": " + v + "\n").list().ofMaxSize(2).uniqueElements(ScenarioArbitraries::firstLine).map(l -> String.join("", l));
+        Arbitrary<String> name = rare(
+                Arbitraries.just("name: fuzz\n"), Arbitraries.of("", "name: \"\"\n", "name: [x]\n", "name: a b\n"));
+        Arbitrary<String> extra = Combinators.combine(
+                        Arbitraries.of("seed", "timeout", "description"), value(List.of("30s", "1", "5s")))
+                .as((k, v) -> k + ": " + v + "\n")
+                .list()
+                .ofMaxSize(2)
+                .uniqueElements(ScenarioArbitraries::firstLine)
+                .map(l -> String.join("", l));
         Arbitrary<String> channels = entries(CHANNEL_NAMES, "type", CHANNEL_VALUES, Arbitraries.just(""))
-                .list().ofMinSize(1).ofMaxSize(3).uniqueElements(ScenarioArbitraries::firstLine).map(cs -> section("channels", cs));
-        Arbitrary<String> processes = entries(PROCESS_NAMES, "role", PROCESS_VALUES,
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .uniqueElements(ScenarioArbitraries::firstLine)
+                .map(cs -> section("channels", cs));
+        Arbitrary<String> processes = entries(
+                        PROCESS_NAMES,
+                        "role",
+                        PROCESS_VALUES,
                         value(CHANNEL_NAMES).map(c -> "    channel: " + c + "\n"))
-                .list().ofMinSize(1).ofMaxSize(4).uniqueElements(ScenarioArbitraries::firstLine).map(ps -> section("processes", ps));
-        Arbitrary<String> sweep = Combinators.combine(Arbitraries.of("channels.q.size", "processes.producer.size", "seed", "timeout",
-                        "processes.p.messages", "channels.ring.sync", "nowhere"), value(List.of("1", "64", "4KiB")).list().ofMinSize(1).ofMaxSize(12))
-                .as((k, vs) -> "  " + k + ": [" + String.join(", ", vs) + "]\n").list().ofMaxSize(2).uniqueElements(ScenarioArbitraries::firstLine)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4)
+                .uniqueElements(ScenarioArbitraries::firstLine)
+                .map(ps -> section("processes", ps));
+        Arbitrary<String> sweep = Combinators.combine(
+                        Arbitraries.of(
+                                "channels.q.size",
+                                "processes.producer.size",
+                                "seed",
+                                "timeout",
+                                "processes.p.messages",
+                                "channels.ring.sync",
+                                "nowhere"),
+                        value(List.of("1", "64", "4KiB")).list().ofMinSize(1).ofMaxSize(12))
+                .as((k, vs) -> "  " + k + ": [" + String.join(", ", vs) + "]\n")
+                .list()
+                .ofMaxSize(2)
+                .uniqueElements(ScenarioArbitraries::firstLine)
                 .map(l -> l.isEmpty() ? "" : "sweep:\n" + String.join("", l));
-        Arbitrary<String> expect = Combinators.combine(Arbitraries.of(PROCESS_NAMES), Arbitraries.of("received", "sent", "lost", "latency.p50",
-                        "final", "expected", "errors.EAGAIN", "nope"), Arbitraries.of("==", "<", ">=", "!=", "=", ""), value(List.of("0", "5ms", "producer.sent")))
-                .as((n, m, op, v) -> "  - " + n + "." + m + " " + op + " " + v + "\n").list().ofMaxSize(3)
+        Arbitrary<String> expect = Combinators.combine(
+                        Arbitraries.of(PROCESS_NAMES),
+                        Arbitraries.of(
+                                "received",
+                                "sent",
+                                "lost",
+                                "latency.p50",
+                                "final",
+                                "expected",
+                                "errors.EAGAIN",
+                                "nope"),
+                        Arbitraries.of("==", "<", ">=", "!=", "=", ""),
+                        value(List.of("0", "5ms", "producer.sent")))
+                .as((n, m, op, v) -> "  - " + n + "." + m + " " + op + " " + v + "\n")
+                .list()
+                .ofMaxSize(3)
                 .map(l -> l.isEmpty() ? "" : "expect:\n" + String.join("", l));
-        Arbitrary<String> any = Combinators.combine(name, extra, channels, processes, rare(Arbitraries.just(""), sweep), rare(Arbitraries.just(""), expect))
+        Arbitrary<String> any = Combinators.combine(
+                        name,
+                        extra,
+                        channels,
+                        processes,
+                        rare(Arbitraries.just(""), sweep),
+                        rare(Arbitraries.just(""), expect))
                 .as((a, b, c, d, e, f) -> a + b + c + d + e + f);
         return Arbitraries.oneOf(any, pair());
     }
 
     /** One channel and a sending and a receiving process on it, each with a few more keys: often valid, so the checks of a valid plan run too. */
     private static Arbitrary<String> pair() {
-        Arbitrary<String> roles = Arbitraries.of("writer/reader", "pinger/echo", "writer/reader", "incrementer/incrementer");
-        return Combinators.combine(Arbitraries.of(CHANNEL_VALUES.get("type")), roles, fields(CHANNEL_VALUES, 2), fields(PROCESS_VALUES, 2), fields(PROCESS_VALUES, 1))
+        Arbitrary<String> roles =
+                Arbitraries.of("writer/reader", "pinger/echo", "writer/reader", "incrementer/incrementer");
+        return Combinators.combine(
+                        Arbitraries.of(CHANNEL_VALUES.get("type")),
+                        roles,
+                        fields(CHANNEL_VALUES, 2),
+                        fields(PROCESS_VALUES, 2),
+                        fields(PROCESS_VALUES, 1))
                 .as((type, r, cf, pf, qf) -> "name: pair\nchannels:\n  q:\n    type: " + type + "\n" + cf
                         + "processes:\n  p:\n    role: " + r.substring(0, r.indexOf('/')) + "\n    channel: q\n" + pf
                         + "  c:\n    role: " + r.substring(r.indexOf('/') + 1) + "\n    channel: q\n" + qf);
     }
 
     private static Arbitrary<String> fields(Map<String, List<String>> vocabulary, int most) {
-        List<String> keys = vocabulary.keySet().stream().filter(k -> !k.equals("type") && !k.equals("role") && !k.equals("channel")).sorted().toList();
-        return Arbitraries.of(keys).flatMap(k -> value(vocabulary.get(k)).map(v -> "    " + k + ": " + v + "\n"))
-                .list().ofMaxSize(most).uniqueElements(ScenarioArbitraries::firstLine).map(l -> String.join("", l));
+        List<String> keys = vocabulary.keySet().stream()
+                .filter(k -> !k.equals("type") && !k.equals("role") && !k.equals("channel"))
+                .sorted()
+                .toList();
+        return Arbitraries.of(keys)
+                .flatMap(k -> value(vocabulary.get(k)).map(v -> "    " + k + ": " + v + "\n"))
+                .list()
+                .ofMaxSize(most)
+                .uniqueElements(ScenarioArbitraries::firstLine)
+                .map(l -> String.join("", l));
     }
 
     /** {@code usual} mostly, {@code unusual} one time in five. */
@@ -82,13 +142,23 @@ final class ScenarioArbitraries {
     }
 
     /** One named entry as indented block YAML: its first key (type, role), what must follow, then 0-3 more keys. */
-    private static Arbitrary<String> entries(List<String> names, String firstKey, Map<String, List<String>> vocabulary, Arbitrary<String> then) {
-        List<String> keys = vocabulary.keySet().stream().filter(k -> !k.equals(firstKey) && !k.equals("channel")).sorted().toList();
+    private static Arbitrary<String> entries(
+            List<String> names, String firstKey, Map<String, List<String>> vocabulary, Arbitrary<String> then) {
+        List<String> keys = vocabulary.keySet().stream()
+                .filter(k -> !k.equals(firstKey) && !k.equals("channel"))
+                .sorted()
+                .toList();
         Arbitrary<String> key = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(30, Arbitraries.of(keys)), net.jqwik.api.Tuple.of(1, Arbitraries.of(Mutator.ODD_KEYS)));
-        Arbitrary<String> field = key.flatMap(k -> value(vocabulary.getOrDefault(k, List.of("1"))).map(v -> "    " + k + ": " + v + "\n"));
+                net.jqwik.api.Tuple.of(30, Arbitraries.of(keys)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(Mutator.ODD_KEYS)));
+        Arbitrary<String> field = key.flatMap(
+                k -> value(vocabulary.getOrDefault(k, List.of("1"))).map(v -> "    " + k + ": " + v + "\n"));
         Arbitrary<String> first = value(vocabulary.get(firstKey)).map(v -> "    " + firstKey + ": " + v + "\n");
-        return Combinators.combine(name(names), first, then, field.list().ofMaxSize(3).uniqueElements(ScenarioArbitraries::firstLine))
+        return Combinators.combine(
+                        name(names),
+                        first,
+                        then,
+                        field.list().ofMaxSize(3).uniqueElements(ScenarioArbitraries::firstLine))
                 .as((n, f, t, fs) -> "  " + n + ":\n" + f + t + String.join("", fs));
     }
 
@@ -104,8 +174,16 @@ final class ScenarioArbitraries {
     }
 
     private static Arbitrary<String> name(List<String> names) {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(30, Arbitraries.of(names)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().alpha().numeric().withChars("-_.: ").ofMinLength(1).ofMaxLength(70)));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(30, Arbitraries.of(names)),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .alpha()
+                                .numeric()
+                                .withChars("-_.: ")
+                                .ofMinLength(1)
+                                .ofMaxLength(70)));
     }
 
     /** Mostly a plausible value for the key, sometimes a hostile one, sometimes arbitrary text. */
@@ -114,6 +192,10 @@ final class ScenarioArbitraries {
                 net.jqwik.api.Tuple.of(80, Arbitraries.of(plausible)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.of(Mutator.HOSTILE_VALUES).filter(v -> !v.contains("\n"))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.longs().map(String::valueOf)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(12).map(s -> '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"')));
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .ofMaxLength(12)
+                                .map(s -> '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"')));
     }
 }

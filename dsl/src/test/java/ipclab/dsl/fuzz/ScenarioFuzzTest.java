@@ -40,7 +40,10 @@ class ScenarioFuzzTest {
 
     @Property(tries = 300)
     void generatedScenariosLoadOrAreRefusedWithAPlace(@ForAll("generated") String yaml) {
-        Statistics.collect(FuzzCheck.load(yaml.getBytes(StandardCharsets.UTF_8), "gen.yaml", "generated:\n" + yaml) ? "loads" : "refused");
+        Statistics.collect(
+                FuzzCheck.load(yaml.getBytes(StandardCharsets.UTF_8), "gen.yaml", "generated:\n" + yaml)
+                        ? "loads"
+                        : "refused");
     }
 
     @Tag("long")
@@ -52,7 +55,10 @@ class ScenarioFuzzTest {
     @Tag("long")
     @Property(tries = 30_000)
     void manyMoreGenerated(@ForAll("generated") String yaml) {
-        Statistics.collect(FuzzCheck.load(yaml.getBytes(StandardCharsets.UTF_8), "gen.yaml", "generated:\n" + yaml) ? "loads" : "refused");
+        Statistics.collect(
+                FuzzCheck.load(yaml.getBytes(StandardCharsets.UTF_8), "gen.yaml", "generated:\n" + yaml)
+                        ? "loads"
+                        : "refused");
     }
 
     /** Found by this test: validation made every replica's name, 2^31 of them, before it refused the count. */
@@ -75,14 +81,18 @@ class ScenarioFuzzTest {
                 return refused;
             }
         });
-        assertEquals("many.yaml:4:1: processes: 4294967295 processes after replicas; at most 64 are allowed", e.getMessage());
+        assertEquals(
+                "many.yaml:4:1: processes: 4294967295 processes after replicas; at most 64 are allowed",
+                e.getMessage());
     }
 
     /** Found by this test: a multi-line value echoed in a message split one diagnostic over several lines. */
     @Example
     void aValueWithLineBreaksStaysOnTheDiagnosticsLine() {
-        String yaml = "name: x\nchannels:\n  q:\n    type: |-\n      msgq\n      shm\nprocesses:\n  w: {role: writer, channel: q}\n  r: {role: reader, channel: q}\n";
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(yaml, "multi.yaml", Limits.DEFAULT));
+        String yaml =
+                "name: x\nchannels:\n  q:\n    type: |-\n      msgq\n      shm\nprocesses:\n  w: {role: writer, channel: q}\n  r: {role: reader, channel: q}\n";
+        ScenarioException e = assertThrows(
+                ScenarioException.class, () -> ScenarioLoader.fromYaml(yaml, "multi.yaml", Limits.DEFAULT));
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(e.getMessage().contains("'msgq\\nshm'"), e.getMessage());
     }
@@ -104,9 +114,12 @@ class ScenarioFuzzTest {
     @Provide
     Arbitrary<Mutator.Mutant> mutants() {
         return Combinators.combine(Arbitraries.of(SHIPPED), Arbitraries.longs())
-                .as((file, seed) -> Mutator.mutate(Corpus.root().relativize(file).toString(), Corpus.read(file), seed));
+                .as((file, seed) ->
+                        Mutator.mutate(Corpus.root().relativize(file).toString(), Corpus.read(file), seed));
     }
 
     @Provide
-    Arbitrary<String> generated() { return ScenarioArbitraries.yaml(); }
+    Arbitrary<String> generated() {
+        return ScenarioArbitraries.yaml();
+    }
 }

@@ -17,22 +17,43 @@ import org.junit.jupiter.api.Test;
 /** The key table, the records and their builders agree, and the defaults the table states are the planner's. */
 class KeyTableTest {
     static final Map<Key.Scope, Class<? extends Record>> RECORDS = Map.of(
-            Key.Scope.SCENARIO, Scenario.class, Key.Scope.CHANNEL, ChannelSpec.class, Key.Scope.PROCESS, ProcessSpec.class,
-            Key.Scope.FAULT, FaultSpec.class);
+            Key.Scope.SCENARIO,
+            Scenario.class,
+            Key.Scope.CHANNEL,
+            ChannelSpec.class,
+            Key.Scope.PROCESS,
+            ProcessSpec.class,
+            Key.Scope.FAULT,
+            FaultSpec.class);
     static final Map<Key.Scope, Class<?>> BUILDERS = Map.of(
-            Key.Scope.SCENARIO, Scenario.Builder.class, Key.Scope.CHANNEL, ChannelSpec.Builder.class, Key.Scope.PROCESS, ProcessSpec.Builder.class,
-            Key.Scope.FAULT, FaultSpec.Builder.class);
+            Key.Scope.SCENARIO,
+            Scenario.Builder.class,
+            Key.Scope.CHANNEL,
+            ChannelSpec.Builder.class,
+            Key.Scope.PROCESS,
+            ProcessSpec.Builder.class,
+            Key.Scope.FAULT,
+            FaultSpec.Builder.class);
 
     @Test
     void everyRowHasItsRecordComponentAndBuilderMethodAndNoComponentLacksARow() {
         for (Key.Scope scope : Key.Scope.values()) {
-            List<String> components = new ArrayList<>(Arrays.stream(RECORDS.get(scope).getRecordComponents()).map(RecordComponent::getName).toList());
+            List<String> components =
+                    new ArrayList<>(Arrays.stream(RECORDS.get(scope).getRecordComponents())
+                            .map(RecordComponent::getName)
+                            .toList());
             components.remove("name");
-            if (scope == Key.Scope.SCENARIO) components.add(0, "name");   // the scenario's name is a key; a channel's or process's is its map key
-            assertEquals(components, Key.of(scope).stream().map(Key::component).toList(), scope + ": the table's keys, in order, are the record's components");
+            if (scope == Key.Scope.SCENARIO)
+                components.add(0, "name"); // the scenario's name is a key; a channel's or process's is its map key
+            assertEquals(
+                    components,
+                    Key.of(scope).stream().map(Key::component).toList(),
+                    scope + ": the table's keys, in order, are the record's components");
             for (Key k : Key.of(scope)) {
-                if (k == Key.NAME || k == Key.TYPE || k == Key.ROLE) continue;   // given to the builder's constructor
-                boolean method = Arrays.stream(BUILDERS.get(scope).getMethods()).map(Method::getName).anyMatch(k.component()::equals);
+                if (k == Key.NAME || k == Key.TYPE || k == Key.ROLE) continue; // given to the builder's constructor
+                boolean method = Arrays.stream(BUILDERS.get(scope).getMethods())
+                        .map(Method::getName)
+                        .anyMatch(k.component()::equals);
                 assertTrue(method, scope + " builder has no method " + k.component());
             }
         }
@@ -63,23 +84,35 @@ class KeyTableTest {
 
     @Test
     void referenceSaysWhereAKeyAppliesAndItsDefault() {
-        assertEquals("shm: the number of ring slots, a power of two from 1 to 65536. A pinger and an echo use two lanes (there and back)"
-                + " of slots / 2 slots each, so they need at least 2. Default: 16.", Key.SLOTS.reference());
+        assertEquals(
+                "shm: the number of ring slots, a power of two from 1 to 65536. A pinger and an echo use two lanes (there and back)"
+                        + " of slots / 2 slots each, so they need at least 2. Default: 16.",
+                Key.SLOTS.reference());
         assertTrue(Key.WARMUP.reference().startsWith("writer, pinger: "), Key.WARMUP.reference());
         assertTrue(Key.MTYPE.reference().startsWith("msgq; writer, reader, pinger: "), Key.MTYPE.reference());
     }
 
     @Test
     void setAndGetGoThroughTheTable() {
-        ProcessSpec p = new ProcessSpec.Builder("w", Role.WRITER).set("replicas", "3").set("messages", "10_000")
-                .set("duration", "2s").set("size", "4KiB").set("rate", "20k/s").set("mtype", "-5").set("warmup", "0").build();
+        ProcessSpec p = new ProcessSpec.Builder("w", Role.WRITER)
+                .set("replicas", "3")
+                .set("messages", "10_000")
+                .set("duration", "2s")
+                .set("size", "4KiB")
+                .set("rate", "20k/s")
+                .set("mtype", "-5")
+                .set("warmup", "0")
+                .build();
         assertEquals(3, p.replicas());
         assertEquals(10_000L, p.messages());
         assertEquals(Duration.ofSeconds(2), p.duration());
         assertEquals("4KiB", p.get("size"));
         assertEquals("20k/s", p.get("rate"));
         assertEquals(p, p.toBuilder().build());
-        ChannelSpec c = new ChannelSpec.Builder("r", ChannelType.SHM).set("slots", "8").set("sync", "spin").build();
+        ChannelSpec c = new ChannelSpec.Builder("r", ChannelType.SHM)
+                .set("slots", "8")
+                .set("sync", "spin")
+                .build();
         assertEquals(8, c.slots());
         assertEquals("spin", c.get("sync"));
         assertNotNull(c.toBuilder().build());

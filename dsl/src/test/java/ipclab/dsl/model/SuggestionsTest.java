@@ -22,7 +22,10 @@ class SuggestionsTest {
     @Test
     void aCommandTypedInPartIsSuggested() {
         assertEquals(List.of("validate"), Suggestions.commands("val", COMMANDS));
-        assertEquals(Optional.empty(), Suggestions.closest("val", COMMANDS), "keys and values are not completed from a prefix");
+        assertEquals(
+                Optional.empty(),
+                Suggestions.closest("val", COMMANDS),
+                "keys and values are not completed from a prefix");
     }
 
     @Test

@@ -48,7 +48,11 @@ class PinningAndVerifyTest {
 
     @Test
     void unpinnedAndFullByDefault() throws ScenarioException {
-        Plan p = PlannerTest.only(scenario("d").channel(msgq("q")).process(writer("w").channel("q")).process(reader("r").channel("q")).build());
+        Plan p = PlannerTest.only(scenario("d")
+                .channel(msgq("q"))
+                .process(writer("w").channel("q"))
+                .process(reader("r").channel("q"))
+                .build());
         assertTrue(p.processes().stream().noneMatch(PlannedProcess::pinned));
         assertEquals(Verify.FULL, p.channel("q").verify());
         assertEquals(1, p.channel("q").sample());
@@ -56,8 +60,11 @@ class PinningAndVerifyTest {
 
     @Test
     void builderTakesTheSameKeys() throws ScenarioException {
-        Plan p = PlannerTest.only(scenario("b").channel(msgq("q").verify(Verify.NONE).sample(8))
-                .process(writer("w").channel("q").cpu(0)).process(reader("r").channel("q").cpus(0)).build());
+        Plan p = PlannerTest.only(scenario("b")
+                .channel(msgq("q").verify(Verify.NONE).sample(8))
+                .process(writer("w").channel("q").cpu(0))
+                .process(reader("r").channel("q").cpus(0))
+                .build());
         assertEquals(List.of(0), p.processes().get(1).cpus());
         assertEquals(Verify.NONE, p.channel("q").verify());
     }
@@ -65,22 +72,27 @@ class PinningAndVerifyTest {
     @Test
     void badCpusAreExplainedWithTheirPlace() {
         String bad = PINNED.replace("cpu: 0}", "cpu: 8000}");
-        String m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(bad, "bad.yaml", Limits.DEFAULT)).getMessage();
+        String m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(bad, "bad.yaml", Limits.DEFAULT))
+                .getMessage();
         if (OnlineCpus.current().known()) {
             assertTrue(m.contains("bad.yaml:5:"), m);
             assertTrue(m.contains("cpu=8000: CPU 8000 is not online; this machine runs processes on CPUs "), m);
         }
         String both = PINNED.replace("cpu: 0}", "cpu: 0, cpus: [0]}");
-        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(both, "both.yaml", Limits.DEFAULT)).getMessage();
+        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(both, "both.yaml", Limits.DEFAULT))
+                .getMessage();
         assertTrue(m.contains("give cpu (one CPU) or cpus (a list), not both"), m);
         String word = PINNED.replace("cpus: [1, 0]", "cpus: [1, x]");
-        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(word, "word.yaml", Limits.DEFAULT)).getMessage();
+        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(word, "word.yaml", Limits.DEFAULT))
+                .getMessage();
         assertTrue(m.contains("word.yaml:6:") && m.contains("'x' is not a CPU number"), m);
         String down = PINNED.replace("\"0-0\"", "\"3-1\"");
-        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(down, "down.yaml", Limits.DEFAULT)).getMessage();
+        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(down, "down.yaml", Limits.DEFAULT))
+                .getMessage();
         assertTrue(m.contains("the range 3-1 goes downwards"), m);
         String verify = PINNED.replace("verify: ends", "verify: crc");
-        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(verify, "v.yaml", Limits.DEFAULT)).getMessage();
+        m = assertThrows(ScenarioException.class, () -> ScenarioLoader.fromYaml(verify, "v.yaml", Limits.DEFAULT))
+                .getMessage();
         assertTrue(m.contains("v.yaml:3:") && m.contains("full") && m.contains("ends"), m);
     }
 

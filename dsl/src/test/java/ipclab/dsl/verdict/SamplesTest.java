@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SamplesTest {
-    @Test void medianMinMaxOfAnOddCount() {
+    @Test
+    void medianMinMaxOfAnOddCount() {
         Samples s = Samples.of(54.2, 48.7, 81.1);
         assertEquals(54.2, s.median());
         assertEquals(48.7, s.min());
@@ -17,11 +18,13 @@ class SamplesTest {
         assertEquals(3, s.count());
     }
 
-    @Test void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    @Test
+    void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertEquals(2.5, Samples.of(4, 1, 3, 2).median());
     }
 
-    @Test void noisyWhenTheSpreadExceedsTenPercentOfTheMedian() {
+    @Test
+    void noisyWhenTheSpreadExceedsTenPercentOfTheMedian() {
         // The issue's own figures: shm at 1 KiB, three runs.
         assertTrue(Samples.of(48.7, 81.1, 54.2).noisy());
         assertFalse(Samples.of(95, 100, 105).noisy(), "a spread of exactly 10% is not noisy");
@@ -30,17 +33,26 @@ class SamplesTest {
         assertEquals(0.1, Samples.of(95, 100, 105).relativeSpread(), 1e-12);
     }
 
-    @Test void aZeroMedianWithSpreadIsNoisy() {
+    @Test
+    void aZeroMedianWithSpreadIsNoisy() {
         assertTrue(Samples.of(0, 0, 3).noisy());
         assertFalse(Samples.of(0, 0, 0).noisy());
     }
 
-    @Test void rejectsEmptyAndNonFiniteSamples() {
-        assertEquals("samples must not be empty", assertThrows(IllegalArgumentException.class, () -> new Samples(List.of())).getMessage());
-        assertEquals("sample NaN is not a finite number", assertThrows(IllegalArgumentException.class, () -> Samples.of(1, Double.NaN)).getMessage());
+    @Test
+    void rejectsEmptyAndNonFiniteSamples() {
+        assertEquals(
+                "samples must not be empty",
+                assertThrows(IllegalArgumentException.class, () -> new Samples(List.of()))
+                        .getMessage());
+        assertEquals(
+                "sample NaN is not a finite number",
+                assertThrows(IllegalArgumentException.class, () -> Samples.of(1, Double.NaN))
+                        .getMessage());
     }
 
-    @Test void formatsWithItsFiguresUnit() {
+    @Test
+    void formatsWithItsFiguresUnit() {
         assertEquals("54.2 MiB/s (48.7–81.1, noisy)", Figure.THROUGHPUT.format(Samples.of(48.7, 81.1, 54.2)));
         assertEquals("5.28 µs", Figure.LATENCY.format(Samples.of(5280)));
         assertEquals("2.00", Figure.SYSCALLS_PER_MESSAGE.format(Samples.of(2)));

@@ -27,6 +27,7 @@ public final class Backoff {
     static final int YIELD_EVERY = 1 << 16;
     /** How often (in idle calls) a spinning back-off reads the clock. */
     private static final int CLOCK_EVERY = 1 << 10;
+
     static final long SPIN_PATIENCE_NANOS = 10_000_000L;
     private static final long MIN_PARK = 1_000L;
     private static final long MAX_PARK = 1_000_000L;
@@ -39,18 +40,28 @@ public final class Backoff {
     private long yields;
 
     /** A parking back-off (as {@link #parking()}). */
-    public Backoff() { this(false); }
+    public Backoff() {
+        this(false);
+    }
 
-    private Backoff(boolean spin) { this.spin = spin; }
+    private Backoff(boolean spin) {
+        this.spin = spin;
+    }
 
     /** Spins briefly, then parks: for blocking mechanisms, {@code sync: none} and nowait modes. */
-    public static Backoff parking() { return new Backoff(false); }
+    public static Backoff parking() {
+        return new Backoff(false);
+    }
 
     /** Spins (yielding now and then) and parks only after a long time without progress: for spinning rings. */
-    public static Backoff spinning() { return new Backoff(true); }
+    public static Backoff spinning() {
+        return new Backoff(true);
+    }
 
     /** True for a {@link #spinning()} back-off. */
-    public boolean spins() { return spin; }
+    public boolean spins() {
+        return spin;
+    }
 
     public void idle() {
         if (spin) {
@@ -96,8 +107,12 @@ public final class Backoff {
     }
 
     /** Parks so far. */
-    public long parks() { return parks; }
+    public long parks() {
+        return parks;
+    }
 
     /** Yields so far (spinning back-off only). */
-    public long yields() { return yields; }
+    public long yields() {
+        return yields;
+    }
 }

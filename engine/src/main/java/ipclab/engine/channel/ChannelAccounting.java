@@ -52,12 +52,14 @@ public final class ChannelAccounting {
             corrupted += r.corrupted;
             reordered += r.reordered;
             if (r.latency != null) {
-                if (latency == null) latency = new Histogram(r.latency.getHighestTrackableValue(), r.latency.getNumberOfSignificantValueDigits());
+                if (latency == null)
+                    latency = new Histogram(
+                            r.latency.getHighestTrackableValue(), r.latency.getNumberOfSignificantValueDigits());
                 latency.add(r.latency);
             }
             if (p.role().originates()) {
                 senders.add(p);
-                dupLocal += r.duplicatedLocally;   // a pinger's duplicate replies
+                dupLocal += r.duplicatedLocally; // a pinger's duplicate replies
                 sent += r.sent;
                 if (r.sent > 0 && r.firstOpNanos != 0) first = Math.min(first, r.firstOpNanos);
             }
@@ -76,7 +78,8 @@ public final class ChannelAccounting {
             WorkerReport wr = byName.get(w.name());
             long sentW = wr == null ? 0 : wr.sent;
             if (broadcast) {
-                for (WorkerReport r : receivers) lost += Math.max(0, sentW - popcount(r.receivedSeqs.get(w.index()), sentW));
+                for (WorkerReport r : receivers)
+                    lost += Math.max(0, sentW - popcount(r.receivedSeqs.get(w.index()), sentW));
             } else {
                 long[] union = null;
                 long sum = 0;
@@ -104,9 +107,28 @@ public final class ChannelAccounting {
             p999 = latency.getValueAtPercentile(99.9);
             max = latency.getMaxValue();
         }
-        return new ChannelTotals(ch.name(), typeName(ch), sent, received, lost, dupLocal + dupAcross, corrupted,
-                reordered, bytes, window, mps, mib, latency, p50, p90, p99, p999, max, syscalls,
-                sent > 0 ? (double) syscalls / sent : 0, lossExpected(ch));
+        return new ChannelTotals(
+                ch.name(),
+                typeName(ch),
+                sent,
+                received,
+                lost,
+                dupLocal + dupAcross,
+                corrupted,
+                reordered,
+                bytes,
+                window,
+                mps,
+                mib,
+                latency,
+                p50,
+                p90,
+                p99,
+                p999,
+                max,
+                syscalls,
+                sent > 0 ? (double) syscalls / sent : 0,
+                lossExpected(ch));
     }
 
     /** Increments: the counter the supervisor read against what the incrementers say they did. */

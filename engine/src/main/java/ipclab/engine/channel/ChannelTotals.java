@@ -21,10 +21,28 @@ import org.HdrHistogram.Histogram;
  * @param syscallsPerMessage syscalls / sent
  * @param lossExpected       loss is no failure here (sync none, UDP)
  */
-public record ChannelTotals(String name, String type, long sent, long received, long lost, long duplicated,
-                             long corrupted, long reordered, long bytes, long windowNanos, double msgsPerSec,
-                             double mibPerSec, Histogram latency, long p50, long p90, long p99, long p999, long max,
-                             long syscalls, double syscallsPerMessage, boolean lossExpected) {
+public record ChannelTotals(
+        String name,
+        String type,
+        long sent,
+        long received,
+        long lost,
+        long duplicated,
+        long corrupted,
+        long reordered,
+        long bytes,
+        long windowNanos,
+        double msgsPerSec,
+        double mibPerSec,
+        Histogram latency,
+        long p50,
+        long p90,
+        long p99,
+        long p999,
+        long max,
+        long syscalls,
+        double syscallsPerMessage,
+        boolean lossExpected) {
 
     /** True when nothing was lost, duplicated or corrupted, or when that is expected. */
     public boolean ok() {

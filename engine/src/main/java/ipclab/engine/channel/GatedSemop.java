@@ -1,12 +1,12 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.SemOps;
 import ipclab.engine.sys.SysvSemaphore;
-import ipclab.engine.protocol.StepGate;
-import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 
 /**
@@ -47,5 +47,8 @@ public final class GatedSemop {
         throw new IpcException("semop", "semid=" + semId + ", ops=" + ops, -rc);
     }
 
-    @Override public String toString() { return blocking.toString(); }
+    @Override
+    public String toString() {
+        return blocking.toString();
+    }
 }

@@ -29,6 +29,7 @@ public final class MessageHeader {
 
     /** Header size, and the smallest message ipclab can send. */
     public static final int BYTES = 32;
+
     public static final long SEQ_OFFSET = 0;
     public static final long WRITER_OFFSET = 8;
     public static final long LENGTH_OFFSET = 12;
@@ -44,28 +45,50 @@ public final class MessageHeader {
     public static final long WARMUP_FLAG = 1L << 62;
 
     /** True for the seq of a warm-up message (not an end marker). */
-    public static boolean warmup(long seq) { return seq >= 0 && (seq & WARMUP_FLAG) != 0; }
+    public static boolean warmup(long seq) {
+        return seq >= 0 && (seq & WARMUP_FLAG) != 0;
+    }
 
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
 
-    public static long seq(MemorySegment s, long at) { return s.get(LONG, at + SEQ_OFFSET); }
-    public static int writer(MemorySegment s, long at) { return s.get(INT, at + WRITER_OFFSET); }
-    public static int length(MemorySegment s, long at) { return s.get(INT, at + LENGTH_OFFSET); }
-    public static long timestamp(MemorySegment s, long at) { return s.get(LONG, at + TIMESTAMP_OFFSET); }
-    public static long checksum(MemorySegment s, long at) { return s.get(LONG, at + CHECKSUM_OFFSET); }
+    public static long seq(MemorySegment s, long at) {
+        return s.get(LONG, at + SEQ_OFFSET);
+    }
+
+    public static int writer(MemorySegment s, long at) {
+        return s.get(INT, at + WRITER_OFFSET);
+    }
+
+    public static int length(MemorySegment s, long at) {
+        return s.get(INT, at + LENGTH_OFFSET);
+    }
+
+    public static long timestamp(MemorySegment s, long at) {
+        return s.get(LONG, at + TIMESTAMP_OFFSET);
+    }
+
+    public static long checksum(MemorySegment s, long at) {
+        return s.get(LONG, at + CHECKSUM_OFFSET);
+    }
 
     /** Payloads at least this long carry seals at both ends. */
     public static final int SEALED_PAYLOAD = 16;
 
     /** The seal of a message: what the first and last 8 bytes of its payload hold. */
-    public static long seal(long seq, int writer) { return (seq ^ 0x5DEE_CE66_DA3C_A5A5L) * 0x9E37_79B9_7F4A_7C15L + writer; }
+    public static long seal(long seq, int writer) {
+        return (seq ^ 0x5DEE_CE66_DA3C_A5A5L) * 0x9E37_79B9_7F4A_7C15L + writer;
+    }
 
     /** Where the checksummed middle of a payload starts (relative to the message). */
-    public static long sealedFrom(int length) { return length - BYTES >= SEALED_PAYLOAD ? BYTES + 8 : BYTES; }
+    public static long sealedFrom(int length) {
+        return length - BYTES >= SEALED_PAYLOAD ? BYTES + 8 : BYTES;
+    }
 
     /** Where the checksummed middle of a payload ends (relative to the message). */
-    public static long sealedTo(int length) { return length - BYTES >= SEALED_PAYLOAD ? length - 8L : length; }
+    public static long sealedTo(int length) {
+        return length - BYTES >= SEALED_PAYLOAD ? length - 8L : length;
+    }
 
     /** Writes the seals of a message of {@code length} bytes (nothing when its payload is too short to carry them). */
     public static void writeSeals(MemorySegment s, long at, long seq, int writer, int length) {
@@ -83,7 +106,8 @@ public final class MessageHeader {
     }
 
     /** Writes the header; {@code payloadCrc} is the CRC32C of the payload's middle already in place. */
-    public static void write(MemorySegment s, long at, long seq, int writer, int length, long timestamp, int payloadCrc) {
+    public static void write(
+            MemorySegment s, long at, long seq, int writer, int length, long timestamp, int payloadCrc) {
         s.set(LONG, at + SEQ_OFFSET, seq);
         s.set(INT, at + WRITER_OFFSET, writer);
         s.set(INT, at + LENGTH_OFFSET, length);

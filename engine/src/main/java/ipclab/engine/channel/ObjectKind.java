@@ -10,21 +10,32 @@ import ipclab.engine.inspect.SysvObject;
  * ({@code shm}, {@code msg}, {@code sem}, {@code file}).
  */
 public enum ObjectKind {
-    SHM(SysvObject.Kind.SHM), MSG(SysvObject.Kind.MSG), SEM(SysvObject.Kind.SEM), FILE(null);
+    SHM(SysvObject.Kind.SHM),
+    MSG(SysvObject.Kind.MSG),
+    SEM(SysvObject.Kind.SEM),
+    FILE(null);
 
     private final SysvObject.Kind sysv;
 
-    ObjectKind(SysvObject.Kind sysv) { this.sysv = sysv; }
+    ObjectKind(SysvObject.Kind sysv) {
+        this.sysv = sysv;
+    }
 
     /** The System V facility, or null for a file. */
-    public SysvObject.Kind sysv() { return sysv; }
+    public SysvObject.Kind sysv() {
+        return sysv;
+    }
 
     /** The short name: {@code shm}, {@code msg}, {@code sem} or {@code file}. */
     @JsonValue
-    public String label() { return sysv == null ? "file" : sysv.procName(); }
+    public String label() {
+        return sysv == null ? "file" : sysv.procName();
+    }
 
     @Override
-    public String toString() { return label(); }
+    public String toString() {
+        return label();
+    }
 
     /** The kind of a System V object. */
     public static ObjectKind of(SysvObject.Kind k) {

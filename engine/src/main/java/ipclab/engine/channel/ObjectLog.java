@@ -18,13 +18,15 @@ public interface ObjectLog {
      * A System V object of this kind is about to be made with this key; {@code notBefore} (s since
      * the epoch) is no later than its ctime will be. Durable when this returns.
      */
-    default void intent(ObjectKind kind, int key, long notBefore) { }
+    default void intent(ObjectKind kind, int key, long notBefore) {}
 
     /** The object announced by {@link #intent} exists: its id, its ctime and (shm) creator pid from IPC_STAT. */
-    default void created(ObjectKind kind, int id, int key, long ctime, long cpid) { created(kind, id, key, null); }
+    default void created(ObjectKind kind, int id, int key, long ctime, long cpid) {
+        created(kind, id, key, null);
+    }
 
     /** The object announced by {@link #intent} was not made (the get call failed, e.g. EEXIST for a taken key). */
-    default void abandoned(ObjectKind kind, int key) { }
+    default void abandoned(ObjectKind kind, int key) {}
 
     /**
      * The segment was marked IPC_RMID and goes at its last detach: it stays in the log (still

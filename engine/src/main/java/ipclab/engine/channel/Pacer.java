@@ -11,15 +11,19 @@ public final class Pacer {
     private final long ratePerSecond;
     private long start;
 
-    public Pacer(long ratePerSecond) { this.ratePerSecond = ratePerSecond; }
+    public Pacer(long ratePerSecond) {
+        this.ratePerSecond = ratePerSecond;
+    }
 
-    public void start(long nowNanos) { this.start = nowNanos; }
+    public void start(long nowNanos) {
+        this.start = nowNanos;
+    }
 
     /** Waits until message {@code n} (0-based) is due. */
     public void await(long n) {
         if (ratePerSecond <= 0) return;
         long due = start + (long) (n * (1e9 / ratePerSecond));
-        for (;;) {
+        for (; ; ) {
             long left = due - System.nanoTime();
             if (left <= 0) return;
             if (left > 60_000) LockSupport.parkNanos(left - 50_000);

@@ -26,7 +26,9 @@ public final class Payload {
     /**
      * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
      */
-    public Payload(long seed, int writer, long length, Arena arena) { this(seed, writer, length, Verify.FULL, arena); }
+    public Payload(long seed, int writer, long length, Arena arena) {
+        this(seed, writer, length, Verify.FULL, arena);
+    }
 
     /**
      * @param length the whole message length, header included (at least {@link MessageHeader#BYTES})
@@ -41,15 +43,22 @@ public final class Payload {
         this.writer = writer;
         this.pattern = arena.allocate(length, 8);
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E37_79B9L * (writer + 1)));
-        for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8) pattern.set(MessageHeader.LONG, i, random.nextLong());
-        for (long i = length & ~7L; i < length; i++) pattern.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) random.nextInt());
-        this.payloadCrc = verify != Verify.FULL ? 0
+        for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8)
+            pattern.set(MessageHeader.LONG, i, random.nextLong());
+        for (long i = length & ~7L; i < length; i++)
+            pattern.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, (byte) random.nextInt());
+        this.payloadCrc = verify != Verify.FULL
+                ? 0
                 : new Crc(pattern).of(MessageHeader.sealedFrom(this.length), MessageHeader.sealedTo(this.length));
     }
 
-    public int length() { return length; }
+    public int length() {
+        return length;
+    }
 
-    public int writer() { return writer; }
+    public int writer() {
+        return writer;
+    }
 
     /** Copies the payload to {@code at} and writes the header; returns the message length. */
     public int write(MemorySegment dst, long at, long seq, long timestamp) {

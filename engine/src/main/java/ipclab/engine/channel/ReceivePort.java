@@ -28,7 +28,9 @@ public interface ReceivePort {
     long maxMessage();
 
     /** True when the transport may lose messages (UDP): a pinger then gives up on a reply after a while. */
-    default boolean lossy() { return false; }
+    default boolean lossy() {
+        return false;
+    }
 
     /** Asks a waiting {@link #poll()} to give up (from another thread). */
     default void requestStop() {}

@@ -14,8 +14,8 @@ import java.util.List;
 public final class SeqLedger {
     private static final int INITIAL_UNBOUNDED_WORDS = 1 << 14;
 
-    private final long[][] bits;     // by writer index; null when that index is no writer
-    private final long[] limit;      // messages the writer sends (Long.MAX_VALUE: unbounded)
+    private final long[][] bits; // by writer index; null when that index is no writer
+    private final long[] limit; // messages the writer sends (Long.MAX_VALUE: unbounded)
     private final long[] last;
     private long received;
     private long duplicates;
@@ -35,8 +35,10 @@ public final class SeqLedger {
             // a pinger's warmup round trips are numbered messages too
             long n = p.role() == ipclab.dsl.model.Role.PINGER ? p.messages() + p.warmup() : p.messages();
             limit[p.index()] = n;
-            bits[p.index()] = new long[n == Long.MAX_VALUE || n < 0 ? INITIAL_UNBOUNDED_WORDS
-                    : (int) Math.min(Integer.MAX_VALUE - 8, (n + 63) >>> 6)];
+            bits[p.index()] = new long
+                    [n == Long.MAX_VALUE || n < 0
+                            ? INITIAL_UNBOUNDED_WORDS
+                            : (int) Math.min(Integer.MAX_VALUE - 8, (n + 63) >>> 6)];
         }
     }
 
@@ -73,16 +75,26 @@ public final class SeqLedger {
     }
 
     /** Counts a message whose checksum did not match. */
-    public void countCorrupted() { corrupted++; }
+    public void countCorrupted() {
+        corrupted++;
+    }
 
     /** Intact deliveries, duplicates included. */
-    public long received() { return received; }
+    public long received() {
+        return received;
+    }
 
-    public long duplicates() { return duplicates; }
+    public long duplicates() {
+        return duplicates;
+    }
 
-    public long reordered() { return reordered; }
+    public long reordered() {
+        return reordered;
+    }
 
-    public long corrupted() { return corrupted; }
+    public long corrupted() {
+        return corrupted;
+    }
 
     /** Copies the figures into the report (trimmed bitmaps in receivedSeqs). */
     public void fill(WorkerReport r) {

@@ -18,8 +18,8 @@ public final class Steps {
      * the notes warn of). Opaque accesses: the JIT neither hoists nor merges them, and they add no
      * fence. Returns the value loaded.
      */
-    public static long unsyncedIncrement(StepGate gate, String channel, StepOp load, StepOp store, MemorySegment seg,
-                                         long at) {
+    public static long unsyncedIncrement(
+            StepGate gate, String channel, StepOp load, StepOp store, MemorySegment seg, long at) {
         gate.before(load, channel);
         long v = (long) LONG.getOpaque(seg, at);
         gate.value(v);

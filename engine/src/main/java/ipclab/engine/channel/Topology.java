@@ -13,13 +13,21 @@ import java.util.List;
 public final class Topology {
     private Topology() {}
 
-    public static boolean sender(PlannedProcess p) { return p.role().originates(); }
+    public static boolean sender(PlannedProcess p) {
+        return p.role().originates();
+    }
 
-    public static boolean receiver(PlannedProcess p) { return p.role().consumes(); }
+    public static boolean receiver(PlannedProcess p) {
+        return p.role().consumes();
+    }
 
-    public static List<PlannedProcess> senders(List<PlannedProcess> procs) { return procs.stream().filter(Topology::sender).toList(); }
+    public static List<PlannedProcess> senders(List<PlannedProcess> procs) {
+        return procs.stream().filter(Topology::sender).toList();
+    }
 
-    public static List<PlannedProcess> receivers(List<PlannedProcess> procs) { return procs.stream().filter(Topology::receiver).toList(); }
+    public static List<PlannedProcess> receivers(List<PlannedProcess> procs) {
+        return procs.stream().filter(Topology::receiver).toList();
+    }
 
     public static boolean pingEcho(List<PlannedProcess> procs) {
         return procs.stream().anyMatch(p -> p.role() == Role.PINGER || p.role() == Role.ECHO);

@@ -22,7 +22,9 @@ public final class Verifier {
         this.crc = mode == Verify.FULL ? new Crc(buffer) : null;
     }
 
-    public Verify mode() { return mode; }
+    public Verify mode() {
+        return mode;
+    }
 
     /** True when the message at {@code at} of {@code s} (the buffer given at construction) passes. */
     public boolean verify(MemorySegment s, long at, long maxLength) {
@@ -40,7 +42,8 @@ public final class Verifier {
         int length = MessageHeader.length(s, at);
         if (length < MessageHeader.BYTES || length > maxLength) return false;
         long seq = MessageHeader.seq(s, at);
-        if (MessageHeader.checksum(s, at) != MessageHeader.mix(seq, MessageHeader.writer(s, at), length, MessageHeader.timestamp(s, at))) {
+        if (MessageHeader.checksum(s, at)
+                != MessageHeader.mix(seq, MessageHeader.writer(s, at), length, MessageHeader.timestamp(s, at))) {
             return false;
         }
         return MessageHeader.sealed(s, at, seq, MessageHeader.writer(s, at), length);

@@ -24,9 +24,13 @@ public final class ProcNetSockets {
     private final Path dir;
 
     /** @param dir usually {@code /proc/net}; tests point it at fixture files */
-    public ProcNetSockets(Path dir) { this.dir = dir; }
+    public ProcNetSockets(Path dir) {
+        this.dir = dir;
+    }
 
-    public ProcNetSockets() { this(Path.of("/proc/net")); }
+    public ProcNetSockets() {
+        this(Path.of("/proc/net"));
+    }
 
     /**
      * One socket.
@@ -44,7 +48,8 @@ public final class ProcNetSockets {
         try {
             lines = Files.readAllLines(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException(file + " does not exist: /proc is not mounted or " + proto + " is not built in", e);
+            throw new IllegalStateException(
+                    file + " does not exist: /proc is not mounted or " + proto + " is not built in", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -55,16 +60,35 @@ public final class ProcNetSockets {
             int local = port(f[1]), remote = port(f[2]);
             if (!ports.contains(local) && !ports.contains(remote)) continue;
             String[] q = f[4].split(":");
-            out.add(new Row(proto, local, remote, state(proto, Integer.parseInt(f[3], 16)),
-                    Long.parseLong(q[0], 16), Long.parseLong(q[1], 16)));
+            out.add(new Row(
+                    proto,
+                    local,
+                    remote,
+                    state(proto, Integer.parseInt(f[3], 16)),
+                    Long.parseLong(q[0], 16),
+                    Long.parseLong(q[1], 16)));
         }
         return out;
     }
 
-    private static int port(String addr) { return Integer.parseInt(addr.substring(addr.indexOf(':') + 1), 16); }
+    private static int port(String addr) {
+        return Integer.parseInt(addr.substring(addr.indexOf(':') + 1), 16);
+    }
 
-    private static final String[] TCP_STATES = {"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
-        "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
+    private static final String[] TCP_STATES = {
+        "?",
+        "ESTABLISHED",
+        "SYN_SENT",
+        "SYN_RECV",
+        "FIN_WAIT1",
+        "FIN_WAIT2",
+        "TIME_WAIT",
+        "CLOSE",
+        "CLOSE_WAIT",
+        "LAST_ACK",
+        "LISTEN",
+        "CLOSING"
+    };
 
     private static String state(String proto, int st) {
         if (proto.startsWith("udp")) return st == 1 ? "CONNECTED" : "UNCONNECTED";

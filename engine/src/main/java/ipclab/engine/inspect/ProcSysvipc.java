@@ -32,10 +32,14 @@ public final class ProcSysvipc {
     private final Path dir;
 
     /** A reader of {@code dir}/shm, msg and sem; tests point it at a directory of fixture files. */
-    public ProcSysvipc(Path dir) { this.dir = dir; }
+    public ProcSysvipc(Path dir) {
+        this.dir = dir;
+    }
 
     /** A reader of {@link #DEFAULT_DIR}. */
-    public ProcSysvipc() { this(DEFAULT_DIR); }
+    public ProcSysvipc() {
+        this(DEFAULT_DIR);
+    }
 
     /** Every object of every kind: shared memory, then message queues, then semaphores, each by id. */
     public List<SysvObject> all() {
@@ -51,8 +55,10 @@ public final class ProcSysvipc {
         try {
             lines = Files.readAllLines(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException(file + " does not exist: this kernel has no System V IPC "
-                    + "(CONFIG_SYSVIPC) or /proc is not mounted", e);
+            throw new IllegalStateException(
+                    file + " does not exist: this kernel has no System V IPC "
+                            + "(CONFIG_SYSVIPC) or /proc is not mounted",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -98,14 +104,63 @@ public final class ProcSysvipc {
             int cuid = (int) r.num("cuid", 10);
             int cgid = (int) r.num("cgid", 10);
             return switch (kind) {
-                case SHM -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
-                        r.num("size", 10), -1, -1, r.num("nattch", 10),
-                        (int) r.num("cpid", 10), (int) r.num("lpid", 10), -1, -1, r.numOr("ctime", 0));
-                case MSG -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
-                        r.num("cbytes", 10), r.num("qnum", 10), -1, -1,
-                        -1, -1, (int) r.num("lspid", 10), (int) r.num("lrpid", 10), r.numOr("ctime", 0));
-                case SEM -> new SysvObject(kind, key, id, mode, uid, gid, cuid, cgid,
-                        -1, -1, (int) r.num("nsems", 10), -1, -1, -1, -1, -1, r.numOr("ctime", 0));
+                case SHM ->
+                    new SysvObject(
+                            kind,
+                            key,
+                            id,
+                            mode,
+                            uid,
+                            gid,
+                            cuid,
+                            cgid,
+                            r.num("size", 10),
+                            -1,
+                            -1,
+                            r.num("nattch", 10),
+                            (int) r.num("cpid", 10),
+                            (int) r.num("lpid", 10),
+                            -1,
+                            -1,
+                            r.numOr("ctime", 0));
+                case MSG ->
+                    new SysvObject(
+                            kind,
+                            key,
+                            id,
+                            mode,
+                            uid,
+                            gid,
+                            cuid,
+                            cgid,
+                            r.num("cbytes", 10),
+                            r.num("qnum", 10),
+                            -1,
+                            -1,
+                            -1,
+                            -1,
+                            (int) r.num("lspid", 10),
+                            (int) r.num("lrpid", 10),
+                            r.numOr("ctime", 0));
+                case SEM ->
+                    new SysvObject(
+                            kind,
+                            key,
+                            id,
+                            mode,
+                            uid,
+                            gid,
+                            cuid,
+                            cgid,
+                            -1,
+                            -1,
+                            (int) r.num("nsems", 10),
+                            -1,
+                            -1,
+                            -1,
+                            -1,
+                            -1,
+                            r.numOr("ctime", 0));
             };
         }
 
@@ -126,18 +181,20 @@ public final class ProcSysvipc {
             long num(String column, int radix) {
                 Integer i = index.get(column);
                 if (i == null) {
-                    throw new IllegalStateException(source + ": header has no column '" + column
-                            + "'; columns are " + index.keySet().stream().sorted().toList());
+                    throw new IllegalStateException(source + ": header has no column '" + column + "'; columns are "
+                            + index.keySet().stream().sorted().toList());
                 }
                 if (i >= fields.length) {
-                    throw new IllegalStateException(source + ":" + lineNo + ": " + fields.length
-                            + " fields, column '" + column + "' is field " + (i + 1));
+                    throw new IllegalStateException(source + ":" + lineNo + ": " + fields.length + " fields, column '"
+                            + column + "' is field " + (i + 1));
                 }
                 try {
                     return Long.parseLong(fields[i], radix);
                 } catch (NumberFormatException e) {
-                    throw new IllegalStateException(source + ":" + lineNo + ": column '" + column + "' = '"
-                            + fields[i] + "' is not a base-" + radix + " number", e);
+                    throw new IllegalStateException(
+                            source + ":" + lineNo + ": column '" + column + "' = '" + fields[i] + "' is not a base-"
+                                    + radix + " number",
+                            e);
                 }
             }
         }

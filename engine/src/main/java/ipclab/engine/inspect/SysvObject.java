@@ -26,9 +26,24 @@ import ipclab.engine.sys.SysvShm;
  * @param lrpid  msg: pid of the last msgrcv; else -1
  * @param ctime  creation or last change (IPC_SET, SETVAL), seconds since the epoch
  */
-public record SysvObject(Kind kind, int key, int id, int mode, int uid, int gid, int cuid, int cgid,
-                         long bytes, long messages, int nsems, long nattch,
-                         int cpid, int lpid, int lspid, int lrpid, long ctime) {
+public record SysvObject(
+        Kind kind,
+        int key,
+        int id,
+        int mode,
+        int uid,
+        int gid,
+        int cuid,
+        int cgid,
+        long bytes,
+        long messages,
+        int nsems,
+        long nattch,
+        int cpid,
+        int lpid,
+        int lspid,
+        int lrpid,
+        long ctime) {
 
     /** SHM_DEST: the segment is marked for removal and goes when the last process detaches. */
     public static final int SHM_DEST = 01000;
@@ -37,7 +52,9 @@ public record SysvObject(Kind kind, int key, int id, int mode, int uid, int gid,
 
     /** The three System V facilities, named as in {@code /proc/sysvipc}. */
     public enum Kind {
-        SHM("shm", "shmid"), MSG("msg", "msqid"), SEM("sem", "semid");
+        SHM("shm", "shmid"),
+        MSG("msg", "msqid"),
+        SEM("sem", "semid");
 
         private final String procName;
         private final String idColumn;
@@ -48,10 +65,14 @@ public record SysvObject(Kind kind, int key, int id, int mode, int uid, int gid,
         }
 
         /** {@code shm}, {@code msg} or {@code sem}: the file name under /proc/sysvipc and the kind's short name. */
-        public String procName() { return procName; }
+        public String procName() {
+            return procName;
+        }
 
         /** The header column holding the object's id. */
-        public String idColumn() { return idColumn; }
+        public String idColumn() {
+            return idColumn;
+        }
 
         /** Removes the object of this kind with that id (IPC_RMID); throws IpcException (naming the call and errno) if the kernel refuses. */
         public void remove(int id) {
@@ -70,17 +91,27 @@ public record SysvObject(Kind kind, int key, int id, int mode, int uid, int gid,
     }
 
     /** The permission bits alone (the low nine bits of {@link #mode}). */
-    public int permissions() { return mode & 0777; }
+    public int permissions() {
+        return mode & 0777;
+    }
 
     /** The key as ipcs prints it: {@code 0x0001e240}. */
-    public String keyHex() { return String.format("0x%08x", key); }
+    public String keyHex() {
+        return String.format("0x%08x", key);
+    }
 
     /** The permission bits in octal, as ipcs prints them: {@code 600}. */
-    public String modeOctal() { return Integer.toOctalString(permissions()); }
+    public String modeOctal() {
+        return Integer.toOctalString(permissions());
+    }
 
     /** shm only: marked for removal (IPC_RMID done, still attached). */
-    public boolean markedForRemoval() { return kind == Kind.SHM && (mode & SHM_DEST) != 0; }
+    public boolean markedForRemoval() {
+        return kind == Kind.SHM && (mode & SHM_DEST) != 0;
+    }
 
     /** shm only: locked in memory. */
-    public boolean locked() { return kind == Kind.SHM && (mode & SHM_LOCKED) != 0; }
+    public boolean locked() {
+        return kind == Kind.SHM && (mode & SHM_LOCKED) != 0;
+    }
 }

@@ -14,10 +14,14 @@ import java.util.Map;
 public final class UserNames {
     private final Map<Integer, String> names;
 
-    private UserNames(Map<Integer, String> names) { this.names = names; }
+    private UserNames(Map<Integer, String> names) {
+        this.names = names;
+    }
 
     /** Reads {@code /etc/passwd}. */
-    public static UserNames fromPasswd() { return fromPasswd(Path.of("/etc/passwd")); }
+    public static UserNames fromPasswd() {
+        return fromPasswd(Path.of("/etc/passwd"));
+    }
 
     /** Reads a passwd-format file ({@code name:x:uid:gid:...}); a missing file gives numbers only. */
     public static UserNames fromPasswd(Path file) {

@@ -18,7 +18,9 @@ public sealed interface ChannelHandle {
      */
     record ShmRing(String channel, int shmId, OptionalInt semaphores) implements ChannelHandle {
         /** The semaphore set's id, or -1 without one (the ring ports' and the counter's convention). */
-        public int semId() { return semaphores.orElse(-1); }
+        public int semId() {
+            return semaphores.orElse(-1);
+        }
     }
 
     /**
@@ -46,11 +48,17 @@ public sealed interface ChannelHandle {
 
     /** A unix-domain socket file. */
     record UnixPath(String path) implements Address {
-        @Override public Address back() { return new UnixPath(path + ".back"); }
+        @Override
+        public Address back() {
+            return new UnixPath(path + ".back");
+        }
     }
 
     /** A loopback (127.0.0.1) port, tcp or udp. */
     record LoopbackPort(int port) implements Address {
-        @Override public Address back() { return new LoopbackPort(port + 1); }
+        @Override
+        public Address back() {
+            return new LoopbackPort(port + 1);
+        }
     }
 }

@@ -57,8 +57,11 @@ final class HandleJson {
         String channel = Wire.str(m, "channel");
         String mechanism = Wire.str(m, "mechanism");
         return switch (mechanism) {
-            case "shm" -> new ChannelHandle.ShmRing(channel, (int) Wire.num(m, "shmId"),
-                    m.containsKey("semId") ? OptionalInt.of((int) Wire.num(m, "semId")) : OptionalInt.empty());
+            case "shm" ->
+                new ChannelHandle.ShmRing(
+                        channel,
+                        (int) Wire.num(m, "shmId"),
+                        m.containsKey("semId") ? OptionalInt.of((int) Wire.num(m, "semId")) : OptionalInt.empty());
             case "msgq" -> new ChannelHandle.Msgq(channel, (int) Wire.num(m, "msqId"), (int) Wire.num(m, "semId"));
             case "stream" -> new ChannelHandle.StreamSocket(channel, address(m));
             case "datagram" -> new ChannelHandle.DatagramSocket(channel, address(m));

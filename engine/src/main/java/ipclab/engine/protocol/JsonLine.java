@@ -21,7 +21,9 @@ final class JsonLine {
     private final String s;
     private int i;
 
-    private JsonLine(String s) { this.s = s; }
+    private JsonLine(String s) {
+        this.s = s;
+    }
 
     /** The object on this line; IllegalArgumentException (what, where) when it is not one. */
     static Map<String, Object> object(String line) {
@@ -37,7 +39,9 @@ final class JsonLine {
 
     /** The line is not an object at all (Wire words this one itself). */
     static final class NotAnObject extends IllegalArgumentException {
-        NotAnObject() { super("not a JSON object"); }
+        NotAnObject() {
+            super("not a JSON object");
+        }
     }
 
     private static final int MAX_DEPTH = 64;
@@ -52,7 +56,10 @@ final class JsonLine {
                 i++;
                 Map<String, Object> m = new LinkedHashMap<>();
                 space();
-                if (peek() == '}') { i++; return m; }
+                if (peek() == '}') {
+                    i++;
+                    return m;
+                }
                 while (true) {
                     space();
                     if (peek() != '"') throw bad("expected a field name");
@@ -70,7 +77,10 @@ final class JsonLine {
                 i++;
                 List<Object> l = new ArrayList<>();
                 space();
-                if (peek() == ']') { i++; return l; }
+                if (peek() == ']') {
+                    i++;
+                    return l;
+                }
                 while (true) {
                     l.add(value(depth + 1));
                     space();
@@ -79,10 +89,21 @@ final class JsonLine {
                     if (d != ',') throw bad(d, "',' or ']'");
                 }
             }
-            case '"' -> { return string(); }
-            case 't' -> { word("true"); return Boolean.TRUE; }
-            case 'f' -> { word("false"); return Boolean.FALSE; }
-            case 'n' -> { word("null"); return null; }
+            case '"' -> {
+                return string();
+            }
+            case 't' -> {
+                word("true");
+                return Boolean.TRUE;
+            }
+            case 'f' -> {
+                word("false");
+                return Boolean.FALSE;
+            }
+            case 'n' -> {
+                word("null");
+                return null;
+            }
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) return number();
                 i++;
@@ -136,8 +157,14 @@ final class JsonLine {
         while (i < s.length()) {
             char c = s.charAt(i++);
             if (c == '"') return b.toString();
-            if (c < 0x20) { i--; throw bad("control character in a string"); }
-            if (c != '\\') { b.append(c); continue; }
+            if (c < 0x20) {
+                i--;
+                throw bad("control character in a string");
+            }
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
             if (i >= s.length()) break;
             char e = s.charAt(i++);
             switch (e) {
@@ -152,19 +179,28 @@ final class JsonLine {
                     int v = 0;
                     for (int k = 0; k < 4; k++) {
                         int h = Character.digit(s.charAt(i++), 16);
-                        if (h < 0) { i--; throw bad("bad \\u escape"); }
+                        if (h < 0) {
+                            i--;
+                            throw bad("bad \\u escape");
+                        }
                         v = v << 4 | h;
                     }
                     b.append((char) v);
                 }
-                default -> { i--; throw bad("bad escape \\" + e); }
+                default -> {
+                    i--;
+                    throw bad("bad escape \\" + e);
+                }
             }
         }
         throw bad("unterminated string");
     }
 
     private void word(String w) {
-        if (!s.startsWith(w, i)) { i++; throw bad(s.charAt(i - 1), "a value"); }
+        if (!s.startsWith(w, i)) {
+            i++;
+            throw bad(s.charAt(i - 1), "a value");
+        }
         i += w.length();
     }
 
@@ -178,7 +214,9 @@ final class JsonLine {
         return s.charAt(i++);
     }
 
-    private char peek() { return i < s.length() ? s.charAt(i) : '\0'; }
+    private char peek() {
+        return i < s.length() ? s.charAt(i) : '\0';
+    }
 
     private void space() {
         while (i < s.length()) {
@@ -190,7 +228,8 @@ final class JsonLine {
 
     private IllegalArgumentException bad(char found, String expected) {
         if (found == '\0' && i >= s.length()) return bad("unexpected end of line");
-        return new IllegalArgumentException("unexpected '" + found + "' at column " + i + " (expected " + expected + ")");
+        return new IllegalArgumentException(
+                "unexpected '" + found + "' at column " + i + " (expected " + expected + ")");
     }
 
     private IllegalArgumentException bad(String what) {

@@ -46,18 +46,27 @@ public interface StepGate {
     final class Free implements StepGate {
         private Free() {}
 
-        @Override public void before(StepOp op, String channel) {}
+        @Override
+        public void before(StepOp op, String channel) {}
 
-        @Override public boolean stepped() { return false; }
+        @Override
+        public boolean stepped() {
+            return false;
+        }
 
-        @Override public void result(StepResult r) {}
+        @Override
+        public void result(StepResult r) {}
 
-        @Override public void value(long v) {}
+        @Override
+        public void value(long v) {}
 
-        @Override public void message(long writer, long seq, long size) {}
+        @Override
+        public void message(long writer, long seq, long size) {}
 
-        @Override public void mtype(long t) {}
+        @Override
+        public void mtype(long t) {}
 
-        @Override public void slot(long position) {}
+        @Override
+        public void slot(long position) {}
     }
 }

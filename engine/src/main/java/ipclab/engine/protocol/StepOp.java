@@ -56,7 +56,9 @@ public enum StepOp {
     private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     /** The name on the wire and in traces: {@code slot-claim}. */
-    public String wireName() { return wire; }
+    public String wireName() {
+        return wire;
+    }
 
     /** The op with this wire name; IllegalArgumentException naming the valid ones otherwise. */
     public static StepOp ofWire(String s) {
@@ -65,5 +67,8 @@ public enum StepOp {
                 + java.util.Arrays.stream(values()).map(StepOp::wireName).toList() + ")");
     }
 
-    @Override public String toString() { return wire; }
+    @Override
+    public String toString() {
+        return wire;
+    }
 }

@@ -15,8 +15,16 @@ package ipclab.engine.protocol;
  * @param size    the message's size in bytes, or NONE
  * @param slot    rings: the cursor position of the slot, or NONE
  */
-public record StepOutcome(StepOp op, String channel, StepResult result, long value, long writer, long seq, long mtype,
-                          long size, long slot) {
+public record StepOutcome(
+        StepOp op,
+        String channel,
+        StepResult result,
+        long value,
+        long writer,
+        long seq,
+        long mtype,
+        long size,
+        long slot) {
     /** A field that does not apply. */
     public static final long NONE = Long.MIN_VALUE;
 
@@ -34,7 +42,12 @@ public record StepOutcome(StepOp op, String channel, StepResult result, long val
     /** {@code msgrcv(q) ok writer=1 seq=3 size=64 mtype=1}: the fields that apply. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder().append(op).append('(').append(channel).append(") ").append(result);
+        StringBuilder b = new StringBuilder()
+                .append(op)
+                .append('(')
+                .append(channel)
+                .append(") ")
+                .append(result);
         field(b, "value", value);
         field(b, "writer", writer);
         field(b, "seq", seq);

@@ -31,17 +31,26 @@ public enum StepResult {
     private final boolean blocks;
     private final String wire = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-    StepResult(boolean blocks) { this.blocks = blocks; }
+    StepResult(boolean blocks) {
+        this.blocks = blocks;
+    }
 
     /** True when retrying the same operation is pointless until another process acts on the channel. */
-    public boolean blocks() { return blocks; }
+    public boolean blocks() {
+        return blocks;
+    }
 
-    public String wireName() { return wire; }
+    public String wireName() {
+        return wire;
+    }
 
     public static StepResult ofWire(String s) {
         for (StepResult r : values()) if (r.wire.equals(s)) return r;
         throw new IllegalArgumentException("unknown step result " + s);
     }
 
-    @Override public String toString() { return wire; }
+    @Override
+    public String toString() {
+        return wire;
+    }
 }

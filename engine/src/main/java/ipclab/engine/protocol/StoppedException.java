@@ -5,5 +5,7 @@ package ipclab.engine.protocol;
  * worker waits for a grant: the operation must not happen, the worker winds down.
  */
 public final class StoppedException extends RuntimeException {
-    public StoppedException() { super("stopped by the supervisor", null, false, false); }
+    public StoppedException() {
+        super("stopped by the supervisor", null, false, false);
+    }
 }

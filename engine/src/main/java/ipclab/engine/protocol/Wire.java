@@ -3,8 +3,8 @@ package ipclab.engine.protocol;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import ipclab.dsl.model.ChannelType;
-import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
@@ -22,9 +22,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
-import java.util.function.ObjLongConsumer;
 import java.util.function.Function;
+import java.util.function.ObjLongConsumer;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -55,7 +55,9 @@ public final class Wire {
     // ---------------------------------------------------------------- generic
 
     /** A simple command line: {"type":"go"}. */
-    public static String command(String type) { return "{\"type\":\"" + type + "\"}"; }
+    public static String command(String type) {
+        return "{\"type\":\"" + type + "\"}";
+    }
 
     /**
      * Parses one protocol line into maps, lists, Long, Double, String, Boolean and null (with
@@ -71,9 +73,13 @@ public final class Wire {
         }
     }
 
-    private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
 
-    interface Body { void write(JsonGenerator g) throws IOException; }
+    interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
 
     static String object(String type, Body body) {
         StringWriter w = new StringWriter(256);
@@ -130,19 +136,34 @@ public final class Wire {
     public static WorkerSpec spec(Map<String, Object> m) {
         List<PlannedProcess> peers = new ArrayList<>();
         Object ps = m.get("peers");
-        if (ps instanceof List<?> l) for (Object o : l) {
-            @SuppressWarnings("unchecked") Map<String, Object> pm = (Map<String, Object>) o;
-            peers.add(process(pm));
-        }
+        if (ps instanceof List<?> l)
+            for (Object o : l) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> pm = (Map<String, Object>) o;
+                peers.add(process(pm));
+            }
         List<PlannedFault> faults = new ArrayList<>();
-        if (m.get("faults") instanceof List<?> l) for (Object o : l) {
-            @SuppressWarnings("unchecked") Map<String, Object> fm = (Map<String, Object>) o;
-            faults.add(new PlannedFault((int) num(fm, "index"), fm.get("process") == null ? null : str(fm, "process"),
-                    fm.get("channel") == null ? null : str(fm, "channel"), FaultAction.valueOf(str(fm, "action")), num(fm, "after"),
-                    num(fm, "atNanos"), num(fm, "forNanos")));
-        }
-        return new WorkerSpec(process(obj(m, "self")), channel(obj(m, "channel")), HandleJson.read(obj(m, "handle")),
-                peers, num(m, "seed"), Boolean.TRUE.equals(m.get("step")), faults);
+        if (m.get("faults") instanceof List<?> l)
+            for (Object o : l) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fm = (Map<String, Object>) o;
+                faults.add(new PlannedFault(
+                        (int) num(fm, "index"),
+                        fm.get("process") == null ? null : str(fm, "process"),
+                        fm.get("channel") == null ? null : str(fm, "channel"),
+                        FaultAction.valueOf(str(fm, "action")),
+                        num(fm, "after"),
+                        num(fm, "atNanos"),
+                        num(fm, "forNanos")));
+            }
+        return new WorkerSpec(
+                process(obj(m, "self")),
+                channel(obj(m, "channel")),
+                HandleJson.read(obj(m, "handle")),
+                peers,
+                num(m, "seed"),
+                Boolean.TRUE.equals(m.get("step")),
+                faults);
     }
 
     private static void fault(JsonGenerator g, PlannedFault f) throws IOException {
@@ -179,10 +200,21 @@ public final class Wire {
     }
 
     private static PlannedProcess process(Map<String, Object> m) {
-        return new PlannedProcess(str(m, "name"), str(m, "group"), (int) num(m, "replica"), (int) num(m, "index"),
-                Role.valueOf(str(m, "role")), str(m, "channel"), num(m, "messages"), num(m, "durationNanos"),
-                num(m, "size"), num(m, "ratePerSecond"), num(m, "mtype"), num(m, "warmup"),
-                m.get("delayNanos") instanceof Number d ? d.longValue() : 0, ints(m, "cpus"));
+        return new PlannedProcess(
+                str(m, "name"),
+                str(m, "group"),
+                (int) num(m, "replica"),
+                (int) num(m, "index"),
+                Role.valueOf(str(m, "role")),
+                str(m, "channel"),
+                num(m, "messages"),
+                num(m, "durationNanos"),
+                num(m, "size"),
+                num(m, "ratePerSecond"),
+                num(m, "mtype"),
+                num(m, "warmup"),
+                m.get("delayNanos") instanceof Number d ? d.longValue() : 0,
+                ints(m, "cpus"));
     }
 
     /** A list of small numbers; absent is empty. */
@@ -190,7 +222,8 @@ public final class Wire {
         if (!(m.get(k) instanceof List<?> l)) return List.of();
         List<Integer> out = new ArrayList<>(l.size());
         for (Object o : l) {
-            if (!(o instanceof Number n)) throw new IllegalArgumentException("protocol: field " + k + " holds " + o + ", not a number");
+            if (!(o instanceof Number n))
+                throw new IllegalArgumentException("protocol: field " + k + " holds " + o + ", not a number");
             out.add(n.intValue());
         }
         return out;
@@ -221,10 +254,21 @@ public final class Wire {
     }
 
     private static PlannedChannel channel(Map<String, Object> m) {
-        return new PlannedChannel(str(m, "name"), ChannelType.valueOf(str(m, "type")), num(m, "segmentBytes"),
-                (int) num(m, "slots"), num(m, "slotBytes"), opt(Sync.class, m, "sync"), opt(Fanout.class, m, "fanout"),
-                opt(QueueMode.class, m, "mode"), num(m, "capacity"), opt(SocketDomain.class, m, "domain"),
-                num(m, "maxMessage"), opt(Removal.class, m, "removal"), Verify.valueOf(str(m, "verify")), (int) num(m, "sample"));
+        return new PlannedChannel(
+                str(m, "name"),
+                ChannelType.valueOf(str(m, "type")),
+                num(m, "segmentBytes"),
+                (int) num(m, "slots"),
+                num(m, "slotBytes"),
+                opt(Sync.class, m, "sync"),
+                opt(Fanout.class, m, "fanout"),
+                opt(QueueMode.class, m, "mode"),
+                num(m, "capacity"),
+                opt(SocketDomain.class, m, "domain"),
+                num(m, "maxMessage"),
+                opt(Removal.class, m, "removal"),
+                Verify.valueOf(str(m, "verify")),
+                (int) num(m, "sample"));
     }
 
     // ---------------------------------------------------------------- worker -> supervisor
@@ -271,8 +315,15 @@ public final class Wire {
 
     /** Reads a "stepped" line back. */
     public static StepOutcome stepped(Map<String, Object> m) {
-        return new StepOutcome(StepOp.ofWire(str(m, "op")), str(m, "channel"), StepResult.ofWire(str(m, "result")),
-                optional(m, "value"), optional(m, "writer"), optional(m, "seq"), optional(m, "mtype"), optional(m, "size"),
+        return new StepOutcome(
+                StepOp.ofWire(str(m, "op")),
+                str(m, "channel"),
+                StepResult.ofWire(str(m, "result")),
+                optional(m, "value"),
+                optional(m, "writer"),
+                optional(m, "seq"),
+                optional(m, "mtype"),
+                optional(m, "size"),
                 optional(m, "slot"));
     }
 
@@ -318,8 +369,12 @@ public final class Wire {
                 new LongField("lastOpNanos", r -> r.lastOpNanos, (r, v) -> r.lastOpNanos = v),
                 new LongField("userCpuMicros", r -> r.userCpuMicros, (r, v) -> r.userCpuMicros = v),
                 new LongField("sysCpuMicros", r -> r.sysCpuMicros, (r, v) -> r.sysCpuMicros = v),
-                new LongField("voluntaryCtxSwitches", r -> r.voluntaryCtxSwitches, (r, v) -> r.voluntaryCtxSwitches = v),
-                new LongField("involuntaryCtxSwitches", r -> r.involuntaryCtxSwitches, (r, v) -> r.involuntaryCtxSwitches = v),
+                new LongField(
+                        "voluntaryCtxSwitches", r -> r.voluntaryCtxSwitches, (r, v) -> r.voluntaryCtxSwitches = v),
+                new LongField(
+                        "involuntaryCtxSwitches",
+                        r -> r.involuntaryCtxSwitches,
+                        (r, v) -> r.involuntaryCtxSwitches = v),
                 new LongField("minorFaults", r -> r.minorFaults, (r, v) -> r.minorFaults = v),
                 new LongField("majorFaults", r -> r.majorFaults, (r, v) -> r.majorFaults = v));
 
@@ -333,14 +388,16 @@ public final class Wire {
             g.writeStringField("name", r.name);
             g.writeStringField("role", r.role);
             g.writeStringField("channel", r.channel);
-            for (Fields.LongField f : Fields.COUNTS) g.writeNumberField(f.name(), f.get().applyAsLong(r));
+            for (Fields.LongField f : Fields.COUNTS)
+                g.writeNumberField(f.name(), f.get().applyAsLong(r));
             g.writeObjectFieldStart("receivedSeqs");
             for (Map.Entry<Integer, long[]> e : r.receivedSeqs.entrySet()) {
                 g.writeStringField(Integer.toString(e.getKey()), longsToBase64(e.getValue()));
             }
             g.writeEndObject();
             if (r.latency != null) g.writeStringField("latency", histogramToBase64(r.latency));
-            for (Fields.LongField f : Fields.TIMES_AND_USAGE) g.writeNumberField(f.name(), f.get().applyAsLong(r));
+            for (Fields.LongField f : Fields.TIMES_AND_USAGE)
+                g.writeNumberField(f.name(), f.get().applyAsLong(r));
             for (Fields.MapField f : Fields.MAPS) longMap(g, f.name(), f.get().apply(r));
             g.writeStringField("cpus", r.cpus);
         });
@@ -354,9 +411,10 @@ public final class Wire {
 
     private static void readLongMap(Map<String, Object> m, String name, Map<String, Long> into) {
         Object v = m.get(name);
-        if (v instanceof Map<?, ?> o) for (Map.Entry<?, ?> e : o.entrySet()) {
-            into.put(e.getKey().toString(), ((Number) e.getValue()).longValue());
-        }
+        if (v instanceof Map<?, ?> o)
+            for (Map.Entry<?, ?> e : o.entrySet()) {
+                into.put(e.getKey().toString(), ((Number) e.getValue()).longValue());
+            }
     }
 
     public static WorkerReport report(Map<String, Object> m) {
@@ -366,9 +424,12 @@ public final class Wire {
         r.channel = str(m, "channel");
         for (Fields.LongField f : Fields.COUNTS) f.set().accept(r, num(m, f.name()));
         Object seqs = m.get("receivedSeqs");
-        if (seqs instanceof Map<?, ?> o) for (Map.Entry<?, ?> e : o.entrySet()) {
-            r.receivedSeqs.put(Integer.parseInt(e.getKey().toString()), longsFromBase64(e.getValue().toString()));
-        }
+        if (seqs instanceof Map<?, ?> o)
+            for (Map.Entry<?, ?> e : o.entrySet()) {
+                r.receivedSeqs.put(
+                        Integer.parseInt(e.getKey().toString()),
+                        longsFromBase64(e.getValue().toString()));
+            }
         Object lat = m.get("latency");
         if (lat != null) r.latency = histogramFromBase64(lat.toString());
         for (Fields.LongField f : Fields.TIMES_AND_USAGE) f.set().accept(r, num(m, f.name()));
@@ -401,7 +462,8 @@ public final class Wire {
 
     static Histogram histogramFromBase64(String s) {
         try {
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(s)), 0);
+            return Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(s)), 0);
         } catch (java.util.zip.DataFormatException e) {
             throw new IllegalArgumentException("protocol: bad latency histogram: " + e.getMessage(), e);
         }

@@ -37,10 +37,12 @@ public final class WorkerReport {
 
     /** System.nanoTime() (CLOCK_MONOTONIC, comparable across processes) of the first and last measured operation. */
     public long firstOpNanos;
+
     public long lastOpNanos;
 
     /** setup (before READY) and teardown costs by step: shmget, shmat, first-touch, msgget, connect, shmdt... in ns. */
     public final Map<String, Long> setupNanos = new LinkedHashMap<>();
+
     public final Map<String, Long> teardownNanos = new LinkedHashMap<>();
 
     /** named events: EAGAIN and ENOMSG retries, backoff sleeps, UDP drops, torn reads... */
@@ -55,6 +57,7 @@ public final class WorkerReport {
      * takes them out of {@link #syscalls}.
      */
     public final Map<String, Long> warmupSyscalls = new LinkedHashMap<>();
+
     public long userCpuMicros;
     public long sysCpuMicros;
     public long voluntaryCtxSwitches;
@@ -65,7 +68,10 @@ public final class WorkerReport {
      * kernel's list format, {@code 1} or {@code 0-1}); unpinned, the set it inherited.
      */
     public String cpus = "";
+
     public long majorFaults;
 
-    public void event(String name, long n) { events.merge(name, n, Long::sum); }
+    public void event(String name, long n) {
+        events.merge(name, n, Long::sum);
+    }
 }

@@ -17,15 +17,27 @@ import java.util.List;
  * @param faults  the faults this process does to itself: kill or stop after a count of messages, delay
  *                (the supervisor sends the timed signals itself)
  */
-public record WorkerSpec(PlannedProcess self, PlannedChannel channel, ChannelHandle handle,
-                         List<PlannedProcess> peers, long seed, boolean step, List<PlannedFault> faults) {
+public record WorkerSpec(
+        PlannedProcess self,
+        PlannedChannel channel,
+        ChannelHandle handle,
+        List<PlannedProcess> peers,
+        long seed,
+        boolean step,
+        List<PlannedFault> faults) {
     public WorkerSpec {
         peers = List.copyOf(peers);
         faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
     /** A worker without faults of its own. */
-    public WorkerSpec(PlannedProcess self, PlannedChannel channel, ChannelHandle handle, List<PlannedProcess> peers, long seed, boolean step) {
+    public WorkerSpec(
+            PlannedProcess self,
+            PlannedChannel channel,
+            ChannelHandle handle,
+            List<PlannedProcess> peers,
+            long seed,
+            boolean step) {
         this(self, channel, handle, peers, seed, step, List.of());
     }
 }

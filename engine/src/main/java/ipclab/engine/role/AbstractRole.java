@@ -4,7 +4,6 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.Sync;
 import ipclab.engine.channel.Backoff;
-import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SeqLedger;
 import ipclab.engine.channel.msgq.MsgqReceiver;
@@ -14,6 +13,7 @@ import ipclab.engine.channel.stream.DatagramSender;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.Endpoint;
 import org.HdrHistogram.Histogram;
 
 /** What every role shares: its spec, gate, report, endpoint, back-off and stop flag. */
@@ -26,6 +26,7 @@ abstract class AbstractRole implements RoleAgent {
     final WorkerReport report = new WorkerReport();
     /** Spinning on spinning rings ({@code sync: spin, atomic}), parking elsewhere (see {@link Backoff}). */
     final Backoff backoff;
+
     Endpoint endpoint;
     volatile boolean stop;
     boolean done;
@@ -58,9 +59,15 @@ abstract class AbstractRole implements RoleAgent {
                 && (spec.channel().sync() == Sync.SPIN || spec.channel().sync() == Sync.ATOMIC);
     }
 
-    @Override public String roleName() { return report.role; }
+    @Override
+    public String roleName() {
+        return report.role;
+    }
 
-    @Override public boolean isDone() { return done; }
+    @Override
+    public boolean isDone() {
+        return done;
+    }
 
     @Override
     public void requestStop() {
@@ -111,7 +118,9 @@ abstract class AbstractRole implements RoleAgent {
         }
     }
 
-    static Histogram histogram() { return new Histogram(HIGHEST_NANOS, 3); }
+    static Histogram histogram() {
+        return new Histogram(HIGHEST_NANOS, 3);
+    }
 
     static void record(Histogram h, long nanos) {
         h.recordValue(nanos < 0 ? 0 : Math.min(nanos, HIGHEST_NANOS));
@@ -140,5 +149,8 @@ abstract class AbstractRole implements RoleAgent {
         if (endpoint.in() instanceof DatagramReceiver r && r.eagain() > 0) report.event("EAGAIN", r.eagain());
     }
 
-    @Override public WorkerReport report() { return report; }
+    @Override
+    public WorkerReport report() {
+        return report;
+    }
 }

@@ -1,6 +1,5 @@
 package ipclab.engine.role;
 
-import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SendPort;
@@ -8,6 +7,7 @@ import ipclab.engine.channel.SeqLedger;
 import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -25,7 +25,9 @@ final class EchoRole extends AbstractRole {
     private final WarmupCalls warmupCalls = new WarmupCalls();
     private long warmups;
 
-    EchoRole(WorkerSpec spec, StepGate gate) { super(spec, gate); }
+    EchoRole(WorkerSpec spec, StepGate gate) {
+        super(spec, gate);
+    }
 
     @Override
     public void onStart() {
@@ -39,7 +41,9 @@ final class EchoRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() { warmupCalls.start(); }
+    public void onGo() {
+        warmupCalls.start();
+    }
 
     @Override
     public int doWork() {

@@ -13,7 +13,6 @@ import ipclab.engine.protocol.StepResult;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
-import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -62,7 +61,9 @@ final class IncrementerRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() { startClock(System.nanoTime()); }
+    public void onGo() {
+        startClock(System.nanoTime());
+    }
 
     @Override
     public int doWork() {
@@ -82,7 +83,7 @@ final class IncrementerRole extends AbstractRole {
                 unlock.run(gate); // posts only: never blocks
             }
             case SPIN -> {
-                for (;;) {
+                for (; ; ) {
                     gate.before(StepOp.LOCK_CAS, channel);
                     if ((boolean) LONG.compareAndSet(seg, LOCK_OFFSET, 0L, 1L)) break;
                     gate.result(StepResult.LOCKED);

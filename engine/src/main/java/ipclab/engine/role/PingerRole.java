@@ -1,7 +1,6 @@
 package ipclab.engine.role;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Payload;
 import ipclab.engine.channel.ReceivePort;
@@ -9,6 +8,7 @@ import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 import org.HdrHistogram.Histogram;
 
@@ -34,11 +34,13 @@ final class PingerRole extends AbstractRole {
     private long seq;
     /** Round trips given up (no reply in time on a lossy transport): a reply to one later is late, not a duplicate. */
     private final java.util.BitSet givenUp = new java.util.BitSet();
+
     private long lateReplies;
     private long strangers;
     private long lostReplies;
     /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
     private final long warmup;
+
     private final WarmupCalls warmupCalls = new WarmupCalls();
 
     PingerRole(WorkerSpec spec, StepGate gate) {
@@ -55,7 +57,8 @@ final class PingerRole extends AbstractRole {
         outBuf = out.buffer();
         inBuf = in.buffer();
         verifier = new Verifier(spec.channel().verify(), inBuf);
-        payload = new Payload(spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
+        payload = new Payload(
+                spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
         latency = histogram();
         report.latency = latency;
         total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
@@ -86,7 +89,8 @@ final class PingerRole extends AbstractRole {
         while (!out.publish(payload.length())) {
             if (stop) return 0;
             idle();
-            if (!gate.stepped()) payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
+            if (!gate.stepped())
+                payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
         }
         if (!warm) {
             report.sent++;
@@ -94,7 +98,7 @@ final class PingerRole extends AbstractRole {
         }
         backoff.reset();
         int n;
-        for (;;) {
+        for (; ; ) {
             n = in.poll();
             if (n > 0) {
                 long rat = in.offset();
@@ -102,11 +106,14 @@ final class PingerRole extends AbstractRole {
                 if (rseq == wire && MessageHeader.writer(inBuf, rat) == self.index()) break;
                 // a late reply to an earlier, given-up round trip (lossy transports), a duplicate of one
                 // answered already, or a stranger: each counted, none taken for this round trip's reply
-                long rloop = (rseq & MessageHeader.WARMUP_FLAG) != 0 ? rseq & ~MessageHeader.WARMUP_FLAG : rseq + warmup;
+                long rloop =
+                        (rseq & MessageHeader.WARMUP_FLAG) != 0 ? rseq & ~MessageHeader.WARMUP_FLAG : rseq + warmup;
                 if (!verifier.verify(inBuf, rat, in.maxMessage())) report.corrupted++;
                 else if (MessageHeader.writer(inBuf, rat) != self.index() || rloop > seq || rloop < 0) strangers++;
-                else if (rloop <= Integer.MAX_VALUE && givenUp.get((int) rloop)) { givenUp.clear((int) rloop); lateReplies++; }
-                else report.duplicatedLocally++;
+                else if (rloop <= Integer.MAX_VALUE && givenUp.get((int) rloop)) {
+                    givenUp.clear((int) rloop);
+                    lateReplies++;
+                } else report.duplicatedLocally++;
                 in.release();
                 continue;
             }
@@ -116,7 +123,7 @@ final class PingerRole extends AbstractRole {
             }
             if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
                 if (!warm) lostReplies++;
-                if (seq <= Integer.MAX_VALUE) givenUp.set((int) seq);   // rare: lossy transports only
+                if (seq <= Integer.MAX_VALUE) givenUp.set((int) seq); // rare: lossy transports only
                 seq++;
                 return 1;
             }

@@ -1,12 +1,12 @@
 package ipclab.engine.role;
 
-import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.SeqLedger;
 import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 import org.HdrHistogram.Histogram;
 
@@ -31,13 +31,16 @@ final class ReaderRole extends AbstractRole {
     private int sample;
     /** Measured messages received, and the count after which the stream's last one is in. */
     private long measured;
+
     private long expected;
     /** A measured message arrived after the last clock read: the end of the stream times it. */
     private boolean untimed;
 
     ReaderRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
-        long writers = spec.peers().stream().filter(p -> p.role() == ipclab.dsl.model.Role.WRITER).count();
+        long writers = spec.peers().stream()
+                .filter(p -> p.role() == ipclab.dsl.model.Role.WRITER)
+                .count();
         this.warmupCalls = writers > 1 ? WarmupCalls.perMessage() : new WarmupCalls();
     }
 
@@ -55,13 +58,15 @@ final class ReaderRole extends AbstractRole {
     }
 
     @Override
-    public void onGo() { warmupCalls.start(); }
+    public void onGo() {
+        warmupCalls.start();
+    }
 
     @Override
     public int doWork() {
         int n = receive(in);
         if (n == 0) {
-            if (done && untimed) {   // the end of the stream: the last message's time, near enough
+            if (done && untimed) { // the end of the stream: the last message's time, near enough
                 report.lastOpNanos = System.nanoTime();
                 untimed = false;
             }

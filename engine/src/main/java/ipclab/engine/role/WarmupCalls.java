@@ -1,7 +1,7 @@
 package ipclab.engine.role;
 
-import ipclab.engine.sys.Syscalls;
 import ipclab.engine.protocol.WorkerReport;
+import ipclab.engine.sys.Syscalls;
 
 /**
  * The one counting rule for warm-up, for every role: a warm-up message (the writer's or pinger's
@@ -27,7 +27,9 @@ final class WarmupCalls {
     private final long[] warm;
     private boolean marked;
 
-    WarmupCalls() { this(false); }
+    WarmupCalls() {
+        this(false);
+    }
 
     private WarmupCalls(boolean perMessage) {
         now = perMessage ? new long[Syscalls.names()] : null;
@@ -35,7 +37,9 @@ final class WarmupCalls {
     }
 
     /** Exact attribution for a receiver whose warm-up and measured messages interleave. */
-    static WarmupCalls perMessage() { return new WarmupCalls(true); }
+    static WarmupCalls perMessage() {
+        return new WarmupCalls(true);
+    }
 
     void start() {
         Syscalls.countsInto(atStart);

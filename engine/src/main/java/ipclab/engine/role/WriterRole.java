@@ -1,13 +1,13 @@
 package ipclab.engine.role;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.transport.Endpoint;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Pacer;
 import ipclab.engine.channel.Payload;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -35,6 +35,7 @@ final class WriterRole extends AbstractRole {
     private final WarmupCalls warmupCalls = new WarmupCalls();
     /** Messages sent so far, warm-up included. */
     private long n;
+
     private long at = -1;
     /** The clock read stamped into the message being sent: also its send time for the throughput window. */
     private long stamp;
@@ -56,14 +57,17 @@ final class WriterRole extends AbstractRole {
     }
 
     /** The seq on the wire of the n-th message (warm-up included). */
-    private long wireSeq() { return n < warmup ? n | MessageHeader.WARMUP_FLAG : n - warmup; }
+    private long wireSeq() {
+        return n < warmup ? n | MessageHeader.WARMUP_FLAG : n - warmup;
+    }
 
     @Override
     public void onStart() {
         endpoint = Endpoint.open(spec, gate, report);
         out = endpoint.out();
         buf = out.buffer();
-        payload = new Payload(spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
+        payload = new Payload(
+                spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
         pacer = new Pacer(self.ratePerSecond());
     }
 
@@ -95,12 +99,12 @@ final class WriterRole extends AbstractRole {
                 done = true;
                 return 0;
             }
-            if (!gate.stepped()) {  // stepped: part may be sent already
+            if (!gate.stepped()) { // stepped: part may be sent already
                 stamp = System.nanoTime();
                 payload.restamp(buf, at, wireSeq(), stamp);
             }
         }
-        long ts = stamp;   // one clock read per message, as the native baseline
+        long ts = stamp; // one clock read per message, as the native baseline
         if (!out.publish(payload.length())) {
             idle();
             return 0;

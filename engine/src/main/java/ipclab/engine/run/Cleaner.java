@@ -33,18 +33,28 @@ public final class Cleaner {
      * @param quarantined damaged registry files set aside, with why and where they went
      */
     public record Result(List<String> removed, List<String> skipped, List<Path> runs, List<String> quarantined) {
-        public Result(List<String> removed, List<String> skipped, List<Path> runs) { this(removed, skipped, runs, List.of()); }
+        public Result(List<String> removed, List<String> skipped, List<Path> runs) {
+            this(removed, skipped, runs, List.of());
+        }
     }
 
     /** What dead runs left (not what kept runs keep): called before a run. */
-    public static Result cleanStale() { return cleanStale(Registry.dir()); }
+    public static Result cleanStale() {
+        return cleanStale(Registry.dir());
+    }
 
-    public static Result cleanStale(Path dir) { return clean(dir, false); }
+    public static Result cleanStale(Path dir) {
+        return clean(dir, false);
+    }
 
     /** What dead runs left and what runs kept with {@code --keep}: {@code ipclab clean}. */
-    public static Result clean() { return clean(Registry.dir()); }
+    public static Result clean() {
+        return clean(Registry.dir());
+    }
 
-    public static Result clean(Path dir) { return clean(dir, true); }
+    public static Result clean(Path dir) {
+        return clean(dir, true);
+    }
 
     private static Result clean(Path dir, boolean alsoKept) {
         List<String> removed = new ArrayList<>(), skipped = new ArrayList<>();
@@ -57,7 +67,8 @@ public final class Cleaner {
         for (var fe : Registry.files(dir, q)) {
             Registry.RunFile f = fe.getValue();
             if (f.kept() ? !alsoKept : Registry.supervisorAlive(f)) continue;
-            String run = " (" + (f.kept() ? "kept by " : "") + "run of " + f.scenario() + ", pid " + f.supervisorPid() + ")";
+            String run =
+                    " (" + (f.kept() ? "kept by " : "") + "run of " + f.scenario() + ", pid " + f.supervisorPid() + ")";
             boolean failed = false;
             for (Registry.WorkerEntry w : f.workers()) {
                 if (!Proc.alive(w.pid(), w.startTime())) continue;
@@ -65,13 +76,18 @@ public final class Cleaner {
                 if (why == null) removed.add("worker " + w.name() + " pid " + w.pid() + " killed" + run);
                 else skipped.add("worker " + w.name() + " pid " + w.pid() + ": " + why);
             }
-            boolean otherNamespace = !f.ipcNamespace().isEmpty() && !namespace.isEmpty() && !f.ipcNamespace().equals(namespace);
+            boolean otherNamespace = !f.ipcNamespace().isEmpty()
+                    && !namespace.isEmpty()
+                    && !f.ipcNamespace().equals(namespace);
             // a run of another namespace: a private one (--isolate) died with its run and took its
             // objects; the host's (seen from an isolated run) is left to a clean that can reach it
             if (otherNamespace && (hostNamespace.isEmpty() || f.ipcNamespace().equals(hostNamespace))) continue;
             List<Registry.Entry> files = new ArrayList<>();
             for (Registry.Entry e : f.objects()) {
-                if (e.file()) { files.add(e); continue; }
+                if (e.file()) {
+                    files.add(e);
+                    continue;
+                }
                 String what = Leaks.describe(e);
                 if (otherNamespace) {
                     skipped.add(what + ": gone with the private IPC namespace " + f.ipcNamespace() + " of its run");
@@ -80,7 +96,9 @@ public final class Cleaner {
                 failed |= removeSysv(e, what + run, proc, uid, removed, skipped);
             }
             // deepest first: files before the directories that hold them
-            files.sort(Comparator.comparingInt((Registry.Entry e) -> Path.of(e.path()).getNameCount()).reversed());
+            files.sort(Comparator.comparingInt(
+                            (Registry.Entry e) -> Path.of(e.path()).getNameCount())
+                    .reversed());
             for (Registry.Entry e : files) failed |= removeFile(e, run, uid, removed, skipped);
             if (failed) continue; // keep the record: the next clean tries again
             try {
@@ -90,11 +108,16 @@ public final class Cleaner {
                 skipped.add("registry file " + fe.getKey() + ": " + ex.getMessage());
             }
         }
-        return new Result(removed, skipped, runs, q.stream().map(Registry.Quarantined::toString).toList());
+        return new Result(
+                removed,
+                skipped,
+                runs,
+                q.stream().map(Registry.Quarantined::toString).toList());
     }
 
     /** @return true if removal was tried and failed (the record must stay) */
-    private static boolean removeSysv(Registry.Entry e, String what, ProcSysvipc proc, int uid, List<String> removed, List<String> skipped) {
+    private static boolean removeSysv(
+            Registry.Entry e, String what, ProcSysvipc proc, int uid, List<String> removed, List<String> skipped) {
         SysvObject.Kind kind = e.kind().sysv();
         SysvObject match = null;
         SysvObject sameId = null;
@@ -103,8 +126,11 @@ public final class Cleaner {
             if (Ownership.ours(e, o, uid)) match = o;
         }
         if (match == null) {
-            skipped.add(Leaks.describe(e) + (sameId == null ? ": gone" : ": not ours (id reused: key=0x"
-                    + String.format("%08x", sameId.key()) + " uid=" + sameId.uid() + ")"));
+            skipped.add(Leaks.describe(e)
+                    + (sameId == null
+                            ? ": gone"
+                            : ": not ours (id reused: key=0x" + String.format("%08x", sameId.key()) + " uid="
+                                    + sameId.uid() + ")"));
             return false;
         }
         try {
@@ -117,13 +143,20 @@ public final class Cleaner {
         }
     }
 
-    private static boolean removeFile(Registry.Entry e, String run, int uid, List<String> removed, List<String> skipped) {
+    private static boolean removeFile(
+            Registry.Entry e, String run, int uid, List<String> removed, List<String> skipped) {
         String what = Leaks.describe(e);
         Path p = Path.of(e.path());
         try {
-            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) { skipped.add(what + ": gone"); return false; }
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                skipped.add(what + ": gone");
+                return false;
+            }
             String refused = Ownership.notOurPath(p, uid);
-            if (refused != null) { skipped.add(what + ": refused, " + refused); return false; }
+            if (refused != null) {
+                skipped.add(what + ": refused, " + refused);
+                return false;
+            }
             if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) emptyOwnDir(p, uid, removed, run);
             Files.delete(p);
             removed.add(what + run);

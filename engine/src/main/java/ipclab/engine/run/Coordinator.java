@@ -33,7 +33,8 @@ final class Coordinator {
     }
 
     void start() {
-        Thread t = new Thread(this::coordinate, "ipclab-run-" + state.plan.scenario().name());
+        Thread t = new Thread(
+                this::coordinate, "ipclab-run-" + state.plan.scenario().name());
         t.setDaemon(false);
         t.start();
     }
@@ -68,11 +69,17 @@ final class Coordinator {
                 if (all) return true;
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    for (Worker w : state.workers) if (w.state == ProcessState.STARTING) {
-                        state.failures.add(new RunReport.Failure(FailureKind.TIMEOUT, w.name(), w.name() + " was not ready after "
-                                + state.opts.readyTimeout().toSeconds() + "s (its JVM is still starting or attaching)",
-                                state.ms(System.nanoTime()), w.log()));
-                    }
+                    for (Worker w : state.workers)
+                        if (w.state == ProcessState.STARTING) {
+                            state.failures.add(new RunReport.Failure(
+                                    FailureKind.TIMEOUT,
+                                    w.name(),
+                                    w.name() + " was not ready after "
+                                            + state.opts.readyTimeout().toSeconds()
+                                            + "s (its JVM is still starting or attaching)",
+                                    state.ms(System.nanoTime()),
+                                    w.log()));
+                        }
                     return false;
                 }
                 state.wait(Math.max(1, Math.min(100, left / 1_000_000)));
@@ -102,11 +109,17 @@ final class Coordinator {
             }
             long now = System.nanoTime();
             if (state.free && faults.tick(now)) {
-                state.event(null, RunEvent.FAULT, "only receivers are left, and every sender of theirs is gone (one killed): winding down");
+                state.event(
+                        null,
+                        RunEvent.FAULT,
+                        "only receivers are left, and every sender of theirs is gone (one killed): winding down");
                 return;
             }
             // a stepped worker never sleeps in the kernel: only free runs are sampled
-            if (state.free && now >= nextSample) { stalls.sample(now); nextSample = now + StallDiagnosis.SAMPLE_NANOS; }
+            if (state.free && now >= nextSample) {
+                stalls.sample(now);
+                nextSample = now + StallDiagnosis.SAMPLE_NANOS;
+            }
             synchronized (state) {
                 if (state.free && now - state.freeSinceNanos > state.timeout().toNanos()) {
                     stalls.timedOut(now);
@@ -126,7 +139,10 @@ final class Coordinator {
         }
         state.stepper.end("the run is over; no more grants");
         if (!alive.isEmpty()) state.event(null, RunEvent.STOPPING, alive.size() + " workers still running");
-        for (Worker w : alive) { w.stopSent = true; w.send(Wire.command("stop")); }
+        for (Worker w : alive) {
+            w.stopSent = true;
+            w.send(Wire.command("stop"));
+        }
         long deadline = System.nanoTime() + state.opts.grace().toNanos();
         for (Worker w : alive) {
             long left = deadline - System.nanoTime();
@@ -158,13 +174,26 @@ final class Coordinator {
         synchronized (state) {
             state.failures.addAll(cleanupFailures);
             objects.closeRecord(leaks, kept);
-            for (String l : leaks) state.failures.add(new RunReport.Failure(FailureKind.LEAK, null, "left behind: " + l, state.ms(System.nanoTime()), List.of()));
+            for (String l : leaks)
+                state.failures.add(new RunReport.Failure(
+                        FailureKind.LEAK, null, "left behind: " + l, state.ms(System.nanoTime()), List.of()));
         }
         removeHook.run();
         RunReport r;
         synchronized (state) {
-            r = Figures.report(new RunEnd(state.plan, state.workers, objects.setupNanos(), counters, leaks, state.failures,
-                    state.trace, state.goNanos, state.endNanos, state.startNanos, kept, state.faults.results()));
+            r = Figures.report(new RunEnd(
+                    state.plan,
+                    state.workers,
+                    objects.setupNanos(),
+                    counters,
+                    leaks,
+                    state.failures,
+                    state.trace,
+                    state.goNanos,
+                    state.endNanos,
+                    state.startNanos,
+                    kept,
+                    state.faults.results()));
         }
         state.event(null, RunEvent.DONE, r.ok() ? "ok" : "failed");
         return r;

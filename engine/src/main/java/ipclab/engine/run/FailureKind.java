@@ -30,8 +30,12 @@ public enum FailureKind {
 
     /** The name in the report: {@code died}, {@code blocked}... */
     @JsonValue
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     @Override
-    public String toString() { return label(); }
+    public String toString() {
+        return label();
+    }
 }

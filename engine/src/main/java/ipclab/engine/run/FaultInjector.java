@@ -51,11 +51,17 @@ final class FaultInjector {
             for (PlannedFault f : timed) {
                 synchronized (state) {
                     long due = state.goNanos + f.atNanos();
-                    for (long left = due - System.nanoTime(); left > 0 && !state.stopping; left = due - System.nanoTime()) {
+                    for (long left = due - System.nanoTime();
+                            left > 0 && !state.stopping;
+                            left = due - System.nanoTime()) {
                         state.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                     }
                     if (state.stopping) {
-                        state.faults.record(f, null, "not injected: the run ended before " + f.describe().replaceFirst(".* at ", ""));
+                        state.faults.record(
+                                f,
+                                null,
+                                "not injected: the run ended before "
+                                        + f.describe().replaceFirst(".* at ", ""));
                         continue;
                     }
                 }
@@ -74,7 +80,8 @@ final class FaultInjector {
             result = "failed: " + e.getMessage();
         }
         synchronized (state) {
-            state.faults.record(f, result.startsWith("not injected") ? null : state.msSinceGo(System.nanoTime()), result);
+            state.faults.record(
+                    f, result.startsWith("not injected") ? null : state.msSinceGo(System.nanoTime()), result);
             state.notifyAll();
         }
         state.event(f.process(), RunEvent.FAULT, f.describe() + ": " + result);
@@ -85,18 +92,21 @@ final class FaultInjector {
         synchronized (state) {
             if (w.exited() || !w.proc.isAlive()) return "not injected: " + w.name() + " had exited already";
             // before the signal: its exit must be known as the fault's when the stdout reader sees it
-            if (f.action() == FaultAction.KILL) state.faults.record(f, state.msSinceGo(System.nanoTime()), "SIGKILL to pid " + w.pid);
+            if (f.action() == FaultAction.KILL)
+                state.faults.record(f, state.msSinceGo(System.nanoTime()), "SIGKILL to pid " + w.pid);
             if (f.action() == FaultAction.STOP) w.faultStopped = true;
             if (f.action() == FaultAction.CONT) w.faultStopped = false;
         }
-        int sig = switch (f.action()) {
-            case KILL -> Kill.SIGKILL;
-            case STOP -> Kill.SIGSTOP;
-            case CONT -> Kill.SIGCONT;
-            default -> throw new IllegalStateException(f.action() + " is not a signal");
-        };
+        int sig =
+                switch (f.action()) {
+                    case KILL -> Kill.SIGKILL;
+                    case STOP -> Kill.SIGSTOP;
+                    case CONT -> Kill.SIGCONT;
+                    default -> throw new IllegalStateException(f.action() + " is not a signal");
+                };
         Kill.kill(w.pid, sig);
-        return (f.action() == FaultAction.KILL ? "SIGKILL" : f.action() == FaultAction.STOP ? "SIGSTOP" : "SIGCONT") + " to pid " + w.pid;
+        return (f.action() == FaultAction.KILL ? "SIGKILL" : f.action() == FaultAction.STOP ? "SIGSTOP" : "SIGCONT")
+                + " to pid " + w.pid;
     }
 
     private String onChannel(PlannedFault f) {
@@ -132,7 +142,8 @@ final class FaultInjector {
                 }
                 anyKilled |= killed;
                 if (receiversLive && !(sendersGone && killed)) orphaned = false;
-                if (sendersGone && killed && receiversLive && c.type() == ChannelType.MSGQ && !ended.contains(c.name())) toEnd.add(c.name());
+                if (sendersGone && killed && receiversLive && c.type() == ChannelType.MSGQ && !ended.contains(c.name()))
+                    toEnd.add(c.name());
             }
         }
         for (String c : toEnd) {
@@ -141,7 +152,10 @@ final class FaultInjector {
                 String done = objects.endStreamFor(state.plan, c);
                 if (done != null) state.event(null, RunEvent.FAULT, "channel " + c + ": " + done);
             } catch (RuntimeException e) {
-                state.event(null, RunEvent.FAULT, "channel " + c + ": cannot end the stream of its killed sender: " + e.getMessage());
+                state.event(
+                        null,
+                        RunEvent.FAULT,
+                        "channel " + c + ": cannot end the stream of its killed sender: " + e.getMessage());
             }
         }
         if (!orphaned || !anyKilled) {

@@ -20,16 +20,25 @@ final class FaultLog {
     private final Set<String> killedOnPurpose = new HashSet<>();
     private final Set<Integer> done = new HashSet<>();
 
-    FaultLog(Plan plan) { this.plan = plan; }
+    FaultLog(Plan plan) {
+        this.plan = plan;
+    }
 
-    boolean any() { return !plan.faults().isEmpty(); }
+    boolean any() {
+        return !plan.faults().isEmpty();
+    }
 
     /** Fault {@code f} acted (or not: {@code atMs} null) with this result. Call holding the lock. */
     void record(PlannedFault f, Long atMs, String result) {
         if (!done.add(f.index())) return;
         if (atMs != null && f.action() == FaultAction.KILL) killedOnPurpose.add(f.process());
-        injected.add(new RunReport.Injected(f.index(), f.describe(), f.action().name().toLowerCase(java.util.Locale.ROOT),
-                f.target(), atMs, result));
+        injected.add(new RunReport.Injected(
+                f.index(),
+                f.describe(),
+                f.action().name().toLowerCase(java.util.Locale.ROOT),
+                f.target(),
+                atMs,
+                result));
     }
 
     /** A worker announced fault {@code index} on itself after {@code count} messages; the fault, or null if it has no such. Call holding the lock. */
@@ -44,7 +53,9 @@ final class FaultLog {
     }
 
     /** Killed by a kill fault (its SIGKILL is the fault's, not a crash). */
-    boolean killedOnPurpose(String process) { return killedOnPurpose.contains(process); }
+    boolean killedOnPurpose(String process) {
+        return killedOnPurpose.contains(process);
+    }
 
     /**
      * Why a worker that ended badly did so because of a fault, or null when no fault explains it.
@@ -54,7 +65,8 @@ final class FaultLog {
      * @param error   the error it sent, or null
      */
     String explains(String process, String channel, int status, boolean reported, String error) {
-        if (status == 128 + 9 && killedOnPurpose(process)) return process + " was killed on purpose (SIGKILL), as the scenario's faults say";
+        if (status == 128 + 9 && killedOnPurpose(process))
+            return process + " was killed on purpose (SIGKILL), as the scenario's faults say";
         if (status == 1 && reported && error != null && plan.faulted(channel)) {
             return process + " stopped at an error the faults on channel " + channel + " explain: " + error;
         }
@@ -65,8 +77,12 @@ final class FaultLog {
     List<RunReport.Injected> results() {
         for (PlannedFault f : plan.faults()) {
             if (done.contains(f.index())) continue;
-            if (f.action() == FaultAction.DELAY) record(f, null, "done by " + f.process() + " itself: each of its operations held "
-                    + f.forNanos() / 1000 + " us" + (f.timed() || f.after() > 0 ? " from its trigger on" : ""));
+            if (f.action() == FaultAction.DELAY)
+                record(
+                        f,
+                        null,
+                        "done by " + f.process() + " itself: each of its operations held " + f.forNanos() / 1000 + " us"
+                                + (f.timed() || f.after() > 0 ? " from its trigger on" : ""));
             else record(f, null, "not injected: the run ended before its trigger");
         }
         List<RunReport.Injected> out = new ArrayList<>(injected);

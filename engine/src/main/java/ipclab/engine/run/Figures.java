@@ -10,11 +10,11 @@ import ipclab.engine.channel.ChannelAccounting;
 import ipclab.engine.channel.ChannelTotals;
 import ipclab.engine.channel.CounterFigures;
 import ipclab.engine.protocol.WorkerReport;
+import ipclab.engine.transport.Endpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import ipclab.engine.transport.Endpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class Figures {
         List<RunReport.Failure> failuresSoFar = end.failures();
         List<RunReport.Failure> failures = new ArrayList<>(failuresSoFar);
         List<RunReport.ProcessFigures> processes = new ArrayList<>();
-        long firstSpawn = Long.MAX_VALUE;   // the run's start: its first spawn
+        long firstSpawn = Long.MAX_VALUE; // the run's start: its first spawn
         for (Worker w : workers) firstSpawn = Math.min(firstSpawn, w.spawnNanos);
         for (Worker w : workers) processes.add(process(w, firstSpawn));
 
@@ -44,7 +44,8 @@ final class Figures {
             boolean incrementers = on.stream().anyMatch(w -> w.process.role() == Role.INCREMENTER);
             RunReport.ChannelFigures f = channel(c, on, end.setupNanos().getOrDefault(c.name(), Map.of()), latencies);
             channels.add(f);
-            RunReport.Failure loss = plan.faulted(c.name()) ? null : Verdict.channelLoss(c, f, incrementers, failuresSoFar, at);
+            RunReport.Failure loss =
+                    plan.faulted(c.name()) ? null : Verdict.channelLoss(c, f, incrementers, failuresSoFar, at);
             if (loss != null) failures.add(loss);
             if (incrementers) {
                 List<WorkerReport> reports = new ArrayList<>();
@@ -62,8 +63,22 @@ final class Figures {
         List<RunReport.ExpectationResult> results = new ArrayList<>();
         ReportMetrics metrics = new ReportMetrics(plan, processes, channels, counters, workers, latencies);
         for (Expectation e : plan.expectations()) results.add(Verdict.check(e, metrics));
-        return new RunReport(plan.scenario().name(), plan.seed(), Verdict.ok(failures, results), end.durationMs(), host(),
-                processes, channels, counters, end.leaks(), results, failures, plan.params(), end.trace(), end.kept(), end.faults());
+        return new RunReport(
+                plan.scenario().name(),
+                plan.seed(),
+                Verdict.ok(failures, results),
+                end.durationMs(),
+                host(),
+                processes,
+                channels,
+                counters,
+                end.leaks(),
+                results,
+                failures,
+                plan.params(),
+                end.trace(),
+                end.kept(),
+                end.faults());
     }
 
     static RunReport.Host host() {
@@ -73,7 +88,10 @@ final class Figures {
         } catch (IOException e) {
             kernel = System.getProperty("os.version");
         }
-        return new RunReport.Host(kernel, Runtime.getRuntime().availableProcessors(), Runtime.version().toString());
+        return new RunReport.Host(
+                kernel,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString());
     }
 
     private static RunReport.ProcessFigures process(Worker w, long firstSpawn) {
@@ -82,13 +100,51 @@ final class Figures {
         double readyAt = w.readyNanos == 0 ? 0 : Math.round((w.readyNanos - firstSpawn) / 1e4) / 100.0;
         String role = Names.yaml(w.process.role());
         if (r == null) {
-            return new RunReport.ProcessFigures(w.name(), role, w.process.channel(), w.pid, w.exitCode, 0, 0, 0, 0, 0, 0,
-                    Map.of(), spawnToReady, 0, 0, Map.of(), Map.of(), Map.of(), cpus(w), w.process.pinned(), readyAt);
+            return new RunReport.ProcessFigures(
+                    w.name(),
+                    role,
+                    w.process.channel(),
+                    w.pid,
+                    w.exitCode,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Map.of(),
+                    spawnToReady,
+                    0,
+                    0,
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    cpus(w),
+                    w.process.pinned(),
+                    readyAt);
         }
-        return new RunReport.ProcessFigures(w.name(), role, w.process.channel(), w.pid, w.exitCode, r.userCpuMicros / 1000.0,
-                r.sysCpuMicros / 1000.0, r.voluntaryCtxSwitches, r.involuntaryCtxSwitches, r.minorFaults, r.majorFaults,
-                r.syscalls, spawnToReady, r.sent, r.received, r.setupNanos, r.teardownNanos, r.events,
-                r.cpus == null || r.cpus.isEmpty() ? cpus(w) : r.cpus, w.process.pinned(), readyAt);
+        return new RunReport.ProcessFigures(
+                w.name(),
+                role,
+                w.process.channel(),
+                w.pid,
+                w.exitCode,
+                r.userCpuMicros / 1000.0,
+                r.sysCpuMicros / 1000.0,
+                r.voluntaryCtxSwitches,
+                r.involuntaryCtxSwitches,
+                r.minorFaults,
+                r.majorFaults,
+                r.syscalls,
+                spawnToReady,
+                r.sent,
+                r.received,
+                r.setupNanos,
+                r.teardownNanos,
+                r.events,
+                r.cpus == null || r.cpus.isEmpty() ? cpus(w) : r.cpus,
+                w.process.pinned(),
+                readyAt);
     }
 
     /** The planned CPUs when the worker said nothing (it died first): what it was to run on. */
@@ -97,8 +153,8 @@ final class Figures {
     }
 
     /** Channel figures: {@link ChannelAccounting#merge} of its processes' reports, plus setup costs. */
-    private static RunReport.ChannelFigures channel(PlannedChannel c, List<Worker> on, Map<String, Long> supervisorSetup,
-                                                    Map<String, Histogram> latencies) {
+    private static RunReport.ChannelFigures channel(
+            PlannedChannel c, List<Worker> on, Map<String, Long> supervisorSetup, Map<String, Histogram> latencies) {
         List<PlannedProcess> procs = new ArrayList<>();
         List<WorkerReport> reports = new ArrayList<>();
         Map<String, Long> setup = new LinkedHashMap<>(supervisorSetup);
@@ -118,18 +174,38 @@ final class Figures {
         double perMessage = f.syscallsPerMessage();
         long increments = 0;
         for (WorkerReport r : reports) increments += r.increments;
-        if (f.sent() == 0 && increments > 0) perMessage = (double) f.syscalls() / increments; // incrementers: per increment
-        return new RunReport.ChannelFigures(f.name(), f.type(), f.sent(), f.received(), f.lost(), f.duplicated(), f.corrupted(),
-                f.reordered(), f.bytes(), setupNs, new RunReport.Throughput(round(f.msgsPerSec()), round(f.mibPerSec())),
-                new RunReport.Latency(f.p50(), f.p90(), f.p99(), f.p999(), f.max()), round(perMessage),
-                f.lossExpected(), setup, teardown);
+        if (f.sent() == 0 && increments > 0)
+            perMessage = (double) f.syscalls() / increments; // incrementers: per increment
+        return new RunReport.ChannelFigures(
+                f.name(),
+                f.type(),
+                f.sent(),
+                f.received(),
+                f.lost(),
+                f.duplicated(),
+                f.corrupted(),
+                f.reordered(),
+                f.bytes(),
+                setupNs,
+                new RunReport.Throughput(round(f.msgsPerSec()), round(f.mibPerSec())),
+                new RunReport.Latency(f.p50(), f.p90(), f.p99(), f.p999(), f.max()),
+                round(perMessage),
+                f.lossExpected(),
+                setup,
+                teardown);
     }
 
     static RunReport.Latency latency(Histogram h) {
         if (h == null || h.getTotalCount() == 0) return new RunReport.Latency(0, 0, 0, 0, 0);
-        return new RunReport.Latency(h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
-                h.getValueAtPercentile(99.9), h.getMaxValue());
+        return new RunReport.Latency(
+                h.getValueAtPercentile(50),
+                h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99),
+                h.getValueAtPercentile(99.9),
+                h.getMaxValue());
     }
 
-    static double round(double v) { return Math.round(v * 1000) / 1000.0; }
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
 }

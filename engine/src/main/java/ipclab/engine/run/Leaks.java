@@ -20,7 +20,8 @@ final class Leaks {
         int uid = Proc.uid();
         for (Registry.Entry e : objects) {
             if (e.kind() == ObjectKind.FILE) {
-                if (!e.path().isEmpty() && Files.exists(Path.of(e.path()), LinkOption.NOFOLLOW_LINKS)) out.add("file " + e.path());
+                if (!e.path().isEmpty() && Files.exists(Path.of(e.path()), LinkOption.NOFOLLOW_LINKS))
+                    out.add("file " + e.path());
                 continue;
             }
             for (SysvObject o : proc.list(e.kind().sysv())) {

@@ -28,5 +28,7 @@ public enum Outcome {
     }
 
     /** The more severe of the two. */
-    public Outcome worse(Outcome other) { return compareTo(other) >= 0 ? this : other; }
+    public Outcome worse(Outcome other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
 }

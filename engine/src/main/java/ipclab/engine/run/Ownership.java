@@ -31,7 +31,8 @@ public final class Ownership {
     public static boolean ours(Registry.Entry e, SysvObject o, int uid) {
         if (e.kind().sysv() != o.kind()) return false;
         if (o.uid() != uid && o.cuid() != uid) return false;
-        if (e.ctime() > 0 && o.ctime() < e.ctime() - 1) return false; // 1 s: the clock read before the call may lag the kernel's
+        if (e.ctime() > 0 && o.ctime() < e.ctime() - 1)
+            return false; // 1 s: the clock read before the call may lag the kernel's
         if (e.pending()) return e.key() != 0 && o.key() == e.key();
         if (e.id() != o.id()) return false;
         if (e.cpid() > 0 && o.cpid() > 0 && o.cpid() != e.cpid()) return false;
@@ -40,7 +41,8 @@ public final class Ownership {
 
     /** The temp directories ipclab makes its private directories in: this JVM's, and /tmp. */
     static Set<Path> tempRoots() {
-        return new java.util.TreeSet<>(List.of(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize(), Path.of("/tmp")));
+        return new java.util.TreeSet<>(List.of(
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize(), Path.of("/tmp")));
     }
 
     /**
@@ -50,14 +52,27 @@ public final class Ownership {
     static String notOurPath(Path p, int uid) {
         if (!p.isAbsolute() || !p.normalize().equals(p)) return "not a plain absolute path";
         if (p.startsWith(Registry.stateDir().toAbsolutePath().normalize())) return "inside ipclab's state directory";
-        Path dir = p.getFileName() != null && p.getFileName().toString().startsWith("ipclab-")
-                && p.getParent() != null && tempRoots().contains(p.getParent()) ? p : p.getParent();
-        if (dir == null || dir.getParent() == null || !tempRoots().contains(dir.getParent())
+        Path dir = p.getFileName() != null
+                        && p.getFileName().toString().startsWith("ipclab-")
+                        && p.getParent() != null
+                        && tempRoots().contains(p.getParent())
+                ? p
+                : p.getParent();
+        if (dir == null
+                || dir.getParent() == null
+                || !tempRoots().contains(dir.getParent())
                 || !dir.getFileName().toString().startsWith("ipclab-")) {
-            return "outside ipclab's own directories (" + String.join(", ", tempRoots().stream().map(r -> r + "/ipclab-*").sorted().toList()) + ")";
+            return "outside ipclab's own directories ("
+                    + String.join(
+                            ", ",
+                            tempRoots().stream()
+                                    .map(r -> r + "/ipclab-*")
+                                    .sorted()
+                                    .toList()) + ")";
         }
         try {
-            if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return "its directory " + dir + " is not a directory";
+            if (Files.isSymbolicLink(dir) || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS))
+                return "its directory " + dir + " is not a directory";
             int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
             if (owner != uid) return "its directory " + dir + " is owned by uid " + owner;
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);

@@ -17,21 +17,59 @@ public final class Proc {
 
     /** x86-64 system call numbers the engine can meet in a blocked worker. */
     private static final Map<Integer, String> SYSCALLS = Map.ofEntries(
-            Map.entry(0, "read"), Map.entry(1, "write"), Map.entry(7, "poll"), Map.entry(23, "select"),
-            Map.entry(35, "nanosleep"), Map.entry(42, "connect"), Map.entry(43, "accept"), Map.entry(44, "sendto"),
-            Map.entry(45, "recvfrom"), Map.entry(46, "sendmsg"), Map.entry(47, "recvmsg"), Map.entry(2, "open"),
-            Map.entry(64, "semget"), Map.entry(65, "semop"), Map.entry(68, "msgget"), Map.entry(69, "msgsnd"),
-            Map.entry(70, "msgrcv"), Map.entry(202, "futex"), Map.entry(220, "semtimedop"), Map.entry(230, "clock_nanosleep"),
-            Map.entry(232, "epoll_wait"), Map.entry(257, "open"), Map.entry(270, "pselect6"), Map.entry(271, "ppoll"),
-            Map.entry(288, "accept4"), Map.entry(281, "epoll_pwait"), Map.entry(299, "recvmmsg"), Map.entry(307, "sendmmsg"),
+            Map.entry(0, "read"),
+            Map.entry(1, "write"),
+            Map.entry(7, "poll"),
+            Map.entry(23, "select"),
+            Map.entry(35, "nanosleep"),
+            Map.entry(42, "connect"),
+            Map.entry(43, "accept"),
+            Map.entry(44, "sendto"),
+            Map.entry(45, "recvfrom"),
+            Map.entry(46, "sendmsg"),
+            Map.entry(47, "recvmsg"),
+            Map.entry(2, "open"),
+            Map.entry(64, "semget"),
+            Map.entry(65, "semop"),
+            Map.entry(68, "msgget"),
+            Map.entry(69, "msgsnd"),
+            Map.entry(70, "msgrcv"),
+            Map.entry(202, "futex"),
+            Map.entry(220, "semtimedop"),
+            Map.entry(230, "clock_nanosleep"),
+            Map.entry(232, "epoll_wait"),
+            Map.entry(257, "open"),
+            Map.entry(270, "pselect6"),
+            Map.entry(271, "ppoll"),
+            Map.entry(288, "accept4"),
+            Map.entry(281, "epoll_pwait"),
+            Map.entry(299, "recvmmsg"),
+            Map.entry(307, "sendmmsg"),
             Map.entry(219, "restart_syscall"));
 
     /** Calls in which a thread waits on IPC (as opposed to the JVM's own waiting: futex, sleeps, polls). */
-    private static final java.util.Set<String> IPC_WAITS = java.util.Set.of("read", "write", "connect", "accept", "accept4",
-            "sendto", "recvfrom", "sendmsg", "recvmsg", "open", "semop", "semtimedop", "msgsnd", "msgrcv", "recvmmsg", "sendmmsg");
+    private static final java.util.Set<String> IPC_WAITS = java.util.Set.of(
+            "read",
+            "write",
+            "connect",
+            "accept",
+            "accept4",
+            "sendto",
+            "recvfrom",
+            "sendmsg",
+            "recvmsg",
+            "open",
+            "semop",
+            "semtimedop",
+            "msgsnd",
+            "msgrcv",
+            "recvmmsg",
+            "sendmmsg");
 
     /** The name of an x86-64 system call number, or {@code syscall-<n>}. */
-    public static String syscallName(int nr) { return SYSCALLS.getOrDefault(nr, "syscall-" + nr); }
+    public static String syscallName(int nr) {
+        return SYSCALLS.getOrDefault(nr, "syscall-" + nr);
+    }
 
     /** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot), or empty if the process is gone. */
     public static OptionalLong startTime(long pid) {
@@ -74,7 +112,11 @@ public final class Proc {
                 if (line.isEmpty() || line.equals("running") || line.startsWith("-1")) continue;
                 String[] f = line.split(" ");
                 int nr;
-                try { nr = Integer.parseInt(f[0]); } catch (NumberFormatException e) { continue; }
+                try {
+                    nr = Integer.parseInt(f[0]);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
                 String name = syscallName(nr);
                 if (!IPC_WAITS.contains(name)) continue;
                 if ((name.equals("read") || name.equals("write")) && f.length > 1) {
@@ -90,12 +132,15 @@ public final class Proc {
     }
 
     /** This process's IPC namespace as {@code /proc/self/ns/ipc} names it, e.g. {@code ipc:[4026531839]}; "" if unknown. */
-    public static String ipcNamespace() { return ipcNamespace(-1); }
+    public static String ipcNamespace() {
+        return ipcNamespace(-1);
+    }
 
     /** The IPC namespace of process pid (-1: this one), or "" if it cannot be read (another user's init). */
     static String ipcNamespace(long pid) {
         try {
-            return Files.readSymbolicLink(Path.of("/proc/" + (pid < 0 ? "self" : Long.toString(pid)) + "/ns/ipc")).toString();
+            return Files.readSymbolicLink(Path.of("/proc/" + (pid < 0 ? "self" : Long.toString(pid)) + "/ns/ipc"))
+                    .toString();
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -112,7 +157,9 @@ public final class Proc {
         if (!alive(pid, startTime)) return startTime(pid).isPresent() ? "pid reused by another process" : "gone";
         try {
             for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (l.startsWith("Uid:") && Integer.parseInt(l.substring(4).trim().split("\\s+")[1]) != uid) return "not ours (another uid)";
+                if (l.startsWith("Uid:")
+                        && Integer.parseInt(l.substring(4).trim().split("\\s+")[1]) != uid)
+                    return "not ours (another uid)";
             }
         } catch (IOException | RuntimeException e) {
             return "gone";
@@ -132,7 +179,8 @@ public final class Proc {
     public static int uid() {
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (l.startsWith("Uid:")) return Integer.parseInt(l.substring(4).trim().split("\\s+")[1]);
+                if (l.startsWith("Uid:"))
+                    return Integer.parseInt(l.substring(4).trim().split("\\s+")[1]);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -8,8 +8,15 @@ package ipclab.engine.run;
  * @param blockedIn the system call it is blocked in, or null
  * @param exitCode  null while it runs
  */
-public record ProcessView(String name, String role, long pid, ProcessState state, String op, String channel,
-                          String blockedIn, Integer exitCode) {
+public record ProcessView(
+        String name,
+        String role,
+        long pid,
+        ProcessState state,
+        String op,
+        String channel,
+        String blockedIn,
+        Integer exitCode) {
     @Override
     public String toString() {
         return switch (state) {
@@ -17,7 +24,8 @@ public record ProcessView(String name, String role, long pid, ProcessState state
             case BLOCKED -> name + " blocked on " + op + "(" + channel + ")";
             case BLOCKED_IN_KERNEL -> name + " blocked in " + blockedIn + "(" + channel + ")";
             case EXITED -> name + " exited (" + exitCode + ")";
-            default -> name + " " + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            default ->
+                name + " " + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         };
     }
 }

@@ -1,8 +1,8 @@
 package ipclab.engine.run;
 
-import ipclab.engine.channel.ObjectKind;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ipclab.engine.channel.ObjectKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -44,9 +44,13 @@ public final class Registry {
      * @param pending written before the object exists (intent): the id is not known yet, the key is
      */
     public record Entry(ObjectKind kind, int id, int key, String path, long ctime, long cpid, boolean pending) {
-        public Entry(ObjectKind kind, int id, int key, String path) { this(kind, id, key, path, 0, 0, false); }
+        public Entry(ObjectKind kind, int id, int key, String path) {
+            this(kind, id, key, path, 0, 0, false);
+        }
 
-        boolean file() { return kind == ObjectKind.FILE; }
+        boolean file() {
+            return kind == ObjectKind.FILE;
+        }
 
         /** Why an entry read from a file is not one a run writes, or null (an unknown kind does not even read). */
         String damage() {
@@ -66,8 +70,16 @@ public final class Registry {
      * ({@link RunOptions#keep()}); only {@code ipclab clean} removes them. ipcNamespace: the
      * supervisor's {@code /proc/self/ns/ipc} (a run with {@code --isolate} has a private one).
      */
-    public record RunFile(String scenario, long supervisorPid, long supervisorStartTime, int uid, long createdMillis,
-                          List<Entry> objects, List<WorkerEntry> workers, boolean kept, String ipcNamespace) {
+    public record RunFile(
+            String scenario,
+            long supervisorPid,
+            long supervisorStartTime,
+            int uid,
+            long createdMillis,
+            List<Entry> objects,
+            List<WorkerEntry> workers,
+            boolean kept,
+            String ipcNamespace) {
         public RunFile {
             objects = objects == null ? List.of() : List.copyOf(objects);
             workers = workers == null ? List.of() : List.copyOf(workers);
@@ -75,13 +87,21 @@ public final class Registry {
         }
 
         /** A run in progress (or dead), not kept. */
-        public RunFile(String scenario, long supervisorPid, long supervisorStartTime, int uid, long createdMillis,
-                       List<Entry> objects, List<WorkerEntry> workers) {
+        public RunFile(
+                String scenario,
+                long supervisorPid,
+                long supervisorStartTime,
+                int uid,
+                long createdMillis,
+                List<Entry> objects,
+                List<WorkerEntry> workers) {
             this(scenario, supervisorPid, supervisorStartTime, uid, createdMillis, objects, workers, false, "");
         }
 
         /** Its objects are for {@link Cleaner}: the supervisor is gone, or the run is over and kept them. */
-        boolean removable() { return kept || !supervisorAlive(this); }
+        boolean removable() {
+            return kept || !supervisorAlive(this);
+        }
 
         String damage() {
             // a null entry cannot get here: List.copyOf refuses it, and the file is not read
@@ -99,7 +119,10 @@ public final class Registry {
 
     /** A registry file set aside: where it went and why. */
     public record Quarantined(Path file, Path movedTo, String why) {
-        @Override public String toString() { return file.getFileName() + " (" + why + ") moved to " + movedTo; }
+        @Override
+        public String toString() {
+            return file.getFileName() + " (" + why + ") moved to " + movedTo;
+        }
     }
 
     /** The state directory (the parent of runs/): also holds the AOT cache. */
@@ -112,10 +135,14 @@ public final class Registry {
     }
 
     /** Where the run files are. */
-    public static Path dir() { return stateDir().resolve("runs"); }
+    public static Path dir() {
+        return stateDir().resolve("runs");
+    }
 
     /** Every readable run file, with its path; damaged ones are quarantined (see {@link #files(Path, List)}). */
-    static List<Map.Entry<Path, RunFile>> files(Path dir) { return files(dir, new ArrayList<>()); }
+    static List<Map.Entry<Path, RunFile>> files(Path dir) {
+        return files(dir, new ArrayList<>());
+    }
 
     /**
      * Every run file, with its path. A file that is not JSON, is truncated, or lists an entry no
@@ -172,19 +199,26 @@ public final class Registry {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static String abbreviate(String s) { return s.length() > 120 ? s.substring(0, 120) + "..." : s; }
+    private static String abbreviate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
 
     /** Is the supervisor of this run file still running? */
-    static boolean supervisorAlive(RunFile f) { return Proc.alive(f.supervisorPid(), f.supervisorStartTime()); }
+    static boolean supervisorAlive(RunFile f) {
+        return Proc.alive(f.supervisorPid(), f.supervisorStartTime());
+    }
 
     /** Objects ipclab made (runs alive and stale ones), for {@code ipclab ipcs --mine}. */
-    public static List<KnownObject> knownObjects() { return knownObjects(dir()); }
+    public static List<KnownObject> knownObjects() {
+        return knownObjects(dir());
+    }
 
     public static List<KnownObject> knownObjects(Path dir) {
         List<KnownObject> out = new ArrayList<>();
         for (var e : files(dir)) {
             boolean stale = e.getValue().removable();
-            for (Entry o : e.getValue().objects()) out.add(new KnownObject(o, e.getValue().scenario(), e.getValue().supervisorPid(), stale, e.getKey()));
+            for (Entry o : e.getValue().objects())
+                out.add(new KnownObject(o, e.getValue().scenario(), e.getValue().supervisorPid(), stale, e.getKey()));
         }
         return out;
     }
@@ -196,7 +230,9 @@ public final class Registry {
             Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(f);
             Files.deleteIfExists(tmp);
-            try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            try (FileChannel ch = FileChannel.open(
+                    tmp,
+                    java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
                 java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);

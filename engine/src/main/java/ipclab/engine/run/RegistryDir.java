@@ -30,7 +30,8 @@ final class RegistryDir {
             Path parent = dir.getParent();
             if (parent != null) Files.createDirectories(parent);
             try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (java.nio.file.FileAlreadyExistsException raced) {
                 // another ipclab made it: checked below
             }
@@ -57,8 +58,9 @@ final class RegistryDir {
     }
 
     private static IllegalStateException refuse(Path dir, String why) {
-        return new IllegalStateException("the run registry directory " + dir + " is not safe to use: " + why
-                + "; ipclab trusts its files to decide what to remove. Remove or fix it (mkdir -m 0700), or set XDG_STATE_HOME");
+        return new IllegalStateException(
+                "the run registry directory " + dir + " is not safe to use: " + why
+                        + "; ipclab trusts its files to decide what to remove. Remove or fix it (mkdir -m 0700), or set XDG_STATE_HOME");
     }
 
     /** fsync of the directory itself, so that a rename or delete in it survives a crash. */

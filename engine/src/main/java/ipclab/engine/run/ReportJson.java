@@ -38,7 +38,11 @@ public final class ReportJson {
         }
     }
 
-    public static void write(RunReport r, Path file) throws IOException { Files.writeString(file, toJson(r) + "\n"); }
+    public static void write(RunReport r, Path file) throws IOException {
+        Files.writeString(file, toJson(r) + "\n");
+    }
 
-    public static void write(List<RunReport> sweep, Path file) throws IOException { Files.writeString(file, toJson(sweep) + "\n"); }
+    public static void write(List<RunReport> sweep, Path file) throws IOException {
+        Files.writeString(file, toJson(sweep) + "\n");
+    }
 }

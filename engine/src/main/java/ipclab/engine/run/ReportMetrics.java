@@ -27,8 +27,13 @@ import org.HdrHistogram.Histogram;
 final class ReportMetrics implements Expectation.Metrics {
     private final Map<String, Double> values = new LinkedHashMap<>();
 
-    ReportMetrics(Plan plan, List<RunReport.ProcessFigures> processes, List<RunReport.ChannelFigures> channels,
-                  Map<String, RunReport.Counter> counters, List<Worker> workers, Map<String, Histogram> channelLatency) {
+    ReportMetrics(
+            Plan plan,
+            List<RunReport.ProcessFigures> processes,
+            List<RunReport.ChannelFigures> channels,
+            Map<String, RunReport.Counter> counters,
+            List<Worker> workers,
+            Map<String, Histogram> channelLatency) {
         Map<String, Histogram> groupLatency = new LinkedHashMap<>();
         for (int i = 0; i < processes.size(); i++) {
             RunReport.ProcessFigures p = processes.get(i);
@@ -59,8 +64,10 @@ final class ReportMetrics implements Expectation.Metrics {
             for (var e : p.events().entrySet()) own.put("events." + e.getKey(), (double) e.getValue());
             // errors by errno: the calls that failed (errors.EIDRM), and IPC_NOWAIT's retries (events EAGAIN, ENOMSG)
             for (var e : p.events().entrySet()) {
-                if (e.getKey().startsWith(MetricNames.ERRORS_PREFIX)) own.merge(e.getKey(), (double) e.getValue(), Double::sum);
-                else if (e.getKey().matches("E[A-Z0-9]+")) own.merge(MetricNames.ERRORS_PREFIX + e.getKey(), (double) e.getValue(), Double::sum);
+                if (e.getKey().startsWith(MetricNames.ERRORS_PREFIX))
+                    own.merge(e.getKey(), (double) e.getValue(), Double::sum);
+                else if (e.getKey().matches("E[A-Z0-9]+"))
+                    own.merge(MetricNames.ERRORS_PREFIX + e.getKey(), (double) e.getValue(), Double::sum);
             }
             for (var e : own.entrySet()) {
                 values.put(p.name() + "." + e.getKey(), e.getValue());
@@ -68,10 +75,13 @@ final class ReportMetrics implements Expectation.Metrics {
             }
             if (r != null && r.latency != null) {
                 latency(p.name(), r.latency);
-                groupLatency.computeIfAbsent(group, g -> new Histogram(r.latency.getNumberOfSignificantValueDigits())).add(r.latency);
+                groupLatency
+                        .computeIfAbsent(group, g -> new Histogram(r.latency.getNumberOfSignificantValueDigits()))
+                        .add(r.latency);
             }
         }
-        for (var e : groupLatency.entrySet()) if (!values.containsKey(e.getKey() + ".latency.p50")) latency(e.getKey(), e.getValue());
+        for (var e : groupLatency.entrySet())
+            if (!values.containsKey(e.getKey() + ".latency.p50")) latency(e.getKey(), e.getValue());
         for (RunReport.ChannelFigures c : channels) {
             String n = c.name() + ".";
             values.put(n + "sent", (double) c.sent());
@@ -95,7 +105,9 @@ final class ReportMetrics implements Expectation.Metrics {
         }
     }
 
-    private void latency(String name, Histogram h) { put(name + ".latency", Figures.latency(h)); }
+    private void latency(String name, Histogram h) {
+        put(name + ".latency", Figures.latency(h));
+    }
 
     private void put(String prefix, RunReport.Latency l) {
         values.put(prefix + ".p50", (double) l.p50());
@@ -111,10 +123,14 @@ final class ReportMetrics implements Expectation.Metrics {
         if (v != null) return v;
         // a process that saw no error of a kind has 0 of it
         int dot = path.indexOf('.');
-        if (dot > 0 && path.startsWith(MetricNames.ERRORS_PREFIX, dot + 1) && values.containsKey(path.substring(0, dot) + ".sent")) return 0.0;
+        if (dot > 0
+                && path.startsWith(MetricNames.ERRORS_PREFIX, dot + 1)
+                && values.containsKey(path.substring(0, dot) + ".sent")) return 0.0;
         return null;
     }
 
     /** Every path this run has (for "did you mean"). */
-    Map<String, Double> all() { return Map.copyOf(values); }
+    Map<String, Double> all() {
+        return Map.copyOf(values);
+    }
 }

@@ -53,22 +53,29 @@ public final class Run {
     void launch() {
         Plan plan = state.plan;
         try {
-            objects.openRecord(state.opts.resolvedStateDir().resolve("runs"), plan.scenario().name());
+            objects.openRecord(
+                    state.opts.resolvedStateDir().resolve("runs"),
+                    plan.scenario().name());
             hook = new Thread(() -> abort("ipclab was interrupted (SIGINT/SIGTERM)"), "ipclab-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             objects.createAll(plan);
             WorkerCommand wc = WorkerCommand.forThisJvm(state.opts.resolvedStateDir());
             List<String> cmd = wc.command(state.opts.aot(), state.opts.agentFactory());
-            for (PlannedProcess p : plan.processes()) processes.spawn(p, cmd, objects.handle(p.channel()), objects.record());
+            for (PlannedProcess p : plan.processes())
+                processes.spawn(p, cmd, objects.handle(p.channel()), objects.record());
         } catch (RuntimeException e) {
             failLaunch();
-            throw e instanceof EngineException ee ? ee : new EngineException("cannot start the run: " + e.getMessage(), e);
+            throw e instanceof EngineException ee
+                    ? ee
+                    : new EngineException("cannot start the run: " + e.getMessage(), e);
         }
         coordinator.start();
     }
 
     private void failLaunch() {
-        synchronized (state) { state.stopping = true; }
+        synchronized (state) {
+            state.stopping = true;
+        }
         processes.killAll();
         objects.removeAll(new ArrayList<>(), state);
         objects.deleteRecordIfEmpty();
@@ -106,7 +113,9 @@ public final class Run {
     // ------------------------------------------------------------------ public API
 
     /** The plan being run. */
-    public Plan plan() { return state.plan; }
+    public Plan plan() {
+        return state.plan;
+    }
 
     /** Waits for the end of the run and returns its report. */
     public RunReport await() throws InterruptedException {
@@ -128,13 +137,19 @@ public final class Run {
         }
     }
 
-    public boolean isDone() { return state.done.isDone(); }
+    public boolean isDone() {
+        return state.done.isDone();
+    }
 
     /** Every worker with its state; a running one is looked at in /proc to see if it is blocked in the kernel. */
-    public List<ProcessView> processes() { return stepping.processes(); }
+    public List<ProcessView> processes() {
+        return stepping.processes();
+    }
 
     /** Step mode's API for schedulers: enabled processes, grants with typed outcomes, settling, snapshots. */
-    public Stepper stepper() { return state.stepper; }
+    public Stepper stepper() {
+        return state.stepper;
+    }
 
     /**
      * Step mode: lets process do the operation it announced and waits until it settles again
@@ -145,13 +160,19 @@ public final class Run {
      * @throws IllegalStateException if the process is not enabled (not at a gate, or blocked)
      * @throws IllegalArgumentException if there is no such process
      */
-    public ProcessView grant(String process) throws InterruptedException { return stepping.grant(process); }
+    public ProcessView grant(String process) throws InterruptedException {
+        return stepping.grant(process);
+    }
 
     /** Step mode: from now on no gating; the run's timeout starts counting now. */
-    public void runFree() { stepping.runFree(); }
+    public void runFree() {
+        stepping.runFree();
+    }
 
     /** Every grant so far, in order. */
-    public List<TraceEntry> trace() { return stepping.trace(); }
+    public List<TraceEntry> trace() {
+        return stepping.trace();
+    }
 
     /**
      * What a channel's kernel objects hold now, read from the objects themselves (the ring or
@@ -161,7 +182,9 @@ public final class Run {
      * @throws IllegalArgumentException no such channel
      * @throws IllegalStateException    the run is over and its objects are removed
      */
-    public ChannelLook look(String channel) { return objects.look(channel(channel)); }
+    public ChannelLook look(String channel) {
+        return objects.look(channel(channel));
+    }
 
     /** The bytes of slot {@code slot} (0-based) of lane {@code lane} of a channel's shared-memory ring, for a hex dump. */
     public byte[] slotBytes(String channel, int lane, int slot) {
@@ -171,7 +194,9 @@ public final class Run {
     private PlannedChannel channel(String name) {
         for (PlannedChannel c : state.plan.channels()) if (c.name().equals(name)) return c;
         throw new IllegalArgumentException("no channel " + name + " in this run (channels: "
-                + String.join(", ", state.plan.channels().stream().map(PlannedChannel::name).toList()) + ")");
+                + String.join(
+                        ", ",
+                        state.plan.channels().stream().map(PlannedChannel::name).toList()) + ")");
     }
 
     /**
@@ -184,13 +209,17 @@ public final class Run {
     public void kill(String process) {
         Worker w = state.find(process);
         synchronized (state) {
-            if (w.exited()) throw new IllegalStateException("process " + process + " has exited already (status " + w.exitCode + ")");
+            if (w.exited())
+                throw new IllegalStateException(
+                        "process " + process + " has exited already (status " + w.exitCode + ")");
         }
         w.proc.destroyForcibly();
     }
 
     /** Stops the run (workers get "stop", then are killed after the grace period); the report says it was stopped. */
-    public void stop() { stop(FailureKind.STOPPED, "stopped before the end"); }
+    public void stop() {
+        stop(FailureKind.STOPPED, "stopped before the end");
+    }
 
     /**
      * As {@link #stop()}, with the failure the report gives: a scheduler that found a deadlock

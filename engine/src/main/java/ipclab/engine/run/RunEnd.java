@@ -19,13 +19,27 @@ import java.util.Map;
  * @param kept         {@link RunOptions#keep()}: the System V objects left on purpose
  * @param faults       the scenario's faults and what each did
  */
-record RunEnd(Plan plan, List<Worker> workers, Map<String, Map<String, Long>> setupNanos, Map<String, Long> counters,
-              List<String> leaks, List<RunReport.Failure> failures, List<TraceEntry> trace, long goNanos, long endNanos,
-              long startNanos, List<RunReport.Kept> kept, List<RunReport.Injected> faults) {
+record RunEnd(
+        Plan plan,
+        List<Worker> workers,
+        Map<String, Map<String, Long>> setupNanos,
+        Map<String, Long> counters,
+        List<String> leaks,
+        List<RunReport.Failure> failures,
+        List<TraceEntry> trace,
+        long goNanos,
+        long endNanos,
+        long startNanos,
+        List<RunReport.Kept> kept,
+        List<RunReport.Injected> faults) {
 
     /** ms from the start to the end (or now, if the end is not known). */
-    long atMs() { return ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1_000_000; }
+    long atMs() {
+        return ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1_000_000;
+    }
 
     /** ms from the start barrier to the end; 0 if the barrier never opened. */
-    long durationMs() { return goNanos == 0 ? 0 : ((endNanos == 0 ? System.nanoTime() : endNanos) - goNanos) / 1_000_000; }
+    long durationMs() {
+        return goNanos == 0 ? 0 : ((endNanos == 0 ? System.nanoTime() : endNanos) - goNanos) / 1_000_000;
+    }
 }

@@ -30,8 +30,12 @@ public enum RunEvent {
     DONE;
 
     /** The name printed: {@code spawned}, {@code ready}... */
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     @Override
-    public String toString() { return label(); }
+    public String toString() {
+        return label();
+    }
 }

@@ -11,5 +11,5 @@ public interface RunListener {
      */
     void event(long atMs, String process, RunEvent what, String detail);
 
-    RunListener NONE = (atMs, process, what, detail) -> { };
+    RunListener NONE = (atMs, process, what, detail) -> {};
 }

@@ -1,13 +1,13 @@
 package ipclab.engine.run;
 
 import ipclab.dsl.model.Removal;
-import ipclab.engine.channel.ObjectKind;
-import ipclab.engine.transport.ChannelObjects;
-import ipclab.engine.transport.ChannelKit;
-import ipclab.engine.transport.ChannelLook;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.transport.ChannelKit;
+import ipclab.engine.transport.ChannelLook;
+import ipclab.engine.transport.ChannelObjects;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +33,13 @@ final class RunObjects {
     }
 
     /** Opens the registry file; before any object exists. */
-    void openRecord(Path runsDir, String scenario) { record = new RunRecord(runsDir, scenario); }
+    void openRecord(Path runsDir, String scenario) {
+        record = new RunRecord(runsDir, scenario);
+    }
 
-    RunRecord record() { return record; }
+    RunRecord record() {
+        return record;
+    }
 
     /** Checks every channel, then creates every channel's objects, in plan order: a bad channel leaves nothing made. */
     void createAll(Plan plan) {
@@ -61,7 +65,9 @@ final class RunObjects {
         }
     }
 
-    synchronized ChannelHandle handle(String channel) { return handles.get(channel); }
+    synchronized ChannelHandle handle(String channel) {
+        return handles.get(channel);
+    }
 
     /**
      * Reads a channel's live objects. Under this object's lock, so that clean-up (which takes it
@@ -77,7 +83,9 @@ final class RunObjects {
     }
 
     /** The bytes of one ring slot of a live channel. */
-    synchronized byte[] slotBytes(String channel, int lane, int slot) { return kit.slotBytes(live(channel), lane, slot); }
+    synchronized byte[] slotBytes(String channel, int lane, int slot) {
+        return kit.slotBytes(live(channel), lane, slot);
+    }
 
     private ChannelHandle live(String channel) {
         if (cleaned) throw new IllegalStateException("the run is over: channel " + channel + "'s objects are removed");
@@ -87,7 +95,9 @@ final class RunObjects {
     }
 
     /** The supervisor's setup cost by channel and step, in ns. */
-    synchronized Map<String, Map<String, Long>> setupNanos() { return new LinkedHashMap<>(setupNanos); }
+    synchronized Map<String, Map<String, Long>> setupNanos() {
+        return new LinkedHashMap<>(setupNanos);
+    }
 
     /** Every worker is attached: IPC_RMID now on the segments of channels with {@code remove: after-attach}. */
     void allAttached() throws Exception {
@@ -95,20 +105,28 @@ final class RunObjects {
     }
 
     /** A remove fault on the channel; what was removed. */
-    String removeInUse(String channel) { return kit.removeInUse(handle(channel), record); }
+    String removeInUse(String channel) {
+        return kit.removeInUse(handle(channel), record);
+    }
 
     /** A fill fault on the channel; what was put in. */
-    String fill(PlannedChannel channel) { return kit.fill(handle(channel.name()), channel.maxMessage()); }
+    String fill(PlannedChannel channel) {
+        return kit.fill(handle(channel.name()), channel.maxMessage());
+    }
 
     /** Every sender of the channel is gone, one killed on purpose: ends its stream if nobody did; what was done, or null. */
     String endStreamFor(Plan plan, String channel) {
         return kit.endStreamFor(handle(channel), plan.channel(channel), plan.processesOn(channel));
     }
 
-    private synchronized Removal removalOf(ChannelHandle h) { return removal.getOrDefault(h.channel(), Removal.AFTER_ATTACH); }
+    private synchronized Removal removalOf(ChannelHandle h) {
+        return removal.getOrDefault(h.channel(), Removal.AFTER_ATTACH);
+    }
 
     /** A ring whose segment (and semaphore set) outlive the run: {@code remove: never}. */
-    private boolean neverRemoved(ChannelHandle h) { return h instanceof ChannelHandle.ShmRing && removalOf(h) == Removal.NEVER; }
+    private boolean neverRemoved(ChannelHandle h) {
+        return h instanceof ChannelHandle.ShmRing && removalOf(h) == Removal.NEVER;
+    }
 
     /** The incrementer channels' counters by channel; a counter that cannot be read is a clean-up failure. */
     Map<String, Long> readCounters(RunState state) {
@@ -118,7 +136,11 @@ final class RunObjects {
                 Long v = kit.readCounter(h);
                 if (v != null) counters.put(h.channel(), v);
             } catch (RuntimeException e) {
-                state.fail(FailureKind.CLEANUP, null, "cannot read the counter of " + h.channel() + ": " + e.getMessage(), List.of());
+                state.fail(
+                        FailureKind.CLEANUP,
+                        null,
+                        "cannot read the counter of " + h.channel() + ": " + e.getMessage(),
+                        List.of());
             }
         }
         return counters;
@@ -147,8 +169,12 @@ final class RunObjects {
                 else if (neverRemoved(h)) kit.release(h, record); // as a C program that forgets shmctl(IPC_RMID)
                 else kit.remove(h, record);
             } catch (Exception e) {
-                problems.add(new RunReport.Failure(FailureKind.CLEANUP, null, "cannot " + (keep ? "release" : "remove") + " channel "
-                        + h.channel() + ": " + e.getMessage(), state.ms(System.nanoTime()), List.of()));
+                problems.add(new RunReport.Failure(
+                        FailureKind.CLEANUP,
+                        null,
+                        "cannot " + (keep ? "release" : "remove") + " channel " + h.channel() + ": " + e.getMessage(),
+                        state.ms(System.nanoTime()),
+                        List.of()));
             }
         }
         if (record == null) return List.of();
@@ -158,7 +184,8 @@ final class RunObjects {
         List<RunReport.Kept> leftOnPurpose = kept(keep);
         for (Registry.Entry e : record.allObjects()) {
             // by kind, id and key: the record's entry also carries ctime and creator pid
-            if (leftOnPurpose.stream().noneMatch(k -> k.kind() == e.kind() && k.id() == e.id() && k.key() == e.key())) left.add(e);
+            if (leftOnPurpose.stream().noneMatch(k -> k.kind() == e.kind() && k.id() == e.id() && k.key() == e.key()))
+                left.add(e);
         }
         return Leaks.of(left);
     }
@@ -171,9 +198,13 @@ final class RunObjects {
     List<RunReport.Kept> kept(boolean keep) {
         if (record == null) return List.of();
         List<Registry.Entry> marked = record.marked();
-        java.util.Set<String> never = new java.util.HashSet<>(); // "shm 5", "sem 7": ids of different kinds may coincide
+        java.util.Set<String> never =
+                new java.util.HashSet<>(); // "shm 5", "sem 7": ids of different kinds may coincide
         for (ChannelHandle h : handles()) {
-            if (h instanceof ChannelHandle.ShmRing r && neverRemoved(h)) { never.add("SHM " + r.shmId()); never.add("SEM " + r.semId()); }
+            if (h instanceof ChannelHandle.ShmRing r && neverRemoved(h)) {
+                never.add("SHM " + r.shmId());
+                never.add("SEM " + r.semId());
+            }
         }
         List<RunReport.Kept> out = new ArrayList<>();
         for (Registry.Entry e : record.allObjects()) {
@@ -202,5 +233,7 @@ final class RunObjects {
         if (record != null) record.delete();
     }
 
-    private synchronized List<ChannelHandle> handles() { return new ArrayList<>(handles.values()); }
+    private synchronized List<ChannelHandle> handles() {
+        return new ArrayList<>(handles.values());
+    }
 }

@@ -24,29 +24,86 @@ import java.time.Duration;
  *                     {@link Cleaner#cleanStale()} removes them even while this process lives. A run stopped by
  *                     SIGINT/SIGTERM, or that could not start, removes everything as usual.
  */
-public record RunOptions(boolean step, Path stateDir, Duration timeout, Duration readyTimeout, Duration grace,
-                         RunListener listener, boolean aot, String agentFactory, ChannelKit channels, boolean keep) {
+public record RunOptions(
+        boolean step,
+        Path stateDir,
+        Duration timeout,
+        Duration readyTimeout,
+        Duration grace,
+        RunListener listener,
+        boolean aot,
+        String agentFactory,
+        ChannelKit channels,
+        boolean keep) {
     public static RunOptions defaults() {
-        return new RunOptions(false, null, null, Duration.ofSeconds(60), Duration.ofSeconds(2), RunListener.NONE, true, null, null, false);
+        return new RunOptions(
+                false,
+                null,
+                null,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(2),
+                RunListener.NONE,
+                true,
+                null,
+                null,
+                false);
     }
 
     /** As before {@code keep} existed: keep false. */
-    public RunOptions(boolean step, Path stateDir, Duration timeout, Duration readyTimeout, Duration grace,
-                      RunListener listener, boolean aot, String agentFactory, ChannelKit channels) {
+    public RunOptions(
+            boolean step,
+            Path stateDir,
+            Duration timeout,
+            Duration readyTimeout,
+            Duration grace,
+            RunListener listener,
+            boolean aot,
+            String agentFactory,
+            ChannelKit channels) {
         this(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, false);
     }
 
-    public RunOptions withStep(boolean v) { return new RunOptions(v, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep); }
-    public RunOptions withStateDir(Path v) { return new RunOptions(step, v, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep); }
-    public RunOptions withTimeout(Duration v) { return new RunOptions(step, stateDir, v, readyTimeout, grace, listener, aot, agentFactory, channels, keep); }
-    public RunOptions withReadyTimeout(Duration v) { return new RunOptions(step, stateDir, timeout, v, grace, listener, aot, agentFactory, channels, keep); }
-    public RunOptions withGrace(Duration v) { return new RunOptions(step, stateDir, timeout, readyTimeout, v, listener, aot, agentFactory, channels, keep); }
-    public RunOptions withListener(RunListener v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, v, aot, agentFactory, channels, keep); }
-    public RunOptions withAot(boolean v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, v, agentFactory, channels, keep); }
-    public RunOptions withAgentFactory(String v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, v, channels, keep); }
-    public RunOptions withChannels(ChannelKit v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, v, keep); }
+    public RunOptions withStep(boolean v) {
+        return new RunOptions(v, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep);
+    }
 
-    public RunOptions withKeep(boolean v) { return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, v); }
+    public RunOptions withStateDir(Path v) {
+        return new RunOptions(step, v, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep);
+    }
 
-    Path resolvedStateDir() { return stateDir != null ? stateDir : Registry.stateDir(); }
+    public RunOptions withTimeout(Duration v) {
+        return new RunOptions(step, stateDir, v, readyTimeout, grace, listener, aot, agentFactory, channels, keep);
+    }
+
+    public RunOptions withReadyTimeout(Duration v) {
+        return new RunOptions(step, stateDir, timeout, v, grace, listener, aot, agentFactory, channels, keep);
+    }
+
+    public RunOptions withGrace(Duration v) {
+        return new RunOptions(step, stateDir, timeout, readyTimeout, v, listener, aot, agentFactory, channels, keep);
+    }
+
+    public RunOptions withListener(RunListener v) {
+        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, v, aot, agentFactory, channels, keep);
+    }
+
+    public RunOptions withAot(boolean v) {
+        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, v, agentFactory, channels, keep);
+    }
+
+    public RunOptions withAgentFactory(String v) {
+        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, v, channels, keep);
+    }
+
+    public RunOptions withChannels(ChannelKit v) {
+        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, v, keep);
+    }
+
+    public RunOptions withKeep(boolean v) {
+        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, v);
+    }
+
+    Path resolvedStateDir() {
+        return stateDir != null ? stateDir : Registry.stateDir();
+    }
 }

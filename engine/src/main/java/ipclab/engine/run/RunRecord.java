@@ -4,7 +4,6 @@ import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +45,18 @@ public final class RunRecord implements ObjectLog {
         return new RunRecord(Registry.dir(), name);
     }
 
-    Path path() { return path; }
+    Path path() {
+        return path;
+    }
 
-    synchronized List<Registry.Entry> objects() { return List.copyOf(objects); }
+    synchronized List<Registry.Entry> objects() {
+        return List.copyOf(objects);
+    }
 
     /** Every object the run made, removed or not (confirmed ones: an intent that was never made is not listed). */
-    synchronized List<Registry.Entry> allObjects() { return List.copyOf(everything); }
+    synchronized List<Registry.Entry> allObjects() {
+        return List.copyOf(everything);
+    }
 
     @Override
     public synchronized void intent(ObjectKind kind, int key, long notBefore) {
@@ -84,7 +89,8 @@ public final class RunRecord implements ObjectLog {
     @Override
     public synchronized void removed(ObjectKind kind, int id, String path) {
         String p = path == null ? "" : path;
-        objects.removeIf(o -> !o.pending() && o.kind() == kind && o.id() == id && o.path().equals(p));
+        objects.removeIf(o ->
+                !o.pending() && o.kind() == kind && o.id() == id && o.path().equals(p));
         flush();
     }
 
@@ -94,7 +100,9 @@ public final class RunRecord implements ObjectLog {
     }
 
     /** Segments marked IPC_RMID by the run (still listed until removed: the kernel frees them at their last detach). */
-    synchronized List<Registry.Entry> marked() { return List.copyOf(marked); }
+    synchronized List<Registry.Entry> marked() {
+        return List.copyOf(marked);
+    }
 
     synchronized void worker(String name, long pid) {
         workers.add(new Registry.WorkerEntry(name, pid, Proc.startTime(pid).orElse(-1)));
@@ -102,7 +110,8 @@ public final class RunRecord implements ObjectLog {
     }
 
     private void flush() {
-        Registry.write(path, new Registry.RunFile(scenario, pid, start, uid, created, objects, workers, kept, namespace));
+        Registry.write(
+                path, new Registry.RunFile(scenario, pid, start, uid, created, objects, workers, kept, namespace));
     }
 
     /** The run is over and leaves what is still listed on purpose: {@code kept: true}, for {@code ipclab clean}. */

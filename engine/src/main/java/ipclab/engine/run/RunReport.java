@@ -1,9 +1,9 @@
 package ipclab.engine.run;
 
-import ipclab.engine.channel.ObjectKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import ipclab.engine.channel.ObjectKind;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +22,22 @@ import java.util.Map;
  * @param faults     the scenario's faults, each with when it acted and what it did (absent without faults); the
  *                   errors each process saw are its {@code events} named {@code errors.<ERRNO>}
  */
-public record RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
-                        List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
-                        List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TraceEntry> trace,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Kept> kept,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Injected> faults) {
+public record RunReport(
+        String scenario,
+        long seed,
+        boolean ok,
+        long durationMs,
+        Host host,
+        List<ProcessFigures> processes,
+        List<ChannelFigures> channels,
+        Map<String, Counter> counters,
+        List<String> leaks,
+        List<ExpectationResult> expectations,
+        List<Failure> failures,
+        Map<String, String> params,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TraceEntry> trace,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Kept> kept,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Injected> faults) {
 
     public RunReport {
         // a report read back from JSON written by an older ipclab may lack a key: absent means none
@@ -44,11 +54,37 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
     }
 
     /** A report without faults. */
-    public RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
-                     List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
-                     List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
-                     List<TraceEntry> trace, List<Kept> kept) {
-        this(scenario, seed, ok, durationMs, host, processes, channels, counters, leaks, expectations, failures, params, trace, kept, List.of());
+    public RunReport(
+            String scenario,
+            long seed,
+            boolean ok,
+            long durationMs,
+            Host host,
+            List<ProcessFigures> processes,
+            List<ChannelFigures> channels,
+            Map<String, Counter> counters,
+            List<String> leaks,
+            List<ExpectationResult> expectations,
+            List<Failure> failures,
+            Map<String, String> params,
+            List<TraceEntry> trace,
+            List<Kept> kept) {
+        this(
+                scenario,
+                seed,
+                ok,
+                durationMs,
+                host,
+                processes,
+                channels,
+                counters,
+                leaks,
+                expectations,
+                failures,
+                params,
+                trace,
+                kept,
+                List.of());
     }
 
     /**
@@ -61,19 +97,50 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * @param atMs   when it acted, in ms after the start barrier; null when it did not (or, delay, acts throughout)
      * @param result what was done ({@code SIGKILL to pid 4242}, {@code msgctl(IPC_RMID) of msg id 7}) or why not
      */
-    public record Injected(int index, String fault, String action, String target,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Long atMs, String result) {}
+    public record Injected(
+            int index,
+            String fault,
+            String action,
+            String target,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long atMs,
+            String result) {}
 
     /** How the run ended: ok, a claim refuted, or failed. Not a JSON key ({@code ok} and {@code failures} say it). */
     @JsonIgnore
-    public Outcome outcome() { return Outcome.of(this); }
+    public Outcome outcome() {
+        return Outcome.of(this);
+    }
 
     /** A report without kept objects. */
-    public RunReport(String scenario, long seed, boolean ok, long durationMs, Host host, List<ProcessFigures> processes,
-                     List<ChannelFigures> channels, Map<String, Counter> counters, List<String> leaks,
-                     List<ExpectationResult> expectations, List<Failure> failures, Map<String, String> params,
-                     List<TraceEntry> trace) {
-        this(scenario, seed, ok, durationMs, host, processes, channels, counters, leaks, expectations, failures, params, trace, List.of());
+    public RunReport(
+            String scenario,
+            long seed,
+            boolean ok,
+            long durationMs,
+            Host host,
+            List<ProcessFigures> processes,
+            List<ChannelFigures> channels,
+            Map<String, Counter> counters,
+            List<String> leaks,
+            List<ExpectationResult> expectations,
+            List<Failure> failures,
+            Map<String, String> params,
+            List<TraceEntry> trace) {
+        this(
+                scenario,
+                seed,
+                ok,
+                durationMs,
+                host,
+                processes,
+                channels,
+                counters,
+                leaks,
+                expectations,
+                failures,
+                params,
+                trace,
+                List.of());
     }
 
     /**
@@ -83,7 +150,11 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * @param markedForRemoval  shm only (null otherwise): IPC_RMID was done already (at the start barrier), so the
      *                          kernel frees the segment at its last detach: it is gone once the workers exited
      */
-    public record Kept(ObjectKind kind, int id, int key, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedForRemoval) {}
+    public record Kept(
+            ObjectKind kind,
+            int id,
+            int key,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean markedForRemoval) {}
 
     /** The machine: kernel release, CPUs, Java version. */
     public record Host(String kernel, int cpus, String java) {}
@@ -97,11 +168,28 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * readyAtMs: from the run's first spawn to this worker's "ready" (workers are spawned one after
      * another, so the largest is the time until all were ready; spawnToReadyMs is the worker's own).
      */
-    public record ProcessFigures(String name, String role, String channel, long pid, Integer exitCode, double userCpuMs,
-                                 double sysCpuMs, long voluntaryCtxSwitches, long involuntaryCtxSwitches, long minorFaults,
-                                 long majorFaults, Map<String, Long> syscalls, double spawnToReadyMs, long sent,
-                                 long received, Map<String, Long> setupNs, Map<String, Long> teardownNs,
-                                 Map<String, Long> events, String cpus, boolean pinned, double readyAtMs) {}
+    public record ProcessFigures(
+            String name,
+            String role,
+            String channel,
+            long pid,
+            Integer exitCode,
+            double userCpuMs,
+            double sysCpuMs,
+            long voluntaryCtxSwitches,
+            long involuntaryCtxSwitches,
+            long minorFaults,
+            long majorFaults,
+            Map<String, Long> syscalls,
+            double spawnToReadyMs,
+            long sent,
+            long received,
+            Map<String, Long> setupNs,
+            Map<String, Long> teardownNs,
+            Map<String, Long> events,
+            String cpus,
+            boolean pinned,
+            double readyAtMs) {}
 
     /**
      * One channel. received counts every intact delivery (broadcast: once per reader); bytes are
@@ -111,10 +199,23 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * steps (shmget, shmat, first-touch, msgget...) and the workers' (shmat, connect...), summed over
      * workers; teardown likewise (shmdt, close...).
      */
-    public record ChannelFigures(String name, String type, long sent, long received, long lost, long duplicated,
-                                 long corrupted, long reordered, long bytes, long setupNs, Throughput throughput,
-                                 Latency latencyNs, double syscallsPerMessage, boolean lossExpected,
-                                 Map<String, Long> setup, Map<String, Long> teardown) {}
+    public record ChannelFigures(
+            String name,
+            String type,
+            long sent,
+            long received,
+            long lost,
+            long duplicated,
+            long corrupted,
+            long reordered,
+            long bytes,
+            long setupNs,
+            Throughput throughput,
+            Latency latencyNs,
+            double syscallsPerMessage,
+            boolean lossExpected,
+            Map<String, Long> setup,
+            Map<String, Long> teardown) {}
 
     public record Throughput(double msgsPerSec, double mibPerSec) {}
 
@@ -134,6 +235,10 @@ public record RunReport(String scenario, long seed, boolean ok, long durationMs,
      * @param atMs    ms after the start of the run (spawning) when it was seen
      * @param log     the last lines of the process's stderr, when it died
      */
-    public record Failure(FailureKind kind, String process, String message, long atMs,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> log) {}
+    public record Failure(
+            FailureKind kind,
+            String process,
+            String message,
+            long atMs,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> log) {}
 }

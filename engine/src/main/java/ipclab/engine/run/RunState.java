@@ -24,6 +24,7 @@ final class RunState {
     final FaultLog faults;
     /** Step mode's bookkeeping (enabled, blocked, outcomes); made by {@link Stepping}, fed by the worker threads. */
     Stepper stepper;
+
     private final RunListener listener;
 
     /** The start barrier opened (0: not yet). */
@@ -56,13 +57,16 @@ final class RunState {
         return true;
     }
 
-    synchronized List<Worker> snapshot() { return new ArrayList<>(workers); }
+    synchronized List<Worker> snapshot() {
+        return new ArrayList<>(workers);
+    }
 
     Worker find(String name) {
         for (Worker w : snapshot()) if (w.name().equals(name)) return w;
         List<String> names = new ArrayList<>();
         for (Worker w : snapshot()) names.add(w.name());
-        throw new IllegalArgumentException("no process " + name + " in this run (processes: " + String.join(", ", names) + ")");
+        throw new IllegalArgumentException(
+                "no process " + name + " in this run (processes: " + String.join(", ", names) + ")");
     }
 
     /** The run's timeout: the options', else the scenario's, else 5 minutes. */
@@ -72,10 +76,14 @@ final class RunState {
     }
 
     /** ms since the start barrier opened (since the start, before it did). Call holding the lock. */
-    long msSinceGo(long nanos) { return (nanos - (goNanos == 0 ? startNanos : goNanos)) / 1_000_000; }
+    long msSinceGo(long nanos) {
+        return (nanos - (goNanos == 0 ? startNanos : goNanos)) / 1_000_000;
+    }
 
     /** ms since the run started, for a moment given by {@link System#nanoTime()}. */
-    long ms(long nanos) { return (nanos - startNanos) / 1_000_000; }
+    long ms(long nanos) {
+        return (nanos - startNanos) / 1_000_000;
+    }
 
     void event(String process, RunEvent what, String detail) {
         try {

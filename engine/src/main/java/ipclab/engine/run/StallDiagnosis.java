@@ -16,17 +16,27 @@ final class StallDiagnosis {
 
     private final RunState state;
 
-    StallDiagnosis(RunState state) { this.state = state; }
+    StallDiagnosis(RunState state) {
+        this.state = state;
+    }
 
     /** Tracks since when each running worker sits in the same IPC call. */
     void sample(long now) {
         for (Worker w : state.snapshot()) {
             String b;
-            synchronized (state) { if (w.state != ProcessState.RUNNING) { w.blockedIn = null; continue; } }
+            synchronized (state) {
+                if (w.state != ProcessState.RUNNING) {
+                    w.blockedIn = null;
+                    continue;
+                }
+            }
             b = Proc.blockedIn(w.pid);
             synchronized (state) {
                 if (b == null) w.blockedIn = null;
-                else if (!b.equals(w.blockedIn)) { w.blockedIn = b; w.blockedSince = now; }
+                else if (!b.equals(w.blockedIn)) {
+                    w.blockedIn = b;
+                    w.blockedSince = now;
+                }
             }
         }
     }
@@ -40,11 +50,13 @@ final class StallDiagnosis {
             String msg;
             if (b != null) {
                 long since = b.equals(w.blockedIn) ? w.blockedSince : Math.max(state.goNanos, state.freeSinceNanos);
-                msg = w.name() + " blocked in " + b + "(" + w.process.channel() + ") for " + seconds(now - since) + peersGone(w);
+                msg = w.name() + " blocked in " + b + "(" + w.process.channel() + ") for " + seconds(now - since)
+                        + peersGone(w);
                 state.failures.add(new RunReport.Failure(FailureKind.BLOCKED, w.name(), msg, state.ms(now), List.of()));
             } else {
-                msg = w.name() + " still " + w.state.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                        + " after the run's timeout of " + limit + " (not blocked in an IPC call)";
+                msg = w.name() + " still "
+                        + w.state.name().toLowerCase(Locale.ROOT).replace('_', '-') + " after the run's timeout of "
+                        + limit + " (not blocked in an IPC call)";
                 state.failures.add(new RunReport.Failure(FailureKind.TIMEOUT, w.name(), msg, state.ms(now), List.of()));
             }
             state.event(w.name(), RunEvent.BLOCKED, msg);

@@ -9,5 +9,7 @@ import ipclab.engine.protocol.StepOutcome;
  */
 public record StepEvent(int step, String process, StepOutcome outcome) {
     @Override
-    public String toString() { return step + " " + process + " " + outcome; }
+    public String toString() {
+        return step + " " + process + " " + outcome;
+    }
 }

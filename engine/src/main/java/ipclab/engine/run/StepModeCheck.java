@@ -24,7 +24,9 @@ final class StepModeCheck {
         }
         if (!plan.faults().isEmpty()) bad.add("the scenario has faults (they act at times and counts of a free run)");
         if (bad.isEmpty()) return;
-        throw new EngineException("step mode counts steps, not time: " + String.join(", ", bad)
-                + "; give the writers a message count (messages: N) and no rate or duration, or run without stepping", null);
+        throw new EngineException(
+                "step mode counts steps, not time: " + String.join(", ", bad)
+                        + "; give the writers a message count (messages: N) and no rate or duration, or run without stepping",
+                null);
     }
 }

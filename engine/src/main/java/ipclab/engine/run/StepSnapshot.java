@@ -15,11 +15,16 @@ public record StepSnapshot(int steps, boolean over, List<StepProcess> processes)
 
     /** The processes a grant may go to, in plan order. */
     public List<String> enabled() {
-        return processes.stream().filter(p -> p.status() == StepStatus.ENABLED).map(StepProcess::name).toList();
+        return processes.stream()
+                .filter(p -> p.status() == StepStatus.ENABLED)
+                .map(StepProcess::name)
+                .toList();
     }
 
     /** Every process is settled: enabled, blocked or exited. */
-    public boolean settled() { return processes.stream().allMatch(p -> p.status().settled()); }
+    public boolean settled() {
+        return processes.stream().allMatch(p -> p.status().settled());
+    }
 
     /** Settled, some process has not exited, and none is enabled: nobody can ever move. */
     public boolean deadlocked() {

@@ -17,5 +17,7 @@ public enum StepStatus {
     EXITED;
 
     /** Settled: it will not move without a grant (or ever again). */
-    public boolean settled() { return this == ENABLED || this == BLOCKED || this == EXITED; }
+    public boolean settled() {
+        return this == ENABLED || this == BLOCKED || this == EXITED;
+    }
 }

@@ -60,7 +60,9 @@ public final class Stepper {
             this.channel = channel;
         }
 
-        StepProcess view() { return new StepProcess(name, status, op, channel, last); }
+        StepProcess view() {
+            return new StepProcess(name, status, op, channel, last);
+        }
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -71,7 +73,8 @@ public final class Stepper {
 
     /** @param processes name to channel, in plan order */
     Stepper(Map<String, String> processes, Link link) {
-        for (Map.Entry<String, String> p : processes.entrySet()) entries.put(p.getKey(), new Entry(p.getKey(), p.getValue()));
+        for (Map.Entry<String, String> p : processes.entrySet())
+            entries.put(p.getKey(), new Entry(p.getKey(), p.getValue()));
         this.link = link;
     }
 
@@ -145,10 +148,14 @@ public final class Stepper {
     }
 
     /** The processes a grant may go to now, in plan order. */
-    public List<String> enabled() { return snapshot().enabled(); }
+    public List<String> enabled() {
+        return snapshot().enabled();
+    }
 
     /** Every step so far, in order. */
-    public synchronized List<StepEvent> events() { return List.copyOf(events); }
+    public synchronized List<StepEvent> events() {
+        return List.copyOf(events);
+    }
 
     /**
      * Waits until every process is settled (enabled, blocked or exited) or the run stops stepping.
@@ -171,7 +178,9 @@ public final class Stepper {
     }
 
     /** As {@link #grant(String, Duration)} with {@link #SETTLE_TIMEOUT}. */
-    public StepOutcome grant(String process) throws InterruptedException { return grant(process, SETTLE_TIMEOUT); }
+    public StepOutcome grant(String process) throws InterruptedException {
+        return grant(process, SETTLE_TIMEOUT);
+    }
 
     /**
      * Lets {@code process} do the one operation it announced, and waits until it has settled
@@ -205,14 +214,17 @@ public final class Stepper {
                     if (over != null && e.status != StepStatus.RUNNING) break;
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        throw new IllegalStateException(process + " did not settle within " + StallDiagnosis.seconds(timeout.toNanos())
-                                + " after its grant of " + e.op + "(" + e.channel + ")");
+                        throw new IllegalStateException(
+                                process + " did not settle within " + StallDiagnosis.seconds(timeout.toNanos())
+                                        + " after its grant of " + e.op + "(" + e.channel + ")");
                     }
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
-                if (events.size() == before) throw new IllegalStateException(over != null ? over : process + " reported no outcome");
+                if (events.size() == before)
+                    throw new IllegalStateException(over != null ? over : process + " reported no outcome");
                 for (int i = events.size() - 1; i >= before; i--) {
-                    if (events.get(i).process().equals(process)) return events.get(i).outcome();
+                    if (events.get(i).process().equals(process))
+                        return events.get(i).outcome();
                 }
                 throw new IllegalStateException(process + " reported no outcome");
             }
@@ -223,9 +235,11 @@ public final class Stepper {
         String others = String.join(", ", snapshot().enabled());
         String enabled = others.isEmpty() ? "no process is enabled" : "enabled: " + others;
         return switch (e.status) {
-            case BLOCKED -> "process " + e.name + " is blocked on " + e.op + "(" + e.channel + "): its last try "
-                    + (e.last == null ? "would have blocked" : "was " + e.last.result()) + "; it is enabled again when another"
-                    + " process acts on " + e.channel + " (" + enabled + ")";
+            case BLOCKED ->
+                "process " + e.name + " is blocked on " + e.op + "(" + e.channel + "): its last try "
+                        + (e.last == null ? "would have blocked" : "was " + e.last.result())
+                        + "; it is enabled again when another"
+                        + " process acts on " + e.channel + " (" + enabled + ")";
             case STARTING -> "process " + e.name + " is not at its first operation yet (" + enabled + ")";
             case RUNNING -> "process " + e.name + " is doing its granted operation";
             case EXITED -> "process " + e.name + " has exited (" + enabled + ")";

@@ -3,8 +3,8 @@ package ipclab.engine.run;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.protocol.Wire;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,12 +24,17 @@ final class Stepping {
     /** Every worker with its state; in step mode a worker whose last try would have blocked is BLOCKED. */
     List<ProcessView> processes() {
         boolean stepping;
-        synchronized (state) { stepping = !state.free; }
+        synchronized (state) {
+            stepping = !state.free;
+        }
         StepSnapshot steps = stepping ? state.stepper.snapshot() : null;
         List<ProcessView> out = new ArrayList<>();
         for (Worker w : state.snapshot()) {
             synchronized (state) {
-                if (stepping || w.state != ProcessState.RUNNING) { out.add(stepView(w.view(false), steps)); continue; }
+                if (stepping || w.state != ProcessState.RUNNING) {
+                    out.add(stepView(w.view(false), steps));
+                    continue;
+                }
             }
             out.add(w.view(true)); // a free worker is probed in /proc, outside the lock
         }
@@ -41,13 +46,15 @@ final class Stepping {
         Worker w = state.find(process);
         String op, channel;
         synchronized (state) {
-            if (state.done.isDone() || state.stopping) throw new IllegalStateException("the run is over; no more grants");
+            if (state.done.isDone() || state.stopping)
+                throw new IllegalStateException("the run is over; no more grants");
             op = w.op;
             channel = w.opChannel;
         }
         state.stepper.grant(process);
         synchronized (state) {
-            state.trace.add(new TraceEntry(state.trace.size() + 1, process, op, channel, System.nanoTime() - state.goNanos));
+            state.trace.add(
+                    new TraceEntry(state.trace.size() + 1, process, op, channel, System.nanoTime() - state.goNanos));
             return stepView(w.view(false), state.free ? null : state.stepper.snapshot());
         }
     }
@@ -68,7 +75,8 @@ final class Stepping {
         if (steps == null || v.state() != ProcessState.WAITING_FOR_GRANT) return v;
         StepProcess p = steps.process(v.name());
         if (p == null || p.status() != StepStatus.BLOCKED) return v;
-        return new ProcessView(v.name(), v.role(), v.pid(), ProcessState.BLOCKED, v.op(), v.channel(), null, v.exitCode());
+        return new ProcessView(
+                v.name(), v.role(), v.pid(), ProcessState.BLOCKED, v.op(), v.channel(), null, v.exitCode());
     }
 
     /** From now on no gating; the run's timeout starts counting now. */
@@ -78,7 +86,11 @@ final class Stepping {
             if (state.free) return;
             state.free = true;
             state.freeSinceNanos = System.nanoTime();
-            for (Worker w : state.workers) if (w.state == ProcessState.WAITING_FOR_GRANT) { w.state = ProcessState.RUNNING; w.op = null; }
+            for (Worker w : state.workers)
+                if (w.state == ProcessState.WAITING_FOR_GRANT) {
+                    w.state = ProcessState.RUNNING;
+                    w.op = null;
+                }
             ws = new ArrayList<>(state.workers);
             state.notifyAll();
         }
@@ -88,6 +100,8 @@ final class Stepping {
     }
 
     List<TraceEntry> trace() {
-        synchronized (state) { return List.copyOf(state.trace); }
+        synchronized (state) {
+            return List.copyOf(state.trace);
+        }
     }
 }

@@ -15,14 +15,14 @@ import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
-import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.sys.CpuSet;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.sys.CpuSet;
 import ipclab.engine.transport.ChannelObjects;
 import ipclab.engine.worker.WorkerMain;
 import java.io.BufferedReader;
@@ -54,29 +54,59 @@ final class Training {
     private static final long WAIT_SECONDS = 10;
 
     /** The training JVM's entry point; no arguments. */
-    public static void main(String[] args) { run(); }
+    public static void main(String[] args) {
+        run();
+    }
 
     static void run() {
         // The bench scenarios' path too: pinned workers (to every online CPU, so that the training
         // JVM, whose threads these workers are, is not confined) and equal-work checks.
-        Integer[] everyCpu = java.util.Arrays.stream(CpuSet.online().cpus()).boxed().toArray(Integer[]::new);
+        Integer[] everyCpu =
+                java.util.Arrays.stream(CpuSet.online().cpus()).boxed().toArray(Integer[]::new);
         List<Scenario> all = List.of(
-                scenario("train-msgq").channel(msgq("c").verify(Verify.ENDS))
-                        .process(pinger("p").channel("c").messages(300).warmup(100).cpus(everyCpu)).process(echo("e").channel("c").cpus(everyCpu)).build(),
-                scenario("train-msgq-stream").channel(msgq("c").verify(Verify.ENDS).sample(64))
-                        .process(writer("w").channel("c").messages(500).cpus(everyCpu)).process(reader("r").channel("c").cpus(everyCpu)).build(),
-                scenario("train-shm-sem").channel(shm("c").sync(Sync.SEMAPHORE))
-                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build(),
-                scenario("train-shm-spin").channel(shm("c").sync(Sync.SPIN).verify(Verify.ENDS).sample(64))
-                        .process(writer("w").channel("c").messages(500)).process(reader("r").channel("c")).build(),
-                scenario("train-race").channel(shm("c").sync(Sync.ATOMIC))
-                        .process(incrementer("i").channel("c").replicas(2).messages(500)).build(),
-                scenario("train-unix").channel(socket("c", SocketDomain.UNIX))
-                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build(),
-                scenario("train-tcp").channel(socket("c", SocketDomain.TCP))
-                        .process(writer("w").channel("c").messages(500)).process(reader("r").channel("c")).build(),
-                scenario("train-pipe").channel(pipe("c"))
-                        .process(pinger("p").channel("c").messages(300).warmup(100)).process(echo("e").channel("c")).build());
+                scenario("train-msgq")
+                        .channel(msgq("c").verify(Verify.ENDS))
+                        .process(pinger("p")
+                                .channel("c")
+                                .messages(300)
+                                .warmup(100)
+                                .cpus(everyCpu))
+                        .process(echo("e").channel("c").cpus(everyCpu))
+                        .build(),
+                scenario("train-msgq-stream")
+                        .channel(msgq("c").verify(Verify.ENDS).sample(64))
+                        .process(writer("w").channel("c").messages(500).cpus(everyCpu))
+                        .process(reader("r").channel("c").cpus(everyCpu))
+                        .build(),
+                scenario("train-shm-sem")
+                        .channel(shm("c").sync(Sync.SEMAPHORE))
+                        .process(pinger("p").channel("c").messages(300).warmup(100))
+                        .process(echo("e").channel("c"))
+                        .build(),
+                scenario("train-shm-spin")
+                        .channel(shm("c").sync(Sync.SPIN).verify(Verify.ENDS).sample(64))
+                        .process(writer("w").channel("c").messages(500))
+                        .process(reader("r").channel("c"))
+                        .build(),
+                scenario("train-race")
+                        .channel(shm("c").sync(Sync.ATOMIC))
+                        .process(incrementer("i").channel("c").replicas(2).messages(500))
+                        .build(),
+                scenario("train-unix")
+                        .channel(socket("c", SocketDomain.UNIX))
+                        .process(pinger("p").channel("c").messages(300).warmup(100))
+                        .process(echo("e").channel("c"))
+                        .build(),
+                scenario("train-tcp")
+                        .channel(socket("c", SocketDomain.TCP))
+                        .process(writer("w").channel("c").messages(500))
+                        .process(reader("r").channel("c"))
+                        .build(),
+                scenario("train-pipe")
+                        .channel(pipe("c"))
+                        .process(pinger("p").channel("c").messages(300).warmup(100))
+                        .process(echo("e").channel("c"))
+                        .build());
         for (Scenario s : all) {
             long t0 = System.nanoTime();
             String outcome;
@@ -85,7 +115,8 @@ final class Training {
             } catch (Exception | LinkageError e) {
                 outcome = "skipped: " + e;
             }
-            System.err.println("ipclab training: " + s.name() + " " + outcome + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            System.err.println("ipclab training: " + s.name() + " " + outcome + " in "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
     }
 
@@ -166,7 +197,9 @@ final class Training {
         private String cur = "";
         private int pos;
 
-        QueueReader(BlockingQueue<String> lines) { this.lines = lines; }
+        QueueReader(BlockingQueue<String> lines) {
+            this.lines = lines;
+        }
 
         @Override
         public int read(char[] buf, int off, int len) throws java.io.IOException {
@@ -187,7 +220,7 @@ final class Training {
         }
 
         @Override
-        public void close() { }
+        public void close() {}
     }
 
     /** The worker's stdout: each line into a queue. */
@@ -195,7 +228,9 @@ final class Training {
         private final BlockingQueue<String> lines;
         private final java.io.ByteArrayOutputStream cur = new java.io.ByteArrayOutputStream();
 
-        LineSink(BlockingQueue<String> lines) { this.lines = lines; }
+        LineSink(BlockingQueue<String> lines) {
+            this.lines = lines;
+        }
 
         @Override
         public synchronized void write(int b) {

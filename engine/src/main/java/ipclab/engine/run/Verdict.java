@@ -16,20 +16,39 @@ final class Verdict {
     private Verdict() {}
 
     /** A "loss" failure for a channel that lost, duplicated or corrupted messages it should not have; null if none. */
-    static RunReport.Failure channelLoss(PlannedChannel c, RunReport.ChannelFigures f, boolean incrementers,
-                                         List<RunReport.Failure> failuresSoFar, long atMs) {
+    static RunReport.Failure channelLoss(
+            PlannedChannel c,
+            RunReport.ChannelFigures f,
+            boolean incrementers,
+            List<RunReport.Failure> failuresSoFar,
+            long atMs) {
         if (incrementers || f.lossExpected() || !failuresSoFar.isEmpty()) return null;
         if (f.lost() == 0 && f.duplicated() == 0 && f.corrupted() == 0) return null;
-        return new RunReport.Failure(FailureKind.LOSS, null, String.format(Locale.ROOT,
-                "channel %s: %d lost, %d duplicated, %d corrupted of %d sent", c.name(), f.lost(), f.duplicated(),
-                f.corrupted(), f.sent()), atMs, List.of());
+        return new RunReport.Failure(
+                FailureKind.LOSS,
+                null,
+                String.format(
+                        Locale.ROOT,
+                        "channel %s: %d lost, %d duplicated, %d corrupted of %d sent",
+                        c.name(),
+                        f.lost(),
+                        f.duplicated(),
+                        f.corrupted(),
+                        f.sent()),
+                atMs,
+                List.of());
     }
 
     /** A "loss" failure for a synchronised counter that lost updates; null if none. */
-    static RunReport.Failure counterLoss(PlannedChannel c, RunReport.Counter k, List<RunReport.Failure> failuresSoFar, long atMs) {
+    static RunReport.Failure counterLoss(
+            PlannedChannel c, RunReport.Counter k, List<RunReport.Failure> failuresSoFar, long atMs) {
         if (k.lostUpdates() == 0 || c.sync() == Sync.NONE || !failuresSoFar.isEmpty()) return null;
-        return new RunReport.Failure(FailureKind.LOSS, null, "counter " + c.name() + ": " + k.lostUpdates()
-                + " lost updates with sync " + Names.yaml(c.sync()), atMs, List.of());
+        return new RunReport.Failure(
+                FailureKind.LOSS,
+                null,
+                "counter " + c.name() + ": " + k.lostUpdates() + " lost updates with sync " + Names.yaml(c.sync()),
+                atMs,
+                List.of());
     }
 
     /** The scenario's claim checked against the figures. */

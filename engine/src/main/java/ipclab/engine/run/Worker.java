@@ -1,13 +1,13 @@
 package ipclab.engine.run;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.BoundedLines;
+import ipclab.engine.protocol.WorkerReport;
 import java.io.BufferedReader;
-import java.io.Reader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,6 +45,7 @@ final class Worker {
     boolean faultStopped;
     /** blocked-in-kernel sampling: the call last seen and since when. */
     String blockedIn;
+
     long blockedSince;
 
     Worker(PlannedProcess process, Process proc, long spawnNanos) {
@@ -55,42 +56,52 @@ final class Worker {
         this.stdin = proc.getOutputStream();
     }
 
-    String name() { return process.name(); }
+    String name() {
+        return process.name();
+    }
 
-    boolean exited() { return state == ProcessState.EXITED; }
+    boolean exited() {
+        return state == ProcessState.EXITED;
+    }
 
     /** Starts the threads that read its stdout (protocol) and stderr (log). */
-    void startReaders(BiConsumer<Worker, String> onLine, BiConsumer<Worker, String> onProtocolError, Consumer<Worker> onEnd) {
-        Thread out = new Thread(() -> {
-            try (Reader r = new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8)) {
-                BoundedLines lines = new BoundedLines(r, BoundedLines.MAX_FROM_WORKER);
-                while (true) {
-                    String line;
-                    try {
-                        line = lines.readLine();
-                    } catch (BoundedLines.TooLong e) {
-                        onProtocolError.accept(this, e.getMessage());
-                        continue;
+    void startReaders(
+            BiConsumer<Worker, String> onLine, BiConsumer<Worker, String> onProtocolError, Consumer<Worker> onEnd) {
+        Thread out = new Thread(
+                () -> {
+                    try (Reader r = new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8)) {
+                        BoundedLines lines = new BoundedLines(r, BoundedLines.MAX_FROM_WORKER);
+                        while (true) {
+                            String line;
+                            try {
+                                line = lines.readLine();
+                            } catch (BoundedLines.TooLong e) {
+                                onProtocolError.accept(this, e.getMessage());
+                                continue;
+                            }
+                            if (line == null) break;
+                            if (line.startsWith("{")) onLine.accept(this, line);
+                            else logLine("stdout: " + line);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        logLine("supervisor: reading the control pipe failed: " + e);
                     }
-                    if (line == null) break;
-                    if (line.startsWith("{")) onLine.accept(this, line);
-                    else logLine("stdout: " + line);
-                }
-            } catch (IOException | RuntimeException e) {
-                logLine("supervisor: reading the control pipe failed: " + e);
-            }
-            onEnd.accept(this);
-        }, "ipclab-" + name() + "-out");
+                    onEnd.accept(this);
+                },
+                "ipclab-" + name() + "-out");
         out.setDaemon(true);
         out.start();
-        Thread err = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) logLine(line);
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "ipclab-" + name() + "-err");
+        Thread err = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(proc.getErrorStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) logLine(line);
+                    } catch (IOException e) {
+                        // the process is gone
+                    }
+                },
+                "ipclab-" + name() + "-err");
         err.setDaemon(true);
         err.start();
     }
@@ -103,7 +114,9 @@ final class Worker {
     }
 
     List<String> log() {
-        synchronized (log) { return new ArrayList<>(log); }
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
     }
 
     /** Sends one protocol line; false if the pipe is closed (the worker is gone). */
@@ -127,7 +140,14 @@ final class Worker {
             blocked = Proc.blockedIn(pid);
             if (blocked != null) s = ProcessState.BLOCKED_IN_KERNEL;
         }
-        return new ProcessView(name(), ipclab.dsl.model.Names.yaml(process.role()), pid, s,
-                s == ProcessState.WAITING_FOR_GRANT ? op : null, process.channel(), blocked, exitCode);
+        return new ProcessView(
+                name(),
+                ipclab.dsl.model.Names.yaml(process.role()),
+                pid,
+                s,
+                s == ProcessState.WAITING_FOR_GRANT ? op : null,
+                process.channel(),
+                blocked,
+                exitCode);
     }
 }

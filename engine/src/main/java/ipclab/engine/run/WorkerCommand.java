@@ -38,10 +38,15 @@ public final class WorkerCommand {
     static final String TRAINING_MAIN = "ipclab.engine.run.Training";
 
     /** Flags of every worker, in training and in use. */
-    static final List<String> FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
+    static final List<String> FLAGS = List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "-XX:+UseSerialGC",
+            "-XX:-UsePerfData",
+            "-Xlog:disable",
+            "-Xlog:all=warning:stderr");
 
-    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String java =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String classPath;
     private final Path aotDir;
 
@@ -59,12 +64,15 @@ public final class WorkerCommand {
     public Path cacheFile() {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((System.getProperty("java.home") + "\n" + Runtime.version() + "\n" + FLAGS + "\n" + classPath).getBytes(StandardCharsets.UTF_8));
+            d.update((System.getProperty("java.home") + "\n" + Runtime.version() + "\n" + FLAGS + "\n" + classPath)
+                    .getBytes(StandardCharsets.UTF_8));
             for (String e : classPath.split(File.pathSeparator)) {
                 if (e.isEmpty()) continue;
                 Path p = Path.of(e);
                 if (Files.isDirectory(p)) return null;
-                if (Files.exists(p)) d.update((Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                if (Files.exists(p))
+                    d.update((Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
             }
             return aotDir.resolve(HexFormat.of().formatHex(d.digest(), 0, 12) + ".aot");
         } catch (IOException | NoSuchAlgorithmException e) {
@@ -122,7 +130,8 @@ public final class WorkerCommand {
             sh.append(" && mv -f ").append(quote(tmp.toString())).append(' ').append(quote(cache.toString()));
             sh.append("; rm -f ").append(quote(lock.toString())).append(' ').append(quote(tmp.toString()));
             return new ProcessBuilder("/bin/sh", "-c", sh.toString())
-                    .redirectOutput(log.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
@@ -133,7 +142,9 @@ public final class WorkerCommand {
     /** Keeps the {@value #KEEP} newest caches (each rebuild of the jars makes a new one, ~15 MB): a JVM using an old one keeps its mapping. */
     private void prune() {
         try (var files = Files.list(aotDir)) {
-            List<Path> caches = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".aot")).toList());
+            List<Path> caches =
+                    new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".aot"))
+                            .toList());
             caches.sort((a, b) -> {
                 try {
                     return Files.getLastModifiedTime(b).compareTo(Files.getLastModifiedTime(a));
@@ -152,5 +163,7 @@ public final class WorkerCommand {
 
     static final int KEEP = 3;
 
-    private static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
 }

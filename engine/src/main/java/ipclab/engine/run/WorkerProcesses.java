@@ -6,11 +6,11 @@ import ipclab.dsl.model.Role;
 import ipclab.dsl.plan.PlannedFault;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.Topology;
-import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
 import ipclab.engine.protocol.Wire;
+import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.worker.WorkerMain;
 import java.util.List;
@@ -40,30 +40,45 @@ final class WorkerProcesses {
 
     private final RunState state;
 
-    WorkerProcesses(RunState state) { this.state = state; }
+    WorkerProcesses(RunState state) {
+        this.state = state;
+    }
 
     void spawn(PlannedProcess p, List<String> cmd, ChannelHandle handle, RunRecord record) {
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.PIPE)
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(ProcessBuilder.Redirect.PIPE);
-        pb.environment().put(WorkerMain.SUPERVISOR_PID, Long.toString(ProcessHandle.current().pid()));
+        pb.environment()
+                .put(
+                        WorkerMain.SUPERVISOR_PID,
+                        Long.toString(ProcessHandle.current().pid()));
         Process proc;
         long t0 = System.nanoTime();
         try {
             proc = SPAWNER.submit(pb::start).get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            throw new EngineException("cannot start a JVM for process " + p.name() + " (" + cmd.getFirst() + "): " + c.getMessage(), c);
+            throw new EngineException(
+                    "cannot start a JVM for process " + p.name() + " (" + cmd.getFirst() + "): " + c.getMessage(), c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while starting process " + p.name(), e);
         }
         Worker w = new Worker(p, proc, t0);
-        synchronized (state) { state.workers.add(w); }
+        synchronized (state) {
+            state.workers.add(w);
+        }
         record.worker(p.name(), w.pid);
         w.startReaders(this::onLineChecked, this::protocolError, this::onEnd);
-        WorkerSpec spec = new WorkerSpec(p, state.plan.channel(p.channel()), handle, state.plan.processesOn(p.channel()),
-                state.plan.seed(), state.opts.step(), state.plan.faultsOf(p.name()));
+        WorkerSpec spec = new WorkerSpec(
+                p,
+                state.plan.channel(p.channel()),
+                handle,
+                state.plan.processesOn(p.channel()),
+                state.plan.seed(),
+                state.opts.step(),
+                state.plan.faultsOf(p.name()));
         w.send(Wire.spec(spec));
         state.event(p.name(), RunEvent.SPAWNED, "pid " + w.pid);
     }
@@ -72,7 +87,11 @@ final class WorkerProcesses {
     void killAll() {
         for (Worker w : state.snapshot()) w.proc.destroyForcibly();
         for (Worker w : state.snapshot()) {
-            try { w.proc.waitFor(5, TimeUnit.SECONDS); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            try {
+                w.proc.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -86,7 +105,8 @@ final class WorkerProcesses {
             onLine(w, line);
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof ClassCastException || e instanceof NullPointerException) why = "a field has the wrong type (" + why + ")";
+            if (e instanceof ClassCastException || e instanceof NullPointerException)
+                why = "a field has the wrong type (" + why + ")";
             protocolError(w, why + ": " + abbreviate(line));
         }
     }
@@ -101,13 +121,15 @@ final class WorkerProcesses {
         state.event(w.name(), RunEvent.ERROR, "protocol error: " + what);
     }
 
-    private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
 
     private void onLine(Worker w, String line) {
         Map<String, Object> m = Wire.parse(line);
         String type = String.valueOf(m.get("type"));
         switch (type) {
-            case "ready", "pending", "stepped", "report", "error", "fault" -> { }
+            case "ready", "pending", "stepped", "report", "error", "fault" -> {}
             default -> throw new IllegalArgumentException("unknown message type '" + abbreviate(type) + "'");
         }
         // decode before taking the lock: a malformed line changes nothing
@@ -129,11 +151,11 @@ final class WorkerProcesses {
                     w.opChannel = String.valueOf(m.get("channel"));
                     w.state = ProcessState.WAITING_FOR_GRANT;
                 }
-                case "stepped" -> { }
+                case "stepped" -> {}
                 case "report" -> w.report = report;
                 case "error" -> w.error = String.valueOf(m.get("message"));
                 case "fault" -> selfFault(w, faultIndex, faultCount);
-                default -> { }
+                default -> {}
             }
             state.notifyAll();
         }
@@ -144,13 +166,17 @@ final class WorkerProcesses {
                 state.stepper.stepped(w.name(), o);
                 state.event(w.name(), RunEvent.STEPPED, o.toString());
             }
-            default -> { }
+            default -> {}
         }
         switch (type) {
-            case "ready" -> state.event(w.name(), RunEvent.READY, String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
+            case "ready" ->
+                state.event(
+                        w.name(),
+                        RunEvent.READY,
+                        String.format(Locale.ROOT, "%.0f ms after spawn", (w.readyNanos - w.spawnNanos) / 1e6));
             case "pending" -> state.event(w.name(), RunEvent.PENDING, w.op + "(" + w.opChannel + ")");
             case "error" -> state.event(w.name(), RunEvent.ERROR, w.error);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -186,20 +212,26 @@ final class WorkerProcesses {
             return;
         }
         // stderr may still be draining: give it a moment so the failure shows the last lines
-        try { Thread.sleep(20); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String failure = null;
         synchronized (state) {
             w.exitCode = code;
             w.exitNanos = System.nanoTime();
             w.state = ProcessState.EXITED;
             String explained = code != 0 || w.report == null
-                    ? state.faults.explains(w.name(), w.process.channel(), code, w.report != null, w.error) : null;
+                    ? state.faults.explains(w.name(), w.process.channel(), code, w.report != null, w.error)
+                    : null;
             if (explained != null) {
                 failure = null;
                 state.event(w.name(), RunEvent.FAULT, explained);
             } else if (!state.stopping && (code != 0 || w.report == null)) {
                 failure = describeDeath(w, code);
-                state.failures.add(new RunReport.Failure(FailureKind.DIED, w.name(), failure, state.ms(w.exitNanos), w.log()));
+                state.failures.add(
+                        new RunReport.Failure(FailureKind.DIED, w.name(), failure, state.ms(w.exitNanos), w.log()));
             }
             state.notifyAll();
         }
@@ -210,7 +242,8 @@ final class WorkerProcesses {
     private String describeDeath(Worker w, int code) {
         String when = String.format(Locale.ROOT, "%d ms into the run", state.ms(w.exitNanos));
         String how;
-        if (code > 128 && code < 128 + 65) how = "was killed by " + Signals.name(code - 128) + " (exit status " + code + ")";
+        if (code > 128 && code < 128 + 65)
+            how = "was killed by " + Signals.name(code - 128) + " (exit status " + code + ")";
         else if (code == 0) how = "exited without a report";
         else how = "exited with status " + code;
         String phase = w.readyNanos == 0 ? " before it was ready" : "";

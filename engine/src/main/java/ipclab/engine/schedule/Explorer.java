@@ -34,13 +34,16 @@ public final class Explorer {
     public record Settings(SchedulerSpec.Strategy strategy, long seed, int depth, int runs, int shrinkRuns) {
         public Settings {
             if (strategy != SchedulerSpec.Strategy.RANDOM && strategy != SchedulerSpec.Strategy.PCT) {
-                throw new IllegalArgumentException("explore needs --strategy random or pct, not " + strategy.wireName());
+                throw new IllegalArgumentException(
+                        "explore needs --strategy random or pct, not " + strategy.wireName());
             }
             if (runs < 1) throw new IllegalArgumentException("runs=" + runs + " must be at least 1");
         }
 
         SchedulerSpec spec(int run) {
-            return strategy == SchedulerSpec.Strategy.PCT ? SchedulerSpec.pct(seed + run - 1, depth) : SchedulerSpec.random(seed + run - 1);
+            return strategy == SchedulerSpec.Strategy.PCT
+                    ? SchedulerSpec.pct(seed + run - 1, depth)
+                    : SchedulerSpec.random(seed + run - 1);
         }
     }
 
@@ -62,22 +65,28 @@ public final class Explorer {
     public interface Listener {
         /** A run (explored or tried while shrinking) has started: it may be stopped from another thread. */
         default void started(ipclab.engine.run.Run run) {}
+
         default void ran(int run, ScheduledRun.Result r) {}
+
         default void failed(Failure f) {}
         /** Asked before every run: true ends exploring (and shrinking) early, with what was found so far. */
-        default boolean stopped() { return false; }
+        default boolean stopped() {
+            return false;
+        }
     }
 
     private Explorer() {}
 
-    public static Summary explore(Plan plan, RunOptions opts, Settings s, Listener listener) throws InterruptedException {
+    public static Summary explore(Plan plan, RunOptions opts, Settings s, Listener listener)
+            throws InterruptedException {
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         Map<String, Failure> shrunkBy = new LinkedHashMap<>();
         List<Failure> failures = new ArrayList<>();
         int longest = 0;
         int done = 0;
         for (int i = 1; i <= s.runs() && !listener.stopped(); i++) {
-            Scheduler scheduler = s.spec(i).create(longest == 0 ? 4 * plan.processes().size() : longest);
+            Scheduler scheduler =
+                    s.spec(i).create(longest == 0 ? 4 * plan.processes().size() : longest);
             ScheduledRun.Result r = ScheduledRun.run(plan, opts, scheduler, listener::started);
             done = i;
             longest = Math.max(longest, r.steps().size());
@@ -90,7 +99,8 @@ public final class Explorer {
             if (first != null) {
                 f = new Failure(i, r, first.shrunk(), 0, first.run());
             } else {
-                Shrinker shrinker = new Shrinker(plan, opts, c -> sameFailure(c.report(), r.report()), s.shrinkRuns(), listener);
+                Shrinker shrinker =
+                        new Shrinker(plan, opts, c -> sameFailure(c.report(), r.report()), s.shrinkRuns(), listener);
                 f = new Failure(i, r, shrinker.shrink(r), shrinker.tries(), 0);
                 shrunkBy.put(key, f);
             }

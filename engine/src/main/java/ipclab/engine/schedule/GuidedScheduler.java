@@ -32,5 +32,7 @@ public final class GuidedScheduler implements Scheduler {
     }
 
     @Override
-    public SchedulerSpec spec() { return spec; }
+    public SchedulerSpec spec() {
+        return spec;
+    }
 }

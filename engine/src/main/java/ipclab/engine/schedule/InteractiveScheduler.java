@@ -15,10 +15,14 @@ public final class InteractiveScheduler implements Scheduler {
     private volatile String refused;
 
     /** The next process to grant. */
-    public void choose(String process) { choices.add(process); }
+    public void choose(String process) {
+        choices.add(process);
+    }
 
     /** Why the last choice was refused (not enabled), or null. */
-    public String refused() { return refused; }
+    public String refused() {
+        return refused;
+    }
 
     @Override
     public String next(StepSnapshot now) throws InterruptedException {
@@ -33,5 +37,7 @@ public final class InteractiveScheduler implements Scheduler {
     }
 
     @Override
-    public SchedulerSpec spec() { return new SchedulerSpec(SchedulerSpec.Strategy.INTERACTIVE, 0, 0); }
+    public SchedulerSpec spec() {
+        return new SchedulerSpec(SchedulerSpec.Strategy.INTERACTIVE, 0, 0);
+    }
 }

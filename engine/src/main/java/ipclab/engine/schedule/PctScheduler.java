@@ -80,5 +80,7 @@ public final class PctScheduler implements Scheduler {
     }
 
     @Override
-    public SchedulerSpec spec() { return SchedulerSpec.pct(seed, depth); }
+    public SchedulerSpec spec() {
+        return SchedulerSpec.pct(seed, depth);
+    }
 }

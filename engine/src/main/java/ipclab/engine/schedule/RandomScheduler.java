@@ -25,5 +25,7 @@ public final class RandomScheduler implements Scheduler {
     }
 
     @Override
-    public SchedulerSpec spec() { return SchedulerSpec.random(seed); }
+    public SchedulerSpec spec() {
+        return SchedulerSpec.random(seed);
+    }
 }

@@ -30,14 +30,22 @@ public final class ReplayScheduler implements Scheduler {
         if (divergence != null) return null;
         int n = now.steps();
         if (n >= expected.size()) {
-            divergence = new Divergence(n + 1, String.join("|", now.enabled()), "end", "the end of the run (the trace has "
-                    + expected.size() + " steps)", "processes still enabled: " + String.join(", ", now.enabled()));
+            divergence = new Divergence(
+                    n + 1,
+                    String.join("|", now.enabled()),
+                    "end",
+                    "the end of the run (the trace has " + expected.size() + " steps)",
+                    "processes still enabled: " + String.join(", ", now.enabled()));
             return null;
         }
         StepEvent e = expected.get(n);
         if (!now.enabled().contains(e.process())) {
             var p = now.process(e.process());
-            divergence = new Divergence(e.step(), e.process(), e.outcome().op().wireName(), "enabled for " + e.outcome(),
+            divergence = new Divergence(
+                    e.step(),
+                    e.process(),
+                    e.outcome().op().wireName(),
+                    "enabled for " + e.outcome(),
                     p == null ? "no such process" : p.toString());
             return null;
         }
@@ -51,7 +59,11 @@ public final class ReplayScheduler implements Scheduler {
         if (i >= expected.size()) return; // next() stops first
         StepEvent e = expected.get(i);
         if (!e.process().equals(step.process()) || !e.outcome().equals(step.outcome())) {
-            divergence = new Divergence(e.step(), e.process(), e.outcome().op().wireName(), e.outcome().toString(),
+            divergence = new Divergence(
+                    e.step(),
+                    e.process(),
+                    e.outcome().op().wireName(),
+                    e.outcome().toString(),
                     (e.process().equals(step.process()) ? "" : step.process() + " ") + step.outcome());
         }
     }
@@ -60,17 +72,27 @@ public final class ReplayScheduler implements Scheduler {
     public void ended(int steps) {
         if (divergence == null && steps < expected.size()) {
             StepEvent e = expected.get(steps);
-            divergence = new Divergence(e.step(), e.process(), e.outcome().op().wireName(), e.outcome().toString(),
+            divergence = new Divergence(
+                    e.step(),
+                    e.process(),
+                    e.outcome().op().wireName(),
+                    e.outcome().toString(),
                     "the run ended after " + steps + " steps");
         }
     }
 
     @Override
-    public Divergence divergence() { return divergence; }
+    public Divergence divergence() {
+        return divergence;
+    }
 
     /** The steps it follows. */
-    public List<StepEvent> expected() { return expected; }
+    public List<StepEvent> expected() {
+        return expected;
+    }
 
     @Override
-    public SchedulerSpec spec() { return recorded; }
+    public SchedulerSpec spec() {
+        return recorded;
+    }
 }

@@ -32,7 +32,9 @@ public final class Rewind {
             this.divergence = d;
         }
 
-        public Divergence divergence() { return divergence; }
+        public Divergence divergence() {
+            return divergence;
+        }
     }
 
     /**
@@ -42,15 +44,18 @@ public final class Rewind {
      * @param n 0 <= n <= steps.size()
      * @throws DivergedException a step came out differently (the fresh run is stopped)
      */
-    public static Run to(Plan plan, RunOptions opts, List<StepEvent> steps, int n) throws InterruptedException, DivergedException {
-        if (n < 0 || n > steps.size()) throw new IllegalArgumentException("step " + n + " is not in 0.." + steps.size());
+    public static Run to(Plan plan, RunOptions opts, List<StepEvent> steps, int n)
+            throws InterruptedException, DivergedException {
+        if (n < 0 || n > steps.size())
+            throw new IllegalArgumentException("step " + n + " is not in 0.." + steps.size());
         List<StepEvent> prefix = steps.subList(0, n);
         ReplayScheduler replay = new ReplayScheduler(prefix, SchedulerSpec.free());
         Run run = Engine.start(plan, opts.withStep(true));
         try {
             Stepper s = run.stepper();
             for (int i = 0; i < n; i++) {
-                if (!s.awaitSettled(ScheduledRun.SETTLE)) throw new IllegalStateException("a process did not settle: " + s.snapshot());
+                if (!s.awaitSettled(ScheduledRun.SETTLE))
+                    throw new IllegalStateException("a process did not settle: " + s.snapshot());
                 StepSnapshot now = s.snapshot();
                 String p = now.over() || now.enabled().isEmpty() ? null : replay.next(now);
                 if (p == null) {
@@ -62,7 +67,8 @@ public final class Rewind {
                 for (int k = now.steps(); k < all.size(); k++) replay.stepped(all.get(k));
                 if (replay.divergence() != null) throw new DivergedException(replay.divergence());
             }
-            if (!s.awaitSettled(ScheduledRun.SETTLE)) throw new IllegalStateException("a process did not settle: " + s.snapshot());
+            if (!s.awaitSettled(ScheduledRun.SETTLE))
+                throw new IllegalStateException("a process did not settle: " + s.snapshot());
             return run;
         } catch (DivergedException | RuntimeException | InterruptedException e) {
             run.stop();

@@ -40,17 +40,21 @@ public final class ScheduledRun {
      * @param divergence a replay's first difference from its trace, or null
      * @param deadlock   who waited on what when nobody could move, or null
      */
-    public record Result(RunReport report, List<StepEvent> steps, SchedulerSpec scheduler, Divergence divergence, String deadlock) {
+    public record Result(
+            RunReport report, List<StepEvent> steps, SchedulerSpec scheduler, Divergence divergence, String deadlock) {
         public Result {
             steps = List.copyOf(steps);
         }
 
         /** How many times the moving process changed from one step to the next. */
-        public int contextSwitches() { return contextSwitches(steps); }
+        public int contextSwitches() {
+            return contextSwitches(steps);
+        }
 
         public static int contextSwitches(List<StepEvent> steps) {
             int n = 0;
-            for (int i = 1; i < steps.size(); i++) if (!steps.get(i).process().equals(steps.get(i - 1).process())) n++;
+            for (int i = 1; i < steps.size(); i++)
+                if (!steps.get(i).process().equals(steps.get(i - 1).process())) n++;
             return n;
         }
     }
@@ -84,7 +88,10 @@ public final class ScheduledRun {
         try {
             while (true) {
                 if (!s.awaitSettled(SETTLE)) {
-                    run.stop(FailureKind.TIMEOUT, "a process did not settle within " + SETTLE.toSeconds() + " s: " + s.snapshot().processes());
+                    run.stop(
+                            FailureKind.TIMEOUT,
+                            "a process did not settle within " + SETTLE.toSeconds() + " s: "
+                                    + s.snapshot().processes());
                     break;
                 }
                 StepSnapshot now = s.snapshot();
@@ -99,7 +106,9 @@ public final class ScheduledRun {
                 String p = scheduler.next(now);
                 if (p == null) {
                     Divergence d = scheduler.divergence();
-                    run.stop(FailureKind.REPLAY, d == null ? "the scheduler stopped the run" : "the replay left its trace at " + d);
+                    run.stop(
+                            FailureKind.REPLAY,
+                            d == null ? "the scheduler stopped the run" : "the replay left its trace at " + d);
                     break;
                 }
                 StepEvent before = lastOf(s);

@@ -30,7 +30,9 @@ public interface Scheduler {
     default void ended(int steps) {}
 
     /** The first way the run left what the scheduler expected, or null (only a replay expects anything). */
-    default Divergence divergence() { return null; }
+    default Divergence divergence() {
+        return null;
+    }
 
     /** How traces name this scheduler and its parameters. */
     SchedulerSpec spec();

@@ -28,7 +28,9 @@ public record SchedulerSpec(Strategy strategy, long seed, int depth) {
         /** A schedule found by exploration and shrunk. */
         SHRUNK;
 
-        public String wireName() { return name().toLowerCase(Locale.ROOT); }
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
 
         /** The strategy of that name; IllegalArgumentException naming the valid ones otherwise. */
         public static Strategy ofWire(String s) {
@@ -40,15 +42,26 @@ public record SchedulerSpec(Strategy strategy, long seed, int depth) {
 
     public SchedulerSpec {
         java.util.Objects.requireNonNull(strategy, "strategy");
-        if (strategy == Strategy.PCT && depth < 1) throw new IllegalArgumentException("pct needs depth >= 1 (depth=" + depth + ")");
+        if (strategy == Strategy.PCT && depth < 1)
+            throw new IllegalArgumentException("pct needs depth >= 1 (depth=" + depth + ")");
     }
 
-    public static SchedulerSpec free() { return new SchedulerSpec(Strategy.FREE, 0, 0); }
-    public static SchedulerSpec random(long seed) { return new SchedulerSpec(Strategy.RANDOM, seed, 0); }
-    public static SchedulerSpec pct(long seed, int depth) { return new SchedulerSpec(Strategy.PCT, seed, depth); }
+    public static SchedulerSpec free() {
+        return new SchedulerSpec(Strategy.FREE, 0, 0);
+    }
+
+    public static SchedulerSpec random(long seed) {
+        return new SchedulerSpec(Strategy.RANDOM, seed, 0);
+    }
+
+    public static SchedulerSpec pct(long seed, int depth) {
+        return new SchedulerSpec(Strategy.PCT, seed, depth);
+    }
 
     /** Does this spec step the run (everything but a free run)? */
-    public boolean stepped() { return strategy != Strategy.FREE; }
+    public boolean stepped() {
+        return strategy != Strategy.FREE;
+    }
 
     /**
      * A fresh scheduler for this spec: random or pct ({@code expectedSteps}: pct's estimate of the
@@ -59,12 +72,15 @@ public record SchedulerSpec(Strategy strategy, long seed, int depth) {
         return switch (strategy) {
             case RANDOM -> new RandomScheduler(seed);
             case PCT -> new PctScheduler(seed, depth, expectedSteps);
-            default -> throw new IllegalArgumentException("a " + strategy.wireName() + " scheduler is not made from a spec");
+            default ->
+                throw new IllegalArgumentException("a " + strategy.wireName() + " scheduler is not made from a spec");
         };
     }
 
     /** A replay of these steps, or a shrunk schedule's, keeps naming where it came from. */
-    public Scheduler replay(List<StepEvent> steps) { return new ReplayScheduler(steps, this); }
+    public Scheduler replay(List<StepEvent> steps) {
+        return new ReplayScheduler(steps, this);
+    }
 
     /** {@code random seed=7}, {@code pct seed=1 depth=2}, {@code free}. */
     @Override

@@ -24,7 +24,12 @@ final class Shrinker {
     private final Explorer.Listener listener;
     private int tries;
 
-    Shrinker(Plan plan, RunOptions opts, Predicate<ScheduledRun.Result> fails, int maxTries, Explorer.Listener listener) {
+    Shrinker(
+            Plan plan,
+            RunOptions opts,
+            Predicate<ScheduledRun.Result> fails,
+            int maxTries,
+            Explorer.Listener listener) {
         this.plan = plan;
         this.opts = opts;
         this.fails = fails;
@@ -33,18 +38,24 @@ final class Shrinker {
     }
 
     /** Runs used so far. */
-    int tries() { return tries; }
+    int tries() {
+        return tries;
+    }
 
     ScheduledRun.Result shrink(ScheduledRun.Result failing) throws InterruptedException {
         ScheduledRun.Result best = failing;
-        SchedulerSpec spec = new SchedulerSpec(SchedulerSpec.Strategy.SHRUNK, failing.scheduler().seed(), failing.scheduler().depth());
+        SchedulerSpec spec = new SchedulerSpec(
+                SchedulerSpec.Strategy.SHRUNK,
+                failing.scheduler().seed(),
+                failing.scheduler().depth());
         boolean better = true;
         while (better && tries < maxTries) {
             better = false;
             for (List<String> candidate : candidates(best.steps())) {
                 if (tries >= maxTries || listener.stopped()) return best;
                 tries++;
-                ScheduledRun.Result r = ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec), listener::started);
+                ScheduledRun.Result r =
+                        ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec), listener::started);
                 if (fails.test(r) && smaller(r, best)) {
                     best = r;
                     better = true;

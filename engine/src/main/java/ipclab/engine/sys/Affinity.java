@@ -39,18 +39,19 @@ public final class Affinity {
     static final int CPU_SETSIZE = 1024;
 
     private static final class SetAffinity {
-        static final MethodHandle H = Native.withErrno("sched_setaffinity",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+        static final MethodHandle H =
+                Native.withErrno("sched_setaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     }
 
     private static final class GetAffinity {
-        static final MethodHandle H = Native.withErrno("sched_getaffinity",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+        static final MethodHandle H =
+                Native.withErrno("sched_getaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     }
 
     /** {@code cpu_set_t} holding {@code cpus} CPUs (a multiple of 64). */
     static StructLayout cpuSet(int cpus) {
-        return MemoryLayout.structLayout(MemoryLayout.sequenceLayout(cpus / 64, JAVA_LONG).withName("__bits"))
+        return MemoryLayout.structLayout(
+                        MemoryLayout.sequenceLayout(cpus / 64, JAVA_LONG).withName("__bits"))
                 .withName("cpu_set_t");
     }
 
@@ -69,7 +70,8 @@ public final class Affinity {
      * A set with no CPU the thread may use (offline, outside its cpuset cgroup) fails with EINVAL.
      */
     public static void set(int tid, CpuSet cpus) {
-        if (cpus.isEmpty()) throw new IllegalArgumentException("cpus is empty: a thread must be allowed at least one CPU");
+        if (cpus.isEmpty())
+            throw new IllegalArgumentException("cpus is empty: a thread must be allowed at least one CPU");
         int size = Math.max(CPU_SETSIZE, (cpus.length() + 63) / 64 * 64);
         StructLayout layout = cpuSet(size);
         MemorySegment capture = Native.state().capture;
@@ -102,7 +104,8 @@ public final class Affinity {
                 if (rc == 0) return CpuSet.of(BitSet.valueOf(mask.toArray(JAVA_LONG)));
                 int errno = Native.errno(capture);
                 if (errno != Errno.EINVAL || size * 2 > CpuSet.LIMIT) {
-                    throw new IpcException("sched_getaffinity", "tid=" + tid + ", cpusetsize=" + layout.byteSize(), errno);
+                    throw new IpcException(
+                            "sched_getaffinity", "tid=" + tid + ", cpusetsize=" + layout.byteSize(), errno);
                 }
             } catch (IpcException e) {
                 throw e;
@@ -133,9 +136,12 @@ public final class Affinity {
     /** The ids of this process's threads now. */
     static List<Integer> threads() {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            return tasks.map(p -> Integer.parseInt(p.getFileName().toString())).sorted().toList();
+            return tasks.map(p -> Integer.parseInt(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list this process's threads in /proc/self/task: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot list this process's threads in /proc/self/task: " + e.getMessage(), e);
         }
     }
 }

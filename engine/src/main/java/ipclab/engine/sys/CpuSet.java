@@ -37,7 +37,8 @@ public final class CpuSet {
 
     /** The set with these bits (copied). */
     static CpuSet of(BitSet bits) {
-        if (bits.length() > LIMIT) throw new IllegalArgumentException("cpu=" + (bits.length() - 1) + " must be below " + LIMIT);
+        if (bits.length() > LIMIT)
+            throw new IllegalArgumentException("cpu=" + (bits.length() - 1) + " must be below " + LIMIT);
         return bits.isEmpty() ? EMPTY : new CpuSet((BitSet) bits.clone());
     }
 
@@ -49,7 +50,7 @@ public final class CpuSet {
      */
     public static CpuSet parse(String list) {
         String s = list.strip();
-        int lead = 0;  // columns count in the text as given, leading blanks included
+        int lead = 0; // columns count in the text as given, leading blanks included
         while (lead < list.length() && Character.isWhitespace(list.charAt(lead))) lead++;
         BitSet b = new BitSet();
         int i = 0, n = s.length();
@@ -66,7 +67,8 @@ public final class CpuSet {
             }
             b.set(from, to + 1);
             if (i < n) {
-                if (s.charAt(i) != ',') throw bad(list, lead + i + 1, "expected ',' or '-', found '" + s.charAt(i) + "'");
+                if (s.charAt(i) != ',')
+                    throw bad(list, lead + i + 1, "expected ',' or '-', found '" + s.charAt(i) + "'");
                 if (++i == n) throw bad(list, lead + i + 1, "expected a CPU number after ','");
             }
         }

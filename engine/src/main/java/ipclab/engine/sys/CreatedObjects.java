@@ -13,7 +13,11 @@ public final class CreatedObjects {
     private CreatedObjects() {}
 
     /** The three kinds, named as the files in /proc/sysvipc. */
-    public enum Kind { SHM, MSG, SEM }
+    public enum Kind {
+        SHM,
+        MSG,
+        SEM
+    }
 
     private static final Set<Long> IDS = ConcurrentHashMap.newKeySet();
 

@@ -18,9 +18,9 @@ public final class Ipc {
 
     /** The key that always makes a new object. */
     public static final int IPC_PRIVATE = 0;
+
     public static final int IPC_CREAT = 01000, IPC_EXCL = 02000, IPC_NOWAIT = 04000;
     public static final int IPC_RMID = 0, IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
-
     public static final int MSG_NOERROR = 010000, MSG_EXCEPT = 020000;
     /**
      * msgrcv: copy the message at index {@code msgtyp} (0-based) without taking it off the queue.
@@ -65,8 +65,9 @@ public final class Ipc {
 
     /** Flags of msgsnd/msgrcv as text: {@code IPC_NOWAIT|MSG_NOERROR}, or {@code 0}. */
     public static String msgFlags(int flags) {
-        return render(flags, new int[] {IPC_NOWAIT, MSG_NOERROR, MSG_EXCEPT, MSG_COPY},
-                new String[] {"IPC_NOWAIT", "MSG_NOERROR", "MSG_EXCEPT", "MSG_COPY"});
+        return render(flags, new int[] {IPC_NOWAIT, MSG_NOERROR, MSG_EXCEPT, MSG_COPY}, new String[] {
+            "IPC_NOWAIT", "MSG_NOERROR", "MSG_EXCEPT", "MSG_COPY"
+        });
     }
 
     /** Flags of one semop operation as text: {@code IPC_NOWAIT|SEM_UNDO}, or {@code 0}. */

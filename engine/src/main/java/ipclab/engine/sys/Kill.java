@@ -24,7 +24,8 @@ public final class Kill {
 
     /** Sends {@code signal} to {@code pid}; ESRCH (no such process) and EPERM are thrown as {@link IpcException}. */
     public static void kill(long pid, int signal) {
-        if (pid <= 0) throw new IllegalArgumentException("kill: pid=" + pid + " must be positive (0 and -1 would signal groups)");
+        if (pid <= 0)
+            throw new IllegalArgumentException("kill: pid=" + pid + " must be positive (0 and -1 would signal groups)");
         Native.PerThread t = Syscalls.count(Syscalls.KILL);
         int rc;
         try {

@@ -15,5 +15,15 @@ package ipclab.engine.sys;
  * @param rtime  last msgrcv, seconds since the epoch (0 = never)
  * @param ctime  creation or last change, seconds since the epoch
  */
-public record MsqInfo(int key, int uid, int mode, long qnum, long qbytes, long cbytes, int lspid, int lrpid,
-                      long stime, long rtime, long ctime) {}
+public record MsqInfo(
+        int key,
+        int uid,
+        int mode,
+        long qnum,
+        long qbytes,
+        long cbytes,
+        int lspid,
+        int lrpid,
+        long stime,
+        long rtime,
+        long ctime) {}

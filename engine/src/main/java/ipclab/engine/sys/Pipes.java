@@ -21,8 +21,13 @@ import java.nio.file.Path;
 public final class Pipes {
     private Pipes() {}
 
-    public static final int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0100, O_EXCL = 0200,
-            O_NONBLOCK = 04000, O_CLOEXEC = 02000000;
+    public static final int O_RDONLY = 0,
+            O_WRONLY = 1,
+            O_RDWR = 2,
+            O_CREAT = 0100,
+            O_EXCL = 0200,
+            O_NONBLOCK = 04000,
+            O_CLOEXEC = 02000000;
 
     private static final class Pipe2 {
         static final MethodHandle H = Native.withErrno("pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
@@ -33,13 +38,13 @@ public final class Pipes {
     }
 
     private static final class Open {
-        static final MethodHandle H = Native.withErrnoVariadic("open",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
+        static final MethodHandle H =
+                Native.withErrnoVariadic("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 2);
     }
 
     private static final class Fcntl {
-        static final MethodHandle H = Native.withErrnoVariadic("fcntl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 2);
+        static final MethodHandle H =
+                Native.withErrnoVariadic("fcntl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 2);
     }
 
     private static final int F_GETFL = 3, F_SETFL = 4;
@@ -97,7 +102,8 @@ public final class Pipes {
             throw Native.unexpected(e);
         }
         if (rc == -1) {
-            throw new IpcException("mkfifo", "path=" + path + ", mode=0" + Integer.toOctalString(mode), Native.errno(t.capture));
+            throw new IpcException(
+                    "mkfifo", "path=" + path + ", mode=0" + Integer.toOctalString(mode), Native.errno(t.capture));
         }
     }
 
@@ -172,7 +178,7 @@ public final class Pipes {
      */
     public static long readFully(int fd, MemorySegment buf, long len) {
         long done = read(fd, buf, len);
-        while (done < len && done > 0) {  // 0 at once: end of file, no second read to learn it again
+        while (done < len && done > 0) { // 0 at once: end of file, no second read to learn it again
             long n = read(fd, buf.asSlice(done), len - done);
             if (n == 0) {
                 break;
@@ -208,7 +214,9 @@ public final class Pipes {
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }
-        if (rc == -1) throw new IpcException("fcntl", "fd=" + fd + ", cmd=" + cmdName + ", arg=" + openFlags(arg), Native.errno(t.capture));
+        if (rc == -1)
+            throw new IpcException(
+                    "fcntl", "fd=" + fd + ", cmd=" + cmdName + ", arg=" + openFlags(arg), Native.errno(t.capture));
         return rc;
     }
 
@@ -233,14 +241,16 @@ public final class Pipes {
 
     /** open/pipe2 flags as text: {@code O_WRONLY|O_NONBLOCK}. */
     public static String openFlags(int flags) {
-        String access = switch (flags & 3) {
-            case O_RDONLY -> "O_RDONLY";
-            case O_WRONLY -> "O_WRONLY";
-            case O_RDWR -> "O_RDWR";
-            default -> "O_ACCMODE";
-        };
-        String rest = Ipc.render(flags & ~3, new int[] {O_CREAT, O_EXCL, O_NONBLOCK, O_CLOEXEC},
-                new String[] {"O_CREAT", "O_EXCL", "O_NONBLOCK", "O_CLOEXEC"});
+        String access =
+                switch (flags & 3) {
+                    case O_RDONLY -> "O_RDONLY";
+                    case O_WRONLY -> "O_WRONLY";
+                    case O_RDWR -> "O_RDWR";
+                    default -> "O_ACCMODE";
+                };
+        String rest = Ipc.render(flags & ~3, new int[] {O_CREAT, O_EXCL, O_NONBLOCK, O_CLOEXEC}, new String[] {
+            "O_CREAT", "O_EXCL", "O_NONBLOCK", "O_CLOEXEC"
+        });
         return rest.equals("0") ? access : access + "|" + rest;
     }
 }

@@ -19,8 +19,8 @@ public final class ProcessLife {
     public static final int SIGKILL = 9;
 
     private static final class Prctl {
-        static final MethodHandle H = Native.withErrnoVariadic("prctl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), 1);
+        static final MethodHandle H =
+                Native.withErrnoVariadic("prctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), 1);
     }
 
     private static final class GetPpid {

@@ -24,12 +24,20 @@ public final class Rusage {
      * @param voluntaryCtxSwitches    the process gave up the CPU (blocked, e.g. in msgrcv)
      * @param involuntaryCtxSwitches  the scheduler took the CPU away
      */
-    public record Usage(long userMicros, long sysMicros, long minorFaults, long majorFaults,
-                        long voluntaryCtxSwitches, long involuntaryCtxSwitches) {
+    public record Usage(
+            long userMicros,
+            long sysMicros,
+            long minorFaults,
+            long majorFaults,
+            long voluntaryCtxSwitches,
+            long involuntaryCtxSwitches) {
         /** This minus an earlier reading. */
         public Usage minus(Usage earlier) {
-            return new Usage(userMicros - earlier.userMicros, sysMicros - earlier.sysMicros,
-                    minorFaults - earlier.minorFaults, majorFaults - earlier.majorFaults,
+            return new Usage(
+                    userMicros - earlier.userMicros,
+                    sysMicros - earlier.sysMicros,
+                    minorFaults - earlier.minorFaults,
+                    majorFaults - earlier.majorFaults,
                     voluntaryCtxSwitches - earlier.voluntaryCtxSwitches,
                     involuntaryCtxSwitches - earlier.involuntaryCtxSwitches);
         }
@@ -58,10 +66,17 @@ public final class Rusage {
                 throw new IpcException("getrusage", "who=" + who, Native.errno(t.capture));
             }
             var l = Structs.RUSAGE;
-            long user = Structs.getLong(ru, l, "ru_utime", "tv_sec") * 1_000_000 + Structs.getLong(ru, l, "ru_utime", "tv_usec");
-            long sys = Structs.getLong(ru, l, "ru_stime", "tv_sec") * 1_000_000 + Structs.getLong(ru, l, "ru_stime", "tv_usec");
-            return new Usage(user, sys, Structs.getLong(ru, l, "ru_minflt"), Structs.getLong(ru, l, "ru_majflt"),
-                    Structs.getLong(ru, l, "ru_nvcsw"), Structs.getLong(ru, l, "ru_nivcsw"));
+            long user = Structs.getLong(ru, l, "ru_utime", "tv_sec") * 1_000_000
+                    + Structs.getLong(ru, l, "ru_utime", "tv_usec");
+            long sys = Structs.getLong(ru, l, "ru_stime", "tv_sec") * 1_000_000
+                    + Structs.getLong(ru, l, "ru_stime", "tv_usec");
+            return new Usage(
+                    user,
+                    sys,
+                    Structs.getLong(ru, l, "ru_minflt"),
+                    Structs.getLong(ru, l, "ru_majflt"),
+                    Structs.getLong(ru, l, "ru_nvcsw"),
+                    Structs.getLong(ru, l, "ru_nivcsw"));
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

@@ -112,8 +112,13 @@ public final class SemOps {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append("{num=").append(semNum(i)).append(", op=").append(op(i))
-                    .append(", flags=").append(Ipc.semFlags(flags(i))).append('}');
+            sb.append("{num=")
+                    .append(semNum(i))
+                    .append(", op=")
+                    .append(op(i))
+                    .append(", flags=")
+                    .append(Ipc.semFlags(flags(i)))
+                    .append('}');
         }
         return sb.append(']').toString();
     }

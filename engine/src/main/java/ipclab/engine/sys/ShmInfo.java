@@ -15,5 +15,15 @@ package ipclab.engine.sys;
  * @param dtime            last detach, seconds since the epoch (0 = never)
  * @param ctime            creation or last change, seconds since the epoch
  */
-public record ShmInfo(int key, int uid, int mode, boolean markedForRemoval, long segsz, int cpid, int lpid,
-                      long nattch, long atime, long dtime, long ctime) {}
+public record ShmInfo(
+        int key,
+        int uid,
+        int mode,
+        boolean markedForRemoval,
+        long segsz,
+        int cpid,
+        int lpid,
+        long nattch,
+        long atime,
+        long dtime,
+        long ctime) {}

@@ -60,7 +60,8 @@ public final class Sockets {
             r |= (int) GetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, len);
             long n = (long) Send.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
             n |= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
-            if (r != -1 || n != -1) throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
+            if (r != -1 || n != -1)
+                throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
@@ -91,7 +92,8 @@ public final class Sockets {
             long n = -1;
             if (sends) n &= (long) SendNow.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
             if (receives) n &= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
-            if (r != -1 || n != -1) throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
+            if (r != -1 || n != -1)
+                throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
@@ -100,15 +102,18 @@ public final class Sockets {
     }
 
     private static final class Socket {
-        static final MethodHandle H = Native.withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle H =
+                Native.withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
 
     private static final class Bind {
-        static final MethodHandle H = Native.withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle H =
+                Native.withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     }
 
     private static final class Connect {
-        static final MethodHandle H = Native.withErrno("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle H =
+                Native.withErrno("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     }
 
     private static final class Listen {
@@ -116,14 +121,17 @@ public final class Sockets {
     }
 
     private static final class Accept {
-        static final MethodHandle H = Native.withErrno("accept", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle H =
+                Native.withErrno("accept", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static final class GetSockName {
-        static final MethodHandle H = Native.withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle H =
+                Native.withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 
-    private static final FunctionDescriptor TRANSFER = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final FunctionDescriptor TRANSFER =
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
 
     private static final class Send {
         static final MethodHandle H = Native.withErrno("send", TRANSFER);
@@ -143,13 +151,13 @@ public final class Sockets {
     }
 
     private static final class SetSockOpt {
-        static final MethodHandle H = Native.withErrno("setsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle H = Native.withErrno(
+                "setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     }
 
     private static final class GetSockOpt {
-        static final MethodHandle H = Native.withErrno("getsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+        static final MethodHandle H = Native.withErrno(
+                "getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static final class Shutdown {
@@ -173,8 +181,10 @@ public final class Sockets {
             throw Native.unexpected(e);
         }
         if (fd == -1) {
-            throw new IpcException("socket", "domain=" + domainName(domain) + ", type=" + typeName(type)
-                    + ", protocol=" + protocol, Native.errno(t.capture));
+            throw new IpcException(
+                    "socket",
+                    "domain=" + domainName(domain) + ", type=" + typeName(type) + ", protocol=" + protocol,
+                    Native.errno(t.capture));
         }
         return fd;
     }
@@ -188,7 +198,8 @@ public final class Sockets {
             addressCall(Bind.H, Syscalls.BIND, "bind", fd, unixAddress(arena, path), "path=" + path);
         }
         try {
-            java.nio.file.Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            java.nio.file.Files.setPosixFilePermissions(
+                    path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (java.io.IOException | UnsupportedOperationException e) {
             // an abstract or unusual path: the private 0700 directory still keeps others out
         }
@@ -246,8 +257,12 @@ public final class Sockets {
         }
         MemorySegment sa = arena.allocate(Structs.SOCKADDR_IN);
         sa.set(JAVA_SHORT, Structs.offset(Structs.SOCKADDR_IN, "sin_family"), (short) AF_INET);
-        sa.set(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), Structs.offset(Structs.SOCKADDR_IN, "sin_port"), (short) port);
-        sa.set(JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN), Structs.offset(Structs.SOCKADDR_IN, "sin_addr"), INADDR_LOOPBACK);
+        sa.set(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), Structs.offset(Structs.SOCKADDR_IN, "sin_port"), (short)
+                port);
+        sa.set(
+                JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN),
+                Structs.offset(Structs.SOCKADDR_IN, "sin_addr"),
+                INADDR_LOOPBACK);
         return sa;
     }
 
@@ -265,8 +280,8 @@ public final class Sockets {
             if (family != AF_INET) {
                 throw new IllegalArgumentException("fd=" + fd + " is not an AF_INET socket (family " + family + ")");
             }
-            return Short.toUnsignedInt(sa.get(JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN),
-                    Structs.offset(Structs.SOCKADDR_IN, "sin_port")));
+            return Short.toUnsignedInt(sa.get(
+                    JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN), Structs.offset(Structs.SOCKADDR_IN, "sin_port")));
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
@@ -311,7 +326,8 @@ public final class Sockets {
     /** send {@code len} bytes from the start of {@code buf}; the count sent or {@code -errno}. Allocation-free. */
     public static long trySend(int fd, MemorySegment buf, long len, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.SENDTO);
-        long n = (flags & MSG_DONTWAIT) != 0 ? sendNow(t.capture, fd, buf, len, flags)
+        long n = (flags & MSG_DONTWAIT) != 0
+                ? sendNow(t.capture, fd, buf, len, flags)
                 : sendMayBlock(t.capture, fd, buf, len, flags);
         return n == -1 ? -Native.errno(t.capture) : n;
     }
@@ -319,7 +335,8 @@ public final class Sockets {
     /** recv up to {@code len} bytes into {@code buf}; the count (0 = orderly shutdown) or {@code -errno}. Allocation-free. */
     public static long tryRecv(int fd, MemorySegment buf, long len, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.RECVFROM);
-        long n = (flags & MSG_DONTWAIT) != 0 ? recvNow(t.capture, fd, buf, len, flags)
+        long n = (flags & MSG_DONTWAIT) != 0
+                ? recvNow(t.capture, fd, buf, len, flags)
                 : recvMayBlock(t.capture, fd, buf, len, flags);
         return n == -1 ? -Native.errno(t.capture) : n;
     }
@@ -415,7 +432,9 @@ public final class Sockets {
             MemorySegment v = arena.allocateFrom(JAVA_INT, value);
             int rc = (int) SetSockOpt.H.invokeExact(t.capture, fd, level, option, v, (int) JAVA_INT.byteSize());
             if (rc == -1) {
-                throw new IpcException("setsockopt", "fd=" + fd + ", option=" + optionName(level, option) + ", value=" + value,
+                throw new IpcException(
+                        "setsockopt",
+                        "fd=" + fd + ", option=" + optionName(level, option) + ", value=" + value,
                         Native.errno(t.capture));
             }
         } catch (RuntimeException e) {
@@ -431,7 +450,8 @@ public final class Sockets {
      * {@code struct timeval}); a positive value under 1 us becomes 1 us, since 0 would mean for ever.
      */
     public static void setReceiveTimeout(int fd, long nanos) {
-        if (nanos < 0) throw new IllegalArgumentException("receive timeout must be >= 0 ns (0: wait for ever), not " + nanos);
+        if (nanos < 0)
+            throw new IllegalArgumentException("receive timeout must be >= 0 ns (0: wait for ever), not " + nanos);
         long micros = nanos / 1000;
         if (nanos > 0 && micros == 0) micros = 1;
         Native.PerThread t = Syscalls.count(Syscalls.SETSOCKOPT);
@@ -439,9 +459,12 @@ public final class Sockets {
             MemorySegment tv = arena.allocate(Structs.TIMEVAL);
             tv.set(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_sec"), micros / 1_000_000);
             tv.set(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_usec"), micros % 1_000_000);
-            int rc = (int) SetSockOpt.H.invokeExact(t.capture, fd, SOL_SOCKET, SO_RCVTIMEO, tv, (int) Structs.TIMEVAL.byteSize());
+            int rc = (int) SetSockOpt.H.invokeExact(
+                    t.capture, fd, SOL_SOCKET, SO_RCVTIMEO, tv, (int) Structs.TIMEVAL.byteSize());
             if (rc == -1) {
-                throw new IpcException("setsockopt", "fd=" + fd + ", option=SO_RCVTIMEO, value=" + micros + "us",
+                throw new IpcException(
+                        "setsockopt",
+                        "fd=" + fd + ", option=SO_RCVTIMEO, value=" + micros + "us",
                         Native.errno(t.capture));
             }
         } catch (RuntimeException e) {
@@ -458,7 +481,8 @@ public final class Sockets {
             MemorySegment tv = arena.allocate(Structs.TIMEVAL);
             MemorySegment len = arena.allocateFrom(JAVA_INT, (int) Structs.TIMEVAL.byteSize());
             int rc = (int) GetSockOpt.H.invokeExact(t.capture, fd, SOL_SOCKET, SO_RCVTIMEO, tv, len);
-            if (rc == -1) throw new IpcException("getsockopt", "fd=" + fd + ", option=SO_RCVTIMEO", Native.errno(t.capture));
+            if (rc == -1)
+                throw new IpcException("getsockopt", "fd=" + fd + ", option=SO_RCVTIMEO", Native.errno(t.capture));
             return tv.get(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_sec")) * 1_000_000_000L
                     + tv.get(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_usec")) * 1000L;
         } catch (RuntimeException e) {
@@ -476,8 +500,8 @@ public final class Sockets {
             MemorySegment len = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
             int rc = (int) GetSockOpt.H.invokeExact(t.capture, fd, level, option, v, len);
             if (rc == -1) {
-                throw new IpcException("getsockopt", "fd=" + fd + ", option=" + optionName(level, option),
-                        Native.errno(t.capture));
+                throw new IpcException(
+                        "getsockopt", "fd=" + fd + ", option=" + optionName(level, option), Native.errno(t.capture));
             }
             return v.get(JAVA_INT, 0);
         } catch (RuntimeException e) {
@@ -517,12 +541,13 @@ public final class Sockets {
             throw Native.unexpected(e);
         }
         if (rc == -1) {
-            String h = switch (how) {
-                case SHUT_RD -> "SHUT_RD";
-                case SHUT_WR -> "SHUT_WR";
-                case SHUT_RDWR -> "SHUT_RDWR";
-                default -> Integer.toString(how);
-            };
+            String h =
+                    switch (how) {
+                        case SHUT_RD -> "SHUT_RD";
+                        case SHUT_WR -> "SHUT_WR";
+                        case SHUT_RDWR -> "SHUT_RDWR";
+                        default -> Integer.toString(how);
+                    };
             throw new IpcException("shutdown", "fd=" + fd + ", how=" + h, Native.errno(t.capture));
         }
     }
@@ -541,19 +566,21 @@ public final class Sockets {
     }
 
     static String typeName(int type) {
-        String base = switch (type & 0xf) {
-            case SOCK_STREAM -> "SOCK_STREAM";
-            case SOCK_DGRAM -> "SOCK_DGRAM";
-            default -> Integer.toString(type & 0xf);
-        };
-        String rest = Ipc.render(type & ~0xf, new int[] {SOCK_NONBLOCK, SOCK_CLOEXEC},
-                new String[] {"SOCK_NONBLOCK", "SOCK_CLOEXEC"});
+        String base =
+                switch (type & 0xf) {
+                    case SOCK_STREAM -> "SOCK_STREAM";
+                    case SOCK_DGRAM -> "SOCK_DGRAM";
+                    default -> Integer.toString(type & 0xf);
+                };
+        String rest = Ipc.render(
+                type & ~0xf, new int[] {SOCK_NONBLOCK, SOCK_CLOEXEC}, new String[] {"SOCK_NONBLOCK", "SOCK_CLOEXEC"});
         return rest.equals("0") ? base : base + "|" + rest;
     }
 
     static String msgFlags(int flags) {
-        return Ipc.render(flags, new int[] {MSG_DONTWAIT, MSG_WAITALL, MSG_NOSIGNAL},
-                new String[] {"MSG_DONTWAIT", "MSG_WAITALL", "MSG_NOSIGNAL"});
+        return Ipc.render(flags, new int[] {MSG_DONTWAIT, MSG_WAITALL, MSG_NOSIGNAL}, new String[] {
+            "MSG_DONTWAIT", "MSG_WAITALL", "MSG_NOSIGNAL"
+        });
     }
 
     static String optionName(int level, int option) {

@@ -34,60 +34,106 @@ public final class Structs {
     private Structs() {}
 
     public static final StructLayout IPC_PERM = structLayout(
-            JAVA_INT.withName("__key"), JAVA_INT.withName("uid"), JAVA_INT.withName("gid"),
-            JAVA_INT.withName("cuid"), JAVA_INT.withName("cgid"), JAVA_INT.withName("mode"),
-            JAVA_SHORT.withName("__seq"), JAVA_SHORT.withName("__pad2"), paddingLayout(4),
-            JAVA_LONG.withName("__unused1"), JAVA_LONG.withName("__unused2")).withName("ipc_perm");
+                    JAVA_INT.withName("__key"),
+                    JAVA_INT.withName("uid"),
+                    JAVA_INT.withName("gid"),
+                    JAVA_INT.withName("cuid"),
+                    JAVA_INT.withName("cgid"),
+                    JAVA_INT.withName("mode"),
+                    JAVA_SHORT.withName("__seq"),
+                    JAVA_SHORT.withName("__pad2"),
+                    paddingLayout(4),
+                    JAVA_LONG.withName("__unused1"),
+                    JAVA_LONG.withName("__unused2"))
+            .withName("ipc_perm");
 
     public static final StructLayout SHMID_DS = structLayout(
-            IPC_PERM.withName("shm_perm"), JAVA_LONG.withName("shm_segsz"), JAVA_LONG.withName("shm_atime"),
-            JAVA_LONG.withName("shm_dtime"), JAVA_LONG.withName("shm_ctime"), JAVA_INT.withName("shm_cpid"),
-            JAVA_INT.withName("shm_lpid"), JAVA_LONG.withName("shm_nattch"), JAVA_LONG.withName("__unused4"),
-            JAVA_LONG.withName("__unused5")).withName("shmid_ds");
+                    IPC_PERM.withName("shm_perm"),
+                    JAVA_LONG.withName("shm_segsz"),
+                    JAVA_LONG.withName("shm_atime"),
+                    JAVA_LONG.withName("shm_dtime"),
+                    JAVA_LONG.withName("shm_ctime"),
+                    JAVA_INT.withName("shm_cpid"),
+                    JAVA_INT.withName("shm_lpid"),
+                    JAVA_LONG.withName("shm_nattch"),
+                    JAVA_LONG.withName("__unused4"),
+                    JAVA_LONG.withName("__unused5"))
+            .withName("shmid_ds");
 
     public static final StructLayout MSQID_DS = structLayout(
-            IPC_PERM.withName("msg_perm"), JAVA_LONG.withName("msg_stime"), JAVA_LONG.withName("msg_rtime"),
-            JAVA_LONG.withName("msg_ctime"), JAVA_LONG.withName("__msg_cbytes"), JAVA_LONG.withName("msg_qnum"),
-            JAVA_LONG.withName("msg_qbytes"), JAVA_INT.withName("msg_lspid"), JAVA_INT.withName("msg_lrpid"),
-            JAVA_LONG.withName("__unused4"), JAVA_LONG.withName("__unused5")).withName("msqid_ds");
+                    IPC_PERM.withName("msg_perm"),
+                    JAVA_LONG.withName("msg_stime"),
+                    JAVA_LONG.withName("msg_rtime"),
+                    JAVA_LONG.withName("msg_ctime"),
+                    JAVA_LONG.withName("__msg_cbytes"),
+                    JAVA_LONG.withName("msg_qnum"),
+                    JAVA_LONG.withName("msg_qbytes"),
+                    JAVA_INT.withName("msg_lspid"),
+                    JAVA_INT.withName("msg_lrpid"),
+                    JAVA_LONG.withName("__unused4"),
+                    JAVA_LONG.withName("__unused5"))
+            .withName("msqid_ds");
 
     public static final StructLayout SEMID_DS = structLayout(
-            IPC_PERM.withName("sem_perm"), JAVA_LONG.withName("sem_otime"), JAVA_LONG.withName("__sem_otime_high"),
-            JAVA_LONG.withName("sem_ctime"), JAVA_LONG.withName("__sem_ctime_high"), JAVA_LONG.withName("sem_nsems"),
-            JAVA_LONG.withName("__unused3"), JAVA_LONG.withName("__unused4")).withName("semid_ds");
+                    IPC_PERM.withName("sem_perm"),
+                    JAVA_LONG.withName("sem_otime"),
+                    JAVA_LONG.withName("__sem_otime_high"),
+                    JAVA_LONG.withName("sem_ctime"),
+                    JAVA_LONG.withName("__sem_ctime_high"),
+                    JAVA_LONG.withName("sem_nsems"),
+                    JAVA_LONG.withName("__unused3"),
+                    JAVA_LONG.withName("__unused4"))
+            .withName("semid_ds");
 
     public static final StructLayout SEMBUF = structLayout(
-            JAVA_SHORT.withName("sem_num"), JAVA_SHORT.withName("sem_op"), JAVA_SHORT.withName("sem_flg"))
+                    JAVA_SHORT.withName("sem_num"), JAVA_SHORT.withName("sem_op"), JAVA_SHORT.withName("sem_flg"))
             .withName("sembuf");
 
     /** The fixed head of a {@code msgbuf}; {@link #msgbuf(long)} gives the whole struct for a text size. */
-    public static final StructLayout MSGBUF_HEADER = structLayout(JAVA_LONG.withName("mtype")).withName("msgbuf");
+    public static final StructLayout MSGBUF_HEADER =
+            structLayout(JAVA_LONG.withName("mtype")).withName("msgbuf");
 
     /** {@code struct msgbuf { long mtype; char mtext[textSize]; }}. */
     public static StructLayout msgbuf(long textSize) {
-        return structLayout(JAVA_LONG.withName("mtype"), sequenceLayout(textSize, JAVA_BYTE).withName("mtext"))
+        return structLayout(
+                        JAVA_LONG.withName("mtype"),
+                        sequenceLayout(textSize, JAVA_BYTE).withName("mtext"))
                 .withName("msgbuf");
     }
 
     public static final StructLayout SOCKADDR_UN = structLayout(
-            JAVA_SHORT.withName("sun_family"), sequenceLayout(108, JAVA_BYTE).withName("sun_path"))
+                    JAVA_SHORT.withName("sun_family"),
+                    sequenceLayout(108, JAVA_BYTE).withName("sun_path"))
             .withName("sockaddr_un");
 
     public static final StructLayout SOCKADDR_IN = structLayout(
-            JAVA_SHORT.withName("sin_family"), JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN).withName("sin_port"),
-            JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN).withName("sin_addr"),
-            sequenceLayout(8, JAVA_BYTE).withName("sin_zero")).withName("sockaddr_in");
+                    JAVA_SHORT.withName("sin_family"),
+                    JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN).withName("sin_port"),
+                    JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN).withName("sin_addr"),
+                    sequenceLayout(8, JAVA_BYTE).withName("sin_zero"))
+            .withName("sockaddr_in");
 
-    public static final StructLayout TIMEVAL = structLayout(
-            JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_usec")).withName("timeval");
+    public static final StructLayout TIMEVAL = structLayout(JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_usec"))
+            .withName("timeval");
 
     public static final StructLayout RUSAGE = structLayout(
-            TIMEVAL.withName("ru_utime"), TIMEVAL.withName("ru_stime"), JAVA_LONG.withName("ru_maxrss"),
-            JAVA_LONG.withName("ru_ixrss"), JAVA_LONG.withName("ru_idrss"), JAVA_LONG.withName("ru_isrss"),
-            JAVA_LONG.withName("ru_minflt"), JAVA_LONG.withName("ru_majflt"), JAVA_LONG.withName("ru_nswap"),
-            JAVA_LONG.withName("ru_inblock"), JAVA_LONG.withName("ru_oublock"), JAVA_LONG.withName("ru_msgsnd"),
-            JAVA_LONG.withName("ru_msgrcv"), JAVA_LONG.withName("ru_nsignals"), JAVA_LONG.withName("ru_nvcsw"),
-            JAVA_LONG.withName("ru_nivcsw")).withName("rusage");
+                    TIMEVAL.withName("ru_utime"),
+                    TIMEVAL.withName("ru_stime"),
+                    JAVA_LONG.withName("ru_maxrss"),
+                    JAVA_LONG.withName("ru_ixrss"),
+                    JAVA_LONG.withName("ru_idrss"),
+                    JAVA_LONG.withName("ru_isrss"),
+                    JAVA_LONG.withName("ru_minflt"),
+                    JAVA_LONG.withName("ru_majflt"),
+                    JAVA_LONG.withName("ru_nswap"),
+                    JAVA_LONG.withName("ru_inblock"),
+                    JAVA_LONG.withName("ru_oublock"),
+                    JAVA_LONG.withName("ru_msgsnd"),
+                    JAVA_LONG.withName("ru_msgrcv"),
+                    JAVA_LONG.withName("ru_nsignals"),
+                    JAVA_LONG.withName("ru_nvcsw"),
+                    JAVA_LONG.withName("ru_nivcsw"))
+            .withName("rusage");
 
     /** The byte offset of a (nested) field, e.g. {@code offset(MSQID_DS, "msg_perm", "mode")}. */
     public static long offset(StructLayout layout, String... path) {

@@ -34,22 +34,82 @@ import java.util.Map;
 public final class Syscalls {
     private Syscalls() {}
 
-    static final int SHMGET = 0, SHMAT = 1, SHMDT = 2, SHMCTL = 3,
-            MSGGET = 4, MSGSND = 5, MSGRCV = 6, MSGCTL = 7,
-            SEMGET = 8, SEMOP = 9, SEMCTL = 10,
-            SOCKET = 11, BIND = 12, LISTEN = 13, ACCEPT = 14, CONNECT = 15, SENDTO = 16, RECVFROM = 17,
-            GETSOCKNAME = 18, SETSOCKOPT = 19, GETSOCKOPT = 20, SHUTDOWN = 21, CLOSE = 22,
-            PIPE2 = 23, MKNODAT = 24, OPENAT = 25, READ = 26, WRITE = 27, UNLINK = 28,
-            NEWFSTATAT = 29, GETRUSAGE = 30, GETUID = 31, SETUID = 32, SETGID = 33, GETPID = 34, FCNTL = 35, KILL = 36;
+    static final int SHMGET = 0,
+            SHMAT = 1,
+            SHMDT = 2,
+            SHMCTL = 3,
+            MSGGET = 4,
+            MSGSND = 5,
+            MSGRCV = 6,
+            MSGCTL = 7,
+            SEMGET = 8,
+            SEMOP = 9,
+            SEMCTL = 10,
+            SOCKET = 11,
+            BIND = 12,
+            LISTEN = 13,
+            ACCEPT = 14,
+            CONNECT = 15,
+            SENDTO = 16,
+            RECVFROM = 17,
+            GETSOCKNAME = 18,
+            SETSOCKOPT = 19,
+            GETSOCKOPT = 20,
+            SHUTDOWN = 21,
+            CLOSE = 22,
+            PIPE2 = 23,
+            MKNODAT = 24,
+            OPENAT = 25,
+            READ = 26,
+            WRITE = 27,
+            UNLINK = 28,
+            NEWFSTATAT = 29,
+            GETRUSAGE = 30,
+            GETUID = 31,
+            SETUID = 32,
+            SETGID = 33,
+            GETPID = 34,
+            FCNTL = 35,
+            KILL = 36;
 
     static final String[] NAMES = {
-        "shmget", "shmat", "shmdt", "shmctl",
-        "msgget", "msgsnd", "msgrcv", "msgctl",
-        "semget", "semop", "semctl",
-        "socket", "bind", "listen", "accept", "connect", "sendto", "recvfrom",
-        "getsockname", "setsockopt", "getsockopt", "shutdown", "close",
-        "pipe2", "mknodat", "openat", "read", "write", "unlink",
-        "newfstatat", "getrusage", "getuid", "setuid", "setgid", "getpid", "fcntl", "kill",
+        "shmget",
+        "shmat",
+        "shmdt",
+        "shmctl",
+        "msgget",
+        "msgsnd",
+        "msgrcv",
+        "msgctl",
+        "semget",
+        "semop",
+        "semctl",
+        "socket",
+        "bind",
+        "listen",
+        "accept",
+        "connect",
+        "sendto",
+        "recvfrom",
+        "getsockname",
+        "setsockopt",
+        "getsockopt",
+        "shutdown",
+        "close",
+        "pipe2",
+        "mknodat",
+        "openat",
+        "read",
+        "write",
+        "unlink",
+        "newfstatat",
+        "getrusage",
+        "getuid",
+        "setuid",
+        "setgid",
+        "getpid",
+        "fcntl",
+        "kill",
     };
 
     /** Counts one attempt of {@code call} by the current thread; returns its state for the call itself. */
@@ -77,10 +137,14 @@ public final class Syscalls {
     }
 
     /** How many call names there are: the length {@link #countsInto(long[])} fills. */
-    public static int names() { return NAMES.length; }
+    public static int names() {
+        return NAMES.length;
+    }
 
     /** The name of call {@code i} (as in {@link #snapshot()}). */
-    public static String name(int i) { return NAMES[i]; }
+    public static String name(int i) {
+        return NAMES[i];
+    }
 
     /**
      * Sums every thread's counts into {@code into} (by call, {@link #name(int)}; at least

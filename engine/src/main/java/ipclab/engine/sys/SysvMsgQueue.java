@@ -46,8 +46,13 @@ public final class SysvMsgQueue {
             r = (int) Snd.H.invokeExact(c, -1, ds, 0L, Ipc.IPC_NOWAIT);
             long n = (long) Rcv.H.invokeExact(c, -1, ds, 0L, 0L, Ipc.IPC_NOWAIT);
             r |= (int) Ctl.H.invokeExact(c, -1, Ipc.IPC_STAT, ds);
-            Structs.setLong(ds, Structs.getLong(ds, Structs.MSQID_DS, "msg_qbytes"), Structs.MSQID_DS, "msg_qbytes"); // setQbytes' own work
-            if (r != -1 || n != -1) throw new IllegalStateException("msgq warm-up calls were expected to fail with EINVAL");
+            Structs.setLong(
+                    ds,
+                    Structs.getLong(ds, Structs.MSQID_DS, "msg_qbytes"),
+                    Structs.MSQID_DS,
+                    "msg_qbytes"); // setQbytes' own work
+            if (r != -1 || n != -1)
+                throw new IllegalStateException("msgq warm-up calls were expected to fail with EINVAL");
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {
@@ -60,17 +65,18 @@ public final class SysvMsgQueue {
     }
 
     private static final class Snd {
-        static final MethodHandle H = Native.withErrno("msgsnd",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+        static final MethodHandle H =
+                Native.withErrno("msgsnd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     }
 
     private static final class Rcv {
-        static final MethodHandle H = Native.withErrno("msgrcv",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        static final MethodHandle H = Native.withErrno(
+                "msgrcv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
     }
 
     private static final class Ctl {
-        static final MethodHandle H = Native.withErrno("msgctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle H =
+                Native.withErrno("msgctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     }
 
     /**
@@ -88,7 +94,8 @@ public final class SysvMsgQueue {
             throw Native.unexpected(e);
         }
         if (id == -1) {
-            throw new IpcException("msgget", "key=" + Ipc.keyHex(key) + ", flags=" + Ipc.getFlags(flags), Native.errno(t.capture));
+            throw new IpcException(
+                    "msgget", "key=" + Ipc.keyHex(key) + ", flags=" + Ipc.getFlags(flags), Native.errno(t.capture));
         }
         CreatedObjects.record(CreatedObjects.Kind.MSG, id, flags);
         return id;
@@ -118,7 +125,8 @@ public final class SysvMsgQueue {
             rc = trySend(msqid, buf, textSize, flags);
         } while (rc == -Errno.EINTR);
         if (rc < 0) {
-            throw new IpcException("msgsnd", "msqid=" + msqid + ", size=" + textSize + ", flags=" + Ipc.msgFlags(flags), -rc);
+            throw new IpcException(
+                    "msgsnd", "msqid=" + msqid + ", size=" + textSize + ", flags=" + Ipc.msgFlags(flags), -rc);
         }
     }
 
@@ -146,15 +154,18 @@ public final class SysvMsgQueue {
     /** As {@link #tryReceive}, but retries EINTR and throws any other failure; returns the text size. */
     public static long receive(int msqid, MsgBuf buf, long maxText, long mtype, int flags) {
         if (maxText > buf.capacity()) {
-            throw new IllegalArgumentException("maxText=" + maxText + " exceeds the buffer's capacity=" + buf.capacity());
+            throw new IllegalArgumentException(
+                    "maxText=" + maxText + " exceeds the buffer's capacity=" + buf.capacity());
         }
         long n;
         do {
             n = tryReceive(msqid, buf, maxText, mtype, flags);
         } while (n == -Errno.EINTR);
         if (n < 0) {
-            throw new IpcException("msgrcv", "msqid=" + msqid + ", size=" + maxText + ", mtype=" + mtype
-                    + ", flags=" + Ipc.msgFlags(flags), (int) -n);
+            throw new IpcException(
+                    "msgrcv",
+                    "msqid=" + msqid + ", size=" + maxText + ", mtype=" + mtype + ", flags=" + Ipc.msgFlags(flags),
+                    (int) -n);
         }
         return n;
     }
@@ -176,11 +187,17 @@ public final class SysvMsgQueue {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ds = statInto(msqid, arena);
             var l = Structs.MSQID_DS;
-            return new MsqInfo(Structs.getInt(ds, l, "msg_perm", "__key"), Structs.getInt(ds, l, "msg_perm", "uid"),
-                    Structs.getInt(ds, l, "msg_perm", "mode") & 0777, Structs.getLong(ds, l, "msg_qnum"),
-                    Structs.getLong(ds, l, "msg_qbytes"), Structs.getLong(ds, l, "__msg_cbytes"),
-                    Structs.getInt(ds, l, "msg_lspid"), Structs.getInt(ds, l, "msg_lrpid"),
-                    Structs.getLong(ds, l, "msg_stime"), Structs.getLong(ds, l, "msg_rtime"),
+            return new MsqInfo(
+                    Structs.getInt(ds, l, "msg_perm", "__key"),
+                    Structs.getInt(ds, l, "msg_perm", "uid"),
+                    Structs.getInt(ds, l, "msg_perm", "mode") & 0777,
+                    Structs.getLong(ds, l, "msg_qnum"),
+                    Structs.getLong(ds, l, "msg_qbytes"),
+                    Structs.getLong(ds, l, "__msg_cbytes"),
+                    Structs.getInt(ds, l, "msg_lspid"),
+                    Structs.getInt(ds, l, "msg_lrpid"),
+                    Structs.getLong(ds, l, "msg_stime"),
+                    Structs.getLong(ds, l, "msg_rtime"),
                     Structs.getLong(ds, l, "msg_ctime"));
         }
     }

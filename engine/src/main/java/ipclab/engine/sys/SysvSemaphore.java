@@ -55,34 +55,37 @@ public final class SysvSemaphore {
     }
 
     private static final class Get {
-        static final MethodHandle H = Native.withErrno("semget", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle H =
+                Native.withErrno("semget", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
 
     private static final class Op {
-        static final MethodHandle H = Native.withErrno("semop", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle H =
+                Native.withErrno("semop", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
     }
 
     /** semop for operations that cannot sleep ({@link SemOps#cannotBlock()}); linked at its first use. */
     private static final class OpNow {
-        static final MethodHandle H = Native.critical("semop", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle H =
+                Native.critical("semop", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
     }
 
     /** semctl(semid, semnum, cmd) for commands without a fourth argument. */
     private static final class Ctl3 {
-        static final MethodHandle H = Native.withErrnoVariadic("semctl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 3);
+        static final MethodHandle H =
+                Native.withErrnoVariadic("semctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 3);
     }
 
     /** semctl(semid, semnum, cmd, int val) for SETVAL (union semun passed as its int member). */
     private static final class CtlInt {
-        static final MethodHandle H = Native.withErrnoVariadic("semctl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 3);
+        static final MethodHandle H = Native.withErrnoVariadic(
+                "semctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), 3);
     }
 
     /** semctl(semid, 0, IPC_STAT, struct semid_ds *buf) (union semun passed as its pointer member). */
     private static final class CtlPtr {
-        static final MethodHandle H = Native.withErrnoVariadic("semctl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), 3);
+        static final MethodHandle H = Native.withErrnoVariadic(
+                "semctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), 3);
     }
 
     /**
@@ -94,7 +97,8 @@ public final class SysvSemaphore {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ds = arena.allocate(Structs.SEMID_DS);
             int rc = (int) CtlPtr.H.invokeExact(t.capture, semid, 0, Ipc.IPC_STAT, ds);
-            if (rc == -1) throw new IpcException("semctl", "semid=" + semid + ", cmd=IPC_STAT", Native.errno(t.capture));
+            if (rc == -1)
+                throw new IpcException("semctl", "semid=" + semid + ", cmd=IPC_STAT", Native.errno(t.capture));
             return Structs.getLong(ds, Structs.SEMID_DS, "sem_ctime");
         } catch (IpcException e) {
             throw e;
@@ -117,7 +121,9 @@ public final class SysvSemaphore {
             throw Native.unexpected(e);
         }
         if (id == -1) {
-            throw new IpcException("semget", "key=" + Ipc.keyHex(key) + ", nsems=" + nsems + ", flags=" + Ipc.getFlags(flags),
+            throw new IpcException(
+                    "semget",
+                    "key=" + Ipc.keyHex(key) + ", nsems=" + nsems + ", flags=" + Ipc.getFlags(flags),
                     Native.errno(t.capture));
         }
         CreatedObjects.record(CreatedObjects.Kind.SEM, id, flags);
@@ -131,7 +137,8 @@ public final class SysvSemaphore {
      */
     public static int trySemop(int semid, SemOps ops) {
         Native.PerThread t = Syscalls.count(Syscalls.SEMOP);
-        int rc = ops.cannotBlock() ? opNow(t.capture, semid, ops.segment(), ops.count())
+        int rc = ops.cannotBlock()
+                ? opNow(t.capture, semid, ops.segment(), ops.count())
                 : opMayBlock(t.capture, semid, ops.segment(), ops.count());
         return rc == -1 ? -Native.errno(t.capture) : 0;
     }
@@ -174,7 +181,9 @@ public final class SysvSemaphore {
             throw Native.unexpected(e);
         }
         if (rc == -1) {
-            throw new IpcException("semctl", "semid=" + semid + ", semnum=" + semNum + ", cmd=SETVAL, val=" + value,
+            throw new IpcException(
+                    "semctl",
+                    "semid=" + semid + ", semnum=" + semNum + ", cmd=SETVAL, val=" + value,
                     Native.errno(t.capture));
         }
     }
@@ -213,8 +222,8 @@ public final class SysvSemaphore {
             throw Native.unexpected(e);
         }
         if (rc == -1) {
-            throw new IpcException("semctl", "semid=" + semid + ", semnum=" + semNum + ", cmd=" + cmdName,
-                    Native.errno(t.capture));
+            throw new IpcException(
+                    "semctl", "semid=" + semid + ", semnum=" + semNum + ", cmd=" + cmdName, Native.errno(t.capture));
         }
         return rc;
     }

@@ -58,11 +58,13 @@ public final class SysvShm {
     private static final java.util.function.Consumer<MemorySegment> DETACH = SysvShm::shmdt;
 
     private static final class Get {
-        static final MethodHandle H = Native.withErrno("shmget", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
+        static final MethodHandle H =
+                Native.withErrno("shmget", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT));
     }
 
     private static final class At {
-        static final MethodHandle H = Native.withErrno("shmat", FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle H =
+                Native.withErrno("shmat", FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, JAVA_INT));
     }
 
     private static final class Dt {
@@ -70,7 +72,8 @@ public final class SysvShm {
     }
 
     private static final class Ctl {
-        static final MethodHandle H = Native.withErrno("shmctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
+        static final MethodHandle H =
+                Native.withErrno("shmctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     }
 
     /**
@@ -88,7 +91,9 @@ public final class SysvShm {
             throw Native.unexpected(e);
         }
         if (id == -1) {
-            throw new IpcException("shmget", "key=" + Ipc.keyHex(key) + ", size=" + size + ", flags=" + Ipc.getFlags(flags),
+            throw new IpcException(
+                    "shmget",
+                    "key=" + Ipc.keyHex(key) + ", size=" + size + ", flags=" + Ipc.getFlags(flags),
                     Native.errno(t.capture));
         }
         CreatedObjects.record(CreatedObjects.Kind.SHM, id, flags);
@@ -110,7 +115,8 @@ public final class SysvShm {
             throw Native.unexpected(e);
         }
         if (addr.address() == -1L) {
-            throw new IpcException("shmat", "shmid=" + shmid + ", flags=" + Ipc.shmatFlags(flags), Native.errno(t.capture));
+            throw new IpcException(
+                    "shmat", "shmid=" + shmid + ", flags=" + Ipc.shmatFlags(flags), Native.errno(t.capture));
         }
         return addr;
     }
@@ -125,7 +131,8 @@ public final class SysvShm {
             throw Native.unexpected(e);
         }
         if (rc == -1) {
-            throw new IpcException("shmdt", "address=0x" + Long.toHexString(address.address()), Native.errno(t.capture));
+            throw new IpcException(
+                    "shmdt", "address=0x" + Long.toHexString(address.address()), Native.errno(t.capture));
         }
     }
 
@@ -142,7 +149,8 @@ public final class SysvShm {
     /** As {@link #attach(int, long, Arena)}, with shmat flags (e.g. {@link Ipc#SHM_RDONLY}). */
     public static MemorySegment attach(int shmid, long size, int flags, Arena arena) {
         if (size <= 0) {
-            throw new IllegalArgumentException("size=" + size + " must be > 0 (the bytes of segment " + shmid + " to map)");
+            throw new IllegalArgumentException(
+                    "size=" + size + " must be > 0 (the bytes of segment " + shmid + " to map)");
         }
         MemorySegment addr = shmat(shmid, flags);
         return addr.reinterpret(size, arena, DETACH);
@@ -164,11 +172,18 @@ public final class SysvShm {
             }
             var l = Structs.SHMID_DS;
             int mode = Structs.getInt(ds, l, "shm_perm", "mode");
-            return new ShmInfo(Structs.getInt(ds, l, "shm_perm", "__key"), Structs.getInt(ds, l, "shm_perm", "uid"),
-                    mode & 0777, (mode & Ipc.SHM_DEST) != 0, Structs.getLong(ds, l, "shm_segsz"),
-                    Structs.getInt(ds, l, "shm_cpid"), Structs.getInt(ds, l, "shm_lpid"),
-                    Structs.getLong(ds, l, "shm_nattch"), Structs.getLong(ds, l, "shm_atime"),
-                    Structs.getLong(ds, l, "shm_dtime"), Structs.getLong(ds, l, "shm_ctime"));
+            return new ShmInfo(
+                    Structs.getInt(ds, l, "shm_perm", "__key"),
+                    Structs.getInt(ds, l, "shm_perm", "uid"),
+                    mode & 0777,
+                    (mode & Ipc.SHM_DEST) != 0,
+                    Structs.getLong(ds, l, "shm_segsz"),
+                    Structs.getInt(ds, l, "shm_cpid"),
+                    Structs.getInt(ds, l, "shm_lpid"),
+                    Structs.getLong(ds, l, "shm_nattch"),
+                    Structs.getLong(ds, l, "shm_atime"),
+                    Structs.getLong(ds, l, "shm_dtime"),
+                    Structs.getLong(ds, l, "shm_ctime"));
         } catch (IpcException e) {
             throw e;
         } catch (Throwable e) {

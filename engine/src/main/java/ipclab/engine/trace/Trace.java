@@ -23,8 +23,15 @@ import java.util.Map;
  * @param steps     a stepped run's every grant with its outcome, in order; empty for a free run
  * @param reports   the final report (one per sweep combination of a free run)
  */
-public record Trace(String ipclab, String createdAt, Scenario scenario, long seed, Host host, SchedulerSpec scheduler,
-                    List<StepEvent> steps, List<RunReport> reports) {
+public record Trace(
+        String ipclab,
+        String createdAt,
+        Scenario scenario,
+        long seed,
+        Host host,
+        SchedulerSpec scheduler,
+        List<StepEvent> steps,
+        List<RunReport> reports) {
     /** The format's version: a reader refuses any other. */
     public static final int FORMAT_VERSION = 1;
 
@@ -42,10 +49,14 @@ public record Trace(String ipclab, String createdAt, Scenario scenario, long see
      * @param sha256 the hex SHA-256 of {@code yaml}'s UTF-8 bytes
      */
     public record Scenario(String name, String source, String yaml, String sha256) {
-        public static Scenario of(String name, String source, String yaml) { return new Scenario(name, source, yaml, Trace.sha256(yaml)); }
+        public static Scenario of(String name, String source, String yaml) {
+            return new Scenario(name, source, yaml, Trace.sha256(yaml));
+        }
 
         /** Does the hash match the text? */
-        public boolean intact() { return Trace.sha256(yaml).equals(sha256); }
+        public boolean intact() {
+            return Trace.sha256(yaml).equals(sha256);
+        }
     }
 
     /**
@@ -56,10 +67,14 @@ public record Trace(String ipclab, String createdAt, Scenario scenario, long see
     public record Host(String kernel, int cpus, String java, Map<String, Long> limits) {}
 
     /** Was this run stepped (so a replay can enforce its interleaving)? */
-    public boolean stepped() { return scheduler.stepped(); }
+    public boolean stepped() {
+        return scheduler.stepped();
+    }
 
     /** The hex SHA-256 of the text's UTF-8 bytes. */
-    public static String sha256(String text) { return sha256(text.getBytes(StandardCharsets.UTF_8)); }
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     static String sha256(byte[] bytes) {
         try {

@@ -6,7 +6,15 @@ package ipclab.engine.trace;
  */
 public final class TraceException extends Exception {
     /** Why. */
-    public enum Kind { UNREADABLE, NOT_A_TRACE, VERSION, TAMPERED, TRUNCATED, NONE_RECORDED, CANNOT_RUN }
+    public enum Kind {
+        UNREADABLE,
+        NOT_A_TRACE,
+        VERSION,
+        TAMPERED,
+        TRUNCATED,
+        NONE_RECORDED,
+        CANNOT_RUN
+    }
 
     private final Kind kind;
 
@@ -15,5 +23,7 @@ public final class TraceException extends Exception {
         this.kind = kind;
     }
 
-    public Kind kind() { return kind; }
+    public Kind kind() {
+        return kind;
+    }
 }

@@ -43,7 +43,8 @@ public final class TraceFile {
     /** The {@code format} of the first line. */
     public static final String FORMAT = "ipclab-trace";
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private TraceFile() {}
 
@@ -58,7 +59,10 @@ public final class TraceFile {
             b.append(line(n));
         }
         String body = b.toString();
-        ObjectNode end = JSON.createObjectNode().put("type", "end").put("steps", t.steps().size()).put("reports", t.reports().size())
+        ObjectNode end = JSON.createObjectNode()
+                .put("type", "end")
+                .put("steps", t.steps().size())
+                .put("reports", t.reports().size())
                 .put("sha256", Trace.sha256(body));
         Path abs = file.toAbsolutePath();
         if (abs.getParent() != null) Files.createDirectories(abs.getParent());
@@ -78,47 +82,68 @@ public final class TraceFile {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new TraceException(TraceException.Kind.UNREADABLE, "cannot read the trace " + file + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            throw new TraceException(
+                    TraceException.Kind.UNREADABLE,
+                    "cannot read the trace " + file + ": "
+                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         JsonNode head = lines.isEmpty() ? null : parse(lines.getFirst());
         if (head == null && lines.size() == 1 && !text.endsWith("\n") && text.startsWith("{\"type\":\"trace\"")) {
-            throw new TraceException(TraceException.Kind.TRUNCATED, file + " is cut short inside its first line (" + bytes.length
-                    + " bytes; a run interrupted while writing, or a partial copy)");
+            throw new TraceException(
+                    TraceException.Kind.TRUNCATED,
+                    file + " is cut short inside its first line (" + bytes.length
+                            + " bytes; a run interrupted while writing, or a partial copy)");
         }
-        if (head == null || !"trace".equals(head.path("type").asText()) || !FORMAT.equals(head.path("format").asText())) {
-            throw new TraceException(TraceException.Kind.NOT_A_TRACE, file + " is not an ipclab trace (its first line is not "
-                    + "{\"type\":\"trace\",\"format\":\"ipclab-trace\",...})");
+        if (head == null
+                || !"trace".equals(head.path("type").asText())
+                || !FORMAT.equals(head.path("format").asText())) {
+            throw new TraceException(
+                    TraceException.Kind.NOT_A_TRACE,
+                    file + " is not an ipclab trace (its first line is not "
+                            + "{\"type\":\"trace\",\"format\":\"ipclab-trace\",...})");
         }
         int version = head.path("version").asInt(-1);
         if (version != Trace.FORMAT_VERSION) {
-            throw new TraceException(TraceException.Kind.VERSION, file + " is a trace of format version " + version
-                    + "; this ipclab reads version " + Trace.FORMAT_VERSION);
+            throw new TraceException(
+                    TraceException.Kind.VERSION,
+                    file + " is a trace of format version " + version + "; this ipclab reads version "
+                            + Trace.FORMAT_VERSION);
         }
         JsonNode end = parse(lines.getLast());
         if (lines.size() < 2 || end == null || !"end".equals(end.path("type").asText()) || !text.endsWith("\n")) {
-            throw new TraceException(TraceException.Kind.TRUNCATED, file + " is cut short: it has no end line (" + lines.size()
-                    + " lines; a run interrupted while writing, or a partial copy)");
+            throw new TraceException(
+                    TraceException.Kind.TRUNCATED,
+                    file + " is cut short: it has no end line (" + lines.size()
+                            + " lines; a run interrupted while writing, or a partial copy)");
         }
         String body = text.substring(0, text.length() - lines.getLast().length() - 1);
         if (!Trace.sha256(body).equals(end.path("sha256").asText())) {
-            throw new TraceException(TraceException.Kind.TAMPERED, file + " was changed after it was recorded: its content does "
-                    + "not match the hash on its end line (sha256); record the run again");
+            throw new TraceException(
+                    TraceException.Kind.TAMPERED,
+                    file + " was changed after it was recorded: its content does "
+                            + "not match the hash on its end line (sha256); record the run again");
         }
         Trace t = decode(file, head, lines.subList(1, lines.size() - 1));
-        if (t.steps().size() != end.path("steps").asInt(-1) || t.reports().size() != end.path("reports").asInt(-1)) {
-            throw new TraceException(TraceException.Kind.TRUNCATED, file + " holds " + t.steps().size() + " steps and "
-                    + t.reports().size() + " reports, but its end line counts " + end.path("steps") + " and " + end.path("reports"));
+        if (t.steps().size() != end.path("steps").asInt(-1)
+                || t.reports().size() != end.path("reports").asInt(-1)) {
+            throw new TraceException(
+                    TraceException.Kind.TRUNCATED,
+                    file + " holds " + t.steps().size() + " steps and "
+                            + t.reports().size() + " reports, but its end line counts " + end.path("steps") + " and "
+                            + end.path("reports"));
         }
         if (!t.scenario().intact()) {
-            throw new TraceException(TraceException.Kind.TAMPERED, file + ": the scenario's YAML does not match its sha256; "
-                    + "record the run again");
+            throw new TraceException(
+                    TraceException.Kind.TAMPERED,
+                    file + ": the scenario's YAML does not match its sha256; " + "record the run again");
         }
         if (thisVersion != null && !thisVersion.equals(t.ipclab())) {
-            throw new TraceException(TraceException.Kind.VERSION, file + " was recorded by ipclab " + t.ipclab()
-                    + "; this is ipclab " + thisVersion + ", which may run it differently: replay it with ipclab " + t.ipclab());
+            throw new TraceException(
+                    TraceException.Kind.VERSION,
+                    file + " was recorded by ipclab " + t.ipclab() + "; this is ipclab " + thisVersion
+                            + ", which may run it differently: replay it with ipclab " + t.ipclab());
         }
         return t;
     }
@@ -128,8 +153,10 @@ public final class TraceFile {
             Trace.Scenario sc = JSON.treeToValue(head.get("scenario"), Trace.Scenario.class);
             Trace.Host host = JSON.treeToValue(head.get("host"), Trace.Host.class);
             JsonNode s = head.get("scheduler");
-            SchedulerSpec spec = new SchedulerSpec(SchedulerSpec.Strategy.ofWire(s.get("strategy").asText()),
-                    s.path("seed").asLong(), s.path("depth").asInt());
+            SchedulerSpec spec = new SchedulerSpec(
+                    SchedulerSpec.Strategy.ofWire(s.get("strategy").asText()),
+                    s.path("seed").asLong(),
+                    s.path("depth").asInt());
             List<StepEvent> steps = new ArrayList<>();
             List<RunReport> reports = new ArrayList<>();
             int n = 1;
@@ -143,9 +170,17 @@ public final class TraceFile {
                     default -> throw new IllegalArgumentException("line " + n + " has type " + j.path("type"));
                 }
             }
-            if (sc == null || sc.yaml() == null || host == null) throw new IllegalArgumentException("the first line lacks scenario or host");
-            return new Trace(head.path("ipclab").asText(), head.path("createdAt").asText(), sc, head.path("seed").asLong(), host,
-                    spec, steps, reports);
+            if (sc == null || sc.yaml() == null || host == null)
+                throw new IllegalArgumentException("the first line lacks scenario or host");
+            return new Trace(
+                    head.path("ipclab").asText(),
+                    head.path("createdAt").asText(),
+                    sc,
+                    head.path("seed").asLong(),
+                    host,
+                    spec,
+                    steps,
+                    reports);
         } catch (JsonProcessingException | RuntimeException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new TraceException(TraceException.Kind.NOT_A_TRACE, file + " is not a valid ipclab trace: " + why);
@@ -170,8 +205,12 @@ public final class TraceFile {
     }
 
     private static ObjectNode header(Trace t) {
-        ObjectNode n = JSON.createObjectNode().put("type", "trace").put("format", FORMAT).put("version", Trace.FORMAT_VERSION)
-                .put("ipclab", t.ipclab()).put("createdAt", t.createdAt());
+        ObjectNode n = JSON.createObjectNode()
+                .put("type", "trace")
+                .put("format", FORMAT)
+                .put("version", Trace.FORMAT_VERSION)
+                .put("ipclab", t.ipclab())
+                .put("createdAt", t.createdAt());
         n.set("scenario", JSON.valueToTree(t.scenario()));
         n.put("seed", t.seed());
         n.set("host", JSON.valueToTree(t.host()));
@@ -186,8 +225,13 @@ public final class TraceFile {
     /** One step; fields that do not apply ({@link StepOutcome#NONE}) are left out. */
     static ObjectNode step(StepEvent e) {
         StepOutcome o = e.outcome();
-        ObjectNode n = JSON.createObjectNode().put("type", "step").put("step", e.step()).put("process", e.process())
-                .put("op", o.op().wireName()).put("channel", o.channel()).put("result", o.result().wireName());
+        ObjectNode n = JSON.createObjectNode()
+                .put("type", "step")
+                .put("step", e.step())
+                .put("process", e.process())
+                .put("op", o.op().wireName())
+                .put("channel", o.channel())
+                .put("result", o.result().wireName());
         optional(n, "value", o.value());
         optional(n, "writer", o.writer());
         optional(n, "seq", o.seq());
@@ -202,11 +246,20 @@ public final class TraceFile {
     }
 
     private static StepEvent step(JsonNode j) {
-        StepOutcome o = new StepOutcome(StepOp.ofWire(j.get("op").asText()), j.get("channel").asText(),
-                StepResult.ofWire(j.get("result").asText()), opt(j, "value"), opt(j, "writer"), opt(j, "seq"), opt(j, "mtype"),
-                opt(j, "size"), opt(j, "slot"));
+        StepOutcome o = new StepOutcome(
+                StepOp.ofWire(j.get("op").asText()),
+                j.get("channel").asText(),
+                StepResult.ofWire(j.get("result").asText()),
+                opt(j, "value"),
+                opt(j, "writer"),
+                opt(j, "seq"),
+                opt(j, "mtype"),
+                opt(j, "size"),
+                opt(j, "slot"));
         return new StepEvent(j.get("step").asInt(), j.get("process").asText(), o);
     }
 
-    private static long opt(JsonNode j, String k) { return j.has(k) ? j.get(k).asLong() : StepOutcome.NONE; }
+    private static long opt(JsonNode j, String k) {
+        return j.has(k) ? j.get(k).asLong() : StepOutcome.NONE;
+    }
 }

@@ -37,9 +37,13 @@ public final class TraceStore {
     }
 
     /** The store at {@link #defaultDir()} keeping {@link #keep()} traces. */
-    public static TraceStore standard() { return new TraceStore(defaultDir(), keep()); }
+    public static TraceStore standard() {
+        return new TraceStore(defaultDir(), keep());
+    }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
     public static Path defaultDir() {
         String data = System.getProperty("ipclab.data.dir");
@@ -109,6 +113,7 @@ public final class TraceStore {
 
     private void prune() throws IOException {
         List<Entry> all = list();
-        for (int i = 0; i < all.size() - keep; i++) Files.deleteIfExists(all.get(i).path());
+        for (int i = 0; i < all.size() - keep; i++)
+            Files.deleteIfExists(all.get(i).path());
     }
 }

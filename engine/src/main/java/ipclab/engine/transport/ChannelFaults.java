@@ -34,19 +34,25 @@ final class ChannelFaults {
             case ChannelHandle.Msgq q -> {
                 SysvMsgQueue.remove(q.msqId());
                 log.removed(ObjectKind.MSG, q.msqId(), null);
-                yield "msgctl(" + q.msqId() + ", IPC_RMID): the queue is gone; calls on it fail with EIDRM (blocked) or EINVAL (new)";
+                yield "msgctl(" + q.msqId()
+                        + ", IPC_RMID): the queue is gone; calls on it fail with EIDRM (blocked) or EINVAL (new)";
             }
-            case ChannelHandle.ShmRing r when r.semaphores().isPresent() -> {
+            case ChannelHandle.ShmRing r
+            when r.semaphores().isPresent() -> {
                 SysvSemaphore.remove(r.semId());
                 log.removed(ObjectKind.SEM, r.semId(), null);
-                yield "semctl(" + r.semId() + ", IPC_RMID): the ring's semaphore set is gone; semop on it fails with EIDRM (blocked) or EINVAL (new)";
+                yield "semctl(" + r.semId()
+                        + ", IPC_RMID): the ring's semaphore set is gone; semop on it fails with EIDRM (blocked) or EINVAL (new)";
             }
-            default -> throw new IllegalStateException("channel " + h.channel() + " has no System V object to remove while in use");
+            default ->
+                throw new IllegalStateException(
+                        "channel " + h.channel() + " has no System V object to remove while in use");
         };
     }
 
     static String fill(ChannelHandle h, long maxMessage) {
-        if (!(h instanceof ChannelHandle.Msgq q)) throw new IllegalStateException("channel " + h.channel() + " is not a message queue");
+        if (!(h instanceof ChannelHandle.Msgq q))
+            throw new IllegalStateException("channel " + h.channel() + " is not a message queue");
         long messages = 0, bytes = 0;
         try (Arena arena = Arena.ofConfined()) {
             MsgBuf buf = MsgBuf.allocate(arena, maxMessage);
@@ -63,7 +69,8 @@ final class ChannelFaults {
                 }
             }
         }
-        return messages + " foreign messages (" + bytes + " bytes) put in with IPC_NOWAIT until EAGAIN: the queue is full";
+        return messages + " foreign messages (" + bytes
+                + " bytes) put in with IPC_NOWAIT until EAGAIN: the queue is full";
     }
 
     static String endStreamFor(ChannelHandle h, PlannedChannel channel, List<PlannedProcess> peers) {
@@ -75,11 +82,22 @@ final class ChannelFaults {
             idx[i] = receivers.get(i).index();
             sel[i] = MsgqTransport.selector(receivers.get(i));
         }
-        if (SysvSemaphore.getVal(q.semId(), 1) == 0) return null;   // the last sender took the token: the markers are out
+        if (SysvSemaphore.getVal(q.semId(), 1) == 0) return null; // the last sender took the token: the markers are out
         try (Arena arena = Arena.ofConfined()) {
             // the killed senders never took their one off [senders still running]: leave one, the one finish() takes
             SysvSemaphore.setVal(q.semId(), 0, 1);
-            new MsgqSender(q.msqId(), q.semId(), false, 1, MessageHeader.BYTES, idx, sel, StepGate.FREE, channel.name(), arena).finish();
+            new MsgqSender(
+                            q.msqId(),
+                            q.semId(),
+                            false,
+                            1,
+                            MessageHeader.BYTES,
+                            idx,
+                            sel,
+                            StepGate.FREE,
+                            channel.name(),
+                            arena)
+                    .finish();
         }
         return "the killed sender never ended its stream (a semaphore count without SEM_UNDO stays as it was left): "
                 + "the supervisor set it and sent " + idx.length + " end marker(s) on its behalf";

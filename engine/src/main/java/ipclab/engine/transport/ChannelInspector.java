@@ -51,8 +51,12 @@ final class ChannelInspector {
             }
             case ChannelHandle.StreamSocket s -> parts.add(sockets(ch, s.address()));
             case ChannelHandle.DatagramSocket d -> parts.add(sockets(ch, d.address()));
-            case ChannelHandle.Fifo f -> parts.add(new ChannelLook.Unreadable("fifo " + f.path(), "the kernel does not tell a"
-                    + " FIFO's queued bytes through /proc (only FIONREAD on an open end, which the workers hold)"));
+            case ChannelHandle.Fifo f ->
+                parts.add(
+                        new ChannelLook.Unreadable(
+                                "fifo " + f.path(),
+                                "the kernel does not tell a"
+                                        + " FIFO's queued bytes through /proc (only FIONREAD on an open end, which the workers hold)"));
         }
         return new ChannelLook(ch.name(), ch.type(), parts);
     }
@@ -64,12 +68,15 @@ final class ChannelInspector {
         long slotBytes = seg.get(ValueLayout.JAVA_LONG, SLOT_BYTES_OFFSET);
         if (lanes == 0) throw new IllegalArgumentException("the segment holds a counter, not slots");
         if (lane < 0 || lane >= lanes) throw new IllegalArgumentException("lane " + lane + ": the ring has " + lanes);
-        if (slot < 0 || slot >= slots) throw new IllegalArgumentException("slot " + slot + ": the ring has slots 0.." + (slots - 1));
+        if (slot < 0 || slot >= slots)
+            throw new IllegalArgumentException("slot " + slot + ": the ring has slots 0.." + (slots - 1));
         return seg.asSlice(slotOffset(lane, slot, slots, slotBytes), slotBytes).toArray(ValueLayout.JAVA_BYTE);
     }
 
     private static ChannelLook.Part segment(int shmId, MemorySegment seg) {
-        if (seg == null) return new ChannelLook.Unreadable("shm id " + shmId, "the supervisor is no longer attached (the run is over)");
+        if (seg == null)
+            return new ChannelLook.Unreadable(
+                    "shm id " + shmId, "the supervisor is no longer attached (the run is over)");
         ShmInfo info;
         try {
             info = SysvShm.stat(shmId);
@@ -82,8 +89,14 @@ final class ChannelInspector {
         Sync sync = Sync.values()[seg.get(ValueLayout.JAVA_INT, SYNC_OFFSET)];
         int writers = seg.get(ValueLayout.JAVA_INT, WRITERS_OFFSET);
         if (lanes == 0) {
-            return new ChannelLook.Counter(shmId, writers, sync, seg.get(ValueLayout.JAVA_LONG, COUNTER_OFFSET),
-                    seg.get(ValueLayout.JAVA_LONG, LOCK_OFFSET), dest, attached);
+            return new ChannelLook.Counter(
+                    shmId,
+                    writers,
+                    sync,
+                    seg.get(ValueLayout.JAVA_LONG, COUNTER_OFFSET),
+                    seg.get(ValueLayout.JAVA_LONG, LOCK_OFFSET),
+                    dest,
+                    attached);
         }
         int slots = seg.get(ValueLayout.JAVA_INT, SLOTS_OFFSET);
         long slotBytes = seg.get(ValueLayout.JAVA_LONG, SLOT_BYTES_OFFSET);
@@ -93,23 +106,45 @@ final class ChannelInspector {
         for (int l = 0; l < lanes; l++) {
             List<Long> readerCursors = new ArrayList<>();
             if (fanout == Fanout.BROADCAST) {
-                for (int r = 0; r < readers; r++) readerCursors.add(seg.get(ValueLayout.JAVA_LONG, readerCursorOffset(l, r)));
+                for (int r = 0; r < readers; r++)
+                    readerCursors.add(seg.get(ValueLayout.JAVA_LONG, readerCursorOffset(l, r)));
             }
             List<ChannelLook.Slot> ss = new ArrayList<>();
             for (int p = 0; p < slots; p++) {
                 long at = slotOffset(l, p, slots, slotBytes);
                 long msg = at + SLOT_MESSAGE;
-                ss.add(new ChannelLook.Slot(p, at, seg.get(ValueLayout.JAVA_LONG, at + SLOT_SEQUENCE),
-                        seg.get(ValueLayout.JAVA_INT, at + SLOT_REMAINING), MessageHeader.seq(seg, msg),
-                        MessageHeader.writer(seg, msg), MessageHeader.length(seg, msg), MessageHeader.checksum(seg, msg)));
+                ss.add(new ChannelLook.Slot(
+                        p,
+                        at,
+                        seg.get(ValueLayout.JAVA_LONG, at + SLOT_SEQUENCE),
+                        seg.get(ValueLayout.JAVA_INT, at + SLOT_REMAINING),
+                        MessageHeader.seq(seg, msg),
+                        MessageHeader.writer(seg, msg),
+                        MessageHeader.length(seg, msg),
+                        MessageHeader.checksum(seg, msg)));
             }
-            ls.add(new ChannelLook.Lane(l, seg.get(ValueLayout.JAVA_LONG, writeCursorOffset(l)),
-                    seg.get(ValueLayout.JAVA_LONG, readCursorOffset(l)), seg.get(ValueLayout.JAVA_INT, writersDoneOffset(l)),
-                    readerCursors, ss));
+            ls.add(new ChannelLook.Lane(
+                    l,
+                    seg.get(ValueLayout.JAVA_LONG, writeCursorOffset(l)),
+                    seg.get(ValueLayout.JAVA_LONG, readCursorOffset(l)),
+                    seg.get(ValueLayout.JAVA_INT, writersDoneOffset(l)),
+                    readerCursors,
+                    ss));
         }
-        return new ChannelLook.Ring(shmId, seg.get(ValueLayout.JAVA_INT, MAGIC_OFFSET), seg.get(ValueLayout.JAVA_INT, VERSION_OFFSET),
-                slots, slotBytes, writers, readers, sync, fanout, seg.get(ValueLayout.JAVA_LONG, SEGMENT_BYTES_OFFSET),
-                dest, attached, ls);
+        return new ChannelLook.Ring(
+                shmId,
+                seg.get(ValueLayout.JAVA_INT, MAGIC_OFFSET),
+                seg.get(ValueLayout.JAVA_INT, VERSION_OFFSET),
+                slots,
+                slotBytes,
+                writers,
+                readers,
+                sync,
+                fanout,
+                seg.get(ValueLayout.JAVA_LONG, SEGMENT_BYTES_OFFSET),
+                dest,
+                attached,
+                ls);
     }
 
     private static ChannelLook.Part queue(int msqId) {
@@ -122,16 +157,22 @@ final class ChannelInspector {
                 long n = SysvMsgQueue.tryPeek(msqId, buf, i);
                 if (n == -Errno.ENOMSG) break; // taken meanwhile
                 if (n == -Errno.ENOSYS) {
-                    unpeekable = "msgrcv(MSG_COPY) failed with ENOSYS: this kernel is built without CONFIG_CHECKPOINT_RESTORE,"
-                            + " so a message cannot be looked at without taking it";
+                    unpeekable =
+                            "msgrcv(MSG_COPY) failed with ENOSYS: this kernel is built without CONFIG_CHECKPOINT_RESTORE,"
+                                    + " so a message cannot be looked at without taking it";
                     break;
                 }
                 if (n < 0) {
-                    unpeekable = "msgrcv(msqid=" + msqId + ", size=" + buf.capacity() + ", index=" + i + ", MSG_COPY) failed with " + Errno.name((int) -n);
+                    unpeekable = "msgrcv(msqid=" + msqId + ", size=" + buf.capacity() + ", index=" + i
+                            + ", MSG_COPY) failed with " + Errno.name((int) -n);
                     break;
                 }
                 boolean header = n >= MessageHeader.BYTES;
-                msgs.add(new ChannelLook.Message(i, buf.mtype(), n, header ? MessageHeader.seq(buf.text(), 0) : -1,
+                msgs.add(new ChannelLook.Message(
+                        i,
+                        buf.mtype(),
+                        n,
+                        header ? MessageHeader.seq(buf.text(), 0) : -1,
                         header ? MessageHeader.writer(buf.text(), 0) : -1));
             }
         }
@@ -164,20 +205,29 @@ final class ChannelInspector {
     private static ChannelLook.Part semaphores(int semId, List<String> roles) {
         List<ChannelLook.Sem> sems = new ArrayList<>();
         for (int i = 0; i < roles.size(); i++) {
-            sems.add(new ChannelLook.Sem(i, roles.get(i), SysvSemaphore.getVal(semId, i), SysvSemaphore.getNcnt(semId, i),
-                    SysvSemaphore.getZcnt(semId, i), SysvSemaphore.getPid(semId, i)));
+            sems.add(new ChannelLook.Sem(
+                    i,
+                    roles.get(i),
+                    SysvSemaphore.getVal(semId, i),
+                    SysvSemaphore.getNcnt(semId, i),
+                    SysvSemaphore.getZcnt(semId, i),
+                    SysvSemaphore.getPid(semId, i)));
         }
         return new ChannelLook.Semaphores(semId, sems);
     }
 
     private static ChannelLook.Part sockets(PlannedChannel ch, ChannelHandle.Address address) {
         return switch (address) {
-            case ChannelHandle.UnixPath u -> new ChannelLook.Unreadable("unix socket " + u.path(), "the kernel does not tell a"
-                    + " unix socket's queued bytes through /proc (/proc/net/unix lists it without queues; SIOCINQ needs a"
-                    + " descriptor the workers hold)");
+            case ChannelHandle.UnixPath u ->
+                new ChannelLook.Unreadable(
+                        "unix socket " + u.path(),
+                        "the kernel does not tell a"
+                                + " unix socket's queued bytes through /proc (/proc/net/unix lists it without queues; SIOCINQ needs a"
+                                + " descriptor the workers hold)");
             case ChannelHandle.LoopbackPort p -> {
                 String proto = ch.domain() == SocketDomain.UDP ? "udp" : "tcp";
-                yield new ChannelLook.Sockets("127.0.0.1:" + p.port(), new ProcNetSockets().onPorts(proto, List.of(p.port(), p.port() + 1)));
+                yield new ChannelLook.Sockets(
+                        "127.0.0.1:" + p.port(), new ProcNetSockets().onPorts(proto, List.of(p.port(), p.port() + 1)));
             }
         };
     }

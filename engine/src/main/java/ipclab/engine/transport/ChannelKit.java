@@ -18,13 +18,17 @@ public interface ChannelKit {
     ChannelHandle create(PlannedChannel channel, Plan plan, ObjectLog log) throws Exception;
 
     /** Setup cost of the supervisor's part by step (shmget, shmat, first-touch, msgget, msgctl...) in ns, after {@link #create}. */
-    default Map<String, Long> setupNanos(ChannelHandle handle) { return Map.of(); }
+    default Map<String, Long> setupNanos(ChannelHandle handle) {
+        return Map.of();
+    }
 
     /** Every worker has attached (shm: IPC_RMID now, so the kernel frees it even after a crash). */
     default void allAttached(ChannelHandle handle) throws Exception {}
 
     /** shm with incrementers: the counter's final value, after the workers exited; null if the channel has none. */
-    default Long readCounter(ChannelHandle handle) { return null; }
+    default Long readCounter(ChannelHandle handle) {
+        return null;
+    }
 
     /**
      * A {@code remove} fault: takes the channel's System V object away while it is in use (msgq:
@@ -32,7 +36,8 @@ public interface ChannelKit {
      * {@code msgctl(IPC_RMID) of msg id 7}.
      */
     default String removeInUse(ChannelHandle handle, ObjectLog log) {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot remove a channel's objects while in use");
+        throw new UnsupportedOperationException(
+                getClass().getName() + " cannot remove a channel's objects while in use");
     }
 
     /** A {@code fill} fault: fills the channel's queue to its capacity with foreign messages; returns what was put in. */
@@ -46,12 +51,15 @@ public interface ChannelKit {
      * would have left, the end token taken, one end marker per receiver). Returns what was done, or
      * null when nothing was needed or the channel has no such repair.
      */
-    default String endStreamFor(ChannelHandle handle, PlannedChannel channel, java.util.List<ipclab.dsl.plan.PlannedProcess> peers) {
+    default String endStreamFor(
+            ChannelHandle handle, PlannedChannel channel, java.util.List<ipclab.dsl.plan.PlannedProcess> peers) {
         return null;
     }
 
     /** What the channel's live objects hold now; null when this kit cannot tell. */
-    default ChannelLook look(PlannedChannel channel, ChannelHandle handle) { return null; }
+    default ChannelLook look(PlannedChannel channel, ChannelHandle handle) {
+        return null;
+    }
 
     /** The bytes of one ring slot, for a hex dump. */
     default byte[] slotBytes(ChannelHandle handle, int lane, int slot) {
@@ -66,6 +74,7 @@ public interface ChannelKit {
      * System V objects in the kernel.
      */
     default void release(ChannelHandle handle, ObjectLog log) throws Exception {
-        throw new UnsupportedOperationException(getClass().getName() + " cannot keep a channel's objects (run without keep)");
+        throw new UnsupportedOperationException(
+                getClass().getName() + " cannot keep a channel's objects (run without keep)");
     }
 }

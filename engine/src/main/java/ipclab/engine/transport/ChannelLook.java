@@ -26,8 +26,21 @@ public record ChannelLook(String channel, ChannelType type, List<Part> parts) {
      * @param magic   the control block's magic (0x49504352 'IPCR' when formatted)
      * @param shmDest the segment is marked for removal (IPC_RMID once every worker attached)
      */
-    public record Ring(int shmId, int magic, int version, int slots, long slotBytes, int writers, int readers, Sync sync,
-                       Fanout fanout, long segmentBytes, boolean shmDest, int attached, List<Lane> lanes) implements Part {
+    public record Ring(
+            int shmId,
+            int magic,
+            int version,
+            int slots,
+            long slotBytes,
+            int writers,
+            int readers,
+            Sync sync,
+            Fanout fanout,
+            long segmentBytes,
+            boolean shmDest,
+            int attached,
+            List<Lane> lanes)
+            implements Part {
         public Ring {
             lanes = List.copyOf(lanes);
         }
@@ -38,7 +51,8 @@ public record ChannelLook(String channel, ChannelType type, List<Part> parts) {
      *
      * @param readerCursors broadcast: the next position each reader reads
      */
-    public record Lane(int lane, long writeCursor, long readCursor, int writersDone, List<Long> readerCursors, List<Slot> slots) {
+    public record Lane(
+            int lane, long writeCursor, long readCursor, int writersDone, List<Long> readerCursors, List<Slot> slots) {
         public Lane {
             readerCursors = List.copyOf(readerCursors);
             slots = List.copyOf(slots);
@@ -53,8 +67,15 @@ public record ChannelLook(String channel, ChannelType type, List<Part> parts) {
      * @param msgSeq    the message header's sequence (-1: end of stream)
      * @param offset    where the slot starts in the segment
      */
-    public record Slot(int index, long offset, long sequence, int remaining, long msgSeq, int msgWriter, int msgLength,
-                       long checksum) {}
+    public record Slot(
+            int index,
+            long offset,
+            long sequence,
+            int remaining,
+            long msgSeq,
+            int msgWriter,
+            int msgLength,
+            long checksum) {}
 
     /** An incrementer channel's segment: the shared counter and the spin lock word. */
     public record Counter(int shmId, int incrementers, Sync sync, long value, long lock, boolean shmDest, int attached)

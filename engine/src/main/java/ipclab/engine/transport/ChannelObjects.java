@@ -29,8 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChannelObjects implements ChannelKit {
     private static final ObjectLog NO_LOG = new ObjectLog() {
-        @Override public void created(ObjectKind kind, int id, int key, String path) { }
-        @Override public void removed(ObjectKind kind, int id, String path) { }
+        @Override
+        public void created(ObjectKind kind, int id, int key, String path) {}
+
+        @Override
+        public void removed(ObjectKind kind, int id, String path) {}
     };
 
     private final Map<String, Arena> attachments = new ConcurrentHashMap<>();
@@ -78,11 +81,17 @@ public final class ChannelObjects implements ChannelKit {
 
     /** Setup cost of the supervisor's part by step (ns: shmget, shmat, first-touch, format, semget, semctl, msgget, msgctl, mkfifo, port...). */
     @Override
-    public Map<String, Long> setupNanos(ChannelHandle h) { return setup.getOrDefault(h.channel(), Map.of()); }
+    public Map<String, Long> setupNanos(ChannelHandle h) {
+        return setup.getOrDefault(h.channel(), Map.of());
+    }
 
-    void attachment(String channel, Arena arena) { attachments.put(channel, arena); }
+    void attachment(String channel, Arena arena) {
+        attachments.put(channel, arena);
+    }
 
-    void segment(String channel, MemorySegment seg) { segments.put(channel, seg); }
+    void segment(String channel, MemorySegment seg) {
+        segments.put(channel, seg);
+    }
 
     /**
      * Marks the channel's segment IPC_RMID once every worker attached: the kernel frees it at the
@@ -107,7 +116,9 @@ public final class ChannelObjects implements ChannelKit {
     }
 
     /** The supervisor's attachment of the channel's segment (for inspection), or null. */
-    public MemorySegment segment(ChannelHandle h) { return segments.get(h.channel()); }
+    public MemorySegment segment(ChannelHandle h) {
+        return segments.get(h.channel());
+    }
 
     /**
      * What the channel's kernel objects hold now, read from them (see {@link ChannelInspector}).
@@ -139,13 +150,18 @@ public final class ChannelObjects implements ChannelKit {
     }
 
     @Override
-    public String removeInUse(ChannelHandle h, ObjectLog log) { return ChannelFaults.removeInUse(h, log); }
+    public String removeInUse(ChannelHandle h, ObjectLog log) {
+        return ChannelFaults.removeInUse(h, log);
+    }
 
     @Override
-    public String fill(ChannelHandle h, long maxMessage) { return ChannelFaults.fill(h, maxMessage); }
+    public String fill(ChannelHandle h, long maxMessage) {
+        return ChannelFaults.fill(h, maxMessage);
+    }
 
     @Override
-    public String endStreamFor(ChannelHandle h, PlannedChannel channel, java.util.List<ipclab.dsl.plan.PlannedProcess> peers) {
+    public String endStreamFor(
+            ChannelHandle h, PlannedChannel channel, java.util.List<ipclab.dsl.plan.PlannedProcess> peers) {
         return ChannelFaults.endStreamFor(h, channel, peers);
     }
 

@@ -40,10 +40,14 @@ public final class Creation {
     }
 
     /** What exists so far; null before the first object. */
-    ChannelHandle handle() { return made; }
+    ChannelHandle handle() {
+        return made;
+    }
 
     /** Records what exists now (call after each object that a removal must know of). */
-    void made(ChannelHandle h) { made = h; }
+    void made(ChannelHandle h) {
+        made = h;
+    }
 
     /**
      * Makes a System V object with {@code call} given a fresh key (IPC_CREAT | IPC_EXCL; timed as
@@ -54,7 +58,9 @@ public final class Creation {
     }
 
     /** Records a step's cost measured by the caller. */
-    void step(String step, long nanos) { setup.put(step, nanos); }
+    void step(String step, long nanos) {
+        setup.put(step, nanos);
+    }
 
     /** Runs a step and records its cost. */
     void timed(String step, Runnable r) {
@@ -72,10 +78,14 @@ public final class Creation {
     }
 
     /** The supervisor stays attached through this arena until removal (opened before the attach, so a failed attach closes it). */
-    void attachment(Arena arena) { owner.attachment(channel, arena); }
+    void attachment(Arena arena) {
+        owner.attachment(channel, arena);
+    }
 
     /** The supervisor's attachment of the channel's segment. */
-    void segment(MemorySegment seg) { owner.segment(channel, seg); }
+    void segment(MemorySegment seg) {
+        owner.segment(channel, seg);
+    }
 
     /**
      * A private (0700) directory for the channel's files, under a fresh random name in the temp
@@ -84,20 +94,25 @@ public final class Creation {
      * name (and {@code clean} removes files before their directories).
      */
     Path privateDir(String... files) {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        Path tmp =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         String base = "ipclab-" + channel.replaceAll("[^A-Za-z0-9_-]", "_") + "-";
         for (int attempt = 1; ; attempt++) {
             Path dir = tmp.resolve(base + Long.toUnsignedString(RANDOM.nextLong(), 36));
-            for (String f : files) log.created(ObjectKind.FILE, -1, 0, dir.resolve(f).toString());
+            for (String f : files)
+                log.created(ObjectKind.FILE, -1, 0, dir.resolve(f).toString());
             log.created(ObjectKind.FILE, -1, 0, dir.toString());
             try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 return dir;
             } catch (IOException e) {
                 log.removed(ObjectKind.FILE, -1, dir.toString());
-                for (String f : files) log.removed(ObjectKind.FILE, -1, dir.resolve(f).toString());
+                for (String f : files)
+                    log.removed(ObjectKind.FILE, -1, dir.resolve(f).toString());
                 if (e instanceof java.nio.file.FileAlreadyExistsException && attempt < 16) continue;
-                throw new UncheckedIOException("cannot make a private directory for channel " + channel + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot make a private directory for channel " + channel + ": " + e.getMessage(), e);
             }
         }
     }

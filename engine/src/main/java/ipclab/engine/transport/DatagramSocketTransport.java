@@ -50,13 +50,14 @@ final class DatagramSocketTransport implements Transport {
         Role role = self.role();
         String name = ch.name();
         long max = Topology.maxMessage(ch, peers);
-        Sockets.warm();  // time the calls, not the JVM's first invocation of each
+        Sockets.warm(); // time the calls, not the JVM's first invocation of each
         SocketCalls.warm(at);
         long t0 = System.nanoTime();
         int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_DGRAM | Sockets.SOCK_CLOEXEC, 0));
         e.setup("socket", System.nanoTime() - t0);
         // receivers bind the channel's address; a pinger binds the return address (each call timed)
-        int[] writers = Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();
+        int[] writers =
+                Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();
         switch (role) {
             case READER -> SocketCalls.bind(e, fd, at);
             case WRITER -> SocketCalls.connect(e, fd, at);
@@ -72,7 +73,8 @@ final class DatagramSocketTransport implements Transport {
         }
         if (role != Role.WRITER) {
             int[] from = role == Role.PINGER ? new int[0] : writers;
-            e.in(new DatagramReceiver(fd, udp, from, role == Role.PINGER ? 0 : UDP_QUIET_NANOS, max, gate, name, e.arena()));
+            e.in(new DatagramReceiver(
+                    fd, udp, from, role == Role.PINGER ? 0 : UDP_QUIET_NANOS, max, gate, name, e.arena()));
         }
         if (role != Role.READER) e.out(new DatagramSender(fd, udp, self.index(), max, gate, name, e.arena()));
     }

@@ -31,19 +31,31 @@ public final class Endpoint implements AutoCloseable {
     private int semId = -1;
     private boolean closed;
 
-    private Endpoint(WorkerReport report) { this.report = report; }
+    private Endpoint(WorkerReport report) {
+        this.report = report;
+    }
 
-    public SendPort out() { return out; }
+    public SendPort out() {
+        return out;
+    }
 
-    public ReceivePort in() { return in; }
+    public ReceivePort in() {
+        return in;
+    }
 
     /** Incrementer: the attached segment (control block with the counter). */
-    public MemorySegment segment() { return segment; }
+    public MemorySegment segment() {
+        return segment;
+    }
 
     /** The channel's semaphore set, -1 if none. */
-    public int semId() { return semId; }
+    public int semId() {
+        return semId;
+    }
 
-    public Arena arena() { return arena; }
+    public Arena arena() {
+        return arena;
+    }
 
     /** Opens the worker's end as its role needs it. */
     public static Endpoint open(WorkerSpec spec, StepGate gate, WorkerReport report) {
@@ -60,13 +72,21 @@ public final class Endpoint implements AutoCloseable {
 
     // ---------------------------------------------------------------- filled in by the transports
 
-    void out(SendPort p) { out = p; }
+    void out(SendPort p) {
+        out = p;
+    }
 
-    void in(ReceivePort p) { in = p; }
+    void in(ReceivePort p) {
+        in = p;
+    }
 
-    void segment(MemorySegment seg) { segment = seg; }
+    void segment(MemorySegment seg) {
+        segment = seg;
+    }
 
-    void semId(int id) { semId = id; }
+    void semId(int id) {
+        semId = id;
+    }
 
     /** A descriptor to close with the endpoint; returns it. */
     int fd(int fd) {
@@ -81,7 +101,9 @@ public final class Endpoint implements AutoCloseable {
     public static final String WAIT_PREFIX = "wait-";
 
     /** One timed step of the worker's setup (added up when a step happens twice, as a pinger's bind and connect). */
-    void setup(String step, long nanos) { report.setupNanos.merge(step, nanos, Long::sum); }
+    void setup(String step, long nanos) {
+        report.setupNanos.merge(step, nanos, Long::sum);
+    }
 
     /** Closes the ports, the descriptors and detaches the segment (timed as teardown). Idempotent. */
     @Override

@@ -9,12 +9,12 @@ import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.ChannelHandle.Fifo;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
-import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.Pipes;
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A named pipe (FIFO, mkfifo mode 0600) in a private directory; a pinger/echo pair gets a second
@@ -28,10 +28,12 @@ final class FifoTransport implements Transport {
     @Override
     public void create(PlannedChannel ch, List<PlannedProcess> procs, Creation c) {
         boolean pair = Topology.pingEcho(procs);
-        Path fifo = (pair ? c.privateDir("fifo", "fifo.back") : c.privateDir("fifo")).resolve("fifo"); // logged with the directory
+        Path fifo = (pair ? c.privateDir("fifo", "fifo.back") : c.privateDir("fifo"))
+                .resolve("fifo"); // logged with the directory
         c.made(new Fifo(ch.name(), fifo.toString()));
         warmMkfifo();
-        // the registry named each FIFO (with its directory) before the directory existed: only the mkfifo calls are timed
+        // the registry named each FIFO (with its directory) before the directory existed: only the mkfifo calls are
+        // timed
         long spent = timed(() -> Pipes.mkfifo(fifo, 0600));
         if (pair) spent += timed(() -> Pipes.mkfifo(Path.of(fifo + ".back"), 0600));
         c.step("mkfifo", spent);
@@ -85,7 +87,9 @@ final class FifoTransport implements Transport {
 
     /** As SocketCalls.warm for FIFOs: open of the empty path (ENOENT), fcntl of fd -1 (EBADF). */
     private static void warmOpen() {
-        for (Runnable r : List.<Runnable>of(() -> Pipes.open(Path.of(""), Pipes.O_RDONLY | Pipes.O_NONBLOCK), () -> Pipes.setNonBlocking(-1, false))) {
+        for (Runnable r : List.<Runnable>of(
+                () -> Pipes.open(Path.of(""), Pipes.O_RDONLY | Pipes.O_NONBLOCK),
+                () -> Pipes.setNonBlocking(-1, false))) {
             try {
                 r.run();
             } catch (IpcException expected) {
@@ -104,7 +108,7 @@ final class FifoTransport implements Transport {
         long start = System.nanoTime();
         long deadline = start + SocketCalls.CONNECT_PATIENCE_NANOS;
         long pause = 100_000L;
-        for (;;) {
+        for (; ; ) {
             long t0 = System.nanoTime();
             try {
                 int fd = e.fd(Pipes.open(p, flags | Pipes.O_NONBLOCK | Pipes.O_CLOEXEC));

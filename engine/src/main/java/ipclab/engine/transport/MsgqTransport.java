@@ -33,7 +33,8 @@ final class MsgqTransport implements Transport {
         c.made(new Msgq(ch.name(), msqId, -1));
         if (ch.capacity() > 0) c.timed("msgctl", () -> SysvMsgQueue.setQbytes(msqId, ch.capacity()));
         int senders = Topology.senders(procs).size(); // Java work (a stream), not timed
-        int semId = c.sysv("semget", Kind.SEM, key -> SysvSemaphore.semget(key, 2, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        int semId =
+                c.sysv("semget", Kind.SEM, key -> SysvSemaphore.semget(key, 2, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         c.made(new Msgq(ch.name(), msqId, semId));
         c.timed("semctl", () -> {
             SysvSemaphore.setVal(semId, 0, senders);
@@ -69,11 +70,12 @@ final class MsgqTransport implements Transport {
         long mtype = self.mtype() > 0 ? self.mtype() : 1;
         switch (self.role()) {
             case WRITER -> e.out(new MsgqSender(h.msqId(), h.semId(), nowait, mtype, max, idx, sel, gate, name, arena));
-            case READER -> e.in(new MsgqReceiver(h.msqId(), nowait, selector(self), self.index(), max, gate, name, arena));
+            case READER ->
+                e.in(new MsgqReceiver(h.msqId(), nowait, selector(self), self.index(), max, gate, name, arena));
             case PINGER -> {
                 e.out(new MsgqSender(h.msqId(), h.semId(), nowait, mtype, max, idx, sel, gate, name, arena));
-                e.in(new MsgqReceiver(h.msqId(), nowait, MsgqSender.REPLY_BASE + self.index(), self.index(), max, gate,
-                        name, arena));
+                e.in(new MsgqReceiver(
+                        h.msqId(), nowait, MsgqSender.REPLY_BASE + self.index(), self.index(), max, gate, name, arena));
             }
             case ECHO -> {
                 e.in(new MsgqReceiver(h.msqId(), nowait, selector(self), self.index(), max, gate, name, arena));

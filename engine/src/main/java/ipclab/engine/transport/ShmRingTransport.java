@@ -55,15 +55,17 @@ final class ShmRingTransport implements Transport {
         int writers = Topology.senders(procs).size();
         int readers = Topology.receivers(procs).size();
         if (lanes == 2 && (writers != 1 || readers != 1)) {
-            throw new IllegalArgumentException("channel " + ch.name() + ": pinger/echo over shm needs exactly one pinger"
-                    + " and one echo (has " + writers + " and " + readers + ")");
+            throw new IllegalArgumentException(
+                    "channel " + ch.name() + ": pinger/echo over shm needs exactly one pinger" + " and one echo (has "
+                            + writers + " and " + readers + ")");
         }
         String bad = RingDescriptor.check(lanes, slotsPerLane(ch, lanes), ch.slotBytes(), ch.segmentBytes());
         if (bad != null) throw new IllegalArgumentException("channel " + ch.name() + ": " + bad);
         long need = Topology.maxMessage(ch, procs);
         if (need > RingDescriptor.maxMessage(ch.slotBytes())) {
-            throw new IllegalArgumentException("channel " + ch.name() + ": messages of " + need + " bytes do not fit slotBytes="
-                    + ch.slotBytes() + " (at most " + RingDescriptor.maxMessage(ch.slotBytes()) + " per slot)");
+            throw new IllegalArgumentException(
+                    "channel " + ch.name() + ": messages of " + need + " bytes do not fit slotBytes=" + ch.slotBytes()
+                            + " (at most " + RingDescriptor.maxMessage(ch.slotBytes()) + " per slot)");
         }
     }
 
@@ -91,14 +93,22 @@ final class ShmRingTransport implements Transport {
             if (counter) {
                 Ring.formatCounter(seg, procs.size(), ch.sync());
             } else {
-                Ring.format(seg, lanes, slotsPerLane, ch.slotBytes(), lanes == 2 ? 1 : writers, lanes == 2 ? 1 : readers,
-                        ch.sync(), lanes == 2 ? Fanout.SHARED : ch.fanout());
+                Ring.format(
+                        seg,
+                        lanes,
+                        slotsPerLane,
+                        ch.slotBytes(),
+                        lanes == 2 ? 1 : writers,
+                        lanes == 2 ? 1 : readers,
+                        ch.sync(),
+                        lanes == 2 ? Fanout.SHARED : ch.fanout());
             }
         });
         if (ch.sync() != Sync.SEMAPHORE) return;
         int perLane = RingDescriptor.semsPerLane(lanes == 2 ? 1 : readers);
         int nsems = counter ? 1 : lanes * perLane;
-        int semId = c.sysv("semget", Kind.SEM, key -> SysvSemaphore.semget(key, nsems, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+        int semId = c.sysv(
+                "semget", Kind.SEM, key -> SysvSemaphore.semget(key, nsems, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
         c.made(new ShmRing(ch.name(), shmId, OptionalInt.of(semId)));
         c.timed("semctl", () -> {
             if (counter) {
@@ -161,7 +171,7 @@ final class ShmRingTransport implements Transport {
         String name = ch.name();
         Arena arena = e.arena();
         e.semId(h.semId());
-        SysvShm.warm();  // time the call, not the linker nor the first invocation
+        SysvShm.warm(); // time the call, not the linker nor the first invocation
         MemorySegment scratch = arena.allocate(TOUCH_CHUNK, 4096);
         readEveryPage(scratch.asSlice(0, 4096), scratch); // warm the copy path on memory of our own
         long t0 = System.nanoTime();
@@ -177,7 +187,8 @@ final class ShmRingTransport implements Transport {
         int inLane = role == Role.PINGER ? 1 : 0;
         int reader = pingEcho ? 0 : Topology.receiverIndex(self, peers);
         if (role.sends()) e.out(sender(Ring.open(segment, outLane), ch.sync(), h.semId(), gate, name, arena));
-        if (role.receives()) e.in(receiver(Ring.open(segment, inLane), reader, ch.sync(), h.semId(), gate, name, arena));
+        if (role.receives())
+            e.in(receiver(Ring.open(segment, inLane), reader, ch.sync(), h.semId(), gate, name, arena));
     }
 
     private static SendPort sender(Ring ring, Sync sync, int semId, StepGate gate, String name, Arena arena) {
@@ -188,7 +199,8 @@ final class ShmRingTransport implements Transport {
         };
     }
 
-    private static ReceivePort receiver(Ring ring, int reader, Sync sync, int semId, StepGate gate, String name, Arena arena) {
+    private static ReceivePort receiver(
+            Ring ring, int reader, Sync sync, int semId, StepGate gate, String name, Arena arena) {
         return switch (sync) {
             case SEMAPHORE -> new SemRingReceiver(ring, reader, semId, gate, name, arena);
             case SPIN, ATOMIC -> new SpinRingReceiver(ring, reader, gate, name);

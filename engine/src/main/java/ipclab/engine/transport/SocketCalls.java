@@ -54,9 +54,13 @@ final class SocketCalls {
             int port;
             try {
                 if (udp) {
-                    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(lo, 0))) { port = s.getLocalPort(); }
+                    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(lo, 0))) {
+                        port = s.getLocalPort();
+                    }
                 } else {
-                    try (ServerSocket s = new ServerSocket(0, 1, lo)) { port = s.getLocalPort(); }
+                    try (ServerSocket s = new ServerSocket(0, 1, lo)) {
+                        port = s.getLocalPort();
+                    }
                 }
                 if (!pair || port == 65535) {
                     if (!pair) return port;
@@ -94,7 +98,7 @@ final class SocketCalls {
         long start = System.nanoTime();
         long deadline = start + CONNECT_PATIENCE_NANOS;
         long pause = 100_000L;
-        for (;;) {
+        for (; ; ) {
             long t0 = System.nanoTime();
             try {
                 switch (a) {
@@ -123,7 +127,7 @@ final class SocketCalls {
         long start = System.nanoTime();
         long deadline = start + CONNECT_PATIENCE_NANOS;
         long pause = 100_000L;
-        for (;;) {
+        for (; ; ) {
             long t0 = System.nanoTime();
             try {
                 int c = Sockets.accept(fd);
@@ -145,12 +149,17 @@ final class SocketCalls {
      * of milliseconds to the first timed bind or connect, which the kernel never charges.
      */
     static void warm(Address a) {
-        List<Runnable> calls = List.of(() -> bind(-1, a), () -> {
-            switch (a) {
-                case UnixPath u -> Sockets.connectUnix(-1, Path.of(u.path()));
-                case LoopbackPort p -> Sockets.connectInet(-1, p.port());
-            }
-        }, () -> Sockets.listen(-1, 1), () -> Sockets.accept(-1), () -> Pipes.setNonBlocking(-1, true));
+        List<Runnable> calls = List.of(
+                () -> bind(-1, a),
+                () -> {
+                    switch (a) {
+                        case UnixPath u -> Sockets.connectUnix(-1, Path.of(u.path()));
+                        case LoopbackPort p -> Sockets.connectInet(-1, p.port());
+                    }
+                },
+                () -> Sockets.listen(-1, 1),
+                () -> Sockets.accept(-1),
+                () -> Pipes.setNonBlocking(-1, true));
         for (Runnable r : calls) {
             try {
                 r.run();

@@ -29,8 +29,10 @@ public sealed interface Transport
             case SHM -> ShmRingTransport.INSTANCE;
             case MSGQ -> MsgqTransport.INSTANCE;
             case PIPE -> FifoTransport.INSTANCE;
-            case SOCKET -> ch.domain() == SocketDomain.UNIX || ch.domain() == SocketDomain.TCP
-                    ? StreamSocketTransport.INSTANCE : DatagramSocketTransport.INSTANCE;
+            case SOCKET ->
+                ch.domain() == SocketDomain.UNIX || ch.domain() == SocketDomain.TCP
+                        ? StreamSocketTransport.INSTANCE
+                        : DatagramSocketTransport.INSTANCE;
         };
     }
 

@@ -1,10 +1,10 @@
 package ipclab.engine.worker;
 
 import ipclab.engine.protocol.BoundedLines;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
 import ipclab.engine.protocol.StepResult;
-import ipclab.engine.protocol.StepOp;
-import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StoppedException;
 import ipclab.engine.protocol.Wire;
 import ipclab.engine.role.RoleAgent;
@@ -50,17 +50,22 @@ final class Control implements StepGate {
         this.free = !step;
     }
 
-    void agent(RoleAgent a) { this.agent = a; }
+    void agent(RoleAgent a) {
+        this.agent = a;
+    }
 
     void start() {
-        Thread t = new Thread(new ReadLoop(), "ipclab-control"); // a class, not this::readLoop: no lambda bootstrap before "ready"
+        Thread t = new Thread(
+                new ReadLoop(), "ipclab-control"); // a class, not this::readLoop: no lambda bootstrap before "ready"
         t.setDaemon(true);
         t.start();
     }
 
     private final class ReadLoop implements Runnable {
         @Override
-        public void run() { readLoop(); }
+        public void run() {
+            readLoop();
+        }
     }
 
     private void readLoop() {
@@ -78,9 +83,15 @@ final class Control implements StepGate {
                 switch (Wire.str(m, "type")) {
                     case "go" -> go.countDown();
                     case "grant" -> grants.release();
-                    case "free" -> { free = true; grants.release(); }
+                    case "free" -> {
+                        free = true;
+                        grants.release();
+                    }
                     case "stop" -> stop();
-                    default -> { protocolError("unknown command " + abbreviate(line)); return; }
+                    default -> {
+                        protocolError("unknown command " + abbreviate(line));
+                        return;
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -106,26 +117,40 @@ final class Control implements StepGate {
     private void protocolError(String what) {
         String msg = "protocol error: the supervisor sent " + what;
         System.err.println("ipclab worker: " + msg);
-        try { send(Wire.error(msg)); } catch (IOException | RuntimeException ignored) { /* the exit status says it */ }
+        try {
+            send(Wire.error(msg));
+        } catch (IOException | RuntimeException ignored) {
+            /* the exit status says it */
+        }
         System.err.flush();
         Runtime.getRuntime().halt(EXIT_PROTOCOL);
     }
 
-    private static String abbreviate(String s) { return s.length() > 200 ? s.substring(0, 200) + "..." : s; }
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
 
     private void stop() {
         stopped = true;
         RoleAgent a = agent;
         if (a != null) {
-            try { a.requestStop(); } catch (RuntimeException e) { e.printStackTrace(); }
+            try {
+                a.requestStop();
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+            }
         }
         go.countDown();
         grants.release(1 << 20);
     }
 
-    boolean stopped() { return stopped; }
+    boolean stopped() {
+        return stopped;
+    }
 
-    void awaitGo() throws InterruptedException { go.await(); }
+    void awaitGo() throws InterruptedException {
+        go.await();
+    }
 
     synchronized void send(String line) throws IOException {
         out.write(line.getBytes(StandardCharsets.UTF_8));
@@ -175,11 +200,20 @@ final class Control implements StepGate {
         if (op != null) result = StepResult.ERROR;
     }
 
-    @Override public boolean stepped() { return !free; }
+    @Override
+    public boolean stepped() {
+        return !free;
+    }
 
-    @Override public void result(StepResult r) { this.result = r; }
+    @Override
+    public void result(StepResult r) {
+        this.result = r;
+    }
 
-    @Override public void value(long v) { this.value = v; }
+    @Override
+    public void value(long v) {
+        this.value = v;
+    }
 
     @Override
     public void message(long writer, long seq, long size) {
@@ -188,7 +222,13 @@ final class Control implements StepGate {
         this.size = size;
     }
 
-    @Override public void mtype(long t) { this.mtype = t; }
+    @Override
+    public void mtype(long t) {
+        this.mtype = t;
+    }
 
-    @Override public void slot(long position) { this.slot = position; }
+    @Override
+    public void slot(long position) {
+        this.slot = position;
+    }
 }

@@ -37,13 +37,19 @@ final class SelfFaults {
         Role r = spec.self().role();
         boolean consumer = r == Role.READER || r == Role.ECHO;
         this.consumerDelayNanos = consumer ? spec.self().delayNanos() : 0;
-        this.consumerIntervalNanos = consumer && spec.self().ratePerSecond() > 0 ? 1_000_000_000L / spec.self().ratePerSecond() : 0;
+        this.consumerIntervalNanos = consumer && spec.self().ratePerSecond() > 0
+                ? 1_000_000_000L / spec.self().ratePerSecond()
+                : 0;
     }
 
     /** True when there is nothing to do between units of work (the loop then skips {@link #afterWork}). */
-    boolean none() { return pending.isEmpty() && delays.isEmpty() && consumerDelayNanos == 0 && consumerIntervalNanos == 0; }
+    boolean none() {
+        return pending.isEmpty() && delays.isEmpty() && consumerDelayNanos == 0 && consumerIntervalNanos == 0;
+    }
 
-    void go() { goNanos = System.nanoTime(); }
+    void go() {
+        goNanos = System.nanoTime();
+    }
 
     /** After one unit of work that did {@code done} operations, with the report's counts so far. */
     void afterWork(int done, WorkerReport r) throws Exception {
@@ -72,6 +78,7 @@ final class SelfFaults {
     }
 
     private static void sleepUntil(long deadline) {
-        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) LockSupport.parkNanos(left);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime())
+            LockSupport.parkNanos(left);
     }
 }

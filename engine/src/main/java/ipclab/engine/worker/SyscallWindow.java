@@ -14,7 +14,9 @@ final class SyscallWindow {
     private Map<String, Long> atClose;
 
     /** "go": from here on calls count. */
-    void open() { atOpen = Syscalls.snapshot(); }
+    void open() {
+        atOpen = Syscalls.snapshot();
+    }
 
     /** The role's work is over (idempotent: the first call counts). */
     void close() {

@@ -50,12 +50,16 @@ public final class WorkerMain {
         String factoryName = null;
         for (String a : args) {
             if (a.startsWith("--factory=")) factoryName = a.substring("--factory=".length());
-            else { System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class>)"); System.exit(2); }
+            else {
+                System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class>)");
+                System.exit(2);
+            }
         }
         dieWithSupervisor();
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
-        BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
         System.exit(run(in, protocolOut, factoryName));
     }
 
@@ -87,13 +91,19 @@ public final class WorkerMain {
             Pinning.apply(spec.self());
         } catch (RuntimeException e) {
             System.err.println("ipclab worker: " + e.getMessage());
-            try { control.send(Wire.error(describe(e))); } catch (Exception ignored) { /* see exit status */ }
+            try {
+                control.send(Wire.error(describe(e)));
+            } catch (Exception ignored) {
+                /* see exit status */
+            }
             return 1;
         }
         try {
             StepGate gate = spec.step() ? control : StepGate.FREE;
-            AgentFactory factory = factoryName == null ? new RolesFactory()
-                    : (AgentFactory) Class.forName(factoryName).getDeclaredConstructor().newInstance();
+            AgentFactory factory = factoryName == null
+                    ? new RolesFactory()
+                    : (AgentFactory)
+                            Class.forName(factoryName).getDeclaredConstructor().newInstance();
             agent = factory.create(spec, gate);
             control.agent(agent);
             long t0 = System.nanoTime();
@@ -174,7 +184,11 @@ public final class WorkerMain {
             control.send(Wire.report(r));
         } catch (Throwable e) {
             e.printStackTrace();
-            try { control.send(Wire.error("after the run: " + describe(e))); } catch (Exception ignored) { /* see exit status */ }
+            try {
+                control.send(Wire.error("after the run: " + describe(e)));
+            } catch (Exception ignored) {
+                /* see exit status */
+            }
             return 1;
         }
         System.err.flush();
@@ -205,7 +219,11 @@ public final class WorkerMain {
     }
 
     private static void closeQuietly(RoleAgent agent) {
-        try { agent.onClose(); } catch (Throwable t) { t.printStackTrace(); }
+        try {
+            agent.onClose();
+        } catch (Throwable t) {
+            t.printStackTrace();
+        }
     }
 
     private static String describe(Throwable e) {

@@ -35,7 +35,8 @@ class ChannelAccountingTest {
     @Test
     void sharedReadersUnionTheirBitmapsForLossAndDuplicates() {
         PlannedChannel ch = ChannelLab.shm("c", Sync.SEMAPHORE, Fanout.SHARED, 4, 128);
-        List<PlannedProcess> procs = List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
+        List<PlannedProcess> procs =
+                List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
         WorkerReport w = report("w", 10, 0);
         w.firstOpNanos = 1_000_000_000L;
         w.syscalls.put("semop", 20L);
@@ -64,7 +65,8 @@ class ChannelAccountingTest {
     @Test
     void broadcastCountsLossPerReader() {
         PlannedChannel ch = ChannelLab.shm("c", Sync.NONE, Fanout.BROADCAST, 4, 128);
-        List<PlannedProcess> procs = List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
+        List<PlannedProcess> procs =
+                List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
         WorkerReport r1 = report("r1", 0, 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         WorkerReport r2 = report("r2", 0, 7, 0, 1, 2, 3, 4, 5);
         r2.duplicatedLocally = 1;
@@ -82,7 +84,8 @@ class ChannelAccountingTest {
         WorkerReport a = new WorkerReport(), b = new WorkerReport();
         a.increments = 1000;
         b.increments = 1000;
-        CounterFigures c = ChannelAccounting.counter(ChannelLab.shm("n", Sync.NONE, Fanout.SHARED, 1, 64), 1234, List.of(a, b));
+        CounterFigures c =
+                ChannelAccounting.counter(ChannelLab.shm("n", Sync.NONE, Fanout.SHARED, 1, 64), 1234, List.of(a, b));
         assertEquals(new CounterFigures("n", 1234, 2000, 766), c);
     }
 }

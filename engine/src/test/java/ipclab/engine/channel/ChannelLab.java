@@ -1,7 +1,5 @@
 package ipclab.engine.channel;
 
-import ipclab.engine.channel.ObjectKind;
-import ipclab.engine.protocol.ChannelHandle;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
@@ -11,6 +9,7 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
@@ -38,42 +37,57 @@ public final class ChannelLab {
     public final List<String> log = new ArrayList<>();
 
     public static PlannedChannel shm(String name, Sync sync, Fanout fanout, int slots, long slotBytes) {
-        return new PlannedChannel(name, ChannelType.SHM, RingLayout.bytes(slots, slotBytes), slots, slotBytes, sync, fanout,
-                QueueMode.BLOCKING, 0, SocketDomain.UNIX, 0);
+        return new PlannedChannel(
+                name,
+                ChannelType.SHM,
+                RingLayout.bytes(slots, slotBytes),
+                slots,
+                slotBytes,
+                sync,
+                fanout,
+                QueueMode.BLOCKING,
+                0,
+                SocketDomain.UNIX,
+                0);
     }
 
     public static PlannedChannel msgq(String name, QueueMode mode, long capacity) {
-        return new PlannedChannel(name, ChannelType.MSGQ, 0, 0, 0, Sync.NONE, Fanout.SHARED, mode, capacity,
-                SocketDomain.UNIX, 0);
+        return new PlannedChannel(
+                name, ChannelType.MSGQ, 0, 0, 0, Sync.NONE, Fanout.SHARED, mode, capacity, SocketDomain.UNIX, 0);
     }
 
     public static PlannedChannel socket(String name, SocketDomain domain) {
-        return new PlannedChannel(name, ChannelType.SOCKET, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0,
-                domain, 0);
+        return new PlannedChannel(
+                name, ChannelType.SOCKET, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0, domain, 0);
     }
 
     public static PlannedChannel pipe(String name) {
-        return new PlannedChannel(name, ChannelType.PIPE, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0,
-                SocketDomain.UNIX, 0);
+        return new PlannedChannel(
+                name, ChannelType.PIPE, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0, SocketDomain.UNIX, 0);
     }
 
     /** Helper: segment bytes for a one-lane (or two-lane) ring. */
     static final class RingLayout {
-        static long bytes(int slots, long slotBytes) { return 4096 + slots * slotBytes; }
+        static long bytes(int slots, long slotBytes) {
+            return 4096 + slots * slotBytes;
+        }
     }
 
-    public ChannelLab(PlannedChannel channel) { this.channel = channel; }
+    public ChannelLab(PlannedChannel channel) {
+        this.channel = channel;
+    }
 
     /** Adds a process; a writer gets the planner's default warm-up, max(100, messages / 10). */
     public ChannelLab add(String name, Role role, long messages, long size, long mtype) {
         long warmup = role == Role.WRITER && messages != Long.MAX_VALUE ? Math.max(100, messages / 10) : 0;
-        procs.add(new PlannedProcess(name, name, 1, procs.size(), role, channel.name(), messages, 0, size, 0, mtype, warmup));
+        procs.add(new PlannedProcess(
+                name, name, 1, procs.size(), role, channel.name(), messages, 0, size, 0, mtype, warmup));
         return this;
     }
 
     public ChannelLab addPinger(String name, long messages, long warmup, long size) {
-        procs.add(new PlannedProcess(name, name, 1, procs.size(), Role.PINGER, channel.name(), messages, 0, size, 0, 1,
-                warmup));
+        procs.add(new PlannedProcess(
+                name, name, 1, procs.size(), Role.PINGER, channel.name(), messages, 0, size, 0, 1, warmup));
         return this;
     }
 
@@ -81,14 +95,31 @@ public final class ChannelLab {
     public ChannelLab run(int timeoutSeconds) throws Exception {
         long max = 0;
         for (PlannedProcess p : procs) max = Math.max(max, p.size());
-        PlannedChannel ch = new PlannedChannel(channel.name(), channel.type(), channel.segmentBytes(), channel.slots(),
-                channel.slotBytes(), channel.sync(), channel.fanout(), channel.mode(), channel.capacity(), channel.domain(), max);
+        PlannedChannel ch = new PlannedChannel(
+                channel.name(),
+                channel.type(),
+                channel.segmentBytes(),
+                channel.slots(),
+                channel.slotBytes(),
+                channel.sync(),
+                channel.fanout(),
+                channel.mode(),
+                channel.capacity(),
+                channel.domain(),
+                max);
         channel = ch;
         Plan plan = new Plan(null, Map.of(), 42L, Duration.ofSeconds(timeoutSeconds), List.of(ch), procs, List.of());
         ChannelObjects objects = new ChannelObjects();
         ObjectLog ol = new ObjectLog() {
-            @Override public synchronized void created(ObjectKind kind, int id, int key, String path) { log.add("+" + kind); }
-            @Override public synchronized void removed(ObjectKind kind, int id, String path) { log.add("-" + kind); }
+            @Override
+            public synchronized void created(ObjectKind kind, int id, int key, String path) {
+                log.add("+" + kind);
+            }
+
+            @Override
+            public synchronized void removed(ObjectKind kind, int id, String path) {
+                log.add("-" + kind);
+            }
         };
         ChannelHandle created = objects.create(ch, plan, ol);
         List<RoleAgent> agents = new ArrayList<>();
@@ -116,7 +147,8 @@ public final class ChannelLab {
                 });
                 threads.add(t);
             }
-            if (!ready.await(timeoutSeconds, TimeUnit.SECONDS)) throw new AssertionError("roles not ready in " + timeoutSeconds + " s");
+            if (!ready.await(timeoutSeconds, TimeUnit.SECONDS))
+                throw new AssertionError("roles not ready in " + timeoutSeconds + " s");
             objects.allAttached(created, ol);
             go.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
@@ -124,7 +156,8 @@ public final class ChannelLab {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !t.join(Duration.ofNanos(left))) {
                     for (RoleAgent a : agents) a.requestStop();
-                    throw new AssertionError("roles did not finish in " + timeoutSeconds + " s: " + t.getName() + " still runs");
+                    throw new AssertionError(
+                            "roles did not finish in " + timeoutSeconds + " s: " + t.getName() + " still runs");
                 }
             }
             if (!errors.isEmpty()) {

@@ -1,6 +1,5 @@
 package ipclab.engine.channel;
 
-import ipclab.engine.channel.ObjectKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,13 +28,21 @@ import org.junit.jupiter.api.Test;
 class ChannelObjectsTest {
     final List<String> log = new ArrayList<>();
     final ObjectLog ol = new ObjectLog() {
-        @Override public void created(ObjectKind kind, int id, int key, String path) { log.add("+" + kind + ":" + id + ":" + path); }
-        @Override public void removed(ObjectKind kind, int id, String path) { log.add("-" + kind + ":" + id + ":" + path); }
+        @Override
+        public void created(ObjectKind kind, int id, int key, String path) {
+            log.add("+" + kind + ":" + id + ":" + path);
+        }
+
+        @Override
+        public void removed(ObjectKind kind, int id, String path) {
+            log.add("-" + kind + ":" + id + ":" + path);
+        }
     };
 
     static Plan plan(PlannedChannel ch, Role... roles) {
         List<PlannedProcess> procs = new ArrayList<>();
-        for (Role r : roles) procs.add(new PlannedProcess("p" + procs.size(), "p", 1, procs.size(), r, ch.name(), 1, 0, 64, 0, 1, 0));
+        for (Role r : roles)
+            procs.add(new PlannedProcess("p" + procs.size(), "p", 1, procs.size(), r, ch.name(), 1, 0, 64, 0, 1, 0));
         return new Plan(null, Map.of(), 1, Duration.ofSeconds(5), List.of(ch), procs, List.of());
     }
 
@@ -51,12 +58,15 @@ class ChannelObjectsTest {
     void shmRingWithSemaphoresIsMadeLoggedFormattedAndRemovedTwice() throws Exception {
         PlannedChannel ch = ChannelLab.shm("ring", Sync.SEMAPHORE, Fanout.BROADCAST, 8, 256);
         ChannelObjects objects = new ChannelObjects();
-        ChannelHandle.ShmRing h = (ChannelHandle.ShmRing) objects.create(ch, plan(ch, Role.WRITER, Role.READER, Role.READER), ol);
+        ChannelHandle.ShmRing h =
+                (ChannelHandle.ShmRing) objects.create(ch, plan(ch, Role.WRITER, Role.READER, Role.READER), ol);
         try {
             assertTrue(inProc("shm", h.shmId()));
             assertTrue(inProc("sem", h.semId()));
             assertEquals(List.of("+shm:" + h.shmId() + ":null", "+sem:" + h.semId() + ":null"), log);
-            assertTrue(objects.setupNanos(h).keySet().containsAll(List.of("shmget", "shmat", "first-touch", "format", "semget", "semctl")));
+            assertTrue(objects.setupNanos(h)
+                    .keySet()
+                    .containsAll(List.of("shmget", "shmat", "first-touch", "format", "semget", "semctl")));
             assertEquals(RingDescriptor.MAGIC, objects.segment(h).get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
             objects.allAttached(h, ol);
         } finally {
@@ -71,7 +81,8 @@ class ChannelObjectsTest {
     void msgqGetsItsCapacityAndAnEndTokenSet() throws Exception {
         PlannedChannel ch = ChannelLab.msgq("q", QueueMode.BLOCKING, 4096);
         ChannelObjects objects = new ChannelObjects();
-        ChannelHandle.Msgq h = (ChannelHandle.Msgq) objects.create(ch, plan(ch, Role.WRITER, Role.WRITER, Role.READER), ol);
+        ChannelHandle.Msgq h =
+                (ChannelHandle.Msgq) objects.create(ch, plan(ch, Role.WRITER, Role.WRITER, Role.READER), ol);
         try {
             MsqInfo info = SysvMsgQueue.stat(h.msqId());
             assertEquals(4096, info.qbytes());
@@ -92,7 +103,10 @@ class ChannelObjectsTest {
         Path fifo = Path.of(h.path());
         try {
             assertTrue(Files.exists(fifo) && Files.exists(Path.of(h.path() + ".back")));
-            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fifo.getParent())));
+            assertEquals(
+                    "rwx------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(fifo.getParent())));
         } finally {
             objects.remove(h, ol);
         }
@@ -101,11 +115,22 @@ class ChannelObjectsTest {
 
     @Test
     void messagesLargerThanASlotAreRefusedBeforeAnythingIsMade() {
-        PlannedChannel ch = new PlannedChannel("tiny", ipclab.dsl.model.ChannelType.SHM, 4096 + 4 * 128, 4, 128, Sync.SPIN,
-                Fanout.SHARED, QueueMode.BLOCKING, 0, ipclab.dsl.model.SocketDomain.UNIX, 200);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ChannelObjects().create(ch, plan(ch, Role.WRITER, Role.READER), ol));
-        assertEquals("channel tiny: messages of 200 bytes do not fit slotBytes=128 (at most 96 per slot)", e.getMessage());
+        PlannedChannel ch = new PlannedChannel(
+                "tiny",
+                ipclab.dsl.model.ChannelType.SHM,
+                4096 + 4 * 128,
+                4,
+                128,
+                Sync.SPIN,
+                Fanout.SHARED,
+                QueueMode.BLOCKING,
+                0,
+                ipclab.dsl.model.SocketDomain.UNIX,
+                200);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ChannelObjects()
+                .create(ch, plan(ch, Role.WRITER, Role.READER), ol));
+        assertEquals(
+                "channel tiny: messages of 200 bytes do not fit slotBytes=128 (at most 96 per slot)", e.getMessage());
         assertEquals(List.of(), log);
     }
 }

@@ -11,8 +11,11 @@ class MsgqChannelTest {
     @Test
     void threeWritersTwoReadersConserveEveryMessageExactlyOnce() throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.msgq("jobs", QueueMode.BLOCKING, 0))
-                .add("w1", Role.WRITER, 3000, 64, 1).add("w2", Role.WRITER, 3000, 128, 2).add("w3", Role.WRITER, 2000, 64, 3)
-                .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0)
+                .add("w1", Role.WRITER, 3000, 64, 1)
+                .add("w2", Role.WRITER, 3000, 128, 2)
+                .add("w3", Role.WRITER, 2000, 64, 3)
+                .add("r1", Role.READER, 0, 64, 0)
+                .add("r2", Role.READER, 0, 64, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
         assertEquals(8000, f.sent());
@@ -28,13 +31,20 @@ class MsgqChannelTest {
     @Test
     void typedReadersGetOnlyTheirType() throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.msgq("typed", QueueMode.BLOCKING, 0))
-                .add("w1", Role.WRITER, 500, 64, 1).add("w2", Role.WRITER, 700, 64, 2)
-                .add("r1", Role.READER, 0, 64, 1).add("r2", Role.READER, 0, 64, 2)
+                .add("w1", Role.WRITER, 500, 64, 1)
+                .add("w2", Role.WRITER, 700, 64, 2)
+                .add("r1", Role.READER, 0, 64, 1)
+                .add("r2", Role.READER, 0, 64, 2)
                 .run(60);
         assertEquals(500, lab.report("r1").received);
         assertEquals(700, lab.report("r2").received);
-        assertEquals(500, ChannelAccounting.popcount(lab.report("r1").receivedSeqs.get(0), 500));
-        assertEquals(null, lab.report("r1").receivedSeqs.get(1) == null ? null : nonZero(lab.report("r1").receivedSeqs.get(1)));
+        assertEquals(
+                500, ChannelAccounting.popcount(lab.report("r1").receivedSeqs.get(0), 500));
+        assertEquals(
+                null,
+                lab.report("r1").receivedSeqs.get(1) == null
+                        ? null
+                        : nonZero(lab.report("r1").receivedSeqs.get(1)));
         assertEquals(0, lab.figures.lost());
     }
 
@@ -47,12 +57,15 @@ class MsgqChannelTest {
     void nowaitCountsEagainAndEnomsgAndStillDeliversAll() throws Exception {
         // a 512-byte queue holds 4 messages of 128 bytes: the writer meets a full queue, the reader an empty one
         ChannelLab lab = new ChannelLab(ChannelLab.msgq("small", QueueMode.NOWAIT, 512))
-                .add("w", Role.WRITER, 5000, 128, 1).add("r", Role.READER, 0, 128, 0)
+                .add("w", Role.WRITER, 5000, 128, 1)
+                .add("r", Role.READER, 0, 128, 0)
                 .run(60);
         assertEquals(5000, lab.figures.received());
         assertEquals(0, lab.figures.lost());
         long eagain = lab.report("w").events.getOrDefault("EAGAIN", 0L);
         long enomsg = lab.report("r").events.getOrDefault("ENOMSG", 0L);
-        assertTrue(eagain + enomsg > 0, "no EAGAIN nor ENOMSG counted: " + lab.report("w").events + " " + lab.report("r").events);
+        assertTrue(
+                eagain + enomsg > 0,
+                "no EAGAIN nor ENOMSG counted: " + lab.report("w").events + " " + lab.report("r").events);
     }
 }

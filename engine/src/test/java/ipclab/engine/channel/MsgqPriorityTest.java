@@ -1,6 +1,5 @@
 package ipclab.engine.channel;
 
-import ipclab.engine.channel.ObjectKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ipclab.dsl.model.QueueMode;
@@ -17,13 +16,19 @@ class MsgqPriorityTest {
     void negativeTypeReceivesTheLowestTypeFirst() {
         var ch = ChannelLab.msgq("prio", QueueMode.NOWAIT, 0);
         var objects = new ChannelObjects();
-        var h = (ipclab.engine.protocol.ChannelHandle.Msgq) objects.create(ch, ChannelObjectsTest.plan(ch, Role.WRITER, Role.READER), new ObjectLog() {
-            @Override public void created(ObjectKind kind, int id, int key, String path) { }
-            @Override public void removed(ObjectKind kind, int id, String path) { }
-        });
+        var h = (ipclab.engine.protocol.ChannelHandle.Msgq)
+                objects.create(ch, ChannelObjectsTest.plan(ch, Role.WRITER, Role.READER), new ObjectLog() {
+                    @Override
+                    public void created(ObjectKind kind, int id, int key, String path) {}
+
+                    @Override
+                    public void removed(ObjectKind kind, int id, String path) {}
+                });
         try (Arena arena = Arena.ofConfined()) {
-            MsgqSender low = new MsgqSender(h.msqId(), -1, true, 1, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
-            MsgqSender high = new MsgqSender(h.msqId(), -1, true, 3, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
+            MsgqSender low =
+                    new MsgqSender(h.msqId(), -1, true, 1, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
+            MsgqSender high =
+                    new MsgqSender(h.msqId(), -1, true, 3, 64, new int[0], new long[0], StepGate.FREE, "prio", arena);
             Payload p = new Payload(1, 0, 64, arena);
             for (int i = 0; i < 3; i++) {
                 p.write(high.buffer(), 0, 100 + i, 0);
@@ -39,13 +44,19 @@ class MsgqPriorityTest {
                 assertEquals(64, r.poll());
                 order[i] = MessageHeader.seq(r.buffer(), 0);
             }
-            assertEquals("[0, 1, 2, 100, 101, 102]", java.util.Arrays.toString(order), "type 1 before type 3, FIFO within a type");
+            assertEquals(
+                    "[0, 1, 2, 100, 101, 102]",
+                    java.util.Arrays.toString(order),
+                    "type 1 before type 3, FIFO within a type");
             assertEquals(0, r.poll(), "empty: ENOMSG with nowait");
             assertEquals(1, r.enomsg());
         } finally {
             objects.remove(h, new ObjectLog() {
-                @Override public void created(ObjectKind kind, int id, int key, String path) { }
-                @Override public void removed(ObjectKind kind, int id, String path) { }
+                @Override
+                public void created(ObjectKind kind, int id, int key, String path) {}
+
+                @Override
+                public void removed(ObjectKind kind, int id, String path) {}
             });
         }
     }

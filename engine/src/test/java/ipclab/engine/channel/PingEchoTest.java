@@ -14,16 +14,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PingEchoTest {
     static Stream<PlannedChannel> channels() {
-        return Stream.of(ChannelLab.msgq("q", QueueMode.BLOCKING, 0), ChannelLab.pipe("p"),
-                ChannelLab.socket("u", SocketDomain.UNIX), ChannelLab.socket("t", SocketDomain.TCP),
+        return Stream.of(
+                ChannelLab.msgq("q", QueueMode.BLOCKING, 0),
+                ChannelLab.pipe("p"),
+                ChannelLab.socket("u", SocketDomain.UNIX),
+                ChannelLab.socket("t", SocketDomain.TCP),
                 ChannelLab.socket("d", SocketDomain.UNIX_DGRAM),
-                ChannelLab.shm("s", Sync.SEMAPHORE, Fanout.SHARED, 8, 256), ChannelLab.shm("x", Sync.SPIN, Fanout.SHARED, 8, 256));
+                ChannelLab.shm("s", Sync.SEMAPHORE, Fanout.SHARED, 8, 256),
+                ChannelLab.shm("x", Sync.SPIN, Fanout.SHARED, 8, 256));
     }
 
     @ParameterizedTest
     @MethodSource("channels")
     void pingerTimesWholeRoundTripsAfterWarmup(PlannedChannel ch) throws Exception {
-        ChannelLab lab = new ChannelLab(ch).addPinger("ping", 300, 50, 128).add("echo", Role.ECHO, 0, 128, 0).run(60);
+        ChannelLab lab = new ChannelLab(ch)
+                .addPinger("ping", 300, 50, 128)
+                .add("echo", Role.ECHO, 0, 128, 0)
+                .run(60);
         // one counting rule: the 50 warm-up round trips are checked but counted nowhere
         assertEquals(300, lab.report("ping").sent);
         assertEquals(300, lab.report("ping").received);

@@ -16,9 +16,13 @@ class PlannerInStepTest {
     void thePlannersLimitsAreTheEngines() {
         assertEquals(RingDescriptor.MAX_READERS, Planner.MAX_RING_READERS, "readers per ring");
         assertEquals(MsgqSender.REPLY_BASE, Planner.MAX_MTYPE + 1, "first mtype reserved for replies to pingers");
-        assertEquals(RingDescriptor.SEM_FULL, Planner.RING_LANE_SEMAPHORES, "semaphores per lane before the per-reader 'full' ones");
+        assertEquals(
+                RingDescriptor.SEM_FULL,
+                Planner.RING_LANE_SEMAPHORES,
+                "semaphores per lane before the per-reader 'full' ones");
         assertEquals(MessageHeader.BYTES, Planner.MIN_MESSAGE_BYTES, "smallest message: the header");
-        assertEquals(RingDescriptor.CONTROL_BYTES, 4096, "control block the planner reserves at the start of a segment");
+        assertEquals(
+                RingDescriptor.CONTROL_BYTES, 4096, "control block the planner reserves at the start of a segment");
         assertEquals(RingDescriptor.SLOT_HEADER_BYTES, 64, "slot header the planner reserves in each slot");
     }
 }

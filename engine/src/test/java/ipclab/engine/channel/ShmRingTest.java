@@ -15,8 +15,11 @@ class ShmRingTest {
     @CsvSource({"SEMAPHORE, SHARED", "SEMAPHORE, BROADCAST", "SPIN, SHARED", "SPIN, BROADCAST"})
     void twoWritersThreeReadersGetEveryMessage(Sync sync, Fanout fanout) throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.shm("ring", sync, fanout, 8, 256))
-                .add("w1", Role.WRITER, 4000, 64, 0).add("w2", Role.WRITER, 3000, 200, 0)
-                .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0).add("r3", Role.READER, 0, 64, 0)
+                .add("w1", Role.WRITER, 4000, 64, 0)
+                .add("w2", Role.WRITER, 3000, 200, 0)
+                .add("r1", Role.READER, 0, 64, 0)
+                .add("r2", Role.READER, 0, 64, 0)
+                .add("r3", Role.READER, 0, 64, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
         int copies = fanout == Fanout.BROADCAST ? 3 : 1;
@@ -35,12 +38,15 @@ class ShmRingTest {
     @CsvSource({"SHARED", "BROADCAST"})
     void syncNoneCountsWhatItLosesAndTheLedgerAddsUp(Fanout fanout) throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.shm("racy", Sync.NONE, fanout, 4, 128))
-                .add("w1", Role.WRITER, 20000, 64, 0).add("w2", Role.WRITER, 20000, 64, 0)
-                .add("r1", Role.READER, 0, 64, 0).add("r2", Role.READER, 0, 64, 0)
+                .add("w1", Role.WRITER, 20000, 64, 0)
+                .add("w2", Role.WRITER, 20000, 64, 0)
+                .add("r1", Role.READER, 0, 64, 0)
+                .add("r2", Role.READER, 0, 64, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
-        System.out.println("sync none " + fanout + ": sent=" + f.sent() + " received=" + f.received() + " lost=" + f.lost()
-                + " duplicated=" + f.duplicated() + " corrupted=" + f.corrupted() + " reordered=" + f.reordered());
+        System.out.println("sync none " + fanout + ": sent=" + f.sent() + " received=" + f.received() + " lost="
+                + f.lost() + " duplicated=" + f.duplicated() + " corrupted=" + f.corrupted() + " reordered="
+                + f.reordered());
         assertTrue(f.lossExpected());
         assertTrue(f.ok());
         int copies = fanout == Fanout.BROADCAST ? 2 : 1;
@@ -50,7 +56,8 @@ class ShmRingTest {
             for (WorkerReport r : lab.reports) {
                 if (!r.name.startsWith("r")) continue;
                 long distinct = 0;
-                for (long[] bits : r.receivedSeqs.values()) distinct += ChannelAccounting.popcount(bits, Long.MAX_VALUE);
+                for (long[] bits : r.receivedSeqs.values())
+                    distinct += ChannelAccounting.popcount(bits, Long.MAX_VALUE);
                 assertEquals(distinct, r.received - r.duplicatedLocally);
             }
         }

@@ -15,7 +15,8 @@ class StreamChannelTest {
     @EnumSource(SocketDomain.class)
     void everySocketKindCarriesEveryMessage(SocketDomain domain) throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.socket("sock", domain))
-                .add("w", Role.WRITER, 3000, 256, 0).add("r", Role.READER, 0, 256, 0)
+                .add("w", Role.WRITER, 3000, 256, 0)
+                .add("r", Role.READER, 0, 256, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
         assertEquals(3000, f.sent());
@@ -34,7 +35,9 @@ class StreamChannelTest {
     @Test
     void datagramsFromTwoWritersEndWhenBothSentTheirMarker() throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.socket("dg", SocketDomain.UNIX_DGRAM))
-                .add("w1", Role.WRITER, 1000, 100, 0).add("w2", Role.WRITER, 1500, 64, 0).add("r", Role.READER, 0, 100, 0)
+                .add("w1", Role.WRITER, 1000, 100, 0)
+                .add("w2", Role.WRITER, 1500, 64, 0)
+                .add("r", Role.READER, 0, 100, 0)
                 .run(60);
         assertEquals(2500, lab.figures.received());
         assertEquals(0, lab.figures.lost());
@@ -42,8 +45,10 @@ class StreamChannelTest {
 
     @Test
     void fifoCarriesEveryMessage() throws Exception {
-        ChannelLab lab = new ChannelLab(ChannelLab.pipe("fifo")).add("w", Role.WRITER, 3000, 1000, 0)
-                .add("r", Role.READER, 0, 1000, 0).run(60);
+        ChannelLab lab = new ChannelLab(ChannelLab.pipe("fifo"))
+                .add("w", Role.WRITER, 3000, 1000, 0)
+                .add("r", Role.READER, 0, 1000, 0)
+                .run(60);
         assertEquals(3000, lab.figures.received());
         assertEquals(0, lab.figures.lost());
         assertEquals(3000L * 1000, lab.figures.bytes());
@@ -56,11 +61,15 @@ class StreamChannelTest {
      * go first and are counted as such, not as messages.
      */
     @ParameterizedTest
-    @EnumSource(value = SocketDomain.class, names = {"UNIX", "TCP"})
+    @EnumSource(
+            value = SocketDomain.class,
+            names = {"UNIX", "TCP"})
     void aStreamMessageTakesOneCallEachSideAndTheWarmupIsApart(SocketDomain domain) throws Exception {
         long sends0 = Syscalls.count("sendto"), recvs0 = Syscalls.count("recvfrom");
         ChannelLab lab = new ChannelLab(ChannelLab.socket("sock", domain))
-                .add("w", Role.WRITER, 3000, 4096, 0).add("r", Role.READER, 0, 4096, 0).run(60);
+                .add("w", Role.WRITER, 3000, 4096, 0)
+                .add("r", Role.READER, 0, 4096, 0)
+                .run(60);
         assertEquals(3300, Syscalls.count("sendto") - sends0);
         assertEquals(3300 + 1, Syscalls.count("recvfrom") - recvs0, "one recv per message and one for the end of file");
         assertEquals(3000, lab.figures.sent());
@@ -77,8 +86,10 @@ class StreamChannelTest {
     @Test
     void aFifoMessageTakesOneReadWhenThePipeHoldsIt() throws Exception {
         long reads0 = Syscalls.count("read"), writes0 = Syscalls.count("write");
-        ChannelLab lab = new ChannelLab(ChannelLab.pipe("fifo")).add("w", Role.WRITER, 2000, 512, 0)
-                .add("r", Role.READER, 0, 512, 0).run(60);
+        ChannelLab lab = new ChannelLab(ChannelLab.pipe("fifo"))
+                .add("w", Role.WRITER, 2000, 512, 0)
+                .add("r", Role.READER, 0, 512, 0)
+                .run(60);
         assertEquals(2200, Syscalls.count("write") - writes0);
         // 512 bytes divide the 64 KiB pipe buffer: no message is ever split, so one read each (+ end of file)
         assertEquals(2200 + 1, Syscalls.count("read") - reads0);

@@ -16,12 +16,15 @@ class TopologyTest {
     void theFixedMessageIsTheSendersSizeWhenTheyAgree() {
         assertEquals(4096, Topology.fixedMessage(List.of(p(0, Role.WRITER, 4096), p(1, Role.READER, 64))));
         assertEquals(100, Topology.fixedMessage(List.of(p(0, Role.PINGER, 100), p(1, Role.ECHO, 64))));
-        assertEquals(64, Topology.fixedMessage(List.of(p(0, Role.WRITER, 64), p(1, Role.WRITER, 64), p(2, Role.READER, 8))));
+        assertEquals(
+                64, Topology.fixedMessage(List.of(p(0, Role.WRITER, 64), p(1, Role.WRITER, 64), p(2, Role.READER, 8))));
     }
 
     @Test
     void noFixedMessageWhenSendersDifferOrThereIsNone() {
-        assertEquals(0, Topology.fixedMessage(List.of(p(0, Role.WRITER, 64), p(1, Role.WRITER, 100), p(2, Role.READER, 64))));
+        assertEquals(
+                0,
+                Topology.fixedMessage(List.of(p(0, Role.WRITER, 64), p(1, Role.WRITER, 100), p(2, Role.READER, 64))));
         assertEquals(0, Topology.fixedMessage(List.of(p(0, Role.READER, 64))));
         assertEquals(0, Topology.fixedMessage(List.of(p(0, Role.WRITER, 16), p(1, Role.READER, 16))), "below a header");
     }

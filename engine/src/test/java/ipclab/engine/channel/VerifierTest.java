@@ -20,7 +20,9 @@ class VerifierTest {
         return buf;
     }
 
-    static void flip(MemorySegment s, long at) { s.set(ValueLayout.JAVA_BYTE, at, (byte) (s.get(ValueLayout.JAVA_BYTE, at) ^ 1)); }
+    static void flip(MemorySegment s, long at) {
+        s.set(ValueLayout.JAVA_BYTE, at, (byte) (s.get(ValueLayout.JAVA_BYTE, at) ^ 1));
+    }
 
     @Test
     void fullCatchesAnyByte() {
@@ -40,7 +42,10 @@ class VerifierTest {
             Verifier v = new Verifier(Verify.ENDS, m);
             assertTrue(v.verify(m, 0, SIZE));
             assertEquals(MessageHeader.seal(5, 3), m.get(MessageHeader.LONG, SIZE - 8), "the seal in the last 8 bytes");
-            assertEquals(MessageHeader.mix(5, 3, SIZE, 123_456_789L), MessageHeader.checksum(m, 0), "no CRC in the checksum");
+            assertEquals(
+                    MessageHeader.mix(5, 3, SIZE, 123_456_789L),
+                    MessageHeader.checksum(m, 0),
+                    "no CRC in the checksum");
             flip(m, 100);
             assertTrue(v.verify(m, 0, SIZE), "the middle is not checked: that is the point of ends");
             flip(m, SIZE - 3);
@@ -49,7 +54,9 @@ class VerifierTest {
             flip(h, MessageHeader.TIMESTAMP_OFFSET);
             assertFalse(v.verify(h, 0, SIZE), "a header field");
             assertFalse(v.verify(message(arena, Verify.ENDS, 6), 0, SIZE - 1), "longer than the receiver allows");
-            assertFalse(new Verifier(Verify.ENDS, m).verify(message(arena, Verify.FULL, 6), 0, SIZE), "a FULL message's checksum holds a CRC");
+            assertFalse(
+                    new Verifier(Verify.ENDS, m).verify(message(arena, Verify.FULL, 6), 0, SIZE),
+                    "a FULL message's checksum holds a CRC");
         }
     }
 

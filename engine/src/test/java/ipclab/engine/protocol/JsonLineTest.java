@@ -43,7 +43,7 @@ class JsonLineTest {
     void readsEscapesNumbersAndLiterals() {
         Map<String, Object> m = JsonLine.object(
                 " {\"a\\\"b\":\"x\\\\y\\/z\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\",\"n\":-0,\"big\":-9223372036854775808,"
-                + "\"d\":-1.5e-3,\"e\":2E+2,\"l\":[true,false,null,[],{}]} ");
+                        + "\"d\":-1.5e-3,\"e\":2E+2,\"l\":[true,false,null,[],{}]} ");
         assertEquals("x\\y/z\b\f\n\r\t\u00e9\uD83D\uDE00", m.get("a\"b"));
         assertEquals(0L, m.get("n"));
         assertEquals(Long.MIN_VALUE, m.get("big"));
@@ -83,7 +83,8 @@ class JsonLineTest {
     }
 
     private static String bad(String line) {
-        return assertThrows(IllegalArgumentException.class, () -> JsonLine.object(line)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> JsonLine.object(line))
+                .getMessage();
     }
 
     // ------------------------------------------------------------------ generated values
@@ -168,12 +169,24 @@ class JsonLineTest {
                 while (p.nextToken() != JsonToken.END_ARRAY) l.add(jacksonValue(p));
                 return l;
             }
-            case VALUE_STRING -> { return p.getText(); }
-            case VALUE_NUMBER_INT -> { return p.getLongValue(); }
-            case VALUE_NUMBER_FLOAT -> { return p.getDoubleValue(); }
-            case VALUE_TRUE -> { return Boolean.TRUE; }
-            case VALUE_FALSE -> { return Boolean.FALSE; }
-            case VALUE_NULL -> { return null; }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
             default -> throw new IOException("unexpected token " + t);
         }
     }

@@ -20,9 +20,21 @@ import org.junit.jupiter.api.Test;
 class WireTest {
     @Test
     void specRoundTrips() {
-        PlannedProcess w = new PlannedProcess("producer-1", "producer", 1, 0, Role.WRITER, "jobs", Long.MAX_VALUE, 5_000_000_000L, 128, 1000, -3, 0);
+        PlannedProcess w = new PlannedProcess(
+                "producer-1", "producer", 1, 0, Role.WRITER, "jobs", Long.MAX_VALUE, 5_000_000_000L, 128, 1000, -3, 0);
         PlannedProcess r = new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0);
-        PlannedChannel c = new PlannedChannel("jobs", ChannelType.SHM, 65536, 16, 4096, Sync.SPIN, Fanout.BROADCAST, QueueMode.NOWAIT, 16384, SocketDomain.UDP, 128);
+        PlannedChannel c = new PlannedChannel(
+                "jobs",
+                ChannelType.SHM,
+                65536,
+                16,
+                4096,
+                Sync.SPIN,
+                Fanout.BROADCAST,
+                QueueMode.NOWAIT,
+                16384,
+                SocketDomain.UDP,
+                128);
         for (ChannelHandle h : List.of(
                 new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.of(6)),
                 new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.empty()),
@@ -59,18 +71,25 @@ class WireTest {
 
     @Test
     void aStepOutcomeRoundTripsWithOnlyTheFieldsThatApply() {
-        StepOutcome o = new StepOutcome(StepOp.MSGRCV, "jobs", StepResult.OK, StepOutcome.NONE, 1, 7, 2, 64, StepOutcome.NONE);
+        StepOutcome o =
+                new StepOutcome(StepOp.MSGRCV, "jobs", StepResult.OK, StepOutcome.NONE, 1, 7, 2, 64, StepOutcome.NONE);
         String line = Wire.stepped(o);
-        assertEquals("{\"type\":\"stepped\",\"op\":\"msgrcv\",\"channel\":\"jobs\",\"result\":\"ok\",\"writer\":1,"
-                + "\"seq\":7,\"mtype\":2,\"size\":64}", line);
+        assertEquals(
+                "{\"type\":\"stepped\",\"op\":\"msgrcv\",\"channel\":\"jobs\",\"result\":\"ok\",\"writer\":1,"
+                        + "\"seq\":7,\"mtype\":2,\"size\":64}",
+                line);
         assertEquals(o, Wire.stepped(Wire.parse(line)));
         StepOutcome blocked = StepOutcome.of(StepOp.SLOT_CLAIM, "ring", StepResult.WOULD_BLOCK);
         assertEquals(blocked, Wire.stepped(Wire.parse(Wire.stepped(blocked))));
-        assertEquals("{\"type\":\"pending\",\"op\":\"slot-claim\",\"channel\":\"ring\"}", Wire.pending(StepOp.SLOT_CLAIM, "ring"));
+        assertEquals(
+                "{\"type\":\"pending\",\"op\":\"slot-claim\",\"channel\":\"ring\"}",
+                Wire.pending(StepOp.SLOT_CLAIM, "ring"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepOp.ofWire("cas"));
-        assertEquals("unknown step operation cas (expected one of [msgsnd, msgrcv, semop, slot-claim, slot-publish, slot-read,"
-                + " slot-release, cursor-load, cursor-store, send, recv, write, read, load, store, lock-cas, lock-release,"
-                + " atomic-add, end])", e.getMessage());
+        assertEquals(
+                "unknown step operation cas (expected one of [msgsnd, msgrcv, semop, slot-claim, slot-publish, slot-read,"
+                        + " slot-release, cursor-load, cursor-store, send, recv, write, read, load, store, lock-cas, lock-release,"
+                        + " atomic-add, end])",
+                e.getMessage());
     }
 
     @Test

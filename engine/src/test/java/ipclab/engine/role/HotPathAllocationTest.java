@@ -1,7 +1,5 @@
 package ipclab.engine.role;
 
-import ipclab.engine.channel.ObjectKind;
-import ipclab.engine.protocol.ChannelHandle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +12,12 @@ import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelLab;
-import ipclab.engine.transport.ChannelObjects;
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.transport.ChannelObjects;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -45,12 +45,16 @@ class HotPathAllocationTest {
     static final long NOISE_BYTES = 1024;
 
     static final ObjectLog NO_LOG = new ObjectLog() {
-        @Override public void created(ObjectKind kind, int id, int key, String path) { }
-        @Override public void removed(ObjectKind kind, int id, String path) { }
+        @Override
+        public void created(ObjectKind kind, int id, int key, String path) {}
+
+        @Override
+        public void removed(ObjectKind kind, int id, String path) {}
     };
 
     static Stream<PlannedChannel> channels() {
-        return Stream.of(ChannelLab.msgq("q", QueueMode.BLOCKING, 0),
+        return Stream.of(
+                ChannelLab.msgq("q", QueueMode.BLOCKING, 0),
                 ChannelLab.shm("sem", Sync.SEMAPHORE, Fanout.SHARED, 8, 256),
                 ChannelLab.shm("spin", Sync.SPIN, Fanout.BROADCAST, 8, 256),
                 ChannelLab.msgq("q-ends", QueueMode.BLOCKING, 0).checking(Verify.ENDS, 64));
@@ -59,8 +63,21 @@ class HotPathAllocationTest {
     @ParameterizedTest
     @MethodSource("channels")
     void writerAndReaderDoNotAllocatePerMessage(PlannedChannel c) throws Exception {
-        PlannedChannel ch = new PlannedChannel(c.name(), c.type(), c.segmentBytes(), c.slots(), c.slotBytes(), c.sync(),
-                c.fanout(), c.mode(), c.capacity(), c.domain(), 128, c.removal(), c.verify(), c.sample());
+        PlannedChannel ch = new PlannedChannel(
+                c.name(),
+                c.type(),
+                c.segmentBytes(),
+                c.slots(),
+                c.slotBytes(),
+                c.sync(),
+                c.fanout(),
+                c.mode(),
+                c.capacity(),
+                c.domain(),
+                128,
+                c.removal(),
+                c.verify(),
+                c.sample());
         long messages = (long) ROUND * (MAX_ROUNDS + 10);
         List<PlannedProcess> procs = List.of(
                 new PlannedProcess("w", "w", 1, 0, Role.WRITER, ch.name(), messages, 0, 128, 0, 1, 0),
@@ -88,9 +105,11 @@ class HotPathAllocationTest {
                 if (last.size() == 8) last.removeFirst();
                 last.addLast(allocated);
             }
-            assertTrue(clean >= CLEAN_ROUNDS, ch.name() + ": no " + CLEAN_ROUNDS + " consecutive rounds of " + ROUND
-                    + " messages under " + NOISE_BYTES + " bytes in " + MAX_ROUNDS + " rounds; bytes of the last rounds: " + last);
-            w.requestStop();   // the writer ends its stream; the reader takes what is left and the end
+            assertTrue(
+                    clean >= CLEAN_ROUNDS,
+                    ch.name() + ": no " + CLEAN_ROUNDS + " consecutive rounds of " + ROUND + " messages under "
+                            + NOISE_BYTES + " bytes in " + MAX_ROUNDS + " rounds; bytes of the last rounds: " + last);
+            w.requestStop(); // the writer ends its stream; the reader takes what is left and the end
             while (!w.isDone() || !r.isDone()) {
                 if (!w.isDone()) w.doWork();
                 if (!r.isDone()) r.doWork();

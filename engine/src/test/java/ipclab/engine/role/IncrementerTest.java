@@ -25,7 +25,9 @@ class IncrementerTest {
     void countsLostUpdatesOnlyWithoutSync(Sync sync) throws Exception {
         int n = sync == Sync.SEMAPHORE ? N / 10 : N;
         ChannelLab lab = new ChannelLab(ChannelLab.shm("counter", sync, Fanout.SHARED, 1, 64))
-                .add("a", Role.INCREMENTER, n, 0, 0).add("b", Role.INCREMENTER, n, 0, 0).run(60);
+                .add("a", Role.INCREMENTER, n, 0, 0)
+                .add("b", Role.INCREMENTER, n, 0, 0)
+                .run(60);
         CounterFigures c = ChannelAccounting.counter(lab.channel, lab.counter, lab.reports);
         System.out.println("incrementers " + sync + ": " + c);
         assertEquals(2L * n, c.expected());

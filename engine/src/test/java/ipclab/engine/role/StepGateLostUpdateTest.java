@@ -1,6 +1,5 @@
 package ipclab.engine.role;
 
-import ipclab.engine.protocol.ChannelHandle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ipclab.dsl.model.Fanout;
@@ -10,12 +9,12 @@ import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelLab;
-import ipclab.engine.transport.ChannelObjects;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.protocol.WorkerSpec;
-import ipclab.engine.role.RoleAgent;
+import ipclab.engine.transport.ChannelObjects;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +37,25 @@ class StepGateLostUpdateTest {
             grants.acquireUninterruptibly();
         }
 
-        @Override public boolean stepped() { return true; }
+        @Override
+        public boolean stepped() {
+            return true;
+        }
 
-        @Override public void result(StepResult r) {}
+        @Override
+        public void result(StepResult r) {}
 
-        @Override public void value(long v) {}
+        @Override
+        public void value(long v) {}
 
-        @Override public void message(long writer, long seq, long size) {}
+        @Override
+        public void message(long writer, long seq, long size) {}
 
-        @Override public void mtype(long t) {}
+        @Override
+        public void mtype(long t) {}
 
-        @Override public void slot(long position) {}
+        @Override
+        public void slot(long position) {}
 
         String next() throws InterruptedException {
             String op = announced.poll(10, TimeUnit.SECONDS);
@@ -78,16 +85,19 @@ class StepGateLostUpdateTest {
             tb = Thread.ofPlatform().start(() -> drive(b));
             assertEquals("load", ga.next());
             assertEquals("load", gb.next());
-            ga.grants.release();            // a loads 0
-            gb.grants.release();            // b loads 0
+            ga.grants.release(); // a loads 0
+            gb.grants.release(); // b loads 0
             assertEquals("store", ga.next());
             assertEquals("store", gb.next());
-            ga.grants.release();            // a stores 1
+            ga.grants.release(); // a stores 1
             ta.join(10_000);
-            gb.grants.release();            // b stores 1
+            gb.grants.release(); // b stores 1
             tb.join(10_000);
             assertEquals(1, objects.readCounter(created));
-            assertEquals(1, ipclab.engine.channel.ChannelAccounting.counter(ch, 1, List.of(a.report(), b.report())).lostUpdates());
+            assertEquals(
+                    1,
+                    ipclab.engine.channel.ChannelAccounting.counter(ch, 1, List.of(a.report(), b.report()))
+                            .lostUpdates());
         } finally {
             ga.grants.release(100);
             gb.grants.release(100);

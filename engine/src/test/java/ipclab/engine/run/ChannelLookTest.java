@@ -23,17 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
 class ChannelLookTest {
     static final Duration SETTLE = Duration.ofSeconds(60);
 
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     private Run start(String yaml) throws Exception {
         Plan plan = ScenarioLoader.fromYaml(yaml, "look.yaml").plans().getFirst();
         Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
-        assertTrue(run.stepper().awaitSettled(SETTLE), () -> run.stepper().snapshot().toString());
+        assertTrue(
+                run.stepper().awaitSettled(SETTLE),
+                () -> run.stepper().snapshot().toString());
         return run;
     }
 
     private static <T extends ChannelLook.Part> T part(ChannelLook l, Class<T> type) {
-        return l.parts().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow(() -> new AssertionError(l));
+        return l.parts().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(l));
     }
 
     @Test
@@ -55,7 +62,9 @@ class ChannelLookTest {
             assertEquals(writerPid, q.stat().lspid());
             assertEquals(0, q.stat().lrpid(), "nobody received yet");
             if (q.unpeekable() == null) {
-                assertEquals(List.of(0L, 1L), q.messages().stream().map(ChannelLook.Message::seq).toList());
+                assertEquals(
+                        List.of(0L, 1L),
+                        q.messages().stream().map(ChannelLook.Message::seq).toList());
                 assertEquals(64, q.messages().getFirst().size());
             } else {
                 assertTrue(q.unpeekable().contains("CONFIG_CHECKPOINT_RESTORE"), q.unpeekable());
@@ -112,7 +121,8 @@ class ChannelLookTest {
             run.kill("r");
             RunReport r = run.await();
             assertFalse(r.ok());
-            assertTrue(r.failures().stream().anyMatch(f -> f.message().contains("SIGKILL")), () -> r.failures().toString());
+            assertTrue(r.failures().stream().anyMatch(f -> f.message().contains("SIGKILL")), () -> r.failures()
+                    .toString());
         } finally {
             run.stop();
             run.await();

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExactStepTest {
     static final Duration SETTLE = Duration.ofSeconds(60);
 
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     private Run start(String yaml) throws Exception {
         Plan plan = ScenarioLoader.fromYaml(yaml, "step.yaml").plans().getFirst();
@@ -68,7 +69,8 @@ class ExactStepTest {
         RunReport r = run.await();
         assertTrue(r.ok(), () -> "failures: " + r.failures());
         assertEquals(new RunReport.Counter(1, 2, 1), r.counters().get("counter"));
-        assertEquals(List.of(1, 2, 3, 4), s.events().stream().map(StepEvent::step).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4), s.events().stream().map(StepEvent::step).toList());
     }
 
     @Test
@@ -85,13 +87,19 @@ class ExactStepTest {
         assertEquals(List.of("writer"), s.enabled());
         assertEquals(ProcessState.BLOCKED, run.processes().get(1).state(), "never guessed from /proc");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.grant("reader"));
-        assertTrue(e.getMessage().startsWith("process reader is blocked on slot-read(c): its last try was empty"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("process reader is blocked on slot-read(c): its last try was empty"),
+                e.getMessage());
 
         assertEquals("slot-claim(c) ok slot=0", s.grant("writer").toString());
         assertEquals(List.of("writer", "reader"), s.enabled(), "the writer's step on c enables the reader again");
         assertEquals(StepResult.EMPTY, s.grant("reader").result(), "claimed, not yet published");
-        assertEquals("slot-publish(c) ok writer=0 seq=0 size=64 slot=0", s.grant("writer").toString());
-        assertEquals("slot-read(c) ok writer=0 seq=0 size=64 slot=0", s.grant("reader").toString());
+        assertEquals(
+                "slot-publish(c) ok writer=0 seq=0 size=64 slot=0",
+                s.grant("writer").toString());
+        assertEquals(
+                "slot-read(c) ok writer=0 seq=0 size=64 slot=0",
+                s.grant("reader").toString());
         assertEquals("slot-release(c) ok slot=0", s.grant("reader").toString());
 
         roundRobin(run, 200);
@@ -128,10 +136,16 @@ class ExactStepTest {
         assertEquals("cursor-store(ring) ok value=1 slot=0", s.grant("writer-2").toString());
         // writer-2 wrote its message into slot 0 within its cursor-store step, over writer-1's:
         // writer-1 publishes a slot that holds writer-2's message
-        assertEquals("slot-publish(ring) ok writer=1 seq=0 size=64 slot=0", s.grant("writer-1").toString());
-        assertEquals("slot-publish(ring) ok writer=1 seq=0 size=64 slot=0", s.grant("writer-2").toString());
+        assertEquals(
+                "slot-publish(ring) ok writer=1 seq=0 size=64 slot=0",
+                s.grant("writer-1").toString());
+        assertEquals(
+                "slot-publish(ring) ok writer=1 seq=0 size=64 slot=0",
+                s.grant("writer-2").toString());
         List<String> rest = roundRobin(run, 100);
-        assertTrue(rest.contains("reader slot-read(ring) ok writer=1 seq=0 size=64 slot=0"), () -> String.join("\n", rest));
+        assertTrue(
+                rest.contains("reader slot-read(ring) ok writer=1 seq=0 size=64 slot=0"),
+                () -> String.join("\n", rest));
         RunReport r = run.await();
         RunReport.ChannelFigures c = r.channels().getFirst();
         assertEquals(List.of(2L, 1L, 1L), List.of(c.sent(), c.received(), c.lost()), c::toString);
@@ -145,9 +159,11 @@ class ExactStepTest {
         assertEquals("msgrcv(c) would-block mtype=0", s.grant("reader").toString());
         assertEquals(StepStatus.BLOCKED, s.snapshot().process("reader").status());
         assertEquals(List.of("writer"), s.enabled());
-        assertEquals("msgsnd(c) ok writer=0 seq=0 mtype=1 size=64", s.grant("writer").toString());
+        assertEquals(
+                "msgsnd(c) ok writer=0 seq=0 mtype=1 size=64", s.grant("writer").toString());
         assertEquals(StepStatus.ENABLED, s.snapshot().process("reader").status());
-        assertEquals("msgrcv(c) ok writer=0 seq=0 mtype=1 size=64", s.grant("reader").toString());
+        assertEquals(
+                "msgrcv(c) ok writer=0 seq=0 mtype=1 size=64", s.grant("reader").toString());
         roundRobin(run, 200);
         RunReport r = run.await();
         assertTrue(r.ok(), () -> "failures: " + r.failures());
@@ -168,7 +184,10 @@ class ExactStepTest {
         assertEquals(64, sent.size());
         assertEquals(StepStatus.ENABLED, s.snapshot().process("reader").status());
         StepOutcome got = s.grant("reader");
-        assertEquals(List.of(StepResult.OK, 0L, 0L, 64L), List.of(got.result(), got.writer(), got.seq(), got.size()), got::toString);
+        assertEquals(
+                List.of(StepResult.OK, 0L, 0L, 64L),
+                List.of(got.result(), got.writer(), got.seq(), got.size()),
+                got::toString);
         List<String> rest = roundRobin(run, 200);
         assertTrue(rest.stream().anyMatch(l -> l.startsWith("writer end(c) ok")), () -> String.join("\n", rest));
         assertTrue(rest.stream().anyMatch(l -> l.contains("end-of-stream")), () -> String.join("\n", rest));
@@ -207,34 +226,43 @@ class ExactStepTest {
         }
         assertEquals(runs.get(0), runs.get(1));
         List<String> steps = runs.getFirst();
-        assertTrue(steps.stream().anyMatch(l -> l.contains("msgrcv(jobs) would-block")), () -> String.join("\n", steps));
-        assertEquals(2, steps.stream().filter(l -> l.contains("end-of-stream")).count(), () -> String.join("\n", steps));
-        assertEquals(1, steps.stream().filter(l -> l.contains("semop(jobs) declined")).count(), "one writer is not the last");
+        assertTrue(
+                steps.stream().anyMatch(l -> l.contains("msgrcv(jobs) would-block")), () -> String.join("\n", steps));
+        assertEquals(
+                2, steps.stream().filter(l -> l.contains("end-of-stream")).count(), () -> String.join("\n", steps));
+        assertEquals(
+                1,
+                steps.stream().filter(l -> l.contains("semop(jobs) declined")).count(),
+                "one writer is not the last");
     }
 
     /** Every mechanism, sync and role pairing: a round-robin schedule reaches the end, twice the same way. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "writer/reader over type: shm\nsync: semaphore\nslots: 2",
-            "writer/reader over type: shm\nsync: none\nslots: 2",
-            "pinger/echo over type: shm\nsync: spin\nslots: 2",
-            "pinger/echo over type: shm\nsync: semaphore\nslots: 2",
-            "pinger/echo over type: msgq",
-            "pinger/echo over type: pipe",
-            "pinger/echo over type: socket\ndomain: tcp",
-            "writer/reader over type: socket\ndomain: udp",
-    })
+    @ValueSource(
+            strings = {
+                "writer/reader over type: shm\nsync: semaphore\nslots: 2",
+                "writer/reader over type: shm\nsync: none\nslots: 2",
+                "pinger/echo over type: shm\nsync: spin\nslots: 2",
+                "pinger/echo over type: shm\nsync: semaphore\nslots: 2",
+                "pinger/echo over type: msgq",
+                "pinger/echo over type: pipe",
+                "pinger/echo over type: socket\ndomain: tcp",
+                "writer/reader over type: socket\ndomain: udp",
+            })
     void everyMechanismStepsToTheEndTheSameWayTwice(String spec) throws Exception {
         String[] roles = spec.substring(0, spec.indexOf(" over ")).split("/");
         String channel = spec.substring(spec.indexOf(" over ") + 6).replace("\\n", "\n");
-        String yaml = writerReader(channel).replace("role: writer", "role: " + roles[0]).replace("role: reader", "role: " + roles[1]);
+        String yaml = writerReader(channel)
+                .replace("role: writer", "role: " + roles[0])
+                .replace("role: reader", "role: " + roles[1]);
         List<List<String>> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Run run = start(yaml);
             runs.add(roundRobin(run, 400));
             RunReport r = run.await();
             assertTrue(r.ok(), () -> "failures: " + r.failures());
-            assertEquals(2, r.channels().getFirst().received(), () -> r.channels().toString());
+            assertEquals(
+                    2, r.channels().getFirst().received(), () -> r.channels().toString());
         }
         assertEquals(runs.get(0), runs.get(1));
     }
@@ -242,25 +270,34 @@ class ExactStepTest {
     @ParameterizedTest
     @ValueSource(strings = {"semaphore", "spin", "atomic"})
     void synchronisedIncrementersLoseNothingUnderAnySchedule(String sync) throws Exception {
-        Run run = start(StepLostUpdateTest.SCENARIO.replace("sync: none", "sync: " + sync).replace("messages: 1", "messages: 2"));
+        Run run = start(StepLostUpdateTest.SCENARIO
+                .replace("sync: none", "sync: " + sync)
+                .replace("messages: 1", "messages: 2"));
         List<String> steps = roundRobin(run, 200);
         RunReport r = run.await();
         assertTrue(r.ok(), () -> "failures: " + r.failures());
         assertEquals(new RunReport.Counter(4, 4, 0), r.counters().get("counter"));
         if (!sync.equals("atomic")) {
-            assertTrue(steps.stream().anyMatch(l -> l.contains("would-block") || l.contains("locked")),
+            assertTrue(
+                    steps.stream().anyMatch(l -> l.contains("would-block") || l.contains("locked")),
                     () -> "round robin meets the held lock:\n" + String.join("\n", steps));
         }
     }
 
     @Test
     void stepModeRefusesClocks() throws Exception {
-        Plan plan = ScenarioLoader.fromYaml(writerReader("type: msgq").replace("messages: 2", "messages: 2\n    rate: 100/s"),
-                "step.yaml").plans().getFirst();
-        EngineException e = assertThrows(EngineException.class,
-                () -> Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true)));
-        assertEquals("step mode counts steps, not time: writer has rate=100/s; give the writers a message count (messages: N)"
-                + " and no rate or duration, or run without stepping", e.getMessage());
+        Plan plan = ScenarioLoader.fromYaml(
+                        writerReader("type: msgq").replace("messages: 2", "messages: 2\n    rate: 100/s"), "step.yaml")
+                .plans()
+                .getFirst();
+        EngineException e = assertThrows(
+                EngineException.class,
+                () -> Engine.start(
+                        plan, RunOptions.defaults().withStateDir(state).withStep(true)));
+        assertEquals(
+                "step mode counts steps, not time: writer has rate=100/s; give the writers a message count (messages: N)"
+                        + " and no rate or duration, or run without stepping",
+                e.getMessage());
     }
 
     /**

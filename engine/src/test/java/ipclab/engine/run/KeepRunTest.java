@@ -1,8 +1,5 @@
 package ipclab.engine.run;
 
-import ipclab.engine.channel.ObjectKind;
-import ipclab.engine.inspect.ProcSysvipc;
-import ipclab.engine.inspect.SysvObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.plan.Plan;
+import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.inspect.ProcSysvipc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class KeepRunTest {
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     @Test
     void aKeptRunLeavesItsSysvObjectsAndCleanRemovesThemFromTheLiveProcess() throws Exception {
@@ -51,7 +51,10 @@ class KeepRunTest {
             RunReport done = r;
             assertTrue(r.ok(), () -> "failures: " + done.failures());
             assertEquals(List.of(), r.leaks(), "kept on purpose is no leak");
-            assertEquals(List.of(ObjectKind.SHM, ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM), r.kept().stream().map(RunReport.Kept::kind).toList(), "" + r.kept());
+            assertEquals(
+                    List.of(ObjectKind.SHM, ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM),
+                    r.kept().stream().map(RunReport.Kept::kind).toList(),
+                    "" + r.kept());
             for (RunReport.Kept k : r.kept()) {
                 if (k.kind() == ObjectKind.SHM) {
                     assertEquals(Boolean.TRUE, k.markedForRemoval(), "IPC_RMID at the start barrier");
@@ -71,19 +74,29 @@ class KeepRunTest {
             Registry.RunFile f = files.getFirst().getValue();
             assertTrue(f.kept());
             assertEquals(ProcessHandle.current().pid(), f.supervisorPid(), "this JVM made them and still runs");
-            assertEquals(List.of(ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM), f.objects().stream().map(Registry.Entry::kind).toList(),
+            assertEquals(
+                    List.of(ObjectKind.SEM, ObjectKind.MSG, ObjectKind.SEM),
+                    f.objects().stream().map(Registry.Entry::kind).toList(),
                     "the FIFO is deleted, the marked segment no longer listed");
             assertTrue(Files.readString(files.getFirst().getKey()).contains("\"kept\" : true"));
 
-            assertEquals(List.of(), Cleaner.cleanStale(state.resolve("runs")).removed(), "a run's clean before it starts leaves kept objects");
-            for (RunReport.Kept k : r.kept()) if (!Boolean.TRUE.equals(k.markedForRemoval())) assertTrue(inKernel(k), "still kept: " + k);
+            assertEquals(
+                    List.of(),
+                    Cleaner.cleanStale(state.resolve("runs")).removed(),
+                    "a run's clean before it starts leaves kept objects");
+            for (RunReport.Kept k : r.kept())
+                if (!Boolean.TRUE.equals(k.markedForRemoval())) assertTrue(inKernel(k), "still kept: " + k);
             Cleaner.Result c = Cleaner.clean(state.resolve("runs"));
             assertEquals(3, c.removed().size(), "" + c);
-            assertTrue(c.removed().getFirst().contains("(kept by run of "), c.removed().getFirst());
+            assertTrue(
+                    c.removed().getFirst().contains("(kept by run of "),
+                    c.removed().getFirst());
             for (RunReport.Kept k : r.kept()) assertFalse(inKernel(k), "clean removed " + k);
             assertEquals(List.of(), Registry.files(state.resolve("runs")));
         } finally {
-            if (r != null) for (RunReport.Kept k : r.kept()) if (inKernel(k)) k.kind().sysv().remove(k.id());
+            if (r != null)
+                for (RunReport.Kept k : r.kept())
+                    if (inKernel(k)) k.kind().sysv().remove(k.id());
         }
     }
 
@@ -105,6 +118,7 @@ class KeepRunTest {
     }
 
     static boolean inKernel(RunReport.Kept k) {
-        return new ProcSysvipc().list(k.kind().sysv()).stream().anyMatch(row -> row.id() == k.id() && row.key() == k.key());
+        return new ProcSysvipc()
+                .list(k.kind().sysv()).stream().anyMatch(row -> row.id() == k.id() && row.key() == k.key());
     }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.sys.CpuSet;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class PinnedRunTest {
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     @Test
     void workersRunOnTheirCpusAndEqualWorkConserves() throws Exception {
-        String last = Integer.toString(CpuSet.online().length() - 1);   // 1 on a 2-CPU machine
+        String last = Integer.toString(CpuSet.online().length() - 1); // 1 on a 2-CPU machine
         String yaml = """
                 name: pinned
                 channels:
@@ -41,14 +42,17 @@ class PinnedRunTest {
         RunReport r = Engine.run(plan, RunOptions.defaults().withStateDir(state));
         assertTrue(r.leaks().isEmpty(), () -> "leaks: " + r.leaks());
         assertTrue(r.ok(), () -> "failed: " + r.failures());
-        Map<String, RunReport.ProcessFigures> by = r.processes().stream()
-                .collect(Collectors.toMap(RunReport.ProcessFigures::name, Function.identity()));
+        Map<String, RunReport.ProcessFigures> by =
+                r.processes().stream().collect(Collectors.toMap(RunReport.ProcessFigures::name, Function.identity()));
         assertEquals("0", by.get("w").cpus());
         assertTrue(by.get("w").pinned());
         assertEquals(last, by.get("r").cpus());
         assertFalse(by.get("p").pinned());
         assertEquals(CpuSet.online().toString(), by.get("p").cpus(), "unpinned: the set it inherited");
-        RunReport.ChannelFigures q = r.channels().stream().filter(c -> c.name().equals("q")).findFirst().orElseThrow();
+        RunReport.ChannelFigures q = r.channels().stream()
+                .filter(c -> c.name().equals("q"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(3000, q.received());
         assertEquals(0, q.corrupted() + q.lost());
         assertTrue(q.throughput().mibPerSec() > 0, "the window is timed with sampled clock reads");

@@ -19,22 +19,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class ProtocolErrorTest {
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     @Test
     void wrongLinesFromAWorkerAreProtocolErrorsNotADeath() throws Exception {
         Plan plan = TestPlans.plan("liar", TestPlans.msgq("c"), Duration.ofSeconds(60), 1000, "liar", 1, "forever", 1);
-        RunReport r = Engine.start(plan, RunOptions.defaults().withStateDir(state).withAgentFactory(TestAgents.class.getName())
-                .withChannels(new TestPlans.NoObjects()).withGrace(Duration.ofSeconds(2))).await();
+        RunReport r = Engine.start(
+                        plan,
+                        RunOptions.defaults()
+                                .withStateDir(state)
+                                .withAgentFactory(TestAgents.class.getName())
+                                .withChannels(new TestPlans.NoObjects())
+                                .withGrace(Duration.ofSeconds(2)))
+                .await();
         assertFalse(r.ok());
         assertEquals(Outcome.FAILED, r.outcome());
-        List<RunReport.Failure> protocol = r.failures().stream().filter(f -> f.kind() == FailureKind.PROTOCOL).toList();
+        List<RunReport.Failure> protocol = r.failures().stream()
+                .filter(f -> f.kind() == FailureKind.PROTOCOL)
+                .toList();
         assertTrue(protocol.size() >= 1, r.failures().toString());
         RunReport.Failure first = protocol.getFirst();
         assertEquals("liar", first.process());
-        assertTrue(first.message().matches("protocol error from liar \\(pid \\d+\\): .*setupNs.*: \\{\"type\":\"ready\",\"setupNs\":\"soon\"}"),
+        assertTrue(
+                first.message()
+                        .matches(
+                                "protocol error from liar \\(pid \\d+\\): .*setupNs.*: \\{\"type\":\"ready\",\"setupNs\":\"soon\"}"),
                 first.message());
         assertTrue(r.failures().stream().noneMatch(f -> f.kind() == FailureKind.DIED), "no one died: " + r.failures());
-        for (RunReport.ProcessFigures p : r.processes()) assertEquals(0, p.exitCode(), p.name() + " stopped by 'stop', exit 0");
+        for (RunReport.ProcessFigures p : r.processes())
+            assertEquals(0, p.exitCode(), p.name() + " stopped by 'stop', exit 0");
     }
 }

@@ -12,20 +12,33 @@ import org.junit.jupiter.api.Test;
 /** The JSON shapes that are a contract: counters' "final", a sweep's {scenario, runs: [{params, ...}]}, exit codes. */
 class ReportJsonTest {
     static RunReport report(Map<String, String> params, List<RunReport.Failure> failures, boolean claim) {
-        return new RunReport("race", 7, failures.isEmpty() && claim, 12, Figures.host(), List.of(), List.of(),
-                Map.of("counter", new RunReport.Counter(39000, 40000, 1000)), List.of(),
+        return new RunReport(
+                "race",
+                7,
+                failures.isEmpty() && claim,
+                12,
+                Figures.host(),
+                List.of(),
+                List.of(),
+                Map.of("counter", new RunReport.Counter(39000, 40000, 1000)),
+                List.of(),
                 List.of(new RunReport.ExpectationResult("counter.lostUpdates == 0", claim, "counter.lostUpdates=1000")),
-                failures, params, List.of());
+                failures,
+                params,
+                List.of());
     }
 
     @Test
     void aSweepIsScenarioAndRunsEachWithItsParams() throws Exception {
-        String json = ReportJson.toJson(List.of(report(Map.of("channels.counter.sync", "none"), List.of(), true),
+        String json = ReportJson.toJson(List.of(
+                report(Map.of("channels.counter.sync", "none"), List.of(), true),
                 report(Map.of("channels.counter.sync", "semaphore"), List.of(), true)));
         JsonNode t = new ObjectMapper().readTree(json);
         assertEquals("race", t.get("scenario").asText());
         assertEquals(2, t.get("runs").size());
-        assertEquals("semaphore", t.get("runs").get(1).get("params").get("channels.counter.sync").asText());
+        assertEquals(
+                "semaphore",
+                t.get("runs").get(1).get("params").get("channels.counter.sync").asText());
         JsonNode c = t.get("runs").get(0).get("counters").get("counter");
         assertEquals(39000, c.get("final").asLong());
         assertEquals(40000, c.get("expected").asLong());
@@ -35,11 +48,16 @@ class ReportJsonTest {
 
     @Test
     void exitCodes() {
-        RunReport.Failure died = new RunReport.Failure(FailureKind.DIED, "w", "w (pid 1) was killed by SIGKILL", 5, List.of());
+        RunReport.Failure died =
+                new RunReport.Failure(FailureKind.DIED, "w", "w (pid 1) was killed by SIGKILL", 5, List.of());
         assertEquals(Outcome.OK, report(Map.of(), List.of(), true).outcome());
         assertEquals(Outcome.REFUTED, report(Map.of(), List.of(), false).outcome());
         assertEquals(Outcome.FAILED, report(Map.of(), List.of(died), false).outcome());
-        assertEquals(Outcome.FAILED, Outcome.worst(List.of(report(Map.of(), List.of(), false), report(Map.of(), List.of(died), true))));
-        assertEquals(Outcome.REFUTED, Outcome.worst(List.of(report(Map.of(), List.of(), true), report(Map.of(), List.of(), false))));
+        assertEquals(
+                Outcome.FAILED,
+                Outcome.worst(List.of(report(Map.of(), List.of(), false), report(Map.of(), List.of(died), true))));
+        assertEquals(
+                Outcome.REFUTED,
+                Outcome.worst(List.of(report(Map.of(), List.of(), true), report(Map.of(), List.of(), false))));
     }
 }

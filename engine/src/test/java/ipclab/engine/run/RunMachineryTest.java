@@ -19,17 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** The supervisor and real worker JVMs, with test roles (no kernel objects). */
 @Timeout(120)
 class RunMachineryTest {
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     RunOptions opts() {
-        return RunOptions.defaults().withStateDir(state).withAgentFactory(TestAgents.class.getName())
-                .withChannels(new TestPlans.NoObjects()).withGrace(Duration.ofSeconds(2));
+        return RunOptions.defaults()
+                .withStateDir(state)
+                .withAgentFactory(TestAgents.class.getName())
+                .withChannels(new TestPlans.NoObjects())
+                .withGrace(Duration.ofSeconds(2));
     }
 
     long registryFiles() throws IOException {
         Path runs = state.resolve("runs");
         if (!Files.isDirectory(runs)) return 0;
-        try (Stream<Path> s = Files.list(runs)) { return s.count(); }
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.count();
+        }
     }
 
     @Test
@@ -46,22 +52,31 @@ class RunMachineryTest {
             firstGo = Math.min(firstGo, p.events().get("goAt"));
         }
         // replica 1 spends 800 ms in onStart: the others must wait for it at the barrier
-        assertTrue(firstGo > lastReady, "a worker went before all were ready: firstGo=" + firstGo + " lastReady=" + lastReady);
-        assertTrue(r.processes().get(0).spawnToReadyMs() >= 800, "slow one: " + r.processes().get(0).spawnToReadyMs());
+        assertTrue(
+                firstGo > lastReady,
+                "a worker went before all were ready: firstGo=" + firstGo + " lastReady=" + lastReady);
+        assertTrue(
+                r.processes().get(0).spawnToReadyMs() >= 800,
+                "slow one: " + r.processes().get(0).spawnToReadyMs());
         assertTrue(r.leaks().isEmpty());
         assertEquals(0, registryFiles(), "the run's registry file is deleted at the end");
     }
 
     @Test
     void aCrashingWorkerStopsTheRunAndIsNamed() throws Exception {
-        Plan plan = TestPlans.plan("crash", TestPlans.msgq("c"), Duration.ofSeconds(60), 1000, "forever", 2, "crasher", 1);
+        Plan plan =
+                TestPlans.plan("crash", TestPlans.msgq("c"), Duration.ofSeconds(60), 1000, "forever", 2, "crasher", 1);
         RunReport r = Engine.start(plan, opts()).await();
         assertFalse(r.ok());
         assertEquals(Outcome.FAILED, r.outcome());
         RunReport.Failure f = r.failures().getFirst();
         assertEquals(FailureKind.DIED, f.kind());
         assertEquals("crasher", f.process());
-        assertTrue(f.message().matches("crasher \\(pid \\d+\\) exited with status 1 \\d+ ms into the run: IllegalStateException: boom in crasher"), f.message());
+        assertTrue(
+                f.message()
+                        .matches(
+                                "crasher \\(pid \\d+\\) exited with status 1 \\d+ ms into the run: IllegalStateException: boom in crasher"),
+                f.message());
         assertTrue(f.log().stream().anyMatch(l -> l.contains("boom in crasher")), "stderr tail: " + f.log());
         assertEquals(1, r.failures().size(), () -> "only the crash: " + r.failures());
         for (RunReport.ProcessFigures p : r.processes()) {
@@ -81,18 +96,25 @@ class RunMachineryTest {
         assertFalse(r.ok());
         RunReport.Failure f = r.failures().getFirst();
         assertEquals("forever-2", f.process());
-        assertTrue(f.message().matches("forever-2 \\(pid \\d+\\) was killed by SIGKILL \\(exit status 137\\) \\d+ ms into the run"), f.message());
+        assertTrue(
+                f.message()
+                        .matches(
+                                "forever-2 \\(pid \\d+\\) was killed by SIGKILL \\(exit status 137\\) \\d+ ms into the run"),
+                f.message());
         assertEquals(137, r.processes().get(1).exitCode());
         assertEquals(0, r.processes().get(0).exitCode());
         assertEquals(0, r.processes().get(2).exitCode());
-        for (ProcessView p : run.processes()) assertFalse(ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false));
+        for (ProcessView p : run.processes())
+            assertFalse(ProcessHandle.of(p.pid()).map(ProcessHandle::isAlive).orElse(false));
         assertEquals(0, registryFiles());
     }
 
     @Test
     void aWorkerThatIgnoresStopIsKilledAfterTheGracePeriodAndTheTimeoutIsReported() throws Exception {
         Plan plan = TestPlans.plan("stuck", TestPlans.msgq("c"), Duration.ofSeconds(60), 10, "stuck", 1);
-        RunReport r = Engine.start(plan, opts().withTimeout(Duration.ofSeconds(1)).withGrace(Duration.ofMillis(500))).await();
+        RunReport r = Engine.start(
+                        plan, opts().withTimeout(Duration.ofSeconds(1)).withGrace(Duration.ofMillis(500)))
+                .await();
         assertFalse(r.ok());
         RunReport.Failure f = r.failures().getFirst();
         assertEquals(FailureKind.TIMEOUT, f.kind());
@@ -104,7 +126,9 @@ class RunMachineryTest {
     void stepModeGatesEveryOperationAndRecordsTheGrants() throws Exception {
         Plan plan = TestPlans.plan("step", TestPlans.msgq("c"), Duration.ofSeconds(60), 2, "stepper", 2);
         Run run = Engine.start(plan, opts().withStep(true));
-        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
+        assertTrue(
+                run.stepper().awaitSettled(Duration.ofSeconds(60)),
+                () -> run.stepper().snapshot().toString());
         List<ProcessView> ps = run.processes();
         assertEquals("load", ps.get(0).op());
         assertEquals("stepper-1 waiting for a grant: load(c)", ps.get(0).toString());
@@ -124,7 +148,8 @@ class RunMachineryTest {
         assertEquals(ProcessState.EXITED, last.state(), "2 messages = 4 operations, then done");
         assertEquals(0, last.exitCode());
         List<TraceEntry> t = run.trace();
-        assertEquals(List.of("stepper-1:load", "stepper-2:load", "stepper-1:store", "stepper-1:load", "stepper-1:store"),
+        assertEquals(
+                List.of("stepper-1:load", "stepper-2:load", "stepper-1:store", "stepper-1:load", "stepper-1:store"),
                 t.stream().map(e -> e.process() + ":" + e.op()).toList());
         run.runFree();
         RunReport r = run.await();
@@ -136,14 +161,19 @@ class RunMachineryTest {
     void stoppingASteppedRunReleasesWorkersWaitingForAGrant() throws Exception {
         Plan plan = TestPlans.plan("stepstop", TestPlans.msgq("c"), Duration.ofSeconds(60), 5, "stepper", 2);
         Run run = Engine.start(plan, opts().withStep(true));
-        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
+        assertTrue(
+                run.stepper().awaitSettled(Duration.ofSeconds(60)),
+                () -> run.stepper().snapshot().toString());
         run.grant("stepper-2");
         run.stop();
         RunReport r = run.await();
         assertFalse(r.ok());
-        assertEquals(List.of(FailureKind.STOPPED), r.failures().stream().map(RunReport.Failure::kind).toList());
+        assertEquals(
+                List.of(FailureKind.STOPPED),
+                r.failures().stream().map(RunReport.Failure::kind).toList());
         assertEquals("stopped before the end", r.failures().getFirst().message());
-        for (RunReport.ProcessFigures p : r.processes()) assertEquals(0, p.exitCode(), p.name() + " wound down on 'stop'");
+        for (RunReport.ProcessFigures p : r.processes())
+            assertEquals(0, p.exitCode(), p.name() + " wound down on 'stop'");
         try {
             run.grant("stepper-1");
             throw new AssertionError("grant after the end");
@@ -168,19 +198,57 @@ class RunMachineryTest {
         RunReport r = Engine.start(plan, opts()).await();
         String json = ReportJson.toJson(r);
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        for (String k : List.of("scenario", "seed", "ok", "durationMs", "host", "processes", "channels", "counters", "leaks", "expectations", "failures", "params")) {
+        for (String k : List.of(
+                "scenario",
+                "seed",
+                "ok",
+                "durationMs",
+                "host",
+                "processes",
+                "channels",
+                "counters",
+                "leaks",
+                "expectations",
+                "failures",
+                "params")) {
             assertNotNull(tree.get(k), k + " in " + json);
         }
-        for (String k : List.of("kernel", "cpus", "java")) assertNotNull(tree.get("host").get(k), k);
-        for (String k : List.of("name", "role", "pid", "exitCode", "userCpuMs", "sysCpuMs", "voluntaryCtxSwitches",
-                "involuntaryCtxSwitches", "minorFaults", "majorFaults", "syscalls", "spawnToReadyMs")) {
+        for (String k : List.of("kernel", "cpus", "java"))
+            assertNotNull(tree.get("host").get(k), k);
+        for (String k : List.of(
+                "name",
+                "role",
+                "pid",
+                "exitCode",
+                "userCpuMs",
+                "sysCpuMs",
+                "voluntaryCtxSwitches",
+                "involuntaryCtxSwitches",
+                "minorFaults",
+                "majorFaults",
+                "syscalls",
+                "spawnToReadyMs")) {
             assertNotNull(tree.get("processes").get(0).get(k), "process." + k);
         }
-        for (String k : List.of("name", "type", "sent", "received", "lost", "duplicated", "corrupted", "reordered", "bytes",
-                "setupNs", "throughput", "latencyNs", "syscallsPerMessage")) {
+        for (String k : List.of(
+                "name",
+                "type",
+                "sent",
+                "received",
+                "lost",
+                "duplicated",
+                "corrupted",
+                "reordered",
+                "bytes",
+                "setupNs",
+                "throughput",
+                "latencyNs",
+                "syscallsPerMessage")) {
             assertNotNull(tree.get("channels").get(0).get(k), "channel." + k);
         }
-        for (String k : List.of("msgsPerSec", "mibPerSec")) assertNotNull(tree.get("channels").get(0).get("throughput").get(k));
-        for (String k : List.of("p50", "p90", "p99", "p999", "max")) assertNotNull(tree.get("channels").get(0).get("latencyNs").get(k));
+        for (String k : List.of("msgsPerSec", "mibPerSec"))
+            assertNotNull(tree.get("channels").get(0).get("throughput").get(k));
+        for (String k : List.of("p50", "p90", "p99", "p999", "max"))
+            assertNotNull(tree.get("channels").get(0).get("latencyNs").get(k));
     }
 }

@@ -20,6 +20,11 @@ public final class RunScenario {
         if (reports.size() == 1) ReportJson.write(reports.getFirst(), Path.of(args[1]));
         else ReportJson.write(reports, Path.of(args[1]));
         // ipclab's exit status (repl's ExitCodes): 0 ok, 1 failed, 3 refuted
-        System.exit(switch (Outcome.worst(reports)) { case OK -> 0; case FAILED -> 1; case REFUTED -> 3; });
+        System.exit(
+                switch (Outcome.worst(reports)) {
+                    case OK -> 0;
+                    case FAILED -> 1;
+                    case REFUTED -> 3;
+                });
     }
 }

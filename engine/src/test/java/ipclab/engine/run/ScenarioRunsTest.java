@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The shipped scenarios (scenarios/*.yaml), written in the DSL's vocabulary, run end to end with the real roles. */
 @Timeout(300)
 class ScenarioRunsTest {
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     List<Plan> plans(String name) throws Exception {
         return ScenarioLoader.load(Path.of("..", "scenarios", name + ".yaml")).plans();
@@ -28,7 +29,10 @@ class ScenarioRunsTest {
     }
 
     static RunReport.ChannelFigures channel(RunReport r, String name) {
-        return r.channels().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return r.channels().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     static void assertOk(RunReport r) {
@@ -46,7 +50,10 @@ class ScenarioRunsTest {
         assertEquals(0, jobs.lost());
         assertEquals(0, jobs.duplicated());
         assertEquals(3, r.expectations().size());
-        long got = r.processes().stream().filter(p -> p.role().equals("reader")).mapToLong(RunReport.ProcessFigures::received).sum();
+        long got = r.processes().stream()
+                .filter(p -> p.role().equals("reader"))
+                .mapToLong(RunReport.ProcessFigures::received)
+                .sum();
         assertEquals(4000, got);
         for (RunReport.ProcessFigures p : r.processes()) {
             assertEquals(0, p.exitCode());
@@ -126,7 +133,10 @@ class ScenarioRunsTest {
                     assertEquals(2000L, proc.syscalls().get("sendto"), () -> "writer " + proc.syscalls());
                     assertEquals(200L, proc.events().get("warmup-syscalls"), () -> "writer " + proc.events());
                 } else {
-                    assertEquals(2001L, proc.syscalls().get("recvfrom"), () -> "reader (+1: end of file) " + proc.syscalls());
+                    assertEquals(
+                            2001L,
+                            proc.syscalls().get("recvfrom"),
+                            () -> "reader (+1: end of file) " + proc.syscalls());
                     assertEquals(200L, proc.events().get("warmup"), () -> "reader " + proc.events());
                 }
             }

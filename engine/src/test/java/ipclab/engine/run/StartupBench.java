@@ -35,7 +35,9 @@ import java.util.Locale;
  */
 public final class StartupBench {
     public static final class Hello {
-        public static void main(String[] args) { System.out.println("hello"); }
+        public static void main(String[] args) {
+            System.out.println("hello");
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,12 +46,18 @@ public final class StartupBench {
         Path state = Files.createTempDirectory("ipclab-bench");
         WorkerCommand wc = WorkerCommand.forThisJvm(state);
         Path cache = wc.cacheFile();
-        if (cache == null) throw new IllegalStateException("the class path has a directory: no AOT cache possible; run with jars");
+        if (cache == null)
+            throw new IllegalStateException("the class path has a directory: no AOT cache possible; run with jars");
         long t0 = System.nanoTime();
         Process training = wc.startTraining(cache);
         int rc = training.waitFor();
-        System.out.printf(Locale.ROOT, "AOT cache trained in %.1f s (exit %d), %d MB: %s%n", (System.nanoTime() - t0) / 1e9, rc,
-                Files.size(cache) >> 20, cache);
+        System.out.printf(
+                Locale.ROOT,
+                "AOT cache trained in %.1f s (exit %d), %d MB: %s%n",
+                (System.nanoTime() - t0) / 1e9,
+                rc,
+                Files.size(cache) >> 20,
+                cache);
         List<Double> hello = new ArrayList<>(), plain = new ArrayList<>(), aot = new ArrayList<>();
         for (int i = 0; i < rounds + 1; i++) {
             double h = hello();
@@ -60,7 +68,8 @@ public final class StartupBench {
             plain.add(p);
             aot.add(a);
         }
-        System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s%n", "configuration (" + rounds + " rounds)", "median", "p25", "p75");
+        System.out.printf(
+                Locale.ROOT, "%-28s %8s %8s %8s%n", "configuration (" + rounds + " rounds)", "median", "p25", "p75");
         row("bare JVM hello (spawn->exit)", hello);
         row("worker spawn->ready, no AOT", plain);
         row("worker spawn->ready, AOT", aot);
@@ -68,12 +77,23 @@ public final class StartupBench {
 
     static void row(String name, List<Double> v) {
         Collections.sort(v);
-        System.out.printf(Locale.ROOT, "%-28s %8.0f %8.0f %8.0f ms%n", name, v.get(v.size() / 2), v.get(v.size() / 4), v.get(v.size() * 3 / 4));
+        System.out.printf(
+                Locale.ROOT,
+                "%-28s %8.0f %8.0f %8.0f ms%n",
+                name,
+                v.get(v.size() / 2),
+                v.get(v.size() / 4),
+                v.get(v.size() * 3 / 4));
     }
 
     static double hello() throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), Hello.class.getName());
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Hello.class.getName());
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).start();
         p.getInputStream().readAllBytes();
@@ -85,13 +105,18 @@ public final class StartupBench {
         RunOptions o = RunOptions.defaults().withStateDir(state).withAot(useAot);
         Plan plan;
         if (real) {
-            plan = ipclab.dsl.ScenarioLoader.load(Path.of("scenarios", "many-to-many-msgq.yaml")).plans().getFirst();
+            plan = ipclab.dsl.ScenarioLoader.load(Path.of("scenarios", "many-to-many-msgq.yaml"))
+                    .plans()
+                    .getFirst();
         } else {
             o = o.withAgentFactory(TestAgents.class.getName()).withChannels(new TestPlans.NoObjects());
             plan = TestPlans.plan("bench", TestPlans.msgq("c"), Duration.ofSeconds(60), 0, "bench", 1);
         }
         RunReport r = Engine.run(plan, o);
         if (!r.ok()) throw new IllegalStateException("bench run failed: " + r.failures());
-        return r.processes().stream().mapToDouble(RunReport.ProcessFigures::spawnToReadyMs).average().orElseThrow();
+        return r.processes().stream()
+                .mapToDouble(RunReport.ProcessFigures::spawnToReadyMs)
+                .average()
+                .orElseThrow();
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Step mode with the real incrementer: load, load, store, store loses exactly one update, every time. */
 @Timeout(120)
 class StepLostUpdateTest {
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     static final String SCENARIO = """
             name: lost-update
@@ -34,10 +35,15 @@ class StepLostUpdateTest {
 
     @RepeatedTest(3)
     void loadLoadStoreStoreLosesExactlyOneUpdate() throws Exception {
-        Plan plan = ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
+        Plan plan =
+                ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
         Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
-        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
-        assertEquals(List.of("load", "load"), run.processes().stream().map(ProcessView::op).toList());
+        assertTrue(
+                run.stepper().awaitSettled(Duration.ofSeconds(60)),
+                () -> run.stepper().snapshot().toString());
+        assertEquals(
+                List.of("load", "load"),
+                run.processes().stream().map(ProcessView::op).toList());
 
         assertEquals("store", run.grant("adder-1").op());
         assertEquals("store", run.grant("adder-2").op());
@@ -50,16 +56,22 @@ class StepLostUpdateTest {
         assertEquals(2, c.expected());
         assertEquals(1, c.finalValue());
         assertEquals(1, c.lostUpdates());
-        assertEquals(List.of("adder-1:load", "adder-2:load", "adder-1:store", "adder-2:store"),
-                run.trace().stream().map(t -> t.process() + ":" + t.op() + (t.channel().equals("counter") ? "" : "?")).toList());
+        assertEquals(
+                List.of("adder-1:load", "adder-2:load", "adder-1:store", "adder-2:store"),
+                run.trace().stream()
+                        .map(t -> t.process() + ":" + t.op() + (t.channel().equals("counter") ? "" : "?"))
+                        .toList());
         assertTrue(last.state() == ProcessState.EXITED || last.state() == ProcessState.RUNNING, last.toString());
     }
 
     @RepeatedTest(1)
     void storeBeforeTheOtherLoadLosesNothing() throws Exception {
-        Plan plan = ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
+        Plan plan =
+                ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
         Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
-        assertTrue(run.stepper().awaitSettled(Duration.ofSeconds(60)), () -> run.stepper().snapshot().toString());
+        assertTrue(
+                run.stepper().awaitSettled(Duration.ofSeconds(60)),
+                () -> run.stepper().snapshot().toString());
         run.grant("adder-1");
         run.grant("adder-1");
         run.grant("adder-2");

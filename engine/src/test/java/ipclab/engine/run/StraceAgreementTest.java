@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * syscallsPerMessage (counted by the bindings in each worker) agrees with {@code strace -f -c}
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StraceAgreementTest {
     static final String CALLS = "msgget,msgsnd,msgrcv,msgctl,semget,semop,semtimedop,semctl,shmget,shmat,shmdt,shmctl";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @ParameterizedTest
     @CsvSource({"many-to-many-msgq, jobs", "race-semaphore, counter"})
@@ -34,11 +35,27 @@ class StraceAgreementTest {
         Path strace = Path.of("/usr/bin/strace");
         assumeTrue(Files.isExecutable(strace), "strace not installed");
         Path out = dir.resolve("strace.txt"), json = dir.resolve("report.json");
-        List<String> cmd = List.of(strace.toString(), "-f", "-c", "-o", out.toString(), "--seccomp-bpf", "-e", "trace=" + CALLS,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), RunScenario.class.getName(),
-                Path.of("..", "scenarios", scenario + ".yaml").toString(), json.toString(), dir.resolve("state").toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        List<String> cmd = List.of(
+                strace.toString(),
+                "-f",
+                "-c",
+                "-o",
+                out.toString(),
+                "--seccomp-bpf",
+                "-e",
+                "trace=" + CALLS,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RunScenario.class.getName(),
+                Path.of("..", "scenarios", scenario + ".yaml").toString(),
+                json.toString(),
+                dir.resolve("state").toString());
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile())
+                .start();
         assertEquals(0, p.waitFor(), () -> "run failed: " + read(dir.resolve("log.txt")));
 
         long straceTotal = -1;
@@ -51,17 +68,24 @@ class StraceAgreementTest {
         JsonNode ch = null;
         for (JsonNode c : r.get("channels")) if (c.get("name").asText().equals(channel)) ch = c;
         long messages = ch.get("sent").asLong();
-        if (messages == 0) messages = r.get("counters").get(channel).get("expected").asLong();
+        if (messages == 0)
+            messages = r.get("counters").get(channel).get("expected").asLong();
         long warmupCalls = 0;
-        for (JsonNode proc : r.get("processes")) warmupCalls += proc.path("events").path("warmup-syscalls").asLong();
+        for (JsonNode proc : r.get("processes"))
+            warmupCalls += proc.path("events").path("warmup-syscalls").asLong();
         double ours = ch.get("syscallsPerMessage").asDouble();
         double theirs = (double) (straceTotal - warmupCalls) / messages;
-        String detail = scenario + ": ipclab " + ours + " syscalls/message, strace " + theirs + " (" + straceTotal + " calls, " + warmupCalls + " of them for warm-up, " + messages + " messages)";
+        String detail = scenario + ": ipclab " + ours + " syscalls/message, strace " + theirs + " (" + straceTotal
+                + " calls, " + warmupCalls + " of them for warm-up, " + messages + " messages)";
         System.out.println(detail);
         assertTrue(Math.abs(ours - theirs) <= 0.05 * theirs, detail);
     }
 
     static String read(Path p) {
-        try { return Files.readString(p); } catch (Exception e) { return "(" + e + ")"; }
+        try {
+            return Files.readString(p);
+        } catch (Exception e) {
+            return "(" + e + ")";
+        }
     }
 }

@@ -1,14 +1,14 @@
 package ipclab.engine.run;
 
-import ipclab.engine.sys.MsgBuf;
-import ipclab.engine.sys.SysvMsgQueue;
-import ipclab.engine.worker.AgentFactory;
-import java.lang.foreign.Arena;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.WorkerReport;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.role.RoleAgent;
+import ipclab.engine.sys.MsgBuf;
+import ipclab.engine.sys.SysvMsgQueue;
+import ipclab.engine.worker.AgentFactory;
+import java.lang.foreign.Arena;
 
 /**
  * Roles for testing the process machinery, chosen by the process's group name:
@@ -43,9 +43,14 @@ public final class TestAgents implements AgentFactory {
             this.gate = gate;
         }
 
-        String kind() { return spec.self().group(); }
+        String kind() {
+            return spec.self().group();
+        }
 
-        @Override public String roleName() { return kind(); }
+        @Override
+        public String roleName() {
+            return kind();
+        }
 
         @Override
         public void onStart() throws Exception {
@@ -53,17 +58,22 @@ public final class TestAgents implements AgentFactory {
             r.event("readyAt", System.nanoTime());
         }
 
-        @Override public void onGo() { r.event("goAt", System.nanoTime()); }
+        @Override
+        public void onGo() {
+            r.event("goAt", System.nanoTime());
+        }
 
         @Override
         public int doWork() throws Exception {
             switch (kind()) {
-                case "crasher" -> throw new IllegalStateException("boom in " + spec.self().name());
+                case "crasher" ->
+                    throw new IllegalStateException("boom in " + spec.self().name());
                 case "forever" -> Thread.sleep(20);
                 case "liar" -> {
                     if (done == 0) {
                         var out = new java.io.FileOutputStream(java.io.FileDescriptor.out);
-                        out.write("{\"type\":\"ready\",\"setupNs\":\"soon\"}\n{\"type\":\"gossip\"}\n{\"type\":\n".getBytes());
+                        out.write("{\"type\":\"ready\",\"setupNs\":\"soon\"}\n{\"type\":\"gossip\"}\n{\"type\":\n"
+                                .getBytes());
                         out.flush();
                     }
                     Thread.sleep(20);
@@ -71,7 +81,8 @@ public final class TestAgents implements AgentFactory {
                 case "stuck" -> Thread.sleep(Long.MAX_VALUE);
                 case "receiver" -> {
                     if (buf == null) buf = MsgBuf.allocate(Arena.global(), 64);
-                    SysvMsgQueue.receive(((ipclab.engine.protocol.ChannelHandle.Msgq) spec.handle()).msqId(), buf, 64, 0, 0);
+                    SysvMsgQueue.receive(
+                            ((ipclab.engine.protocol.ChannelHandle.Msgq) spec.handle()).msqId(), buf, 64, 0, 0);
                 }
                 case "stepper" -> {
                     gate.before(StepOp.LOAD, spec.channel().name());
@@ -85,12 +96,24 @@ public final class TestAgents implements AgentFactory {
         }
 
         @Override
-        public boolean isDone() { return stop || (!kind().equals("forever") && !kind().equals("liar") && done >= spec.self().messages()); }
+        public boolean isDone() {
+            return stop
+                    || (!kind().equals("forever")
+                            && !kind().equals("liar")
+                            && done >= spec.self().messages());
+        }
 
-        @Override public void requestStop() { if (!kind().equals("stuck")) stop = true; }
+        @Override
+        public void requestStop() {
+            if (!kind().equals("stuck")) stop = true;
+        }
 
-        @Override public void onClose() { }
+        @Override
+        public void onClose() {}
 
-        @Override public WorkerReport report() { return r; }
+        @Override
+        public WorkerReport report() {
+            return r;
+        }
     }
 }

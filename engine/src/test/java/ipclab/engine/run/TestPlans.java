@@ -1,7 +1,5 @@
 package ipclab.engine.run;
 
-import ipclab.engine.channel.ObjectKind;
-import ipclab.engine.transport.ChannelKit;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
@@ -12,10 +10,12 @@ import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
+import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SysvMsgQueue;
+import ipclab.engine.transport.ChannelKit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,18 @@ final class TestPlans {
     private TestPlans() {}
 
     static PlannedChannel msgq(String name) {
-        return new PlannedChannel(name, ChannelType.MSGQ, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0, SocketDomain.UNIX, 64);
+        return new PlannedChannel(
+                name,
+                ChannelType.MSGQ,
+                0,
+                0,
+                0,
+                Sync.NONE,
+                Fanout.SHARED,
+                QueueMode.BLOCKING,
+                0,
+                SocketDomain.UNIX,
+                64);
     }
 
     /** group:count pairs on one channel, e.g. ("sleeper", 3). */
@@ -36,7 +47,19 @@ final class TestPlans {
             String g = (String) groups[i];
             int n = (Integer) groups[i + 1];
             for (int k = 1; k <= n; k++) {
-                ps.add(new PlannedProcess(n == 1 ? g : g + "-" + k, g, k, ps.size(), g.startsWith("receiver") ? Role.READER : Role.WRITER, channel.name(), messages, 0, 64, 0, 1, 0));
+                ps.add(new PlannedProcess(
+                        n == 1 ? g : g + "-" + k,
+                        g,
+                        k,
+                        ps.size(),
+                        g.startsWith("receiver") ? Role.READER : Role.WRITER,
+                        channel.name(),
+                        messages,
+                        0,
+                        64,
+                        0,
+                        1,
+                        0));
             }
         }
         Scenario s = new Scenario(scenario, null, 1L, timeout, null, null, null, null);

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(120)
 class WorkerProtocolTest {
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"type\":\"dance\"}", "not json at all", "{\"type\":"})
@@ -43,10 +44,16 @@ class WorkerProtocolTest {
     private void assertProtocolError(String bad, String named) throws Exception {
         Plan plan = TestPlans.plan("proto", TestPlans.msgq("c"), Duration.ofSeconds(60), 1000, "forever", 1);
         PlannedProcess p = plan.processes().getFirst();
-        WorkerSpec spec = new WorkerSpec(p, plan.channel(p.channel()), new TestPlans.NoObjects().create(plan.channel(p.channel()), plan, null),
-                plan.processesOn(p.channel()), plan.seed(), false);
+        WorkerSpec spec = new WorkerSpec(
+                p,
+                plan.channel(p.channel()),
+                new TestPlans.NoObjects().create(plan.channel(p.channel()), plan, null),
+                plan.processesOn(p.channel()),
+                plan.seed(),
+                false);
         Process w = new ProcessBuilder(WorkerCommand.forThisJvm(state).command(false, TestAgents.class.getName()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             OutputStream in = w.getOutputStream();
             BufferedReader out = new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.UTF_8));
@@ -57,8 +64,12 @@ class WorkerProtocolTest {
             in.write((bad + "\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
             String error = out.readLine();
-            assertTrue(error != null && error.contains("\"type\":\"error\"") && error.contains("protocol error: the supervisor sent")
-                    && error.contains(named.replace("\"", "\\\"")), "error line: " + error);
+            assertTrue(
+                    error != null
+                            && error.contains("\"type\":\"error\"")
+                            && error.contains("protocol error: the supervisor sent")
+                            && error.contains(named.replace("\"", "\\\"")),
+                    "error line: " + error);
             assertTrue(w.waitFor(30, TimeUnit.SECONDS));
             assertEquals(4, w.exitValue(), "a protocol error, not an orphaned worker (3)");
         } finally {

@@ -49,21 +49,29 @@ class ScheduledRunTest {
               - counter.lostUpdates == 0
             """;
 
-    @TempDir Path state;
+    @TempDir
+    Path state;
 
-    private Plan plan(String yaml) throws Exception { return ScenarioLoader.fromYaml(yaml, "race3.yaml").plans().getFirst(); }
+    private Plan plan(String yaml) throws Exception {
+        return ScenarioLoader.fromYaml(yaml, "race3.yaml").plans().getFirst();
+    }
 
-    private RunOptions opts() { return RunOptions.defaults().withStateDir(state); }
+    private RunOptions opts() {
+        return RunOptions.defaults().withStateDir(state);
+    }
 
     @Test
     void aRandomScheduleReplaysToTheSameOutcomesAndACorruptedRecordIsCaughtAtItsStep() throws Exception {
         Plan plan = plan(RACE);
         ScheduledRun.Result first = ScheduledRun.run(plan, opts(), new RandomScheduler(7));
-        assertTrue(first.report().failures().isEmpty(), () -> first.report().failures().toString());
+        assertTrue(
+                first.report().failures().isEmpty(),
+                () -> first.report().failures().toString());
         assertEquals(12, first.steps().size(), "3 processes x 2 increments x (load, store)");
         assertEquals(SchedulerSpec.random(7), first.scheduler());
 
-        ScheduledRun.Result again = ScheduledRun.run(plan, opts(), new ReplayScheduler(first.steps(), first.scheduler()));
+        ScheduledRun.Result again =
+                ScheduledRun.run(plan, opts(), new ReplayScheduler(first.steps(), first.scheduler()));
         assertNull(again.divergence(), () -> String.valueOf(again.divergence()));
         assertEquals(first.steps(), again.steps());
         assertEquals(first.report().counters(), again.report().counters());
@@ -71,8 +79,21 @@ class ScheduledRunTest {
         List<StepEvent> changed = new ArrayList<>(first.steps());
         StepEvent fifth = changed.get(4);
         StepOutcome o = fifth.outcome();
-        changed.set(4, new StepEvent(5, fifth.process(), new StepOutcome(o.op(), o.channel(), o.result(), o.value() + 100,
-                o.writer(), o.seq(), o.mtype(), o.size(), o.slot())));
+        changed.set(
+                4,
+                new StepEvent(
+                        5,
+                        fifth.process(),
+                        new StepOutcome(
+                                o.op(),
+                                o.channel(),
+                                o.result(),
+                                o.value() + 100,
+                                o.writer(),
+                                o.seq(),
+                                o.mtype(),
+                                o.size(),
+                                o.slot())));
         ScheduledRun.Result off = ScheduledRun.run(plan, opts(), new ReplayScheduler(changed, first.scheduler()));
         Divergence d = off.divergence();
         assertNotNull(d);
@@ -80,7 +101,9 @@ class ScheduledRunTest {
         assertEquals(fifth.process(), d.process());
         assertEquals(changed.get(4).outcome().toString(), d.expected());
         assertEquals(Outcome.FAILED, off.report().outcome());
-        assertEquals(ipclab.engine.run.FailureKind.REPLAY, off.report().failures().getFirst().kind());
+        assertEquals(
+                ipclab.engine.run.FailureKind.REPLAY,
+                off.report().failures().getFirst().kind());
     }
 
     @Test
@@ -132,19 +155,30 @@ class ScheduledRunTest {
     void exploringARaceFindsALostUpdateAndShrinksItToAScheduleThatReplaysToIt() throws Exception {
         Plan plan = plan(RACE);
         List<Integer> seen = new ArrayList<>();
-        Explorer.Summary s = Explorer.explore(plan, opts(), new Explorer.Settings(SchedulerSpec.Strategy.RANDOM, 1, 0, 6, 12),
+        Explorer.Summary s = Explorer.explore(
+                plan,
+                opts(),
+                new Explorer.Settings(SchedulerSpec.Strategy.RANDOM, 1, 0, 6, 12),
                 new Explorer.Listener() {
-                    @Override public void ran(int run, ScheduledRun.Result r) { seen.add(run); }
+                    @Override
+                    public void ran(int run, ScheduledRun.Result r) {
+                        seen.add(run);
+                    }
                 });
         assertEquals(List.of(1, 2, 3, 4, 5, 6), seen);
-        assertEquals(6, s.outcomes().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                6, s.outcomes().values().stream().mapToInt(Integer::intValue).sum());
         assertFalse(s.failures().isEmpty(), () -> "outcomes: " + s.outcomes());
         Explorer.Failure f = s.failures().getFirst();
         assertTrue(f.shrunk().contextSwitches() <= f.found().contextSwitches());
-        assertTrue(f.shrunk().contextSwitches() <= 3, () -> "a lost update needs 2 switches, 3 with a third process: " + f.shrunk().steps());
+        assertTrue(
+                f.shrunk().contextSwitches() <= 3,
+                () -> "a lost update needs 2 switches, 3 with a third process: "
+                        + f.shrunk().steps());
         assertEquals(Outcome.REFUTED, f.shrunk().report().outcome());
 
-        ScheduledRun.Result replay = ScheduledRun.run(plan, opts(), new ReplayScheduler(f.shrunk().steps(), f.shrunk().scheduler()));
+        ScheduledRun.Result replay = ScheduledRun.run(
+                plan, opts(), new ReplayScheduler(f.shrunk().steps(), f.shrunk().scheduler()));
         assertNull(replay.divergence());
         assertEquals(f.shrunk().report().counters(), replay.report().counters());
         assertTrue(replay.report().counters().get("counter").lostUpdates() > 0);

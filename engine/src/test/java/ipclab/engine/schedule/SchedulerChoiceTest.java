@@ -28,8 +28,19 @@ class SchedulerChoiceTest {
     }
 
     static StepEvent step(int n, String p, long value) {
-        return new StepEvent(n, p, new StepOutcome(StepOp.LOAD, "x", StepResult.OK, value, StepOutcome.NONE, StepOutcome.NONE,
-                StepOutcome.NONE, StepOutcome.NONE, StepOutcome.NONE));
+        return new StepEvent(
+                n,
+                p,
+                new StepOutcome(
+                        StepOp.LOAD,
+                        "x",
+                        StepResult.OK,
+                        value,
+                        StepOutcome.NONE,
+                        StepOutcome.NONE,
+                        StepOutcome.NONE,
+                        StepOutcome.NONE,
+                        StepOutcome.NONE));
     }
 
     @Test
@@ -70,7 +81,9 @@ class SchedulerChoiceTest {
 
         ReplayScheduler blocked = new ReplayScheduler(List.of(step(1, "c", 0)), SchedulerSpec.random(1));
         assertNull(blocked.next(snapshot(0, "a", "b")));
-        assertEquals("step 1, c, load: expected enabled for load(x) ok value=0, got c blocked on load(x): ", blocked.divergence().toString());
+        assertEquals(
+                "step 1, c, load: expected enabled for load(x) ok value=0, got c blocked on load(x): ",
+                blocked.divergence().toString());
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class AffinityChild {
         }
         System.out.println("others " + String.join(" ", sets));
         String[] started = new String[1];
-        Thread t = Thread.ofPlatform().start(() -> started[0] = Affinity.ofThread().toString());
+        Thread t =
+                Thread.ofPlatform().start(() -> started[0] = Affinity.ofThread().toString());
         t.join();
         System.out.println("started " + started[0]);
         System.out.flush();
@@ -37,7 +38,8 @@ public final class AffinityChild {
 
     static String allowed(Path status) throws IOException {
         for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("Cpus_allowed_list:")) return line.substring("Cpus_allowed_list:".length()).strip();
+            if (line.startsWith("Cpus_allowed_list:"))
+                return line.substring("Cpus_allowed_list:".length()).strip();
         }
         return "?";
     }

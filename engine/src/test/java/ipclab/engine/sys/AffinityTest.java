@@ -62,7 +62,7 @@ class AffinityTest {
 
     @Test
     void aCpuThatIsNotOnlineIsRefusedWithEinval() {
-        int offline = CpuSet.online().length() + 7;   // a CPU number the machine does not have
+        int offline = CpuSet.online().length() + 7; // a CPU number the machine does not have
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread t = Thread.ofPlatform().start(() -> {
             try {
@@ -75,19 +75,22 @@ class AffinityTest {
         IpcException e = assertInstanceOf(IpcException.class, thrown.get());
         assertEquals("sched_setaffinity", e.call());
         assertEquals("EINVAL", e.errnoName());
-        assertEquals("sched_setaffinity(tid=0, cpus=" + offline + ") failed: EINVAL (Invalid argument)", e.getMessage());
+        assertEquals(
+                "sched_setaffinity(tid=0, cpus=" + offline + ") failed: EINVAL (Invalid argument)", e.getMessage());
     }
 
     @Test
     void anEmptySetIsABadArgumentNotASystemCall() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Affinity.setThread(CpuSet.parse("")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Affinity.setThread(CpuSet.parse("")));
         assertEquals("cpus is empty: a thread must be allowed at least one CPU", e.getMessage());
     }
 
     @Test
     void anUnknownThreadIsEsrch() {
         IpcException e = assertThrows(IpcException.class, () -> Affinity.of(Integer.MAX_VALUE));
-        assertEquals("sched_getaffinity(tid=2147483647, cpusetsize=128) failed: ESRCH (No such process)", e.getMessage());
+        assertEquals(
+                "sched_getaffinity(tid=2147483647, cpusetsize=128) failed: ESRCH (No such process)", e.getMessage());
     }
 
     @Test

@@ -19,11 +19,14 @@ class CpuSetTest {
     void parsesTheKernelsListFormat() {
         assertArrayEquals(new int[] {0, 1, 4}, CpuSet.parse("0-1,4").cpus());
         assertArrayEquals(new int[] {3}, CpuSet.parse("3").cpus());
-        assertArrayEquals(new int[] {0, 1, 2, 3, 6, 7}, CpuSet.parse("0-3,6-7\n").cpus());
+        assertArrayEquals(
+                new int[] {0, 1, 2, 3, 6, 7}, CpuSet.parse("0-3,6-7\n").cpus());
         assertArrayEquals(new int[] {5}, CpuSet.parse("5-5").cpus());
         assertArrayEquals(new int[] {0, 1, 2}, CpuSet.parse("0-2,1").cpus(), "overlaps are a union");
         assertArrayEquals(new int[] {1, 2, 3}, CpuSet.parse("3,1-2").cpus(), "any order");
-        assertArrayEquals(new int[] {CpuSet.LIMIT - 1}, CpuSet.parse(Integer.toString(CpuSet.LIMIT - 1)).cpus());
+        assertArrayEquals(
+                new int[] {CpuSet.LIMIT - 1},
+                CpuSet.parse(Integer.toString(CpuSet.LIMIT - 1)).cpus());
     }
 
     @Test
@@ -61,7 +64,9 @@ class CpuSetTest {
         assertEquals("cpu list '0-7:2': column 4: expected ',' or '-', found ':'", message("0-7:2"));
         assertEquals("cpu list '1,,2': column 3: expected a CPU number, found ','", message("1,,2"));
         assertEquals("cpu list '99999999999': column 1: CPU number too large (at most 65535)", message("99999999999"));
-        assertEquals("cpu list '  0-1,x': column 7: expected a CPU number, found 'x'", message("  0-1,x\n"),
+        assertEquals(
+                "cpu list '  0-1,x': column 7: expected a CPU number, found 'x'",
+                message("  0-1,x\n"),
                 "columns count leading blanks");
     }
 
@@ -85,7 +90,8 @@ class CpuSetTest {
         CpuSet online = CpuSet.online();
         assertFalse(online.isEmpty(), "the kernel runs on at least one CPU");
         assertTrue(online.contains(0), "CPU 0 cannot be taken offline on x86: " + online);
-        assertTrue(Runtime.getRuntime().availableProcessors() <= online.size(),
+        assertTrue(
+                Runtime.getRuntime().availableProcessors() <= online.size(),
                 "the JVM sees at most the online CPUs: " + online);
     }
 
@@ -97,10 +103,13 @@ class CpuSetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CpuSet.read(f));
         assertEquals(f + ": cpu list '0-a': column 3: expected a CPU number, found 'a'", e.getMessage());
         UncheckedIOException missing = assertThrows(UncheckedIOException.class, () -> CpuSet.read(dir.resolve("nope")));
-        assertTrue(missing.getMessage().startsWith("cannot read the CPU list in " + dir.resolve("nope")), missing.getMessage());
+        assertTrue(
+                missing.getMessage().startsWith("cannot read the CPU list in " + dir.resolve("nope")),
+                missing.getMessage());
     }
 
     private static String message(String list) {
-        return assertThrows(IllegalArgumentException.class, () -> CpuSet.parse(list), list).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> CpuSet.parse(list), list)
+                .getMessage();
     }
 }

@@ -27,9 +27,10 @@ class ErrnoTest {
 
     @Test
     void ftokNamesThePathOnFailureAndIsStableOnSuccess() {
-        IpcException e = org.junit.jupiter.api.Assertions.assertThrows(IpcException.class,
-                () -> Ipc.ftok(Path.of("/nonexistent/ipclab"), 7));
-        assertEquals("ftok(path=/nonexistent/ipclab, projId=7) failed: ENOENT (No such file or directory)", e.getMessage());
+        IpcException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IpcException.class, () -> Ipc.ftok(Path.of("/nonexistent/ipclab"), 7));
+        assertEquals(
+                "ftok(path=/nonexistent/ipclab, projId=7) failed: ENOENT (No such file or directory)", e.getMessage());
         assertEquals(Ipc.ftok(Path.of("/tmp"), 7), Ipc.ftok(Path.of("/tmp"), 7));
     }
 

@@ -20,11 +20,14 @@ class PermissionTest {
     void writingAMode0400ObjectIsEacces() {
         int msqid = SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | 0400);
         int shmid = SysvShm.shmget(Ipc.IPC_PRIVATE, 4096, Ipc.IPC_CREAT | 0400);
-        try (ChildJvm child = ChildJvm.start(SysChild.class, "eacces", Integer.toString(msqid), Integer.toString(shmid))) {
+        try (ChildJvm child =
+                ChildJvm.start(SysChild.class, "eacces", Integer.toString(msqid), Integer.toString(shmid))) {
             assertNotEquals("uid 0", child.readLine(TIMEOUT));
-            assertEquals("msgsnd(msqid=" + msqid + ", size=8, flags=IPC_NOWAIT) failed: EACCES (Permission denied)",
+            assertEquals(
+                    "msgsnd(msqid=" + msqid + ", size=8, flags=IPC_NOWAIT) failed: EACCES (Permission denied)",
                     child.readLine(TIMEOUT));
-            assertEquals("shmat(shmid=" + shmid + ", flags=0) failed: EACCES (Permission denied)", child.readLine(TIMEOUT));
+            assertEquals(
+                    "shmat(shmid=" + shmid + ", flags=0) failed: EACCES (Permission denied)", child.readLine(TIMEOUT));
             child.awaitSuccess(TIMEOUT);
         } finally {
             SysvMsgQueue.remove(msqid);

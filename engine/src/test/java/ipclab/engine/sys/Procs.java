@@ -35,7 +35,8 @@ final class Procs {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("process " + pid + " did not block in system call " + nr + " within " + timeoutMillis + " ms");
+        throw new AssertionError(
+                "process " + pid + " did not block in system call " + nr + " within " + timeoutMillis + " ms");
     }
 
     /**

@@ -85,12 +85,19 @@ class SocketsAndPipesTest {
                     served.completeExceptionally(t);
                 }
             });
-            try (ChildJvm child = ChildJvm.start(SysChild.class, "client", "unix-stream," + us, "unix-dgram," + ud + "," + udc,
-                    "tcp," + tcpPort, "udp," + udpPort, "fifo," + req + "," + resp)) {
+            try (ChildJvm child = ChildJvm.start(
+                    SysChild.class,
+                    "client",
+                    "unix-stream," + us,
+                    "unix-dgram," + ud + "," + udc,
+                    "tcp," + tcpPort,
+                    "udp," + udpPort,
+                    "fifo," + req + "," + resp)) {
                 child.awaitSuccess(TIMEOUT);
                 assertEquals("unix-stream pong\nunix-dgram pong\ntcp pong\nudp pong\nfifo pong\n", child.stdout());
             }
-            assertEquals(List.of("unix-stream ping", "unix-dgram ping", "tcp ping", "udp ping", "fifo ping"),
+            assertEquals(
+                    List.of("unix-stream ping", "unix-dgram ping", "tcp ping", "udp ping", "fifo ping"),
                     served.get(10, TimeUnit.SECONDS));
         } finally {
             for (int fd : fds) {
@@ -130,10 +137,14 @@ class SocketsAndPipesTest {
         try {
             Path missing = dir.resolve("nobody-listens.sock");
             IpcException e = assertThrows(IpcException.class, () -> Sockets.connectUnix(fd, missing));
-            assertEquals("connect(fd=" + fd + ", path=" + missing + ") failed: ENOENT (No such file or directory)", e.getMessage());
-            IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
-                    () -> Sockets.bindUnix(fd, Path.of("/tmp/" + "x".repeat(110))));
-            assertTrue(tooLong.getMessage().startsWith("unix socket path is 115 bytes; sun_path holds 1 to 107 bytes: /tmp/xxx"),
+            assertEquals(
+                    "connect(fd=" + fd + ", path=" + missing + ") failed: ENOENT (No such file or directory)",
+                    e.getMessage());
+            IllegalArgumentException tooLong = assertThrows(
+                    IllegalArgumentException.class, () -> Sockets.bindUnix(fd, Path.of("/tmp/" + "x".repeat(110))));
+            assertTrue(
+                    tooLong.getMessage()
+                            .startsWith("unix socket path is 115 bytes; sun_path holds 1 to 107 bytes: /tmp/xxx"),
                     tooLong.getMessage());
         } finally {
             Sockets.close(fd);
@@ -145,18 +156,26 @@ class SocketsAndPipesTest {
             int client = Sockets.socket(Sockets.AF_INET, Sockets.SOCK_STREAM, 0);
             try {
                 IpcException e = assertThrows(IpcException.class, () -> Sockets.connectInet(client, port));
-                assertEquals("connect(fd=" + client + ", addr=127.0.0.1:" + port + ") failed: ECONNREFUSED (Connection refused)",
+                assertEquals(
+                        "connect(fd=" + client + ", addr=127.0.0.1:" + port
+                                + ") failed: ECONNREFUSED (Connection refused)",
                         e.getMessage());
             } finally {
                 Sockets.close(client);
             }
             Sockets.setSendBufferSize(tcp, 65536);
-            assertEquals(131072, Sockets.getIntOption(tcp, Sockets.SOL_SOCKET, Sockets.SO_SNDBUF), "Linux doubles SO_SNDBUF");
+            assertEquals(
+                    131072,
+                    Sockets.getIntOption(tcp, Sockets.SOL_SOCKET, Sockets.SO_SNDBUF),
+                    "Linux doubles SO_SNDBUF");
         } finally {
             Sockets.close(tcp);
         }
-        IpcException e = assertThrows(IpcException.class, () -> Pipes.open(dir.resolve("no-fifo"), Pipes.O_RDONLY | Pipes.O_NONBLOCK));
-        assertEquals("open(path=" + dir.resolve("no-fifo") + ", flags=O_RDONLY|O_NONBLOCK) failed: ENOENT (No such file or directory)",
+        IpcException e = assertThrows(
+                IpcException.class, () -> Pipes.open(dir.resolve("no-fifo"), Pipes.O_RDONLY | Pipes.O_NONBLOCK));
+        assertEquals(
+                "open(path=" + dir.resolve("no-fifo")
+                        + ", flags=O_RDONLY|O_NONBLOCK) failed: ENOENT (No such file or directory)",
                 e.getMessage());
     }
 

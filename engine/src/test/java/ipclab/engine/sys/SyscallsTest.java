@@ -14,18 +14,18 @@ class SyscallsTest {
         try (Arena arena = Arena.ofConfined()) {
             MsgBuf buf = MsgBuf.allocate(arena, 16).mtype(1);
             Syscalls.reset();
-            int q = SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | 0600);   // msgget 1
+            int q = SysvMsgQueue.msgget(Ipc.IPC_PRIVATE, Ipc.IPC_CREAT | 0600); // msgget 1
             try {
                 for (int i = 0; i < 5; i++) {
-                    SysvMsgQueue.send(q, buf, 16, 0);                                  // msgsnd 5
+                    SysvMsgQueue.send(q, buf, 16, 0); // msgsnd 5
                 }
                 for (int i = 0; i < 5; i++) {
-                    SysvMsgQueue.receive(q, buf, 16, 0, Ipc.IPC_NOWAIT);               // msgrcv 5
+                    SysvMsgQueue.receive(q, buf, 16, 0, Ipc.IPC_NOWAIT); // msgrcv 5
                 }
-                SysvMsgQueue.tryReceive(q, buf, 16, 0, Ipc.IPC_NOWAIT);                // msgrcv 6 (ENOMSG still counts)
-                SysvMsgQueue.stat(q);                                                  // msgctl 1
+                SysvMsgQueue.tryReceive(q, buf, 16, 0, Ipc.IPC_NOWAIT); // msgrcv 6 (ENOMSG still counts)
+                SysvMsgQueue.stat(q); // msgctl 1
             } finally {
-                SysvMsgQueue.remove(q);                                                // msgctl 2
+                SysvMsgQueue.remove(q); // msgctl 2
             }
             Map<String, Long> expected = new LinkedHashMap<>();
             expected.put("msgget", 1L);
@@ -39,7 +39,7 @@ class SyscallsTest {
             Thread t = Thread.ofPlatform().start(() -> {
                 java.lang.foreign.MemorySegment one = Arena.ofAuto().allocate(1);
                 for (int i = 0; i < 1000; i++) {
-                    Pipes.tryRead(-1, one, 1);                                        // read 1000, all EBADF
+                    Pipes.tryRead(-1, one, 1); // read 1000, all EBADF
                 }
             });
             t.join();

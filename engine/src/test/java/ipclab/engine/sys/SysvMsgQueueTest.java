@@ -87,8 +87,11 @@ class SysvMsgQueueTest {
     @Test
     void emptyQueueWithNowaitIsEnomsg() {
         MsgBuf buf = MsgBuf.allocate(arena, 16);
-        IpcException e = assertThrows(IpcException.class, () -> SysvMsgQueue.receive(msqid, buf, 16, 0, Ipc.IPC_NOWAIT));
-        assertEquals("msgrcv(msqid=" + msqid + ", size=16, mtype=0, flags=IPC_NOWAIT) failed: ENOMSG (No message of desired type)",
+        IpcException e =
+                assertThrows(IpcException.class, () -> SysvMsgQueue.receive(msqid, buf, 16, 0, Ipc.IPC_NOWAIT));
+        assertEquals(
+                "msgrcv(msqid=" + msqid
+                        + ", size=16, mtype=0, flags=IPC_NOWAIT) failed: ENOMSG (No message of desired type)",
                 e.getMessage());
         assertEquals(Errno.ENOMSG, e.errno());
         assertEquals("ENOMSG", e.errnoName());
@@ -108,7 +111,9 @@ class SysvMsgQueueTest {
         assertEquals(8, sent);
         assertEquals(-Errno.EAGAIN, SysvMsgQueue.trySend(msqid, buf, 8, Ipc.IPC_NOWAIT));
         IpcException e = assertThrows(IpcException.class, () -> SysvMsgQueue.send(msqid, buf, 8, Ipc.IPC_NOWAIT));
-        assertEquals("msgsnd(msqid=" + msqid + ", size=8, flags=IPC_NOWAIT) failed: EAGAIN (Resource temporarily unavailable)",
+        assertEquals(
+                "msgsnd(msqid=" + msqid
+                        + ", size=8, flags=IPC_NOWAIT) failed: EAGAIN (Resource temporarily unavailable)",
                 e.getMessage());
         MsqInfo info = SysvMsgQueue.stat(msqid);
         assertEquals(8, info.qnum());
@@ -119,8 +124,11 @@ class SysvMsgQueueTest {
     void tooLongForTheBufferIsE2bigWithoutMsgNoerrorAndTruncatedWithIt() {
         send(1, "0123456789abcdefghijklmnopqrstuv");
         MsgBuf small = MsgBuf.allocate(arena, 16);
-        IpcException e = assertThrows(IpcException.class, () -> SysvMsgQueue.receive(msqid, small, 16, 0, Ipc.IPC_NOWAIT));
-        assertEquals("msgrcv(msqid=" + msqid + ", size=16, mtype=0, flags=IPC_NOWAIT) failed: E2BIG (Argument list too long)",
+        IpcException e =
+                assertThrows(IpcException.class, () -> SysvMsgQueue.receive(msqid, small, 16, 0, Ipc.IPC_NOWAIT));
+        assertEquals(
+                "msgrcv(msqid=" + msqid
+                        + ", size=16, mtype=0, flags=IPC_NOWAIT) failed: E2BIG (Argument list too long)",
                 e.getMessage());
         assertEquals(1, SysvMsgQueue.stat(msqid).qnum(), "E2BIG leaves the message in the queue");
         long n = SysvMsgQueue.receive(msqid, small, 16, 0, Ipc.IPC_NOWAIT | Ipc.MSG_NOERROR);
@@ -133,10 +141,16 @@ class SysvMsgQueueTest {
     void aMessageLargerThanMsgmaxIsEinval() {
         long msgmax = Procs.procLimit("msgmax");
         MsgBuf big = MsgBuf.allocate(arena, msgmax + 1).mtype(1);
-        IpcException e = assertThrows(IpcException.class, () -> SysvMsgQueue.send(msqid, big, msgmax + 1, Ipc.IPC_NOWAIT));
-        assertEquals("msgsnd(msqid=" + msqid + ", size=" + (msgmax + 1) + ", flags=IPC_NOWAIT) failed: EINVAL (Invalid argument)",
+        IpcException e =
+                assertThrows(IpcException.class, () -> SysvMsgQueue.send(msqid, big, msgmax + 1, Ipc.IPC_NOWAIT));
+        assertEquals(
+                "msgsnd(msqid=" + msqid + ", size=" + (msgmax + 1)
+                        + ", flags=IPC_NOWAIT) failed: EINVAL (Invalid argument)",
                 e.getMessage());
-        assertEquals(0, SysvMsgQueue.trySend(msqid, big, Math.min(msgmax, SysvMsgQueue.stat(msqid).qbytes()), Ipc.IPC_NOWAIT),
+        assertEquals(
+                0,
+                SysvMsgQueue.trySend(
+                        msqid, big, Math.min(msgmax, SysvMsgQueue.stat(msqid).qbytes()), Ipc.IPC_NOWAIT),
                 "msgmax bytes themselves are fine");
     }
 
@@ -145,15 +159,20 @@ class SysvMsgQueueTest {
         int key = 0x2cab0000 | (int) (ProcessHandle.current().pid() & 0xffff);
         int q = SysvMsgQueue.msgget(key, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600);
         try {
-            IpcException e = assertThrows(IpcException.class, () -> SysvMsgQueue.msgget(key, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
-            assertEquals(String.format("msgget(key=0x%08x, flags=IPC_CREAT|IPC_EXCL|0600) failed: EEXIST (File exists)", key),
+            IpcException e = assertThrows(
+                    IpcException.class, () -> SysvMsgQueue.msgget(key, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+            assertEquals(
+                    String.format(
+                            "msgget(key=0x%08x, flags=IPC_CREAT|IPC_EXCL|0600) failed: EEXIST (File exists)", key),
                     e.getMessage());
             assertEquals(q, SysvMsgQueue.msgget(key, 0));
         } finally {
             SysvMsgQueue.remove(q);
         }
         IpcException e = assertThrows(IpcException.class, () -> SysvMsgQueue.msgget(key, 0600));
-        assertEquals(String.format("msgget(key=0x%08x, flags=0600) failed: ENOENT (No such file or directory)", key), e.getMessage());
+        assertEquals(
+                String.format("msgget(key=0x%08x, flags=0600) failed: ENOENT (No such file or directory)", key),
+                e.getMessage());
     }
 
     @Test
@@ -164,7 +183,8 @@ class SysvMsgQueueTest {
             SysvMsgQueue.remove(msqid);
             int removed = msqid;
             msqid = -1;
-            assertEquals("EIDRM msgrcv(msqid=" + removed + ", size=64, mtype=0, flags=0) failed: EIDRM (Identifier removed)",
+            assertEquals(
+                    "EIDRM msgrcv(msqid=" + removed + ", size=64, mtype=0, flags=0) failed: EIDRM (Identifier removed)",
                     child.readLine(TIMEOUT));
             child.awaitSuccess(TIMEOUT);
         }

@@ -15,7 +15,7 @@ class SysvSemaphoreTest {
     void aSemaphoreBlocksAProcessUntilAnotherPosts() throws Exception {
         int semid = SysvSemaphore.semget(Ipc.IPC_PRIVATE, 2, Ipc.IPC_CREAT | 0600);
         try (Arena arena = Arena.ofConfined();
-             ChildJvm child = ChildJvm.start(SysChild.class, "sem-wait", Integer.toString(semid))) {
+                ChildJvm child = ChildJvm.start(SysChild.class, "sem-wait", Integer.toString(semid))) {
             assertEquals("waiting", child.readLine(TIMEOUT));
             Procs.awaitBlockedIn(child.pid(), Procs.SYS_SEMTIMEDOP, TIMEOUT.toMillis());
             assertEquals(1, SysvSemaphore.getNcnt(semid, 0), "the child waits for semaphore 0 to rise");
@@ -44,8 +44,11 @@ class SysvSemaphoreTest {
             assertEquals(0, SysvSemaphore.getVal(semid, 0));
             assertEquals(2, SysvSemaphore.getVal(semid, 1));
             IpcException e = assertThrows(IpcException.class, () -> SysvSemaphore.semop(semid, ops));
-            assertEquals("semop(semid=" + semid + ", ops=[{num=0, op=-1, flags=IPC_NOWAIT}, {num=1, op=-1, flags=IPC_NOWAIT}])"
-                    + " failed: EAGAIN (Resource temporarily unavailable)", e.getMessage());
+            assertEquals(
+                    "semop(semid=" + semid
+                            + ", ops=[{num=0, op=-1, flags=IPC_NOWAIT}, {num=1, op=-1, flags=IPC_NOWAIT}])"
+                            + " failed: EAGAIN (Resource temporarily unavailable)",
+                    e.getMessage());
         } finally {
             SysvSemaphore.remove(semid);
         }
@@ -58,7 +61,9 @@ class SysvSemaphoreTest {
         int semid = SysvSemaphore.semget(Ipc.IPC_PRIVATE, 1, Ipc.IPC_CREAT | 0600);
         try {
             IpcException e = assertThrows(IpcException.class, () -> SysvSemaphore.setVal(semid, 0, 40000));
-            assertEquals("semctl(semid=" + semid + ", semnum=0, cmd=SETVAL, val=40000) failed: ERANGE (Numerical result out of range)",
+            assertEquals(
+                    "semctl(semid=" + semid
+                            + ", semnum=0, cmd=SETVAL, val=40000) failed: ERANGE (Numerical result out of range)",
                     e.getMessage());
         } finally {
             SysvSemaphore.remove(semid);

@@ -66,9 +66,12 @@ class SysvShmTest {
         int key = 0x1cab0000 | (int) (ProcessHandle.current().pid() & 0xffff);
         int shmid = SysvShm.shmget(key, 4096, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600);
         try {
-            IpcException e = assertThrows(IpcException.class,
-                    () -> SysvShm.shmget(key, 4096, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
-            assertEquals(String.format("shmget(key=0x%08x, size=4096, flags=IPC_CREAT|IPC_EXCL|0600) failed: EEXIST (File exists)", key),
+            IpcException e = assertThrows(
+                    IpcException.class, () -> SysvShm.shmget(key, 4096, Ipc.IPC_CREAT | Ipc.IPC_EXCL | 0600));
+            assertEquals(
+                    String.format(
+                            "shmget(key=0x%08x, size=4096, flags=IPC_CREAT|IPC_EXCL|0600) failed: EEXIST (File exists)",
+                            key),
                     e.getMessage());
             assertEquals(shmid, SysvShm.shmget(key, 4096, 0));
             assertEquals(key, SysvShm.stat(shmid).key());

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
     /** Flags for a quick start of an unmeasured child. */
-    public static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    public static final List<String> FAST_START =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     private static final Set<Long> STARTED = ConcurrentHashMap.newKeySet();
     private static final String EOF = new String("<eof>");
@@ -45,9 +46,13 @@ public final class ChildJvm implements AutoCloseable {
     private ChildJvm(Process process, String description) {
         this.process = process;
         this.description = description;
-        this.outReader = Thread.ofPlatform().daemon().name("child-stdout-" + process.pid())
+        this.outReader = Thread.ofPlatform()
+                .daemon()
+                .name("child-stdout-" + process.pid())
                 .start(() -> pump(process.getInputStream(), out, true));
-        this.errReader = Thread.ofPlatform().daemon().name("child-stderr-" + process.pid())
+        this.errReader = Thread.ofPlatform()
+                .daemon()
+                .name("child-stderr-" + process.pid())
                 .start(() -> pump(process.getErrorStream(), err, false));
     }
 
@@ -123,8 +128,8 @@ public final class ChildJvm implements AutoCloseable {
         }
         if (line == EOF) {
             lines.add(EOF);
-            throw new AssertionError("child [" + description + "] closed stdout before printing the expected line"
-                    + failureDetails());
+            throw new AssertionError(
+                    "child [" + description + "] closed stdout before printing the expected line" + failureDetails());
         }
         return line;
     }
@@ -139,8 +144,8 @@ public final class ChildJvm implements AutoCloseable {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                throw new AssertionError("child [" + description + "] still running after " + timeout + "; killed"
-                        + failureDetails());
+                throw new AssertionError(
+                        "child [" + description + "] still running after " + timeout + "; killed" + failureDetails());
             }
             outReader.join(5_000);
             errReader.join(5_000);

@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Ipc;
+import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.sys.SysvShm;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /** The leak check itself: it must see a leak, clean it, and say what it was. Leaks here are deliberate and cleaned. */
 class LeakGuardTest {
@@ -66,8 +66,10 @@ class LeakGuardTest {
         TestExecutionSummary.Failure failure = summary.getFailures().get(0);
         assertEquals("leaksAQueue()", failure.getTestIdentifier().getDisplayName());
         String message = failure.getException().getMessage();
-        assertTrue(message.startsWith("test leaksAQueue() leaked (now cleaned up):\n  left in /proc/sysvipc/msg: msg id="
-                + LeakyExample.leaked + " "), message);
+        assertTrue(
+                message.startsWith("test leaksAQueue() leaked (now cleaned up):\n  left in /proc/sysvipc/msg: msg id="
+                        + LeakyExample.leaked + " "),
+                message);
     }
 
     /** Run only through the launcher above (surefire skips nested classes). */

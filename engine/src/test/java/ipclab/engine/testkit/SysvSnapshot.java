@@ -28,8 +28,9 @@ public record SysvSnapshot(Map<CreatedObjects.Kind, Map<Integer, Row>> rows) {
 
         @Override
         public String toString() {
-            return kind.name().toLowerCase() + " id=" + id + " key=" + String.format("0x%08x", Integer.parseInt(columns.get("key")))
-                    + " perms=" + columns.get("perms") + " " + columns;
+            return kind.name().toLowerCase() + " id=" + id + " key="
+                    + String.format("0x%08x", Integer.parseInt(columns.get("key"))) + " perms=" + columns.get("perms")
+                    + " " + columns;
         }
     }
 
@@ -85,12 +86,17 @@ public record SysvSnapshot(Map<CreatedObjects.Kind, Map<Integer, Row>> rows) {
         for (var e : rows.entrySet()) {
             Map<Integer, Row> old = before.rows.getOrDefault(e.getKey(), Map.of());
             for (Row r : e.getValue().values()) {
-                if (old.containsKey(r.id()) && old.get(r.id()).columns().get("key").equals(r.columns().get("key"))) {
+                if (old.containsKey(r.id())
+                        && old.get(r.id())
+                                .columns()
+                                .get("key")
+                                .equals(r.columns().get("key"))) {
                     continue;
                 }
                 boolean ours = CreatedObjects.contains(r.kind(), r.id())
                         || (r.kind() == CreatedObjects.Kind.SHM && pids.contains(r.pid("cpid")))
-                        || (r.kind() == CreatedObjects.Kind.MSG && (pids.contains(r.pid("lspid")) || pids.contains(r.pid("lrpid"))));
+                        || (r.kind() == CreatedObjects.Kind.MSG
+                                && (pids.contains(r.pid("lspid")) || pids.contains(r.pid("lrpid"))));
                 if (ours) {
                     leaks.add(r);
                 }

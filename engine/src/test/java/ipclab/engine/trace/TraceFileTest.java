@@ -20,17 +20,43 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The trace file: a round trip keeps everything; another version, an edit, a cut, a foreign file are refused in one line. */
 class TraceFileTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     static Trace sample() {
-        StepOutcome load = new StepOutcome(StepOp.LOAD, "counter", StepResult.OK, 0, StepOutcome.NONE, StepOutcome.NONE,
-                StepOutcome.NONE, StepOutcome.NONE, StepOutcome.NONE);
-        RunReport report = new RunReport("race3", 1, true, 12, new RunReport.Host("6.1", 2, "25"), List.of(), List.of(),
-                Map.of("counter", new RunReport.Counter(1, 1, 0)), List.of(), List.of(new RunReport.ExpectationResult("counter.lostUpdates == 0", true, "0")),
-                List.of(), Map.of(), List.of());
-        return new Trace("0.1.0", "2026-11-24T22:00:00Z", Trace.Scenario.of("race3", "race3.yaml", "name: race3\n"), 1,
-                new Trace.Host("6.1", 2, "25", Map.of("msgmax", 8192L)), SchedulerSpec.random(7),
-                List.of(new StepEvent(1, "adder-1", load)), List.of(report));
+        StepOutcome load = new StepOutcome(
+                StepOp.LOAD,
+                "counter",
+                StepResult.OK,
+                0,
+                StepOutcome.NONE,
+                StepOutcome.NONE,
+                StepOutcome.NONE,
+                StepOutcome.NONE,
+                StepOutcome.NONE);
+        RunReport report = new RunReport(
+                "race3",
+                1,
+                true,
+                12,
+                new RunReport.Host("6.1", 2, "25"),
+                List.of(),
+                List.of(),
+                Map.of("counter", new RunReport.Counter(1, 1, 0)),
+                List.of(),
+                List.of(new RunReport.ExpectationResult("counter.lostUpdates == 0", true, "0")),
+                List.of(),
+                Map.of(),
+                List.of());
+        return new Trace(
+                "0.1.0",
+                "2026-11-24T22:00:00Z",
+                Trace.Scenario.of("race3", "race3.yaml", "name: race3\n"),
+                1,
+                new Trace.Host("6.1", 2, "25", Map.of("msgmax", 8192L)),
+                SchedulerSpec.random(7),
+                List.of(new StepEvent(1, "adder-1", load)),
+                List.of(report));
     }
 
     @Test
@@ -49,8 +75,10 @@ class TraceFileTest {
         Files.writeString(f, Files.readString(f).replace("\"value\":0", "\"value\":1"));
         TraceException e = assertThrows(TraceException.class, () -> TraceFile.read(f, "0.1.0"));
         assertEquals(TraceException.Kind.TAMPERED, e.kind());
-        assertEquals(f + " was changed after it was recorded: its content does not match the hash on its end line (sha256); "
-                + "record the run again", e.getMessage());
+        assertEquals(
+                f + " was changed after it was recorded: its content does not match the hash on its end line (sha256); "
+                        + "record the run again",
+                e.getMessage());
     }
 
     @Test
@@ -60,7 +88,10 @@ class TraceFileTest {
         String text = Files.readString(f);
 
         Files.writeString(f, text.substring(0, text.lastIndexOf("{\"type\":\"end\"")));
-        assertEquals(TraceException.Kind.TRUNCATED, assertThrows(TraceException.class, () -> TraceFile.read(f, "0.1.0")).kind());
+        assertEquals(
+                TraceException.Kind.TRUNCATED,
+                assertThrows(TraceException.class, () -> TraceFile.read(f, "0.1.0"))
+                        .kind());
 
         Files.writeString(f, text);
         TraceException v = assertThrows(TraceException.class, () -> TraceFile.read(f, "0.2.0"));
@@ -68,9 +99,14 @@ class TraceFileTest {
         assertTrue(v.getMessage().contains("recorded by ipclab 0.1.0; this is ipclab 0.2.0"), v.getMessage());
 
         Files.writeString(f, "name: race\n");
-        assertEquals(TraceException.Kind.NOT_A_TRACE, assertThrows(TraceException.class, () -> TraceFile.read(f, null)).kind());
-        assertEquals(TraceException.Kind.UNREADABLE,
-                assertThrows(TraceException.class, () -> TraceFile.read(dir.resolve("none"), null)).kind());
+        assertEquals(
+                TraceException.Kind.NOT_A_TRACE,
+                assertThrows(TraceException.class, () -> TraceFile.read(f, null))
+                        .kind());
+        assertEquals(
+                TraceException.Kind.UNREADABLE,
+                assertThrows(TraceException.class, () -> TraceFile.read(dir.resolve("none"), null))
+                        .kind());
     }
 
     /** Every line a trace has names a type the shipped schema describes, and every step field is one it lists. */
@@ -89,10 +125,24 @@ class TraceFileTest {
             var def = defs.get(n.get("type").asText());
             assertTrue(def != null, "no schema for " + line);
             def.get("required").forEach(r -> assertTrue(n.has(r.asText()), r + " missing from " + line));
-            if (def.path("additionalProperties").isBoolean()) n.fieldNames().forEachRemaining(k -> assertTrue(def.get("properties").has(k), k));
+            if (def.path("additionalProperties").isBoolean())
+                n.fieldNames()
+                        .forEachRemaining(k -> assertTrue(def.get("properties").has(k), k));
         }
-        for (StepOp op : StepOp.values()) assertTrue(defs.get("step").get("properties").get("op").get("enum").toString().contains("\"" + op.wireName() + "\""));
-        for (StepResult r : StepResult.values()) assertTrue(defs.get("step").get("properties").get("result").get("enum").toString().contains("\"" + r.wireName() + "\""));
+        for (StepOp op : StepOp.values())
+            assertTrue(defs.get("step")
+                    .get("properties")
+                    .get("op")
+                    .get("enum")
+                    .toString()
+                    .contains("\"" + op.wireName() + "\""));
+        for (StepResult r : StepResult.values())
+            assertTrue(defs.get("step")
+                    .get("properties")
+                    .get("result")
+                    .get("enum")
+                    .toString()
+                    .contains("\"" + r.wireName() + "\""));
     }
 
     @Test
@@ -101,7 +151,8 @@ class TraceFileTest {
         assertNull(store.latest());
         Path a = store.save(sample()), b = store.save(sample()), c = store.save(sample());
         assertEquals("000001-race3.trace.jsonl", a.getFileName().toString());
-        assertEquals(List.of(b, c), store.list().stream().map(TraceStore.Entry::path).toList());
+        assertEquals(
+                List.of(b, c), store.list().stream().map(TraceStore.Entry::path).toList());
         assertEquals(3, store.latest().number());
         assertEquals(sample(), TraceFile.read(c, null));
     }

@@ -20,13 +20,16 @@ final class BreakEven {
 
     private final History history;
 
-    BreakEven(History history) { this.history = history; }
+    BreakEven(History history) {
+        this.history = history;
+    }
 
     /** Lines for one run, e.g. {@code ring (shm) has paid for its setup after 7,600 messages against q (msgq): ...}. */
     List<String> of(RunReport r) {
         List<String> out = new ArrayList<>();
         if (r.channels() == null) return out;
-        List<ChannelFigures> busy = r.channels().stream().filter(c -> perMessage(c) > 0).toList();
+        List<ChannelFigures> busy =
+                r.channels().stream().filter(c -> perMessage(c) > 0).toList();
         String where = params(r.params());
         for (ChannelFigures shm : busy) {
             if (!shm.type().equals("shm")) continue;
@@ -51,12 +54,24 @@ final class BreakEven {
 
     private static String line(ChannelFigures shm, String other, double setupB, double perB, String where) {
         double n = Breakeven.messages(shm.setupNs(), perMessage(shm), setupB, perB);
-        String when = n == 0 ? "from the first message (its setup is no dearer)"
-                : Double.isInfinite(n) ? "never (it is no cheaper per message)"
-                : String.format(Locale.ROOT, "after %,.0f messages", Math.ceil(n));
-        return String.format(Locale.ROOT, "break-even  %s (shm)%s: setup %s and %s per message against %s: setup %s and %s per message;"
-                + " shm has paid for its setup %s (this run: %,d messages)", shm.name(), where, nanos(shm.setupNs()), nanos(perMessage(shm)),
-                other, nanos(setupB), nanos(perB), when, shm.sent());
+        String when = n == 0
+                ? "from the first message (its setup is no dearer)"
+                : Double.isInfinite(n)
+                        ? "never (it is no cheaper per message)"
+                        : String.format(Locale.ROOT, "after %,.0f messages", Math.ceil(n));
+        return String.format(
+                Locale.ROOT,
+                "break-even  %s (shm)%s: setup %s and %s per message against %s: setup %s and %s per message;"
+                        + " shm has paid for its setup %s (this run: %,d messages)",
+                shm.name(),
+                where,
+                nanos(shm.setupNs()),
+                nanos(perMessage(shm)),
+                other,
+                nanos(setupB),
+                nanos(perB),
+                when,
+                shm.sent());
     }
 
     /** ns per message on the channel, 0 when it carried none. */

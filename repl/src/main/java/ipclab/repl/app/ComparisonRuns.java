@@ -42,7 +42,8 @@ public final class ComparisonRuns {
                 try {
                     out.add(ComparativeClaim.parse(text));
                 } catch (ClaimSyntaxException e) {
-                    throw new IllegalStateException("claim '" + text + "' passed validation but does not parse: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "claim '" + text + "' passed validation but does not parse: " + e.getMessage(), e);
                 }
             }
         }
@@ -95,8 +96,13 @@ public final class ComparisonRuns {
         List<Figure> out = new ArrayList<>();
         if (roles.contains(Role.PINGER)) out.addAll(List.of(Figure.LATENCY, Figure.SETUP));
         if (roles.contains(Role.WRITER)) {
-            out.addAll(List.of(Figure.THROUGHPUT, Figure.SYSCALLS_PER_MESSAGE, Figure.PER_MESSAGE, Figure.RETRIES_PER_MESSAGE,
-                    Figure.LOST, Figure.SETUP));
+            out.addAll(List.of(
+                    Figure.THROUGHPUT,
+                    Figure.SYSCALLS_PER_MESSAGE,
+                    Figure.PER_MESSAGE,
+                    Figure.RETRIES_PER_MESSAGE,
+                    Figure.LOST,
+                    Figure.SETUP));
         }
         if (roles.contains(Role.INCREMENTER)) out.add(Figure.LOST_UPDATES);
         out.add(Figure.LEAKS);
@@ -105,25 +111,47 @@ public final class ComparisonRuns {
 
     private static Double value(Figure f, Plan plan, RunReport run) {
         String name = plan.channels().getFirst().name();
-        ChannelFigures c = run.channels() == null ? null
-                : run.channels().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        ChannelFigures c = run.channels() == null
+                ? null
+                : run.channels().stream()
+                        .filter(x -> x.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
         return switch (f) {
             case LEAKS -> (double) (run.leaks() == null ? 0 : run.leaks().size());
             case LOST_UPDATES -> {
-                RunReport.Counter counter = run.counters() == null ? null : run.counters().get(name);
+                RunReport.Counter counter =
+                        run.counters() == null ? null : run.counters().get(name);
                 yield counter == null ? null : (double) counter.lostUpdates();
             }
-            default -> c == null ? null : switch (f) {
-                // No message measured (a run cut short by its duration during warm-up) is no figure, not a zero.
-                case THROUGHPUT -> c.throughput() == null || c.received() == 0 || c.throughput().mibPerSec() <= 0 ? null : c.throughput().mibPerSec();
-                case LATENCY -> c.latencyNs() == null || c.received() == 0 || c.latencyNs().p50() <= 0 ? null : (double) c.latencyNs().p50();
-                case SYSCALLS_PER_MESSAGE -> c.syscallsPerMessage();
-                case SETUP -> (double) c.setupNs();
-                case PER_MESSAGE -> c.throughput() == null || c.throughput().msgsPerSec() <= 0 ? null : 1e9 / c.throughput().msgsPerSec();
-                case RETRIES_PER_MESSAGE -> c.sent() == 0 ? null : retries(run, name) / (double) c.sent();
-                case LOST -> (double) c.lost();
-                default -> null;
-            };
+            default ->
+                c == null
+                        ? null
+                        : switch (f) {
+                            // No message measured (a run cut short by its duration during warm-up) is no figure, not a
+                            // zero.
+                            case THROUGHPUT ->
+                                c.throughput() == null
+                                                || c.received() == 0
+                                                || c.throughput().mibPerSec() <= 0
+                                        ? null
+                                        : c.throughput().mibPerSec();
+                            case LATENCY ->
+                                c.latencyNs() == null
+                                                || c.received() == 0
+                                                || c.latencyNs().p50() <= 0
+                                        ? null
+                                        : (double) c.latencyNs().p50();
+                            case SYSCALLS_PER_MESSAGE -> c.syscallsPerMessage();
+                            case SETUP -> (double) c.setupNs();
+                            case PER_MESSAGE ->
+                                c.throughput() == null || c.throughput().msgsPerSec() <= 0
+                                        ? null
+                                        : 1e9 / c.throughput().msgsPerSec();
+                            case RETRIES_PER_MESSAGE -> c.sent() == 0 ? null : retries(run, name) / (double) c.sent();
+                            case LOST -> (double) c.lost();
+                            default -> null;
+                        };
         };
     }
 
@@ -139,7 +167,8 @@ public final class ComparisonRuns {
 
     private static String why(List<RunReport> runs) {
         for (RunReport r : runs) {
-            if (!r.failures().isEmpty()) return "the run failed: " + r.failures().getFirst().message();
+            if (!r.failures().isEmpty())
+                return "the run failed: " + r.failures().getFirst().message();
         }
         return "not measured";
     }

@@ -24,12 +24,16 @@ final class Distortions {
 
     private final History history;
 
-    Distortions(History history) { this.history = history; }
+    Distortions(History history) {
+        this.history = history;
+    }
 
     /** The warnings for one run of a plan; records its medians for the next run. */
     List<String> of(Plan plan, RunReport r) {
         List<String> out = new ArrayList<>();
-        int cpus = r.host() == null ? Runtime.getRuntime().availableProcessors() : r.host().cpus();
+        int cpus = r.host() == null
+                ? Runtime.getRuntime().availableProcessors()
+                : r.host().cpus();
         int spinning = 0;
         List<String> spinChannels = new ArrayList<>();
         for (PlannedChannel c : plan.channels()) {
@@ -41,14 +45,18 @@ final class Distortions {
         }
         String where = params(r);
         if (spinning > cpus) {
-            out.add(spinning + " processes spin (" + String.join(", ", spinChannels) + ": sync spin or atomic) on " + cpus
-                    + (cpus == 1 ? " CPU" : " CPUs") + where + ": a spinner waits for a CPU rather than for a message, so the figures"
+            out.add(spinning + " processes spin (" + String.join(", ", spinChannels) + ": sync spin or atomic) on "
+                    + cpus
+                    + (cpus == 1 ? " CPU" : " CPUs") + where
+                    + ": a spinner waits for a CPU rather than for a message, so the figures"
                     + " show the scheduler; use at most " + cpus + " spinning processes, or sync: semaphore");
         }
         boolean measured = r.channels() != null && r.channels().stream().anyMatch(c -> c.sent() > 0);
         if (measured && r.durationMs() < SHORT_RUN_MS) {
-            out.add("the run took " + r.durationMs() + " ms" + where + ": in a run this short the JIT is still compiling and"
-                    + " figures vary from run to run; raise messages (or give a duration) so that it runs for a few seconds");
+            out.add(
+                    "the run took " + r.durationMs() + " ms" + where
+                            + ": in a run this short the JIT is still compiling and"
+                            + " figures vary from run to run; raise messages (or give a duration) so that it runs for a few seconds");
         }
         out.addAll(comparedWithLastRun(plan, r, where));
         return out;
@@ -59,17 +67,25 @@ final class Distortions {
         if (r.channels() == null || !r.ok()) return out;
         for (RunReport.ChannelFigures c : r.channels()) {
             if (c.latencyNs() == null || c.latencyNs().p50() <= 0) continue;
-            String key = "p50|" + plan.scenario().name() + "|" + new java.util.TreeMap<>(plan.params()) + "|" + c.name();
+            String key =
+                    "p50|" + plan.scenario().name() + "|" + new java.util.TreeMap<>(plan.params()) + "|" + c.name();
             long p50 = c.latencyNs().p50();
             long prev = history.get(key);
             history.put(key, p50);
             if (prev <= 0) continue;
             double ratio = (double) p50 / prev;
             if (ratio > P50_FACTOR || ratio < 1 / P50_FACTOR) {
-                out.add(String.format(Locale.ROOT, "%s's p50 is %s%s, %.1fx %s than in the previous run of this scenario (%s):"
-                        + " one of the two is distorted (JIT, other load on the machine); run it again, longer (more messages),"
-                        + " before drawing a conclusion", c.name(), nanos(p50), where, ratio >= 1 ? ratio : 1 / ratio,
-                        ratio >= 1 ? "higher" : "lower", nanos(prev)));
+                out.add(String.format(
+                        Locale.ROOT,
+                        "%s's p50 is %s%s, %.1fx %s than in the previous run of this scenario (%s):"
+                                + " one of the two is distorted (JIT, other load on the machine); run it again, longer (more messages),"
+                                + " before drawing a conclusion",
+                        c.name(),
+                        nanos(p50),
+                        where,
+                        ratio >= 1 ? ratio : 1 / ratio,
+                        ratio >= 1 ? "higher" : "lower",
+                        nanos(prev)));
             }
         }
         return out;

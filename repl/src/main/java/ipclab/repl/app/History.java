@@ -30,7 +30,9 @@ final class History {
         }
     }
 
-    static History inStateDir() { return new History(Registry.stateDir().resolve("history").resolve("figures.properties")); }
+    static History inStateDir() {
+        return new History(Registry.stateDir().resolve("history").resolve("figures.properties"));
+    }
 
     /** The value recorded under key, or -1. */
     long get(String key) {
@@ -41,7 +43,9 @@ final class History {
         }
     }
 
-    void put(String key, long value) { values.setProperty(key, Long.toString(value)); }
+    void put(String key, long value) {
+        values.setProperty(key, Long.toString(value));
+    }
 
     /** Writes the file (atomically). */
     void save() {

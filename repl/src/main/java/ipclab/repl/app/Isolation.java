@@ -45,7 +45,9 @@ public final class Isolation {
 
     /** Isolation is not possible here; the message says why and what to change. */
     public static final class NotPermitted extends Exception {
-        NotPermitted(String message) { super(message); }
+        NotPermitted(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -57,7 +59,8 @@ public final class Isolation {
         List<String> prefix = prefix();
         ProcessHandle.Info info = ProcessHandle.current().info();
         if (info.command().isEmpty() || info.arguments().isEmpty()) {
-            throw new NotPermitted("--isolate: cannot read this JVM's own command line (/proc/self/cmdline) to run it again");
+            throw new NotPermitted(
+                    "--isolate: cannot read this JVM's own command line (/proc/self/cmdline) to run it again");
         }
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(info.command().get());
@@ -90,7 +93,8 @@ public final class Isolation {
                 if (p.waitFor() == 0) return t;
                 last = out;
             } catch (IOException e) {
-                throw new NotPermitted("--isolate needs unshare(1) from util-linux, which is not on the PATH (" + e.getMessage() + ")");
+                throw new NotPermitted("--isolate needs unshare(1) from util-linux, which is not on the PATH ("
+                        + e.getMessage() + ")");
             }
         }
         throw new NotPermitted("--isolate: this system does not let you make a private IPC namespace (" + last + "). "

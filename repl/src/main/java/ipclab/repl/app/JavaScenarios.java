@@ -88,12 +88,14 @@ final class JavaScenarios {
         try {
             classes = Files.createTempDirectory("ipclab-java");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a temporary directory for the compiled scenario: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot make a temporary directory for the compiled scenario: " + e.getMessage(), e);
         }
         try {
             compile(file, name, classes);
             String className = className(file, classes, name);
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, JavaScenarios.class.getClassLoader())) {
+            try (URLClassLoader loader =
+                    new URLClassLoader(new URL[] {classes.toUri().toURL()}, JavaScenarios.class.getClassLoader())) {
                 Class<?> c;
                 try {
                     c = Class.forName(className, true, loader);
@@ -123,12 +125,21 @@ final class JavaScenarios {
     private static void compile(Path file, String name, Path classes) throws ScenarioException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw single(name, "this Java runtime has no compiler (javax.tools); run ipclab with a full JDK "
-                    + Runtime.version().feature() + ", not a JRE");
+            throw single(
+                    name,
+                    "this Java runtime has no compiler (javax.tools); run ipclab with a full JDK "
+                            + Runtime.version().feature() + ", not a JRE");
         }
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        List<String> options = List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                "-proc:none", "-implicit:none", "-encoding", "UTF-8");
+        List<String> options = List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-proc:none",
+                "-implicit:none",
+                "-encoding",
+                "UTF-8");
         boolean ok;
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjects(file);
@@ -139,8 +150,12 @@ final class JavaScenarios {
         List<Diagnostic> errors = new ArrayList<>();
         for (javax.tools.Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
             if (d.getKind() != javax.tools.Diagnostic.Kind.ERROR) continue;
-            errors.add(new Diagnostic(where(d, file, name), (int) Math.max(0, d.getLineNumber()),
-                    (int) Math.max(0, d.getColumnNumber()), "", oneLine(d.getMessage(Locale.ROOT))));
+            errors.add(new Diagnostic(
+                    where(d, file, name),
+                    (int) Math.max(0, d.getLineNumber()),
+                    (int) Math.max(0, d.getColumnNumber()),
+                    "",
+                    oneLine(d.getMessage(Locale.ROOT))));
         }
         if (!ok || !errors.isEmpty()) {
             if (errors.isEmpty()) errors.add(new Diagnostic(name, 0, 0, "", "javac failed without saying why"));
@@ -153,7 +168,10 @@ final class JavaScenarios {
         JavaFileObject src = d.getSource();
         if (src == null) return name;
         try {
-            if (Path.of(src.toUri()).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) return name;
+            if (Path.of(src.toUri())
+                    .toAbsolutePath()
+                    .normalize()
+                    .equals(file.toAbsolutePath().normalize())) return name;
             return Path.of(src.toUri()).toString();
         } catch (RuntimeException e) {
             return src.getName();
@@ -171,9 +189,12 @@ final class JavaScenarios {
         base = base.substring(0, base.length() - ".java".length());
         String wanted = base + ".class";
         try (Stream<Path> s = Files.walk(classes)) {
-            List<Path> hits = s.filter(p -> p.getFileName().toString().equals(wanted)).toList();
+            List<Path> hits =
+                    s.filter(p -> p.getFileName().toString().equals(wanted)).toList();
             if (hits.isEmpty()) {
-                throw single(name, "declares no class " + base + "; a scenario file declares a public class named like the file");
+                throw single(
+                        name,
+                        "declares no class " + base + "; a scenario file declares a public class named like the file");
             }
             String rel = classes.relativize(hits.getFirst()).toString();
             return rel.substring(0, rel.length() - ".class".length()).replace(java.io.File.separatorChar, '.');
@@ -186,13 +207,17 @@ final class JavaScenarios {
         List<Member> candidates = new ArrayList<>();
         for (Method m : c.getDeclaredMethods()) {
             int mod = m.getModifiers();
-            if (Modifier.isPublic(mod) && Modifier.isStatic(mod) && m.getParameterCount() == 0 && gives(m.getReturnType())) candidates.add(m);
+            if (Modifier.isPublic(mod)
+                    && Modifier.isStatic(mod)
+                    && m.getParameterCount() == 0
+                    && gives(m.getReturnType())) candidates.add(m);
         }
         for (Field f : c.getDeclaredFields()) {
             int mod = f.getModifiers();
             if (Modifier.isPublic(mod) && Modifier.isStatic(mod) && gives(f.getType())) candidates.add(f);
         }
-        candidates.sort(Comparator.comparingInt((Member m) -> position(source, m)).thenComparing(Member::getName));
+        candidates.sort(
+                Comparator.comparingInt((Member m) -> position(source, m)).thenComparing(Member::getName));
         List<Member> chosen;
         String key = null;
         String wanted = member;
@@ -204,16 +229,30 @@ final class JavaScenarios {
             String w = wanted;
             chosen = candidates.stream().filter(m -> m.getName().equals(w)).toList();
             if (chosen.isEmpty()) {
-                throw single(name, "no public static Scenario " + w + "() method or field " + w
-                        + (candidates.isEmpty() ? "" : "; it has " + String.join(", ", candidates.stream().map(Member::getName).toList())));
+                throw single(
+                        name,
+                        "no public static Scenario " + w + "() method or field " + w
+                                + (candidates.isEmpty()
+                                        ? ""
+                                        : "; it has "
+                                                + String.join(
+                                                        ", ",
+                                                        candidates.stream()
+                                                                .map(Member::getName)
+                                                                .toList())));
             }
         } else {
-            chosen = candidates.stream().filter(m -> m instanceof Method && m.getName().equals("scenario")
-                    && ((Method) m).getReturnType() == Scenario.class).toList();
+            chosen = candidates.stream()
+                    .filter(m -> m instanceof Method
+                            && m.getName().equals("scenario")
+                            && ((Method) m).getReturnType() == Scenario.class)
+                    .toList();
             if (chosen.isEmpty()) chosen = candidates;
             if (chosen.isEmpty()) {
-                throw single(name, "no public static Scenario scenario() method; add one that returns the scenario, "
-                        + "e.g. public static Scenario scenario() { return Scenario.named(\"demo\")...build(); }");
+                throw single(
+                        name,
+                        "no public static Scenario scenario() method; add one that returns the scenario, "
+                                + "e.g. public static Scenario scenario() { return Scenario.named(\"demo\")...build(); }");
             }
         }
         List<Found> out = new ArrayList<>();
@@ -226,15 +265,22 @@ final class JavaScenarios {
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     if (!(e.getValue() instanceof Scenario s)) continue;
                     keys.add(String.valueOf(e.getKey()));
-                    if (key == null || key.equals(String.valueOf(e.getKey()))) out.add(new Found(m.getName() + "[" + e.getKey() + "]", s));
+                    if (key == null || key.equals(String.valueOf(e.getKey())))
+                        out.add(new Found(m.getName() + "[" + e.getKey() + "]", s));
                 }
-                if (key != null && out.isEmpty()) throw single(name, label(m) + " has no scenario " + key + "; it has " + String.join(", ", keys));
+                if (key != null && out.isEmpty())
+                    throw single(name, label(m) + " has no scenario " + key + "; it has " + String.join(", ", keys));
             } else if (v == null) {
                 throw single(name, label(m) + " returned null instead of a Scenario");
             }
         }
-        if (out.isEmpty()) throw single(name, "no scenario: " + String.join(", ", chosen.stream().map(JavaScenarios::label).toList())
-                + " gave no Scenario");
+        if (out.isEmpty())
+            throw single(
+                    name,
+                    "no scenario: "
+                            + String.join(
+                                    ", ",
+                                    chosen.stream().map(JavaScenarios::label).toList()) + " gave no Scenario");
         return out;
     }
 
@@ -242,12 +288,15 @@ final class JavaScenarios {
         return type == Scenario.class || Map.class.isAssignableFrom(type);
     }
 
-    static String label(Member m) { return m instanceof Method ? m.getName() + "()" : m.getName(); }
+    static String label(Member m) {
+        return m instanceof Method ? m.getName() + "()" : m.getName();
+    }
 
     /** Where the member is declared in the source (methods: {@code name(}; fields: {@code name =}), for ordering. */
     private static int position(String source, Member m) {
         java.util.regex.Matcher x = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(m.getName())
-                + (m instanceof Method ? "\\s*\\(" : "\\s*[=;]")).matcher(source);
+                        + (m instanceof Method ? "\\s*\\(" : "\\s*[=;]"))
+                .matcher(source);
         return x.find() ? x.start() : Integer.MAX_VALUE;
     }
 
@@ -262,10 +311,16 @@ final class JavaScenarios {
             return f.get(null);
         } catch (InvocationTargetException e) {
             Throwable t = e.getCause();
-            throw single(name, label(m) + " threw " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            throw single(
+                    name,
+                    label(m) + " threw " + t.getClass().getSimpleName()
+                            + (t.getMessage() == null ? "" : ": " + t.getMessage()));
         } catch (ReflectiveOperationException | RuntimeException | ExceptionInInitializerError e) {
             Throwable t = e instanceof ExceptionInInitializerError x && x.getCause() != null ? x.getCause() : e;
-            throw single(name, "cannot get " + label(m) + ": " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            throw single(
+                    name,
+                    "cannot get " + label(m) + ": " + t.getClass().getSimpleName()
+                            + (t.getMessage() == null ? "" : ": " + t.getMessage()));
         }
     }
 

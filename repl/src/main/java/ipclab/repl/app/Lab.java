@@ -64,7 +64,9 @@ public final class Lab {
      * @throws ScenarioException every problem of the file, each with its place ({@code file:line:col});
      *                           nothing was created
      */
-    public List<LoadedScenario> load(Path file) throws ScenarioException { return ScenarioFiles.load(file); }
+    public List<LoadedScenario> load(Path file) throws ScenarioException {
+        return ScenarioFiles.load(file);
+    }
 
     /**
      * The notice a front end prints before it loads a Java scenario file, or null for YAML:
@@ -103,13 +105,17 @@ public final class Lab {
      * in the run registry whose run is gone and that still have the recorded id, key and owner.
      * {@link #run} does not call it: a front end calls it before running, and tells the user.
      */
-    public Cleanup cleanStale() { return cleanup(Cleaner.cleanStale()); }
+    public Cleanup cleanStale() {
+        return cleanup(Cleaner.cleanStale());
+    }
 
     /**
      * {@code ipclab clean}: as {@link #cleanStale()}, and also the objects of runs kept with
      * {@code --keep} (a run leaves those alone until this is called).
      */
-    public Cleanup clean() { return cleanup(Cleaner.clean()); }
+    public Cleanup clean() {
+        return cleanup(Cleaner.clean());
+    }
 
     private static Cleanup cleanup(Cleaner.Result r) {
         return new Cleanup(r.removed(), r.skipped(), r.runs().size(), r.quarantined());
@@ -175,14 +181,17 @@ public final class Lab {
      *
      * @throws Interrupted when not one run got as far as a report
      */
-    private static ScenarioResult interrupted(LoadedScenario scenario, List<RunReport> reports, List<String> notes, List<String> warnings) {
+    private static ScenarioResult interrupted(
+            LoadedScenario scenario, List<RunReport> reports, List<String> notes, List<String> warnings) {
         if (reports.isEmpty()) throw new Interrupted(scenario.label());
         return new ScenarioResult(scenario, reports, notes, warnings, true);
     }
 
     /** SIGINT or SIGTERM arrived before a scenario's first run ended: nothing to report, nothing left behind. */
     public static final class Interrupted extends RuntimeException {
-        public Interrupted(String label) { super("interrupted before the first run of " + label + " ended"); }
+        public Interrupted(String label) {
+            super("interrupted before the first run of " + label + " ended");
+        }
     }
 
     /**
@@ -190,7 +199,7 @@ public final class Lab {
      * run in progress and removes its objects; no further run may start.
      */
     public static boolean shuttingDown() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = new Thread(() -> {});
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
@@ -233,8 +242,9 @@ public final class Lab {
         List<StepEvent> steps = List.of();
         if (schedule.stepped()) {
             if (scenario.isSweep()) {
-                throw new IllegalArgumentException("--schedule steps one run, and " + scenario.label() + " is a sweep of "
-                        + scenario.plans().size() + " runs; remove its sweep: (or run it without --schedule)");
+                throw new IllegalArgumentException(
+                        "--schedule steps one run, and " + scenario.label() + " is a sweep of "
+                                + scenario.plans().size() + " runs; remove its sweep: (or run it without --schedule)");
             }
             Plan plan = scenario.plans().getFirst();
             ScheduledRun.Result r = scheduled(plan, settings, schedule.create(expectedSteps(plan)));
@@ -258,8 +268,8 @@ public final class Lab {
     }
 
     /** A stepped run under a scheduler, to its end; the settings' stop signal stops it. */
-    private static ScheduledRun.Result scheduled(Plan plan, RunSettings settings, ipclab.engine.schedule.Scheduler scheduler)
-            throws InterruptedException {
+    private static ScheduledRun.Result scheduled(
+            Plan plan, RunSettings settings, ipclab.engine.schedule.Scheduler scheduler) throws InterruptedException {
         StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
         try {
             return ScheduledRun.run(plan, options(settings), scheduler, stop::started);
@@ -281,7 +291,8 @@ public final class Lab {
     }
 
     /** Records steps a front end made itself (the REPL's grants) as a trace, at {@code to} or among every run's when null. */
-    public Path saveTrace(LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to)
+    public Path saveTrace(
+            LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to)
             throws IOException {
         Trace t = Recording.trace(scenario, schedule, steps, reports);
         if (to == null) return TraceStore.standard().save(t);
@@ -290,15 +301,20 @@ public final class Lab {
     }
 
     /** The trace of steps a front end made itself, as {@link #saveTrace} would write it (for drawing the run so far). */
-    public Trace trace(LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports) {
+    public Trace trace(
+            LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports) {
         return Recording.trace(scenario, schedule, steps, reports);
     }
 
     /** Every kept trace, oldest first; {@link TraceStore#defaultDir()} says where. */
-    public List<TraceStore.Entry> traces() throws IOException { return TraceStore.standard().list(); }
+    public List<TraceStore.Entry> traces() throws IOException {
+        return TraceStore.standard().list();
+    }
 
     /** Where every run's trace is kept. */
-    public Path tracesDir() { return TraceStore.defaultDir(); }
+    public Path tracesDir() {
+        return TraceStore.defaultDir();
+    }
 
     /**
      * Reads and checks a trace: {@code file}, or the newest kept one when null.
@@ -311,11 +327,15 @@ public final class Lab {
             try {
                 latest = TraceStore.standard().latest();
             } catch (IOException e) {
-                throw new TraceException(TraceException.Kind.UNREADABLE, "cannot list the traces in " + tracesDir() + ": " + e.getMessage());
+                throw new TraceException(
+                        TraceException.Kind.UNREADABLE,
+                        "cannot list the traces in " + tracesDir() + ": " + e.getMessage());
             }
             if (latest == null) {
-                throw new TraceException(TraceException.Kind.NONE_RECORDED, "no trace is kept in " + tracesDir()
-                        + " yet: run a scenario first (ipclab run FILE), or name a trace");
+                throw new TraceException(
+                        TraceException.Kind.NONE_RECORDED,
+                        "no trace is kept in " + tracesDir()
+                                + " yet: run a scenario first (ipclab run FILE), or name a trace");
             }
             file = latest.path();
         }
@@ -331,19 +351,30 @@ public final class Lab {
     public ReplayResult replay(Trace trace, RunSettings settings) throws TraceException, InterruptedException {
         ScenarioLoader.Loaded loaded;
         try {
-            loaded = ScenarioLoader.fromYaml(trace.scenario().yaml(), trace.scenario().name() + ".yaml (in the trace)");
+            loaded = ScenarioLoader.fromYaml(
+                    trace.scenario().yaml(), trace.scenario().name() + ".yaml (in the trace)");
         } catch (ScenarioException e) {
-            throw new TraceException(TraceException.Kind.CANNOT_RUN, "the trace's scenario cannot run on this machine: "
-                    + e.diagnostics().getFirst());
+            throw new TraceException(
+                    TraceException.Kind.CANNOT_RUN,
+                    "the trace's scenario cannot run on this machine: "
+                            + e.diagnostics().getFirst());
         }
         try {
             if (trace.stepped()) {
-                ScheduledRun.Result r = scheduled(loaded.plans().getFirst(), settings, new ReplayScheduler(trace.steps(), trace.scheduler()));
+                ScheduledRun.Result r = scheduled(
+                        loaded.plans().getFirst(), settings, new ReplayScheduler(trace.steps(), trace.scheduler()));
                 return new ReplayResult(trace, List.of(r.report()), r.steps(), r.divergence());
             }
-            return new ReplayResult(trace, run(LoadedScenario.of(trace.scenario().source(), loaded), settings).runs(), List.of(), null);
+            return new ReplayResult(
+                    trace,
+                    run(LoadedScenario.of(trace.scenario().source(), loaded), settings)
+                            .runs(),
+                    List.of(),
+                    null);
         } catch (EngineException e) {
-            throw new TraceException(TraceException.Kind.CANNOT_RUN, "the trace's scenario cannot run on this machine: " + e.getMessage());
+            throw new TraceException(
+                    TraceException.Kind.CANNOT_RUN,
+                    "the trace's scenario cannot run on this machine: " + e.getMessage());
         }
     }
 
@@ -351,24 +382,35 @@ public final class Lab {
      * Runs the scenario under {@code explore.runs()} schedules; every failure is shrunk and its
      * trace saved (in {@code dir}, or among every run's when null) before the listener hears of it.
      */
-    public Exploration explore(LoadedScenario scenario, Explorer.Settings explore, RunSettings settings, Path dir,
-                               Exploration.Listener listener) throws InterruptedException {
+    public Exploration explore(
+            LoadedScenario scenario,
+            Explorer.Settings explore,
+            RunSettings settings,
+            Path dir,
+            Exploration.Listener listener)
+            throws InterruptedException {
         if (scenario.isSweep()) {
-            throw new IllegalArgumentException("explore steps one run at a time, and " + scenario.label() + " is a sweep of "
-                    + scenario.plans().size() + " runs; remove its sweep:");
+            throw new IllegalArgumentException("explore steps one run at a time, and " + scenario.label()
+                    + " is a sweep of " + scenario.plans().size() + " runs; remove its sweep:");
         }
         TraceStore store = dir == null ? TraceStore.standard() : new TraceStore(dir, Integer.MAX_VALUE);
         Map<Integer, Path> saved = new HashMap<>();
         StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
         Explorer.Listener engineListener = new Explorer.Listener() {
             @Override
-            public void started(Run run) { stop.started(run); }
+            public void started(Run run) {
+                stop.started(run);
+            }
 
             @Override
-            public boolean stopped() { return stop.requested(); }
+            public boolean stopped() {
+                return stop.requested();
+            }
 
             @Override
-            public void ran(int run, ScheduledRun.Result r) { listener.ran(run, r); }
+            public void ran(int run, ScheduledRun.Result r) {
+                listener.ran(run, r);
+            }
 
             @Override
             public void failed(Explorer.Failure f) {
@@ -378,7 +420,8 @@ public final class Lab {
                     try {
                         p = store.save(Recording.trace(scenario, s.scheduler(), s.steps(), List.of(s.report())));
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException("cannot save the trace of run " + f.run() + ": " + e.getMessage(), e);
+                        throw new java.io.UncheckedIOException(
+                                "cannot save the trace of run " + f.run() + ": " + e.getMessage(), e);
                     }
                 }
                 saved.put(f.run(), p);
@@ -386,7 +429,8 @@ public final class Lab {
             }
         };
         try {
-            return new Exploration(Explorer.explore(scenario.plans().getFirst(), options(settings), explore, engineListener), saved);
+            return new Exploration(
+                    Explorer.explore(scenario.plans().getFirst(), options(settings), explore, engineListener), saved);
         } finally {
             stop.ended();
         }

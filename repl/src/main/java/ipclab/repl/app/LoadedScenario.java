@@ -22,20 +22,28 @@ public record LoadedScenario(String label, Scenario scenario, List<Plan> plans, 
         skipped = List.copyOf(skipped);
     }
 
-    public LoadedScenario(String label, Scenario scenario, List<Plan> plans) { this(label, scenario, plans, List.of()); }
+    public LoadedScenario(String label, Scenario scenario, List<Plan> plans) {
+        this(label, scenario, plans, List.of());
+    }
 
     static LoadedScenario of(String label, ScenarioLoader.Loaded loaded) {
         return new LoadedScenario(label, loaded.scenario(), loaded.plans(), loaded.skipped());
     }
 
     /** How many times each combination runs ({@code repeat:}, 1 by default). */
-    public int repeats() { return scenario.repeats(); }
+    public int repeats() {
+        return scenario.repeats();
+    }
 
     /** Does it state comparative claims ({@code compare:})? */
-    public boolean compares() { return !scenario.compare().isEmpty(); }
+    public boolean compares() {
+        return !scenario.compare().isEmpty();
+    }
 
     /** Does it run once per combination of a {@code sweep:}? */
-    public boolean isSweep() { return !scenario.sweep().isEmpty(); }
+    public boolean isSweep() {
+        return !scenario.sweep().isEmpty();
+    }
 
     /** {@code 2 processes, 1 channel} and, for a sweep, {@code , 4 sweep runs}; counts are after replicas. */
     public String summary() {

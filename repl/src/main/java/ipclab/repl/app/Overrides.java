@@ -6,7 +6,6 @@ import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SequencedMap;
 
 /**
@@ -27,9 +26,13 @@ public record Overrides(Integer repeat, boolean quick, SequencedMap<String, List
         sweep = sweep == null ? new LinkedHashMap<>() : new LinkedHashMap<>(sweep);
     }
 
-    public static Overrides none() { return new Overrides(null, false, null); }
+    public static Overrides none() {
+        return new Overrides(null, false, null);
+    }
 
-    public boolean any() { return repeat != null || quick || !sweep.isEmpty(); }
+    public boolean any() {
+        return repeat != null || quick || !sweep.isEmpty();
+    }
 
     /** Whether {@code s} has the channel or process a sweep path names (seed and timeout: every scenario). */
     static boolean takes(Scenario s, String path) {
@@ -77,6 +80,8 @@ public record Overrides(Integer repeat, boolean quick, SequencedMap<String, List
 
     /** The sweep paths no scenario of {@code scenarios} has: a mistake to report. */
     public List<String> unused(List<LoadedScenario> scenarios) {
-        return sweep.keySet().stream().filter(path -> scenarios.stream().noneMatch(s -> takes(s.scenario(), path))).toList();
+        return sweep.keySet().stream()
+                .filter(path -> scenarios.stream().noneMatch(s -> takes(s.scenario(), path)))
+                .toList();
     }
 }

@@ -15,8 +15,13 @@ import java.util.List;
  * @param recorded  where {@code --record} asked it to go, or null
  * @param notKept   why the trace could not be kept among every run's (a full disk, a read-only directory), or null
  */
-public record RecordedRun(ScenarioResult result, SchedulerSpec scheduler, List<StepEvent> steps, Path kept, Path recorded,
-                          String notKept) {
+public record RecordedRun(
+        ScenarioResult result,
+        SchedulerSpec scheduler,
+        List<StepEvent> steps,
+        Path kept,
+        Path recorded,
+        String notKept) {
     public RecordedRun {
         steps = List.copyOf(steps);
     }

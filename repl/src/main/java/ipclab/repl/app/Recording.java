@@ -25,8 +25,15 @@ final class Recording {
 
     static Trace trace(LoadedScenario s, SchedulerSpec scheduler, List<StepEvent> steps, List<RunReport> reports) {
         String yaml = ScenarioWriter.toYaml(s.scenario());
-        return new Trace(Version.ipclab(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                Trace.Scenario.of(s.scenario().name(), s.label(), yaml), s.plans().getFirst().seed(), host(), scheduler, steps, reports);
+        return new Trace(
+                Version.ipclab(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
+                Trace.Scenario.of(s.scenario().name(), s.label(), yaml),
+                s.plans().getFirst().seed(),
+                host(),
+                scheduler,
+                steps,
+                reports);
     }
 
     static Trace.Host host() {
@@ -43,6 +50,10 @@ final class Recording {
         } catch (IOException e) {
             kernel = System.getProperty("os.version");
         }
-        return new Trace.Host(kernel, Runtime.getRuntime().availableProcessors(), Runtime.version().toString(), limits);
+        return new Trace.Host(
+                kernel,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString(),
+                limits);
     }
 }

@@ -21,8 +21,12 @@ public record ReplayResult(Trace trace, List<RunReport> runs, List<StepEvent> st
     }
 
     /** A stepped trace, replayed step by step (a free run's interleaving cannot be reproduced). */
-    public boolean stepped() { return trace.stepped(); }
+    public boolean stepped() {
+        return trace.stepped();
+    }
 
     /** Stepped, and every step came out as recorded. */
-    public boolean identical() { return stepped() && divergence == null && steps.size() == trace.steps().size(); }
+    public boolean identical() {
+        return stepped() && divergence == null && steps.size() == trace.steps().size();
+    }
 }

@@ -14,11 +14,19 @@ public record RunSettings(boolean keep, Progress progress, StopSignal stop) {
     }
 
     /** Remove everything at the end; no progress. */
-    public static RunSettings defaults() { return new RunSettings(false, Progress.NONE, null); }
+    public static RunSettings defaults() {
+        return new RunSettings(false, Progress.NONE, null);
+    }
 
-    public RunSettings withKeep(boolean v) { return new RunSettings(v, progress, stop); }
+    public RunSettings withKeep(boolean v) {
+        return new RunSettings(v, progress, stop);
+    }
 
-    public RunSettings withProgress(Progress v) { return new RunSettings(keep, v, stop); }
+    public RunSettings withProgress(Progress v) {
+        return new RunSettings(keep, v, stop);
+    }
 
-    public RunSettings withStop(StopSignal v) { return new RunSettings(keep, progress, v); }
+    public RunSettings withStop(StopSignal v) {
+        return new RunSettings(keep, progress, v);
+    }
 }

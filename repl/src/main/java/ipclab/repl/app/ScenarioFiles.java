@@ -31,7 +31,10 @@ final class ScenarioFiles {
                 String path = JavaScenarios.fileOf(s);
                 String simple = Path.of(path).getFileName().toString();
                 for (Diagnostic d : e.diagnostics()) {
-                    problems.add(d.file().equals(simple) ? new Diagnostic(path, d.line(), d.column(), d.path(), d.message()) : d);
+                    problems.add(
+                            d.file().equals(simple)
+                                    ? new Diagnostic(path, d.line(), d.column(), d.path(), d.message())
+                                    : d);
                 }
             }
         }
@@ -44,6 +47,8 @@ final class ScenarioFiles {
         List<ScenarioLoader.Loaded> all = ScenarioLoader.loadAll(file);
         String name = file.toString();
         if (all.size() == 1) return List.of(LoadedScenario.of(name, all.getFirst()));
-        return all.stream().map(l -> LoadedScenario.of(name + "#" + l.scenario().name(), l)).toList();
+        return all.stream()
+                .map(l -> LoadedScenario.of(name + "#" + l.scenario().name(), l))
+                .toList();
     }
 }

@@ -19,15 +19,21 @@ public final class StopSignal {
         if (r != null) r.stop();
     }
 
-    public boolean requested() { return requested; }
+    public boolean requested() {
+        return requested;
+    }
 
     /** Forgets an earlier stop: the next {@link Lab#run} starts afresh. */
-    public void reset() { requested = false; }
+    public void reset() {
+        requested = false;
+    }
 
     void started(Run run) {
         current = run;
         if (requested) run.stop();
     }
 
-    void ended() { current = null; }
+    void ended() {
+        current = null;
+    }
 }

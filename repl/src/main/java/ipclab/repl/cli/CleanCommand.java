@@ -6,14 +6,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code ipclab clean}: remove what dead ipclab runs left behind, and only that. */
-@Command(name = "clean",
-        description = {"Remove kernel objects and files left by ipclab runs that died, and those kept with run --keep.",
-                       "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
-                       + "key and owner, are removed; other programs' and other users' objects are never touched."})
+@Command(
+        name = "clean",
+        description = {
+            "Remove kernel objects and files left by ipclab runs that died, and those kept with run --keep.",
+            "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
+                    + "key and owner, are removed; other programs' and other users' objects are never touched."
+        })
 public final class CleanCommand implements Callable<Integer> {
     private final Cli cli;
 
-    public CleanCommand(Cli cli) { this.cli = cli; }
+    public CleanCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() {
@@ -23,7 +28,9 @@ public final class CleanCommand implements Callable<Integer> {
         for (String s : r.removed()) cli.out().println("removed " + s);
         for (String s : r.skipped()) cli.out().println("left    " + s);
         if (r.staleRuns() > 0) {
-            cli.out().println(r.staleRuns() + (r.staleRuns() == 1 ? " stale run record" : " stale run records") + " deleted");
+            cli.out()
+                    .println(r.staleRuns() + (r.staleRuns() == 1 ? " stale run record" : " stale run records")
+                            + " deleted");
         }
         return ExitCodes.OK;
     }

@@ -45,7 +45,9 @@ public final class Commands {
      *
      * @param debug print stack traces for errors
      */
-    public static CommandLine commandLine(Cli cli, boolean debug) { return commandLine(cli, debug, List.of()); }
+    public static CommandLine commandLine(Cli cli, boolean debug) {
+        return commandLine(cli, debug, List.of());
+    }
 
     /**
      * As {@link #commandLine(Cli, boolean)}, with more subcommands after the built-in ones: the
@@ -78,7 +80,9 @@ public final class Commands {
         for (LauncherCommand command : LAUNCHER_ONLY) {
             CommandSpec spec = CommandSpec.create().name(command.name());
             spec.usageMessage().description(command.description());
-            all.put(command.name(), new CommandLine(spec).setColorScheme(help.colorScheme()).getHelp());
+            all.put(
+                    command.name(),
+                    new CommandLine(spec).setColorScheme(help.colorScheme()).getHelp());
         }
         return help.commandList(all);
     }
@@ -88,6 +92,8 @@ public final class Commands {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         Cli cli = new Cli(sink, sink, new Style(false, false), Map.of());
         return commandLine(cli, false).getSubcommands().values().stream()
-                .map(CommandLine::getCommandSpec).map(CommandSpec::name).toList();
+                .map(CommandLine::getCommandSpec)
+                .map(CommandSpec::name)
+                .toList();
     }
 }

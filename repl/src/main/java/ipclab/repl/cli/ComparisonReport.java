@@ -34,27 +34,40 @@ final class ComparisonReport {
     }
 
     /** Takes the load average now, before the first run. */
-    static ComparisonReport start(Cli cli, Path file) { return new ComparisonReport(cli, title(file)); }
+    static ComparisonReport start(Cli cli, Path file) {
+        return new ComparisonReport(cli, title(file));
+    }
 
     /** {@code reports/compare-20261124-231500} for {@code scenarios/compare.yaml}. */
-    static Path defaultFolder(Path file) { return Path.of("reports", title(file) + "-" + LocalDateTime.now().format(STAMP)); }
+    static Path defaultFolder(Path file) {
+        return Path.of("reports", title(file) + "-" + LocalDateTime.now().format(STAMP));
+    }
 
     /** A folder that cannot be written would waste a long run: checked before it. */
     static void checkWritable(Path dir) {
         Path abs = dir.toAbsolutePath();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) throw new InputException("--out " + dir + " is a file; give a folder");
+        if (Files.exists(abs) && !Files.isDirectory(abs))
+            throw new InputException("--out " + dir + " is a file; give a folder");
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null || !Files.isWritable(existing)) throw new InputException("--out " + dir + ": " + existing + " is not writable");
+        if (existing == null || !Files.isWritable(existing))
+            throw new InputException("--out " + dir + ": " + existing + " is not writable");
     }
 
     /** Prints the verdicts, writes the folder; REFUTED when a claim is refuted, else OK. */
     Outcome finish(List<ScenarioResult> results, Path dir) throws IOException {
-        int repeats = results.stream().mapToInt(r -> r.scenario().repeats()).max().orElse(1);
-        Comparison c = new Comparison(title, repeats, ComparisonRuns.measurements(results), ComparisonRuns.verdicts(results), conditions.finish());
+        int repeats =
+                results.stream().mapToInt(r -> r.scenario().repeats()).max().orElse(1);
+        Comparison c = new Comparison(
+                title,
+                repeats,
+                ComparisonRuns.measurements(results),
+                ComparisonRuns.verdicts(results),
+                conditions.finish());
         cli.out().println();
-        cli.out().println(cli.style().paint(ipclab.repl.report.Style.Tone.HEAD, "verdicts on this machine")
-                + (repeats > 1 ? "  (median of " + repeats + " runs each)" : "  (one run each)"));
+        cli.out()
+                .println(cli.style().paint(ipclab.repl.report.Style.Tone.HEAD, "verdicts on this machine")
+                        + (repeats > 1 ? "  (median of " + repeats + " runs each)" : "  (one run each)"));
         VerdictTable.render(c.verdicts(), cli.style()).forEach(cli.out()::println);
         try {
             ComparisonFiles.write(c, dir);
@@ -62,11 +75,15 @@ final class ComparisonReport {
             throw new IOException("cannot write the report folder " + dir + ": " + e.getMessage(), e);
         }
         cli.out().println();
-        cli.out().println("report: " + dir.resolve(ComparisonFiles.HTML) + "  (also " + ComparisonFiles.MARKDOWN + ", " + ComparisonFiles.JSON
-                + " and the charts, in " + dir + ")");
+        cli.out()
+                .println("report: " + dir.resolve(ComparisonFiles.HTML) + "  (also " + ComparisonFiles.MARKDOWN + ", "
+                        + ComparisonFiles.JSON + " and the charts, in " + dir + ")");
         if (!c.anyRefuted()) return Outcome.OK;
         for (Verdict v : c.verdicts()) {
-            if (v.refuted()) cli.out().println(cli.style().fail() + " refuted: " + VerdictTable.claim(v.claim()) + " — " + v.summary());
+            if (v.refuted())
+                cli.out()
+                        .println(cli.style().fail() + " refuted: " + VerdictTable.claim(v.claim()) + " — "
+                                + v.summary());
         }
         return Outcome.REFUTED;
     }

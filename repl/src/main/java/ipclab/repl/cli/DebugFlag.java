@@ -11,7 +11,9 @@ import picocli.CommandLine.ScopeType;
  * raised while the arguments are still being parsed.
  */
 public final class DebugFlag {
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
             description = "Print stack traces for errors (also IPCLAB_DEBUG=1).")
     boolean debug;
 

@@ -43,10 +43,12 @@ final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, Com
         CommandLine cmd = ex.getCommandLine();
         List<String> unmatched = u.getUnmatched();
         if (!u.isUnknownOption() && !cmd.getSubcommands().isEmpty() && !unmatched.isEmpty()) {
-            List<String> names = Suggestions.commands(unmatched.getFirst(), cmd.getSubcommands().keySet());
+            List<String> names = Suggestions.commands(
+                    unmatched.getFirst(), cmd.getSubcommands().keySet());
             String prefix = cmd.getCommandSpec().qualifiedName() + " ";
             if (!names.isEmpty())
-                err.println("Did you mean: " + String.join(" or ", names.stream().map(prefix::concat).toList()) + "?");
+                err.println("Did you mean: "
+                        + String.join(" or ", names.stream().map(prefix::concat).toList()) + "?");
             return;
         }
         UnmatchedArgumentException.printSuggestions(ex, err);
@@ -58,7 +60,8 @@ final class ErrorHandlers implements CommandLine.IParameterExceptionHandler, Com
         PrintWriter err = cli.err();
         err.println("ipclab " + cmd.getCommandName() + ": " + describe(ex));
         if (debug) ex.printStackTrace(err);
-        else if (!(ex instanceof InputException)) err.println("(run with --debug or IPCLAB_DEBUG=1 for the stack trace)");
+        else if (!(ex instanceof InputException))
+            err.println("(run with --debug or IPCLAB_DEBUG=1 for the stack trace)");
         err.flush();
         return ex instanceof InputException ? ExitCodes.USAGE : ExitCodes.FAILURE;
     }

@@ -26,10 +26,13 @@ import picocli.CommandLine.Parameters;
  * {@code ipclab explore FILE --runs N}: N schedules of one scenario in step mode, its
  * {@code expect:} claims checked after each; every failure shrunk and its trace saved.
  */
-@Command(name = "explore",
-        description = {"Run a scenario under many schedules (step mode) and look for one that refutes its expect: claims.",
-                       "Run i uses seed S+i-1. A failing schedule is shrunk (fewest context switches, then fewest steps, "
-                       + "that still fail the same way) and its trace saved; 'ipclab replay TRACE' replays it to the same failure."},
+@Command(
+        name = "explore",
+        description = {
+            "Run a scenario under many schedules (step mode) and look for one that refutes its expect: claims.",
+            "Run i uses seed S+i-1. A failing schedule is shrunk (fewest context switches, then fewest steps, "
+                    + "that still fail the same way) and its trace saved; 'ipclab replay TRACE' replays it to the same failure."
+        },
         footer = {"", "Exit codes: 0 no schedule refuted a claim, 1 a run failed, 2 bad input, 3 a claim was refuted."})
 public final class ExploreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML or Java; not a sweep).")
@@ -38,7 +41,11 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "How many schedules; default 20.")
     int runs;
 
-    @Option(names = "--strategy", paramLabel = "random|pct", defaultValue = "random", description = "random (default) or pct.")
+    @Option(
+            names = "--strategy",
+            paramLabel = "random|pct",
+            defaultValue = "random",
+            description = "random (default) or pct.")
     String strategy;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The first run's seed; default 1.")
@@ -47,16 +54,24 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "D", defaultValue = "2", description = "pct: the bug depth; default 2.")
     int depth;
 
-    @Option(names = "--shrink-runs", paramLabel = "K", defaultValue = "30",
+    @Option(
+            names = "--shrink-runs",
+            paramLabel = "K",
+            defaultValue = "30",
             description = "At most K runs to shrink each distinct failure (0: save it as found); default 30.")
     int shrinkRuns;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Save failing traces in DIR (default: among the kept traces, see 'ipclab runs').")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Save failing traces in DIR (default: among the kept traces, see 'ipclab runs').")
     Path out;
 
     private final Cli cli;
 
-    public ExploreCommand(Cli cli) { this.cli = cli; }
+    public ExploreCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -73,10 +88,13 @@ public final class ExploreCommand implements Callable<Integer> {
             for (Diagnostic d : e.diagnostics()) cli.err().println(d);
             return ExitCodes.USAGE;
         }
-        if (scenarios.size() != 1) throw new InputException(file + " has " + scenarios.size() + " scenarios; pick one with FILE.java#name");
+        if (scenarios.size() != 1)
+            throw new InputException(file + " has " + scenarios.size() + " scenarios; pick one with FILE.java#name");
         LoadedScenario s = scenarios.getFirst();
         if (s.scenario().expect().isEmpty()) {
-            cli.err().println("ipclab explore: " + file + " has no expect: claims; every schedule will pass (outcomes are still counted)");
+            cli.err()
+                    .println("ipclab explore: " + file
+                            + " has no expect: claims; every schedule will pass (outcomes are still counted)");
         }
         lab.cleanStale();
         Explorer.Settings settings = new Explorer.Settings(first.strategy(), seed, depth, runs, shrinkRuns);
@@ -85,8 +103,15 @@ public final class ExploreCommand implements Callable<Integer> {
             x = lab.explore(s, settings, RunSettings.defaults(), out, new Exploration.Listener() {
                 @Override
                 public void ran(int run, ScheduledRun.Result r) {
-                    cli.out().printf(Locale.ROOT, "run %d/%d  %s  %s  %s%n", run, runs, r.scheduler(), Schedules.summary(r.steps()),
-                            Explorer.outcome(r.report()));
+                    cli.out()
+                            .printf(
+                                    Locale.ROOT,
+                                    "run %d/%d  %s  %s  %s%n",
+                                    run,
+                                    runs,
+                                    r.scheduler(),
+                                    Schedules.summary(r.steps()),
+                                    Explorer.outcome(r.report()));
                     cli.out().flush();
                 }
 
@@ -95,8 +120,10 @@ public final class ExploreCommand implements Callable<Integer> {
                     if (f.sameAs() != 0) {
                         cli.out().println("  fails like run " + f.sameAs() + ": " + trace);
                     } else {
-                        cli.out().println("  " + why(f.found().report()) + "; shrunk in " + f.tries() + " runs to "
-                                + Schedules.summary(f.shrunk().steps()) + " (from " + Schedules.summary(f.found().steps()) + ")");
+                        cli.out()
+                                .println("  " + why(f.found().report()) + "; shrunk in " + f.tries() + " runs to "
+                                        + Schedules.summary(f.shrunk().steps()) + " (from "
+                                        + Schedules.summary(f.found().steps()) + ")");
                         cli.out().println("  trace: " + trace);
                     }
                     cli.out().flush();
@@ -107,20 +134,27 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         Explorer.Summary sum = x.summary();
         cli.out().println();
-        cli.out().println("explored " + sum.runs() + " schedules (" + first.strategy().wireName()
-                + (first.strategy() == SchedulerSpec.Strategy.PCT ? " depth " + depth : "") + ", seeds " + seed + ".." + (seed + runs - 1) + ")");
+        cli.out()
+                .println("explored " + sum.runs() + " schedules ("
+                        + first.strategy().wireName()
+                        + (first.strategy() == SchedulerSpec.Strategy.PCT ? " depth " + depth : "") + ", seeds " + seed
+                        + ".." + (seed + runs - 1) + ")");
         TextTable t = new TextTable().text("outcome").number("runs");
-        for (Map.Entry<String, Integer> e : sum.outcomes().entrySet()) t.row().cell(e.getKey()).cell(Integer.toString(e.getValue()));
+        for (Map.Entry<String, Integer> e : sum.outcomes().entrySet())
+            t.row().cell(e.getKey()).cell(Integer.toString(e.getValue()));
         t.render(cli.style()).forEach(cli.out()::println);
         Outcome worst = Outcome.OK;
-        for (Explorer.Failure f : sum.failures()) worst = worst.worse(f.found().report().outcome());
+        for (Explorer.Failure f : sum.failures())
+            worst = worst.worse(f.found().report().outcome());
         cli.out().println();
         if (sum.failures().isEmpty()) {
             cli.out().println(cli.style().pass() + " no schedule refuted a claim");
         } else {
             List<Path> traces = x.saved().values().stream().distinct().sorted().toList();
-            cli.out().println(cli.style().fail() + " " + sum.failures().size() + " of " + sum.runs() + " schedules failed; "
-                    + "replay with: ipclab replay " + traces.getFirst() + (traces.size() > 1 ? " (and " + (traces.size() - 1) + " more above)" : ""));
+            cli.out()
+                    .println(cli.style().fail() + " " + sum.failures().size() + " of " + sum.runs()
+                            + " schedules failed; " + "replay with: ipclab replay " + traces.getFirst()
+                            + (traces.size() > 1 ? " (and " + (traces.size() - 1) + " more above)" : ""));
         }
         return ExitCodes.of(worst);
     }
@@ -128,7 +162,8 @@ public final class ExploreCommand implements Callable<Integer> {
     /** {@code refutes counter.lostUpdates == 0 (counter.lostUpdates=1)}, or the first failure. */
     static String why(RunReport r) {
         if (!r.failures().isEmpty()) return "fails: " + r.failures().getFirst().message();
-        for (RunReport.ExpectationResult e : r.expectations()) if (!e.ok()) return "refutes " + e.text() + " (" + e.actual() + ")";
+        for (RunReport.ExpectationResult e : r.expectations())
+            if (!e.ok()) return "refutes " + e.text() + " (" + e.actual() + ")";
         return "ok";
     }
 }

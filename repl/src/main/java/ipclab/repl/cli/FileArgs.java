@@ -35,7 +35,9 @@ final class FileArgs {
         return out;
     }
 
-    static boolean isGlob(String s) { return s.contains("*") || s.contains("?") || s.contains("[") || s.contains("{"); }
+    static boolean isGlob(String s) {
+        return s.contains("*") || s.contains("?") || s.contains("[") || s.contains("{");
+    }
 
     /** Files under the pattern's fixed leading directories that match it. */
     private static List<Path> matches(String pattern) {
@@ -46,13 +48,16 @@ final class FileArgs {
             fixed = fixed.resolve(part);
         }
         Path base = fixed;
-        if (base.toString().equals(pattern) || !Files.isDirectory(base.toString().isEmpty() ? Path.of(".") : base)) return List.of();
+        if (base.toString().equals(pattern)
+                || !Files.isDirectory(base.toString().isEmpty() ? Path.of(".") : base)) return List.of();
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         Path root = base.toString().isEmpty() ? Path.of(".") : base;
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile)
                     .map(f -> base.toString().isEmpty() ? root.relativize(f) : f)
-                    .filter(m::matches).sorted().toList();
+                    .filter(m::matches)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
         }

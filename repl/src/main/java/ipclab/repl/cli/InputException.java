@@ -5,5 +5,7 @@ package ipclab.repl.cli;
  * to stderr, no stack trace, exit code 2.
  */
 public final class InputException extends RuntimeException {
-    public InputException(String message) { super(message, null, false, false); }
+    public InputException(String message) {
+        super(message, null, false, false);
+    }
 }

@@ -8,5 +8,7 @@ public interface IpclabObjects {
     boolean madeByIpclab(SysvObject o);
 
     /** No registry to ask: nothing counts as ipclab's. */
-    static IpclabObjects none() { return o -> false; }
+    static IpclabObjects none() {
+        return o -> false;
+    }
 }

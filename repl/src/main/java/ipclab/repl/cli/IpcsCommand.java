@@ -14,48 +14,66 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ipclab ipcs}: the System V objects the kernel holds, from /proc/sysvipc. */
-@Command(name = "ipcs",
-        description = {"List System V IPC objects and whether ipclab made them.",
-                       "Shared memory segments, message queues and semaphore arrays as the kernel shows them "
-                       + "in /proc/sysvipc (like 'ipcs -a -p')."})
+@Command(
+        name = "ipcs",
+        description = {
+            "List System V IPC objects and whether ipclab made them.",
+            "Shared memory segments, message queues and semaphore arrays as the kernel shows them "
+                    + "in /proc/sysvipc (like 'ipcs -a -p')."
+        })
 public final class IpcsCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Print a JSON array (keys: kind, key, id, owner, uid, mode, bytes, messages, "
-            + "nsems, nattch, status, cpid, lpid, lspid, lrpid, ipclab).")
+    @Option(
+            names = "--json",
+            description = "Print a JSON array (keys: kind, key, id, owner, uid, mode, bytes, messages, "
+                    + "nsems, nattch, status, cpid, lpid, lspid, lrpid, ipclab).")
     boolean json;
 
     @Option(names = "--mine", description = "Only objects ipclab made (from its run registry).")
     boolean mine;
 
-    @Option(names = "--kind", split = ",", paramLabel = "KIND",
+    @Option(
+            names = "--kind",
+            split = ",",
+            paramLabel = "KIND",
             description = "Only these kinds: ${COMPLETION-CANDIDATES} (default: all).")
     Set<KindOption> kinds = EnumSet.allOf(KindOption.class);
 
     /** The kinds as users type them. */
     enum KindOption {
-        shm(Kind.SHM), msg(Kind.MSG), sem(Kind.SEM);
+        shm(Kind.SHM),
+        msg(Kind.MSG),
+        sem(Kind.SEM);
 
         final Kind kind;
 
-        KindOption(Kind kind) { this.kind = kind; }
+        KindOption(Kind kind) {
+            this.kind = kind;
+        }
     }
 
     private final Cli cli;
 
-    public IpcsCommand(Cli cli) { this.cli = cli; }
+    public IpcsCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() {
         IpclabObjects registry = RegistryObjects.load();
-        List<Kind> wanted = EnumSet.copyOf(kinds.stream().map(k -> k.kind).toList()).stream().toList();
-        List<SysvObject> objects = new ProcSysvipc().all().stream()
-                .filter(o -> wanted.contains(o.kind()))
-                .filter(o -> !mine || registry.madeByIpclab(o))
+        List<Kind> wanted = EnumSet.copyOf(kinds.stream().map(k -> k.kind).toList()).stream()
                 .toList();
+        List<SysvObject> objects = new ProcSysvipc()
+                .all().stream()
+                        .filter(o -> wanted.contains(o.kind()))
+                        .filter(o -> !mine || registry.madeByIpclab(o))
+                        .toList();
         UserNames users = UserNames.fromPasswd();
         if (json) {
             cli.out().println(new IpcsJson(users, registry::madeByIpclab).render(objects));
         } else {
-            new IpcsTable(users, registry::madeByIpclab, cli.style()).render(objects, wanted).forEach(cli.out()::println);
+            new IpcsTable(users, registry::madeByIpclab, cli.style())
+                    .render(objects, wanted)
+                    .forEach(cli.out()::println);
         }
         return ExitCodes.OK;
     }

@@ -17,7 +17,11 @@ import java.util.function.LongSupplier;
  * nothing when quiet. With {@code -v} the engine's events too, on lines of their own.
  */
 final class ProgressPrinter implements Progress {
-    enum Mode { BAR, LINES, QUIET }
+    enum Mode {
+        BAR,
+        LINES,
+        QUIET
+    }
 
     private static final int WIDTH = 24;
 
@@ -73,8 +77,13 @@ final class ProgressPrinter implements Progress {
     public void event(long atMs, String process, RunEvent what, String detail) {
         if (!verbose) return;
         synchronized (this) {
-            if (barShown) { err.println(); barShown = false; }
-            err.printf("%8d ms  %-12s %-10s %s%n", atMs, process == null ? "" : process, what, detail == null ? "" : detail);
+            if (barShown) {
+                err.println();
+                barShown = false;
+            }
+            err.printf(
+                    "%8d ms  %-12s %-10s %s%n",
+                    atMs, process == null ? "" : process, what, detail == null ? "" : detail);
             err.flush();
         }
     }

@@ -21,7 +21,11 @@ public final class RegistryObjects implements IpclabObjects {
 
     /** The registry of this user's runs (live and stale). */
     public static RegistryObjects load() {
-        return new RegistryObjects(Registry.knownObjects().stream().map(Registry.KnownObject::object).toList(), Proc.uid());
+        return new RegistryObjects(
+                Registry.knownObjects().stream()
+                        .map(Registry.KnownObject::object)
+                        .toList(),
+                Proc.uid());
     }
 
     @Override

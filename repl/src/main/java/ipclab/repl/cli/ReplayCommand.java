@@ -3,7 +3,6 @@ package ipclab.repl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import ipclab.engine.run.Outcome;
-import ipclab.engine.run.RunReport;
 import ipclab.engine.schedule.Divergence;
 import ipclab.engine.trace.Trace;
 import ipclab.engine.trace.TraceException;
@@ -26,24 +25,39 @@ import picocli.CommandLine.Parameters;
  * {@code ipclab replay [TRACE]}: a stepped trace is enforced step by step and every outcome
  * checked; a free run's trace is run again and its figures set beside the recorded ones.
  */
-@Command(name = "replay",
-        description = {"Replay a recorded run (default: the newest kept trace, see 'ipclab runs').",
-                       "A stepped run (--schedule random|pct) is replayed step by step, every outcome checked: it prints "
-                       + "'identical (N steps)' or the first step that differs. A free run's interleaving was the kernel's and "
-                       + "cannot be reproduced: its scenario and payloads run again and the figures are compared."},
-        footer = {"", "Exit codes: 0 identical (or, for a free run, the new run ok), 1 a step differs (or the new run failed),",
-                  "            2 the trace cannot be replayed (another version, edited, cut short, cannot run here),",
-                  "            3 (free run) a claim was refuted."})
+@Command(
+        name = "replay",
+        description = {
+            "Replay a recorded run (default: the newest kept trace, see 'ipclab runs').",
+            "A stepped run (--schedule random|pct) is replayed step by step, every outcome checked: it prints "
+                    + "'identical (N steps)' or the first step that differs. A free run's interleaving was the kernel's and "
+                    + "cannot be reproduced: its scenario and payloads run again and the figures are compared."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 identical (or, for a free run, the new run ok), 1 a step differs (or the new run failed),",
+            "            2 the trace cannot be replayed (another version, edited, cut short, cannot run here),",
+            "            3 (free run) a claim was refuted."
+        })
 public final class ReplayCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "The trace; default: the newest kept one.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "TRACE",
+            description = "The trace; default: the newest kept one.")
     Path trace;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the outcome (identical, divergence, the new reports) as JSON.")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "Also write the outcome (identical, divergence, the new reports) as JSON.")
     Path json;
 
     private final Cli cli;
 
-    public ReplayCommand(Cli cli) { this.cli = cli; }
+    public ReplayCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -58,24 +72,37 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (TraceException e) {
             throw new InputException(e.getMessage());
         }
-        cli.err().println("replayed " + t.scenario().name() + " (" + t.scenario().source() + "), recorded " + t.createdAt()
-                + ", " + (t.stepped() ? "schedule " + t.scheduler() + ", " + Schedules.summary(t.steps()) : "a free run"));
+        cli.err()
+                .println("replayed " + t.scenario().name() + " (" + t.scenario().source() + "), recorded "
+                        + t.createdAt() + ", "
+                        + (t.stepped()
+                                ? "schedule " + t.scheduler() + ", " + Schedules.summary(t.steps())
+                                : "a free run"));
         int code;
         if (r.stepped()) {
             new RunTable(cli.style()).render(r.runs().getFirst()).forEach(cli.out()::println);
             cli.out().println();
             Divergence d = r.divergence();
             if (r.identical()) {
-                cli.out().println(cli.style().pass() + " identical (" + r.steps().size() + " steps)");
+                cli.out()
+                        .println(cli.style().pass() + " identical (" + r.steps().size() + " steps)");
                 code = ExitCodes.OK;
             } else {
-                cli.out().println(cli.style().fail() + " differs at " + (d != null ? d.toString() : "step " + (r.steps().size() + 1)
-                        + ": the run ended after " + r.steps().size() + " of " + t.steps().size() + " steps"));
+                cli.out()
+                        .println(cli.style().fail() + " differs at "
+                                + (d != null
+                                        ? d.toString()
+                                        : "step " + (r.steps().size() + 1) + ": the run ended after "
+                                                + r.steps().size() + " of "
+                                                + t.steps().size() + " steps"));
                 code = ExitCodes.FAILURE;
             }
         } else {
-            cli.out().println("A free run's interleaving cannot be reproduced: the kernel chose it. This replay ran the same "
-                    + "scenario with the same payloads (seed " + t.seed() + ") again; the figures beside the recorded ones:");
+            cli.out()
+                    .println(
+                            "A free run's interleaving cannot be reproduced: the kernel chose it. This replay ran the same "
+                                    + "scenario with the same payloads (seed " + t.seed()
+                                    + ") again; the figures beside the recorded ones:");
             cli.out().println();
             new FigureComparison(cli.style()).render(t.reports(), r.runs()).forEach(cli.out()::println);
             code = ExitCodes.of(Outcome.worst(r.runs()));
@@ -94,10 +121,13 @@ public final class ReplayCommand implements Callable<Integer> {
         top.put("recorded", r.trace().reports());
         top.put("runs", r.runs());
         try {
-            Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(top) + "\n");
+            Files.writeString(
+                    json,
+                    new ObjectMapper()
+                                    .enable(SerializationFeature.INDENT_OUTPUT)
+                                    .writeValueAsString(top) + "\n");
         } catch (IOException e) {
             throw new IOException("cannot write the JSON to " + json + ": " + e.getMessage(), e);
         }
     }
-
 }

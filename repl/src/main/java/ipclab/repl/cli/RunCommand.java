@@ -4,20 +4,19 @@ import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.plan.Comparing;
 import ipclab.dsl.plan.Planner;
+import ipclab.engine.run.Outcome;
 import ipclab.engine.run.RunReport;
+import ipclab.engine.schedule.SchedulerSpec;
 import ipclab.repl.app.Cleanup;
+import ipclab.repl.app.ComparisonRuns;
 import ipclab.repl.app.Isolation;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
-import ipclab.engine.schedule.SchedulerSpec;
-import ipclab.repl.app.Progress;
-import ipclab.repl.app.RecordedRun;
-import ipclab.repl.app.ComparisonRuns;
 import ipclab.repl.app.Overrides;
-import ipclab.repl.compare.RepeatTable;
+import ipclab.repl.app.RecordedRun;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.app.ScenarioResult;
-import ipclab.engine.run.Outcome;
+import ipclab.repl.compare.RepeatTable;
 import ipclab.repl.report.RunNotes;
 import ipclab.repl.report.RunTable;
 import java.io.IOException;
@@ -25,10 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.SequencedMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,76 +40,133 @@ import picocli.CommandLine.Parameters;
  * combination in turn), print the table, optionally write the JSON report. Nothing is created
  * for an invalid file.
  */
-@Command(name = "run",
-        description = {"Run a scenario as real processes and report what happened.",
-                       "Validates first (an invalid file exits 2 and creates nothing), removes what earlier dead runs "
-                       + "left, runs every sweep combination in turn, prints a table and checks the expect: claims."},
-        footer = {"", "A scenario with compare: claims (e.g. scenarios/compare.yaml) ends with the verdicts table and writes its report",
-                  "folder (--out): compare.json, compare.md, compare.html, latency/throughput .png and .svg.",
-                  "", "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
-                  "            2 invalid input (nothing was run), 3 an expect or compare claim was refuted."})
+@Command(
+        name = "run",
+        description = {
+            "Run a scenario as real processes and report what happened.",
+            "Validates first (an invalid file exits 2 and creates nothing), removes what earlier dead runs "
+                    + "left, runs every sweep combination in turn, prints a table and checks the expect: claims."
+        },
+        footer = {
+            "",
+            "A scenario with compare: claims (e.g. scenarios/compare.yaml) ends with the verdicts table and writes its report",
+            "folder (--out): compare.json, compare.md, compare.html, latency/throughput .png and .svg.",
+            "",
+            "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
+            "            2 invalid input (nothing was run), 3 an expect or compare claim was refuted."
+        })
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The scenarios, run in turn: YAML, or fluent Java (.java, compiled here and run with your rights; FILE.java#name picks one of its scenarios, "
-            + "else its scenario() method, else each of its public static Scenario methods and fields in turn). "
-            + "A quoted glob ('scenarios/pingpong-*.yaml') is expanded. Every file is validated before the first runs.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description =
+                    "The scenarios, run in turn: YAML, or fluent Java (.java, compiled here and run with your rights; FILE.java#name picks one of its scenarios, "
+                            + "else its scenario() method, else each of its public static Scenario methods and fields in turn). "
+                            + "A quoted glob ('scenarios/pingpong-*.yaml') is expanded. Every file is validated before the first runs.")
     List<String> files;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the machine report (JSON) to FILE (several scenarios of a Java file: a JSON array of them).")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description =
+                    "Also write the machine report (JSON) to FILE (several scenarios of a Java file: a JSON array of them).")
     Path json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also print each run's events (spawned, ready, go, exited...) on stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also print each run's events (spawned, ready, go, exited...) on stderr.")
     boolean verbose;
 
-    @Option(names = "--record", paramLabel = "TRACE", description = "Also write the run's trace to TRACE (every run's trace "
-            + "is kept anyway, numbered, see 'ipclab runs'); 'ipclab replay TRACE' replays it.")
+    @Option(
+            names = "--record",
+            paramLabel = "TRACE",
+            description = "Also write the run's trace to TRACE (every run's trace "
+                    + "is kept anyway, numbered, see 'ipclab runs'); 'ipclab replay TRACE' replays it.")
     Path record;
 
-    @Option(names = "--schedule", paramLabel = "STRATEGY", defaultValue = "free", description = {"free (default): the kernel "
-            + "interleaves the processes; random: step mode, each step goes to a process chosen uniformly among those that can "
-            + "move (--seed); pct: step mode, probabilistic concurrency testing (--seed, --depth). A stepped run is recorded "
-            + "step by step, and its replay is exact."})
+    @Option(
+            names = "--schedule",
+            paramLabel = "STRATEGY",
+            defaultValue = "free",
+            description = {
+                "free (default): the kernel "
+                        + "interleaves the processes; random: step mode, each step goes to a process chosen uniformly among those that can "
+                        + "move (--seed); pct: step mode, probabilistic concurrency testing (--seed, --depth). A stepped run is recorded "
+                        + "step by step, and its replay is exact."
+            })
     String schedule;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "The scheduler's seed (random, pct); default 1.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "The scheduler's seed (random, pct); default 1.")
     long seed;
 
-    @Option(names = "--depth", paramLabel = "D", defaultValue = "2", description = "pct: the bug depth it aims at (D-1 priority "
-            + "change points); default 2.")
+    @Option(
+            names = "--depth",
+            paramLabel = "D",
+            defaultValue = "2",
+            description = "pct: the bug depth it aims at (D-1 priority " + "change points); default 2.")
     int depth;
 
-    @Option(names = "--keep", description = {"Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
-            + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
-            + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."})
+    @Option(
+            names = "--keep",
+            description = {
+                "Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
+                        + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
+                        + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."
+            })
     boolean keep;
 
-    @Option(names = "--isolate", description = {"Run in a private System V IPC namespace (root, or where unprivileged user "
-            + "namespaces are allowed): the run cannot see or touch the host's queues, segments and semaphores, and "
-            + "whatever it leaves goes with the namespace. ipclab runs itself again under unshare(1) and says which way."})
+    @Option(
+            names = "--isolate",
+            description = {
+                "Run in a private System V IPC namespace (root, or where unprivileged user "
+                        + "namespaces are allowed): the run cannot see or touch the host's queues, segments and semaphores, and "
+                        + "whatever it leaves goes with the namespace. ipclab runs itself again under unshare(1) and says which way."
+            })
     boolean isolate;
 
-    @Option(names = "--repeat", paramLabel = "N", description = "Run each combination N times (1 to 100; overrides the scenario's repeat:); "
-            + "figures become medians with min and max, noisy ones (spread over 10%) marked.")
+    @Option(
+            names = "--repeat",
+            paramLabel = "N",
+            description = "Run each combination N times (1 to 100; overrides the scenario's repeat:); "
+                    + "figures become medians with min and max, noisy ones (spread over 10%) marked.")
     Integer repeat;
 
-    @Option(names = "-p", paramLabel = "PATH=V1,V2", description = "Set or add a sweep axis, as JMH's -p: e.g. -p processes.producer.size=64,4KiB "
-            + "or -p channels.link.type=msgq,shm-spin. Repeatable. In a file of several scenarios it applies to those that have the channel or process.")
+    @Option(
+            names = "-p",
+            paramLabel = "PATH=V1,V2",
+            description =
+                    "Set or add a sweep axis, as JMH's -p: e.g. -p processes.producer.size=64,4KiB "
+                            + "or -p channels.link.type=msgq,shm-spin. Repeatable. In a file of several scenarios it applies to those that have the channel or process.")
     List<String> sweep = new ArrayList<>();
 
-    @Option(names = "--quick", description = "A short run with the same claims: each combination once, a tenth of the messages.")
+    @Option(
+            names = "--quick",
+            description = "A short run with the same claims: each combination once, a tenth of the messages.")
     boolean quick;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where a comparison (a scenario with compare: claims) writes its report folder; "
-            + "default reports/<name>-<time> in the current directory, printed at the end.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Where a comparison (a scenario with compare: claims) writes its report folder; "
+                    + "default reports/<name>-<time> in the current directory, printed at the end.")
     Path out;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress on stderr.")
     boolean quiet;
 
     private final Cli cli;
     /** {@code --schedule} with its seed and depth, read once by {@link #call()}. */
     private SchedulerSpec spec;
 
-    public RunCommand(Cli cli) { this.cli = cli; }
+    public RunCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -154,31 +210,36 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         boolean comparing = scenarios.stream().anyMatch(LoadedScenario::compares);
-        if (out != null && !comparing) throw new InputException("--out " + out + ": " + file + " states no comparative claims (compare:), so there is no report folder to write");
+        if (out != null && !comparing)
+            throw new InputException("--out " + out + ": " + file
+                    + " states no comparative claims (compare:), so there is no report folder to write");
         Path outDir = comparing ? (out != null ? out : ComparisonReport.defaultFolder(file)) : null;
         if (outDir != null) ComparisonReport.checkWritable(outDir);
         checkWritable(json);
         checkWritable(record, "--record");
         spec = Schedules.spec(schedule, seed, depth);
         if (record != null && scenarios.size() > 1) {
-            throw new InputException("--record writes one trace, and " + file + " has " + scenarios.size() + " scenarios; "
-                    + "pick one with FILE.java#name");
+            throw new InputException("--record writes one trace, and " + file + " has " + scenarios.size()
+                    + " scenarios; " + "pick one with FILE.java#name");
         }
         cleanStale(lab);
         ComparisonReport report = comparing ? ComparisonReport.start(cli, file) : null;
-        RunSettings settings = RunSettings.defaults().withKeep(keep)
+        RunSettings settings = RunSettings.defaults()
+                .withKeep(keep)
                 .withProgress(new ProgressPrinter(cli.err(), ProgressPrinter.mode(quiet), verbose, System::nanoTime));
         List<ScenarioResult> results = new ArrayList<>();
         // SIGINT/SIGTERM: the engine stops the run and removes its objects; this hook holds the JVM
         // until what was done is printed and written (the JVM then exits 128 + the signal: 130 for Ctrl-C)
         CountDownLatch reported = new CountDownLatch(1);
-        Thread hold = new Thread(() -> {
-            try {
-                reported.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ipclab-report");
+        Thread hold = new Thread(
+                () -> {
+                    try {
+                        reported.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "ipclab-report");
         Runtime.getRuntime().addShutdownHook(hold);
         try {
             return runAll(lab, scenarios, settings, results, report, outDir);
@@ -192,17 +253,27 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runAll(Lab lab, List<LoadedScenario> scenarios, RunSettings settings, List<ScenarioResult> results,
-                       ComparisonReport report, Path outDir) throws IOException, InterruptedException {
+    private int runAll(
+            Lab lab,
+            List<LoadedScenario> scenarios,
+            RunSettings settings,
+            List<ScenarioResult> results,
+            ComparisonReport report,
+            Path outDir)
+            throws IOException, InterruptedException {
         Outcome worst = Outcome.OK;
         String interrupted = null;
         for (int k = 0; k < scenarios.size() && interrupted == null; k++) {
             LoadedScenario s = scenarios.get(k);
             if (scenarios.size() > 1) {
                 if (k > 0) cli.out().println();
-                if (!quiet) cli.err().println("scenario " + (k + 1) + "/" + scenarios.size() + ": " + s.label() + " (" + s.summary() + ")");
+                if (!quiet)
+                    cli.err()
+                            .println("scenario " + (k + 1) + "/" + scenarios.size() + ": " + s.label() + " ("
+                                    + s.summary() + ")");
             }
-            for (Planner.Skipped sk : s.skipped()) cli.err().println("skipped " + params(sk.params()) + ": " + sk.reason());
+            for (Planner.Skipped sk : s.skipped())
+                cli.err().println("skipped " + params(sk.params()) + ": " + sk.reason());
             RecordedRun rec;
             try {
                 rec = lab.record(s, settings, spec, record);
@@ -215,7 +286,8 @@ public final class RunCommand implements Callable<Integer> {
             ScenarioResult r = rec.result();
             results.add(r);
             RunTable table = new RunTable(cli.style());
-            List<String> lines = r.isSweep() ? table.renderSweep(r.report().scenario(), r.runs(), r.description(), r.notes(), r.warnings())
+            List<String> lines = r.isSweep()
+                    ? table.renderSweep(r.report().scenario(), r.runs(), r.description(), r.notes(), r.warnings())
                     : table.render(r.report(), r.description(), r.notes(), r.warnings());
             lines.forEach(cli.out()::println);
             if (spec.stepped()) cli.out().println("schedule " + spec + ": " + Schedules.summary(rec.steps()));
@@ -224,7 +296,8 @@ public final class RunCommand implements Callable<Integer> {
             if (rec.notKept() != null) cli.err().println("ipclab: " + rec.notKept());
             if (s.repeats() > 1) {
                 cli.out().println();
-                RepeatTable.render(ComparisonRuns.measurements(List.of(r)), s.repeats(), cli.style()).forEach(cli.out()::println);
+                RepeatTable.render(ComparisonRuns.measurements(List.of(r)), s.repeats(), cli.style())
+                        .forEach(cli.out()::println);
             }
             worst = worst.worse(r.outcome());
             if (r.interrupted()) interrupted = interruptedText(r);
@@ -234,7 +307,10 @@ public final class RunCommand implements Callable<Integer> {
             List<RunReport> reports = new ArrayList<>();
             for (ScenarioResult r : results) {
                 for (RunReport run : r.runs()) {
-                    labels.add(r.scenario().label() + (run.params() == null || run.params().isEmpty() ? "" : " [" + params(run.params()) + "]"));
+                    labels.add(r.scenario().label()
+                            + (run.params() == null || run.params().isEmpty()
+                                    ? ""
+                                    : " [" + params(run.params()) + "]"));
                     reports.add(run);
                 }
             }
@@ -242,12 +318,17 @@ public final class RunCommand implements Callable<Integer> {
             new RunNotes(cli.style()).summary(labels, reports).forEach(cli.out()::println);
         }
         if (report != null) worst = worst.worse(report.finish(results, outDir));
-        List<RunReport.Kept> kept = results.stream().flatMap(r -> r.kept().stream()).toList();
+        List<RunReport.Kept> kept =
+                results.stream().flatMap(r -> r.kept().stream()).toList();
         if (keep || !kept.isEmpty()) {
             cli.out().println();
             cli.out().println(kept.isEmpty() ? "kept: nothing (the scenario made no System V object)" : describe(kept));
-            if (!keep) cli.out().println("(a segment of a channel with 'remove: never' outlives its processes, as in a C program that forgets shmctl(IPC_RMID))");
-            if (!kept.isEmpty()) cli.out().println("see them with 'ipclab ipcs --mine'; remove them with 'ipclab clean'");
+            if (!keep)
+                cli.out()
+                        .println(
+                                "(a segment of a channel with 'remove: never' outlives its processes, as in a C program that forgets shmctl(IPC_RMID))");
+            if (!kept.isEmpty())
+                cli.out().println("see them with 'ipclab ipcs --mine'; remove them with 'ipclab clean'");
         }
         if (json != null && !results.isEmpty()) {
             try {
@@ -258,8 +339,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (interrupted != null) {
             cli.out().println();
-            cli.out().println(cli.style().paint(ipclab.repl.report.Style.Tone.BAD, "interrupted (SIGINT/SIGTERM) during " + interrupted));
-            // the interrupted scenario is in results (or was stopped before its first report); the ones after it never ran
+            cli.out()
+                    .println(cli.style()
+                            .paint(
+                                    ipclab.repl.report.Style.Tone.BAD,
+                                    "interrupted (SIGINT/SIGTERM) during " + interrupted));
+            // the interrupted scenario is in results (or was stopped before its first report); the ones after it never
+            // ran
             boolean inResults = !results.isEmpty() && results.getLast().interrupted();
             int notRun = scenarios.size() - results.size() - (inResults ? 0 : 1);
             if (notRun > 0) cli.out().println(notRun + " more scenario" + (notRun == 1 ? "" : "s") + " not run");
@@ -279,16 +365,29 @@ public final class RunCommand implements Callable<Integer> {
         int total = r.scenario().plans().size() * repeats;
         int done = r.runs().size();
         StringBuilder sb = new StringBuilder();
-        sb.append(total > 1 ? "run " + done + "/" + total + " of " : "").append(r.scenario().label());
-        if (last.params() != null && !last.params().isEmpty()) sb.append(" [").append(params(last.params())).append(']');
+        sb.append(total > 1 ? "run " + done + "/" + total + " of " : "")
+                .append(r.scenario().label());
+        if (last.params() != null && !last.params().isEmpty())
+            sb.append(" [").append(params(last.params())).append(']');
         var plan = r.scenario().plans().get((done - 1) / repeats);
         int procs = plan.processes().size();
         List<String> channels = plan.channels().stream().map(c -> c.name()).toList();
-        sb.append(": its ").append(procs).append(procs == 1 ? " process was" : " processes were").append(" stopped and the objects of ")
-                .append(channels.size() == 1 ? "channel " : "channels ").append(String.join(", ", channels)).append(" removed");
-        sb.append(last.leaks() == null || last.leaks().isEmpty() ? " (nothing left behind)" : " (left behind: " + String.join(", ", last.leaks()) + ")");
+        sb.append(": its ")
+                .append(procs)
+                .append(procs == 1 ? " process was" : " processes were")
+                .append(" stopped and the objects of ")
+                .append(channels.size() == 1 ? "channel " : "channels ")
+                .append(String.join(", ", channels))
+                .append(" removed");
+        sb.append(
+                last.leaks() == null || last.leaks().isEmpty()
+                        ? " (nothing left behind)"
+                        : " (left behind: " + String.join(", ", last.leaks()) + ")");
         if (total > 1) {
-            sb.append("; ").append(done - 1).append(done - 1 == 1 ? " finished run" : " finished runs").append(" reported above");
+            sb.append("; ")
+                    .append(done - 1)
+                    .append(done - 1 == 1 ? " finished run" : " finished runs")
+                    .append(" reported above");
             if (total - done > 0) sb.append(", ").append(total - done).append(" not run");
         }
         return sb.toString();
@@ -303,8 +402,11 @@ public final class RunCommand implements Callable<Integer> {
                 throw new InputException("-p " + o + ": write -p PATH=V1,V2, e.g. -p processes.producer.size=64,4KiB");
             }
             List<String> values = List.of(o.substring(eq + 1).split(","));
-            if (values.stream().anyMatch(String::isBlank)) throw new InputException("-p " + o + ": an empty value; separate values with single commas");
-            out.put(o.substring(0, eq).strip(), values.stream().map(String::strip).toList());
+            if (values.stream().anyMatch(String::isBlank))
+                throw new InputException("-p " + o + ": an empty value; separate values with single commas");
+            out.put(
+                    o.substring(0, eq).strip(),
+                    values.stream().map(String::strip).toList());
         }
         return out;
     }
@@ -316,13 +418,17 @@ public final class RunCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         for (RunReport.Kept k : kept) {
             parts.add(k.kind() + " " + String.format(Locale.ROOT, "0x%08x", k.key()) + " id " + k.id()
-                    + (Boolean.TRUE.equals(k.markedForRemoval()) ? " (marked for removal already: freed on last detach)" : ""));
+                    + (Boolean.TRUE.equals(k.markedForRemoval())
+                            ? " (marked for removal already: freed on last detach)"
+                            : ""));
         }
         return "kept: " + String.join(", ", parts);
     }
 
     /** A report that could not be written after a long run would waste it: check the place first. */
-    static void checkWritable(Path file) { checkWritable(file, "--json"); }
+    static void checkWritable(Path file) {
+        checkWritable(file, "--json");
+    }
 
     static void checkWritable(Path file, String option) {
         if (file == null) return;

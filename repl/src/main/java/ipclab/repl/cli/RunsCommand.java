@@ -12,14 +12,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code ipclab runs}: the kept traces, oldest first, numbered. */
-@Command(name = "runs",
-        description = {"List the kept traces of earlier runs, oldest first.",
-                       "Every 'ipclab run' keeps its trace, numbered, in the XDG data directory (the newest 50; "
-                       + "IPCLAB_KEEP_TRACES=N to change). 'ipclab replay' replays the newest, 'ipclab replay FILE' any."})
+@Command(
+        name = "runs",
+        description = {
+            "List the kept traces of earlier runs, oldest first.",
+            "Every 'ipclab run' keeps its trace, numbered, in the XDG data directory (the newest 50; "
+                    + "IPCLAB_KEEP_TRACES=N to change). 'ipclab replay' replays the newest, 'ipclab replay FILE' any."
+        })
 public final class RunsCommand implements Callable<Integer> {
     private final Cli cli;
 
-    public RunsCommand(Cli cli) { this.cli = cli; }
+    public RunsCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -29,17 +34,38 @@ public final class RunsCommand implements Callable<Integer> {
             cli.out().println("no trace kept in " + lab.tracesDir() + " yet: 'ipclab run FILE' keeps one per run");
             return ExitCodes.OK;
         }
-        TextTable t = new TextTable().number("#").text("scenario").text("recorded").text("schedule").number("steps")
-                .text("outcome").text("trace");
+        TextTable t = new TextTable()
+                .number("#")
+                .text("scenario")
+                .text("recorded")
+                .text("schedule")
+                .number("steps")
+                .text("outcome")
+                .text("trace");
         for (TraceStore.Entry e : all) {
             try {
                 Trace tr = lab.readTrace(e.path());
-                t.row().cell(Integer.toString(e.number())).cell(tr.scenario().name()).cell(tr.createdAt())
-                        .cell(tr.scheduler().toString()).cell(tr.stepped() ? Integer.toString(tr.steps().size()) : "-")
-                        .cell(Outcome.worst(tr.reports()).name().toLowerCase(java.util.Locale.ROOT)).cell(e.path().toString());
+                t.row()
+                        .cell(Integer.toString(e.number()))
+                        .cell(tr.scenario().name())
+                        .cell(tr.createdAt())
+                        .cell(tr.scheduler().toString())
+                        .cell(tr.stepped() ? Integer.toString(tr.steps().size()) : "-")
+                        .cell(Outcome.worst(tr.reports()).name().toLowerCase(java.util.Locale.ROOT))
+                        .cell(e.path().toString());
             } catch (TraceException x) {
-                t.row().cell(Integer.toString(e.number())).cell(e.scenario()).cell("-").cell("-").cell("-")
-                        .cell("unreadable: " + x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).cell(e.path().toString());
+                t.row()
+                        .cell(Integer.toString(e.number()))
+                        .cell(e.scenario())
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("unreadable: "
+                                + x.kind()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' '))
+                        .cell(e.path().toString());
             }
         }
         t.render(cli.style()).forEach(cli.out()::println);

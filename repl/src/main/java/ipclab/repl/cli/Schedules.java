@@ -18,13 +18,17 @@ final class Schedules {
                 if (depth < 1) throw new InputException("--depth " + depth + " must be at least 1");
                 yield SchedulerSpec.pct(seed, depth);
             }
-            default -> throw new InputException("--schedule " + strategy + " is not a scheduler: use free, random or pct");
+            default ->
+                throw new InputException("--schedule " + strategy + " is not a scheduler: use free, random or pct");
         };
     }
 
     /** {@code 12 steps, 4 context switches}. */
     static String summary(List<StepEvent> steps) {
         int switches = ScheduledRun.Result.contextSwitches(steps);
-        return steps.size() + (steps.size() == 1 ? " step, " : " steps, ") + switches + (switches == 1 ? " context switch" : " context switches");
+        return steps.size()
+                + (steps.size() == 1 ? " step, " : " steps, ")
+                + switches
+                + (switches == 1 ? " context switch" : " context switches");
     }
 }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 public final class TraceCommand implements Callable<Integer> {
     private final Cli cli;
 
-    public TraceCommand(Cli cli) { this.cli = cli; }
+    public TraceCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() {
@@ -27,16 +29,28 @@ public final class TraceCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    @Command(name = "show", description = {"Draw a stepped trace: one column per process, one row per step, the shared state "
-            + "(counters, queued messages, full slots) where a step changes it.", "Text for the terminal; --svg FILE writes an SVG picture."})
+    @Command(
+            name = "show",
+            description = {
+                "Draw a stepped trace: one column per process, one row per step, the shared state "
+                        + "(counters, queued messages, full slots) where a step changes it.",
+                "Text for the terminal; --svg FILE writes an SVG picture."
+            })
     static final class Show implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         TraceCommand parent;
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", description = "The trace; default: the newest kept one.")
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "TRACE",
+                description = "The trace; default: the newest kept one.")
         Path trace;
 
-        @Option(names = "--svg", paramLabel = "FILE", description = "Write the diagram as SVG to FILE instead of printing it.")
+        @Option(
+                names = "--svg",
+                paramLabel = "FILE",
+                description = "Write the diagram as SVG to FILE instead of printing it.")
         Path svg;
 
         @Override
@@ -50,7 +64,8 @@ public final class TraceCommand implements Callable<Integer> {
                 throw new InputException(e.getMessage());
             }
             if (!t.stepped()) {
-                throw new InputException("this trace is of a free run: it has no steps to draw (record one with --schedule random or pct)");
+                throw new InputException(
+                        "this trace is of a free run: it has no steps to draw (record one with --schedule random or pct)");
             }
             TraceRows rows = TraceRows.of(t);
             String title = t.scenario().name() + ", schedule " + t.scheduler() + ", " + Schedules.summary(t.steps());

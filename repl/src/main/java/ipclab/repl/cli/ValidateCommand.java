@@ -4,33 +4,44 @@ import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
+import ipclab.repl.report.RunNotes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import ipclab.repl.report.RunNotes;
 
 /** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
-@Command(name = "validate",
-        description = {"Check scenario files without running them (a Java file is compiled and its scenario methods are called: "
-                       + "its code runs with your rights).",
-                       "Prints 'ok' per valid scenario, and every problem as file:line:col: path: message "
-                       + "(a Java file: its compile errors as file:line:col: message, its scenarios' problems as "
-                       + "scenario NAME: path: message). "
-                       + "Exit 0 when all are valid, 2 otherwise."})
+@Command(
+        name = "validate",
+        description = {
+            "Check scenario files without running them (a Java file is compiled and its scenario methods are called: "
+                    + "its code runs with your rights).",
+            "Prints 'ok' per valid scenario, and every problem as file:line:col: path: message "
+                    + "(a Java file: its compile errors as file:line:col: message, its scenarios' problems as "
+                    + "scenario NAME: path: message). "
+                    + "Exit 0 when all are valid, 2 otherwise."
+        })
 public final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one scenario). "
-            + "A quoted glob ('scenarios/*.yaml') is expanded.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description =
+                    "Scenario files: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one scenario). "
+                            + "A quoted glob ('scenarios/*.yaml') is expanded.")
     List<String> files;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also print each valid scenario's description.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also print each valid scenario's description.")
     boolean verbose;
 
     private final Cli cli;
 
-    public ValidateCommand(Cli cli) { this.cli = cli; }
+    public ValidateCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() {
@@ -44,7 +55,10 @@ public final class ValidateCommand implements Callable<Integer> {
             try {
                 for (LoadedScenario s : lab.load(f)) {
                     cli.out().println("ok  " + s.label() + "  (" + s.summary() + ")");
-                    if (verbose) for (String l : new RunNotes(cli.style()).description(s.scenario().description())) cli.out().println("    " + l);
+                    if (verbose)
+                        for (String l : new RunNotes(cli.style())
+                                .description(s.scenario().description()))
+                            cli.out().println("    " + l);
                 }
             } catch (ScenarioException e) {
                 invalid++;
@@ -53,8 +67,9 @@ public final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (invalid > 0 && paths.size() > 1) {
-            cli.err().println(problems + (problems == 1 ? " problem" : " problems") + " in " + invalid + " of "
-                    + paths.size() + " files");
+            cli.err()
+                    .println(problems + (problems == 1 ? " problem" : " problems") + " in " + invalid + " of "
+                            + paths.size() + " files");
         }
         return invalid == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }

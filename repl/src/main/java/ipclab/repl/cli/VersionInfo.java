@@ -20,7 +20,9 @@ public final class VersionInfo implements IVersionProvider {
     }
 
     /** The project version the build stamped, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} outside a build. */
-    public static String ipclabVersion() { return ipclab.repl.app.Version.ipclab(); }
+    public static String ipclabVersion() {
+        return ipclab.repl.app.Version.ipclab();
+    }
 
     /** The running kernel's release, from /proc (what uname -r prints). */
     public static String kernel() {

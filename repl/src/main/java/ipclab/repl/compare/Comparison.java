@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param title   the scenario's name, e.g. {@code compare}
  * @param repeats how many times each combination ran
  */
-public record Comparison(String title, int repeats, Measurements measurements, List<Verdict> verdicts, Conditions conditions) {
+public record Comparison(
+        String title, int repeats, Measurements measurements, List<Verdict> verdicts, Conditions conditions) {
     public Comparison {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(measurements, "measurements");
@@ -22,5 +23,7 @@ public record Comparison(String title, int repeats, Measurements measurements, L
     }
 
     /** Exit code 3 when a claim is refuted, as for a run's {@code expect:} claims. */
-    public boolean anyRefuted() { return verdicts.stream().anyMatch(Verdict::refuted); }
+    public boolean anyRefuted() {
+        return verdicts.stream().anyMatch(Verdict::refuted);
+    }
 }

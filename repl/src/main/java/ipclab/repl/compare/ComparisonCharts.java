@@ -79,36 +79,41 @@ public final class ComparisonCharts {
     static String caption(Comparison c, Figure f) {
         String what = f == Figure.LATENCY ? "Latency (median)" : "Throughput";
         return what + " against message size; "
-                + (c.repeats() > 1 ? "median of " + c.repeats() + " runs, bars from min to max, hollow markers noisy" : "one run per point");
+                + (c.repeats() > 1
+                        ? "median of " + c.repeats() + " runs, bars from min to max, hollow markers noisy"
+                        : "one run per point");
     }
 
     /** The chart, or null when no system has the figure at two sizes. */
     static JFreeChart chart(Comparison c, Figure f) {
         Measurements m = c.measurements();
         boolean latency = f == Figure.LATENCY;
-        double scale = latency ? 1e-3 : 1;   // latency is drawn in µs: ns would put 10^5 on the axis
+        double scale = latency ? 1e-3 : 1; // latency is drawn in µs: ns would put 10^5 on the axis
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        List<List<Boolean>> noisy = new ArrayList<>();   // per series and item, in the order added
+        List<List<Boolean>> noisy = new ArrayList<>(); // per series and item, in the order added
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (String system : m.systems()) {
             YIntervalSeries s = new YIntervalSeries(system, false, false);
             List<Boolean> noise = new ArrayList<>();
             for (long size : m.sizes(f)) {
                 Samples v = m.samples(system, f, size).orElse(null);
-                if (v == null || size <= 0 || v.min() <= 0) continue;   // a log axis has no place for 0
+                if (v == null || size <= 0 || v.min() <= 0) continue; // a log axis has no place for 0
                 s.add(size, v.median() * scale, v.min() * scale, v.max() * scale);
                 noise.add(v.noisy());
                 lo = Math.min(lo, v.min() * scale);
                 hi = Math.max(hi, v.max() * scale);
             }
             // A system measured at one size only (a part of the comparison without a size axis) has no line to draw.
-            if (s.getItemCount() > 1) { data.addSeries(s); noisy.add(noise); }
+            if (s.getItemCount() > 1) {
+                data.addSeries(s);
+                noisy.add(noise);
+            }
         }
         if (data.getSeriesCount() == 0 || m.sizes(f).size() < 2) return null;
 
         LogAxis x = new LogAxis("message size");
         x.setBase(2);
-        x.setTickUnit(new NumberTickUnit(2), false, true);   // a tick every factor of 4: 64 B, 256 B, 1 KiB ...
+        x.setTickUnit(new NumberTickUnit(2), false, true); // a tick every factor of 4: 64 B, 256 B, 1 KiB ...
         x.setNumberFormatOverride(new ByteFormat());
         x.setSmallestValue(1);
         LogAxis y = new LogAxis(latency ? "latency (µs, log scale)" : "throughput (MiB/s, log scale)");
@@ -124,7 +129,10 @@ public final class ComparisonCharts {
         // A noisy point (spread over 10% of its median) is drawn hollow, so that no one reads a
         // conclusion into it without seeing that.
         XYErrorRenderer r = new XYErrorRenderer() {
-            @Override public boolean getItemShapeFilled(int series, int item) { return !noisy.get(series).get(item); }
+            @Override
+            public boolean getItemShapeFilled(int series, int item) {
+                return !noisy.get(series).get(item);
+            }
         };
         r.setDrawXError(false);
         r.setDefaultLinesVisible(true);
@@ -142,7 +150,8 @@ public final class ComparisonCharts {
         plot.setOutlineVisible(false);
         String title = latency ? "Latency against message size" : "Throughput against message size";
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, true);
-        chart.addSubtitle(new TextTitle(c.title() + " · " + caption(c, f).substring(caption(c, f).indexOf(';') + 2),
+        chart.addSubtitle(new TextTitle(
+                c.title() + " · " + caption(c, f).substring(caption(c, f).indexOf(';') + 2),
                 new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
@@ -150,14 +159,23 @@ public final class ComparisonCharts {
 
     /** Tick labels as sizes: 64 B, 1 KiB, 1 MiB. */
     private static final class ByteFormat extends NumberFormat {
-        @Override public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
+        @Override
+        public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
             long b = Math.round(v);
-            return to.append(b > 0 && Math.abs(v - b) < 1e-6 * v ? ByteSize.of(b).toString().replaceAll("([0-9])([A-Z])", "$1 $2")
-                    : String.valueOf(v));
+            return to.append(
+                    b > 0 && Math.abs(v - b) < 1e-6 * v
+                            ? ByteSize.of(b).toString().replaceAll("([0-9])([A-Z])", "$1 $2")
+                            : String.valueOf(v));
         }
 
-        @Override public StringBuffer format(long v, StringBuffer to, FieldPosition pos) { return format((double) v, to, pos); }
+        @Override
+        public StringBuffer format(long v, StringBuffer to, FieldPosition pos) {
+            return format((double) v, to, pos);
+        }
 
-        @Override public Number parse(String source, ParsePosition pos) { return null; }
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            return null;
+        }
     }
 }

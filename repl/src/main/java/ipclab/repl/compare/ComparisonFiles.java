@@ -25,7 +25,10 @@ public final class ComparisonFiles {
         Files.createDirectories(dir);
         List<ComparisonCharts.Chart> charts = ComparisonCharts.write(c, dir);
         List<Path> out = new ArrayList<>();
-        for (ComparisonCharts.Chart ch : charts) { out.add(ch.png()); out.add(ch.svg()); }
+        for (ComparisonCharts.Chart ch : charts) {
+            out.add(ch.png());
+            out.add(ch.svg());
+        }
         out.add(write(dir.resolve(JSON), ComparisonJson.write(c, charts)));
         out.add(write(dir.resolve(MARKDOWN), MarkdownReport.write(c, charts)));
         out.add(write(dir.resolve(HTML), HtmlReport.write(c, charts)));

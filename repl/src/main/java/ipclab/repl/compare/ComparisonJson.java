@@ -33,8 +33,11 @@ final class ComparisonJson {
         for (Measurements.Point p : c.measurements().points()) points.add(point(p));
         ArrayNode files = root.putArray("charts");
         for (ComparisonCharts.Chart ch : charts) {
-            files.addObject().put("figure", ch.figure().text()).put("caption", ch.caption())
-                    .put("png", ch.png().getFileName().toString()).put("svg", ch.svg().getFileName().toString());
+            files.addObject()
+                    .put("figure", ch.figure().text())
+                    .put("caption", ch.caption())
+                    .put("png", ch.png().getFileName().toString())
+                    .put("svg", ch.svg().getFileName().toString());
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
@@ -45,7 +48,11 @@ final class ComparisonJson {
 
     private static ObjectNode conditions(Conditions k) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("cpuModel", k.cpuModel()).put("cpus", k.cpus()).put("pinning", k.pinning()).put("kernel", k.kernel()).put("jdk", k.jdk());
+        n.put("cpuModel", k.cpuModel())
+                .put("cpus", k.cpus())
+                .put("pinning", k.pinning())
+                .put("kernel", k.kernel())
+                .put("jdk", k.jdk());
         k.loadBefore().forEach(n.putArray("loadBefore")::add);
         k.loadAfter().forEach(n.putArray("loadAfter")::add);
         n.put("ipclabVersion", k.ipclabVersion());
@@ -54,7 +61,9 @@ final class ComparisonJson {
         return n;
     }
 
-    static String kind(Verdict.Kind k) { return k == Verdict.Kind.RANGE ? "range" : k.label(); }
+    static String kind(Verdict.Kind k) {
+        return k == Verdict.Kind.RANGE ? "range" : k.label();
+    }
 
     private static ObjectNode verdict(Verdict v) {
         ObjectNode n = MAPPER.createObjectNode();
@@ -62,15 +71,24 @@ final class ComparisonJson {
         v.figures().forEach(n.putArray("figures")::add);
         ArrayNode cs = n.putArray("crossovers");
         for (Crossover c : v.crossovers()) {
-            cs.addObject().put("better", c.better()).put("worse", c.worse()).put("size", c.size()).put("low", c.low())
-                    .put("high", c.high()).put("lowOpen", c.lowOpen()).put("highOpen", c.highOpen()).put("text", c.text());
+            cs.addObject()
+                    .put("better", c.better())
+                    .put("worse", c.worse())
+                    .put("size", c.size())
+                    .put("low", c.low())
+                    .put("high", c.high())
+                    .put("lowOpen", c.lowOpen())
+                    .put("highOpen", c.highOpen())
+                    .put("text", c.text());
         }
         return n;
     }
 
     private static ObjectNode point(Measurements.Point p) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("system", p.system()).put("size", p.size()).put("figure", p.figure().text());
+        n.put("system", p.system())
+                .put("size", p.size())
+                .put("figure", p.figure().text());
         if (!p.measured()) return n.put("unavailable", p.unavailable());
         Samples s = p.samples();
         n.put("median", s.median()).put("min", s.min()).put("max", s.max());

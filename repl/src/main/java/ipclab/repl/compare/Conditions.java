@@ -14,8 +14,16 @@ import java.util.Objects;
  * @param loadBefore 1, 5 and 15 minute load averages before the first run; empty if unknown
  * @param limits     {@code msgmax}, {@code msgmnb}, {@code shmmax}, {@code shmall}, {@code sem} as the kernel prints them
  */
-public record Conditions(String cpuModel, int cpus, String pinning, String kernel, String jdk, List<Double> loadBefore,
-                         List<Double> loadAfter, String ipclabVersion, Map<String, String> limits) {
+public record Conditions(
+        String cpuModel,
+        int cpus,
+        String pinning,
+        String kernel,
+        String jdk,
+        List<Double> loadBefore,
+        List<Double> loadAfter,
+        String ipclabVersion,
+        Map<String, String> limits) {
     public Conditions {
         Objects.requireNonNull(cpuModel, "cpuModel");
         Objects.requireNonNull(pinning, "pinning");

@@ -29,37 +29,46 @@ public final class ConditionsCollector {
     }
 
     /** Starts collecting on this machine; the caller knows ipclab's version (the CLI's {@code VersionInfo}). */
-    public static ConditionsCollector start(String ipclabVersion) { return new ConditionsCollector(Path.of("/"), ipclabVersion); }
+    public static ConditionsCollector start(String ipclabVersion) {
+        return new ConditionsCollector(Path.of("/"), ipclabVersion);
+    }
 
     /** Starts collecting below {@code root}, which holds {@code proc/...} as the machine would. */
-    public static ConditionsCollector start(Path root, String ipclabVersion) { return new ConditionsCollector(root, ipclabVersion); }
+    public static ConditionsCollector start(Path root, String ipclabVersion) {
+        return new ConditionsCollector(root, ipclabVersion);
+    }
 
     public Conditions finish() {
         List<String> cpuinfo = lines("proc/cpuinfo");
         String model = "unknown";
         int processors = 0;
         for (String l : cpuinfo) {
-            if (l.startsWith("model name") && model.equals("unknown")) model = l.substring(l.indexOf(':') + 1).strip();
+            if (l.startsWith("model name") && model.equals("unknown"))
+                model = l.substring(l.indexOf(':') + 1).strip();
             if (l.startsWith("processor")) processors++;
         }
         if (processors == 0) processors = Runtime.getRuntime().availableProcessors();
         String kernel = first("proc/sys/kernel/osrelease");
         Map<String, String> limits = new LinkedHashMap<>();
-        for (String name : LIMITS) limits.put(name, first("proc/sys/kernel/" + name).replaceAll("\\s+", " "));
+        for (String name : LIMITS)
+            limits.put(name, first("proc/sys/kernel/" + name).replaceAll("\\s+", " "));
         String jdk = Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ")";
-        return new Conditions(model, processors, pinning(processors), kernel, jdk, loadBefore, load(root),
-                ipclabVersion, limits);
+        return new Conditions(
+                model, processors, pinning(processors), kernel, jdk, loadBefore, load(root), ipclabVersion, limits);
     }
 
     /** Which CPUs this process (and the workers it starts, which inherit it) may run on. */
     private String pinning(int processors) {
         String allowed = "unknown";
         for (String l : lines("proc/self/status")) {
-            if (l.startsWith("Cpus_allowed_list:")) allowed = l.substring(l.indexOf(':') + 1).strip();
+            if (l.startsWith("Cpus_allowed_list:"))
+                allowed = l.substring(l.indexOf(':') + 1).strip();
         }
         if (allowed.equals("unknown")) return "unknown";
         String all = processors == 1 ? "0" : "0-" + (processors - 1);
-        return allowed.equals(all) ? "none (processes may run on CPUs " + allowed + ")" : "CPUs " + allowed + " only (of " + processors + ")";
+        return allowed.equals(all)
+                ? "none (processes may run on CPUs " + allowed + ")"
+                : "CPUs " + allowed + " only (of " + processors + ")";
     }
 
     private static List<Double> load(Path root) {
@@ -74,7 +83,9 @@ public final class ConditionsCollector {
         return out;
     }
 
-    private String first(String file) { return first(root, file); }
+    private String first(String file) {
+        return first(root, file);
+    }
 
     /** The first line, stripped; {@code unknown} when unreadable. */
     private static String first(Path root, String file) {

@@ -53,43 +53,79 @@ final class HtmlReport {
         String title = c.title() + ": the comparison on this machine";
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n")
-                .append("<body data-charts-total=\"").append(charts.size()).append("\" data-charts-rendered=\"0\">\n");
-        h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"lead\">")
-                .append(c.repeats() > 1 ? "Each figure is the median of " + c.repeats() + " runs, shown with its min and max. "
-                        + "A figure whose spread exceeds 10% of its median is noisy, and no verdict is drawn from it."
-                        : "Each figure comes from one run.")
+                .append("<title>")
+                .append(esc(title))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n")
+                .append("<body data-charts-total=\"")
+                .append(charts.size())
+                .append("\" data-charts-rendered=\"0\">\n");
+        h.append("<h1>")
+                .append(esc(title))
+                .append("</h1>\n<p class=\"lead\">")
+                .append(
+                        c.repeats() > 1
+                                ? "Each figure is the median of " + c.repeats() + " runs, shown with its min and max. "
+                                        + "A figure whose spread exceeds 10% of its median is noisy, and no verdict is drawn from it."
+                                : "Each figure comes from one run.")
                 .append("</p>\n");
         verdicts(h, c.verdicts());
         if (!charts.isEmpty()) {
             h.append("<h2 id=\"charts\">Charts</h2>\n");
             for (ComparisonCharts.Chart ch : charts) {
                 String svg = Base64.getEncoder().encodeToString(Files.readAllBytes(ch.svg()));
-                h.append("<figure><img class=\"chart\" id=\"chart-").append(ch.figure().text()).append("\" width=\"")
-                        .append(ComparisonCharts.WIDTH).append("\" height=\"").append(ComparisonCharts.HEIGHT).append("\" alt=\"")
-                        .append(esc(ch.caption())).append("\" src=\"data:image/svg+xml;base64,").append(svg).append("\">")
-                        .append("<figcaption>").append(esc(ch.caption())).append("</figcaption></figure>\n");
+                h.append("<figure><img class=\"chart\" id=\"chart-")
+                        .append(ch.figure().text())
+                        .append("\" width=\"")
+                        .append(ComparisonCharts.WIDTH)
+                        .append("\" height=\"")
+                        .append(ComparisonCharts.HEIGHT)
+                        .append("\" alt=\"")
+                        .append(esc(ch.caption()))
+                        .append("\" src=\"data:image/svg+xml;base64,")
+                        .append(svg)
+                        .append("\">")
+                        .append("<figcaption>")
+                        .append(esc(ch.caption()))
+                        .append("</figcaption></figure>\n");
             }
         }
         figures(h, c.measurements());
         h.append("<h2 id=\"conditions\">Conditions</h2>\n<table class=\"conditions\">\n");
         for (Map.Entry<String, String> e : c.conditions().rows().entrySet()) {
-            h.append("<tr><th>").append(esc(e.getKey())).append("</th><td>").append(esc(e.getValue())).append("</td></tr>\n");
+            h.append("<tr><th>")
+                    .append(esc(e.getKey()))
+                    .append("</th><td>")
+                    .append(esc(e.getValue()))
+                    .append("</td></tr>\n");
         }
-        h.append("</table>\n<footer>Written by ipclab ").append(esc(c.conditions().ipclabVersion()))
+        h.append("</table>\n<footer>Written by ipclab ")
+                .append(esc(c.conditions().ipclabVersion()))
                 .append(". The JSON, the Markdown and the charts as PNG and SVG lie beside this page.</footer>\n")
-                .append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+                .append("<script>\n")
+                .append(SCRIPT)
+                .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
     private static void verdicts(StringBuilder h, List<Verdict> verdicts) {
         h.append("<h2 id=\"verdicts\">Verdicts</h2>\n<table class=\"verdicts\">\n")
-                .append("<thead><tr><th>claim</th><th>verdict</th><th>on this machine</th><th>the figures that decide it</th></tr></thead>\n<tbody>\n");
+                .append(
+                        "<thead><tr><th>claim</th><th>verdict</th><th>on this machine</th><th>the figures that decide it</th></tr></thead>\n<tbody>\n");
         for (Verdict v : verdicts) {
             String kind = ComparisonJson.kind(v.kind());
-            h.append("<tr class=\"verdict\" data-verdict=\"").append(kind).append("\"><td><code>").append(esc(v.claim()))
-                    .append("</code></td><td><span class=\"badge ").append(kind).append("\">").append(esc(v.kind().label()))
-                    .append("</span></td><td>").append(esc(v.summary())).append("</td><td><ul class=\"figures\">");
+            h.append("<tr class=\"verdict\" data-verdict=\"")
+                    .append(kind)
+                    .append("\"><td><code>")
+                    .append(esc(v.claim()))
+                    .append("</code></td><td><span class=\"badge ")
+                    .append(kind)
+                    .append("\">")
+                    .append(esc(v.kind().label()))
+                    .append("</span></td><td>")
+                    .append(esc(v.summary()))
+                    .append("</td><td><ul class=\"figures\">");
             v.figures().forEach(f -> h.append("<li>").append(esc(f)).append("</li>"));
             h.append("</ul></td></tr>\n");
         }
@@ -101,13 +137,18 @@ final class HtmlReport {
         for (Figure f : Figure.values()) {
             List<Long> sizes = m.sizes(f);
             if (sizes.isEmpty()) continue;
-            List<String> systems = m.systems().stream().filter(s -> sizes.stream().anyMatch(z -> m.point(s, f, z).isPresent())).toList();
+            List<String> systems = m.systems().stream()
+                    .filter(s -> sizes.stream().anyMatch(z -> m.point(s, f, z).isPresent()))
+                    .toList();
             h.append("<h3>").append(esc(f.text())).append("</h3>\n<table class=\"figure\">\n<thead><tr><th>size</th>");
             systems.forEach(s -> h.append("<th>").append(esc(s)).append("</th>"));
             h.append("</tr></thead>\n<tbody>\n");
             for (long size : sizes) {
                 h.append("<tr><th>").append(ByteSize.of(size)).append("</th>");
-                for (String s : systems) h.append("<td class=\"num\">").append(esc(MarkdownReport.value(m, s, f, size))).append("</td>");
+                for (String s : systems)
+                    h.append("<td class=\"num\">")
+                            .append(esc(MarkdownReport.value(m, s, f, size)))
+                            .append("</td>");
                 h.append("</tr>\n");
             }
             h.append("</tbody>\n</table>\n");

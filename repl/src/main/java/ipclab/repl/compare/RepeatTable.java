@@ -20,17 +20,25 @@ public final class RepeatTable {
     private RepeatTable() {}
 
     /** The figures shown, when measured. */
-    static final List<Figure> FIGURES = List.of(Figure.THROUGHPUT, Figure.LATENCY, Figure.SYSCALLS_PER_MESSAGE, Figure.LOST_UPDATES,
+    static final List<Figure> FIGURES = List.of(
+            Figure.THROUGHPUT,
+            Figure.LATENCY,
+            Figure.SYSCALLS_PER_MESSAGE,
+            Figure.LOST_UPDATES,
             Figure.RETRIES_PER_MESSAGE);
 
     public static List<String> render(Measurements m, int repeats, Style style) {
-        List<Figure> shown = FIGURES.stream().filter(f -> m.points().stream().anyMatch(p -> p.figure() == f)).toList();
+        List<Figure> shown = FIGURES.stream()
+                .filter(f -> m.points().stream().anyMatch(p -> p.figure() == f))
+                .toList();
         TextTable t = new TextTable().text("system").number("size");
         for (Figure f : shown) t.number(f.text());
         Set<String> rows = new LinkedHashSet<>();
         for (Measurements.Point p : m.points()) {
             if (!shown.contains(p.figure()) || !rows.add(p.system() + "\u0000" + p.size())) continue;
-            TextTable.Row row = t.row().cell(p.system()).cell(p.size() == 0 ? "" : ByteSize.of(p.size()).toString());
+            TextTable.Row row = t.row()
+                    .cell(p.system())
+                    .cell(p.size() == 0 ? "" : ByteSize.of(p.size()).toString());
             for (Figure f : shown) {
                 Measurements.Point cell = m.point(p.system(), f, p.size()).orElse(null);
                 if (cell == null) row.cell("");

@@ -14,20 +14,32 @@ public final class VerdictTable {
     private VerdictTable() {}
 
     public static List<String> render(List<Verdict> verdicts, Style style) {
-        TextTable t = new TextTable().text("").text("claim").text("verdict").text("on this machine").text("deciding figure");
+        TextTable t = new TextTable()
+                .text("")
+                .text("claim")
+                .text("verdict")
+                .text("on this machine")
+                .text("deciding figure");
         for (Verdict v : verdicts) {
-            Style.Tone tone = switch (v.kind()) {
-                case CONFIRMED -> Style.Tone.GOOD;
-                case REFUTED -> Style.Tone.BAD;
-                case RANGE, INCONCLUSIVE -> Style.Tone.WARN;
-            };
-            String mark = switch (v.kind()) {
-                case CONFIRMED -> style.pass();
-                case REFUTED -> style.fail();
-                case RANGE -> "~";
-                case INCONCLUSIVE -> "?";
-            };
-            t.row().cell(mark, tone).cell(claim(v.claim())).cell(v.kind().label(), tone).cell(v.summary()).cell(deciding(v), Style.Tone.DIM);
+            Style.Tone tone =
+                    switch (v.kind()) {
+                        case CONFIRMED -> Style.Tone.GOOD;
+                        case REFUTED -> Style.Tone.BAD;
+                        case RANGE, INCONCLUSIVE -> Style.Tone.WARN;
+                    };
+            String mark =
+                    switch (v.kind()) {
+                        case CONFIRMED -> style.pass();
+                        case REFUTED -> style.fail();
+                        case RANGE -> "~";
+                        case INCONCLUSIVE -> "?";
+                    };
+            t.row()
+                    .cell(mark, tone)
+                    .cell(claim(v.claim()))
+                    .cell(v.kind().label(), tone)
+                    .cell(v.summary())
+                    .cell(deciding(v), Style.Tone.DIM);
         }
         List<String> out = new java.util.ArrayList<>(t.render(style));
         for (Verdict v : verdicts) {
@@ -46,7 +58,9 @@ public final class VerdictTable {
     /** The note after ' #', or empty. */
     static String note(String text) {
         int hash = noteStart(text);
-        return hash < 0 ? "" : text.substring(hash).replaceFirst("^\\s*#\\s*", "").strip();
+        return hash < 0
+                ? ""
+                : text.substring(hash).replaceFirst("^\\s*#\\s*", "").strip();
     }
 
     private static int noteStart(String text) {

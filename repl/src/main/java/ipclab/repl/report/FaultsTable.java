@@ -17,7 +17,9 @@ import java.util.Map;
 final class FaultsTable {
     private final Style style;
 
-    FaultsTable(Style style) { this.style = style; }
+    FaultsTable(Style style) {
+        this.style = style;
+    }
 
     /** The section's lines (a blank line first), or none for a run without faults. */
     List<String> render(RunReport r) {
@@ -27,20 +29,30 @@ final class FaultsTable {
         out.add("");
         TextTable t = new TextTable().text("fault").text("at").text("what happened");
         for (Injected f : faults) {
-            t.row().cell(Nulls.text(f.fault())).cell(f.atMs() == null ? "-" : f.atMs() + " ms")
+            t.row()
+                    .cell(Nulls.text(f.fault()))
+                    .cell(f.atMs() == null ? "-" : f.atMs() + " ms")
                     .cell(Nulls.text(f.result()), f.atMs() == null ? Tone.DIM : Tone.WARN);
         }
         out.addAll(t.render(style));
-        TextTable seen = new TextTable().text("process").text("errors seen (calls that failed, by errno; EAGAIN/ENOMSG: IPC_NOWAIT retries)");
+        TextTable seen = new TextTable()
+                .text("process")
+                .text("errors seen (calls that failed, by errno; EAGAIN/ENOMSG: IPC_NOWAIT retries)");
         for (ProcessFigures p : Nulls.list(r.processes())) {
             List<String> errors = new ArrayList<>();
             for (Map.Entry<String, Long> e : Nulls.map(p.events()).entrySet()) {
                 String k = e.getKey();
-                String errno = k.startsWith("errors.") ? k.substring("errors.".length()) : k.matches("E[A-Z0-9]+") ? k : null;
+                String errno =
+                        k.startsWith("errors.") ? k.substring("errors.".length()) : k.matches("E[A-Z0-9]+") ? k : null;
                 if (errno != null) errors.add(errno + " " + Units.count(e.getValue()));
             }
-            String exit = p.exitCode() == null ? "" : p.exitCode() == 137 ? "  (exit 137: SIGKILL)" : p.exitCode() != 0 ? "  (exit " + p.exitCode() + ")" : "";
-            if (!errors.isEmpty() || !exit.isEmpty()) seen.row().cell(p.name()).cell(String.join(", ", errors) + exit, Tone.WARN);
+            String exit = p.exitCode() == null
+                    ? ""
+                    : p.exitCode() == 137
+                            ? "  (exit 137: SIGKILL)"
+                            : p.exitCode() != 0 ? "  (exit " + p.exitCode() + ")" : "";
+            if (!errors.isEmpty() || !exit.isEmpty())
+                seen.row().cell(p.name()).cell(String.join(", ", errors) + exit, Tone.WARN);
         }
         if (!seen.isEmpty()) {
             out.add("");
@@ -59,7 +71,8 @@ final class FaultsTable {
     private static boolean touched(String channel, List<Injected> faults, List<ProcessFigures> processes) {
         for (Injected f : faults) {
             if (("channel " + channel).equals(f.target())) return true;
-            for (ProcessFigures p : processes) if (p.name().equals(f.target()) && channel.equals(p.channel())) return true;
+            for (ProcessFigures p : processes)
+                if (p.name().equals(f.target()) && channel.equals(p.channel())) return true;
         }
         return false;
     }

@@ -15,7 +15,9 @@ import java.util.function.ToDoubleFunction;
 public final class FigureComparison {
     private final Style style;
 
-    public FigureComparison(Style style) { this.style = style; }
+    public FigureComparison(Style style) {
+        this.style = style;
+    }
 
     public List<String> render(List<RunReport> recorded, List<RunReport> now) {
         List<String> out = new ArrayList<>();
@@ -24,9 +26,18 @@ public final class FigureComparison {
             if (recorded.size() > 1) {
                 if (i > 0) out.add("");
                 Map<String, String> params = (a != null ? a : b).params();
-                out.add("run " + (i + 1) + ": " + String.join(" ", params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                out.add("run " + (i + 1) + ": "
+                        + String.join(
+                                " ",
+                                params.entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .toList()));
             }
-            TextTable t = new TextTable().text("figure").number("recorded").number("now").number("difference");
+            TextTable t = new TextTable()
+                    .text("figure")
+                    .number("recorded")
+                    .number("now")
+                    .number("difference");
             if (a != null && b != null) {
                 for (RunReport.ChannelFigures c : a.channels()) {
                     RunReport.ChannelFigures d = channel(b, c.name());
@@ -48,10 +59,19 @@ public final class FigureComparison {
                     plain(t, name + ".lostUpdates", c.lostUpdates(), d.lostUpdates());
                 });
                 rowNs(t, "duration", a.durationMs() * 1_000_000, b.durationMs() * 1_000_000);
-                t.row().cell("outcome").cell(a.outcome().name().toLowerCase(Locale.ROOT)).cell(b.outcome().name().toLowerCase(Locale.ROOT))
-                        .cell(a.outcome() == b.outcome() ? "" : "differs", a.outcome() == b.outcome() ? Style.Tone.PLAIN : Style.Tone.WARN);
+                t.row()
+                        .cell("outcome")
+                        .cell(a.outcome().name().toLowerCase(Locale.ROOT))
+                        .cell(b.outcome().name().toLowerCase(Locale.ROOT))
+                        .cell(
+                                a.outcome() == b.outcome() ? "" : "differs",
+                                a.outcome() == b.outcome() ? Style.Tone.PLAIN : Style.Tone.WARN);
             } else {
-                t.row().cell("the run").cell(a == null ? "-" : "recorded").cell(b == null ? "-" : "ran").cell("missing", Style.Tone.WARN);
+                t.row()
+                        .cell("the run")
+                        .cell(a == null ? "-" : "recorded")
+                        .cell(b == null ? "-" : "ran")
+                        .cell("missing", Style.Tone.WARN);
             }
             out.addAll(t.render(style));
         }
@@ -63,8 +83,13 @@ public final class FigureComparison {
         return null;
     }
 
-    private static void row(TextTable t, String name, RunReport.ChannelFigures a, RunReport.ChannelFigures b,
-                            ToDoubleFunction<RunReport.ChannelFigures> f, boolean measured) {
+    private static void row(
+            TextTable t,
+            String name,
+            RunReport.ChannelFigures a,
+            RunReport.ChannelFigures b,
+            ToDoubleFunction<RunReport.ChannelFigures> f,
+            boolean measured) {
         double x = f.applyAsDouble(a), y = f.applyAsDouble(b);
         if (!measured) {
             plain(t, name, (long) x, (long) y);
@@ -74,8 +99,13 @@ public final class FigureComparison {
     }
 
     private static void plain(TextTable t, String name, long x, long y) {
-        t.row().cell(name).cell(Units.count(x)).cell(Units.count(y))
-                .cell(x == y ? "=" : String.format(Locale.ROOT, "%+,d", y - x), x == y ? Style.Tone.PLAIN : Style.Tone.WARN);
+        t.row()
+                .cell(name)
+                .cell(Units.count(x))
+                .cell(Units.count(y))
+                .cell(
+                        x == y ? "=" : String.format(Locale.ROOT, "%+,d", y - x),
+                        x == y ? Style.Tone.PLAIN : Style.Tone.WARN);
     }
 
     private static void rowNs(TextTable t, String name, long x, long y) {

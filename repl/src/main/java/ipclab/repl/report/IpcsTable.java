@@ -49,22 +49,36 @@ public final class IpcsTable {
     }
 
     private static TextTable columns(Kind k) {
-        TextTable t = new TextTable().text("key").number(k.idColumn()).text("owner").text("mode");
+        TextTable t =
+                new TextTable().text("key").number(k.idColumn()).text("owner").text("mode");
         switch (k) {
-            case SHM -> t.number("bytes").number("nattch").text("status").number("cpid").number("lpid");
-            case MSG -> t.number("used-bytes").number("messages").number("lspid").number("lrpid");
+            case SHM ->
+                t.number("bytes").number("nattch").text("status").number("cpid").number("lpid");
+            case MSG ->
+                t.number("used-bytes").number("messages").number("lspid").number("lrpid");
             case SEM -> t.number("nsems");
         }
         return t.text("ipclab");
     }
 
     private void row(TextTable t, SysvObject o) {
-        TextTable.Row r = t.row().cell(o.keyHex()).cell(Integer.toString(o.id())).cell(users.name(o.uid())).cell(o.modeOctal());
+        TextTable.Row r = t.row()
+                .cell(o.keyHex())
+                .cell(Integer.toString(o.id()))
+                .cell(users.name(o.uid()))
+                .cell(o.modeOctal());
         switch (o.kind()) {
-            case SHM -> r.cell(Long.toString(o.bytes())).cell(Long.toString(o.nattch())).cell(IpcsJson.status(o))
-                    .cell(Integer.toString(o.cpid())).cell(Integer.toString(o.lpid()));
-            case MSG -> r.cell(Long.toString(o.bytes())).cell(Long.toString(o.messages()))
-                    .cell(Integer.toString(o.lspid())).cell(Integer.toString(o.lrpid()));
+            case SHM ->
+                r.cell(Long.toString(o.bytes()))
+                        .cell(Long.toString(o.nattch()))
+                        .cell(IpcsJson.status(o))
+                        .cell(Integer.toString(o.cpid()))
+                        .cell(Integer.toString(o.lpid()));
+            case MSG ->
+                r.cell(Long.toString(o.bytes()))
+                        .cell(Long.toString(o.messages()))
+                        .cell(Integer.toString(o.lspid()))
+                        .cell(Integer.toString(o.lrpid()));
             case SEM -> r.cell(Integer.toString(o.nsems()));
         }
         boolean mine = ipclab.test(o);

@@ -10,9 +10,15 @@ import java.util.Map;
 final class Nulls {
     private Nulls() {}
 
-    static <T> List<T> list(List<T> l) { return l == null ? List.of() : l; }
+    static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
 
-    static <K, V> Map<K, V> map(Map<K, V> m) { return m == null ? Map.of() : m; }
+    static <K, V> Map<K, V> map(Map<K, V> m) {
+        return m == null ? Map.of() : m;
+    }
 
-    static String text(Object o) { return o == null ? "" : o.toString(); }
+    static String text(Object o) {
+        return o == null ? "" : o.toString();
+    }
 }

@@ -20,11 +20,14 @@ import java.util.Set;
 public final class RunNotes {
     /** Error events first: they are what blocking-vs-nowait and the queue lessons are about. */
     static final List<String> ERRORS = List.of("EAGAIN", "ENOMSG", "EIDRM", "EINTR", "would-block", "refused");
+
     private static final int WIDTH = 100;
 
     private final Style style;
 
-    public RunNotes(Style style) { this.style = style; }
+    public RunNotes(Style style) {
+        this.style = style;
+    }
 
     /** The description wrapped to the terminal's usual width; nothing when there is none. */
     public List<String> description(String text) {
@@ -46,7 +49,8 @@ public final class RunNotes {
     /** One row per process with events, one column per event (errors first); empty when none had any. */
     public TextTable events(RunReport r) {
         Set<String> names = new LinkedHashSet<>();
-        for (String e : ERRORS) for (ProcessFigures p : list(r.processes())) if (events(p).containsKey(e)) names.add(e);
+        for (String e : ERRORS)
+            for (ProcessFigures p : list(r.processes())) if (events(p).containsKey(e)) names.add(e);
         for (ProcessFigures p : list(r.processes())) names.addAll(events(p).keySet());
         TextTable t = new TextTable().text("events");
         for (String n : names) t.number(n);
@@ -71,7 +75,10 @@ public final class RunNotes {
             boolean any = false;
             for (ProcessFigures p : list(r.processes())) {
                 Long v = events(p).get(e);
-                if (v != null) { sum += v; any = true; }
+                if (v != null) {
+                    sum += v;
+                    any = true;
+                }
             }
             if (any) out.put(e, sum);
         }
@@ -88,9 +95,13 @@ public final class RunNotes {
             if (!c.lossExpected() || (c.lost() == 0 && c.corrupted() == 0)) continue;
             String share = c.sent() == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * c.lost() / c.sent());
             String corrupt = c.corrupted() == 0 ? "" : ", " + Units.count(c.corrupted()) + " corrupted";
-            String why = c.type().equals("shm") ? "an unsynchronised ring (sync: none) allows" : c.type().toUpperCase(Locale.ROOT) + " allows";
-            out.add(style.paint(Tone.WARN, "allowed loss  " + c.name() + ": " + Units.count(c.lost()) + " of " + Units.count(c.sent())
-                    + " lost" + share + corrupt + ": loss that " + why + ", not a failure"));
+            String why = c.type().equals("shm")
+                    ? "an unsynchronised ring (sync: none) allows"
+                    : c.type().toUpperCase(Locale.ROOT) + " allows";
+            out.add(style.paint(
+                    Tone.WARN,
+                    "allowed loss  " + c.name() + ": " + Units.count(c.lost()) + " of " + Units.count(c.sent())
+                            + " lost" + share + corrupt + ": loss that " + why + ", not a failure"));
         }
         return out;
     }
@@ -109,28 +120,64 @@ public final class RunNotes {
      * @param labels one per report: the scenario's label and, in a sweep, its combination
      */
     public List<String> summary(List<String> labels, List<RunReport> reports) {
-        TextTable t = new TextTable().text("summary").text("").text("channel").text("type").number("sent").number("msgs/s")
-                .number("MiB/s").number("p50").number("p99").number("syscalls/msg").number("setup");
+        TextTable t = new TextTable()
+                .text("summary")
+                .text("")
+                .text("channel")
+                .text("type")
+                .number("sent")
+                .number("msgs/s")
+                .number("MiB/s")
+                .number("p50")
+                .number("p99")
+                .number("syscalls/msg")
+                .number("setup");
         for (int i = 0; i < reports.size(); i++) {
             RunReport r = reports.get(i);
             boolean first = true;
             for (ChannelFigures c : list(r.channels())) {
                 if (c.sent() == 0 && c.received() == 0) continue;
-                t.row().cell(first ? labels.get(i) : "").cell(first ? (ipclab.engine.run.Outcome.of(r) == ipclab.engine.run.Outcome.OK ? style.pass() : style.fail()) : "",
+                t.row()
+                        .cell(first ? labels.get(i) : "")
+                        .cell(
+                                first
+                                        ? (ipclab.engine.run.Outcome.of(r) == ipclab.engine.run.Outcome.OK
+                                                ? style.pass()
+                                                : style.fail())
+                                        : "",
                                 first ? (r.ok() ? Tone.GOOD : Tone.BAD) : Tone.PLAIN)
-                        .cell(c.name()).cell(c.type()).cell(Units.count(c.sent()))
-                        .cell(Units.rate(c.throughput() == null ? Double.NaN : c.throughput().msgsPerSec()))
-                        .cell(Units.decimal(c.throughput() == null ? Double.NaN : c.throughput().mibPerSec()))
-                        .cell(Units.nanos(c.latencyNs() == null ? Double.NaN : c.latencyNs().p50()))
-                        .cell(Units.nanos(c.latencyNs() == null ? Double.NaN : c.latencyNs().p99()))
-                        .cell(Units.decimal(c.syscallsPerMessage())).cell(Units.nanos(c.setupNs()));
+                        .cell(c.name())
+                        .cell(c.type())
+                        .cell(Units.count(c.sent()))
+                        .cell(Units.rate(
+                                c.throughput() == null
+                                        ? Double.NaN
+                                        : c.throughput().msgsPerSec()))
+                        .cell(Units.decimal(
+                                c.throughput() == null
+                                        ? Double.NaN
+                                        : c.throughput().mibPerSec()))
+                        .cell(Units.nanos(
+                                c.latencyNs() == null
+                                        ? Double.NaN
+                                        : c.latencyNs().p50()))
+                        .cell(Units.nanos(
+                                c.latencyNs() == null
+                                        ? Double.NaN
+                                        : c.latencyNs().p99()))
+                        .cell(Units.decimal(c.syscallsPerMessage()))
+                        .cell(Units.nanos(c.setupNs()));
                 first = false;
             }
         }
         return t.isEmpty() ? List.of() : t.render(style);
     }
 
-    private static Map<String, Long> events(ProcessFigures p) { return p.events() == null ? Map.of() : p.events(); }
+    private static Map<String, Long> events(ProcessFigures p) {
+        return p.events() == null ? Map.of() : p.events();
+    }
 
-    private static <T> List<T> list(List<T> l) { return l == null ? List.of() : l; }
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
 }

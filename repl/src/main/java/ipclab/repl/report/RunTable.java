@@ -25,10 +25,14 @@ import java.util.Set;
 public final class RunTable {
     private final Style style;
 
-    public RunTable(Style style) { this.style = style; }
+    public RunTable(Style style) {
+        this.style = style;
+    }
 
     /** The lines for one run's report. */
-    public List<String> render(RunReport r) { return render(r, null, List.of(), List.of()); }
+    public List<String> render(RunReport r) {
+        return render(r, null, List.of(), List.of());
+    }
 
     /**
      * The lines for one run's report, with the scenario's description under the headline, figures
@@ -55,8 +59,10 @@ public final class RunTable {
             out.add(style.paint(Tone.HEAD, "expectations"));
             TextTable t = new TextTable().text("").text("claim").text("actual");
             for (ExpectationResult e : exps) {
-                t.row().cell(e.ok() ? style.pass() : style.fail(), e.ok() ? Tone.GOOD : Tone.BAD)
-                        .cell(Nulls.text(e.text())).cell(Nulls.text(e.actual()));
+                t.row()
+                        .cell(e.ok() ? style.pass() : style.fail(), e.ok() ? Tone.GOOD : Tone.BAD)
+                        .cell(Nulls.text(e.text()))
+                        .cell(Nulls.text(e.actual()));
             }
             List<String> lines = t.render(style);
             out.addAll(lines.subList(1, lines.size()));
@@ -102,22 +108,57 @@ public final class RunTable {
     }
 
     private TextTable channels(RunReport r) {
-        TextTable t = new TextTable().text("channel").text("type").number("sent").number("received").number("lost")
-                .number("dup").number("corrupt").number("reorder").number("msgs/s").number("MiB/s")
-                .number("p50").number("p99").number("max").number("syscalls/msg").number("setup");
+        TextTable t = new TextTable()
+                .text("channel")
+                .text("type")
+                .number("sent")
+                .number("received")
+                .number("lost")
+                .number("dup")
+                .number("corrupt")
+                .number("reorder")
+                .number("msgs/s")
+                .number("MiB/s")
+                .number("p50")
+                .number("p99")
+                .number("max")
+                .number("syscalls/msg")
+                .number("setup");
         for (ChannelFigures c : Nulls.list(r.channels())) {
             if (idle(c)) {
-                t.row().cell(c.name()).cell(c.type()).cell("0").cell("0").cell("-").cell("-")
-                        .cell("-").cell("-").cell("-").cell("-").cell("-").cell("-").cell("-").cell("-")
+                t.row()
+                        .cell(c.name())
+                        .cell(c.type())
+                        .cell("0")
+                        .cell("0")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
+                        .cell("-")
                         .cell(Units.nanos(c.setupNs()));
                 continue;
             }
-            t.row().cell(c.name()).cell(c.type())
-                    .cell(Units.count(c.sent())).cell(Units.count(c.received()))
-                    .cell(Units.count(c.lost()) + (c.lossExpected() && c.lost() > 0 ? "*" : ""), c.lossExpected() ? warn(c.lost()) : bad(c.lost())).cell(Units.count(c.duplicated()), bad(c.duplicated()))
-                    .cell(Units.count(c.corrupted()), bad(c.corrupted())).cell(Units.count(c.reordered()), warn(c.reordered()))
-                    .cell(Units.rate(msgsPerSec(c))).cell(Units.decimal(mibPerSec(c)))
-                    .cell(Units.nanos(latency(c, Latency.P50))).cell(Units.nanos(latency(c, Latency.P99)))
+            t.row()
+                    .cell(c.name())
+                    .cell(c.type())
+                    .cell(Units.count(c.sent()))
+                    .cell(Units.count(c.received()))
+                    .cell(
+                            Units.count(c.lost()) + (c.lossExpected() && c.lost() > 0 ? "*" : ""),
+                            c.lossExpected() ? warn(c.lost()) : bad(c.lost()))
+                    .cell(Units.count(c.duplicated()), bad(c.duplicated()))
+                    .cell(Units.count(c.corrupted()), bad(c.corrupted()))
+                    .cell(Units.count(c.reordered()), warn(c.reordered()))
+                    .cell(Units.rate(msgsPerSec(c)))
+                    .cell(Units.decimal(mibPerSec(c)))
+                    .cell(Units.nanos(latency(c, Latency.P50)))
+                    .cell(Units.nanos(latency(c, Latency.P99)))
                     .cell(Units.nanos(latency(c, Latency.MAX)))
                     .cell(Units.decimal(c.syscallsPerMessage()))
                     .cell(Units.nanos(c.setupNs()));
@@ -126,19 +167,41 @@ public final class RunTable {
     }
 
     private TextTable processes(RunReport r) {
-        TextTable t = new TextTable().text("process").text("role").number("sent").number("received")
-                .number("pid").number("exit").number("user ms")
-                .number("sys ms").number("vol cs").number("invol cs").number("faults min/maj").number("syscalls")
-                .number("ready ms").text("cpus");
+        TextTable t = new TextTable()
+                .text("process")
+                .text("role")
+                .number("sent")
+                .number("received")
+                .number("pid")
+                .number("exit")
+                .number("user ms")
+                .number("sys ms")
+                .number("vol cs")
+                .number("invol cs")
+                .number("faults min/maj")
+                .number("syscalls")
+                .number("ready ms")
+                .text("cpus");
         for (ProcessFigures p : Nulls.list(r.processes())) {
             Integer exit = p.exitCode();
-            t.row().cell(p.name()).cell(p.role()).cell(Units.count(p.sent())).cell(Units.count(p.received()))
+            t.row()
+                    .cell(p.name())
+                    .cell(p.role())
+                    .cell(Units.count(p.sent()))
+                    .cell(Units.count(p.received()))
                     .cell(Long.toString(p.pid()))
                     .cell(exit == null ? "-" : exit.toString(), exit != null && exit != 0 ? Tone.BAD : Tone.PLAIN)
-                    .cell(Units.decimal(p.userCpuMs())).cell(Units.decimal(p.sysCpuMs()))
-                    .cell(Units.count(p.voluntaryCtxSwitches())).cell(Units.count(p.involuntaryCtxSwitches()))
+                    .cell(Units.decimal(p.userCpuMs()))
+                    .cell(Units.decimal(p.sysCpuMs()))
+                    .cell(Units.count(p.voluntaryCtxSwitches()))
+                    .cell(Units.count(p.involuntaryCtxSwitches()))
                     .cell(Units.count(p.minorFaults()) + "/" + Units.count(p.majorFaults()))
-                    .cell(p.syscalls() == null ? "-" : Units.count(p.syscalls().values().stream().mapToLong(Long::longValue).sum()))
+                    .cell(
+                            p.syscalls() == null
+                                    ? "-"
+                                    : Units.count(p.syscalls().values().stream()
+                                            .mapToLong(Long::longValue)
+                                            .sum()))
                     .cell(Units.decimal(p.spawnToReadyMs()))
                     .cell(p.cpus() == null || p.cpus().isEmpty() ? "-" : p.cpus() + (p.pinned() ? " pinned" : ""));
         }
@@ -146,19 +209,27 @@ public final class RunTable {
     }
 
     private TextTable counters(RunReport r) {
-        TextTable t = new TextTable().text("counter").number("final").number("expected").number("lost updates");
-        Nulls.map(r.counters()).forEach((name, k) -> t.row().cell(name)
-                .cell(Units.count(k.finalValue())).cell(Units.count(k.expected()))
+        TextTable t = new TextTable()
+                .text("counter")
+                .number("final")
+                .number("expected")
+                .number("lost updates");
+        Nulls.map(r.counters()).forEach((name, k) -> t.row()
+                .cell(name)
+                .cell(Units.count(k.finalValue()))
+                .cell(Units.count(k.expected()))
                 .cell(Units.count(k.lostUpdates()), warn(k.lostUpdates())));
         return t;
     }
 
     /** The lines for a sweep: one row per combination (and per busy channel), then what went wrong, then the verdict. */
-    public List<String> renderSweep(String scenario, List<RunReport> runs) { return renderSweep(scenario, runs, null, List.of(), List.of()); }
+    public List<String> renderSweep(String scenario, List<RunReport> runs) {
+        return renderSweep(scenario, runs, null, List.of(), List.of());
+    }
 
     /** As {@link #renderSweep(String, List)}, with the description under the headline and warnings before the verdict. */
-    public List<String> renderSweep(String scenario, List<RunReport> runs, String description, List<String> computed,
-                                    List<String> warnings) {
+    public List<String> renderSweep(
+            String scenario, List<RunReport> runs, String description, List<String> computed, List<String> warnings) {
         RunNotes notes = new RunNotes(style);
         List<String> out = new ArrayList<>();
         out.add(style.paint(Tone.HEAD, "sweep " + Nulls.text(scenario)) + "  " + runs.size() + " runs");
@@ -181,8 +252,14 @@ public final class RunTable {
         if (manyChannels) t.text("channel");
         t.text("ok");
         if (traffic) {
-            t.number("sent").number("received").number("lost").number("msgs/s").number("MiB/s")
-                    .number("p50").number("p99").number("syscalls/msg");
+            t.number("sent")
+                    .number("received")
+                    .number("lost")
+                    .number("msgs/s")
+                    .number("MiB/s")
+                    .number("p50")
+                    .number("p99")
+                    .number("syscalls/msg");
         }
         if (counters) t.number("final").number("expected").number("lost updates");
         for (String e : errors) t.number(e);
@@ -193,29 +270,38 @@ public final class RunTable {
             for (int i = 0; i < rows.size(); i++) {
                 ChannelFigures c = rows.get(i);
                 TextTable.Row row = t.row();
-                for (String k : keys) row.cell(Nulls.text(Nulls.map(run.params()).get(k)));
+                for (String k : keys)
+                    row.cell(Nulls.text(Nulls.map(run.params()).get(k)));
                 if (manyChannels) row.cell(c == null ? "" : c.name());
                 row.cell(run.ok() ? style.pass() : style.fail(), run.ok() ? Tone.GOOD : Tone.BAD);
                 if (traffic) {
                     if (c == null) {
                         for (int n = 0; n < 8; n++) row.cell("-");
                     } else {
-                        row.cell(Units.count(c.sent())).cell(Units.count(c.received())).cell(Units.count(c.lost()), bad(c.lost()))
-                                .cell(Units.rate(msgsPerSec(c))).cell(Units.decimal(mibPerSec(c)))
-                                .cell(Units.nanos(latency(c, Latency.P50))).cell(Units.nanos(latency(c, Latency.P99)))
+                        row.cell(Units.count(c.sent()))
+                                .cell(Units.count(c.received()))
+                                .cell(Units.count(c.lost()), bad(c.lost()))
+                                .cell(Units.rate(msgsPerSec(c)))
+                                .cell(Units.decimal(mibPerSec(c)))
+                                .cell(Units.nanos(latency(c, Latency.P50)))
+                                .cell(Units.nanos(latency(c, Latency.P99)))
                                 .cell(Units.decimal(c.syscallsPerMessage()));
                     }
                 }
                 if (counters) {
                     Counter k = counterFor(Nulls.map(run.counters()), c == null ? "" : c.name(), i == 0);
                     if (k == null) row.cell("-").cell("-").cell("-");
-                    else row.cell(Units.count(k.finalValue())).cell(Units.count(k.expected()))
-                            .cell(Units.count(k.lostUpdates()), warn(k.lostUpdates()));
+                    else
+                        row.cell(Units.count(k.finalValue()))
+                                .cell(Units.count(k.expected()))
+                                .cell(Units.count(k.lostUpdates()), warn(k.lostUpdates()));
                 }
                 Map<String, Long> errs = RunNotes.errorTotals(run);
                 for (String e : errors) {
                     Long v = i == 0 ? errs.get(e) : null;
-                    row.cell(v == null ? (i == 0 ? "0" : "") : Units.count(v), v != null && v > 0 ? Tone.WARN : Tone.PLAIN);
+                    row.cell(
+                            v == null ? (i == 0 ? "0" : "") : Units.count(v),
+                            v != null && v > 0 ? Tone.WARN : Tone.PLAIN);
                 }
                 List<ExpectationResult> exps = Nulls.list(run.expectations());
                 row.cell(claims(exps), claimsTone(exps));
@@ -224,13 +310,18 @@ public final class RunTable {
         out.add("");
         out.addAll(t.render(style));
         out.addAll(computed);
-        for (RunReport run : runs) out.addAll(notes.allowedLoss(run).stream().map(l -> l + "  [" + paramsText(Nulls.map(run.params())) + "]").toList());
+        for (RunReport run : runs)
+            out.addAll(notes.allowedLoss(run).stream()
+                    .map(l -> l + "  [" + paramsText(Nulls.map(run.params())) + "]")
+                    .toList());
         for (RunReport run : runs) {
             String p = paramsText(Nulls.map(run.params()));
-            for (Failure f : Nulls.list(run.failures())) out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + failure(f)));
+            for (Failure f : Nulls.list(run.failures()))
+                out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + failure(f)));
             for (String l : Nulls.list(run.leaks())) out.add(style.paint(Tone.BAD, "leak " + p + ": " + l));
             for (ExpectationResult e : Nulls.list(run.expectations())) {
-                if (!e.ok()) out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + e.text() + "  (" + e.actual() + ")"));
+                if (!e.ok())
+                    out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + e.text() + "  (" + e.actual() + ")"));
             }
         }
         int failed = 0;
@@ -239,7 +330,7 @@ public final class RunTable {
             switch (Outcome.of(run)) {
                 case FAILED -> failed++;
                 case REFUTED -> refuted++;
-                case OK -> { }
+                case OK -> {}
             }
         }
         if (!warnings.isEmpty()) {
@@ -269,7 +360,11 @@ public final class RunTable {
     }
 
     /** The percentiles the tables show. */
-    private enum Latency { P50, P99, MAX }
+    private enum Latency {
+        P50,
+        P99,
+        MAX
+    }
 
     /** A latency in ns, or NaN when the channel has none (nothing was timed). */
     private static double latency(ChannelFigures c, Latency which) {
@@ -282,9 +377,13 @@ public final class RunTable {
         };
     }
 
-    private static double msgsPerSec(ChannelFigures c) { return c.throughput() == null ? Double.NaN : c.throughput().msgsPerSec(); }
+    private static double msgsPerSec(ChannelFigures c) {
+        return c.throughput() == null ? Double.NaN : c.throughput().msgsPerSec();
+    }
 
-    private static double mibPerSec(ChannelFigures c) { return c.throughput() == null ? Double.NaN : c.throughput().mibPerSec(); }
+    private static double mibPerSec(ChannelFigures c) {
+        return c.throughput() == null ? Double.NaN : c.throughput().mibPerSec();
+    }
 
     /** Channels that carried messages (a counter-only segment carries none). */
     private static List<ChannelFigures> busyChannels(RunReport run) {
@@ -293,12 +392,15 @@ public final class RunTable {
         return out;
     }
 
-    private static boolean idle(ChannelFigures c) { return c.sent() == 0 && c.received() == 0; }
+    private static boolean idle(ChannelFigures c) {
+        return c.sent() == 0 && c.received() == 0;
+    }
 
     /** The counter of that channel, or the run's only counter on its first row, or null. */
     private static Counter counterFor(Map<String, Counter> counters, String channel, boolean firstRow) {
         if (counters.containsKey(channel)) return counters.get(channel);
-        if (firstRow && counters.size() == 1) return counters.values().iterator().next();
+        if (firstRow && counters.size() == 1)
+            return counters.values().iterator().next();
         return null;
     }
 
@@ -326,7 +428,8 @@ public final class RunTable {
     }
 
     private String verdict(RunReport r) {
-        long refuted = Nulls.list(r.expectations()).stream().filter(e -> !e.ok()).count();
+        long refuted =
+                Nulls.list(r.expectations()).stream().filter(e -> !e.ok()).count();
         int failures = Nulls.list(r.failures()).size() + Nulls.list(r.leaks()).size();
         if (Outcome.of(r) == Outcome.OK) return style.paint(Tone.GOOD, style.pass() + " ok");
         List<String> why = new ArrayList<>();
@@ -336,9 +439,13 @@ public final class RunTable {
         return style.paint(Tone.BAD, style.fail() + " " + String.join(", ", why));
     }
 
-    private static Tone bad(long n) { return n > 0 ? Tone.BAD : Tone.PLAIN; }
+    private static Tone bad(long n) {
+        return n > 0 ? Tone.BAD : Tone.PLAIN;
+    }
 
-    private static Tone warn(long n) { return n > 0 ? Tone.WARN : Tone.PLAIN; }
+    private static Tone warn(long n) {
+        return n > 0 ? Tone.WARN : Tone.PLAIN;
+    }
 
     private void section(List<String> out, TextTable t) {
         if (t.isEmpty()) return;

@@ -37,7 +37,11 @@ public final class SchemaReference {
         table(md, defs.path("fault"), defs);
         md.append("\n### Units\n\n");
         for (String unit : List.of("size", "duration", "rate")) {
-            md.append("- **").append(unit).append("**: ").append(defs.path(unit).path("description").asText()).append('\n');
+            md.append("- **")
+                    .append(unit)
+                    .append("**: ")
+                    .append(defs.path(unit).path("description").asText())
+                    .append('\n');
         }
         return md.toString();
     }
@@ -48,8 +52,13 @@ public final class SchemaReference {
         md.append("| key | value | meaning |\n|---|---|---|\n");
         for (Map.Entry<String, JsonNode> p : object.path("properties").properties()) {
             String key = "`" + p.getKey() + "`" + (required.contains(p.getKey()) ? " (required)" : "");
-            md.append("| ").append(key).append(" | ").append(valueOf(p.getValue(), defs)).append(" | ")
-              .append(cell(p.getValue().path("description").asText())).append(" |\n");
+            md.append("| ")
+                    .append(key)
+                    .append(" | ")
+                    .append(valueOf(p.getValue(), defs))
+                    .append(" | ")
+                    .append(cell(p.getValue().path("description").asText()))
+                    .append(" |\n");
         }
     }
 

@@ -11,11 +11,18 @@ public final class Style {
 
     /** What a piece of text means; the colour follows from it. */
     public enum Tone {
-        PLAIN(""), GOOD("\u001b[32m"), BAD("\u001b[31m"), WARN("\u001b[33m"), HEAD("\u001b[1m"), DIM("\u001b[2m");
+        PLAIN(""),
+        GOOD("\u001b[32m"),
+        BAD("\u001b[31m"),
+        WARN("\u001b[33m"),
+        HEAD("\u001b[1m"),
+        DIM("\u001b[2m");
 
         private final String sgr;
 
-        Tone(String sgr) { this.sgr = sgr; }
+        Tone(String sgr) {
+            this.sgr = sgr;
+        }
     }
 
     private final boolean color;
@@ -27,7 +34,9 @@ public final class Style {
     }
 
     /** No colour, ASCII-safe marks decided by the charset. */
-    public static Style plain(Charset charset) { return new Style(false, canMark(charset)); }
+    public static Style plain(Charset charset) {
+        return new Style(false, canMark(charset));
+    }
 
     /**
      * The style for an output stream: colour when it is the process's own terminal and the
@@ -38,9 +47,13 @@ public final class Style {
         return new Style(color, canMark(charset));
     }
 
-    private static boolean canMark(Charset cs) { return cs.newEncoder().canEncode("\u2713\u2717"); }
+    private static boolean canMark(Charset cs) {
+        return cs.newEncoder().canEncode("\u2713\u2717");
+    }
 
-    public boolean color() { return color; }
+    public boolean color() {
+        return color;
+    }
 
     /** Wraps {@code text} in the tone's colour, or returns it as is. */
     public String paint(Tone tone, String text) {
@@ -49,8 +62,12 @@ public final class Style {
     }
 
     /** A check mark for a claim that held: {@code ✓}, or {@code ok} where the charset lacks it. */
-    public String pass() { return unicode ? "\u2713" : "ok"; }
+    public String pass() {
+        return unicode ? "\u2713" : "ok";
+    }
 
     /** A cross for a claim refuted: {@code ✗}, or {@code FAIL}. */
-    public String fail() { return unicode ? "\u2717" : "FAIL"; }
+    public String fail() {
+        return unicode ? "\u2717" : "FAIL";
+    }
 }

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public final class TextTable {
     /** How a column lines up. */
-    public enum Align { LEFT, RIGHT }
+    public enum Align {
+        LEFT,
+        RIGHT
+    }
 
     /** One cell: its text and what it means. */
     public record Cell(String text, Style.Tone tone) {
@@ -31,10 +34,14 @@ public final class TextTable {
     }
 
     /** A left-aligned column. */
-    public TextTable text(String header) { return column(header, Align.LEFT); }
+    public TextTable text(String header) {
+        return column(header, Align.LEFT);
+    }
 
     /** A right-aligned column. */
-    public TextTable number(String header) { return column(header, Align.RIGHT); }
+    public TextTable number(String header) {
+        return column(header, Align.RIGHT);
+    }
 
     /** Starts a row; add exactly one cell per column. */
     public Row row() {
@@ -43,19 +50,26 @@ public final class TextTable {
         return new Row(r);
     }
 
-    public boolean isEmpty() { return rows.isEmpty(); }
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
 
     /** Adds cells to one row. */
     public final class Row {
         private final List<Cell> cells;
 
-        private Row(List<Cell> cells) { this.cells = cells; }
+        private Row(List<Cell> cells) {
+            this.cells = cells;
+        }
 
-        public Row cell(String text) { return cell(text, Style.Tone.PLAIN); }
+        public Row cell(String text) {
+            return cell(text, Style.Tone.PLAIN);
+        }
 
         public Row cell(String text, Style.Tone tone) {
             if (cells.size() == headers.size()) {
-                throw new IllegalStateException("row has more cells than the " + headers.size() + " columns " + headers);
+                throw new IllegalStateException(
+                        "row has more cells than the " + headers.size() + " columns " + headers);
             }
             cells.add(new Cell(text, tone));
             return this;
@@ -68,11 +82,17 @@ public final class TextTable {
         int[] width = new int[n];
         for (int c = 0; c < n; c++) width[c] = headers.get(c).length();
         for (List<Cell> r : rows) {
-            if (r.size() != n) throw new IllegalStateException("row has " + r.size() + " cells, table has " + n + " columns " + headers);
-            for (int c = 0; c < n; c++) width[c] = Math.max(width[c], r.get(c).text().codePointCount(0, r.get(c).text().length()));
+            if (r.size() != n)
+                throw new IllegalStateException(
+                        "row has " + r.size() + " cells, table has " + n + " columns " + headers);
+            for (int c = 0; c < n; c++)
+                width[c] = Math.max(
+                        width[c],
+                        r.get(c).text().codePointCount(0, r.get(c).text().length()));
         }
         List<String> out = new ArrayList<>();
-        List<Cell> head = headers.stream().map(h -> new Cell(h, Style.Tone.HEAD)).toList();
+        List<Cell> head =
+                headers.stream().map(h -> new Cell(h, Style.Tone.HEAD)).toList();
         out.add(line(head, width, style));
         for (List<Cell> r : rows) out.add(line(r, width, style));
         return out;

@@ -16,7 +16,9 @@ import java.util.List;
 public final class TraceDiagram {
     private final Style style;
 
-    public TraceDiagram(Style style) { this.style = style; }
+    public TraceDiagram(Style style) {
+        this.style = style;
+    }
 
     public List<String> render(TraceRows rows) {
         TextTable t = new TextTable().number("step");

@@ -39,7 +39,12 @@ public record TraceRows(List<String> processes, List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (StepEvent e : t.steps()) {
             StepOutcome o = e.outcome();
-            rows.add(new Row(e.step(), e.process(), o.toString(), state(o, inFlight), o.result().blocks()));
+            rows.add(new Row(
+                    e.step(),
+                    e.process(),
+                    o.toString(),
+                    state(o, inFlight),
+                    o.result().blocks()));
         }
         return new TraceRows(List.copyOf(names), rows);
     }
@@ -52,7 +57,8 @@ public record TraceRows(List<String> processes, List<Row> rows) {
             case ATOMIC_ADD -> ok && o.value() != StepOutcome.NONE ? store(inFlight, c, o.value() + 1) : "";
             case CURSOR_STORE -> ok ? c + ".cursor=" + o.value() : "";
             case MSGSND, SEND, WRITE, SLOT_PUBLISH -> ok ? move(inFlight, c, +1, o) : "";
-            case MSGRCV, RECV, READ, SLOT_RELEASE -> ok || o.result() == StepResult.END_OF_STREAM ? move(inFlight, c, -1, o) : "";
+            case MSGRCV, RECV, READ, SLOT_RELEASE ->
+                ok || o.result() == StepResult.END_OF_STREAM ? move(inFlight, c, -1, o) : "";
             case END -> o.channel().isEmpty() ? "" : c + ": a writer ended";
             default -> "";
         };
@@ -67,10 +73,11 @@ public record TraceRows(List<String> processes, List<Row> rows) {
     private static String move(Map<String, Long> inFlight, String c, int by, StepOutcome o) {
         long n = Math.max(0, inFlight.getOrDefault(c, 0L) + by);
         inFlight.put(c, n);
-        String unit = switch (o.op()) {
-            case SLOT_PUBLISH, SLOT_RELEASE -> n == 1 ? "full slot" : "full slots";
-            default -> n == 1 ? "message queued" : "messages queued";
-        };
+        String unit =
+                switch (o.op()) {
+                    case SLOT_PUBLISH, SLOT_RELEASE -> n == 1 ? "full slot" : "full slots";
+                    default -> n == 1 ? "message queued" : "messages queued";
+                };
         return c + ": " + n + " " + unit;
     }
 }

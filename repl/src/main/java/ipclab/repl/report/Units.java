@@ -21,7 +21,9 @@ public final class Units {
     }
 
     /** Milliseconds as a duration: {@code millis(0.5)} is {@code 500 us}. */
-    public static String millis(double ms) { return ms < 0 ? "-" : nanos(ms * 1e6); }
+    public static String millis(double ms) {
+        return ms < 0 ? "-" : nanos(ms * 1e6);
+    }
 
     /** {@code 512 B}, {@code 4 KiB}, {@code 1.5 MiB}. */
     public static String bytes(double b) {
@@ -48,7 +50,9 @@ public final class Units {
     }
 
     /** A count with thousands separators: {@code 1,000,000}. */
-    public static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
 
     /** Three significant digits, no exponent; whole numbers of 1000 and more keep all digits. */
     static String sig(double v) {

@@ -23,13 +23,17 @@ final class Breakpoints {
     /** Before {@code process} does {@code op} (any operation when null). */
     record BeforeOp(String process, StepOp op) implements Break {
         @Override
-        public String toString() { return "before " + (op == null ? "any operation" : op.wireName()) + " of " + process; }
+        public String toString() {
+            return "before " + (op == null ? "any operation" : op.wireName()) + " of " + process;
+        }
     }
 
     /** When {@code field} of {@code channel} reaches {@code value} (is at least it). */
     record Reaches(String channel, String field, long value) implements Break {
         @Override
-        public String toString() { return "when " + channel + " " + field + " reaches " + value; }
+        public String toString() {
+            return "when " + channel + " " + field + " reaches " + value;
+        }
     }
 
     private final Map<Integer, Break> all = new LinkedHashMap<>();
@@ -40,19 +44,29 @@ final class Breakpoints {
         return next++;
     }
 
-    boolean delete(int n) { return all.remove(n) != null; }
+    boolean delete(int n) {
+        return all.remove(n) != null;
+    }
 
-    void clear() { all.clear(); }
+    void clear() {
+        all.clear();
+    }
 
-    Map<Integer, Break> all() { return all; }
+    Map<Integer, Break> all() {
+        return all;
+    }
 
-    boolean isEmpty() { return all.isEmpty(); }
+    boolean isEmpty() {
+        return all.isEmpty();
+    }
 
     /** The breakpoint that stops a grant to {@code p} before its announced operation, or null. */
     Map.Entry<Integer, Break> before(StepProcess p) {
         if (p.status() != StepStatus.ENABLED) return null;
         for (Map.Entry<Integer, Break> e : all.entrySet()) {
-            if (e.getValue() instanceof BeforeOp b && b.process().equals(p.name()) && (b.op() == null || b.op() == p.op())) return e;
+            if (e.getValue() instanceof BeforeOp b
+                    && b.process().equals(p.name())
+                    && (b.op() == null || b.op() == p.op())) return e;
         }
         return null;
     }
@@ -72,16 +86,32 @@ final class Breakpoints {
     static Long value(ChannelLook l, String field) {
         for (ChannelLook.Part part : l.parts()) {
             switch (part) {
-                case ChannelLook.Queue q when field.equals("messages") -> { return q.stat().qnum(); }
-                case ChannelLook.Queue q when field.equals("bytes") -> { return q.stat().cbytes(); }
-                case ChannelLook.Counter c when field.equals("counter") -> { return c.value(); }
-                case ChannelLook.Ring r when field.equals("write-cursor") -> { return r.lanes().getFirst().writeCursor(); }
-                case ChannelLook.Ring r when field.equals("read-cursor") -> { return r.lanes().getFirst().readCursor(); }
-                case ChannelLook.Ring r when field.equals("messages") -> {
+                case ChannelLook.Queue q
+                when field.equals("messages") -> {
+                    return q.stat().qnum();
+                }
+                case ChannelLook.Queue q
+                when field.equals("bytes") -> {
+                    return q.stat().cbytes();
+                }
+                case ChannelLook.Counter c
+                when field.equals("counter") -> {
+                    return c.value();
+                }
+                case ChannelLook.Ring r
+                when field.equals("write-cursor") -> {
+                    return r.lanes().getFirst().writeCursor();
+                }
+                case ChannelLook.Ring r
+                when field.equals("read-cursor") -> {
+                    return r.lanes().getFirst().readCursor();
+                }
+                case ChannelLook.Ring r
+                when field.equals("messages") -> {
                     ChannelLook.Lane lane = r.lanes().getFirst();
                     return lane.writeCursor() - lane.readCursor();
                 }
-                default -> { }
+                default -> {}
             }
         }
         return null;

@@ -16,12 +16,14 @@ import jdk.jshell.execution.LocalExecutionControl;
 final class CapturingControl extends LocalExecutionControl {
     private final Map<String, Field> vars = new ConcurrentHashMap<>();
 
-    CapturingControl(ClassLoader parent) { super(parent); }
+    CapturingControl(ClassLoader parent) {
+        super(parent);
+    }
 
     @Override
     protected String invoke(Method doit) throws Exception {
         try {
-            return super.invoke(doit);   // keeps JShell's thread and its stop() semantics
+            return super.invoke(doit); // keeps JShell's thread and its stop() semantics
         } finally {
             index(doit.getDeclaringClass());
         }

@@ -15,11 +15,17 @@ import java.util.List;
 record Command(String name, String synopsis, String help, Handler handler, ArgCompleter completer, Kind kind) {
     /** The groups {@code /help} lists commands in, in this order. */
     enum Kind {
-        SCENARIO("Scenarios"), STEP("Stepping"), INSPECT("Looking inside"), SESSION("The session"), HIDDEN("");
+        SCENARIO("Scenarios"),
+        STEP("Stepping"),
+        INSPECT("Looking inside"),
+        SESSION("The session"),
+        HIDDEN("");
 
         final String title;
 
-        Kind(String title) { this.title = title; }
+        Kind(String title) {
+            this.title = title;
+        }
     }
 
     /** Runs a command. */
@@ -41,5 +47,7 @@ record Command(String name, String synopsis, String help, Handler handler, ArgCo
     }
 
     /** {@code /load FILE}. */
-    String usage() { return "/" + name + (synopsis.isEmpty() ? "" : " " + synopsis); }
+    String usage() {
+        return "/" + name + (synopsis.isEmpty() ? "" : " " + synopsis);
+    }
 }

@@ -17,15 +17,22 @@ final class CommandTable {
 
     /** Adds a row; a name may be registered once. */
     CommandTable add(Command c) {
-        if (byName.putIfAbsent(c.name(), c) != null) throw new IllegalArgumentException("command /" + c.name() + " is registered twice");
+        if (byName.putIfAbsent(c.name(), c) != null)
+            throw new IllegalArgumentException("command /" + c.name() + " is registered twice");
         return this;
     }
 
     /** Every command, in the order they were added. */
-    Collection<Command> all() { return byName.values(); }
+    Collection<Command> all() {
+        return byName.values();
+    }
 
     /** The commands {@code /help} lists and Tab offers. */
-    List<Command> visible() { return byName.values().stream().filter(c -> c.kind() != Command.Kind.HIDDEN).toList(); }
+    List<Command> visible() {
+        return byName.values().stream()
+                .filter(c -> c.kind() != Command.Kind.HIDDEN)
+                .toList();
+    }
 
     /** What a typed name (without the slash) is. */
     sealed interface Lookup {}
@@ -42,9 +49,12 @@ final class CommandTable {
         List<Command> prefixed = new ArrayList<>();
         for (Command c : visible()) if (!typed.isEmpty() && c.name().startsWith(typed)) prefixed.add(c);
         if (prefixed.size() == 1) return new Found(prefixed.getFirst());
-        if (prefixed.size() > 1) return new Ambiguous(typed, prefixed.stream().map(c -> "/" + c.name()).toList());
+        if (prefixed.size() > 1)
+            return new Ambiguous(
+                    typed, prefixed.stream().map(c -> "/" + c.name()).toList());
         List<String> names = visible().stream().map(Command::name).toList();
-        return new Unknown(typed, Suggestions.closest(typed, names).map(n -> "/" + n).orElse(null));
+        return new Unknown(
+                typed, Suggestions.closest(typed, names).map(n -> "/" + n).orElse(null));
     }
 
     /** The error line for a lookup that found nothing: {@code /lo is ambiguous: /load, /log}. */
@@ -52,8 +62,9 @@ final class CommandTable {
         return switch (l) {
             case Found f -> "";
             case Ambiguous a -> "/" + a.typed() + " is ambiguous: " + String.join(", ", a.candidates());
-            case Unknown u -> "no command /" + u.typed() + (u.suggestion() == null ? "" : "; did you mean " + u.suggestion() + "?")
-                    + " (/help lists them)";
+            case Unknown u ->
+                "no command /" + u.typed() + (u.suggestion() == null ? "" : "; did you mean " + u.suggestion() + "?")
+                        + " (/help lists them)";
         };
     }
 }

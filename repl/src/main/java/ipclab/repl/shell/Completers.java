@@ -18,15 +18,21 @@ import java.util.stream.Stream;
 final class Completers {
     private final Shell shell;
 
-    Completers(Shell shell) { this.shell = shell; }
+    Completers(Shell shell) {
+        this.shell = shell;
+    }
 
-    Command.ArgCompleter files() { return (before, word) -> files(word); }
+    Command.ArgCompleter files() {
+        return (before, word) -> files(word);
+    }
 
     /** Files, and the variables whose value is a Scenario. */
     Command.ArgCompleter scenarios() {
         return (before, word) -> {
             if (!before.isEmpty()) return List.of();
-            List<String> out = new ArrayList<>(shell.java.varsOf(Scenario.class).stream().filter(v -> v.startsWith(word)).toList());
+            List<String> out = new ArrayList<>(shell.java.varsOf(Scenario.class).stream()
+                    .filter(v -> v.startsWith(word))
+                    .toList());
             out.addAll(files(word));
             return out;
         };
@@ -34,14 +40,16 @@ final class Completers {
 
     /** {@code --json FILE}: the option, then a file. */
     Command.ArgCompleter option(String option) {
-        return (before, word) -> !before.isEmpty() && before.getLast().equals(option) ? files(word) : prefixed(List.of(option), word);
+        return (before, word) ->
+                !before.isEmpty() && before.getLast().equals(option) ? files(word) : prefixed(List.of(option), word);
     }
 
     /** {@code /start}: its options, the scheduler names after --schedule, else scenarios. */
     Command.ArgCompleter startArgs() {
         Command.ArgCompleter scenarios = scenarios();
         return (before, word) -> {
-            if (!before.isEmpty() && before.getLast().equals("--schedule")) return prefixed(List.of("random", "pct"), word);
+            if (!before.isEmpty() && before.getLast().equals("--schedule"))
+                return prefixed(List.of("random", "pct"), word);
             if (word.startsWith("-")) return prefixed(List.of("--step", "--schedule", "--seed", "--depth"), word);
             return scenarios.complete(before, word);
         };
@@ -51,7 +59,8 @@ final class Completers {
     Command.ArgCompleter exploreArgs() {
         Command.ArgCompleter scenarios = scenarios();
         return (before, word) -> {
-            if (!before.isEmpty() && before.getLast().equals("--strategy")) return prefixed(List.of("random", "pct"), word);
+            if (!before.isEmpty() && before.getLast().equals("--strategy"))
+                return prefixed(List.of("random", "pct"), word);
             if (word.startsWith("-")) return prefixed(List.of("--runs", "--strategy", "--depth", "--seed"), word);
             return scenarios.complete(before, word);
         };
@@ -65,7 +74,8 @@ final class Completers {
     Command.ArgCompleter helpTopics() {
         return (before, word) -> {
             if (!before.isEmpty()) return List.of();
-            List<String> all = new ArrayList<>(shell.table.visible().stream().map(Command::name).toList());
+            List<String> all = new ArrayList<>(
+                    shell.table.visible().stream().map(Command::name).toList());
             all.addAll(Help.SUBJECTS.keySet());
             return prefixed(all, word.startsWith("/") ? word.substring(1) : word);
         };
@@ -73,19 +83,35 @@ final class Completers {
 
     /** The loaded scenario's processes (after replicas: {@code counter-1}). */
     Command.ArgCompleter processes() {
-        return (before, word) -> !before.isEmpty() ? List.of() : prefixed(plan().stream().flatMap(p -> p.processes().stream().map(x -> x.name())).toList(), word);
+        return (before, word) -> !before.isEmpty()
+                ? List.of()
+                : prefixed(
+                        plan().stream()
+                                .flatMap(p -> p.processes().stream().map(x -> x.name()))
+                                .toList(),
+                        word);
     }
 
     /** The loaded scenario's channels. */
     Command.ArgCompleter channels() {
-        return (before, word) -> !before.isEmpty() ? options("--hex").complete(before, word) : prefixed(plan().stream().flatMap(p -> p.channels().stream().map(x -> x.name())).toList(), word);
+        return (before, word) -> !before.isEmpty()
+                ? options("--hex").complete(before, word)
+                : prefixed(
+                        plan().stream()
+                                .flatMap(p -> p.channels().stream().map(x -> x.name()))
+                                .toList(),
+                        word);
     }
 
     /** {@code /break}: a process then its operations, or a channel then its fields. */
     Command.ArgCompleter breakpoints() {
         return (before, word) -> {
-            List<String> procs = plan().stream().flatMap(p -> p.processes().stream().map(x -> x.name())).toList();
-            List<String> chans = plan().stream().flatMap(p -> p.channels().stream().map(x -> x.name())).toList();
+            List<String> procs = plan().stream()
+                    .flatMap(p -> p.processes().stream().map(x -> x.name()))
+                    .toList();
+            List<String> chans = plan().stream()
+                    .flatMap(p -> p.channels().stream().map(x -> x.name()))
+                    .toList();
             if (before.isEmpty()) {
                 List<String> all = new ArrayList<>(procs);
                 all.addAll(chans);
@@ -93,7 +119,11 @@ final class Completers {
             }
             if (before.size() > 1) return List.of();
             if (procs.contains(before.getFirst())) {
-                return prefixed(java.util.Arrays.stream(ipclab.engine.protocol.StepOp.values()).map(o -> o.wireName()).toList(), word);
+                return prefixed(
+                        java.util.Arrays.stream(ipclab.engine.protocol.StepOp.values())
+                                .map(o -> o.wireName())
+                                .toList(),
+                        word);
             }
             return prefixed(Breakpoints.FIELDS, word);
         };

@@ -13,7 +13,9 @@ final class Help {
 
     private final Shell shell;
 
-    Help(Shell shell) { this.shell = shell; }
+    Help(Shell shell) {
+        this.shell = shell;
+    }
 
     private static Map<String, String> subjects() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -42,9 +44,14 @@ final class Help {
     boolean show(List<String> args) {
         PrintWriter out = shell.out();
         if (args.isEmpty()) {
-            int width = shell.table.visible().stream().mapToInt(c -> c.usage().length()).max().orElse(10);
+            int width = shell.table.visible().stream()
+                    .mapToInt(c -> c.usage().length())
+                    .max()
+                    .orElse(10);
             for (Command.Kind k : Command.Kind.values()) {
-                List<Command> cs = shell.table.visible().stream().filter(c -> c.kind() == k).toList();
+                List<Command> cs = shell.table.visible().stream()
+                        .filter(c -> c.kind() == k)
+                        .toList();
                 if (cs.isEmpty()) continue;
                 out.println(shell.style().paint(Style.Tone.HEAD, k.title));
                 for (Command c : cs) out.printf("  %-" + width + "s  %s%n", c.usage(), firstSentence(c.help()));
@@ -70,7 +77,8 @@ final class Help {
             return true;
         }
         if (l instanceof CommandTable.Unknown u && !topic.startsWith("/")) {
-            String s = ipclab.dsl.model.Suggestions.closest(topic, SUBJECTS.keySet()).orElse(null);
+            String s = ipclab.dsl.model.Suggestions.closest(topic, SUBJECTS.keySet())
+                    .orElse(null);
             if (s != null) {
                 shell.error("no command or subject " + topic + "; did you mean " + s + "?");
                 return false;

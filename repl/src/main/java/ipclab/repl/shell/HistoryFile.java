@@ -17,7 +17,8 @@ final class HistoryFile {
     static Path path(Map<String, String> env) {
         String state = env.get("XDG_STATE_HOME");
         Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute()
-                ? Path.of(state) : Path.of(System.getProperty("user.home"), ".local", "state");
+                ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("ipclab").resolve("repl_history");
     }
 
@@ -26,9 +27,11 @@ final class HistoryFile {
         Path f = path(env);
         Path dir = f.getParent();
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        if (!Files.exists(f)) Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        if (!Files.exists(f))
+            Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         else Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
         return f;
     }

@@ -70,9 +70,13 @@ final class JavaEval implements AutoCloseable {
         ClassLoader host = JavaEval.class.getClassLoader();
         CapturingControl[] control = new CapturingControl[1];
         ExecutionControlProvider provider = new ExecutionControlProvider() {
-            @Override public String name() { return "ipclab-local"; }
+            @Override
+            public String name() {
+                return "ipclab-local";
+            }
 
-            @Override public ExecutionControl generate(ExecutionEnv env, Map<String, String> params) {
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> params) {
                 return control[0] = new CapturingControl(host);
             }
         };
@@ -87,7 +91,7 @@ final class JavaEval implements AutoCloseable {
             // the first completion loads the compiler's symbol tables: do it now, not on the user's first Tab
             js.sourceCodeAnalysis().completionSuggestions("Scen", 4, new int[1]);
         } finally {
-            me.setContextClassLoader(before);   // building the local engine replaces it (observed)
+            me.setContextClassLoader(before); // building the local engine replaces it (observed)
         }
         timing.jshellReady();
         return new Ready(js, control[0]);
@@ -110,7 +114,9 @@ final class JavaEval implements AutoCloseable {
         return r != null && r.isDone() && !r.isCompletedExceptionally();
     }
 
-    SourceCodeAnalysis analysis() { return ready().shell().sourceCodeAnalysis(); }
+    SourceCodeAnalysis analysis() {
+        return ready().shell().sourceCodeAnalysis();
+    }
 
     /**
      * The first complete snippet of {@code text} and the rest, or null when the text is an
@@ -121,7 +127,8 @@ final class JavaEval implements AutoCloseable {
         return switch (ci.completeness()) {
             case DEFINITELY_INCOMPLETE -> null;
             case EMPTY -> new String[] {"", ""};
-            case CONSIDERED_INCOMPLETE, UNKNOWN -> ci.source() == null ? new String[] {text.strip(), ""} : new String[] {ci.source(), ci.remaining()};
+            case CONSIDERED_INCOMPLETE, UNKNOWN ->
+                ci.source() == null ? new String[] {text.strip(), ""} : new String[] {ci.source(), ci.remaining()};
             default -> new String[] {ci.source(), ci.remaining()};
         };
     }
@@ -148,8 +155,10 @@ final class JavaEval implements AutoCloseable {
                     if (d.isError() && msg.isEmpty()) msg.append(oneLine(d));
                 });
                 failed = new IllegalArgumentException(msg.isEmpty() ? "the snippet was rejected" : msg.toString());
-            } else if (ev.value() != null && (ev.snippet() instanceof VarSnippet || ev.snippet() instanceof ExpressionSnippet)) {
-                String name = ev.snippet() instanceof VarSnippet v ? v.name() : ((ExpressionSnippet) ev.snippet()).name();
+            } else if (ev.value() != null
+                    && (ev.snippet() instanceof VarSnippet || ev.snippet() instanceof ExpressionSnippet)) {
+                String name =
+                        ev.snippet() instanceof VarSnippet v ? v.name() : ((ExpressionSnippet) ev.snippet()).name();
                 Object live = r.control().valueOf(name);
                 out.println(name + " ==> " + Values.show(live, ev.value()));
             }
@@ -162,7 +171,8 @@ final class JavaEval implements AutoCloseable {
             return e.getExceptionClassName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         if (ex instanceof UnresolvedReferenceException u) {
-            return "this uses " + u.getSnippet().source().strip() + ", which cannot be used yet (it needs something not declared)";
+            return "this uses " + u.getSnippet().source().strip()
+                    + ", which cannot be used yet (it needs something not declared)";
         }
         return ex.getMessage();
     }
@@ -172,12 +182,16 @@ final class JavaEval implements AutoCloseable {
         long pos = Math.max(0, Math.min(source.length(), d.getStartPosition()));
         int line = 1, col = 1;
         for (int i = 0; i < pos; i++) {
-            if (source.charAt(i) == '\n') { line++; col = 1; } else col++;
+            if (source.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else col++;
         }
         int colon = where.lastIndexOf(':');
         if (colon > 0) {
             try {
-                return where.substring(0, colon) + ":" + (Integer.parseInt(where.substring(colon + 1)) + line - 1) + ":" + col;
+                return where.substring(0, colon) + ":" + (Integer.parseInt(where.substring(colon + 1)) + line - 1) + ":"
+                        + col;
             } catch (NumberFormatException e) {
                 // not FILE:LINE
             }
@@ -193,7 +207,8 @@ final class JavaEval implements AutoCloseable {
     boolean hasVar(String name) {
         if (ready == null) return false;
         JShell js = ready().shell();
-        return js.variables().anyMatch(v -> v.name().equals(name) && js.status(v).isActive());
+        return js.variables()
+                .anyMatch(v -> v.name().equals(name) && js.status(v).isActive());
     }
 
     /** The live value of a snippet variable, or null. */
@@ -231,8 +246,11 @@ final class JavaEval implements AutoCloseable {
     List<String> varsOf(Class<?> type) {
         if (!isReady()) return List.of();
         JShell js = ready().shell();
-        return js.variables().filter(v -> js.status(v).isActive())
-                .filter(v -> type.isInstance(ready().control().valueOf(v.name()))).map(VarSnippet::name).toList();
+        return js.variables()
+                .filter(v -> js.status(v).isActive())
+                .filter(v -> type.isInstance(ready().control().valueOf(v.name())))
+                .map(VarSnippet::name)
+                .toList();
     }
 
     /** Interrupts a snippet that is running (Ctrl-C); harmless when none is. */
@@ -245,6 +263,6 @@ final class JavaEval implements AutoCloseable {
         CompletableFuture<Ready> r = ready;
         if (r == null) return;
         if (isReady()) r.join().shell().close();
-        else r.thenAccept(x -> x.shell().close());   // still starting: close it when it is there
+        else r.thenAccept(x -> x.shell().close()); // still starting: close it when it is there
     }
 }

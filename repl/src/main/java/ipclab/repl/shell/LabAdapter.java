@@ -14,9 +14,9 @@ import ipclab.engine.trace.Trace;
 import ipclab.engine.trace.TraceException;
 import ipclab.repl.app.Exploration;
 import ipclab.repl.app.Lab;
-import ipclab.repl.app.ReplayResult;
 import ipclab.repl.app.LoadedScenario;
 import ipclab.repl.app.Progress;
+import ipclab.repl.app.ReplayResult;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.app.ScenarioResult;
 import ipclab.repl.app.StopSignal;
@@ -46,11 +46,17 @@ final class LabAdapter {
      * @param label where it came from: a file, {@code FILE.java#member} or {@code VAR}
      */
     record Loaded(String label, LoadedScenario loaded) {
-        Scenario scenario() { return loaded.scenario(); }
+        Scenario scenario() {
+            return loaded.scenario();
+        }
 
-        List<Plan> plans() { return loaded.plans(); }
+        List<Plan> plans() {
+            return loaded.plans();
+        }
 
-        boolean sweep() { return loaded.isSweep(); }
+        boolean sweep() {
+            return loaded.isSweep();
+        }
     }
 
     /**
@@ -60,10 +66,14 @@ final class LabAdapter {
      * @param code   the exit code {@code ipclab run} would give
      */
     record Outcome(ScenarioResult result, int code) {
-        List<RunReport> reports() { return result.runs(); }
+        List<RunReport> reports() {
+            return result.runs();
+        }
 
         /** The report as {@code ipclab run --json} writes it. */
-        String json() { return result.json(); }
+        String json() {
+            return result.json();
+        }
     }
 
     /** A file as {@code ipclab run} takes it: YAML, or fluent Java (each of its scenarios), planned. */
@@ -79,7 +89,9 @@ final class LabAdapter {
     }
 
     /** What dead runs left, removed before anything new is made: one line per object. */
-    List<String> cleanStale() { return lab.cleanStale().removed(); }
+    List<String> cleanStale() {
+        return lab.cleanStale().removed();
+    }
 
     /**
      * Runs every plan of the scenario in turn, freely, as {@code ipclab run} does.
@@ -94,7 +106,8 @@ final class LabAdapter {
                 progress.accept("run " + index + "/" + count + ": " + params(params));
             }
         };
-        ScenarioResult r = lab.run(l.loaded(), RunSettings.defaults().withProgress(p).withStop(stop));
+        ScenarioResult r =
+                lab.run(l.loaded(), RunSettings.defaults().withProgress(p).withStop(stop));
         return new Outcome(r, ExitCodes.of(r.outcome()));
     }
 
@@ -102,10 +115,14 @@ final class LabAdapter {
      * Starts the first combination of a scenario in step mode: its workers attached and held at
      * their first operation. The caller owns the run (stop or await it).
      */
-    Run startStepping(Loaded l) { return lab.startStepping(l.loaded(), 0, RunSettings.defaults()); }
+    Run startStepping(Loaded l) {
+        return lab.startStepping(l.loaded(), 0, RunSettings.defaults());
+    }
 
     /** A seeded scheduler for the scenario's first combination. */
-    Scheduler scheduler(Loaded l, SchedulerSpec spec) { return lab.scheduler(l.loaded(), spec); }
+    Scheduler scheduler(Loaded l, SchedulerSpec spec) {
+        return lab.scheduler(l.loaded(), spec);
+    }
 
     /** Reverse step: a fresh stepped run replayed to just after step {@code n} of {@code steps}; the caller owns it. */
     Run rewind(Loaded l, List<StepEvent> steps, int n) throws InterruptedException, Rewind.DivergedException {
@@ -118,12 +135,15 @@ final class LabAdapter {
     }
 
     /** Writes the stepped run's trace to {@code to}. */
-    Path saveTrace(Loaded l, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to) throws IOException {
+    Path saveTrace(Loaded l, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to)
+            throws IOException {
         return lab.saveTrace(l.loaded(), schedule, steps, reports, to);
     }
 
     /** A trace file, or the newest kept one when null. */
-    Trace readTrace(Path file) throws TraceException { return lab.readTrace(file); }
+    Trace readTrace(Path file) throws TraceException {
+        return lab.readTrace(file);
+    }
 
     /** Replays a trace; {@code stop} (Ctrl-C) stops it. */
     ReplayResult replay(Trace t, StopSignal stop) throws TraceException, InterruptedException {
@@ -131,7 +151,8 @@ final class LabAdapter {
     }
 
     /** Explores schedules of the scenario; failures' traces are kept among every run's. */
-    Exploration explore(Loaded l, Explorer.Settings settings, StopSignal stop, Exploration.Listener listener) throws InterruptedException {
+    Exploration explore(Loaded l, Explorer.Settings settings, StopSignal stop, Exploration.Listener listener)
+            throws InterruptedException {
         return lab.explore(l.loaded(), settings, RunSettings.defaults().withStop(stop), null, listener);
     }
 
@@ -144,7 +165,9 @@ final class LabAdapter {
     /** The table {@code ipclab run} prints for this outcome. */
     List<String> table(Outcome o, Style style) {
         RunTable t = new RunTable(style);
-        return o.result().isSweep() ? t.renderSweep(o.result().report().scenario(), o.reports()) : t.render(o.result().report());
+        return o.result().isSweep()
+                ? t.renderSweep(o.result().report().scenario(), o.reports())
+                : t.render(o.result().report());
     }
 
     /** {@code ipclab ipcs ARGS...} with its output on the shell's streams; its exit code. */

@@ -16,28 +16,39 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ipclab repl [FILE | -c COMMANDS]}: the interactive shell, or a script run without one. */
-@Command(name = "repl",
-        description = {"The interactive shell: load, validate and run scenarios, and build them in Java.",
-                       "Input starting with '/' is a command (/help lists them); anything else is Java, evaluated "
-                       + "by JShell with the DSL imported, so 'var s = Scenario.named(\"x\")...build();' then '/run s' runs it. "
-                       + "With FILE or -c, runs the commands and Java given, with the same output, and exits: "
-                       + "0 when all worked, 1 when something failed. Input from a pipe or a file is read the same way, "
-                       + "without prompt or colour."})
+@Command(
+        name = "repl",
+        description = {
+            "The interactive shell: load, validate and run scenarios, and build them in Java.",
+            "Input starting with '/' is a command (/help lists them); anything else is Java, evaluated "
+                    + "by JShell with the DSL imported, so 'var s = Scenario.named(\"x\")...build();' then '/run s' runs it. "
+                    + "With FILE or -c, runs the commands and Java given, with the same output, and exits: "
+                    + "0 when all worked, 1 when something failed. Input from a pipe or a file is read the same way, "
+                    + "without prompt or colour."
+        })
 public final class ReplCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FILE",
             description = "A script: commands and Java, one per line; '#' starts a comment line.")
     Path script;
 
-    @Option(names = "-c", paramLabel = "COMMANDS",
-            description = "Run these commands and Java instead of reading input; ';' separates commands: -c \"/load x.yaml; /run\".")
+    @Option(
+            names = "-c",
+            paramLabel = "COMMANDS",
+            description =
+                    "Run these commands and Java instead of reading input; ';' separates commands: -c \"/load x.yaml; /run\".")
     String commands;
 
     private final Cli cli;
 
-    public ReplCommand(Cli cli) { this.cli = cli; }
+    public ReplCommand(Cli cli) {
+        this.cli = cli;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -54,7 +65,8 @@ public final class ReplCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        boolean debug = DebugFlag.requested(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new), cli.env());
+        boolean debug = DebugFlag.requested(
+                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new), cli.env());
         Timing timing = new Timing();
         try (Shell shell = new Shell(cli, timing, debug, commands == null && text == null)) {
             if (commands != null) return Terminals.runScript(shell, commands, "-c", 0);

@@ -52,7 +52,9 @@ final class ScheduleCommands {
             return false;
         }
         int to = done.size() - n;
-        shell.out().println("going back to step " + to + ": a fresh run replays the first " + to + " steps (Ctrl-C stops it)");
+        shell.out()
+                .println("going back to step " + to + ": a fresh run replays the first " + to
+                        + " steps (Ctrl-C stops it)");
         shell.out().flush();
         Run fresh;
         shell.stepStarting();
@@ -106,8 +108,10 @@ final class ScheduleCommands {
         List<StepEvent> ev = s.run.stepper().events();
         shell.lab.saveTrace(s.loaded, s.spec(), ev, reports(s), to);
         shell.session.lastTrace = to;
-        shell.out().println("recorded " + ev.size() + " steps of '" + s.loaded.scenario().name() + "' to " + to
-                + (s.ended == null ? " (the run goes on; /record again for more)" : ""));
+        shell.out()
+                .println("recorded " + ev.size() + " steps of '"
+                        + s.loaded.scenario().name() + "' to " + to
+                        + (s.ended == null ? " (the run goes on; /record again for more)" : ""));
         return true;
     }
 
@@ -121,8 +125,11 @@ final class ScheduleCommands {
             shell.error("/replay: " + e.getMessage());
             return false;
         }
-        shell.out().println("replaying " + (file == null ? "the newest kept trace" : file) + ": '" + t.scenario().name() + "', "
-                + (t.stepped() ? t.steps().size() + " steps, schedule " + t.scheduler() : "a free run") + " (Ctrl-C stops it)");
+        shell.out()
+                .println("replaying " + (file == null ? "the newest kept trace" : file) + ": '"
+                        + t.scenario().name() + "', "
+                        + (t.stepped() ? t.steps().size() + " steps, schedule " + t.scheduler() : "a free run")
+                        + " (Ctrl-C stops it)");
         shell.out().flush();
         ReplayResult r;
         shell.runStarting();
@@ -140,14 +147,20 @@ final class ScheduleCommands {
         }
         if (!r.stepped()) {
             boolean ok = r.runs().stream().allMatch(x -> x.failures().isEmpty());
-            shell.out().println("a free run's interleaving was the kernel's: ran the same scenario again, " + (ok ? "ok" : "it failed"));
+            shell.out()
+                    .println("a free run's interleaving was the kernel's: ran the same scenario again, "
+                            + (ok ? "ok" : "it failed"));
             return ok;
         }
         if (r.identical()) {
-            shell.out().println(shell.style().pass() + " identical (" + r.steps().size() + " steps)");
+            shell.out()
+                    .println(shell.style().pass() + " identical (" + r.steps().size() + " steps)");
             return true;
         }
-        shell.error("differs at " + (r.divergence() != null ? r.divergence().toString() : "step " + (r.steps().size() + 1)));
+        shell.error("differs at "
+                + (r.divergence() != null
+                        ? r.divergence().toString()
+                        : "step " + (r.steps().size() + 1)));
         return false;
     }
 
@@ -173,7 +186,9 @@ final class ScheduleCommands {
                     else seed = Long.parseLong(v);
                 }
                 case "--strategy" -> strategy = v;
-                default -> { return builtins.usage("explore"); }
+                default -> {
+                    return builtins.usage("explore");
+                }
             }
         }
         if (runs < 1 || depth < 1) {
@@ -189,24 +204,37 @@ final class ScheduleCommands {
         LabAdapter.Loaded x = l.getFirst();
         for (String s : shell.lab.cleanStale()) shell.error("removed " + s + ", left by a run that died");
         int total = runs;
-        Explorer.Settings settings = new Explorer.Settings(strategy.equals("pct") ? SchedulerSpec.Strategy.PCT : SchedulerSpec.Strategy.RANDOM,
-                seed, depth, runs, 30);
+        Explorer.Settings settings = new Explorer.Settings(
+                strategy.equals("pct") ? SchedulerSpec.Strategy.PCT : SchedulerSpec.Strategy.RANDOM,
+                seed,
+                depth,
+                runs,
+                30);
         Exploration found;
         shell.runStarting();
         try {
             found = shell.lab.explore(x, settings, shell.stop, new Exploration.Listener() {
                 @Override
                 public void ran(int run, ScheduledRun.Result r) {
-                    shell.out().printf(Locale.ROOT, "run %d/%d  %s  %d steps  %s%n", run, total, r.scheduler(), r.steps().size(),
-                            Explorer.outcome(r.report()));
+                    shell.out()
+                            .printf(
+                                    Locale.ROOT,
+                                    "run %d/%d  %s  %d steps  %s%n",
+                                    run,
+                                    total,
+                                    r.scheduler(),
+                                    r.steps().size(),
+                                    Explorer.outcome(r.report()));
                     shell.out().flush();
                 }
 
                 @Override
                 public void failed(Explorer.Failure f, Path trace) {
                     if (f.sameAs() != 0) shell.out().println("  fails like run " + f.sameAs() + ": " + trace);
-                    else shell.out().println("  " + why(f.found().report()) + "; shrunk in " + f.tries() + " runs to " + f.shrunk().steps().size()
-                            + " steps; trace: " + trace);
+                    else
+                        shell.out()
+                                .println("  " + why(f.found().report()) + "; shrunk in " + f.tries() + " runs to "
+                                        + f.shrunk().steps().size() + " steps; trace: " + trace);
                     shell.out().flush();
                 }
             });
@@ -217,15 +245,19 @@ final class ScheduleCommands {
             shell.runEnded();
         }
         Explorer.Summary sum = found.summary();
-        shell.out().println("explored " + sum.runs() + " schedules (" + strategy + ", seeds " + seed + ".." + (seed + runs - 1) + ")");
+        shell.out()
+                .println("explored " + sum.runs() + " schedules (" + strategy + ", seeds " + seed + ".."
+                        + (seed + runs - 1) + ")");
         sum.outcomes().forEach((o, k) -> shell.out().printf(Locale.ROOT, "  %-50s %d%n", o, k));
         if (sum.failures().isEmpty()) {
             shell.out().println("no schedule refuted a claim");
         } else {
-            List<Path> traces = found.saved().values().stream().distinct().sorted().toList();
+            List<Path> traces =
+                    found.saved().values().stream().distinct().sorted().toList();
             shell.session.lastTrace = traces.getFirst();
-            shell.out().println(sum.failures().size() + " of " + sum.runs() + " schedules failed; /replay " + traces.getFirst()
-                    + " replays the first");
+            shell.out()
+                    .println(sum.failures().size() + " of " + sum.runs() + " schedules failed; /replay "
+                            + traces.getFirst() + " replays the first");
         }
         return true;
     }
@@ -233,7 +265,8 @@ final class ScheduleCommands {
     /** {@code refutes counter.lostUpdates == 0 (counter.lostUpdates=1)}, or the run's first failure. */
     private static String why(RunReport r) {
         if (!r.failures().isEmpty()) return "fails: " + r.failures().getFirst().message();
-        for (RunReport.ExpectationResult e : r.expectations()) if (!e.ok()) return "refutes " + e.text() + " (" + e.actual() + ")";
+        for (RunReport.ExpectationResult e : r.expectations())
+            if (!e.ok()) return "refutes " + e.text() + " (" + e.actual() + ")";
         return "failed";
     }
 
@@ -243,7 +276,11 @@ final class ScheduleCommands {
         return s;
     }
 
-    private Trace trace(SteppedRun s) { return shell.lab.trace(s.loaded, s.spec(), s.run.stepper().events(), reports(s)); }
+    private Trace trace(SteppedRun s) {
+        return shell.lab.trace(s.loaded, s.spec(), s.run.stepper().events(), reports(s));
+    }
 
-    private static List<RunReport> reports(SteppedRun s) { return s.ended == null ? List.of() : s.ended.reports(); }
+    private static List<RunReport> reports(SteppedRun s) {
+        return s.ended == null ? List.of() : s.ended.reports();
+    }
 }

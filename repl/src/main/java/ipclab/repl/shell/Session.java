@@ -18,6 +18,7 @@ final class Session {
     List<LabAdapter.Outcome> lastRun = List.of();
     /** The last error, for {@code $err}. */
     Throwable lastError;
+
     final List<String> inputs = new ArrayList<>();
     /** The run {@code /start} started and {@code /step} drives, or null. */
     SteppedRun stepped;
@@ -27,6 +28,7 @@ final class Session {
     final Breakpoints breaks = new Breakpoints();
     /** The last {@code /step} as typed: an empty line at the prompt repeats it. */
     String lastStep;
+
     int failures;
 
     /** The last report of the last run, for {@code $last}. */
@@ -39,6 +41,8 @@ final class Session {
     /** The JSON {@code ipclab run --json} writes for the same run: an array when it ran several scenarios. */
     String lastJson() {
         if (lastRun.size() == 1) return lastRun.getFirst().json();
-        return "[\n" + String.join(",\n", lastRun.stream().map(LabAdapter.Outcome::json).toList()) + "\n]";
+        return "[\n"
+                + String.join(
+                        ",\n", lastRun.stream().map(LabAdapter.Outcome::json).toList()) + "\n]";
     }
 }

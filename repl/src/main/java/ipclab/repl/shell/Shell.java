@@ -26,11 +26,13 @@ final class Shell implements AutoCloseable {
     private final boolean debug;
     /** A /step N or /continue is under way: Ctrl-C stops it between grants. */
     private volatile boolean stepActive;
+
     private volatile boolean stepInterrupted;
     /** A /run is under way (perhaps still starting its workers, with no run yet). */
     private volatile boolean runActive;
     /** Ctrl-C during the current /run: stops the run going and any that starts from now on. */
     final StopSignal stop = new StopSignal();
+
     private volatile boolean exitRequested;
 
     /** @param warm build JShell in the background now (someone is typing), not on the first snippet */
@@ -42,13 +44,21 @@ final class Shell implements AutoCloseable {
         this.table = Builtins.table(this);
     }
 
-    PrintWriter out() { return cli.out(); }
+    PrintWriter out() {
+        return cli.out();
+    }
 
-    Style style() { return cli.style(); }
+    Style style() {
+        return cli.style();
+    }
 
-    boolean exitRequested() { return exitRequested; }
+    boolean exitRequested() {
+        return exitRequested;
+    }
 
-    void requestExit() { exitRequested = true; }
+    void requestExit() {
+        exitRequested = true;
+    }
 
     /**
      * Runs everything complete in {@code text}.
@@ -60,11 +70,21 @@ final class Shell implements AutoCloseable {
         int i = 0, line = firstLine;
         while (i < text.length() && !exitRequested) {
             char c = text.charAt(i);
-            if (c == '\n') { line++; i++; continue; }
-            if (Character.isWhitespace(c) || c == ';') { i++; continue; }
+            if (c == '\n') {
+                line++;
+                i++;
+                continue;
+            }
+            if (Character.isWhitespace(c) || c == ';') {
+                i++;
+                continue;
+            }
             int eol = text.indexOf('\n', i);
             if (eol < 0) eol = text.length();
-            if (c == '#' || text.startsWith("//", i)) { i = eol; continue; }
+            if (c == '#' || text.startsWith("//", i)) {
+                i = eol;
+                continue;
+            }
             if (c == '/' && !text.startsWith("/*", i)) {
                 int semi = text.indexOf(';', i);
                 int end = semi >= 0 && semi < eol ? semi : eol;
@@ -73,11 +93,11 @@ final class Shell implements AutoCloseable {
                 continue;
             }
             String rest = text.substring(i);
-            String code = rest.substring(0, javaEnd(rest));   // Java never runs on into a command or a '#' line
+            String code = rest.substring(0, javaEnd(rest)); // Java never runs on into a command or a '#' line
             String[] snippet = java.firstSnippet(code);
             if (snippet == null) {
                 if (code.length() == rest.length()) return rest;
-                snippet = new String[] {code, ""};   // unfinished before a command: JShell says what is missing
+                snippet = new String[] {code, ""}; // unfinished before a command: JShell says what is missing
             }
             if (snippet[0].isBlank()) return "";
             javaSnippet(snippet[0], place(where, line));
@@ -100,9 +120,13 @@ final class Shell implements AutoCloseable {
         return text.length();
     }
 
-    private static String place(String where, int line) { return line > 0 ? where + ":" + line : where; }
+    private static String place(String where, int line) {
+        return line > 0 ? where + ":" + line : where;
+    }
 
-    private static int count(String s, char c) { return (int) s.chars().filter(x -> x == c).count(); }
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(x -> x == c).count();
+    }
 
     /** One command line without its slash: {@code load scenarios/hello.yaml}. */
     void command(String line, String where) {
@@ -117,14 +141,17 @@ final class Shell implements AutoCloseable {
             return;
         }
         if (!NOT_SAVED.contains(c.name())) session.inputs.add("/" + line);
-        else session.inputs.add(null);   // kept for /history's numbering only
+        else session.inputs.add(null); // kept for /history's numbering only
         try {
             if (!c.handler().run(words.subList(1, words.size()))) session.failures++;
         } catch (InterruptedException e) {
             Thread.interrupted();
             fail(where, "/" + c.name() + " interrupted");
         } catch (Exception | LinkageError e) {
-            fail(where, "/" + c.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            fail(
+                    where,
+                    "/" + c.name() + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             session.lastError = e;
             if (debug) e.printStackTrace(cli.err());
         }
@@ -133,7 +160,8 @@ final class Shell implements AutoCloseable {
 
     private void javaSnippet(String source, String where) {
         session.inputs.add(source.strip());
-        java.publish(session.lastReport(), session.lastError, true);   // a script's JShell may be newer than its last /run
+        java.publish(
+                session.lastReport(), session.lastError, true); // a script's JShell may be newer than its last /run
         Throwable failed = java.eval(source, where, cli.out(), cli.err());
         timing.firstSnippet();
         if (failed != null) {
@@ -148,7 +176,10 @@ final class Shell implements AutoCloseable {
     void fail(String where, String message) {
         session.failures++;
         session.lastError = new IllegalArgumentException(message);
-        cli.err().println(style().paint(Style.Tone.BAD, "error: ") + (where.equals("input") ? "" : where + ": ") + message);
+        cli.err()
+                .println(style().paint(Style.Tone.BAD, "error: ")
+                        + (where.equals("input") ? "" : where + ": ")
+                        + message);
         cli.err().flush();
     }
 
@@ -166,9 +197,13 @@ final class Shell implements AutoCloseable {
     }
 
     /** The /run is over. */
-    void runEnded() { runActive = false; }
+    void runEnded() {
+        runActive = false;
+    }
 
-    boolean stopRequested() { return stop.requested(); }
+    boolean stopRequested() {
+        return stop.requested();
+    }
 
     /** A /step or /continue begins: from now on Ctrl-C stops it (the stepped run stays, held). */
     void stepStarting() {
@@ -176,9 +211,13 @@ final class Shell implements AutoCloseable {
         stepActive = true;
     }
 
-    void stepEnded() { stepActive = false; }
+    void stepEnded() {
+        stepActive = false;
+    }
 
-    boolean stepInterrupted() { return stepInterrupted; }
+    boolean stepInterrupted() {
+        return stepInterrupted;
+    }
 
     /** Ctrl-C: stops the run in progress (the engine removes what it made) or the snippet; the shell goes on. */
     void interrupt() {
@@ -195,7 +234,9 @@ final class Shell implements AutoCloseable {
         }
     }
 
-    int exitCode() { return session.failures == 0 ? 0 : 1; }
+    int exitCode() {
+        return session.failures == 0 ? 0 : 1;
+    }
 
     /** Stops what is still running and closes JShell. */
     @Override
@@ -204,7 +245,7 @@ final class Shell implements AutoCloseable {
         SteppedRun s = session.stepped;
         if (s != null) {
             session.stepped = null;
-            s.run.stop();   // the engine removes what the run made; wait for it, so that nothing outlives the shell
+            s.run.stop(); // the engine removes what the run made; wait for it, so that nothing outlives the shell
             try {
                 s.run.await();
             } catch (InterruptedException e) {

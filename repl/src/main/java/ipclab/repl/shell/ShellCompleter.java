@@ -16,7 +16,9 @@ import org.jline.reader.ParsedLine;
 final class ShellCompleter implements Completer {
     private final Shell shell;
 
-    ShellCompleter(Shell shell) { this.shell = shell; }
+    ShellCompleter(Shell shell) {
+        this.shell = shell;
+    }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
@@ -28,11 +30,13 @@ final class ShellCompleter implements Completer {
     private void command(ParsedLine line, List<Candidate> out) {
         List<String> words = line.words();
         int index = line.wordIndex();
-        String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        String word =
+                line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         if (index == 0) {
             for (Command c : shell.table.visible()) {
                 String name = "/" + c.name();
-                if (name.startsWith(word)) out.add(new Candidate(name, name, c.kind().title, firstLine(c.help()), null, null, true));
+                if (name.startsWith(word))
+                    out.add(new Candidate(name, name, c.kind().title, firstLine(c.help()), null, null, true));
             }
             return;
         }
@@ -45,7 +49,7 @@ final class ShellCompleter implements Completer {
     }
 
     private void java(ParsedLine line, List<Candidate> out) {
-        if (!shell.java.isReady()) return;   // never block Tab on JShell's start
+        if (!shell.java.isReady()) return; // never block Tab on JShell's start
         String buf = line.line();
         int cursor = line.cursor();
         int wordStart = cursor - line.wordCursor();

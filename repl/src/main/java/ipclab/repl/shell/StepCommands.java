@@ -39,13 +39,14 @@ final class StepCommands {
         int depth = 2;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--step")) continue;   // the default: /start always holds the processes for stepping
+            if (a.equals("--step")) continue; // the default: /start always holds the processes for stepping
             boolean valued = a.equals("--schedule") || a.equals("--seed") || a.equals("--depth");
             if (valued && i + 1 >= args.size()) return builtins.usage("start");
             if (a.equals("--schedule")) {
                 strategy = args.get(++i);
                 if (!strategy.equals("random") && !strategy.equals("pct")) {
-                    shell.error("/start --schedule " + strategy + ": not a scheduler; use random or pct (or no --schedule to step by hand)");
+                    shell.error("/start --schedule " + strategy
+                            + ": not a scheduler; use random or pct (or no --schedule to step by hand)");
                     return false;
                 }
             } else if (a.equals("--seed")) {
@@ -68,18 +69,27 @@ final class StepCommands {
         LabAdapter.Loaded x = l.getFirst();
         endStepped("a new /start");
         for (String s : shell.lab.cleanStale()) shell.error("removed " + s + ", left by a run that died");
-        if (l.size() > 1) shell.out().println("the file has " + l.size() + " scenarios: stepping the first, " + x.label());
-        if (x.sweep()) shell.out().println("a sweep: stepping its first combination " + x.plans().getFirst().params());
-        SchedulerSpec spec = strategy == null ? null : strategy.equals("pct") ? SchedulerSpec.pct(seed, depth) : SchedulerSpec.random(seed);
-        SteppedRun s = new SteppedRun(x, shell.lab.startStepping(x), spec == null ? null : shell.lab.scheduler(x, spec));
+        if (l.size() > 1)
+            shell.out().println("the file has " + l.size() + " scenarios: stepping the first, " + x.label());
+        if (x.sweep())
+            shell.out()
+                    .println("a sweep: stepping its first combination "
+                            + x.plans().getFirst().params());
+        SchedulerSpec spec = strategy == null
+                ? null
+                : strategy.equals("pct") ? SchedulerSpec.pct(seed, depth) : SchedulerSpec.random(seed);
+        SteppedRun s =
+                new SteppedRun(x, shell.lab.startStepping(x), spec == null ? null : shell.lab.scheduler(x, spec));
         shell.session.stepped = s;
         if (!settled(s)) {
             endStepped(null);
             return false;
         }
-        shell.out().println("started " + Builtins.summary(x) + ", held before their first operations"
-                + (spec == null ? " (/step PROCESS, /ps, /show CHANNEL, /continue)"
-                   : "; scheduler " + spec + " picks whom a bare /step or /continue grants"));
+        shell.out()
+                .println("started " + Builtins.summary(x) + ", held before their first operations"
+                        + (spec == null
+                                ? " (/step PROCESS, /ps, /show CHANNEL, /continue)"
+                                : "; scheduler " + spec + " picks whom a bare /step or /continue grants"));
         ps(List.of());
         return true;
     }
@@ -95,7 +105,8 @@ final class StepCommands {
                     return false;
                 }
                 if (System.nanoTime() > deadline) {
-                    shell.error("/start: the workers did not reach their first operation within " + SteppedRun.SETTLE.toSeconds() + " s");
+                    shell.error("/start: the workers did not reach their first operation within "
+                            + SteppedRun.SETTLE.toSeconds() + " s");
                     return false;
                 }
             }
@@ -129,7 +140,14 @@ final class StepCommands {
     }
 
     /** How a run of grants ended. */
-    private enum Stop { DONE, BREAK, INTERRUPTED, CANNOT_MOVE, FINISHED, FAILED }
+    private enum Stop {
+        DONE,
+        BREAK,
+        INTERRUPTED,
+        CANNOT_MOVE,
+        FINISHED,
+        FAILED
+    }
 
     /**
      * Grants up to {@code n} steps: to {@code process}, or (null) to the default process each time.
@@ -157,7 +175,9 @@ final class StepCommands {
             if (!(first && k == 0)) {
                 Map.Entry<Integer, Breakpoints.Break> b = shell.session.breaks.before(sp);
                 if (b != null) {
-                    shell.out().println("breakpoint " + b.getKey() + ": " + b.getValue() + ", next: " + sp.op() + " on " + sp.channel());
+                    shell.out()
+                            .println("breakpoint " + b.getKey() + ": " + b.getValue() + ", next: " + sp.op() + " on "
+                                    + sp.channel());
                     return Stop.BREAK;
                 }
             }
@@ -166,7 +186,7 @@ final class StepCommands {
                 o = s.grant(p);
             } catch (IllegalStateException e) {
                 if (!s.run.isDone() && !s.over()) throw e;
-                shell.error("/step " + p + ": " + e.getMessage());   // a worker died, or the run was stopped
+                shell.error("/step " + p + ": " + e.getMessage()); // a worker died, or the run was stopped
                 finish(s);
                 return Stop.FAILED;
             }
@@ -174,7 +194,9 @@ final class StepCommands {
             if (s.over() || s.allExited()) return finish(s) ? Stop.FINISHED : Stop.FAILED;
             for (Integer b : reached(s)) {
                 if (reachedBefore.add(b)) {
-                    shell.out().println("breakpoint " + b + ": " + shell.session.breaks.all().get(b));
+                    shell.out()
+                            .println("breakpoint " + b + ": "
+                                    + shell.session.breaks.all().get(b));
                     return Stop.BREAK;
                 }
             }
@@ -190,20 +212,28 @@ final class StepCommands {
     private void printStep(SteppedRun s, String p, StepOutcome o) {
         StepSnapshot now = s.snapshot();
         StepProcess after = now.process(p);
-        String next = switch (after.status()) {
-            case ENABLED -> "next: " + after.op() + "(" + after.channel() + ")";
-            case BLOCKED -> "now blocked";
-            case EXITED -> "exited";
-            default -> "";
-        };
+        String next =
+                switch (after.status()) {
+                    case ENABLED -> "next: " + after.op() + "(" + after.channel() + ")";
+                    case BLOCKED -> "now blocked";
+                    case EXITED -> "exited";
+                    default -> "";
+                };
         Style.Tone tone = o.result().blocks() ? Style.Tone.WARN : Style.Tone.GOOD;
-        shell.out().printf("%4d  %-10s %s   %s%n", now.steps(), p, shell.style().paint(tone, o.toString()), shell.style().paint(Style.Tone.DIM, next));
+        shell.out()
+                .printf(
+                        "%4d  %-10s %s   %s%n",
+                        now.steps(),
+                        p,
+                        shell.style().paint(tone, o.toString()),
+                        shell.style().paint(Style.Tone.DIM, next));
     }
 
     /** Says why nobody moves; false when that is an error (a deadlock, or nothing to step at all). */
     private boolean nobodyCanMove(SteppedRun s, boolean first) {
         if (s.snapshot().deadlocked()) {
-            shell.error("deadlock: no process can move; every process left is blocked (/ps shows on what, /kill ends the run)");
+            shell.error(
+                    "deadlock: no process can move; every process left is blocked (/ps shows on what, /kill ends the run)");
             return false;
         }
         if (first) shell.error("no process is enabled now (/ps)");
@@ -214,8 +244,9 @@ final class StepCommands {
         String enabled = String.join(", ", s.snapshot().enabled());
         String who = enabled.isEmpty() ? "no process is enabled" : "enabled: " + enabled;
         return switch (p.status()) {
-            case BLOCKED -> p.name() + " is " + s.state(p, null) + "; it can move again once another process acts on "
-                    + p.channel() + " (" + who + ")";
+            case BLOCKED ->
+                p.name() + " is " + s.state(p, null) + "; it can move again once another process acts on " + p.channel()
+                        + " (" + who + ")";
             case EXITED -> p.name() + " has exited (" + who + ")";
             default -> p.name() + " is " + s.state(p, null) + " (" + who + ")";
         };
@@ -290,23 +321,35 @@ final class StepCommands {
         if (s == null) return false;
         StepSnapshot snap = s.snapshot();
         Map<String, ProcessView> views = s.views();
-        TextTable t = new TextTable().text("process").text("role").number("pid").text("state").text("counters");
+        TextTable t = new TextTable()
+                .text("process")
+                .text("role")
+                .number("pid")
+                .text("state")
+                .text("counters");
         for (StepProcess p : snap.processes()) {
             ProcessView v = views.get(p.name());
             boolean enabled = p.status() == StepStatus.ENABLED;
-            Style.Tone tone = switch (p.status()) {
-                case ENABLED -> Style.Tone.GOOD;
-                case BLOCKED -> Style.Tone.WARN;
-                default -> Style.Tone.PLAIN;
-            };
-            t.row().cell((enabled ? "* " : "  ") + p.name()).cell(v == null ? "" : v.role())
-                    .cell(v == null ? "" : Long.toString(v.pid())).cell(s.state(p, v), tone).cell(s.counters(p.name()));
+            Style.Tone tone =
+                    switch (p.status()) {
+                        case ENABLED -> Style.Tone.GOOD;
+                        case BLOCKED -> Style.Tone.WARN;
+                        default -> Style.Tone.PLAIN;
+                    };
+            t.row()
+                    .cell((enabled ? "* " : "  ") + p.name())
+                    .cell(v == null ? "" : v.role())
+                    .cell(v == null ? "" : Long.toString(v.pid()))
+                    .cell(s.state(p, v), tone)
+                    .cell(s.counters(p.name()));
         }
         t.render(shell.style()).forEach(shell.out()::println);
         List<String> enabled = snap.enabled();
-        shell.out().println("step " + snap.steps() + "; " + (enabled.isEmpty()
-                ? (snap.deadlocked() ? "deadlock: nobody can move" : "no process is enabled")
-                : "enabled (*): " + String.join(", ", enabled)));
+        shell.out()
+                .println("step " + snap.steps() + "; "
+                        + (enabled.isEmpty()
+                                ? (snap.deadlocked() ? "deadlock: nobody can move" : "no process is enabled")
+                                : "enabled (*): " + String.join(", ", enabled)));
         return true;
     }
 
@@ -345,7 +388,9 @@ final class StepCommands {
         return s;
     }
 
-    private static List<String> names(SteppedRun s) { return s.snapshot().processes().stream().map(StepProcess::name).toList(); }
+    private static List<String> names(SteppedRun s) {
+        return s.snapshot().processes().stream().map(StepProcess::name).toList();
+    }
 
     /** Stops the stepped run, if any, and waits until its objects are removed. */
     void endStepped(String why) throws InterruptedException {
@@ -355,7 +400,10 @@ final class StepCommands {
         if (s.ended != null) return;
         s.run.stop();
         s.run.await();
-        if (why != null) shell.out().println("stopped the stepped run of '" + s.loaded.scenario().name() + "' for " + why);
+        if (why != null)
+            shell.out()
+                    .println(
+                            "stopped the stepped run of '" + s.loaded.scenario().name() + "' for " + why);
     }
 
     // ------------------------------------------------------------------ breakpoints
@@ -370,7 +418,8 @@ final class StepCommands {
         Breakpoints.Break b;
         if (args.size() == 3) {
             if (!Breakpoints.FIELDS.contains(args.get(1))) {
-                shell.error("/break " + args.get(0) + " " + args.get(1) + ": watch one of " + String.join(", ", Breakpoints.FIELDS));
+                shell.error("/break " + args.get(0) + " " + args.get(1) + ": watch one of "
+                        + String.join(", ", Breakpoints.FIELDS));
                 return false;
             }
             if (!args.get(2).matches("-?\\d+")) return builtins.usage("break");

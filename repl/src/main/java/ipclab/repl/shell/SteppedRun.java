@@ -29,7 +29,9 @@ final class SteppedRun {
     static final Duration SETTLE = Duration.ofSeconds(60);
 
     /** Operations that move a message in (sent) or out (received) when they succeed. */
-    private static final Set<StepOp> SENDS = EnumSet.of(StepOp.MSGSND, StepOp.SLOT_PUBLISH, StepOp.CURSOR_STORE, StepOp.SEND, StepOp.WRITE);
+    private static final Set<StepOp> SENDS =
+            EnumSet.of(StepOp.MSGSND, StepOp.SLOT_PUBLISH, StepOp.CURSOR_STORE, StepOp.SEND, StepOp.WRITE);
+
     private static final Set<StepOp> RECEIVES = EnumSet.of(StepOp.MSGRCV, StepOp.SLOT_READ, StepOp.RECV, StepOp.READ);
     private static final Set<StepOp> INCREMENTS = EnumSet.of(StepOp.STORE, StepOp.ATOMIC_ADD);
 
@@ -57,12 +59,18 @@ final class SteppedRun {
         return scheduler != null ? scheduler.spec() : new SchedulerSpec(SchedulerSpec.Strategy.INTERACTIVE, 0, 0);
     }
 
-    StepSnapshot snapshot() { return run.stepper().snapshot(); }
+    StepSnapshot snapshot() {
+        return run.stepper().snapshot();
+    }
 
-    boolean over() { return run.isDone() || snapshot().over(); }
+    boolean over() {
+        return run.isDone() || snapshot().over();
+    }
 
     /** Every process is exited: the run is ending by itself. */
-    boolean allExited() { return snapshot().processes().stream().allMatch(p -> p.status() == StepStatus.EXITED); }
+    boolean allExited() {
+        return snapshot().processes().stream().allMatch(p -> p.status() == StepStatus.EXITED);
+    }
 
     /** The process a bare {@code /step} goes to: the last one stepped while it is enabled, else the first enabled; null if none. */
     String defaultProcess() throws InterruptedException {
@@ -135,8 +143,9 @@ final class SteppedRun {
     String state(StepProcess p, ProcessView v) {
         return switch (p.status()) {
             case ENABLED -> "waiting to do " + p.op() + " on " + p.channel();
-            case BLOCKED -> "blocked on " + p.op() + "(" + p.channel() + ")" + since(p.name())
-                    + (p.last() == null ? "" : ": " + p.last().result());
+            case BLOCKED ->
+                "blocked on " + p.op() + "(" + p.channel() + ")" + since(p.name())
+                        + (p.last() == null ? "" : ": " + p.last().result());
             case RUNNING -> "doing " + p.op() + " on " + p.channel();
             case STARTING -> "starting";
             case EXITED -> v != null && v.exitCode() != null ? "exited with code " + v.exitCode() : "exited";

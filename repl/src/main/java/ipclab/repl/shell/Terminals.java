@@ -29,7 +29,11 @@ final class Terminals {
     static int runScript(Shell shell, String text, String where, int firstLine) throws IOException {
         try (Dumb d = dumb(shell)) {
             String left = shell.execute(text, where, firstLine);
-            if (!left.isBlank()) shell.fail(where, "unfinished Java at the end: " + left.strip().lines().findFirst().orElse(""));
+            if (!left.isBlank())
+                shell.fail(
+                        where,
+                        "unfinished Java at the end: "
+                                + left.strip().lines().findFirst().orElse(""));
         }
         return shell.exitCode();
     }
@@ -46,7 +50,11 @@ final class Terminals {
      * is "unable to create a system terminal". Only its signal handling is used.
      */
     private static Dumb dumb(Shell shell) throws IOException {
-        Terminal t = TerminalBuilder.builder().system(true).dumb(true).type(Terminal.TYPE_DUMB).build();
+        Terminal t = TerminalBuilder.builder()
+                .system(true)
+                .dumb(true)
+                .type(Terminal.TYPE_DUMB)
+                .build();
         // a dumb terminal does not catch SIGINT itself (the JVM would exit): catch it here while the terminal is open
         return new Dumb(t, Signals.register("INT", shell::interrupt));
     }
@@ -82,21 +90,32 @@ final class Terminals {
                 if (pending.isEmpty()) pendingStart = lineNo;
                 pending = shell.execute(pending + line + "\n", "stdin", pendingStart);
             }
-            if (!pending.isBlank()) shell.fail("stdin:" + pendingStart, "unfinished Java at the end of input: " + pending.strip().lines().findFirst().orElse(""));
+            if (!pending.isBlank())
+                shell.fail(
+                        "stdin:" + pendingStart,
+                        "unfinished Java at the end of input: "
+                                + pending.strip().lines().findFirst().orElse(""));
         }
         return shell.exitCode();
     }
 
     private static int onTerminal(Shell shell, Map<String, String> env) throws IOException {
         Path history = HistoryFile.prepare(env);
-        try (Terminal t = TerminalBuilder.builder().system(true).nativeSignals(true).signalHandler(interrupts(shell)).build()) {
+        try (Terminal t = TerminalBuilder.builder()
+                .system(true)
+                .nativeSignals(true)
+                .signalHandler(interrupts(shell))
+                .build()) {
             DefaultParser parser = new DefaultParser();
-            parser.setEscapeChars(null);   // else backslashes in Java string literals are eaten
-            LineReader reader = LineReaderBuilder.builder().appName("ipclab").terminal(t)
-                    .completer(new ShellCompleter(shell)).parser(parser)
+            parser.setEscapeChars(null); // else backslashes in Java string literals are eaten
+            LineReader reader = LineReaderBuilder.builder()
+                    .appName("ipclab")
+                    .terminal(t)
+                    .completer(new ShellCompleter(shell))
+                    .parser(parser)
                     .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)   // else '!' in Java is history expansion
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // else '!' in Java is history expansion
                     .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                     .build();
             Style style = shell.style();
@@ -112,13 +131,16 @@ final class Terminals {
                     try {
                         line = reader.readLine(pending.isEmpty() ? prompt : more);
                     } catch (UserInterruptException e) {
-                        pending = "";   // Ctrl-C at the prompt drops the line, as in a shell
+                        pending = ""; // Ctrl-C at the prompt drops the line, as in a shell
                         continue;
                     } catch (EndOfFileException e) {
                         break;
                     }
-                    if (pending.isEmpty() && line.isBlank() && shell.session.stepped != null && shell.session.lastStep != null) {
-                        line = shell.session.lastStep;   // as in gdb: an empty line repeats the last /step
+                    if (pending.isEmpty()
+                            && line.isBlank()
+                            && shell.session.stepped != null
+                            && shell.session.lastStep != null) {
+                        line = shell.session.lastStep; // as in gdb: an empty line repeats the last /step
                     }
                     pending = shell.execute(pending + line + "\n", "input", 0);
                 }

@@ -8,21 +8,32 @@ import java.time.Instant;
  * snippet evaluated. {@code /timing} prints them (a hidden command: for measuring start-up).
  */
 final class Timing {
-    private final Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+    private final Instant jvmStart =
+            ProcessHandle.current().info().startInstant().orElse(Instant.now());
     private volatile Duration firstPrompt, jshellReady, firstSnippet;
 
-    void firstPrompt() { if (firstPrompt == null) firstPrompt = since(); }
+    void firstPrompt() {
+        if (firstPrompt == null) firstPrompt = since();
+    }
 
-    void jshellReady() { if (jshellReady == null) jshellReady = since(); }
+    void jshellReady() {
+        if (jshellReady == null) jshellReady = since();
+    }
 
-    void firstSnippet() { if (firstSnippet == null) firstSnippet = since(); }
+    void firstSnippet() {
+        if (firstSnippet == null) firstSnippet = since();
+    }
 
-    private Duration since() { return Duration.between(jvmStart, Instant.now()); }
+    private Duration since() {
+        return Duration.between(jvmStart, Instant.now());
+    }
 
     String describe() {
         return "since the JVM started: first prompt " + ms(firstPrompt) + ", JShell ready " + ms(jshellReady)
                 + ", first snippet evaluated " + ms(firstSnippet);
     }
 
-    private static String ms(Duration d) { return d == null ? "not yet" : d.toMillis() + " ms"; }
+    private static String ms(Duration d) {
+        return d == null ? "not yet" : d.toMillis() + " ms";
+    }
 }

@@ -9,12 +9,16 @@ final class Values {
 
     static String show(Object live, String printed) {
         return switch (live) {
-            case Scenario s -> "scenario '" + s.name() + "': " + count(s.processes().size(), "process", "processes")
-                    + ", " + count(s.channels().size(), "channel", "channels");
-            case RunReport r -> "report of '" + r.scenario() + "': " + (r.ok() ? "ok" : "failed") + ", " + r.durationMs() + " ms";
+            case Scenario s ->
+                "scenario '" + s.name() + "': " + count(s.processes().size(), "process", "processes") + ", "
+                        + count(s.channels().size(), "channel", "channels");
+            case RunReport r ->
+                "report of '" + r.scenario() + "': " + (r.ok() ? "ok" : "failed") + ", " + r.durationMs() + " ms";
             case null, default -> printed;
         };
     }
 
-    static String count(int n, String one, String many) { return n + " " + (n == 1 ? one : many); }
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
 }

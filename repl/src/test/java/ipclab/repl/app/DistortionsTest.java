@@ -47,7 +47,11 @@ class DistortionsTest {
             assertEquals(List.of(), once(plan, report(6_400_000, 5000)), "no previous run: nothing to compare");
             List<String> w = once(plan, report(69_100, 5000));
             assertEquals(1, w.size(), w.toString());
-            assertTrue(w.getFirst().startsWith("jobs's p50 is 69.1 us, 92.6x lower than in the previous run of this scenario (6.40 ms)"), w.getFirst());
+            assertTrue(
+                    w.getFirst()
+                            .startsWith(
+                                    "jobs's p50 is 69.1 us, 92.6x lower than in the previous run of this scenario (6.40 ms)"),
+                    w.getFirst());
             assertEquals(List.of(), once(plan, report(80_000, 5000)), "within 2x of 69.1 us");
         }
     }
@@ -65,7 +69,9 @@ class DistortionsTest {
         try (StateDir state = new StateDir()) {
             List<String> w = new Distortions(History.inStateDir()).of(plan(), report(1000, 572));
             assertEquals(1, w.size(), w.toString());
-            assertTrue(w.getFirst().startsWith("the run took 572 ms: in a run this short the JIT is still compiling"), w.getFirst());
+            assertTrue(
+                    w.getFirst().startsWith("the run took 572 ms: in a run this short the JIT is still compiling"),
+                    w.getFirst());
         }
     }
 }

@@ -1,6 +1,5 @@
 package ipclab.repl.app;
 
-import ipclab.engine.run.RunEvent;
 import static ipclab.dsl.Scenarios.msgq;
 import static ipclab.dsl.Scenarios.reader;
 import static ipclab.dsl.Scenarios.writer;
@@ -12,9 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.model.Scenario;
+import ipclab.engine.run.Outcome;
+import ipclab.engine.run.RunEvent;
 import ipclab.engine.run.RunReport;
 import ipclab.repl.StateDir;
-import ipclab.engine.run.Outcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +42,18 @@ class LabTest {
             ScenarioResult r = lab.run(loaded, RunSettings.defaults().withProgress(new Progress() {
                 @Override
                 public void event(long atMs, String process, RunEvent what, String detail) {
-                    synchronized (events) { events.add(what.label()); }
+                    synchronized (events) {
+                        events.add(what.label());
+                    }
                 }
             }));
             assertEquals(Outcome.OK, r.outcome(), r.json());
             RunReport report = r.report();
             assertEquals(50, report.channels().getFirst().received());
             assertTrue(r.kept().isEmpty());
-            synchronized (events) { assertTrue(events.contains("spawned"), events.toString()); }
+            synchronized (events) {
+                assertTrue(events.contains("spawned"), events.toString());
+            }
             JsonNode json = new ObjectMapper().readTree(Lab.json(List.of(r)));
             assertEquals("lab", json.get("scenario").asText());
             assertEquals(50, json.get("channels").get(0).get("received").asLong());
@@ -101,7 +105,9 @@ class LabTest {
             ipclab.engine.run.Run run = lab.startStepping(loaded, 0, RunSettings.defaults());
             try {
                 assertEquals(loaded.plans().getFirst(), run.plan());
-                assertEquals(List.of("producer", "consumer"), run.processes().stream().map(p -> p.name()).toList());
+                assertEquals(
+                        List.of("producer", "consumer"),
+                        run.processes().stream().map(p -> p.name()).toList());
                 run.runFree();
                 RunReport report = run.await();
                 assertEquals(Outcome.OK, Outcome.of(report), report.failures().toString());
@@ -121,7 +127,9 @@ class LabTest {
                 processes:
                   w: {role: writter, channel: q}
                 """, "bad.yaml"));
-        assertTrue(e.diagnostics().getFirst().toString().startsWith("bad.yaml:5:"), e.diagnostics().toString());
+        assertTrue(
+                e.diagnostics().getFirst().toString().startsWith("bad.yaml:5:"),
+                e.diagnostics().toString());
     }
 
     @Test

@@ -26,11 +26,17 @@ class OverridesTest {
 
     @Test
     void quickRunsEachCombinationOnceWithATenthOfTheMessages() throws Exception {
-        LoadedScenario s = lab.override(List.of(load("a", "q")), new Overrides(null, true, null)).getFirst();
+        LoadedScenario s = lab.override(List.of(load("a", "q")), new Overrides(null, true, null))
+                .getFirst();
         assertEquals(1, s.repeats());
         assertEquals(500, s.plans().getFirst().processes().getFirst().messages());
         assertEquals(50, s.plans().getFirst().processes().getFirst().warmup());
-        assertEquals(2, lab.override(List.of(load("a", "q")), new Overrides(2, true, null)).getFirst().repeats(), "--repeat wins over --quick");
+        assertEquals(
+                2,
+                lab.override(List.of(load("a", "q")), new Overrides(2, true, null))
+                        .getFirst()
+                        .repeats(),
+                "--repeat wins over --quick");
     }
 
     @Test
@@ -42,7 +48,9 @@ class OverridesTest {
         List<LoadedScenario> out = lab.override(parts, o);
         assertEquals(1, out.get(0).plans().size());
         assertEquals(2, out.get(1).plans().size());
-        assertEquals(Map.of("channels.link.type", "shm-spin"), out.get(1).plans().get(1).params());
+        assertEquals(
+                Map.of("channels.link.type", "shm-spin"),
+                out.get(1).plans().get(1).params());
         axes.put("channels.nowhere.type", List.of("pipe"));
         assertEquals(List.of("channels.nowhere.type"), new Overrides(null, false, axes).unused(parts));
     }

@@ -26,7 +26,9 @@ class CleanCommandTest {
 
     @Test
     void removesWhatADeadRunLeftAndNothingElse() throws Exception {
-        try (StateDir state = new StateDir(); SysvTool left = SysvTool.queue(); SysvTool other = SysvTool.queue()) {
+        try (StateDir state = new StateDir();
+                SysvTool left = SysvTool.queue();
+                SysvTool other = SysvTool.queue()) {
             int key = left.key().orElseThrow();
             int otherKey = other.key().orElseThrow();
             state.staleRun("hello", "msg", left.id(), key);
@@ -34,9 +36,17 @@ class CleanCommandTest {
             state.staleRun("race", "msg", other.id(), otherKey + 1);
             Ipclab r = Ipclab.run("clean");
             assertEquals(0, r.code(), r.toString());
-            assertTrue(r.out().contains(String.format("removed msg id=%d key=0x%08x (run of hello, pid %d)%n", left.id(), key, PID)), r.out());
-            assertTrue(r.out().contains(String.format("left    msg id=%d key=0x%08x: not ours (id reused: key=0x%08x uid=%d)%n",
-                    other.id(), otherKey + 1, otherKey, ipclab.engine.run.Proc.uid())), r.out());
+            assertTrue(
+                    r.out()
+                            .contains(String.format(
+                                    "removed msg id=%d key=0x%08x (run of hello, pid %d)%n", left.id(), key, PID)),
+                    r.out());
+            assertTrue(
+                    r.out()
+                            .contains(String.format(
+                                    "left    msg id=%d key=0x%08x: not ours (id reused: key=0x%08x uid=%d)%n",
+                                    other.id(), otherKey + 1, otherKey, ipclab.engine.run.Proc.uid())),
+                    r.out());
             assertTrue(r.out().endsWith("2 stale run records deleted\n"), r.out());
             assertFalse(left.exists(), "the dead run's queue is gone");
             assertTrue(other.exists(), "the other queue is untouched");
@@ -48,7 +58,8 @@ class CleanCommandTest {
 
     @Test
     void aLiveRunIsLeftAlone() throws Exception {
-        try (StateDir state = new StateDir(); SysvTool q = SysvTool.queue()) {
+        try (StateDir state = new StateDir();
+                SysvTool q = SysvTool.queue()) {
             state.liveRun("hello", "msg", q.id(), q.key().orElseThrow());
             Ipclab r = Ipclab.run("clean");
             assertEquals("nothing to clean\n", r.out());

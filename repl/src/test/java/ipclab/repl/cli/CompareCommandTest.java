@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareCommandTest {
     static final String COMPARE = "../scenarios/compare.yaml";
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static StateDir state;
     static Path out;
     static Ipclab run;
@@ -44,7 +46,9 @@ class CompareCommandTest {
     }
 
     @AfterAll
-    static void restore() throws Exception { state.close(); }
+    static void restore() throws Exception {
+        state.close();
+    }
 
     /** Every compare: claim of every part of the file, as written. */
     static List<String> claims() throws Exception {
@@ -67,8 +71,13 @@ class CompareCommandTest {
         String table = run.out().substring(run.out().indexOf("verdicts on this machine"));
         for (String c : claims) {
             String shown = c.contains(" #") ? c.substring(0, c.indexOf(" #")).strip() : c;
-            assertTrue(table.lines().anyMatch(l -> l.contains(shown)
-                    && (l.contains("confirmed") || l.contains("refuted") || l.contains("holds only in a range") || l.contains("inconclusive"))),
+            assertTrue(
+                    table.lines()
+                            .anyMatch(l -> l.contains(shown)
+                                    && (l.contains("confirmed")
+                                            || l.contains("refuted")
+                                            || l.contains("holds only in a range")
+                                            || l.contains("inconclusive"))),
                     "no verdict for '" + shown + "':\n" + table);
         }
         JsonNode json = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
@@ -77,8 +86,11 @@ class CompareCommandTest {
             if (v.get("verdict").asText().equals("refuted")) {
                 refuted = true;
                 String c = v.get("claim").asText();
-                String shown = c.contains(" #") ? c.substring(0, c.indexOf(" #")).strip() : c;
-                assertTrue(run.out().contains("refuted: " + shown), "the refuted claim is named: " + shown + "\n" + run.out());
+                String shown =
+                        c.contains(" #") ? c.substring(0, c.indexOf(" #")).strip() : c;
+                assertTrue(
+                        run.out().contains("refuted: " + shown),
+                        "the refuted claim is named: " + shown + "\n" + run.out());
             }
         }
         assertEquals(refuted ? 3 : 0, run.code(), run.toString());
@@ -87,14 +99,23 @@ class CompareCommandTest {
 
     @Test
     void theFolderHoldsJsonMarkdownHtmlAndBothChartsAsPngAndSvg() throws Exception {
-        for (String f : List.of("compare.json", "compare.md", "compare.html", "latency.png", "latency.svg", "throughput.png", "throughput.svg")) {
+        for (String f : List.of(
+                "compare.json",
+                "compare.md",
+                "compare.html",
+                "latency.png",
+                "latency.svg",
+                "throughput.png",
+                "throughput.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f + " missing or empty in " + out + "\n" + run);
         }
         String md = Files.readString(out.resolve("compare.md"));
         assertTrue(md.contains("msgmax = "), "a size beyond msgmax is said, not failed:\n" + md);
         JsonNode json = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
         assertEquals(claims().size(), json.get("verdicts").size());
-        assertTrue(json.toString().contains("loadBefore") || json.toString().contains("load"), "the conditions are in the report");
+        assertTrue(
+                json.toString().contains("loadBefore") || json.toString().contains("load"),
+                "the conditions are in the report");
     }
 
     @Test
@@ -110,10 +131,13 @@ class CompareCommandTest {
         // -p adds an axis to the parts that have the process: nothing to run needed to see the plan.
         var loaded = ScenarioLoader.load(Path.of("../scenarios/hello.yaml"));
         assertEquals(1, loaded.plans().size());
-        assertEquals(java.util.Map.of("processes.producer.size", List.of("64", "1KiB")),
+        assertEquals(
+                java.util.Map.of("processes.producer.size", List.of("64", "1KiB")),
                 RunCommand.sweepAxes(List.of("processes.producer.size=64,1KiB")));
         Ipclab bad = Ipclab.run("run", "../scenarios/hello.yaml", "-p", "processes.nobody.size=64");
         assertEquals(2, bad.code(), bad.toString());
-        assertTrue(bad.err().contains("-p processes.nobody.size: ../scenarios/hello.yaml has no such channel or process"), bad.err());
+        assertTrue(
+                bad.err().contains("-p processes.nobody.size: ../scenarios/hello.yaml has no such channel or process"),
+                bad.err());
     }
 }

@@ -45,11 +45,16 @@ class CrashEndToEndTest {
 
     /** The CLI in its own JVM, its output in files (never a full pipe). */
     record Cli(Process process, Path out, Path err) {
-        String stdout() throws IOException { return Files.readString(out, StandardCharsets.UTF_8); }
+        String stdout() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
 
-        String stderr() throws IOException { return Files.readString(err, StandardCharsets.UTF_8); }
+        String stderr() throws IOException {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        }
 
-        @Override public String toString() {
+        @Override
+        public String toString() {
             try {
                 return "--- out\n" + stdout() + "--- err\n" + stderr();
             } catch (IOException e) {
@@ -62,13 +67,20 @@ class CrashEndToEndTest {
     record Registered(List<Long> workerPids, List<String> workerNames, List<JsonNode> objects) {}
 
     static Cli start(Path state, Path logs, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dipclab.state.dir=" + state,
-                "-cp", System.getProperty("java.class.path"), "ipclab.repl.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dipclab.state.dir=" + state,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "ipclab.repl.Main"));
         cmd.addAll(List.of(args));
         Path out = logs.resolve("out.txt"), err = logs.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
         return new Cli(p, out, err);
     }
 
@@ -76,7 +88,9 @@ class CrashEndToEndTest {
     static Registered awaitGo(Cli cli, Path runs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            if (!cli.process().isAlive()) throw new AssertionError("the CLI exited early (" + cli.process().exitValue() + ")\n" + cli);
+            if (!cli.process().isAlive())
+                throw new AssertionError(
+                        "the CLI exited early (" + cli.process().exitValue() + ")\n" + cli);
             if (cli.stderr().lines().anyMatch(l -> l.matches("\\s*\\d+ ms\\s+go\\s.*"))) {
                 Registered r = registered(runs);
                 if (r.workerPids().size() == 4) return r;
@@ -97,7 +111,10 @@ class CrashEndToEndTest {
             } catch (IOException e) {
                 continue; // being replaced
             }
-            n.get("workers").forEach(w -> { pids.add(w.get("pid").asLong()); names.add(w.get("name").asText()); });
+            n.get("workers").forEach(w -> {
+                pids.add(w.get("pid").asLong());
+                names.add(w.get("name").asText());
+            });
             n.get("objects").forEach(objects::add);
         }
         return new Registered(pids, names, objects);
@@ -112,7 +129,9 @@ class CrashEndToEndTest {
 
     /** Is the System V object with this id and key in /proc/sysvipc/KIND? */
     static boolean inKernel(String kind, int id, int key) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/sysvipc", kind)).stream().skip(1).toList()) {
+        for (String line : Files.readAllLines(Path.of("/proc/sysvipc", kind)).stream()
+                .skip(1)
+                .toList()) {
             String[] f = line.strip().split("\\s+");
             if (Integer.parseInt(f[1]) == id && (int) Long.parseLong(f[0]) == key) return true;
         }
@@ -120,20 +139,26 @@ class CrashEndToEndTest {
     }
 
     static boolean inKernel(JsonNode o) throws IOException {
-        return inKernel(o.get("kind").asText(), o.get("id").asInt(), o.get("key").asInt());
+        return inKernel(
+                o.get("kind").asText(), o.get("id").asInt(), o.get("key").asInt());
     }
 
     /** Segments this pid created that still exist. */
     static List<String> segmentsCreatedBy(long pid) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("/proc/sysvipc/shm"));
         int cpid = List.of(lines.getFirst().strip().split("\\s+")).indexOf("cpid");
-        return lines.stream().skip(1).filter(l -> Long.parseLong(l.strip().split("\\s+")[cpid]) == pid).toList();
+        return lines.stream()
+                .skip(1)
+                .filter(l -> Long.parseLong(l.strip().split("\\s+")[cpid]) == pid)
+                .toList();
     }
 
     static boolean allGone(List<Long> pids, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            if (pids.stream().noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))) return true;
+            if (pids.stream()
+                    .noneMatch(
+                            p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))) return true;
             Thread.sleep(50);
         }
         return false;
@@ -164,16 +189,24 @@ class CrashEndToEndTest {
                 Registered reg = awaitGo(cli, state.runs());
                 descendants.addAll(cli.process().descendants().toList());
                 long cliPid = cli.process().pid();
-                assertEquals(List.of("msg", "sem", "sem", "shm"), reg.objects().stream().map(o -> o.get("kind").asText()).sorted().toList(),
+                assertEquals(
+                        List.of("msg", "sem", "sem", "shm"),
+                        reg.objects().stream()
+                                .map(o -> o.get("kind").asText())
+                                .sorted()
+                                .toList(),
                         "the queue, its semaphores, the ring's and its segment (remove: at-end, so not marked for removal yet)");
 
                 cli.process().toHandle().destroyForcibly();
                 assertTrue(cli.process().waitFor(30, TimeUnit.SECONDS), "SIGKILL ends the CLI");
                 assertEquals(137, cli.process().exitValue());
-                assertTrue(allGone(reg.workerPids(), 30), "the workers exit by themselves once their stdin closes: " + reg.workerPids());
+                assertTrue(
+                        allGone(reg.workerPids(), 30),
+                        "the workers exit by themselves once their stdin closes: " + reg.workerPids());
 
                 for (JsonNode o : reg.objects()) assertTrue(inKernel(o), "no one removed " + o);
-                assertEquals(1, segmentsCreatedBy(cliPid).size(), "the segment, never marked IPC_RMID, outlives the run");
+                assertEquals(
+                        1, segmentsCreatedBy(cliPid).size(), "the segment, never marked IPC_RMID, outlives the run");
                 assertEquals(1, runFiles(state.runs()).size(), "the dead run's registry file stays");
 
                 Ipclab ipcs = Ipclab.run("ipcs", "--mine", "--json");
@@ -181,22 +214,35 @@ class CrashEndToEndTest {
                 JsonNode listed = JSON.readTree(ipcs.out());
                 assertEquals(reg.objects().size(), listed.size(), ipcs.out());
                 for (JsonNode o : reg.objects()) {
-                    assertTrue(Stream.of(listed).flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false))
-                            .anyMatch(l -> l.get("kind").asText().equals(o.get("kind").asText()) && l.get("id").asInt() == o.get("id").asInt()),
+                    assertTrue(
+                            Stream.of(listed)
+                                    .flatMap(a -> java.util.stream.StreamSupport.stream(a.spliterator(), false))
+                                    .anyMatch(l -> l.get("kind")
+                                                    .asText()
+                                                    .equals(o.get("kind").asText())
+                                            && l.get("id").asInt()
+                                                    == o.get("id").asInt()),
                             "ipcs --mine lists " + o + "\n" + ipcs.out());
                 }
 
                 Ipclab clean = Ipclab.run("clean");
                 assertEquals(0, clean.code(), clean.toString());
                 for (JsonNode o : reg.objects()) {
-                    String line = String.format("removed %s id=%d key=0x%08x (run of leak, pid %d)", o.get("kind").asText(),
-                            o.get("id").asInt(), o.get("key").asInt(), cliPid);
+                    String line = String.format(
+                            "removed %s id=%d key=0x%08x (run of leak, pid %d)",
+                            o.get("kind").asText(),
+                            o.get("id").asInt(),
+                            o.get("key").asInt(),
+                            cliPid);
                     assertTrue(clean.out().lines().anyMatch(line::equals), "clean names " + line + "\n" + clean.out());
                     assertTrue(!inKernel(o), "clean removed " + o);
                 }
                 assertTrue(clean.out().endsWith("1 stale run record deleted\n"), clean.out());
                 assertEquals(List.of(), runFiles(state.runs()));
-                assertEquals("[ ]", JSON.readTree(Ipclab.run("ipcs", "--mine", "--json").out()).toPrettyString());
+                assertEquals(
+                        "[ ]",
+                        JSON.readTree(Ipclab.run("ipcs", "--mine", "--json").out())
+                                .toPrettyString());
             } finally {
                 cleanUp(cli, descendants); // inside: clean must see this test's registry, never the user's
             }
@@ -218,7 +264,8 @@ class CrashEndToEndTest {
                 assertTrue(cli.process().waitFor(60, TimeUnit.SECONDS), "SIGTERM ends the CLI\n" + cli);
                 assertNotEquals(0, cli.process().exitValue(), cli.toString());
                 assertTrue(allGone(reg.workerPids(), 10), "the shutdown hook stopped the workers: " + reg.workerPids());
-                for (JsonNode o : reg.objects()) assertTrue(!inKernel(o), "the shutdown hook removed " + o + "\n" + cli);
+                for (JsonNode o : reg.objects())
+                    assertTrue(!inKernel(o), "the shutdown hook removed " + o + "\n" + cli);
                 assertEquals(List.of(), segmentsCreatedBy(cli.process().pid()));
                 assertEquals(List.of(), runFiles(state.runs()), "the registry file went with the objects");
             } finally {
@@ -237,7 +284,10 @@ class CrashEndToEndTest {
                 cli = start(state.dir(), logs, "run", "-v", LEAK);
                 Registered reg = awaitGo(cli, state.runs());
                 descendants.addAll(cli.process().descendants().toList());
-                Optional<ProcessHandle> victim = cli.process().children().filter(c -> reg.workerPids().contains(c.pid())).findFirst();
+                Optional<ProcessHandle> victim = cli.process()
+                        .children()
+                        .filter(c -> reg.workerPids().contains(c.pid()))
+                        .findFirst();
                 assertTrue(victim.isPresent(), "a worker is a child of the CLI: " + reg.workerPids());
                 long pid = victim.get().pid();
                 String name = reg.workerNames().get(reg.workerPids().indexOf(pid));

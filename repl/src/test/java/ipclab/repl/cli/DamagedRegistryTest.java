@@ -28,8 +28,12 @@ class DamagedRegistryTest {
 
     private static void damage(StateDir state) throws Exception {
         Files.createDirectories(state.runs());
-        Files.writeString(state.runs().resolve("null-kind.json"), HEAD + "\"objects\": [{\"kind\": null, \"id\": 3, \"key\": 0, \"path\": null}]}");
-        Files.writeString(state.runs().resolve("path-kind.json"), HEAD + "\"objects\": [{\"kind\": \"../../etc/passwd\", \"id\": 3, \"key\": 0, \"path\": null}]}");
+        Files.writeString(
+                state.runs().resolve("null-kind.json"),
+                HEAD + "\"objects\": [{\"kind\": null, \"id\": 3, \"key\": 0, \"path\": null}]}");
+        Files.writeString(
+                state.runs().resolve("path-kind.json"),
+                HEAD + "\"objects\": [{\"kind\": \"../../etc/passwd\", \"id\": 3, \"key\": 0, \"path\": null}]}");
         Files.writeString(state.runs().resolve("not-json.json"), "this is not a run file\n");
         Files.writeString(state.runs().resolve("truncated.json"), HEAD + "\"objects\": [{\"kind\": \"msg\", \"id\"");
     }
@@ -58,12 +62,17 @@ class DamagedRegistryTest {
         try (StateDir state = new StateDir()) {
             Path victim = Files.writeString(elsewhere.resolve("precious.txt"), "keep me");
             Files.createDirectories(state.runs());
-            Files.writeString(state.runs().resolve("foreign.json"), HEAD.replace("\"uid\": 0", "\"uid\": " + ipclab.engine.run.Proc.uid())
-                    + "\"objects\": [{\"kind\": \"file\", \"id\": -1, \"key\": 0, \"path\": \"" + victim + "\"}]}");
+            Files.writeString(
+                    state.runs().resolve("foreign.json"),
+                    HEAD.replace("\"uid\": 0", "\"uid\": " + ipclab.engine.run.Proc.uid())
+                            + "\"objects\": [{\"kind\": \"file\", \"id\": -1, \"key\": 0, \"path\": \"" + victim
+                            + "\"}]}");
             Ipclab r = Ipclab.run("clean");
             assertEquals(0, r.code(), r.toString());
             assertTrue(Files.exists(victim), "not deleted\n" + r);
-            assertTrue(r.out().contains("left    file " + victim + ": refused, outside ipclab's own directories"), r.out());
+            assertTrue(
+                    r.out().contains("left    file " + victim + ": refused, outside ipclab's own directories"),
+                    r.out());
         }
     }
 
@@ -74,7 +83,11 @@ class DamagedRegistryTest {
             Files.createSymbolicLink(state.runs(), real);
             Ipclab r = Ipclab.run("clean");
             assertEquals(1, r.code(), r.toString());
-            assertTrue(r.err().contains("the run registry directory " + state.runs() + " is not safe to use: it is a symbolic link"), r.err());
+            assertTrue(
+                    r.err()
+                            .contains("the run registry directory " + state.runs()
+                                    + " is not safe to use: it is a symbolic link"),
+                    r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace\n" + r);
         }
     }
@@ -82,7 +95,8 @@ class DamagedRegistryTest {
     @Test
     void aLooseRegistryDirectoryOfOursIsTightenedTo0700() throws Exception {
         try (StateDir state = new StateDir()) {
-            Files.createDirectories(state.runs(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            Files.createDirectories(
+                    state.runs(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Files.setPosixFilePermissions(state.runs(), PosixFilePermissions.fromString("rwxr-xr-x"));
             assertEquals(0, Ipclab.run("clean").code());
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.runs())));

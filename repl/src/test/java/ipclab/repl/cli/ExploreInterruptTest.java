@@ -30,16 +30,24 @@ class ExploreInterruptTest {
         List<ProcessHandle> descendants = new ArrayList<>();
         try (StateDir state = new StateDir()) {
             try {
-                cli = CrashEndToEndTest.start(state.dir(), logs, "explore", file.toString(), "--runs", "50", "--shrink-runs", "0");
+                cli = CrashEndToEndTest.start(
+                        state.dir(), logs, "explore", file.toString(), "--runs", "50", "--shrink-runs", "0");
                 CrashEndToEndTest.Registered reg = midExploration(cli, state.runs());
                 descendants.addAll(cli.process().descendants().toList());
                 long pid = cli.process().pid();
-                assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor());
+                assertEquals(
+                        0,
+                        new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                                .start()
+                                .waitFor());
                 assertTrue(cli.process().waitFor(60, TimeUnit.SECONDS), "SIGINT ends the CLI\n" + cli);
-                assertTrue(CrashEndToEndTest.allGone(reg.workerPids(), 30), "the workers are gone: " + reg.workerPids());
-                for (var o : reg.objects()) assertTrue(!CrashEndToEndTest.inKernel(o), "the shutdown hook removed " + o + "\n" + cli);
+                assertTrue(
+                        CrashEndToEndTest.allGone(reg.workerPids(), 30), "the workers are gone: " + reg.workerPids());
+                for (var o : reg.objects())
+                    assertTrue(!CrashEndToEndTest.inKernel(o), "the shutdown hook removed " + o + "\n" + cli);
                 assertEquals(List.of(), CrashEndToEndTest.segmentsCreatedBy(pid));
-                assertEquals(List.of(), CrashEndToEndTest.runFiles(state.runs()), "the registry file went with the objects");
+                assertEquals(
+                        List.of(), CrashEndToEndTest.runFiles(state.runs()), "the registry file went with the objects");
             } finally {
                 CrashEndToEndTest.cleanUp(cli, descendants);
             }

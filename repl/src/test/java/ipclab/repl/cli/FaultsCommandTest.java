@@ -32,8 +32,18 @@ class FaultsCommandTest {
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run("run", KILL, "--json", json.toString());
             assertEquals(0, r.code(), r.toString());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("kill producer after 1000 messages\\s+\\d+ ms\\s+SIGKILL sent by producer to itself after 1000 messages")), r.out());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("producer\\s+writer\\s+[\\d,]+\\s+[\\d,]+\\s+\\d+\\s+137\\s.*")), r.out());
+            assertTrue(
+                    r.out()
+                            .lines()
+                            .anyMatch(
+                                    l -> l.matches(
+                                            "kill producer after 1000 messages\\s+\\d+ ms\\s+SIGKILL sent by producer to itself after 1000 messages")),
+                    r.out());
+            assertTrue(
+                    r.out()
+                            .lines()
+                            .anyMatch(l -> l.matches("producer\\s+writer\\s+[\\d,]+\\s+[\\d,]+\\s+\\d+\\s+137\\s.*")),
+                    r.out());
             assertFalse(r.out().contains("died"), "a kill on purpose is no death\n" + r.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             JsonNode fault = report.get("faults").get(0);
@@ -47,7 +57,10 @@ class FaultsCommandTest {
     @Test
     void aClaimTheKillRefutesExits3(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("kill-refuted.yaml");
-        Files.writeString(yaml, Files.readString(Path.of(KILL)).replace("  - producer.sent == 1000\n", "  - consumer.received == 5000\n"));
+        Files.writeString(
+                yaml,
+                Files.readString(Path.of(KILL))
+                        .replace("  - producer.sent == 1000\n", "  - consumer.received == 5000\n"));
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run("run", yaml.toString());
             assertEquals(3, r.code(), r.toString());
@@ -62,7 +75,12 @@ class FaultsCommandTest {
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run("run", REMOVE, "--json", json.toString());
             assertEquals(0, r.code(), r.toString());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("remove channel jobs at 500ms\\s+\\d+ ms\\s+msgctl\\(\\d+, IPC_RMID\\).*")), r.out());
+            assertTrue(
+                    r.out()
+                            .lines()
+                            .anyMatch(l -> l.matches(
+                                    "remove channel jobs at 500ms\\s+\\d+ ms\\s+msgctl\\(\\d+, IPC_RMID\\).*")),
+                    r.out());
             assertTrue(r.out().lines().anyMatch(l -> l.matches("consumer\\s+EIDRM 1\\s+\\(exit 1\\)")), r.out());
             assertFalse(r.out().contains("died"), r.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -71,7 +89,8 @@ class FaultsCommandTest {
             String result = report.get("faults").get(0).get("result").asText();
             String id = result.substring("msgctl(".length(), result.indexOf(','));
             try (Stream<String> rows = Files.lines(Path.of("/proc/sysvipc/msg"))) {
-                assertTrue(rows.skip(1).noneMatch(l -> l.trim().split("\\s+")[1].equals(id)), "queue " + id + " is gone");
+                assertTrue(
+                        rows.skip(1).noneMatch(l -> l.trim().split("\\s+")[1].equals(id)), "queue " + id + " is gone");
             }
             assertNothingLeft(state, report);
         }
@@ -87,7 +106,8 @@ class FaultsCommandTest {
         }
         for (JsonNode p : report.get("processes")) {
             long pid = p.get("pid").asLong();
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker pid " + pid + " is gone");
+            assertFalse(
+                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker pid " + pid + " is gone");
         }
     }
 }

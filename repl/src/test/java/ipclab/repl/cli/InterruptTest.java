@@ -52,10 +52,13 @@ class InterruptTest {
                 Path yaml = logs.resolve("slow-sweep.yaml");
                 Files.writeString(yaml, SWEEP);
                 Path json = logs.resolve("report.json");
-                cli = CrashEndToEndTest.start(state.dir(), logs, "run", "-v", yaml.toString(), "--json", json.toString());
+                cli = CrashEndToEndTest.start(
+                        state.dir(), logs, "run", "-v", yaml.toString(), "--json", json.toString());
                 awaitSecondGo(cli);
                 descendants.addAll(cli.process().descendants().toList());
-                Process kill = new ProcessBuilder("kill", "-INT", Long.toString(cli.process().pid())).start();
+                Process kill = new ProcessBuilder(
+                                "kill", "-INT", Long.toString(cli.process().pid()))
+                        .start();
                 assertEquals(0, kill.waitFor());
                 assertTrue(cli.process().waitFor(90, TimeUnit.SECONDS), "SIGINT ends the CLI\n" + cli);
                 assertEquals(130, cli.process().exitValue(), cli.toString());
@@ -63,17 +66,40 @@ class InterruptTest {
                 String out = cli.stdout();
                 assertTrue(out.lines().anyMatch(l -> l.matches("1\\s+✓\\s+.*")), "the finished row is printed\n" + out);
                 assertTrue(out.lines().anyMatch(l -> l.matches("2\\s+✗\\s+.*")), "the stopped row is printed\n" + out);
-                assertTrue(out.contains("interrupted (SIGINT/SIGTERM) during run 2/3 of " + yaml + " [seed=2]: its 2 processes were stopped"
-                        + " and the objects of channel q removed (nothing left behind); 1 finished run reported above, 1 not run"), out);
+                assertTrue(
+                        out.contains(
+                                "interrupted (SIGINT/SIGTERM) during run 2/3 of " + yaml
+                                        + " [seed=2]: its 2 processes were stopped"
+                                        + " and the objects of channel q removed (nothing left behind); 1 finished run reported above, 1 not run"),
+                        out);
 
                 JsonNode report = CrashEndToEndTest.JSON.readTree(json.toFile());
                 assertEquals(2, report.get("runs").size(), report.toPrettyString());
                 assertTrue(report.get("runs").get(0).get("ok").asBoolean(), report.toPrettyString());
-                assertTrue(report.get("runs").get(0).get("channels").get(0).get("sent").asLong() > 0, "the finished run's figures are there");
-                assertEquals("stopped", report.get("runs").get(1).get("failures").get(0).get("kind").asText());
+                assertTrue(
+                        report.get("runs")
+                                        .get(0)
+                                        .get("channels")
+                                        .get(0)
+                                        .get("sent")
+                                        .asLong()
+                                > 0,
+                        "the finished run's figures are there");
+                assertEquals(
+                        "stopped",
+                        report.get("runs")
+                                .get(1)
+                                .get("failures")
+                                .get(0)
+                                .get("kind")
+                                .asText());
 
-                assertEquals(List.of(), CrashEndToEndTest.runFiles(state.runs()), "the registry is empty: nothing left");
-                assertTrue(CrashEndToEndTest.allGone(descendants.stream().map(ProcessHandle::pid).toList(), 10), "every worker is gone");
+                assertEquals(
+                        List.of(), CrashEndToEndTest.runFiles(state.runs()), "the registry is empty: nothing left");
+                assertTrue(
+                        CrashEndToEndTest.allGone(
+                                descendants.stream().map(ProcessHandle::pid).toList(), 10),
+                        "every worker is gone");
             } finally {
                 CrashEndToEndTest.cleanUp(cli, descendants);
             }

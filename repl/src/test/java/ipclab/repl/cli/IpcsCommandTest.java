@@ -21,13 +21,29 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("try") // a StateDir works by being open
 class IpcsCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KEYS = Set.of("kind", "key", "id", "owner", "uid", "mode", "bytes", "messages",
-            "nsems", "nattch", "status", "cpid", "lpid", "lspid", "lrpid", "ipclab");
+    private static final Set<String> KEYS = Set.of(
+            "kind",
+            "key",
+            "id",
+            "owner",
+            "uid",
+            "mode",
+            "bytes",
+            "messages",
+            "nsems",
+            "nattch",
+            "status",
+            "cpid",
+            "lpid",
+            "lspid",
+            "lrpid",
+            "ipclab");
 
     private static JsonNode find(JsonNode arr, String kind, int id) {
         return StreamSupport.stream(arr.spliterator(), false)
                 .filter(n -> n.get("kind").asText().equals(kind) && n.get("id").asInt() == id)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static Set<String> keysOf(JsonNode n) {
@@ -38,7 +54,8 @@ class IpcsCommandTest {
 
     @Test
     void jsonListsAQueueWithItsKeyAndId() throws Exception {
-        try (StateDir state = new StateDir(); SysvTool q = SysvTool.queue()) {
+        try (StateDir state = new StateDir();
+                SysvTool q = SysvTool.queue()) {
             Ipclab r = Ipclab.run("ipcs", "--json");
             assertEquals(0, r.code(), r.toString());
             JsonNode arr = JSON.readTree(r.out());
@@ -46,7 +63,8 @@ class IpcsCommandTest {
             JsonNode n = find(arr, "msg", q.id());
             assertNotNull(n, "queue " + q.id() + " not in " + r.out());
             assertEquals(KEYS, keysOf(n));
-            assertEquals(String.format("0x%08x", q.key().orElseThrow()), n.get("key").asText());
+            assertEquals(
+                    String.format("0x%08x", q.key().orElseThrow()), n.get("key").asText());
             assertEquals("644", n.get("mode").asText());
             assertEquals(0, n.get("messages").asLong());
             assertEquals(0, n.get("bytes").asLong());
@@ -62,7 +80,9 @@ class IpcsCommandTest {
 
     @Test
     void mineListsWhatTheRegistryHolds() throws Exception {
-        try (StateDir state = new StateDir(); SysvTool ours = SysvTool.queue(); SysvTool theirs = SysvTool.queue()) {
+        try (StateDir state = new StateDir();
+                SysvTool ours = SysvTool.queue();
+                SysvTool theirs = SysvTool.queue()) {
             state.liveRun("hello", "msg", ours.id(), ours.key().orElseThrow());
             JsonNode mine = JSON.readTree(Ipclab.run("ipcs", "--json", "--mine").out());
             assertNotNull(find(mine, "msg", ours.id()), mine.toString());
@@ -76,7 +96,8 @@ class IpcsCommandTest {
     @Test
     void aRegistryEntryWithAnotherKeyIsNotIpclabs() throws Exception {
         // the id was reused by someone else after ipclab's object went: the key tells them apart
-        try (StateDir state = new StateDir(); SysvTool q = SysvTool.queue()) {
+        try (StateDir state = new StateDir();
+                SysvTool q = SysvTool.queue()) {
             state.liveRun("hello", "msg", q.id(), q.key().orElseThrow() + 1);
             JsonNode mine = JSON.readTree(Ipclab.run("ipcs", "--json", "--mine").out());
             assertNull(find(mine, "msg", q.id()), mine.toString());
@@ -85,10 +106,13 @@ class IpcsCommandTest {
 
     @Test
     void jsonListsSharedMemoryAndSemaphores() throws Exception {
-        try (SysvTool shm = SysvTool.segment(4096); SysvTool sem = SysvTool.semaphores(2)) {
+        try (SysvTool shm = SysvTool.segment(4096);
+                SysvTool sem = SysvTool.semaphores(2)) {
             JsonNode arr = JSON.readTree(Ipclab.run("ipcs", "--json").out());
             JsonNode s = find(arr, "shm", shm.id());
-            assertEquals(String.format("0x%08x", shm.key().orElseThrow()), s.get("key").asText());
+            assertEquals(
+                    String.format("0x%08x", shm.key().orElseThrow()),
+                    s.get("key").asText());
             assertEquals(4096, s.get("bytes").asLong());
             assertEquals(0, s.get("nattch").asLong());
             assertEquals("", s.get("status").asText());
@@ -98,8 +122,10 @@ class IpcsCommandTest {
             assertEquals(2, m.get("nsems").asInt());
             assertTrue(m.get("bytes").isNull());
 
-            JsonNode only = JSON.readTree(Ipclab.run("ipcs", "--json", "--kind", "sem").out());
-            assertTrue(StreamSupport.stream(only.spliterator(), false).allMatch(n -> n.get("kind").asText().equals("sem")));
+            JsonNode only =
+                    JSON.readTree(Ipclab.run("ipcs", "--json", "--kind", "sem").out());
+            assertTrue(StreamSupport.stream(only.spliterator(), false)
+                    .allMatch(n -> n.get("kind").asText().equals("sem")));
             assertNotNull(find(only, "sem", sem.id()));
         }
     }
@@ -113,9 +139,15 @@ class IpcsCommandTest {
             int at = lines.indexOf("Message queues");
             assertTrue(at >= 0, r.out());
             String header = lines.get(at + 1);
-            assertTrue(header.matches("key\\s+msqid\\s+owner\\s+mode\\s+used-bytes\\s+messages\\s+lspid\\s+lrpid\\s+ipclab"), header);
+            assertTrue(
+                    header.matches(
+                            "key\\s+msqid\\s+owner\\s+mode\\s+used-bytes\\s+messages\\s+lspid\\s+lrpid\\s+ipclab"),
+                    header);
             assertTrue(lines.contains("Shared memory segments") && lines.contains("Semaphore arrays"), r.out());
-            String row = lines.stream().filter(l -> l.matches("0x\\p{XDigit}{8}\\s+" + q.id() + "\\s.*")).findFirst().orElseThrow();
+            String row = lines.stream()
+                    .filter(l -> l.matches("0x\\p{XDigit}{8}\\s+" + q.id() + "\\s.*"))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(row.matches(".*\\s644\\s+0\\s+0\\s+0\\s+0\\s+no"), row);
             // right-aligned: the id ends where the header's "msqid" ends
             String id = Integer.toString(q.id());

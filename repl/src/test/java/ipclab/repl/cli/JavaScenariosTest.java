@@ -24,7 +24,10 @@ class JavaScenariosTest {
     void everyExampleValidatesOneLinePerScenario() throws Exception {
         List<String> files;
         try (Stream<Path> s = Files.list(Path.of(EXAMPLES))) {
-            files = s.map(Path::toString).filter(f -> f.endsWith(".java")).sorted().toList();
+            files = s.map(Path::toString)
+                    .filter(f -> f.endsWith(".java"))
+                    .sorted()
+                    .toList();
         }
         String[] args = Stream.concat(Stream.of("validate"), files.stream()).toArray(String[]::new);
         Ipclab r = Ipclab.run(args);
@@ -44,17 +47,21 @@ class JavaScenariosTest {
     void aMemberCanBePicked() {
         Ipclab r = Ipclab.run("validate", EXAMPLES + "Race.java#withSemaphore", EXAMPLES + "PingPong.java#all[pipe]");
         assertEquals(0, r.code(), r.toString());
-        assertEquals("ok  ../examples/Race.java#withSemaphore  (2 processes, 1 channel)\n"
-                + "ok  ../examples/PingPong.java#all[pipe]  (2 processes, 1 channel)\n", r.out());
+        assertEquals(
+                "ok  ../examples/Race.java#withSemaphore  (2 processes, 1 channel)\n"
+                        + "ok  ../examples/PingPong.java#all[pipe]  (2 processes, 1 channel)\n",
+                r.out());
     }
 
     @Test
     void aMissingMemberNamesTheOnesThere() {
         Ipclab r = Ipclab.run("validate", EXAMPLES + "Race.java#nope", EXAMPLES + "PingPong.java#all[carrier-pigeon]");
         assertEquals(2, r.code(), r.toString());
-        assertEquals("../examples/Race.java: no public static Scenario nope() method or field nope; it has sweep, withSemaphore\n"
-                + "../examples/PingPong.java: all() has no scenario carrier-pigeon; it has msgq, shm-spin, shm-semaphore, unix, tcp, pipe\n"
-                + "2 problems in 2 of 2 files\n", problems(r));
+        assertEquals(
+                "../examples/Race.java: no public static Scenario nope() method or field nope; it has sweep, withSemaphore\n"
+                        + "../examples/PingPong.java: all() has no scenario carrier-pigeon; it has msgq, shm-spin, shm-semaphore, unix, tcp, pipe\n"
+                        + "2 problems in 2 of 2 files\n",
+                problems(r));
     }
 
     @Test
@@ -74,8 +81,11 @@ class JavaScenariosTest {
             Ipclab r = Ipclab.run("run", f.toString(), "--json", json.toString());
             assertEquals(2, r.code(), r.toString());
             assertEquals("", r.out());
-            assertEquals(f + ":4:40: cannot find symbol, symbol: method foo(), location: class ipclab.dsl.model.Scenario.Builder\n"
-                    + f + ":6:13: incompatible types: java.lang.String cannot be converted to int\n", problems(r));
+            assertEquals(
+                    f
+                            + ":4:40: cannot find symbol, symbol: method foo(), location: class ipclab.dsl.model.Scenario.Builder\n"
+                            + f + ":6:13: incompatible types: java.lang.String cannot be converted to int\n",
+                    problems(r));
             assertFalse(Files.exists(json));
             assertFalse(Files.exists(state.runs()), "nothing registered, so nothing created");
         }
@@ -83,7 +93,9 @@ class JavaScenariosTest {
         assertEquals(2, v.code(), v.toString());
         assertTrue(problems(v).startsWith(f + ":4:40: cannot find symbol"), problems(v));
         try (Stream<Path> s = Files.list(dir)) {
-            assertEquals(List.of("Broken.java"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(
+                    List.of("Broken.java"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no classes left next to the source");
         }
     }
@@ -94,8 +106,10 @@ class JavaScenariosTest {
         Files.writeString(f, "public class Nothing { public static int answer() { return 42; } }\n");
         Ipclab r = Ipclab.run("run", f.toString());
         assertEquals(2, r.code(), r.toString());
-        assertEquals(f + ": no public static Scenario scenario() method; add one that returns the scenario, "
-                + "e.g. public static Scenario scenario() { return Scenario.named(\"demo\")...build(); }\n", problems(r));
+        assertEquals(
+                f + ": no public static Scenario scenario() method; add one that returns the scenario, "
+                        + "e.g. public static Scenario scenario() { return Scenario.named(\"demo\")...build(); }\n",
+                problems(r));
     }
 
     @Test
@@ -114,7 +128,9 @@ class JavaScenariosTest {
             Ipclab r = Ipclab.run("run", f.toString());
             assertEquals(2, r.code(), r.toString());
             // the builder call that added the channel, in the file as the user named it
-            assertEquals(f + ":5: channels.q: channel q has writers (w) but no reader; add a process with role: reader and channel: q\n",
+            assertEquals(
+                    f
+                            + ":5: channels.q: channel q has writers (w) but no reader; add a process with role: reader and channel: q\n",
                     problems(r));
             assertFalse(Files.exists(state.runs()));
         }
@@ -158,27 +174,37 @@ class JavaScenariosTest {
             Ipclab r = Ipclab.run("run", EXAMPLES + "Hello.java", "--json", json.toString());
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().startsWith("scenario hello  seed "), r.out());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("q\\s+msgq\\s+1,000\\s+1,000\\s+0\\s+0\\s+0\\s+0\\s.*")), r.out());
+            assertTrue(
+                    r.out().lines().anyMatch(l -> l.matches("q\\s+msgq\\s+1,000\\s+1,000\\s+0\\s+0\\s+0\\s+0\\s.*")),
+                    r.out());
             assertTrue(r.out().endsWith("ok\n"), r.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             assertEquals("hello", report.get("scenario").asText());
             assertTrue(report.get("ok").asBoolean());
-            assertTrue(!Files.exists(state.runs()) || Files.list(state.runs()).findAny().isEmpty(), "the run removed its registry file");
+            assertTrue(
+                    !Files.exists(state.runs())
+                            || Files.list(state.runs()).findAny().isEmpty(),
+                    "the run removed its registry file");
         }
     }
 
     /** stderr without the notice that a Java file's code runs (checked in {@link #loadingAJavaFileSaysItsCodeRuns}). */
     static String problems(Ipclab r) {
-        return r.err().lines().filter(l -> !l.matches("ipclab: .* is Java: loading it compiles it and runs its code.*"))
-                .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+        return r.err()
+                .lines()
+                .filter(l -> !l.matches("ipclab: .* is Java: loading it compiles it and runs its code.*"))
+                .map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining());
     }
 
     @Test
     void loadingAJavaFileSaysItsCodeRuns() {
         Ipclab r = Ipclab.run("validate", "../examples/Hello.java");
         assertEquals(0, r.code(), r.toString());
-        assertEquals("ipclab: ../examples/Hello.java is Java: loading it compiles it and runs its code (static initialisers,"
-                + " the scenario methods) in this JVM with your rights; load only files you trust\n", r.err());
+        assertEquals(
+                "ipclab: ../examples/Hello.java is Java: loading it compiles it and runs its code (static initialisers,"
+                        + " the scenario methods) in this JVM with your rights; load only files you trust\n",
+                r.err());
         assertEquals("", Ipclab.run("validate", "../scenarios/hello.yaml").err(), "YAML runs no code: no notice");
     }
 }

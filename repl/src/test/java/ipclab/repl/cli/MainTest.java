@@ -23,9 +23,12 @@ class MainTest {
     @Test
     void helpListsTheLaunchersOwnCommandsAfterTheOthers() {
         Ipclab r = Ipclab.run("--help");
-        assertTrue(r.out().contains("  help      Display help information about the specified command.\n"
-                + "  test      Run the whole test suite, as CI does (mvn verify with JDK 25).\n"
-                + "  build     Build ipclab now; also done on first use and after a change.\n"), r.out());
+        assertTrue(
+                r.out()
+                        .contains("  help      Display help information about the specified command.\n"
+                                + "  test      Run the whole test suite, as CI does (mvn verify with JDK 25).\n"
+                                + "  build     Build ipclab now; also done on first use and after a change.\n"),
+                r.out());
         assertFalse(Commands.names().contains("test"), "not a command of this program: the REPL does not complete it");
     }
 
@@ -83,7 +86,8 @@ class MainTest {
         java.nio.file.Path json = dir.resolve("no-such-dir").resolve("r.json");
         Ipclab r = Ipclab.run("run", ValidateCommandTest.HELLO, "--json", json.toString());
         assertEquals(2, r.code(), r.toString());
-        assertEquals("ipclab run: --json " + json + ": the directory " + json.getParent() + " does not exist\n", r.err());
+        assertEquals(
+                "ipclab run: --json " + json + ": the directory " + json.getParent() + " does not exist\n", r.err());
     }
 
     @Test
@@ -92,8 +96,11 @@ class MainTest {
         var w = new java.io.PrintWriter(err, true);
         Cli cli = new Cli(w, w, new ipclab.repl.report.Style(false, false), java.util.Map.of());
         var cmd = Commands.commandLine(cli, false).getSubcommands().get("run");
-        int code = new ErrorHandlers(cli, false).handleExecutionException(
-                new IllegalStateException("shmget(key=0x0, size=64, flags=IPC_CREAT|0600) failed: ENOSPC"), cmd, null);
+        int code = new ErrorHandlers(cli, false)
+                .handleExecutionException(
+                        new IllegalStateException("shmget(key=0x0, size=64, flags=IPC_CREAT|0600) failed: ENOSPC"),
+                        cmd,
+                        null);
         assertEquals(1, code);
         assertEquals("""
                 ipclab run: shmget(key=0x0, size=64, flags=IPC_CREAT|0600) failed: ENOSPC
@@ -101,7 +108,9 @@ class MainTest {
                 """, err.toString());
         err.getBuffer().setLength(0);
         new ErrorHandlers(cli, true).handleExecutionException(new IllegalStateException("boom"), cmd, null);
-        assertTrue(err.toString().startsWith("ipclab run: boom\njava.lang.IllegalStateException: boom\n\tat "), err.toString());
+        assertTrue(
+                err.toString().startsWith("ipclab run: boom\njava.lang.IllegalStateException: boom\n\tat "),
+                err.toString());
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SuppressWarnings("try") // a StateDir works by being open
 class NoisyRepeatTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -55,7 +56,8 @@ class NoisyRepeatTest {
         var stderr = new LoadSwitch(new ByteArrayOutputStream());
         int code;
         try (StateDir state = new StateDir();
-             var o = new PrintStream(stdout, true, StandardCharsets.UTF_8); var e = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
+                var o = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+                var e = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
             code = Main.run(new String[] {"run", file.toString(), "--out", out.toString()}, o, e, Map.of());
         } finally {
             stderr.load.stop();
@@ -67,7 +69,8 @@ class NoisyRepeatTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("compare.json").toFile());
         JsonNode loaded = null;
         for (JsonNode p : json.get("points")) {
-            if (p.get("system").asText().equals("mtype1") && p.get("figure").asText().equals("throughput")) loaded = p;
+            if (p.get("system").asText().equals("mtype1")
+                    && p.get("figure").asText().equals("throughput")) loaded = p;
         }
         assertTrue(loaded != null, json.toString());
         assertEquals(3, loaded.get("samples").size(), loaded.toString());
@@ -79,7 +82,9 @@ class NoisyRepeatTest {
         assertTrue(said, "a verdict from a noisy figure says so: " + v);
         String terminal = stdout.toString(StandardCharsets.UTF_8);
         assertTrue(terminal.contains("median (min–max) of 3 runs"), "the repeats' table:\n" + printed);
-        assertTrue(terminal.lines().anyMatch(l -> l.startsWith("mtype1") && l.contains(", noisy)")), "the terminal marks it noisy:\n" + printed);
+        assertTrue(
+                terminal.lines().anyMatch(l -> l.startsWith("mtype1") && l.contains(", noisy)")),
+                "the terminal marks it noisy:\n" + printed);
     }
 
     /** Watches the progress lines and loads every CPU from "run 2/6" until "run 3/6". */
@@ -87,9 +92,12 @@ class NoisyRepeatTest {
         final ByteArrayOutputStream seen;
         final CpuLoad load = new CpuLoad();
 
-        LoadSwitch(ByteArrayOutputStream seen) { this.seen = seen; }
+        LoadSwitch(ByteArrayOutputStream seen) {
+            this.seen = seen;
+        }
 
-        @Override public synchronized void write(int b) {
+        @Override
+        public synchronized void write(int b) {
             seen.write(b);
             if (b != '\n') return;
             String text = seen.toString(StandardCharsets.UTF_8);

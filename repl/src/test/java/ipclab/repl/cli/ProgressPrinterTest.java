@@ -25,9 +25,11 @@ class ProgressPrinterTest {
         p.runStarting(2, 4, Map.of("channels.link.type", "pipe"));
         now.set(40_000_000_000L);
         p.finished(4);
-        assertEquals("\r\u001b[2K[........................] 1/4  0s  channels.link.type=msgq"
-                + "\r\u001b[2K[######..................] 2/4  10s, about 30s left  channels.link.type=pipe"
-                + "\r\u001b[2K[########################] 4/4  40s\n", text.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals(
+                "\r\u001b[2K[........................] 1/4  0s  channels.link.type=msgq"
+                        + "\r\u001b[2K[######..................] 2/4  10s, about 30s left  channels.link.type=pipe"
+                        + "\r\u001b[2K[########################] 4/4  40s\n",
+                text.toString().replace(System.lineSeparator(), "\n"));
     }
 
     @Test
@@ -36,9 +38,12 @@ class ProgressPrinterTest {
         p.runStarting(1, 2, Map.of("processes.w.size", "64"));
         p.runStarting(2, 2, Map.of("processes.w.size", "1KiB"));
         p.finished(2);
-        assertEquals("run 1/2: processes.w.size=64\nrun 2/2: processes.w.size=1KiB\n", text.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals(
+                "run 1/2: processes.w.size=64\nrun 2/2: processes.w.size=1KiB\n",
+                text.toString().replace(System.lineSeparator(), "\n"));
         StringWriter quiet = new StringWriter();
-        ProgressPrinter q = new ProgressPrinter(new PrintWriter(quiet, true), ProgressPrinter.Mode.QUIET, false, now::get);
+        ProgressPrinter q =
+                new ProgressPrinter(new PrintWriter(quiet, true), ProgressPrinter.Mode.QUIET, false, now::get);
         q.runStarting(1, 2, Map.of());
         q.finished(2);
         assertEquals("", quiet.toString());

@@ -57,7 +57,8 @@ class RandomKillTest {
         Random r = new Random(seed);
         String token = "rk" + HexFormat.of().toHexDigits((short) r.nextInt());
         int tag = 0x1000 + r.nextInt(0xe000);
-        System.out.println("RandomKillTest: seed " + seed + ", " + n + " kills, key tag 0x" + Integer.toHexString(tag) + ", token " + token);
+        System.out.println("RandomKillTest: seed " + seed + ", " + n + " kills, key tag 0x" + Integer.toHexString(tag)
+                + ", token " + token);
         List<Path> scenarios = scenarios(tmp, token);
         List<String> problems = new ArrayList<>();
         try (StateDir state = new StateDir()) {
@@ -68,11 +69,18 @@ class RandomKillTest {
                 Path logs = Files.createDirectories(tmp.resolve("kill-" + i));
                 Killed k = killDuring(phase, r, state, logs, scenario, tag);
                 Ipclab clean = Ipclab.run(java.util.Map.of(), "clean");
-                if (clean.code() != 0 || clean.err().contains("Exception")) problems.add(what + ": clean failed\n" + clean);
+                if (clean.code() != 0 || clean.err().contains("Exception"))
+                    problems.add(what + ": clean failed\n" + clean);
                 List<String> left = left(k.cliPid(), tag, token, state.runs());
-                List<String> events = Files.readAllLines(logs.resolve("err.txt")).stream().filter(l -> l.matches("\\s*\\d+ ms\\s.*")).toList();
+                List<String> events = Files.readAllLines(logs.resolve("err.txt")).stream()
+                        .filter(l -> l.matches("\\s*\\d+ ms\\s.*"))
+                        .toList();
                 System.out.println("  " + what + ": killed " + k.atMs() + " ms after start, last event: "
-                        + (events.isEmpty() ? "(none)" : events.getLast().strip()) + "; clean removed " + clean.out().lines().filter(l -> l.startsWith("removed ")).count());
+                        + (events.isEmpty() ? "(none)" : events.getLast().strip()) + "; clean removed "
+                        + clean.out()
+                                .lines()
+                                .filter(l -> l.startsWith("removed "))
+                                .count());
                 if (!left.isEmpty()) problems.add(what + " at " + k.atMs() + " ms: left " + left + "\n" + clean);
             }
         } finally {
@@ -84,23 +92,38 @@ class RandomKillTest {
     record Killed(long cliPid, long atMs) {}
 
     /** Starts {@code ipclab run -v}, waits for the phase's sign, then a random moment more, and SIGKILLs it. */
-    private static Killed killDuring(String phase, Random r, StateDir state, Path logs, Path scenario, int tag) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dipclab.state.dir=" + state.dir(), "-Dipclab.key.tag=" + tag,
-                "-cp", System.getProperty("java.class.path"), "ipclab.repl.Main", "run", "-v", scenario.toString()));
+    private static Killed killDuring(String phase, Random r, StateDir state, Path logs, Path scenario, int tag)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dipclab.state.dir=" + state.dir(),
+                "-Dipclab.key.tag=" + tag,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "ipclab.repl.Main",
+                "run",
+                "-v",
+                scenario.toString()));
         Path err = logs.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(logs.resolve("out.txt").toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(logs.resolve("out.txt").toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .start();
         long t0 = System.nanoTime();
         try {
             long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
             while (p.isAlive() && System.nanoTime() < deadline && !signOf(phase, state.runs(), err)) Thread.sleep(1);
-            int extra = switch (phase) {
-                case "creating" -> r.nextInt(400); // the registry file is there; the first object follows the downcalls' warm-up
-                case "attaching" -> r.nextInt(600);
-                case "mid-run" -> r.nextInt(900);
-                default -> r.nextInt(60);
-            };
+            int extra =
+                    switch (phase) {
+                        case "creating" ->
+                            r.nextInt(
+                                    400); // the registry file is there; the first object follows the downcalls' warm-up
+                        case "attaching" -> r.nextInt(600);
+                        case "mid-run" -> r.nextInt(900);
+                        default -> r.nextInt(60);
+                    };
             if (extra > 0) p.waitFor(extra, TimeUnit.MILLISECONDS);
         } finally {
             p.toHandle().destroyForcibly();
@@ -119,12 +142,15 @@ class RandomKillTest {
                 return s.anyMatch(f -> f.toString().endsWith(".json"));
             }
         }
-        String word = switch (phase) {
-            case "attaching" -> "spawned";
-            case "mid-run" -> "go";
-            default -> "exited";
-        };
-        return Files.readString(err, StandardCharsets.UTF_8).lines().anyMatch(l -> l.matches("\\s*\\d+ ms\\s+(\\S+\\s+)?" + word + "\\b.*"));
+        String word =
+                switch (phase) {
+                    case "attaching" -> "spawned";
+                    case "mid-run" -> "go";
+                    default -> "exited";
+                };
+        return Files.readString(err, StandardCharsets.UTF_8)
+                .lines()
+                .anyMatch(l -> l.matches("\\s*\\d+ ms\\s+(\\S+\\s+)?" + word + "\\b.*"));
     }
 
     private static void awaitNoWorkersOf(long cliPid, int seconds) throws InterruptedException {
@@ -137,10 +163,12 @@ class RandomKillTest {
         byte[] mark = ("IPCLAB_SUPERVISOR_PID=" + cliPid + "\0").getBytes(StandardCharsets.UTF_8);
         List<Long> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(Path.of("/proc"))) {
-            for (Path d : s.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path d : s.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 try {
                     byte[] env = Files.readAllBytes(d.resolve("environ"));
-                    if (indexOf(env, mark) >= 0 && !zombie(d)) out.add(Long.parseLong(d.getFileName().toString()));
+                    if (indexOf(env, mark) >= 0 && !zombie(d))
+                        out.add(Long.parseLong(d.getFileName().toString()));
                 } catch (IOException | RuntimeException gone) {
                     // exited meanwhile, or not ours to read
                 }
@@ -182,17 +210,20 @@ class RandomKillTest {
             }
         }
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            s.filter(f -> f.getFileName().toString().startsWith("ipclab-" + token)).forEach(f -> left.add("file " + f));
+            s.filter(f -> f.getFileName().toString().startsWith("ipclab-" + token))
+                    .forEach(f -> left.add("file " + f));
         }
         if (!Path.of(System.getProperty("java.io.tmpdir")).equals(Path.of("/tmp"))) {
             try (Stream<Path> s = Files.list(Path.of("/tmp"))) {
-                s.filter(f -> f.getFileName().toString().startsWith("ipclab-" + token)).forEach(f -> left.add("file " + f));
+                s.filter(f -> f.getFileName().toString().startsWith("ipclab-" + token))
+                        .forEach(f -> left.add("file " + f));
             }
         }
         for (long w : workersOf(cliPid)) left.add("process " + w);
         if (Files.isDirectory(runs)) {
             try (Stream<Path> s = Files.list(runs)) {
-                s.filter(f -> f.toString().endsWith(".json")).forEach(f -> left.add("registry file " + f.getFileName()));
+                s.filter(f -> f.toString().endsWith(".json"))
+                        .forEach(f -> left.add("registry file " + f.getFileName()));
             }
         }
         return left;

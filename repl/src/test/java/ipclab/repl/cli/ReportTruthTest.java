@@ -67,8 +67,10 @@ class ReportTruthTest {
             // one msgsnd and one msgrcv on each side per measured round trip (+ end-of-stream and start-up calls)
             long snd = pinger.get("syscalls").get("msgsnd").asLong();
             assertTrue(snd >= 500 && snd <= 502, "the warm-up's calls are not counted: " + pinger);
-            assertTrue(r.get("_out").asText().lines().anyMatch(l -> l.matches("pinger\\s+pinger\\s+500\\s+500\\s.*")),
-                    "the process table shows sent and received\n" + r.get("_out").asText());
+            assertTrue(
+                    r.get("_out").asText().lines().anyMatch(l -> l.matches("pinger\\s+pinger\\s+500\\s+500\\s.*")),
+                    "the process table shows sent and received\n"
+                            + r.get("_out").asText());
         }
     }
 
@@ -84,10 +86,13 @@ class ReportTruthTest {
                       producer: {role: writer, channel: jobs, replicas: 2, messages: 1000}
                       consumer: {role: reader, channel: jobs, replicas: 4}
                     """);
-            double perMessage = r.get("channels").get(0).get("syscallsPerMessage").asDouble();
+            double perMessage =
+                    r.get("channels").get(0).get("syscallsPerMessage").asDouble();
             assertTrue(perMessage >= 2.0, "a msgsnd and a msgrcv per message at least: " + perMessage);
             long received = 0;
-            for (JsonNode p : r.get("processes")) if (p.get("role").asText().equals("reader")) received += p.get("received").asLong();
+            for (JsonNode p : r.get("processes"))
+                if (p.get("role").asText().equals("reader"))
+                    received += p.get("received").asLong();
             assertEquals(2000, received);
         }
     }
@@ -99,10 +104,19 @@ class ReportTruthTest {
             Ipclab r = Ipclab.run("run", "../scenarios/blocking-vs-nowait.yaml");
             assertEquals(0, r.code(), r.toString());
             List<String> lines = r.out().lines().toList();
-            String header = lines.stream().filter(l -> l.matches("q\\.mode\\s+ok.*")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+            String header = lines.stream()
+                    .filter(l -> l.matches("q\\.mode\\s+ok.*"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(r.out()));
             assertTrue(header.contains("EAGAIN") && header.contains("ENOMSG"), header);
-            String nowait = lines.stream().filter(l -> l.matches("nowait\\s+✓.*")).findFirst().orElseThrow();
-            String blocking = lines.stream().filter(l -> l.matches("blocking\\s+✓.*")).findFirst().orElseThrow();
+            String nowait = lines.stream()
+                    .filter(l -> l.matches("nowait\\s+✓.*"))
+                    .findFirst()
+                    .orElseThrow();
+            String blocking = lines.stream()
+                    .filter(l -> l.matches("blocking\\s+✓.*"))
+                    .findFirst()
+                    .orElseThrow();
             int col = header.indexOf("EAGAIN") + "EAGAIN".length();
             assertTrue(!nowait.substring(0, col).strip().endsWith(" 0"), "nowait counts EAGAIN: " + nowait);
             assertTrue(blocking.substring(0, col).strip().endsWith(" 0"), "blocking has none: " + blocking);
@@ -133,7 +147,8 @@ class ReportTruthTest {
                 assertTrue(sock.get("setup").has(k), k + " is timed: " + sock);
                 steps += sock.get("setup").get(k).asLong();
             }
-            assertEquals(steps, setup, "setupNs is the calls alone; waiting for the peer is apart: " + sock.get("setup"));
+            assertEquals(
+                    steps, setup, "setupNs is the calls alone; waiting for the peer is apart: " + sock.get("setup"));
             // a small factor of msgget (measured ~1 ms against ~0.3 ms on an idle machine); the bound is
             // loose because the suite shares its CPUs: a JIT or GC pause in a cold worker costs tens of ms
             String why = "socket pair " + setup + " ns against msgget " + msgget + " ns: " + sock.get("setup");
@@ -157,10 +172,13 @@ class ReportTruthTest {
             JsonNode ring = r.get("channels").get(0);
             String out = r.get("_out").asText();
             if (ring.get("lost").asLong() > 0) {
-                Matcher m = Pattern.compile("allowed loss  ring: ([\\d,]+) of ([\\d,]+) lost \\(([\\d.]+)%\\).*: loss that an unsynchronised ring"
-                        + " \\(sync: none\\) allows, not a failure").matcher(out);
+                Matcher m = Pattern.compile(
+                                "allowed loss  ring: ([\\d,]+) of ([\\d,]+) lost \\(([\\d.]+)%\\).*: loss that an unsynchronised ring"
+                                        + " \\(sync: none\\) allows, not a failure")
+                        .matcher(out);
                 assertTrue(m.find(), out);
-                assertEquals(ring.get("lost").asLong(), Long.parseLong(m.group(1).replace(",", "")));
+                assertEquals(
+                        ring.get("lost").asLong(), Long.parseLong(m.group(1).replace(",", "")));
             } else {
                 assertTrue(!out.contains("allowed loss"), out);
             }
@@ -181,7 +199,9 @@ class ReportTruthTest {
                       r: {role: reader, channel: ring, replicas: %d}
                     """.formatted(cpus));
             String out = r.get("_out").asText();
-            assertTrue(out.contains("warning  " + (cpus + 1) + " processes spin (ring: sync spin or atomic) on " + cpus), out);
+            assertTrue(
+                    out.contains("warning  " + (cpus + 1) + " processes spin (ring: sync spin or atomic) on " + cpus),
+                    out);
             assertTrue(out.contains("use at most " + cpus + " spinning processes, or sync: semaphore"), out);
         }
     }
@@ -209,10 +229,14 @@ class ReportTruthTest {
                 CrashEndToEndTest.awaitGo(cli, state.runs());
                 descendants.addAll(cli.process().descendants().toList());
                 long cliPid = cli.process().pid();
-                JsonNode mine = JSON.readTree(Ipclab.run("ipcs", "--mine", "--json").out());
+                JsonNode mine =
+                        JSON.readTree(Ipclab.run("ipcs", "--mine", "--json").out());
                 JsonNode segment = null;
-                for (JsonNode o : mine) if (o.get("kind").asText().equals("shm") && o.get("cpid").asLong() == cliPid) segment = o;
-                assertTrue(segment != null, "the run's segment, marked for removal (key 0), is ipclab's: " + mine.toPrettyString());
+                for (JsonNode o : mine)
+                    if (o.get("kind").asText().equals("shm") && o.get("cpid").asLong() == cliPid) segment = o;
+                assertTrue(
+                        segment != null,
+                        "the run's segment, marked for removal (key 0), is ipclab's: " + mine.toPrettyString());
                 assertEquals("0x00000000", segment.get("key").asText(), segment.toPrettyString());
                 assertTrue(cli.process().waitFor(120, java.util.concurrent.TimeUnit.SECONDS), cli.toString());
                 assertEquals(0, cli.process().exitValue(), cli.toString());
@@ -253,7 +277,9 @@ class ReportTruthTest {
         Ipclab v = Ipclab.run("validate", "-v", "../scenarios/pingpong-*.yaml", "../scenarios/hello.yaml");
         assertEquals(0, v.code(), v.toString());
         assertEquals(7, v.out().lines().filter(l -> l.startsWith("ok  ")).count(), v.out());
-        assertTrue(v.out().contains("\n    Round-trip latency over a System V message queue"), "validate -v shows the description\n" + v.out());
+        assertTrue(
+                v.out().contains("\n    Round-trip latency over a System V message queue"),
+                "validate -v shows the description\n" + v.out());
         Ipclab none = Ipclab.run("validate", "../scenarios/nothing-*.yaml");
         assertEquals(2, none.code(), none.toString());
         assertTrue(none.err().contains("../scenarios/nothing-*.yaml: no file matches this pattern"), none.err());

@@ -36,7 +36,10 @@ class RunCommandTest {
             assertTrue(r.err().startsWith(bad + ":5:"), r.err());
             assertTrue(r.err().contains("processes.w.size"), r.err());
             assertFalse(Files.exists(json), "no report for a run that never started");
-            assertFalse(Files.exists(state.runs()) && Files.list(state.runs()).findAny().isPresent(), "no run registered");
+            assertFalse(
+                    Files.exists(state.runs())
+                            && Files.list(state.runs()).findAny().isPresent(),
+                    "no run registered");
         }
     }
 
@@ -49,12 +52,17 @@ class RunCommandTest {
 
     @Test
     void staleObjectsOfDeadRunsAreRemovedFirst() throws Exception {
-        try (StateDir state = new StateDir(); SysvTool q = SysvTool.queue()) {
+        try (StateDir state = new StateDir();
+                SysvTool q = SysvTool.queue()) {
             int key = q.key().orElseThrow();
             state.staleRun("crashed", "msg", q.id(), key);
             Ipclab r = Ipclab.run("run", ValidateCommandTest.HELLO);
-            assertTrue(r.err().startsWith(String.format("ipclab: removed msg id=%d key=0x%08x (run of crashed, pid %d), left by a run that died%n",
-                    q.id(), key, ProcessHandle.current().pid())), r.toString());
+            assertTrue(
+                    r.err()
+                            .startsWith(String.format(
+                                    "ipclab: removed msg id=%d key=0x%08x (run of crashed, pid %d), left by a run that died%n",
+                                    q.id(), key, ProcessHandle.current().pid())),
+                    r.toString());
             assertFalse(q.exists());
         }
     }
@@ -66,15 +74,30 @@ class RunCommandTest {
             Ipclab r = Ipclab.run("run", ValidateCommandTest.HELLO, "--json", json.toString());
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().startsWith("scenario hello  seed "), r.out());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("q\\s+msgq\\s+1,000\\s+1,000\\s+0\\s+0\\s+0\\s+0\\s.*")), r.out());
-            assertTrue(r.out().lines().anyMatch(l -> l.matches("producer\\s+writer\\s+1,000\\s+0\\s+\\d+\\s+0\\s.*")), r.out());
+            assertTrue(
+                    r.out().lines().anyMatch(l -> l.matches("q\\s+msgq\\s+1,000\\s+1,000\\s+0\\s+0\\s+0\\s+0\\s.*")),
+                    r.out());
+            assertTrue(
+                    r.out().lines().anyMatch(l -> l.matches("producer\\s+writer\\s+1,000\\s+0\\s+\\d+\\s+0\\s.*")),
+                    r.out());
             assertTrue(r.out().contains("consumer.received == producer.sent"), r.out());
             assertTrue(r.out().endsWith("ok\n"), r.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             Set<String> top = new java.util.HashSet<>();
             report.fieldNames().forEachRemaining(top::add);
-            assertTrue(top.containsAll(Set.of("scenario", "seed", "ok", "durationMs", "host", "processes", "channels",
-                    "counters", "leaks", "expectations")), top.toString());
+            assertTrue(
+                    top.containsAll(Set.of(
+                            "scenario",
+                            "seed",
+                            "ok",
+                            "durationMs",
+                            "host",
+                            "processes",
+                            "channels",
+                            "counters",
+                            "leaks",
+                            "expectations")),
+                    top.toString());
             assertTrue(report.get("ok").asBoolean());
             assertEquals(0, report.get("leaks").size());
         }
@@ -104,13 +127,31 @@ class RunCommandTest {
             assertTrue(r.out().startsWith("sweep sizes  2 runs\n"), r.out());
             assertTrue(r.out().lines().anyMatch(l -> l.matches("64\\s+\u2717\\s+20\\s+20\\s+0\\s.*\\s1/2")), r.out());
             assertTrue(r.out().lines().anyMatch(l -> l.matches("1KiB\\s+\u2717\\s+20\\s+20\\s+0\\s.*\\s1/2")), r.out());
-            assertTrue(r.out().contains("\u2717 processes.producer.size=64: consumer.received == 21  (consumer.received=20)"), r.out());
+            assertTrue(
+                    r.out()
+                            .contains(
+                                    "\u2717 processes.producer.size=64: consumer.received == 21  (consumer.received=20)"),
+                    r.out());
             assertTrue(r.out().endsWith("\u2717 2 of 2 runs refuted a claim\n"), r.out());
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             assertEquals("sizes", report.get("scenario").asText());
             assertEquals(2, report.get("runs").size());
-            assertEquals("1KiB", report.get("runs").get(1).get("params").get("processes.producer.size").asText());
-            assertEquals(1024, report.get("runs").get(1).get("channels").get(0).get("bytes").asLong() / 20);
+            assertEquals(
+                    "1KiB",
+                    report.get("runs")
+                            .get(1)
+                            .get("params")
+                            .get("processes.producer.size")
+                            .asText());
+            assertEquals(
+                    1024,
+                    report.get("runs")
+                                    .get(1)
+                                    .get("channels")
+                                    .get(0)
+                                    .get("bytes")
+                                    .asLong()
+                            / 20);
         }
     }
 }

@@ -88,7 +88,9 @@ class ScheduleCliTest {
                 channel: ring
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private StateDir state;
     private String dataBefore;
 
@@ -115,14 +117,29 @@ class ScheduleCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"race", "msgq", "ring"})
     void aRandomScheduleReplaysIdenticallyFiveTimes(String which) throws Exception {
-        String yaml = switch (which) { case "race" -> RACE; case "msgq" -> MSGQ; default -> RING; };
+        String yaml =
+                switch (which) {
+                    case "race" -> RACE;
+                    case "msgq" -> MSGQ;
+                    default -> RING;
+                };
         Path file = scenario(which, yaml);
         Path trace = dir.resolve(which + ".trace.jsonl");
         Path recorded = dir.resolve("recorded.json");
-        Ipclab run = Ipclab.run("run", file.toString(), "--schedule", "random", "--seed", "7", "--record", trace.toString(),
-                "--json", recorded.toString());
+        Ipclab run = Ipclab.run(
+                "run",
+                file.toString(),
+                "--schedule",
+                "random",
+                "--seed",
+                "7",
+                "--record",
+                trace.toString(),
+                "--json",
+                recorded.toString());
         assertTrue(run.code() == 0 || run.code() == 3, run.toString());
-        Matcher m = Pattern.compile("(?m)^schedule random seed=7: (\\d+) steps, \\d+ context switch").matcher(run.out());
+        Matcher m = Pattern.compile("(?m)^schedule random seed=7: (\\d+) steps, \\d+ context switch")
+                .matcher(run.out());
         assertTrue(m.find(), run.out());
         int steps = Integer.parseInt(m.group(1));
         assertTrue(run.err().contains("trace recorded to " + trace), run.err());
@@ -139,7 +156,10 @@ class ScheduleCliTest {
             assertEquals(before.get("counters"), report.get("counters"), "the same final counter");
             for (int c = 0; c < before.get("channels").size(); c++) {
                 for (String k : List.of("sent", "received", "lost", "duplicated", "reordered")) {
-                    assertEquals(before.get("channels").get(c).get(k), report.get("channels").get(c).get(k), k);
+                    assertEquals(
+                            before.get("channels").get(c).get(k),
+                            report.get("channels").get(c).get(k),
+                            k);
                 }
             }
         }
@@ -149,15 +169,20 @@ class ScheduleCliTest {
     void aTamperedOrCutTraceIsRefusedInOneLine() throws Exception {
         Path file = scenario("race", RACE);
         Path trace = dir.resolve("t.trace.jsonl");
-        int code = Ipclab.run("run", file.toString(), "--schedule", "random", "--seed", "7", "--record", trace.toString()).code();
+        int code = Ipclab.run(
+                        "run", file.toString(), "--schedule", "random", "--seed", "7", "--record", trace.toString())
+                .code();
         assertTrue(code == 0 || code == 3, "ok, or the claim refuted: " + code);
         String text = Files.readString(trace);
         Path edited = dir.resolve("edited.trace.jsonl");
         Files.writeString(edited, text.replaceFirst("\"value\":1", "\"value\":2"));
         Ipclab r = Ipclab.run("replay", edited.toString());
         assertEquals(2, r.code(), r.toString());
-        assertEquals("ipclab replay: " + edited + " was changed after it was recorded: its content does not match the hash on its "
-                + "end line (sha256); record the run again\n", r.err());
+        assertEquals(
+                "ipclab replay: " + edited
+                        + " was changed after it was recorded: its content does not match the hash on its "
+                        + "end line (sha256); record the run again\n",
+                r.err());
         assertEquals("", r.out());
 
         Path cut = dir.resolve("cut.trace.jsonl");
@@ -171,10 +196,17 @@ class ScheduleCliTest {
     /** A trace whose bytes are intact but that this ipclab should not or cannot replay. */
     private Path trace(String version, String yaml) throws Exception {
         Path f = dir.resolve(version + ".trace.jsonl");
-        ipclab.engine.trace.TraceFile.write(new ipclab.engine.trace.Trace(version, "2026-11-24T22:00:00Z",
-                ipclab.engine.trace.Trace.Scenario.of("big", "big.yaml", yaml), 1,
-                new ipclab.engine.trace.Trace.Host("6.1", 2, "25", java.util.Map.of()), ipclab.engine.schedule.SchedulerSpec.random(1),
-                List.of(), List.of()), f);
+        ipclab.engine.trace.TraceFile.write(
+                new ipclab.engine.trace.Trace(
+                        version,
+                        "2026-11-24T22:00:00Z",
+                        ipclab.engine.trace.Trace.Scenario.of("big", "big.yaml", yaml),
+                        1,
+                        new ipclab.engine.trace.Trace.Host("6.1", 2, "25", java.util.Map.of()),
+                        ipclab.engine.schedule.SchedulerSpec.random(1),
+                        List.of(),
+                        List.of()),
+                f);
         return f;
     }
 
@@ -183,13 +215,20 @@ class ScheduleCliTest {
         Path old = trace("0.0.1", RACE);
         Ipclab v = Ipclab.run("replay", old.toString());
         assertEquals(2, v.code(), v.toString());
-        assertEquals("ipclab replay: " + old + " was recorded by ipclab 0.0.1; this is ipclab " + ipclab.repl.app.Version.ipclab()
-                + ", which may run it differently: replay it with ipclab 0.0.1\n", v.err());
+        assertEquals(
+                "ipclab replay: " + old + " was recorded by ipclab 0.0.1; this is ipclab "
+                        + ipclab.repl.app.Version.ipclab()
+                        + ", which may run it differently: replay it with ipclab 0.0.1\n",
+                v.err());
 
         Path big = trace(ipclab.repl.app.Version.ipclab(), MSGQ.replace("size: 32B", "size: 1GiB"));
         Ipclab c = Ipclab.run("replay", big.toString());
         assertEquals(2, c.code(), c.toString());
-        assertTrue(c.err().startsWith("ipclab replay: the trace's scenario cannot run on this machine: big.yaml (in the trace):"), c.err());
+        assertTrue(
+                c.err()
+                        .startsWith(
+                                "ipclab replay: the trace's scenario cannot run on this machine: big.yaml (in the trace):"),
+                c.err());
         assertEquals(1, c.err().lines().count(), c.err());
     }
 
@@ -197,18 +236,28 @@ class ScheduleCliTest {
     void everyRunIsKeptAndReplayWithoutATraceTakesTheNewest() throws Exception {
         Path file = scenario("race", RACE);
         assertEquals(0, Ipclab.run("runs").code());
-        int code = Ipclab.run("run", file.toString(), "--schedule", "pct", "--seed", "3", "--depth", "2").code();
+        int code = Ipclab.run("run", file.toString(), "--schedule", "pct", "--seed", "3", "--depth", "2")
+                .code();
         assertTrue(code == 0 || code == 3, "ok, or the claim refuted: " + code);
         Ipclab runs = Ipclab.run("runs");
         assertEquals(0, runs.code(), runs.toString());
-        assertTrue(runs.out().lines().anyMatch(l -> l.matches("1\\s+race\\s+\\S+\\s+pct seed=3 depth=2\\s+8\\s+(ok|refuted)\\s+.*000001-race\\.trace\\.jsonl")),
+        assertTrue(
+                runs.out()
+                        .lines()
+                        .anyMatch(
+                                l -> l.matches(
+                                        "1\\s+race\\s+\\S+\\s+pct seed=3 depth=2\\s+8\\s+(ok|refuted)\\s+.*000001-race\\.trace\\.jsonl")),
                 runs.out());
         Ipclab replay = Ipclab.run("replay");
         assertEquals(0, replay.code(), replay.toString());
         assertTrue(replay.out().endsWith(" identical (8 steps)\n"), replay.out());
-        Ipclab show = Ipclab.run("trace", "show", dir.resolve("data/traces/000001-race.trace.jsonl").toString());
+        Ipclab show = Ipclab.run(
+                "trace",
+                "show",
+                dir.resolve("data/traces/000001-race.trace.jsonl").toString());
         assertEquals(0, show.code(), show.toString());
-        assertTrue(show.out().lines().anyMatch(l -> l.matches("step\\s+adder-1\\s+adder-2\\s+shared state")), show.out());
+        assertTrue(
+                show.out().lines().anyMatch(l -> l.matches("step\\s+adder-1\\s+adder-2\\s+shared state")), show.out());
         assertEquals(10, show.out().lines().count(), "title, header, 8 steps: " + show.out());
         Path svg = dir.resolve("t.svg");
         assertEquals(0, Ipclab.run("trace", "show", "--svg", svg.toString()).code());
@@ -234,7 +283,8 @@ class ScheduleCliTest {
         assertTrue(m.find(), x.out());
         Path trace = Path.of(m.group(1));
         assertTrue(x.out().contains("refutes counter.lostUpdates == 0"), x.out());
-        Matcher shrunk = Pattern.compile("shrunk in \\d+ runs to (\\d+) steps, (\\d+) context switch").matcher(x.out());
+        Matcher shrunk = Pattern.compile("shrunk in \\d+ runs to (\\d+) steps, (\\d+) context switch")
+                .matcher(x.out());
         assertTrue(shrunk.find(), x.out());
         assertTrue(Integer.parseInt(shrunk.group(2)) <= 2, "two adders lose an update with two switches: " + x.out());
         assertTrue(x.out().contains("explored 20 schedules (random, seeds 1..20)"), x.out());
@@ -242,10 +292,13 @@ class ScheduleCliTest {
         Path out = dir.resolve("replay.json");
         Ipclab r = Ipclab.run("replay", trace.toString(), "--json", out.toString());
         assertEquals(0, r.code(), r.toString());
-        JsonNode counter = JSON.readTree(out.toFile()).get("runs").get(0).get("counters").get("counter");
+        JsonNode counter =
+                JSON.readTree(out.toFile()).get("runs").get(0).get("counters").get("counter");
         assertTrue(counter.get("lostUpdates").asLong() > 0, counter.toString());
         List<String> refuted = new ArrayList<>();
-        JSON.readTree(out.toFile()).get("runs").get(0).get("expectations").forEach(e -> { if (!e.get("ok").asBoolean()) refuted.add(e.get("text").asText()); });
+        JSON.readTree(out.toFile()).get("runs").get(0).get("expectations").forEach(e -> {
+            if (!e.get("ok").asBoolean()) refuted.add(e.get("text").asText());
+        });
         assertEquals(List.of("counter.lostUpdates == 0"), refuted);
         assertFalse(Files.readString(trace).isEmpty());
     }

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Soak ({@code ./ipclab test-long}): 10 million messages through each mechanism in one run of the
@@ -43,14 +43,16 @@ class SoakTest {
     @Timeout(3600)
     void tenMillionMessagesAllAccountedForMemoryFlat(String mechanism, @TempDir Path tmp) throws Exception {
         long messages = Long.getLong("ipclab.soak.messages", 10_000_000L);
-        String channel = switch (mechanism) {
-            case "shm" -> "type: shm\n    size: 1MiB\n    sync: semaphore";
-            case "msgq" -> "type: msgq";
-            case "pipe" -> "type: pipe";
-            case "unix" -> "type: socket\n    domain: unix";
-            default -> "type: socket\n    domain: tcp";
-        };
-        Path yaml = Files.writeString(tmp.resolve("soak-" + mechanism + ".yaml"), """
+        String channel =
+                switch (mechanism) {
+                    case "shm" -> "type: shm\n    size: 1MiB\n    sync: semaphore";
+                    case "msgq" -> "type: msgq";
+                    case "pipe" -> "type: pipe";
+                    case "unix" -> "type: socket\n    domain: unix";
+                    default -> "type: socket\n    domain: tcp";
+                };
+        Path yaml = Files.writeString(
+                tmp.resolve("soak-" + mechanism + ".yaml"), """
                 name: soak-%s
                 timeout: 50m
                 channels:
@@ -68,11 +70,21 @@ class SoakTest {
                 """.formatted(mechanism, channel, messages));
         Path json = tmp.resolve("report.json");
         try (StateDir state = new StateDir()) {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Dipclab.state.dir=" + state.dir(),
-                    "-cp", System.getProperty("java.class.path"), "ipclab.repl.Main", "run", yaml.toString(), "--json", json.toString());
-            Process p = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile())
-                    .redirectError(tmp.resolve("err.txt").toFile()).start();
+            List<String> cmd = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Dipclab.state.dir=" + state.dir(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "ipclab.repl.Main",
+                    "run",
+                    yaml.toString(),
+                    "--json",
+                    json.toString());
+            Process p = new ProcessBuilder(cmd)
+                    .redirectOutput(tmp.resolve("out.txt").toFile())
+                    .redirectError(tmp.resolve("err.txt").toFile())
+                    .start();
             Map<Long, List<Long>> rss = new LinkedHashMap<>(); // pid -> samples in KiB
             try {
                 while (!p.waitFor(250, TimeUnit.MILLISECONDS)) {
@@ -84,22 +96,42 @@ class SoakTest {
             }
             String out = Files.readString(tmp.resolve("out.txt")) + Files.readString(tmp.resolve("err.txt"));
             assertEquals(0, p.exitValue(), out);
-            JsonNode c = new ObjectMapper().readTree(json.toFile()).get("channels").get(0);
+            JsonNode c =
+                    new ObjectMapper().readTree(json.toFile()).get("channels").get(0);
             assertEquals(messages, c.get("sent").asLong(), out);
             assertEquals(messages, c.get("received").asLong(), out);
-            for (String k : List.of("lost", "duplicated", "corrupted")) assertEquals(0, c.get(k).asLong(), k + "\n" + out);
+            for (String k : List.of("lost", "duplicated", "corrupted"))
+                assertEquals(0, c.get(k).asLong(), k + "\n" + out);
 
-            StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "soak %s: %,d messages; VmRSS MiB (min / q2 max / last-quarter max) per process:%n", mechanism, messages));
+            StringBuilder report = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "soak %s: %,d messages; VmRSS MiB (min / q2 max / last-quarter max) per process:%n",
+                    mechanism,
+                    messages));
             List<String> grew = new ArrayList<>();
             for (var e : rss.entrySet()) {
                 List<Long> s = e.getValue();
                 if (s.size() < 8) continue; // too short-lived to say (the JVM's own start-up)
-                long q2 = s.subList(s.size() / 4, s.size() / 2).stream().mapToLong(Long::longValue).max().orElse(0);
-                long last = s.subList(s.size() * 3 / 4, s.size()).stream().mapToLong(Long::longValue).max().orElse(0);
+                long q2 = s.subList(s.size() / 4, s.size() / 2).stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0);
+                long last = s.subList(s.size() * 3 / 4, s.size()).stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0);
                 long min = s.stream().mapToLong(Long::longValue).min().orElse(0);
-                report.append(String.format(Locale.ROOT, "  pid %d%s: %d / %d / %d (%d samples)%n", e.getKey(),
-                        e.getKey() == p.pid() ? " (supervisor)" : "", min / 1024, q2 / 1024, last / 1024, s.size()));
-                if (last - q2 > GROWTH_MIB * 1024L) grew.add("pid " + e.getKey() + " grew " + (last - q2) / 1024 + " MiB");
+                report.append(String.format(
+                        Locale.ROOT,
+                        "  pid %d%s: %d / %d / %d (%d samples)%n",
+                        e.getKey(),
+                        e.getKey() == p.pid() ? " (supervisor)" : "",
+                        min / 1024,
+                        q2 / 1024,
+                        last / 1024,
+                        s.size()));
+                if (last - q2 > GROWTH_MIB * 1024L)
+                    grew.add("pid " + e.getKey() + " grew " + (last - q2) / 1024 + " MiB");
             }
             System.out.print(report);
             assertTrue(rss.containsKey(p.pid()), "the supervisor was sampled");
@@ -109,8 +141,9 @@ class SoakTest {
 
     private static void sample(ProcessHandle h, Map<Long, List<Long>> into) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/" + h.pid() + "/status"))) {
-            lines.filter(l -> l.startsWith("VmRSS:")).findFirst().ifPresent(l ->
-                    into.computeIfAbsent(h.pid(), k -> new ArrayList<>()).add(Long.parseLong(l.replaceAll("[^0-9]", ""))));
+            lines.filter(l -> l.startsWith("VmRSS:")).findFirst().ifPresent(l -> into.computeIfAbsent(
+                            h.pid(), k -> new ArrayList<>())
+                    .add(Long.parseLong(l.replaceAll("[^0-9]", ""))));
         } catch (IOException | RuntimeException gone) {
             // exited between listing and reading
         }

@@ -53,15 +53,19 @@ class ValidateCommandTest {
         Ipclab r = Ipclab.run("validate", bad.toString(), HELLO, missing.toString());
         assertEquals(2, r.code(), r.toString());
         assertEquals("ok  " + HELLO + "  (2 processes, 1 channel)\n", r.out());
-        assertEquals(bad + ":4:11: channels.q.type: 'msgqq' is not one of shm | msgq | socket | pipe; did you mean 'msgq'?\n"
-                + missing + ": no such file\n"
-                + "2 problems in 2 of 3 files\n", r.err());
+        assertEquals(
+                bad + ":4:11: channels.q.type: 'msgqq' is not one of shm | msgq | socket | pipe; did you mean 'msgq'?\n"
+                        + missing + ": no such file\n"
+                        + "2 problems in 2 of 3 files\n",
+                r.err());
     }
 
     @Test
     void noFileIsABadUsage() {
         Ipclab r = Ipclab.run("validate");
         assertEquals(2, r.code(), r.toString());
-        assertEquals("ipclab: Missing required parameter: 'FILE'\nTry 'ipclab validate --help' for more information.\n", r.err());
+        assertEquals(
+                "ipclab: Missing required parameter: 'FILE'\nTry 'ipclab validate --help' for more information.\n",
+                r.err());
     }
 }

@@ -42,7 +42,8 @@ class ValidateFuzzTest {
     @Provide
     Arbitrary<Mutator.Mutant> mutants() {
         return Combinators.combine(Arbitraries.of(SHIPPED), Arbitraries.longs())
-                .as((file, seed) -> Mutator.mutate(Corpus.root().relativize(file).toString(), Corpus.read(file), seed));
+                .as((file, seed) ->
+                        Mutator.mutate(Corpus.root().relativize(file).toString(), Corpus.read(file), seed));
     }
 
     private static void validate(Mutator.Mutant m) throws IOException {
@@ -55,15 +56,18 @@ class ValidateFuzzTest {
             switch (r.code()) {
                 case 0 -> {
                     // a file of several scenarios (compare.yaml) has one ok line per part: FILE#name
-                    if (!(r.out().startsWith("ok  " + file + "  (") || r.out().startsWith("ok  " + file + "#")) || !r.err().isEmpty()) {
+                    if (!(r.out().startsWith("ok  " + file + "  (") || r.out().startsWith("ok  " + file + "#"))
+                            || !r.err().isEmpty()) {
                         throw new AssertionError(what + ": exit 0 without its ok line");
                     }
                 }
                 case 2 -> {
-                    if (r.err().isEmpty() || !r.out().isEmpty()) throw new AssertionError(what + ": exit 2 without diagnostics");
+                    if (r.err().isEmpty() || !r.out().isEmpty())
+                        throw new AssertionError(what + ": exit 2 without diagnostics");
                     Pattern placed = Pattern.compile(Pattern.quote(file.toString()) + ":\\d+:\\d+: .+");
                     for (String line : r.err().split("\n")) {
-                        if (!placed.matcher(line).matches()) throw new AssertionError(what + ": a line without file:line:column: " + line);
+                        if (!placed.matcher(line).matches())
+                            throw new AssertionError(what + ": a line without file:line:column: " + line);
                     }
                 }
                 default -> throw new AssertionError(what + ": exit " + r.code() + "; validate exits 0 or 2");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConditionsCollectorTest {
-    @TempDir Path root;
+    @TempDir
+    Path root;
 
     private void file(String path, String text) throws Exception {
         Path p = root.resolve(path);
@@ -19,8 +20,11 @@ class ConditionsCollectorTest {
         Files.writeString(p, text);
     }
 
-    @Test void readsAFakeProc() throws Exception {
-        file("proc/cpuinfo", "processor\t: 0\nmodel name\t: Test CPU @ 1.00GHz\n\nprocessor\t: 1\nmodel name\t: Test CPU @ 1.00GHz\n");
+    @Test
+    void readsAFakeProc() throws Exception {
+        file(
+                "proc/cpuinfo",
+                "processor\t: 0\nmodel name\t: Test CPU @ 1.00GHz\n\nprocessor\t: 1\nmodel name\t: Test CPU @ 1.00GHz\n");
         file("proc/loadavg", "0.50 0.40 0.30 1/100 1234\n");
         file("proc/self/status", "Name:\tjava\nCpus_allowed_list:\t1\n");
         file("proc/sys/kernel/osrelease", "6.1.0-test\n");
@@ -38,17 +42,22 @@ class ConditionsCollectorTest {
         assertEquals(List.of(0.5, 0.4, 0.3), c.loadBefore());
         assertEquals(List.of(1.5, 0.6, 0.35), c.loadAfter());
         assertEquals("9.9.9", c.ipclabVersion());
-        assertEquals(List.of("msgmax", "msgmnb", "shmmax", "shmall", "sem"), List.copyOf(c.limits().keySet()));
+        assertEquals(
+                List.of("msgmax", "msgmnb", "shmmax", "shmall", "sem"),
+                List.copyOf(c.limits().keySet()));
         assertEquals("32000 1024000000 500 32000", c.limits().get("sem"));
         assertEquals("unknown", c.limits().get("shmall"), "a file that is missing reads as unknown");
         assertEquals("Test CPU @ 1.00GHz × 2", c.rows().get("CPU"));
     }
 
-    @Test void readsThisMachine() {
+    @Test
+    void readsThisMachine() {
         Conditions c = ConditionsCollector.start("test").finish();
         assertTrue(c.cpus() >= 1);
         assertFalse(c.kernel().equals("unknown"));
-        assertTrue(c.limits().get("msgmax").matches("[0-9]+"), "msgmax from /proc: " + c.limits().get("msgmax"));
+        assertTrue(
+                c.limits().get("msgmax").matches("[0-9]+"),
+                "msgmax from /proc: " + c.limits().get("msgmax"));
         assertEquals(3, c.loadBefore().size());
         assertTrue(c.pinning().startsWith("none") || c.pinning().startsWith("CPUs"), c.pinning());
         assertTrue(c.jdk().startsWith(Runtime.version().toString()));

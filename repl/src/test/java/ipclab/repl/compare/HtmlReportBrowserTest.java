@@ -37,14 +37,16 @@ public class HtmlReportBrowserTest {
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 2400;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theReportRendersInHeadlessChromium() throws Exception {
         Path out = tmp.resolve("report");
         ComparisonFiles.write(SampleComparison.build(), out);
-        Path shot = assertRenders(tmp, out, SampleComparison.CLAIMS.size(), List.of("confirmed", "range", "inconclusive"), true);
+        Path shot = assertRenders(
+                tmp, out, SampleComparison.CLAIMS.size(), List.of("confirmed", "range", "inconclusive"), true);
         BufferedImage image = ImageIO.read(shot.toFile());
         assertTrue(pixels(image, 0xfdf0cf) > 100, "no amber 'holds only in a range' badge in the screenshot");
         String keep = System.getProperty("ipclab.compareScreenshot");
@@ -57,10 +59,12 @@ public class HtmlReportBrowserTest {
      * a screenshot with a green badge and, when {@code chartInView} (a page short enough for the
      * charts to fall within the screenshot), the first chart line. Returns the screenshot.
      */
-    public static Path assertRenders(Path tmp, Path dir, int claims, List<String> kinds, boolean chartInView) throws Exception {
+    public static Path assertRenders(Path tmp, Path dir, int claims, List<String> kinds, boolean chartInView)
+            throws Exception {
         String url = dir.resolve(ComparisonFiles.HTML).toUri().toString();
         String dom = Files.readString(chromium(tmp, "--dump-dom", url), StandardCharsets.UTF_8);
-        Matcher body = Pattern.compile("<body data-charts-total=\"(\\d+)\" data-charts-rendered=\"(\\d+)\"").matcher(dom);
+        Matcher body = Pattern.compile("<body data-charts-total=\"(\\d+)\" data-charts-rendered=\"(\\d+)\"")
+                .matcher(dom);
         assertTrue(body.find(), "no <body> with the chart counters in the DOM Chromium dumped");
         assertEquals("2", body.group(1), "charts in the page");
         assertEquals("2", body.group(2), "charts Chromium decoded and drew at a non-zero size");
@@ -77,7 +81,8 @@ public class HtmlReportBrowserTest {
         assertEquals(WIDTH, image.getWidth());
         assertEquals(HEIGHT, image.getHeight());
         assertTrue(pixels(image, 0xdcf3e0) > 100, "no green 'confirmed' badge in the screenshot");
-        if (chartInView) assertTrue(pixels(image, 0x1f77b4) > 100, "no chart line (the first series' blue) in the screenshot");
+        if (chartInView)
+            assertTrue(pixels(image, 0x1f77b4) > 100, "no chart line (the first series' blue) in the screenshot");
         return shot;
     }
 
@@ -87,11 +92,20 @@ public class HtmlReportBrowserTest {
         Path profile = Files.createTempDirectory(home, "profile-");
         Path stdout = Files.createTempFile(home, "stdout-", ".txt");
         Path stderr = Files.createTempFile(home, "stderr-", ".txt");
-        List<String> cmd = new ArrayList<>(List.of(binary(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        List<String> cmd = new ArrayList<>(List.of(
+                binary(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--user-data-dir=" + profile));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         // Everything Chromium writes (profile, caches, its own temporary files) stays in the test's directory.
         Map<String, String> env = pb.environment();
         env.put("HOME", home.toString());
@@ -113,17 +127,20 @@ public class HtmlReportBrowserTest {
     private static void awaitHelpersGone(Path profile) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String mark = profile.toString();
-        while (ProcessHandle.allProcesses().anyMatch(h -> h.info().commandLine().map(c -> c.contains(mark)).orElse(false))) {
-            if (System.nanoTime() > deadline) fail("chromium's helper processes for " + mark + " are still running after 30 s");
+        while (ProcessHandle.allProcesses()
+                .anyMatch(h -> h.info().commandLine().map(c -> c.contains(mark)).orElse(false))) {
+            if (System.nanoTime() > deadline)
+                fail("chromium's helper processes for " + mark + " are still running after 30 s");
             Thread.onSpinWait();
-            Thread.sleep(50);   // polling a condition: no event tells us a helper has gone
+            Thread.sleep(50); // polling a condition: no event tells us a helper has gone
         }
     }
 
     private static String binary() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
             for (String name : List.of("chromium", "chromium-browser")) {
-                if (Files.isExecutable(Path.of(dir, name))) return Path.of(dir, name).toString();
+                if (Files.isExecutable(Path.of(dir, name)))
+                    return Path.of(dir, name).toString();
             }
         }
         return fail("chromium is not installed; install Debian's: apt-get install -y chromium (.ci/run does)");
@@ -141,7 +158,8 @@ public class HtmlReportBrowserTest {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int p = image.getRGB(x, y), d = 0;
-                for (int shift = 0; shift <= 16; shift += 8) d = Math.max(d, Math.abs((p >> shift & 0xff) - (rgb >> shift & 0xff)));
+                for (int shift = 0; shift <= 16; shift += 8)
+                    d = Math.max(d, Math.abs((p >> shift & 0xff) - (rgb >> shift & 0xff)));
                 if (d <= 24) n++;
             }
         }

@@ -38,7 +38,8 @@ final class SampleComparison {
             if (size <= 8192) spread(b, "msgq", size, Figure.THROUGHPUT, 50 * Math.pow(kib, 0.4));
             else b.unavailable("msgq", size, Figure.THROUGHPUT, "not possible on this machine (msgmax = 8192)");
             spread(b, "shm-spin", size, Figure.THROUGHPUT, 90 * Math.pow(kib, 0.8) + 20);
-            if (size == 1024) b.add("unix", size, Figure.THROUGHPUT, 40, 75, 52);   // run under an artificial CPU load: noisy
+            if (size == 1024)
+                b.add("unix", size, Figure.THROUGHPUT, 40, 75, 52); // run under an artificial CPU load: noisy
             else spread(b, "unix", size, Figure.THROUGHPUT, 30 * Math.pow(kib, 0.7));
             spread(b, "shm-sem", size, Figure.LATENCY, 9000 + 300 * kib);
             if (size <= 8192) spread(b, "msgq", size, Figure.LATENCY, 6000 + 900 * kib);
@@ -49,7 +50,8 @@ final class SampleComparison {
         b.add("msgq", 64, Figure.SYSCALLS_PER_MESSAGE, 2.0, 2.0, 2.01);
         b.add("shm-sem", 64, Figure.SYSCALLS_PER_MESSAGE, 4.0, 4.0, 4.0);
         b.add("shm-spin", 64, Figure.SYSCALLS_PER_MESSAGE, 0, 0, 0);
-        b.add("shm-sem", 64, Figure.SETUP, 310_000, 325_000, 330_000).add("shm-sem", 64, Figure.PER_MESSAGE, 900, 950, 980);
+        b.add("shm-sem", 64, Figure.SETUP, 310_000, 325_000, 330_000)
+                .add("shm-sem", 64, Figure.PER_MESSAGE, 900, 950, 980);
         b.add("msgq", 64, Figure.SETUP, 21_000, 22_000, 22_500).add("msgq", 64, Figure.PER_MESSAGE, 4100, 4200, 4300);
         Measurements m = b.build();
         List<ComparativeClaim> claims = new ArrayList<>();
@@ -64,9 +66,16 @@ final class SampleComparison {
     }
 
     static Conditions conditions() {
-        return new Conditions("Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz", 2, "none (processes may run on CPUs 0-1)",
-                "6.18.44-fc-v769", "25.0.3+9-LTS (Eclipse Adoptium)", List.of(0.52, 0.61, 0.70), List.of(1.93, 1.02, 0.81),
-                "0.1.0-SNAPSHOT", limits());
+        return new Conditions(
+                "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz",
+                2,
+                "none (processes may run on CPUs 0-1)",
+                "6.18.44-fc-v769",
+                "25.0.3+9-LTS (Eclipse Adoptium)",
+                List.of(0.52, 0.61, 0.70),
+                List.of(1.93, 1.02, 0.81),
+                "0.1.0-SNAPSHOT",
+                limits());
     }
 
     private static Map<String, String> limits() {

@@ -71,10 +71,14 @@ class RunTableTest {
     @Test
     void colourOnlyWhenAllowed() throws IOException {
         String coloured = render("run.json", new Style(true, true));
-        org.junit.jupiter.api.Assertions.assertTrue(coloured.contains("\u001b[31m137\u001b[0m"), "a non-zero exit in red");
-        org.junit.jupiter.api.Assertions.assertTrue(coloured.contains("\u001b[32m\u2713\u001b[0m"), "a kept claim in green");
-        org.junit.jupiter.api.Assertions.assertEquals(render("run.json", new Style(false, true)),
-                coloured.replaceAll("\u001b\\[[0-9;]*m", ""), "colour adds nothing but escapes");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                coloured.contains("\u001b[31m137\u001b[0m"), "a non-zero exit in red");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                coloured.contains("\u001b[32m\u2713\u001b[0m"), "a kept claim in green");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                render("run.json", new Style(false, true)),
+                coloured.replaceAll("\u001b\\[[0-9;]*m", ""),
+                "colour adds nothing but escapes");
     }
 
     @Test

@@ -12,10 +12,9 @@ class TextTableTest {
         TextTable t = new TextTable().text("name").number("sent").text("note");
         t.row().cell("ring").cell("10,000").cell("");
         t.row().cell("jobs-queue").cell("7").cell("slow");
-        assertEquals(List.of(
-                "name          sent  note",
-                "ring        10,000",
-                "jobs-queue       7  slow"), t.render(new Style(false, true)));
+        assertEquals(
+                List.of("name          sent  note", "ring        10,000", "jobs-queue       7  slow"),
+                t.render(new Style(false, true)));
     }
 
     @Test
@@ -30,7 +29,8 @@ class TextTableTest {
     @Test
     void tooManyCellsIsABug() {
         TextTable t = new TextTable().text("a");
-        var e = assertThrows(IllegalStateException.class, () -> t.row().cell("1").cell("2"));
+        var e = assertThrows(
+                IllegalStateException.class, () -> t.row().cell("1").cell("2"));
         assertEquals("row has more cells than the 1 columns [a]", e.getMessage());
     }
 }

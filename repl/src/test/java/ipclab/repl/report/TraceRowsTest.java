@@ -21,8 +21,15 @@ class TraceRowsTest {
     }
 
     private static Trace trace(List<StepEvent> steps) {
-        return new Trace("0", "t", Trace.Scenario.of("s", "s.yaml", "name: s\n"), 1, new Trace.Host("k", 2, "j", Map.of()),
-                SchedulerSpec.random(1), steps, List.of());
+        return new Trace(
+                "0",
+                "t",
+                Trace.Scenario.of("s", "s.yaml", "name: s\n"),
+                1,
+                new Trace.Host("k", 2, "j", Map.of()),
+                SchedulerSpec.random(1),
+                steps,
+                List.of());
     }
 
     @Test
@@ -33,7 +40,8 @@ class TraceRowsTest {
                 step(3, "a", StepOp.STORE, "counter", StepResult.OK, 1),
                 step(4, "b", StepOp.STORE, "counter", StepResult.OK, 1))));
         assertEquals(List.of("a", "b"), rows.processes());
-        assertEquals(List.of("", "", "counter=1", "counter=1 (unchanged: an update lost)"),
+        assertEquals(
+                List.of("", "", "counter=1", "counter=1 (unchanged: an update lost)"),
                 rows.rows().stream().map(TraceRows.Row::state).toList());
         List<String> text = new TraceDiagram(new Style(false, false)).render(rows);
         String gap = " ".repeat(26); // a column as wide as "store(counter) ok value=1", then two spaces
@@ -48,7 +56,9 @@ class TraceRowsTest {
                 step(1, "r", StepOp.MSGRCV, "q", StepResult.WOULD_BLOCK, StepOutcome.NONE),
                 step(2, "w", StepOp.MSGSND, "q", StepResult.OK, StepOutcome.NONE),
                 step(3, "r", StepOp.MSGRCV, "q", StepResult.OK, StepOutcome.NONE))));
-        assertEquals(List.of("", "q: 1 message queued", "q: 0 messages queued"), rows.rows().stream().map(TraceRows.Row::state).toList());
+        assertEquals(
+                List.of("", "q: 1 message queued", "q: 0 messages queued"),
+                rows.rows().stream().map(TraceRows.Row::state).toList());
         assertTrue(rows.rows().getFirst().blocked());
     }
 }

@@ -12,14 +12,17 @@ class CommandTableTest {
     }
 
     final CommandTable table = new CommandTable()
-            .add(row("load", Command.Kind.SCENARIO)).add(row("run", Command.Kind.SCENARIO))
-            .add(row("report", Command.Kind.SCENARIO)).add(row("help", Command.Kind.SESSION))
+            .add(row("load", Command.Kind.SCENARIO))
+            .add(row("run", Command.Kind.SCENARIO))
+            .add(row("report", Command.Kind.SCENARIO))
+            .add(row("help", Command.Kind.SESSION))
             .add(row("timing", Command.Kind.HIDDEN));
 
     @Test
     void aUniquePrefixFindsItsCommand() {
         assertEquals("load", ((CommandTable.Found) table.find("l")).command().name());
-        assertEquals("report", ((CommandTable.Found) table.find("rep")).command().name());
+        assertEquals(
+                "report", ((CommandTable.Found) table.find("rep")).command().name());
         assertEquals("run", ((CommandTable.Found) table.find("run")).command().name());
     }
 
@@ -38,14 +41,18 @@ class CommandTableTest {
 
     @Test
     void hiddenCommandsAreFoundByFullNameOnly() {
-        assertEquals("timing", ((CommandTable.Found) table.find("timing")).command().name());
+        assertEquals(
+                "timing", ((CommandTable.Found) table.find("timing")).command().name());
         assertEquals(CommandTable.Unknown.class, table.find("tim").getClass());
-        assertEquals(List.of("load", "run", "report", "help"), table.visible().stream().map(Command::name).toList());
+        assertEquals(
+                List.of("load", "run", "report", "help"),
+                table.visible().stream().map(Command::name).toList());
     }
 
     @Test
     void aNameIsRegisteredOnce() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> table.add(row("run", Command.Kind.STEP)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> table.add(row("run", Command.Kind.STEP)));
         assertEquals("command /run is registered twice", e.getMessage());
     }
 

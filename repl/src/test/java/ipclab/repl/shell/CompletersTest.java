@@ -40,7 +40,11 @@ class CompletersTest {
             assertEquals(List.of("--json"), tab(shell, "/report --"));
             assertEquals(List.of(dir + "/a.yaml", dir + "/sub/"), tab(shell, "/load " + dir + "/"));
             assertEquals(List.of(dir + "/a.yaml"), tab(shell, "/report --json " + dir + "/a"));
-            assertEquals(List.of("java", "load"), tab(shell, "/help " + "").stream().filter(s -> s.equals("java") || s.equals("load")).toList());
+            assertEquals(
+                    List.of("java", "load"),
+                    tab(shell, "/help " + "").stream()
+                            .filter(s -> s.equals("java") || s.equals("load"))
+                            .toList());
             assertEquals(List.of("--json", "--kind", "--mine"), tab(shell, "/ipcs --"));
             assertEquals(List.of(), tab(shell, "/timi"), "hidden commands are not offered");
         }
@@ -49,12 +53,15 @@ class CompletersTest {
     @Test
     void scenarioVariablesProcessAndChannelNamesAndJava() throws Exception {
         try (Shell shell = new Shell(cli, new Timing(), false, false)) {
-            shell.execute("var race = scenario(\"r\").channel(shm(\"counter\")).process(incrementer(\"inc\").channel(\"counter\").replicas(2)).build();",
-                    "test", 1);
+            shell.execute(
+                    "var race = scenario(\"r\").channel(shm(\"counter\")).process(incrementer(\"inc\").channel(\"counter\").replicas(2)).build();",
+                    "test",
+                    1);
             assertTrue(out.toString().contains("race ==> scenario 'r'"), out.toString());
             assertEquals(List.of("race"), tab(shell, "/run ra"));
             shell.execute("/validate race", "test", 2);
-            assertEquals(List.of("inc-1", "inc-2"), new Completers(shell).processes().complete(List.of(), "inc"));
+            assertEquals(
+                    List.of("inc-1", "inc-2"), new Completers(shell).processes().complete(List.of(), "inc"));
             assertEquals(List.of("counter"), new Completers(shell).channels().complete(List.of(), "c"));
             assertEquals(List.of("inc-1", "inc-2"), tab(shell, "/step i"));
             assertEquals(List.of("counter"), tab(shell, "/show c"));
@@ -62,8 +69,11 @@ class CompletersTest {
             assertEquals(List.of("counter", "inc-1", "inc-2"), tab(shell, "/break "));
             assertEquals(List.of("store"), tab(shell, "/break inc-1 sto"));
             assertEquals(List.of("counter"), tab(shell, "/break counter cou"));
-            assertTrue(tab(shell, "race.proc").contains("race.processes()"), tab(shell, "race.proc").toString());
-            assertTrue(tab(shell, "Scen").contains("Scenario"), tab(shell, "Scen").toString());
+            assertTrue(
+                    tab(shell, "race.proc").contains("race.processes()"),
+                    tab(shell, "race.proc").toString());
+            assertTrue(
+                    tab(shell, "Scen").contains("Scenario"), tab(shell, "Scen").toString());
         }
     }
 }

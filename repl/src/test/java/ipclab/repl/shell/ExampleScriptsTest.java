@@ -23,14 +23,25 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleScriptsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private String[] run(String script) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dipclab.state.dir=" + dir.resolve("state"),
-                "-cp", System.getProperty("java.class.path"), "ipclab.repl.Main", "repl", "examples/" + script));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dipclab.state.dir=" + dir.resolve("state"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "ipclab.repl.Main",
+                "repl",
+                "examples/" + script));
         Path out = dir.resolve(script + ".out"), err = dir.resolve(script + ".err");
-        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(ROOT.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertTrue(p.waitFor(8, TimeUnit.MINUTES), script + " ended");
         String o = Files.readString(out), e = Files.readString(err);
         assertEquals(0, p.exitValue(), script + " worked\n" + o + e);
@@ -44,8 +55,14 @@ class ExampleScriptsTest {
     @Test
     void everyScriptInExamplesIsRunHere() throws Exception {
         try (Stream<Path> s = Files.list(ROOT.resolve("examples"))) {
-            List<String> scripts = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".repl")).sorted().toList();
-            assertEquals(List.of("blocked-reader.repl", "queue-full.repl", "race.repl"), scripts, "a new script gets a test here");
+            List<String> scripts = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".repl"))
+                    .sorted()
+                    .toList();
+            assertEquals(
+                    List.of("blocked-reader.repl", "queue-full.repl", "race.repl"),
+                    scripts,
+                    "a new script gets a test here");
         }
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 @SuppressWarnings("try") // a StateDir works by being open
 class ScheduleShellTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path scenario(String yaml) throws Exception {
         Path f = dir.resolve("race.yaml");
@@ -49,7 +50,9 @@ class ScheduleShellTest {
         int seen = 0;
         while (m.find()) {
             seen++;
-            assertFalse(shm.matches("(?s).*\\n\\s*\\d+\\s+" + m.group(1) + "\\s.*"), "segment " + m.group(1) + " is gone\n" + shm);
+            assertFalse(
+                    shm.matches("(?s).*\\n\\s*\\d+\\s+" + m.group(1) + "\\s.*"),
+                    "segment " + m.group(1) + " is gone\n" + shm);
         }
         assertTrue(seen > 0, "the output names the segments it showed\n" + out);
     }
@@ -57,8 +60,11 @@ class ScheduleShellTest {
     @Test
     void backOneThenTheSameStepGivesTheSameStateAsBefore() throws Exception {
         try (StateDir state = new StateDir()) {
-            Ipclab r = Ipclab.run("repl", "-c", "/start " + race() + "; /step a; /step b; /step a; /show counter; /ps; "
-                    + "/step b; /back 1; /show counter; /ps; /step b; /trace");
+            Ipclab r = Ipclab.run(
+                    "repl",
+                    "-c",
+                    "/start " + race() + "; /step a; /step b; /step a; /show counter; /ps; "
+                            + "/step b; /back 1; /show counter; /ps; /step b; /trace");
             assertEquals(0, r.code(), r.toString());
             String out = r.out();
             assertTrue(out.contains("going back to step 3: a fresh run replays the first 3 steps"), out);
@@ -84,8 +90,11 @@ class ScheduleShellTest {
         Path trace = dir.resolve("r.trace");
         Path svg = dir.resolve("r.svg");
         try (StateDir state = new StateDir()) {
-            Ipclab r = Ipclab.run("repl", "-c", "/start " + race() + "; /step a; /step b; /step a; /step b; "
-                    + "/record " + trace + "; /trace --svg " + svg + "; /replay");
+            Ipclab r = Ipclab.run(
+                    "repl",
+                    "-c",
+                    "/start " + race() + "; /step a; /step b; /step a; /step b; " + "/record " + trace
+                            + "; /trace --svg " + svg + "; /replay");
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().contains("recorded 4 steps of 'two-adders' to " + trace), r.out());
             assertTrue(r.out().contains("identical (4 steps)"), r.out());
@@ -98,7 +107,8 @@ class ScheduleShellTest {
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run("repl", "-c", "/start --schedule random --seed 3 " + race() + "; /step; /continue");
             assertEquals(0, r.code(), r.toString());
-            assertTrue(r.out().contains("scheduler random seed=3 picks whom a bare /step or /continue grants"), r.out());
+            assertTrue(
+                    r.out().contains("scheduler random seed=3 picks whom a bare /step or /continue grants"), r.out());
             assertTrue(r.out().contains("   4  "), "four steps in all\n" + r.out());
             assertTrue(r.out().contains("the run has ended"), r.out());
         }

@@ -36,7 +36,9 @@ class ShellScriptTest {
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().contains("loaded " + HELLO + ": scenario 'hello', 2 processes, 1 channel"), r.out());
             assertTrue(r.out().contains("ok  " + HELLO), r.out());
-            assertTrue(r.out().contains("scenario hello  seed 1"), "the run's table, as 'ipclab run' prints it\n" + r.out());
+            assertTrue(
+                    r.out().contains("scenario hello  seed 1"),
+                    "the run's table, as 'ipclab run' prints it\n" + r.out());
             assertTrue(r.out().contains("wrote " + report), r.out());
             JsonNode j = JSON.readTree(report.toFile());
             assertEquals("hello", j.get("scenario").asText());
@@ -67,7 +69,8 @@ class ShellScriptTest {
     @Test
     void lastAndErrReachJavaThatStartsAfterTheRun() throws Exception {
         try (StateDir state = new StateDir()) {
-            Ipclab r = Ipclab.run("repl", "-c", "/run " + HELLO + "; /nosuch; $last.channels().get(0).received(); $err.getMessage()");
+            Ipclab r = Ipclab.run(
+                    "repl", "-c", "/run " + HELLO + "; /nosuch; $last.channels().get(0).received(); $err.getMessage()");
             assertEquals(1, r.code(), "/nosuch failed\n" + r);
             assertTrue(r.out().contains("$1 ==> 1000"), r.out());
             assertTrue(r.out().contains("$2 ==> \"no command /nosuch (/help lists them)\""), r.out());
@@ -81,8 +84,12 @@ class ShellScriptTest {
             assertEquals(1, r.code(), r.toString());
             assertTrue(r.err().contains("error: -c: no command /rnu; did you mean /run? (/help lists them)"), r.err());
             assertTrue(r.err().contains("error: -c: /r is ambiguous: /run, /report"), r.err());
-            assertTrue(r.out().contains("/load FILE\n  Loads and validates a scenario file"), "/he lo is /help load\n" + r.out());
-            assertTrue(r.err().contains("error: no command /lod; did you mean /load? (/help lists commands and subjects)"), r.err());
+            assertTrue(
+                    r.out().contains("/load FILE\n  Loads and validates a scenario file"),
+                    "/he lo is /help load\n" + r.out());
+            assertTrue(
+                    r.err().contains("error: no command /lod; did you mean /load? (/help lists commands and subjects)"),
+                    r.err());
             assertTrue(r.err().contains("error: usage: /vars  (/help vars)"), r.err());
         }
     }

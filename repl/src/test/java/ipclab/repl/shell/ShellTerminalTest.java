@@ -31,14 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("e2e")
 class ShellTerminalTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private final String socket = "ipclab-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private boolean tmuxStarted;
 
     private List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dipclab.state.dir=" + dir.resolve("state"),
-                "-cp", System.getProperty("java.class.path"), "ipclab.repl.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dipclab.state.dir=" + dir.resolve("state"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "ipclab.repl.Main"));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -48,8 +54,11 @@ class ShellTerminalTest {
     void fromAPipeThereIsNoPromptNoEscapeCodeAndNoWarning() throws Exception {
         Path in = dir.resolve("in.txt"), out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
         Files.writeString(in, "/help\n1 + 1\n/ipcs --mine\n");
-        Process p = new ProcessBuilder(java("repl")).redirectInput(in.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(java("repl"))
+                .redirectInput(in.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertTrue(p.waitFor(4, TimeUnit.MINUTES), "the shell ends at the end of its input");
         String o = Files.readString(out), e = Files.readString(err);
         assertEquals(0, p.exitValue(), o + e);
@@ -66,10 +75,15 @@ class ShellTerminalTest {
         Path slow = slowScenario();
         Path in = dir.resolve("in.txt"), out = dir.resolve("out.txt"), err = dir.resolve("err.txt");
         Files.writeString(in, "/run " + slow + "\n$last.ok()\n");
-        Process p = new ProcessBuilder(java("repl")).redirectInput(in.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(java("repl"))
+                .redirectInput(in.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         awaitRegistered(dir.resolve("state").resolve("runs"));
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor());
         assertTrue(p.waitFor(4, TimeUnit.MINUTES), "the shell ends at the end of its input");
         String o = Files.readString(out), e = Files.readString(err);
@@ -122,7 +136,9 @@ class ShellTerminalTest {
         awaitPane(s -> s.contains("ipclab> /run"), "the run command echoed");
         tmux("send-keys", "-t", "repl", "C-c");
         awaitPane(s -> s.contains("stopping the run (Ctrl-C)"), "Ctrl-C stops the run");
-        awaitPane(s -> s.contains("stopped") && s.strip().endsWith("ipclab>"), "the report and a new prompt: the shell goes on");
+        awaitPane(
+                s -> s.contains("stopped") && s.strip().endsWith("ipclab>"),
+                "the report and a new prompt: the shell goes on");
         tmux("send-keys", "-t", "repl", "/exit", "Enter");
         awaitExit();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(history)));
@@ -156,7 +172,9 @@ class ShellTerminalTest {
         awaitPane(s -> s.contains("running free to the end"), "the run going free");
         tmux("send-keys", "-t", "repl", "C-c");
         awaitPane(s -> s.contains("stopping (Ctrl-C)"), "Ctrl-C stops /continue");
-        awaitPane(s -> s.contains("stopped before the end") && s.strip().endsWith("ipclab>"), "the stopped run's report, a new prompt");
+        awaitPane(
+                s -> s.contains("stopped before the end") && s.strip().endsWith("ipclab>"),
+                "the stopped run's report, a new prompt");
         tmux("send-keys", "-t", "repl", "/start " + queue, "Enter");
         awaitPane(s -> s.contains("enabled (*): writer, reader"), "a second run held");
         tmux("send-keys", "-t", "repl", "/show q", "Enter");
@@ -167,7 +185,9 @@ class ShellTerminalTest {
         assertTrue(live.matcher(Files.readString(Path.of("/proc/sysvipc/msg"))).matches(), "the queue is live");
         tmux("send-keys", "-t", "repl", "C-d");
         awaitExit();
-        assertFalse(live.matcher(Files.readString(Path.of("/proc/sysvipc/msg"))).matches(), "Ctrl-D with a held run removed its queue");
+        assertFalse(
+                live.matcher(Files.readString(Path.of("/proc/sysvipc/msg"))).matches(),
+                "Ctrl-D with a held run removed its queue");
         try (Stream<Path> runs = Files.list(dir.resolve("state").resolve("runs"))) {
             assertEquals(List.of(), runs.toList(), "and every registry file: nothing of the runs is left");
         }
@@ -175,8 +195,10 @@ class ShellTerminalTest {
 
     private void start(Path state) throws Exception {
         Path script = dir.resolve("repl.sh");
-        StringBuilder cmd = new StringBuilder("#!/bin/sh\nexport XDG_STATE_HOME='" + state + "' TERM=xterm-256color\nexec");
-        for (String a : java("repl")) cmd.append(" '").append(a.replace("'", "'\\''")).append("'");
+        StringBuilder cmd =
+                new StringBuilder("#!/bin/sh\nexport XDG_STATE_HOME='" + state + "' TERM=xterm-256color\nexec");
+        for (String a : java("repl"))
+            cmd.append(" '").append(a.replace("'", "'\\''")).append("'");
         Files.writeString(script, cmd + "\n");
         script.toFile().setExecutable(true);
         tmux("-f", "/dev/null", "new-session", "-d", "-s", "repl", "-x", "160", "-y", "50", script.toString());
@@ -203,7 +225,7 @@ class ShellTerminalTest {
         while (System.nanoTime() < deadline) {
             last = pane();
             if (ok.test(last)) return;
-            Thread.sleep(100);   // polling a condition: the pane has no change notification
+            Thread.sleep(100); // polling a condition: the pane has no change notification
         }
         throw new AssertionError("waited 120 s for " + what + "; the pane shows:\n" + last);
     }

@@ -3,14 +3,14 @@ package ipclab.engine.channel.msgq;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SysvMsgQueue;
-import ipclab.engine.protocol.StepGate;
-import ipclab.engine.protocol.StepOp;
-import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -38,8 +38,15 @@ public final class MsgqReceiver implements ReceivePort {
     /** Stepped: a foreign end marker (its length) taken and not yet sent back. */
     private long foreignPending;
 
-    public MsgqReceiver(int msqId, boolean nowait, long selector, int self, long maxMessage, StepGate gate,
-                        String channel, Arena arena) {
+    public MsgqReceiver(
+            int msqId,
+            boolean nowait,
+            long selector,
+            int self,
+            long maxMessage,
+            StepGate gate,
+            String channel,
+            Arena arena) {
         this.msqId = msqId;
         this.flags = nowait ? Ipc.IPC_NOWAIT : 0;
         this.selector = selector;
@@ -50,11 +57,20 @@ public final class MsgqReceiver implements ReceivePort {
         this.text = buf.text();
     }
 
-    @Override public MemorySegment buffer() { return text; }
+    @Override
+    public MemorySegment buffer() {
+        return text;
+    }
 
-    @Override public long offset() { return 0; }
+    @Override
+    public long offset() {
+        return 0;
+    }
 
-    @Override public long maxMessage() { return text.byteSize(); }
+    @Override
+    public long maxMessage() {
+        return text.byteSize();
+    }
 
     @Override
     public int poll() {
@@ -75,8 +91,11 @@ public final class MsgqReceiver implements ReceivePort {
         if (n == -Errno.EINTR) return 0;
         if (n < 0) {
             gate.result(n == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
-            throw new IpcException("msgrcv", "msqid=" + msqId + ", size=" + text.byteSize() + ", mtype=" + selector
-                    + ", flags=" + Ipc.msgFlags(f), (int) -n);
+            throw new IpcException(
+                    "msgrcv",
+                    "msqid=" + msqId + ", size=" + text.byteSize() + ", mtype=" + selector + ", flags="
+                            + Ipc.msgFlags(f),
+                    (int) -n);
         }
         gate.mtype(buf.mtype());
         Steps.message(gate, text, 0, n);
@@ -114,13 +133,19 @@ public final class MsgqReceiver implements ReceivePort {
         return 0;
     }
 
-    @Override public void release() { }
+    @Override
+    public void release() {}
 
     /** ENOMSG results so far (nowait, nothing matching). */
-    public long enomsg() { return enomsg; }
+    public long enomsg() {
+        return enomsg;
+    }
 
     /** End markers for other receivers this one took and sent back. */
-    public long foreignEnds() { return foreignEnds; }
+    public long foreignEnds() {
+        return foreignEnds;
+    }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

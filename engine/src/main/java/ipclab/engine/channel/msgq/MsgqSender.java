@@ -3,6 +3,9 @@ package ipclab.engine.channel.msgq;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.IpcException;
@@ -10,9 +13,6 @@ import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SemOps;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.sys.SysvSemaphore;
-import ipclab.engine.protocol.StepGate;
-import ipclab.engine.protocol.StepOp;
-import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -55,8 +55,17 @@ public final class MsgqSender implements SendPort {
      * @param receivers     the channel's receivers' indexes (for end markers)
      * @param receiverTypes their selectors (0, n or -n)
      */
-    public MsgqSender(int msqId, int semId, boolean nowait, long mtype, long maxMessage, int[] receivers,
-                      long[] receiverTypes, StepGate gate, String channel, Arena arena) {
+    public MsgqSender(
+            int msqId,
+            int semId,
+            boolean nowait,
+            long mtype,
+            long maxMessage,
+            int[] receivers,
+            long[] receiverTypes,
+            StepGate gate,
+            String channel,
+            Arena arena) {
         this.msqId = msqId;
         this.semId = semId;
         this.flags = nowait ? Ipc.IPC_NOWAIT : 0;
@@ -80,15 +89,21 @@ public final class MsgqSender implements SendPort {
         return Math.abs(selector);
     }
 
-    @Override public MemorySegment buffer() { return text; }
+    @Override
+    public MemorySegment buffer() {
+        return text;
+    }
 
-    @Override public long claim() { return 0; }
+    @Override
+    public long claim() {
+        return 0;
+    }
 
     @Override
     public boolean publish(int length) {
         long type = reply ? REPLY_BASE + MessageHeader.writer(text, 0) : mtype;
         buf.mtype(type);
-        for (;;) {
+        for (; ; ) {
             gate.before(StepOp.MSGSND, channel);
             boolean stepped = gate.stepped();
             int f = stepped ? flags | Ipc.IPC_NOWAIT : flags;
@@ -107,13 +122,16 @@ public final class MsgqSender implements SendPort {
             }
             if (rc != -Errno.EINTR) {
                 gate.result(rc == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
-                throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + length + ", flags=" + Ipc.msgFlags(f), -rc);
+                throw new IpcException(
+                        "msgsnd", "msqid=" + msqId + ", size=" + length + ", flags=" + Ipc.msgFlags(f), -rc);
             }
         }
     }
 
     /** EAGAIN results so far (nowait, queue full). */
-    public long eagain() { return eagain; }
+    public long eagain() {
+        return eagain;
+    }
 
     @Override
     public void finish() {
@@ -134,7 +152,7 @@ public final class MsgqSender implements SendPort {
     void sendEnd(int receiver, long type) {
         MessageHeader.writeEnd(text, 0, receiver);
         buf.mtype(type);
-        for (;;) {
+        for (; ; ) {
             gate.before(StepOp.END, channel);
             if (!gate.stepped()) {
                 SysvMsgQueue.send(msqId, buf, MessageHeader.BYTES, 0);
@@ -148,10 +166,12 @@ public final class MsgqSender implements SendPort {
                 gate.result(StepResult.WOULD_BLOCK);
             } else if (rc != -Errno.EINTR) {
                 gate.result(rc == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
-                throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + MessageHeader.BYTES + ", flags=IPC_NOWAIT", -rc);
+                throw new IpcException(
+                        "msgsnd", "msqid=" + msqId + ", size=" + MessageHeader.BYTES + ", flags=IPC_NOWAIT", -rc);
             }
         }
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

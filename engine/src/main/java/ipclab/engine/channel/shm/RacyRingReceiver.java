@@ -55,5 +55,6 @@ public final class RacyRingReceiver extends RingReader implements ReceivePort {
         LONG.set(seg, cursorOffset, cursor);
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

@@ -45,5 +45,6 @@ public final class RacyRingSender extends RingPort implements SendPort {
         gate.value(ring.finishWriter() ? 1 : 0);
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

@@ -39,7 +39,8 @@ public final class Ring {
         }
         this.slots = seg.get(ValueLayout.JAVA_INT, SLOTS_OFFSET);
         int lanes = seg.get(ValueLayout.JAVA_INT, LANES_OFFSET);
-        if (lane < 0 || lane >= lanes) throw new IllegalArgumentException("lane=" + lane + " but the ring has " + lanes);
+        if (lane < 0 || lane >= lanes)
+            throw new IllegalArgumentException("lane=" + lane + " but the ring has " + lanes);
         this.slotBytes = seg.get(ValueLayout.JAVA_LONG, SLOT_BYTES_OFFSET);
         this.writers = seg.get(ValueLayout.JAVA_INT, WRITERS_OFFSET);
         this.readers = seg.get(ValueLayout.JAVA_INT, READERS_OFFSET);
@@ -50,17 +51,27 @@ public final class Ring {
     }
 
     /** Reads and checks the control block of an attached, formatted segment. */
-    public static Ring open(MemorySegment seg, int lane) { return new Ring(seg, lane); }
+    public static Ring open(MemorySegment seg, int lane) {
+        return new Ring(seg, lane);
+    }
 
     /**
      * Writes the control block and the slots' initial state; done once by the supervisor before any
      * worker attaches.
      */
-    public static void format(MemorySegment seg, int lanes, int slots, long slotBytes, int writers, int readers,
-                              Sync sync, Fanout fanout) {
+    public static void format(
+            MemorySegment seg,
+            int lanes,
+            int slots,
+            long slotBytes,
+            int writers,
+            int readers,
+            Sync sync,
+            Fanout fanout) {
         String bad = check(lanes, slots, slotBytes, seg.byteSize());
         if (bad != null) throw new IllegalArgumentException(bad);
-        if (readers > MAX_READERS) throw new IllegalArgumentException("readers=" + readers + " must be at most " + MAX_READERS);
+        if (readers > MAX_READERS)
+            throw new IllegalArgumentException("readers=" + readers + " must be at most " + MAX_READERS);
         seg.asSlice(0, CONTROL_BYTES).fill((byte) 0);
         seg.set(ValueLayout.JAVA_INT, VERSION_OFFSET, VERSION);
         seg.set(ValueLayout.JAVA_INT, SLOTS_OFFSET, slots);
@@ -89,7 +100,8 @@ public final class Ring {
      */
     public static void formatCounter(MemorySegment seg, int incrementers, Sync sync) {
         if (seg.byteSize() < CONTROL_BYTES) {
-            throw new IllegalArgumentException("segmentBytes=" + seg.byteSize() + " too small: a counter needs " + CONTROL_BYTES);
+            throw new IllegalArgumentException(
+                    "segmentBytes=" + seg.byteSize() + " too small: a counter needs " + CONTROL_BYTES);
         }
         seg.asSlice(0, CONTROL_BYTES).fill((byte) 0);
         seg.set(ValueLayout.JAVA_INT, VERSION_OFFSET, VERSION);
@@ -101,27 +113,49 @@ public final class Ring {
         INT.setRelease(seg, MAGIC_OFFSET, MAGIC);
     }
 
-    public long slot(long position) { return slotOffset(lane, position, slots, slotBytes); }
+    public long slot(long position) {
+        return slotOffset(lane, position, slots, slotBytes);
+    }
 
-    public long maxMessage() { return RingDescriptor.maxMessage(slotBytes); }
+    public long maxMessage() {
+        return RingDescriptor.maxMessage(slotBytes);
+    }
 
-    public MemorySegment segment() { return seg; }
+    public MemorySegment segment() {
+        return seg;
+    }
 
-    public int slots() { return slots; }
+    public int slots() {
+        return slots;
+    }
 
-    public int writers() { return writers; }
+    public int writers() {
+        return writers;
+    }
 
-    public int readers() { return readers; }
+    public int readers() {
+        return readers;
+    }
 
-    public Sync sync() { return sync; }
+    public Sync sync() {
+        return sync;
+    }
 
-    public Fanout fanout() { return fanout; }
+    public Fanout fanout() {
+        return fanout;
+    }
 
-    long writeCursor() { return writeCursorOffset(lane); }
+    long writeCursor() {
+        return writeCursorOffset(lane);
+    }
 
-    long readCursor() { return readCursorOffset(lane); }
+    long readCursor() {
+        return readCursorOffset(lane);
+    }
 
-    long writersDone() { return writersDoneOffset(lane); }
+    long writersDone() {
+        return writersDoneOffset(lane);
+    }
 
     /** Adds this writer to writers-done; returns true for the last writer of the lane. */
     boolean finishWriter() {
@@ -133,5 +167,7 @@ public final class Ring {
     }
 
     /** The incrementer counter (plain, volatile and atomic access through the VarHandles). */
-    public static long counter(MemorySegment seg) { return (long) LONG.getVolatile(seg, COUNTER_OFFSET); }
+    public static long counter(MemorySegment seg) {
+        return (long) LONG.getVolatile(seg, COUNTER_OFFSET);
+    }
 }

@@ -94,20 +94,34 @@ public final class RingDescriptor {
     public static final int SEM_FULL = 3;
 
     /** Semaphores per lane: two mutexes, empty, and one full per reader (at least one). */
-    public static int semsPerLane(int readers) { return SEM_FULL + Math.max(1, readers); }
+    public static int semsPerLane(int readers) {
+        return SEM_FULL + Math.max(1, readers);
+    }
 
     /** Index in the set of semaphore {@code which} (+ reader for full) of {@code lane}. */
-    public static int sem(int lane, int readers, int which) { return lane * semsPerLane(readers) + which; }
+    public static int sem(int lane, int readers, int which) {
+        return lane * semsPerLane(readers) + which;
+    }
 
-    public static long laneOffset(int lane) { return LANES_BASE + lane * LANE_BYTES; }
+    public static long laneOffset(int lane) {
+        return LANES_BASE + lane * LANE_BYTES;
+    }
 
-    public static long writeCursorOffset(int lane) { return laneOffset(lane) + WRITE_CURSOR; }
+    public static long writeCursorOffset(int lane) {
+        return laneOffset(lane) + WRITE_CURSOR;
+    }
 
-    public static long readCursorOffset(int lane) { return laneOffset(lane) + READ_CURSOR; }
+    public static long readCursorOffset(int lane) {
+        return laneOffset(lane) + READ_CURSOR;
+    }
 
-    public static long writersDoneOffset(int lane) { return laneOffset(lane) + WRITERS_DONE; }
+    public static long writersDoneOffset(int lane) {
+        return laneOffset(lane) + WRITERS_DONE;
+    }
 
-    public static long readerCursorOffset(int lane, int reader) { return laneOffset(lane) + READER_CURSORS + 8L * reader; }
+    public static long readerCursorOffset(int lane, int reader) {
+        return laneOffset(lane) + READER_CURSORS + 8L * reader;
+    }
 
     /** Offset of the slot holding ring position {@code position} of {@code lane}. */
     public static long slotOffset(int lane, long position, int slots, long slotBytes) {
@@ -115,7 +129,9 @@ public final class RingDescriptor {
     }
 
     /** The largest message (header included) a slot of {@code slotBytes} holds. */
-    public static long maxMessage(long slotBytes) { return slotBytes - SLOT_MESSAGE; }
+    public static long maxMessage(long slotBytes) {
+        return slotBytes - SLOT_MESSAGE;
+    }
 
     /** Segment bytes a ring of this geometry needs. */
     public static long segmentBytes(int lanes, int slots, long slotBytes) {

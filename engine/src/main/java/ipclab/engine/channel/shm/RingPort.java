@@ -28,5 +28,7 @@ abstract class RingPort {
         this.broadcast = ring.fanout == Fanout.BROADCAST;
     }
 
-    public MemorySegment buffer() { return seg; }
+    public MemorySegment buffer() {
+        return seg;
+    }
 }

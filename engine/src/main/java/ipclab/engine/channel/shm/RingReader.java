@@ -16,11 +16,16 @@ abstract class RingReader extends RingPort {
 
     /** The cursor a reader follows: its own with broadcast, the lane's shared read cursor otherwise. */
     static long cursorFor(Ring ring, int reader) {
-        return ring.fanout == ipclab.dsl.model.Fanout.BROADCAST ? RingDescriptor.readerCursorOffset(ring.lane, reader)
+        return ring.fanout == ipclab.dsl.model.Fanout.BROADCAST
+                ? RingDescriptor.readerCursorOffset(ring.lane, reader)
                 : ring.readCursor();
     }
 
-    public long offset() { return slot + RingDescriptor.SLOT_MESSAGE; }
+    public long offset() {
+        return slot + RingDescriptor.SLOT_MESSAGE;
+    }
 
-    public long maxMessage() { return ring.maxMessage(); }
+    public long maxMessage() {
+        return ring.maxMessage();
+    }
 }

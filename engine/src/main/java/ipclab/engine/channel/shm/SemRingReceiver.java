@@ -88,5 +88,6 @@ public final class SemRingReceiver extends RingReader implements ReceivePort {
         give.run(gate); // posts only: never blocks
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

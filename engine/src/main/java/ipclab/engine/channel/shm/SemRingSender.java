@@ -74,12 +74,13 @@ public final class SemRingSender extends RingPort implements SendPort {
         gate.value(last ? 1 : 0);
         if (last) {
             long at;
-            while ((at = claim()) < 0) { } // stepped: each try is a step of its own; free: claim blocks
+            while ((at = claim()) < 0) {} // stepped: each try is a step of its own; free: claim blocks
             // the end marker's header is written within the claim's step
             MessageHeader.writeEnd(seg, at, -1);
             publish(MessageHeader.BYTES);
         }
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

@@ -27,7 +27,7 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     @Override
     public int poll() {
         long rc = ring.readCursor();
-        for (;;) {
+        for (; ; ) {
             gate.before(StepOp.SLOT_READ, channel);
             long pos = broadcast ? cursor : (long) LONG.getVolatile(seg, rc);
             long s = ring.slot(pos);
@@ -73,5 +73,6 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
         }
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

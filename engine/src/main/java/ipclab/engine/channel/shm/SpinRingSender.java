@@ -31,7 +31,7 @@ public final class SpinRingSender extends RingPort implements SendPort {
     public long claim() {
         long wc = ring.writeCursor();
         backoff.reset();
-        for (;;) {
+        for (; ; ) {
             gate.before(StepOp.SLOT_CLAIM, channel);
             long pos = (long) LONG.getVolatile(seg, wc);
             long s = ring.slot(pos);
@@ -67,7 +67,11 @@ public final class SpinRingSender extends RingPort implements SendPort {
         gate.value(ring.finishWriter() ? 1 : 0);
     }
 
-    @Override public void requestStop() { stop = true; }
+    @Override
+    public void requestStop() {
+        stop = true;
+    }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

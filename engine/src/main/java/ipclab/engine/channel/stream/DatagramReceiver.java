@@ -3,12 +3,12 @@ package ipclab.engine.channel.stream;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
-import ipclab.engine.sys.Errno;
-import ipclab.engine.sys.IpcException;
-import ipclab.engine.sys.Sockets;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
+import ipclab.engine.sys.Errno;
+import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.Sockets;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -42,8 +42,15 @@ public final class DatagramReceiver implements ReceivePort {
      * @param writerIndexes indexes of the processes that send to this socket
      * @param quietNanos    UDP: give up after this long without a datagram (0: never)
      */
-    public DatagramReceiver(int fd, boolean udp, int[] writerIndexes, long quietNanos, long maxMessage, StepGate gate,
-                            String channel, Arena arena) {
+    public DatagramReceiver(
+            int fd,
+            boolean udp,
+            int[] writerIndexes,
+            long quietNanos,
+            long maxMessage,
+            StepGate gate,
+            String channel,
+            Arena arena) {
         this.fd = fd;
         this.udp = udp;
         int max = 0;
@@ -57,11 +64,20 @@ public final class DatagramReceiver implements ReceivePort {
         if (udp) Sockets.setReceiveTimeout(fd, quietNanos > 0 ? Math.min(quietNanos, UDP_WAIT_NANOS) : UDP_WAIT_NANOS);
     }
 
-    @Override public MemorySegment buffer() { return buf; }
+    @Override
+    public MemorySegment buffer() {
+        return buf;
+    }
 
-    @Override public long offset() { return 0; }
+    @Override
+    public long offset() {
+        return 0;
+    }
 
-    @Override public long maxMessage() { return buf.byteSize(); }
+    @Override
+    public long maxMessage() {
+        return buf.byteSize();
+    }
 
     @Override
     public int poll() {
@@ -102,11 +118,18 @@ public final class DatagramReceiver implements ReceivePort {
     }
 
     /** Receives that found nothing: UDP waits that timed out (SO_RCVTIMEO), interrupted receives. */
-    public long eagain() { return eagain; }
+    public long eagain() {
+        return eagain;
+    }
 
-    @Override public boolean lossy() { return udp; }
+    @Override
+    public boolean lossy() {
+        return udp;
+    }
 
-    @Override public void release() { }
+    @Override
+    public void release() {}
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

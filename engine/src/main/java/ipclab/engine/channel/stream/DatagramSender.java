@@ -3,12 +3,12 @@ package ipclab.engine.channel.stream;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
-import ipclab.engine.sys.Errno;
-import ipclab.engine.sys.IpcException;
-import ipclab.engine.sys.Sockets;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
+import ipclab.engine.sys.Errno;
+import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.Sockets;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -28,7 +28,8 @@ public final class DatagramSender implements SendPort {
     private final MemorySegment buf;
     private long refused;
 
-    public DatagramSender(int fd, boolean udp, int writer, long maxMessage, StepGate gate, String channel, Arena arena) {
+    public DatagramSender(
+            int fd, boolean udp, int writer, long maxMessage, StepGate gate, String channel, Arena arena) {
         this.fd = fd;
         this.udp = udp;
         this.writer = writer;
@@ -37,18 +38,27 @@ public final class DatagramSender implements SendPort {
         this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
     }
 
-    @Override public MemorySegment buffer() { return buf; }
-
-    @Override public long claim() { return 0; }
+    @Override
+    public MemorySegment buffer() {
+        return buf;
+    }
 
     @Override
-    public boolean publish(int length) { return send(StepOp.SEND, length); }
+    public long claim() {
+        return 0;
+    }
+
+    @Override
+    public boolean publish(int length) {
+        return send(StepOp.SEND, length);
+    }
 
     private boolean send(StepOp op, int length) {
-        for (;;) {
+        for (; ; ) {
             gate.before(op, channel);
             boolean stepped = gate.stepped();
-            long rc = Sockets.trySend(fd, buf, length, stepped ? Sockets.MSG_NOSIGNAL | Sockets.MSG_DONTWAIT : Sockets.MSG_NOSIGNAL);
+            long rc = Sockets.trySend(
+                    fd, buf, length, stepped ? Sockets.MSG_NOSIGNAL | Sockets.MSG_DONTWAIT : Sockets.MSG_NOSIGNAL);
             Steps.message(gate, buf, 0, length);
             if (rc >= 0) return true;
             if (rc == -Errno.EINTR) continue;
@@ -67,15 +77,18 @@ public final class DatagramSender implements SendPort {
     }
 
     /** Sends refused by the transport (UDP), so lost. */
-    public long refused() { return refused; }
+    public long refused() {
+        return refused;
+    }
 
     @Override
     public void finish() {
         MessageHeader.writeEnd(buf, 0, writer);
         for (int i = udp ? 3 : 1; i > 0; i--) {
-            while (!send(StepOp.END, MessageHeader.BYTES)) { } // stepped: one try per step
+            while (!send(StepOp.END, MessageHeader.BYTES)) {} // stepped: one try per step
         }
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

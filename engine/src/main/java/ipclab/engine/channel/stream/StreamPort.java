@@ -33,7 +33,9 @@ abstract class StreamPort {
         }
     }
 
-    public MemorySegment buffer() { return buf; }
+    public MemorySegment buffer() {
+        return buf;
+    }
 
     /** The run goes free: a stepped FIFO blocks again. */
     final void blocking() {

@@ -3,13 +3,13 @@ package ipclab.engine.channel.stream;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Sockets;
-import ipclab.engine.protocol.StepGate;
-import ipclab.engine.protocol.StepOp;
-import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -33,8 +33,13 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
     private long have;
 
     public StreamReceiver(int fd, boolean socket, long maxMessage, StepGate gate, String channel, Arena arena) {
-        super(fd, socket, socket ? StepOp.RECV : StepOp.READ, arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8),
-                gate, channel);
+        super(
+                fd,
+                socket,
+                socket ? StepOp.RECV : StepOp.READ,
+                arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8),
+                gate,
+                channel);
     }
 
     /**
@@ -45,9 +50,15 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
         this.messageSize = size >= MessageHeader.BYTES && size <= buf.byteSize() ? size : 0;
     }
 
-    @Override public long offset() { return 0; }
+    @Override
+    public long offset() {
+        return 0;
+    }
 
-    @Override public long maxMessage() { return buf.byteSize(); }
+    @Override
+    public long maxMessage() {
+        return buf.byteSize();
+    }
 
     @Override
     public int poll() {
@@ -87,7 +98,9 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
         long want = messageSize > 0 ? messageSize : MessageHeader.BYTES;
         if (have >= MessageHeader.BYTES) want = checkedLength(have);
         MemorySegment at = have == 0 ? buf : buf.asSlice(have);
-        long n = socket ? Sockets.tryRecv(fd, at, want - have, Sockets.MSG_DONTWAIT) : Pipes.tryRead(fd, at, want - have);
+        long n = socket
+                ? Sockets.tryRecv(fd, at, want - have, Sockets.MSG_DONTWAIT)
+                : Pipes.tryRead(fd, at, want - have);
         if (n == -Errno.EAGAIN) {
             gate.result(StepResult.WOULD_BLOCK);
             return 0;
@@ -123,7 +136,9 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
         return new IllegalStateException(channel + ": stream framing lost: " + what);
     }
 
-    @Override public void release() { }
+    @Override
+    public void release() {}
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

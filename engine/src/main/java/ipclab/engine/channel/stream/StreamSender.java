@@ -2,13 +2,13 @@ package ipclab.engine.channel.stream;
 
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
+import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.Sockets;
-import ipclab.engine.protocol.StepGate;
-import ipclab.engine.protocol.StepOp;
-import ipclab.engine.protocol.StepResult;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -32,7 +32,10 @@ public final class StreamSender extends StreamPort implements SendPort {
         super(fd, socket, socket ? StepOp.SEND : StepOp.WRITE, arena.allocate(maxMessage, 8), gate, channel);
     }
 
-    @Override public long claim() { return 0; }
+    @Override
+    public long claim() {
+        return 0;
+    }
 
     @Override
     public boolean publish(int length) {
@@ -48,7 +51,8 @@ public final class StreamSender extends StreamPort implements SendPort {
 
     private boolean publishStep(int length) {
         MemorySegment from = off == 0 ? buf : buf.asSlice(off);
-        long n = socket ? Sockets.trySend(fd, from, length - off, Sockets.MSG_NOSIGNAL | Sockets.MSG_DONTWAIT)
+        long n = socket
+                ? Sockets.trySend(fd, from, length - off, Sockets.MSG_NOSIGNAL | Sockets.MSG_DONTWAIT)
                 : Pipes.tryWrite(fd, from, length - off);
         if (off == 0) Steps.message(gate, buf, 0, length);
         if (n == -Errno.EAGAIN) {
@@ -77,9 +81,14 @@ public final class StreamSender extends StreamPort implements SendPort {
     }
 
     /** True when {@link #finish()} closed the descriptor (FIFO). */
-    public boolean closedFd() { return finished && !socket; }
+    public boolean closedFd() {
+        return finished && !socket;
+    }
 
-    public int fd() { return fd; }
+    public int fd() {
+        return fd;
+    }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.protocol.StepGate;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.sys.Syscalls;
-import ipclab.engine.protocol.StepGate;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
@@ -29,11 +29,12 @@ class DatagramReceiverTest {
             Sockets.connectInet(tx, Sockets.localPort(rx));
             long quiet = 350_000_000L;
             DatagramReceiver r = new DatagramReceiver(rx, true, new int[] {0}, quiet, 64, StepGate.FREE, "udp", arena);
-            assertEquals(DatagramReceiver.UDP_WAIT_NANOS, Sockets.receiveTimeout(rx), "SO_RCVTIMEO as the kernel holds it");
+            assertEquals(
+                    DatagramReceiver.UDP_WAIT_NANOS, Sockets.receiveTimeout(rx), "SO_RCVTIMEO as the kernel holds it");
 
             MemorySegment msg = arena.allocate(MessageHeader.BYTES, 8); // seq 0 from writer 0: a message, not the end
             assertEquals(MessageHeader.BYTES, Sockets.send(tx, msg, MessageHeader.BYTES, 0));
-            long t0 = System.nanoTime();   // before the receive: the quiet time counts from its end, which is later
+            long t0 = System.nanoTime(); // before the receive: the quiet time counts from its end, which is later
             assertEquals(MessageHeader.BYTES, r.poll(), "the datagram waiting is received");
 
             long calls0 = Syscalls.count("recvfrom");
@@ -43,11 +44,14 @@ class DatagramReceiverTest {
             long calls = Syscalls.count("recvfrom") - calls0;
             assertEquals(-1, n, "the stream ends after the quiet time");
             assertTrue(took >= quiet, "ended after " + took + " ns, quiet time " + quiet);
-            assertTrue(took < quiet + 3 * DatagramReceiver.UDP_WAIT_NANOS + 500_000_000L, "ended after " + took + " ns");
+            assertTrue(
+                    took < quiet + 3 * DatagramReceiver.UDP_WAIT_NANOS + 500_000_000L, "ended after " + took + " ns");
             // 350 ms of quiet in 100 ms waits: one receive per wait that ran out (a loaded machine
             // wakes late, so fewer), never thousands of empty polls
             long waits = took / DatagramReceiver.UDP_WAIT_NANOS;
-            assertTrue(calls >= 1 && calls <= waits + 2, calls + " recvfrom calls for " + took / 1_000_000 + " ms of quiet");
+            assertTrue(
+                    calls >= 1 && calls <= waits + 2,
+                    calls + " recvfrom calls for " + took / 1_000_000 + " ms of quiet");
             assertEquals(calls, polls + 1);
             assertEquals(polls + 1, r.eagain(), "every timed-out wait is counted");
         } finally {
@@ -66,10 +70,13 @@ class DatagramReceiverTest {
             assertTrue(held >= 1_250_000_000L && held <= 1_260_000_000L, "SO_RCVTIMEO held: " + held + " ns");
             Sockets.setReceiveTimeout(fd, 0);
             assertEquals(0, Sockets.receiveTimeout(fd));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sockets.setReceiveTimeout(fd, -5));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Sockets.setReceiveTimeout(fd, -5));
             assertEquals("receive timeout must be >= 0 ns (0: wait for ever), not -5", e.getMessage());
             IpcException bad = assertThrows(IpcException.class, () -> Sockets.setReceiveTimeout(-1, 1000));
-            assertEquals("setsockopt(fd=-1, option=SO_RCVTIMEO, value=1us) failed: EBADF (Bad file descriptor)", bad.getMessage());
+            assertEquals(
+                    "setsockopt(fd=-1, option=SO_RCVTIMEO, value=1us) failed: EBADF (Bad file descriptor)",
+                    bad.getMessage());
         } finally {
             Sockets.close(fd);
         }
