@@ -241,10 +241,12 @@ public final class Lab {
         ScenarioResult result;
         List<StepEvent> steps = List.of();
         if (schedule.stepped()) {
-            if (scenario.isSweep()) {
+            if (scenario.plans().size() > 1) { // a sweep narrowed to one combination (-p) steps fine
                 throw new IllegalArgumentException(
                         "--schedule steps one run, and " + scenario.label() + " is a sweep of "
-                                + scenario.plans().size() + " runs; remove its sweep: (or run it without --schedule)");
+                                + scenario.plans().size()
+                                + " runs; remove its sweep:, pick one combination with -p (e.g. -p channels.counter.sync=none),"
+                                + " or run it without --schedule");
             }
             Plan plan = scenario.plans().getFirst();
             ScheduledRun.Result r = scheduled(plan, settings, schedule.create(expectedSteps(plan)));
@@ -389,7 +391,7 @@ public final class Lab {
             Path dir,
             Exploration.Listener listener)
             throws InterruptedException {
-        if (scenario.isSweep()) {
+        if (scenario.plans().size() > 1) {
             throw new IllegalArgumentException("explore steps one run at a time, and " + scenario.label()
                     + " is a sweep of " + scenario.plans().size() + " runs; remove its sweep:");
         }
