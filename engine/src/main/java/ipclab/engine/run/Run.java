@@ -7,6 +7,7 @@ import ipclab.engine.transport.ChannelLook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +42,10 @@ public final class Run {
     private final Stepping stepping;
     private final Coordinator coordinator;
     private volatile Thread hook;
+    /** Counted down when {@link #launch()} has started the coordinator or failed (see {@link #abort}). */
+    private final CountDownLatch launched = new CountDownLatch(1);
+
+    private volatile boolean launchFailed;
 
     Run(Plan plan, RunOptions opts) {
         this.state = new RunState(plan, opts);
@@ -52,24 +57,44 @@ public final class Run {
 
     void launch() {
         Plan plan = state.plan;
+        hook = new Thread(() -> abort("ipclab was interrupted (SIGINT/SIGTERM)"), "ipclab-shutdown");
+        try {
+            // the hook before the first file or object: a signal at any later moment finds them
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            hook = null;
+            launched.countDown();
+            throw new EngineException("ipclab is shutting down: the run was not started", e);
+        }
         try {
             objects.openRecord(
                     state.opts.resolvedStateDir().resolve("runs"),
                     plan.scenario().name());
-            hook = new Thread(() -> abort("ipclab was interrupted (SIGINT/SIGTERM)"), "ipclab-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            stopIfAborted();
             objects.createAll(plan);
             WorkerCommand wc = WorkerCommand.forThisJvm(state.opts.resolvedStateDir());
             List<String> cmd = wc.command(state.opts.aot(), state.opts.agentFactory());
-            for (PlannedProcess p : plan.processes())
+            for (PlannedProcess p : plan.processes()) {
+                stopIfAborted();
                 processes.spawn(p, cmd, objects.handle(p.channel()), objects.record());
+            }
         } catch (RuntimeException e) {
             failLaunch();
+            launchFailed = true;
+            launched.countDown();
             throw e instanceof EngineException ee
                     ? ee
                     : new EngineException("cannot start the run: " + e.getMessage(), e);
         }
         coordinator.start();
+        launched.countDown();
+    }
+
+    /** A shutdown hook that fired during {@link #launch()} stops it between steps; failLaunch then removes what was made. */
+    private void stopIfAborted() {
+        synchronized (state) {
+            if (state.stopping) throw new EngineException("ipclab was interrupted while the run was starting", null);
+        }
     }
 
     private void failLaunch() {
@@ -82,7 +107,11 @@ public final class Run {
         removeHook();
     }
 
-    /** Shutdown hook: the supervisor is going down; stop the workers and remove everything now. */
+    /**
+     * Shutdown hook: the supervisor is going down; stop the workers and remove everything now. A
+     * launch under way is let finish first (it stops at its next step): until then nobody but
+     * the launching thread knows every file and object, and the JVM halts when this returns.
+     */
     void abort(String why) {
         synchronized (state) {
             if (state.done.isDone()) return;
@@ -91,8 +120,10 @@ public final class Run {
             state.stopping = true;
             state.notifyAll();
         }
+        long waitMs = state.opts.grace().toMillis() + 5000;
         try {
-            state.done.get(state.opts.grace().toMillis() + 5000, TimeUnit.MILLISECONDS);
+            if (launched.await(waitMs, TimeUnit.MILLISECONDS) && launchFailed) return; // failLaunch cleaned up
+            state.done.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             for (Worker w : state.snapshot()) w.proc.destroyForcibly();
             List<String> leaks = objects.removeAll(new ArrayList<>(), state);
