@@ -7,6 +7,7 @@ import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.StepEvent;
 import ipclab.engine.run.StepSnapshot;
 import ipclab.engine.run.Stepper;
+import ipclab.engine.run.WorkerPool;
 import java.util.List;
 
 /**
@@ -46,11 +47,17 @@ public final class Rewind {
      */
     public static Run to(Plan plan, RunOptions opts, List<StepEvent> steps, int n)
             throws InterruptedException, DivergedException {
+        return to(plan, opts, steps, n, null);
+    }
+
+    /** As {@link #to(Plan, RunOptions, List, int)}, the fresh run's workers from {@code pool} (null: fresh JVMs). */
+    public static Run to(Plan plan, RunOptions opts, List<StepEvent> steps, int n, WorkerPool pool)
+            throws InterruptedException, DivergedException {
         if (n < 0 || n > steps.size())
             throw new IllegalArgumentException("step " + n + " is not in 0.." + steps.size());
         List<StepEvent> prefix = steps.subList(0, n);
         ReplayScheduler replay = new ReplayScheduler(prefix, SchedulerSpec.free());
-        Run run = Engine.start(plan, opts.withStep(true));
+        Run run = Engine.start(plan, opts.withStep(true), pool);
         try {
             Stepper s = run.stepper();
             for (int i = 0; i < n; i++) {

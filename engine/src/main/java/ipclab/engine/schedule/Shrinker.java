@@ -3,6 +3,7 @@ package ipclab.engine.schedule;
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.StepEvent;
+import ipclab.engine.run.WorkerPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -22,6 +23,7 @@ final class Shrinker {
     private final Predicate<ScheduledRun.Result> fails;
     private final int maxTries;
     private final Explorer.Listener listener;
+    private final WorkerPool pool;
     private int tries;
 
     Shrinker(
@@ -29,7 +31,9 @@ final class Shrinker {
             RunOptions opts,
             Predicate<ScheduledRun.Result> fails,
             int maxTries,
-            Explorer.Listener listener) {
+            Explorer.Listener listener,
+            WorkerPool pool) {
+        this.pool = pool;
         this.plan = plan;
         this.opts = opts;
         this.fails = fails;
@@ -55,7 +59,7 @@ final class Shrinker {
                 if (tries >= maxTries || listener.stopped()) return best;
                 tries++;
                 ScheduledRun.Result r =
-                        ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec), listener::started);
+                        ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec), listener::started, pool);
                 if (fails.test(r) && smaller(r, best)) {
                     best = r;
                     better = true;
