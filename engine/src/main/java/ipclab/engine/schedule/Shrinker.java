@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * Makes a failing schedule smaller, in the spirit of jqwik's shrinking: fewer context switches
  * first, then fewer steps, as long as the run still fails the same way. A schedule is cut into
  * blocks (the longest runs of steps by one process); each candidate keeps a prefix of the steps
- * (then perhaps switches once), or drops one block, and is run with a {@link GuidedScheduler} (which never switches without
+ * (then perhaps switches once), or drops one block, and is run with a {@link ReplayScheduler#guided} schedule (which never switches without
  * need once its choices are spent or not enabled). The first candidate that still fails and is
  * smaller becomes the schedule; shrinking stops when no candidate is, or after {@code maxTries}
  * runs. What comes out is a real run's steps, so its trace replays to the same failure.
@@ -59,7 +59,7 @@ final class Shrinker {
                 if (tries >= maxTries || listener.stopped()) return best;
                 tries++;
                 ScheduledRun.Result r =
-                        ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec), listener::started, pool);
+                        ScheduledRun.run(plan, opts, ReplayScheduler.guided(candidate, spec), listener::started, pool);
                 if (fails.test(r) && smaller(r, best)) {
                     best = r;
                     better = true;

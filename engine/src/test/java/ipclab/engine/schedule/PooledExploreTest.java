@@ -94,20 +94,10 @@ class PooledExploreTest {
     void aPooledExplorationOfTwoWritersAndTwoReadersOnAQueueMatchesFreshJvms() throws Exception {
         Plan plan = plan("""
                 name: m2m
-                channels:
-                  jobs:
-                    type: msgq
+                channels: {jobs: {type: msgq}}
                 processes:
-                  producer:
-                    role: writer
-                    channel: jobs
-                    replicas: 2
-                    messages: 2
-                    size: 64B
-                  consumer:
-                    role: reader
-                    channel: jobs
-                    replicas: 2
+                  producer: {role: writer, channel: jobs, replicas: 2, messages: 2, size: 64B}
+                  consumer: {role: reader, channel: jobs, replicas: 2}
                 """);
         Explorer.Settings s = new Explorer.Settings(SchedulerSpec.Strategy.RANDOM, 5, 0, 3, 0);
         List<ScheduledRun.Result> fresh = explore(plan, s, null, new Runs());
