@@ -88,16 +88,18 @@ public final class WorkerPool implements AutoCloseable {
             idle.clear();
         }
         for (WorkerJvm j : ending) j.closeInput();
+        boolean interrupted = false;
         for (WorkerJvm j : ending) {
             try {
-                if (!j.proc.waitFor(5, TimeUnit.SECONDS)) {
+                if (interrupted || !j.proc.waitFor(5, TimeUnit.SECONDS)) {
                     j.proc.destroyForcibly();
-                    j.proc.waitFor(5, TimeUnit.SECONDS);
+                    if (!interrupted) j.proc.waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
-                j.proc.destroyForcibly();
-                Thread.currentThread().interrupt();
+                j.proc.destroyForcibly(); // and the rest without waiting: an interrupted close still ends them
+                interrupted = true;
             }
         }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 }
