@@ -13,7 +13,8 @@
  *   <li>{@link ipclab.engine.schedule.ScheduledRun#run}: a plan under a scheduler to the end (all exited, or a
  *       deadlock reported as the failure {@code deadlock}); the report plus every step with its outcome.</li>
  *   <li>{@link ipclab.engine.schedule.Explorer#explore}: N schedules, failures shrunk (fewest context switches,
- *       then steps) by the internal {@code Shrinker}.</li>
+ *       then steps) by the internal {@code Shrinker}, all on the worker JVMs of one
+ *       {@link ipclab.engine.run.WorkerPool} (fresh kernel objects each run).</li>
  *   <li>{@link ipclab.engine.schedule.Rewind#to}: a fresh run replayed to step n (reverse step).</li>
  * </ul>
  */
