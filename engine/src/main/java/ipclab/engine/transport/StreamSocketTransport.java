@@ -12,6 +12,7 @@ import ipclab.engine.protocol.ChannelHandle.StreamSocket;
 import ipclab.engine.protocol.ChannelHandle.UnixPath;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.sys.SocketOptions;
 import ipclab.engine.sys.Sockets;
 import java.util.List;
 
@@ -51,7 +52,7 @@ final class StreamSocketTransport implements Transport {
         int conn;
         // each call timed alone once both sides are ready; waiting for the peer is "wait-peer"
         if (role.consumes()) { // the receiving side serves
-            if (!unix) Sockets.setReuseAddress(fd, true);
+            if (!unix) SocketOptions.setReuseAddress(fd, true);
             SocketCalls.bind(e, fd, at);
             t0 = System.nanoTime();
             Sockets.listen(fd, 16);
@@ -61,7 +62,7 @@ final class StreamSocketTransport implements Transport {
             SocketCalls.connect(e, fd, at);
             conn = fd;
         }
-        if (!unix) Sockets.setTcpNoDelay(conn, true);
+        if (!unix) SocketOptions.setTcpNoDelay(conn, true);
         if (role != Role.WRITER) e.in(new StreamReceiver(conn, true, max, gate, ch.name(), e.arena()));
         if (role != Role.READER) e.out(new StreamSender(conn, true, max, gate, ch.name(), e.arena()));
     }

@@ -1,7 +1,5 @@
 package ipclab.engine.channel;
 
-import ipclab.dsl.model.Verify;
-import ipclab.dsl.model.Removal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
@@ -44,7 +44,8 @@ class ChannelObjectsTest {
     static Plan plan(PlannedChannel ch, Role... roles) {
         List<PlannedProcess> procs = new ArrayList<>();
         for (Role r : roles)
-            procs.add(new PlannedProcess("p" + procs.size(), "p", 1, procs.size(), r, ch.name(), 1, 0, 64, 0, 1, 0, 0, List.of()));
+            procs.add(new PlannedProcess(
+                    "p" + procs.size(), "p", 1, procs.size(), r, ch.name(), 1, 0, 64, 0, 1, 0, 0, List.of()));
         return new Plan(null, Map.of(), 1, Duration.ofSeconds(5), List.of(ch), procs, List.of(), List.of());
     }
 

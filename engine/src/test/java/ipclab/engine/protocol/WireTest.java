@@ -1,7 +1,5 @@
 package ipclab.engine.protocol;
 
-import ipclab.dsl.model.Verify;
-import ipclab.dsl.model.Removal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import java.util.List;
@@ -23,8 +23,22 @@ class WireTest {
     @Test
     void specRoundTrips() {
         PlannedProcess w = new PlannedProcess(
-                "producer-1", "producer", 1, 0, Role.WRITER, "jobs", Long.MAX_VALUE, 5_000_000_000L, 128, 1000, -3, 0, 0, List.of());
-        PlannedProcess r = new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0, 0, List.of());
+                "producer-1",
+                "producer",
+                1,
+                0,
+                Role.WRITER,
+                "jobs",
+                Long.MAX_VALUE,
+                5_000_000_000L,
+                128,
+                1000,
+                -3,
+                0,
+                0,
+                List.of());
+        PlannedProcess r =
+                new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0, 0, List.of());
         PlannedChannel c = new PlannedChannel(
                 "jobs",
                 ChannelType.SHM,

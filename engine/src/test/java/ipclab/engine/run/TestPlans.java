@@ -1,14 +1,14 @@
 package ipclab.engine.run;
 
-import ipclab.dsl.model.Verify;
-import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
