@@ -1,6 +1,5 @@
 package ipclab.repl.cli;
 
-import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.engine.run.Outcome;
 import ipclab.engine.run.RunReport;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +32,7 @@ import picocli.CommandLine.Parameters;
                     + "that still fail the same way) and its trace saved; 'ipclab replay TRACE' replays it to the same failure."
         },
         footer = {"", "Exit codes: 0 no schedule refuted a claim, 1 a run failed, 2 bad input, 3 a claim was refuted."})
-public final class ExploreCommand implements Callable<Integer> {
+public final class ExploreCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML or Java; not a sweep).")
     Path file;
 
@@ -67,10 +65,8 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "Save failing traces in DIR (default: among the kept traces, see 'ipclab runs').")
     Path out;
 
-    private final Cli cli;
-
     public ExploreCommand(Cli cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     @Override
@@ -85,7 +81,7 @@ public final class ExploreCommand implements Callable<Integer> {
         try {
             scenarios = lab.load(file);
         } catch (ScenarioException e) {
-            for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+            printProblems(e);
             return ExitCodes.USAGE;
         }
         if (scenarios.size() != 1)

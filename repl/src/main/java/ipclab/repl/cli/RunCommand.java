@@ -1,6 +1,5 @@
 package ipclab.repl.cli;
 
-import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.plan.Comparing;
 import ipclab.dsl.plan.Planner;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SequencedMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -55,7 +53,7 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
             "            2 invalid input (nothing was run), 3 an expect or compare claim was refuted."
         })
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends CliCommand {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
@@ -160,12 +158,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "No progress on stderr.")
     boolean quiet;
 
-    private final Cli cli;
     /** {@code --schedule} with its seed and depth, read once by {@link #call()}. */
     private SchedulerSpec spec;
 
     public RunCommand(Cli cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     @Override
@@ -190,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
                 scenarios.addAll(lab.load(file));
             } catch (ScenarioException e) {
                 invalid = true;
-                for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+                printProblems(e);
             }
         }
         if (invalid) return ExitCodes.USAGE;
@@ -206,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             scenarios = lab.override(scenarios, overrides);
         } catch (ScenarioException e) {
-            for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+            printProblems(e);
             return ExitCodes.USAGE;
         }
         boolean comparing = scenarios.stream().anyMatch(LoadedScenario::compares);

@@ -1,7 +1,6 @@
 package ipclab.repl.cli;
 
 import ipclab.engine.trace.Trace;
-import ipclab.engine.trace.TraceException;
 import ipclab.repl.app.Lab;
 import ipclab.repl.report.TraceDiagram;
 import ipclab.repl.report.TraceRows;
@@ -12,15 +11,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ipclab trace show TRACE [--svg FILE]}: a stepped trace as a sequence diagram. */
 @Command(name = "trace", description = "Look at a recorded trace.", subcommands = TraceCommand.Show.class)
-public final class TraceCommand implements Callable<Integer> {
-    private final Cli cli;
-
+public final class TraceCommand extends CliCommand {
     public TraceCommand(Cli cli) {
-        this.cli = cli;
+        super(cli);
     }
 
     @Override
@@ -40,12 +36,8 @@ public final class TraceCommand implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         TraceCommand parent;
 
-        @Parameters(
-                index = "0",
-                arity = "0..1",
-                paramLabel = "TRACE",
-                description = "The trace; default: the newest kept one.")
-        Path trace;
+        @picocli.CommandLine.Mixin
+        TraceArgument trace;
 
         @Option(
                 names = "--svg",
@@ -57,12 +49,7 @@ public final class TraceCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             Cli cli = parent.cli;
             RunCommand.checkWritable(svg, "--svg");
-            Trace t;
-            try {
-                t = new Lab().readTrace(trace);
-            } catch (TraceException e) {
-                throw new InputException(e.getMessage());
-            }
+            Trace t = trace.read(new Lab());
             if (!t.stepped()) {
                 throw new InputException(
                         "this trace is of a free run: it has no steps to draw (record one with --schedule random or pct)");
