@@ -14,10 +14,6 @@ import picocli.CommandLine.Command;
         })
 public final class CleanCommand extends CliCommand {
 
-    public CleanCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() {
         Cleanup r = new Lab().clean();

@@ -10,10 +10,13 @@ import java.util.concurrent.Callable;
  * {@link ErrorHandlers}' to print.
  */
 public abstract class CliCommand implements Callable<Integer> {
-    protected final Cli cli;
+    /** Where to print; given by {@link Commands} when it registers the command, before picocli calls it. */
+    protected Cli cli;
 
-    protected CliCommand(Cli cli) {
+    /** This command, printing to {@code cli}. */
+    final CliCommand on(Cli cli) {
         this.cli = cli;
+        return this;
     }
 
     /** Prints each problem of an invalid scenario on stderr ({@code file:line:col: path: message}); the count. */

@@ -29,10 +29,6 @@ public final class IpclabCommand extends CliCommand {
     @Mixin
     DebugFlag debug;
 
-    public IpclabCommand(Cli cli) {
-        super(cli);
-    }
-
     /** No subcommand: the usage, on stderr, and exit 2. */
     @Override
     public Integer call() {

@@ -50,10 +50,6 @@ public final class IpcsCommand extends CliCommand {
         }
     }
 
-    public IpcsCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() {
         IpclabObjects registry = RegistryObjects.load();

@@ -48,10 +48,6 @@ public final class ReplayCommand extends CliCommand {
             description = "Also write the outcome (identical, divergence, the new reports) as JSON.")
     Path json;
 
-    public ReplayCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunCommand.checkWritable(json);

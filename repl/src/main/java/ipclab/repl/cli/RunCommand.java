@@ -30,6 +30,7 @@ import java.util.SequencedMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -94,19 +95,8 @@ public final class RunCommand extends CliCommand {
             })
     String schedule;
 
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            defaultValue = "1",
-            description = "The scheduler's seed (random, pct); default 1.")
-    long seed;
-
-    @Option(
-            names = "--depth",
-            paramLabel = "D",
-            defaultValue = "2",
-            description = "pct: the bug depth it aims at (D-1 priority " + "change points); default 2.")
-    int depth;
+    @Mixin
+    SeedOptions seeds;
 
     @Option(
             names = "--keep",
@@ -161,10 +151,6 @@ public final class RunCommand extends CliCommand {
     /** {@code --schedule} with its seed and depth, read once by {@link #call()}. */
     private SchedulerSpec spec;
 
-    public RunCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (isolate && Isolation.current() == null) {
@@ -214,7 +200,7 @@ public final class RunCommand extends CliCommand {
         if (outDir != null) ComparisonReport.checkWritable(outDir);
         checkWritable(json);
         checkWritable(record, "--record");
-        spec = Schedules.spec(schedule, seed, depth);
+        spec = seeds.spec(schedule);
         if (record != null && scenarios.size() > 1) {
             throw new InputException("--record writes one trace, and " + file + " has " + scenarios.size()
                     + " scenarios; " + "pick one with FILE.java#name");

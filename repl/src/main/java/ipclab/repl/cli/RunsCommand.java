@@ -19,10 +19,6 @@ import picocli.CommandLine.Command;
                     + "IPCLAB_KEEP_TRACES=N to change). 'ipclab replay' replays the newest, 'ipclab replay FILE' any."
         })
 public final class RunsCommand extends CliCommand {
-    public RunsCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() throws IOException {
         Lab lab = new Lab();

@@ -19,10 +19,6 @@ public final class SchemaCommand extends CliCommand {
             description = "Print the scenario reference as Markdown (the README's reference) instead.")
     boolean markdown;
 
-    public SchemaCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() {
         String text = markdown ? SchemaReference.markdown(Schema.json()) : Schema.json();

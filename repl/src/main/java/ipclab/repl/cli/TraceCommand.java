@@ -4,9 +4,7 @@ import ipclab.engine.trace.Trace;
 import ipclab.repl.app.Lab;
 import ipclab.repl.report.TraceDiagram;
 import ipclab.repl.report.TraceRows;
-import ipclab.repl.report.TraceSvg;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,10 +13,6 @@ import picocli.CommandLine.Option;
 /** {@code ipclab trace show TRACE [--svg FILE]}: a stepped trace as a sequence diagram. */
 @Command(name = "trace", description = "Look at a recorded trace.", subcommands = TraceCommand.Show.class)
 public final class TraceCommand extends CliCommand {
-    public TraceCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() {
         cli.err().println("ipclab trace: a subcommand is needed: show TRACE [--svg FILE]");
@@ -56,13 +50,7 @@ public final class TraceCommand extends CliCommand {
             }
             TraceRows rows = TraceRows.of(t);
             String title = t.scenario().name() + ", schedule " + t.scheduler() + ", " + Schedules.summary(t.steps());
-            if (svg != null) {
-                Files.writeString(svg, TraceSvg.render(rows, title));
-                cli.out().println("wrote " + svg + " (" + title + ")");
-            } else {
-                cli.out().println(title);
-                new TraceDiagram(cli.style()).render(rows).forEach(cli.out()::println);
-            }
+            TraceDiagram.show(rows, title, svg, cli.out(), cli.style());
             return ExitCodes.OK;
         }
     }

@@ -35,10 +35,6 @@ public final class ValidateCommand extends CliCommand {
             description = "Also print each valid scenario's description.")
     boolean verbose;
 
-    public ValidateCommand(Cli cli) {
-        super(cli);
-    }
-
     @Override
     public Integer call() {
         Lab lab = new Lab();

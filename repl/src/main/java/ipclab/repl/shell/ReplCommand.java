@@ -1,6 +1,5 @@
 package ipclab.repl.shell;
 
-import ipclab.repl.cli.Cli;
 import ipclab.repl.cli.CliCommand;
 import ipclab.repl.cli.DebugFlag;
 import ipclab.repl.cli.ExitCodes;
@@ -43,10 +42,6 @@ public final class ReplCommand extends CliCommand {
             description =
                     "Run these commands and Java instead of reading input; ';' separates commands: -c \"/load x.yaml; /run\".")
     String commands;
-
-    public ReplCommand(Cli cli) {
-        super(cli);
-    }
 
     @Override
     public Integer call() throws IOException {
