@@ -39,9 +39,12 @@ final class SocketCalls {
         return new LoopbackPort(freePort(udp, pair));
     }
 
-    /** The files an address stands for (a unix path's socket files and directory), through r. */
-    static void remove(Address a, Removal r) {
-        if (a instanceof UnixPath u) r.privateFiles(u.path());
+    /** A socket of {@code type} (SOCK_STREAM, SOCK_DGRAM) for the address's family, close-on-exec; the step "socket". */
+    static int socket(Endpoint e, Address at, int type) {
+        long t0 = System.nanoTime();
+        int fd = e.fd(Sockets.socket(family(at), type | Sockets.SOCK_CLOEXEC, 0));
+        e.setup("socket", System.nanoTime() - t0);
+        return fd;
     }
 
     static int family(Address a) {
