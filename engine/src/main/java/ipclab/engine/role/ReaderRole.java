@@ -104,10 +104,7 @@ final class ReaderRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (ledger != null && !closed) {
-            if (warmups > 0) report.event("warmup", warmups);
-            warmupCalls.fill(report);
-        }
+        if (ledger != null && !closed) warmupCalls.fill(report, warmups);
         fillLedger(ledger);
         super.onClose();
     }
