@@ -57,6 +57,14 @@ class ShellFuzzTest {
                 s.filter(p -> !p.toString().endsWith(".expected")).sorted().forEach(hostile::add);
             }
         }
+        for (Path f : hostile) {
+            try {
+                new ipclab.repl.app.Lab().load(f);
+                throw new AssertionError(f + " loads: a hostile file the shell fuzz may run and write over must not");
+            } catch (ipclab.dsl.ScenarioException refused) {
+                // as it must be: /run, /start and /explore of it fail before anything runs
+            }
+        }
         int k = 0;
         for (String script : ShellInputs.scripts()) {
             Path f = dir.resolve("script" + k++ + ".repl");
