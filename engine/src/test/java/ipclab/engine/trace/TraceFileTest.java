@@ -132,17 +132,21 @@ class TraceFileTest {
         Path g = resealed(t -> t.replaceFirst("\"scheduler\":\\{[^}]*}", "\"scheduler\":null"));
         assertEquals(
                 g + " is not a valid ipclab trace: line 1: 'scheduler' must be an object, not null",
-                assertThrows(TraceException.class, () -> TraceFile.read(g, null)).getMessage());
+                assertThrows(TraceException.class, () -> TraceFile.read(g, null))
+                        .getMessage());
 
         Path h = resealed(t -> t.replace("\"step\":1,", "\"step\":7,"));
         assertEquals(
-                h + " is not a valid ipclab trace: line 2: step 7 where step 1 belongs (steps are numbered from 1, in order)",
-                assertThrows(TraceException.class, () -> TraceFile.read(h, null)).getMessage());
+                h
+                        + " is not a valid ipclab trace: line 2: step 7 where step 1 belongs (steps are numbered from 1, in order)",
+                assertThrows(TraceException.class, () -> TraceFile.read(h, null))
+                        .getMessage());
 
         Path v = resealed(t -> t.replace("\"version\":1,", "\"version\":\"1\","));
         assertEquals(
                 TraceException.Kind.VERSION,
-                assertThrows(TraceException.class, () -> TraceFile.read(v, null)).kind());
+                assertThrows(TraceException.class, () -> TraceFile.read(v, null))
+                        .kind());
     }
 
     /** Every line a trace has names a type the shipped schema describes, and every step field is one it lists. */

@@ -4,9 +4,9 @@ import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.Plan;
+import ipclab.repl.app.TextFiles;
 import ipclab.repl.shell.Command.Kind;
 import java.io.IOException;
-import ipclab.repl.app.TextFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -336,8 +336,8 @@ final class Builtins {
     /** A variable a snippet declared, and no file of that name here (scenario.yaml is a file, s a variable). */
     private boolean isVar(String name) {
         if (name.isEmpty()
-                || !Character.isJavaIdentifierStart(name.charAt(0)) || !name.chars().allMatch(Character::isJavaIdentifierPart))
-            return false;
+                || !Character.isJavaIdentifierStart(name.charAt(0))
+                || !name.chars().allMatch(Character::isJavaIdentifierPart)) return false;
         return !Files.exists(Path.of(name)) && shell.java.hasVar(name);
     }
 

@@ -1,9 +1,9 @@
 package ipclab.repl.shell;
 
+import ipclab.repl.app.TextFiles;
 import ipclab.repl.cli.Cli;
 import ipclab.repl.cli.DebugFlag;
 import ipclab.repl.cli.ExitCodes;
-import ipclab.repl.app.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,8 +74,8 @@ public final class ReplCommand implements Callable<Integer> {
             TextFiles.NotUtf8 bad = TextFiles.firstNotUtf8(bytes);
             if (bad != null) {
                 cli.err()
-                        .println("ipclab repl: " + script + ":" + bad.line() + ":" + bad.column() + ": not a text file: "
-                                + bad.describe() + "; a script is UTF-8 text");
+                        .println("ipclab repl: " + script + ":" + bad.line() + ":" + bad.column()
+                                + ": not a text file: " + bad.describe() + "; a script is UTF-8 text");
                 return ExitCodes.USAGE;
             }
             text = new String(bytes, StandardCharsets.UTF_8);

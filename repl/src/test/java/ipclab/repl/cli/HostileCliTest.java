@@ -73,7 +73,11 @@ class HostileCliTest {
         for (String line : v.err.split("\n")) {
             if (line.startsWith("ipclab: ") && line.contains(" is Java: loading it compiles it")) continue;
             if (line.matches("\\d+ problems in \\d+ of \\d+ files")) continue;
-            assertTrue(Pattern.compile("\\S+:\\d+:\\d+: .+|\\S+\\.java: .+").matcher(line).matches(), line);
+            assertTrue(
+                    Pattern.compile("\\S+:\\d+:\\d+: .+|\\S+\\.java: .+")
+                            .matcher(line)
+                            .matches(),
+                    line);
         }
         clean(v.err + v.out, "validate");
         for (String name : List.of("alias-bomb.yaml", "deep-flow.yaml", "NotCompiling.java")) {

@@ -65,7 +65,8 @@ class PrivateFilesTest {
             pb.environment().put("IPCLAB_TEST_SECRET", secret);
             Process p = pb.start();
             assertTrue(p.waitFor(240, TimeUnit.SECONDS), "the run ends");
-            String printed = Files.readString(logs.resolve("stdout.txt")) + Files.readString(logs.resolve("stderr.txt"));
+            String printed =
+                    Files.readString(logs.resolve("stdout.txt")) + Files.readString(logs.resolve("stderr.txt"));
             List<JsonNode> kept = CrashEndToEndTest.registered(state.runs()).objects();
             try {
                 assertEquals(0, p.exitValue(), printed);
@@ -80,7 +81,8 @@ class PrivateFilesTest {
                         written.stream().anyMatch(f -> f.getParent().endsWith("traces")), "a kept trace: " + written);
                 assertTrue(written.stream().anyMatch(f -> f.getParent().endsWith("runs")), "a registry file");
                 for (Path f : written) {
-                    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(f, LinkOption.NOFOLLOW_LINKS));
+                    String mode =
+                            PosixFilePermissions.toString(Files.getPosixFilePermissions(f, LinkOption.NOFOLLOW_LINKS));
                     if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) assertEquals("rwx------", mode, f.toString());
                     else {
                         assertEquals("rw-------", mode, f.toString());
@@ -98,7 +100,8 @@ class PrivateFilesTest {
 
     /** The object's mode as /proc/sysvipc/KIND shows it (octal, as ipcs does). */
     private static String perms(JsonNode o) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/sysvipc", o.get("kind").asText()))
+        for (String line : Files.readAllLines(
+                        Path.of("/proc/sysvipc", o.get("kind").asText()))
                 .stream()
                 .skip(1)
                 .toList()) {

@@ -78,7 +78,11 @@ class ShellFuzzTest {
         out = new StringWriter();
         err = new StringWriter();
         shell = new Shell(
-                new Cli(new PrintWriter(out, true), new PrintWriter(err, true), Style.plain(StandardCharsets.UTF_8), Map.of()),
+                new Cli(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        Style.plain(StandardCharsets.UTF_8),
+                        Map.of()),
                 new Timing(),
                 false,
                 false);
@@ -123,7 +127,10 @@ class ShellFuzzTest {
     /** Found by this test: a script that opens itself recursed until the JVM's stack overflowed. */
     @Example
     void aScriptThatOpensItselfStops() {
-        Path self = hostile.stream().filter(p -> p.endsWith("self.repl")).findFirst().orElseThrow();
+        Path self = hostile.stream()
+                .filter(p -> p.endsWith("self.repl"))
+                .findFirst()
+                .orElseThrow();
         Ipclab r = FuzzCheck.within("self.repl", () -> Ipclab.run("repl", self.toString()));
         if (r.code() != 1 || !r.err().contains("/open " + self + ": scripts open scripts more than 16 deep"))
             throw new AssertionError(r.toString());
@@ -137,8 +144,9 @@ class ShellFuzzTest {
         Files.write(f, "/help\n/load caf\u00e9.yaml\n".getBytes(StandardCharsets.ISO_8859_1));
         Ipclab r = Ipclab.run("repl", f.toString());
         if (r.code() != 2
-                || !r.err().equals("ipclab repl: " + f + ":2:10: not a text file: byte 0xe9 at offset 15 is not UTF-8; "
-                        + "a script is UTF-8 text\n")) throw new AssertionError(r.toString());
+                || !r.err()
+                        .equals("ipclab repl: " + f + ":2:10: not a text file: byte 0xe9 at offset 15 is not UTF-8; "
+                                + "a script is UTF-8 text\n")) throw new AssertionError(r.toString());
         Ipclab o = Ipclab.run("repl", "-c", "/open " + f);
         if (o.code() != 1 || !o.err().contains(f + ":2:10: not a text file")) throw new AssertionError(o.toString());
     }
@@ -158,7 +166,11 @@ class ShellFuzzTest {
 
     @Provide
     Arbitrary<String> commands() {
-        return ShellInputs.commandLine(hostile, dir).list().ofMinSize(1).ofMaxSize(4).map(l -> String.join("; ", l));
+        return ShellInputs.commandLine(hostile, dir)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4)
+                .map(l -> String.join("; ", l));
     }
 
     private static void typed(String input) {
@@ -166,7 +178,8 @@ class ShellFuzzTest {
         err.getBuffer().setLength(0);
         String what = "input " + quoted(input);
         String left = FuzzCheck.within(what, () -> shell.execute(input, "input", 0));
-        if (!left.isEmpty()) FuzzCheck.within(what, () -> shell.execute(left + "\n;", "input", 0)); // end what is unfinished
+        if (!left.isEmpty())
+            FuzzCheck.within(what, () -> shell.execute(left + "\n;", "input", 0)); // end what is unfinished
         String printed = out + "\n" + err;
         clean(printed, what + "\n--- out\n" + out + "--- err\n" + err);
         if (shell.exitRequested()) throw new AssertionError(what + ": the shell was asked to exit");

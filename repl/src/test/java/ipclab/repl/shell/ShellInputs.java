@@ -20,10 +20,50 @@ final class ShellInputs {
 
     /** Every command of the table but exit and save, and near misses. */
     static final List<String> NAMES = List.of(
-            "load", "validate", "run", "report", "start", "step", "continue", "back", "trace", "record", "replay",
-            "explore", "ps", "break", "delete", "kill", "show", "ipcs", "vars", "history", "open", "help", "timing",
-            "l", "s", "re", "st", "e", "lo", "xyz", "RUN", "load2", "", " ", "/", "//x", "-", "--help", "?",
-            "ex\u0000it", "\u001b[2J", "r\u00e9port", "\u202eload", "x".repeat(5000));
+            "load",
+            "validate",
+            "run",
+            "report",
+            "start",
+            "step",
+            "continue",
+            "back",
+            "trace",
+            "record",
+            "replay",
+            "explore",
+            "ps",
+            "break",
+            "delete",
+            "kill",
+            "show",
+            "ipcs",
+            "vars",
+            "history",
+            "open",
+            "help",
+            "timing",
+            "l",
+            "s",
+            "re",
+            "st",
+            "e",
+            "lo",
+            "xyz",
+            "RUN",
+            "load2",
+            "",
+            " ",
+            "/",
+            "//x",
+            "-",
+            "--help",
+            "?",
+            "ex\u0000it",
+            "\u001b[2J",
+            "r\u00e9port",
+            "\u202eload",
+            "x".repeat(5000));
 
     static final List<String> WORDS = List.of(
             "",
@@ -108,7 +148,8 @@ final class ShellInputs {
 
     /** One command line, possibly several joined by ';'. */
     static Arbitrary<String> commandLine(List<Path> hostileFiles, Path dir) {
-        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(NAMES), Arbitraries.strings().ofMaxLength(8));
+        Arbitrary<String> name =
+                Arbitraries.oneOf(Arbitraries.of(NAMES), Arbitraries.strings().ofMaxLength(8));
         Arbitrary<String> word = Arbitraries.oneOf(
                 Arbitraries.of(WORDS),
                 Arbitraries.of(WORDS),
@@ -128,8 +169,8 @@ final class ShellInputs {
 
     /** A line of input: commands, Java that does not compile, or both on separate lines. */
     static Arbitrary<String> input(List<Path> hostileFiles, Path dir) {
-        Arbitrary<String> commands = commandLine(hostileFiles, dir).list().ofMinSize(1).ofMaxSize(3)
-                .map(l -> String.join("; ", l));
+        Arbitrary<String> commands =
+                commandLine(hostileFiles, dir).list().ofMinSize(1).ofMaxSize(3).map(l -> String.join("; ", l));
         Arbitrary<String> java = Arbitraries.of(JAVA);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, commands),
