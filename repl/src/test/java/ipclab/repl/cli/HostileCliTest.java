@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipclab.engine.trace.Trace;
+import ipclab.repl.FuzzDirs;
 import ipclab.repl.Ipclab;
 import ipclab.repl.StateDir;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +39,7 @@ class HostileCliTest {
     Path dir;
 
     static List<Path> corpus() throws Exception {
-        List<Path> out = new ArrayList<>();
-        for (String d : List.of("../dsl/src/test/resources/broken", "src/test/resources/hostile")) {
-            try (Stream<Path> s = Files.list(Path.of(d))) {
-                s.filter(p -> !p.toString().endsWith(".expected")).sorted().forEach(out::add);
-            }
-        }
+        List<Path> out = FuzzDirs.hostileCorpus();
         assertTrue(out.size() > 40, "the corpus is there: " + out.size());
         return out;
     }
@@ -164,15 +159,7 @@ class HostileCliTest {
 
     /** {@code ipclab ARGS} as its own JVM of at most 256 MiB; two minutes bound a hang. */
     private Result cli(List<String> args, Path state) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "--enable-native-access=ALL-UNNAMED",
-                "-Dipclab.state.dir=" + state,
-                "-Dipclab.data.dir=" + state.resolve("data"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "ipclab.repl.Main"));
+        List<String> cmd = FuzzDirs.ipclabJvm(state, "-Xmx256m", "-Dipclab.data.dir=" + state.resolve("data"));
         cmd.addAll(args);
         Path out = Files.createTempFile(dir, "out", ".txt"), err = Files.createTempFile(dir, "err", ".txt");
         Process p = new ProcessBuilder(cmd)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ipclab.repl.FuzzDirs;
 import ipclab.repl.Ipclab;
 import ipclab.repl.StateDir;
 import java.nio.charset.StandardCharsets;
@@ -41,17 +42,9 @@ class PrivateFilesTest {
             Path out = logs.resolve("out");
             Files.createDirectories(out);
             Path trace = out.resolve("leak.trace.jsonl"), report = out.resolve("leak.json");
-            List<String> cmd = new ArrayList<>(List.of(
-                    "/bin/sh",
-                    "-c",
-                    "umask 022; exec \"$@\"",
-                    "sh",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-Dipclab.state.dir=" + state.dir(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "ipclab.repl.Main",
+            List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "umask 022; exec \"$@\"", "sh"));
+            cmd.addAll(FuzzDirs.ipclabJvm(state.dir()));
+            cmd.addAll(List.of(
                     "run",
                     "--keep",
                     CrashEndToEndTest.LEAK,

@@ -5,11 +5,12 @@ import ipclab.dsl.fuzz.Mutator.Mutant;
 import ipclab.engine.trace.Trace;
 import ipclab.engine.trace.TraceException;
 import ipclab.engine.trace.TraceFile;
+import ipclab.repl.FuzzDirs;
 import ipclab.repl.Ipclab;
-import ipclab.repl.StateDir;
 import ipclab.repl.app.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,34 +38,22 @@ import net.jqwik.api.statistics.Statistics;
  */
 class TraceFuzzTest {
     private static final Map<String, String> RECORDED = new LinkedHashMap<>();
-    private static StateDir state;
+    private static FuzzDirs dirs;
     private static Path dir;
-    private static String dataBefore;
 
     @BeforeContainer
     static void record() throws Exception {
-        state = new StateDir();
-        dir = state.dir().resolve("fuzz");
-        Files.createDirectories(dir);
-        dataBefore = System.getProperty("ipclab.data.dir");
-        System.setProperty("ipclab.data.dir", state.dir().resolve("data").toString());
+        dirs = new FuzzDirs();
+        dir = dirs.work();
         Map<String, String> scenarios =
                 Map.of("race", ScheduleCliTest.RACE, "msgq", ScheduleCliTest.MSGQ, "ring", ScheduleCliTest.RING);
         for (String name : List.of("race", "msgq", "ring", "free")) {
             Path file = dir.resolve(name + ".yaml");
             Files.writeString(file, scenarios.getOrDefault(name, ScheduleCliTest.MSGQ));
             Path trace = dir.resolve(name + ".trace.jsonl");
-            Ipclab r = name.equals("free")
-                    ? Ipclab.run("run", file.toString(), "--record", trace.toString())
-                    : Ipclab.run(
-                            "run",
-                            file.toString(),
-                            "--schedule",
-                            "random",
-                            "--seed",
-                            "7",
-                            "--record",
-                            trace.toString());
+            List<String> args = new ArrayList<>(List.of("run", file.toString(), "--record", trace.toString()));
+            if (!name.equals("free")) args.addAll(List.of("--schedule", "random", "--seed", "7"));
+            Ipclab r = Ipclab.run(args.toArray(String[]::new));
             if (!Files.exists(trace)) throw new AssertionError("recording " + name + " failed:\n" + r);
             RECORDED.put(name, Files.readString(trace));
         }
@@ -72,9 +61,7 @@ class TraceFuzzTest {
 
     @AfterContainer
     static void forget() throws Exception {
-        if (dataBefore == null) System.clearProperty("ipclab.data.dir");
-        else System.setProperty("ipclab.data.dir", dataBefore);
-        state.close();
+        dirs.close();
     }
 
     @Property(tries = 600, shrinking = ShrinkingMode.OFF)

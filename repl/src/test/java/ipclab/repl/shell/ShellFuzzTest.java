@@ -1,8 +1,8 @@
 package ipclab.repl.shell;
 
 import ipclab.dsl.fuzz.FuzzCheck;
+import ipclab.repl.FuzzDirs;
 import ipclab.repl.Ipclab;
-import ipclab.repl.StateDir;
 import ipclab.repl.cli.Cli;
 import ipclab.repl.report.Style;
 import java.io.PrintWriter;
@@ -37,26 +37,17 @@ class ShellFuzzTest {
     private static final List<String> FRAMES =
             List.of("\tat ", "at ipclab.", "Exception:", "Exception ", "Cannot invoke", "because \"", "Error:");
 
-    private static StateDir state;
+    private static FuzzDirs dirs;
     private static Path dir;
-    private static String dataBefore;
     private static List<Path> hostile;
     private static StringWriter out, err;
     private static Shell shell;
 
     @BeforeContainer
     static void open() throws Exception {
-        state = new StateDir();
-        dir = state.dir().resolve("fuzz");
-        Files.createDirectories(dir);
-        dataBefore = System.getProperty("ipclab.data.dir");
-        System.setProperty("ipclab.data.dir", state.dir().resolve("data").toString());
-        hostile = new ArrayList<>();
-        for (String corpus : List.of("../dsl/src/test/resources/broken", "src/test/resources/hostile")) {
-            try (Stream<Path> s = Files.list(Path.of(corpus))) {
-                s.filter(p -> !p.toString().endsWith(".expected")).sorted().forEach(hostile::add);
-            }
-        }
+        dirs = new FuzzDirs();
+        dir = dirs.work();
+        hostile = new ArrayList<>(FuzzDirs.hostileCorpus());
         for (Path f : hostile) {
             try {
                 new ipclab.repl.app.Lab().load(f);
@@ -91,15 +82,14 @@ class ShellFuzzTest {
     @AfterContainer
     static void close() throws Exception {
         if (shell != null) shell.close();
-        if (dataBefore == null) System.clearProperty("ipclab.data.dir");
-        else System.setProperty("ipclab.data.dir", dataBefore);
-        if (Files.isDirectory(state.runs())) {
-            try (Stream<Path> s = Files.list(state.runs())) {
+        Path runs = dirs.state().runs();
+        if (Files.isDirectory(runs)) {
+            try (Stream<Path> s = Files.list(runs)) {
                 List<Path> left = s.toList();
                 if (!left.isEmpty()) throw new AssertionError("the shell fuzz left registry files: " + left);
             }
         }
-        state.close();
+        dirs.close();
     }
 
     @Property(tries = 600, shrinking = ShrinkingMode.OFF)
@@ -107,15 +97,15 @@ class ShellFuzzTest {
         typed(input);
     }
 
+    @Property(tries = 100, shrinking = ShrinkingMode.OFF)
+    void hostileCommandsThroughReplC(@ForAll("commands") String commands) {
+        throughCli(commands);
+    }
+
     @Tag("long")
     @Property(tries = 20_000, shrinking = ShrinkingMode.OFF)
     void muchMoreHostileInput(@ForAll("inputs") String input) {
         typed(input);
-    }
-
-    @Property(tries = 100, shrinking = ShrinkingMode.OFF)
-    void hostileCommandsThroughReplC(@ForAll("commands") String commands) {
-        throughCli(commands);
     }
 
     @Tag("long")
