@@ -88,7 +88,7 @@ public final class Values {
             v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
         } catch (NumberFormatException e) {
             if (t.matches("[-+]?[0-9]+"))
-                throw new IllegalArgumentException(key + "=" + text.strip() + " is too large");
+                throw new IllegalArgumentException(key + "=" + shown(text.strip()) + " is too large");
             throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; write e.g. '" + key + ": "
                     + example(key) + "'" + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
         }
@@ -116,8 +116,13 @@ public final class Values {
         try {
             return Math.multiplyExact(Long.parseLong(digits), mult);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large a " + what);
+            throw new IllegalArgumentException("'" + shown(text) + "' is too large a " + what);
         }
+    }
+
+    /** A long number as a message shows it: its first digits and how many there are, not 20,000 of them. */
+    private static String shown(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 20) + "...(" + text.length() + " characters)";
     }
 
     private static String example(String key) {

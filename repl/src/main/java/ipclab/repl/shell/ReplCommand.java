@@ -1,5 +1,6 @@
 package ipclab.repl.shell;
 
+import ipclab.repl.app.TextFiles;
 import ipclab.repl.cli.CliCommand;
 import ipclab.repl.cli.DebugFlag;
 import ipclab.repl.cli.ExitCodes;
@@ -51,12 +52,26 @@ public final class ReplCommand extends CliCommand {
         }
         String text = null;
         if (script != null) {
+            byte[] bytes;
             try {
-                text = Files.readString(script, StandardCharsets.UTF_8);
+                bytes = Files.readAllBytes(script);
             } catch (NoSuchFileException e) {
                 cli.err().println("ipclab repl: " + script + ": no such file");
                 return ExitCodes.USAGE;
+            } catch (IOException e) {
+                cli.err()
+                        .println("ipclab repl: " + script + ": cannot be read: "
+                                + (Files.isDirectory(script) ? "it is a directory" : e.getMessage()));
+                return ExitCodes.USAGE;
             }
+            TextFiles.NotUtf8 bad = TextFiles.firstNotUtf8(bytes);
+            if (bad != null) {
+                cli.err()
+                        .println("ipclab repl: " + script + ":" + bad.line() + ":" + bad.column()
+                                + ": not a text file: " + bad.describe() + "; a script is UTF-8 text");
+                return ExitCodes.USAGE;
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
         }
         boolean debug = DebugFlag.requested(
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new), cli.env());
