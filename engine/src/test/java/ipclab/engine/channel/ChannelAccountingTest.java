@@ -69,13 +69,7 @@ class ChannelAccountingTest {
 
     @Test
     void sharedReadersThatSplitEveryMessageOnceProveNoneLostNoneDuplicated() {
-        PlannedChannel ch = ChannelLab.msgq("c", ipclab.dsl.model.QueueMode.BLOCKING, 0);
-        List<PlannedProcess> procs =
-                List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
-        ChannelTotals f = ChannelAccounting.merge(
-                ch,
-                procs,
-                List.of(report("w", 10, 0), report("r1", 0, 5, 0, 2, 4, 6, 8), report("r2", 0, 5, 1, 3, 5, 7, 9)));
+        ChannelTotals f = twoReadersOfTen(new long[] {0, 2, 4, 6, 8}, new long[] {1, 3, 5, 7, 9});
         assertEquals(0, f.lost());
         assertEquals(0, f.duplicated());
         assertTrue(f.ok());
@@ -83,18 +77,21 @@ class ChannelAccountingTest {
 
     @Test
     void sameCountOtherMessagesIsOneLostAndOneDuplicatedAtLeast() {
-        PlannedChannel ch = ChannelLab.msgq("c", ipclab.dsl.model.QueueMode.BLOCKING, 0);
-        List<PlannedProcess> procs =
-                List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
         // 4 arrived at both readers, 9 at none: ten deliveries, as many as sent
-        ChannelTotals f = ChannelAccounting.merge(
-                ch,
-                procs,
-                List.of(report("w", 10, 0), report("r1", 0, 5, 0, 2, 4, 6, 8), report("r2", 0, 5, 1, 3, 4, 5, 7)));
+        ChannelTotals f = twoReadersOfTen(new long[] {0, 2, 4, 6, 8}, new long[] {1, 3, 4, 5, 7});
         assertEquals(1, f.lost());
         assertEquals(1, f.duplicated());
         assertEquals(f.sent(), f.received() - f.duplicated() + f.lost());
         assertFalse(f.ok());
+    }
+
+    /** A writer that sent ten messages on a queue, and what its two readers got of them. */
+    private static ChannelTotals twoReadersOfTen(long[] r1, long[] r2) {
+        PlannedChannel ch = ChannelLab.msgq("c", ipclab.dsl.model.QueueMode.BLOCKING, 0);
+        List<PlannedProcess> procs =
+                List.of(proc("w", 0, Role.WRITER), proc("r1", 1, Role.READER), proc("r2", 2, Role.READER));
+        return ChannelAccounting.merge(
+                ch, procs, List.of(report("w", 10, 0), report("r1", 0, r1.length, r1), report("r2", 0, r2.length, r2)));
     }
 
     @Test
