@@ -300,35 +300,17 @@ public final class Wire {
             g.writeStringField("op", o.op().wireName());
             g.writeStringField("channel", o.channel());
             g.writeStringField("result", o.result().wireName());
-            optional(g, "value", o.value());
-            optional(g, "writer", o.writer());
-            optional(g, "seq", o.seq());
-            optional(g, "mtype", o.mtype());
-            optional(g, "size", o.size());
-            optional(g, "slot", o.slot());
+            for (var f : o.numbers().entrySet()) g.writeNumberField(f.getKey(), f.getValue());
         });
-    }
-
-    private static void optional(JsonGenerator g, String name, long v) throws IOException {
-        if (v != StepOutcome.NONE) g.writeNumberField(name, v);
     }
 
     /** Reads a "stepped" line back. */
     public static StepOutcome stepped(Map<String, Object> m) {
-        return new StepOutcome(
+        return StepOutcome.read(
                 StepOp.ofWire(str(m, "op")),
                 str(m, "channel"),
                 StepResult.ofWire(str(m, "result")),
-                optional(m, "value"),
-                optional(m, "writer"),
-                optional(m, "seq"),
-                optional(m, "mtype"),
-                optional(m, "size"),
-                optional(m, "slot"));
-    }
-
-    private static long optional(Map<String, Object> m, String k) {
-        return m.get(k) instanceof Number n ? n.longValue() : StepOutcome.NONE;
+                k -> m.get(k) instanceof Number n ? n.longValue() : StepOutcome.NONE);
     }
 
     /** A worker is about to do one of its own faults to itself (fault {@code index} of the plan) after {@code count} messages. */

@@ -116,8 +116,7 @@ abstract class AbstractRole implements RoleAgent {
      */
     final void closeReceiver(SeqLedger ledger, long warmups, WarmupCalls warmupCalls) {
         if (ledger != null && !closed) {
-            if (warmups > 0) report.event("warmup", warmups);
-            warmupCalls.fill(report);
+            warmupCalls.fill(report, warmups);
             ledger.fill(report);
             report.received = ledger.received();
         }

@@ -232,34 +232,16 @@ public final class TraceFile {
                 .put("op", o.op().wireName())
                 .put("channel", o.channel())
                 .put("result", o.result().wireName());
-        optional(n, "value", o.value());
-        optional(n, "writer", o.writer());
-        optional(n, "seq", o.seq());
-        optional(n, "mtype", o.mtype());
-        optional(n, "size", o.size());
-        optional(n, "slot", o.slot());
+        o.numbers().forEach(n::put);
         return n;
     }
 
-    private static void optional(ObjectNode n, String k, long v) {
-        if (v != StepOutcome.NONE) n.put(k, v);
-    }
-
     private static StepEvent step(JsonNode j) {
-        StepOutcome o = new StepOutcome(
+        StepOutcome o = StepOutcome.read(
                 StepOp.ofWire(j.get("op").asText()),
                 j.get("channel").asText(),
                 StepResult.ofWire(j.get("result").asText()),
-                opt(j, "value"),
-                opt(j, "writer"),
-                opt(j, "seq"),
-                opt(j, "mtype"),
-                opt(j, "size"),
-                opt(j, "slot"));
+                k -> j.has(k) ? j.get(k).asLong() : StepOutcome.NONE);
         return new StepEvent(j.get("step").asInt(), j.get("process").asText(), o);
-    }
-
-    private static long opt(JsonNode j, String k) {
-        return j.has(k) ? j.get(k).asLong() : StepOutcome.NONE;
     }
 }

@@ -8,7 +8,6 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Topology;
 import ipclab.engine.channel.stream.DatagramReceiver;
 import ipclab.engine.channel.stream.DatagramSender;
-import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.ChannelHandle.Address;
 import ipclab.engine.protocol.ChannelHandle.DatagramSocket;
 import ipclab.engine.protocol.ChannelHandle.LoopbackPort;
@@ -27,7 +26,7 @@ import java.util.List;
  * directory, or a free loopback port, with port + 1 free too for a udp pinger/echo); receivers
  * bind it, writers connect to it, and a pinger binds the return address {@link Address#back()}.
  */
-final class DatagramSocketTransport implements Transport {
+final class DatagramSocketTransport extends SocketTransport {
     static final DatagramSocketTransport INSTANCE = new DatagramSocketTransport();
 
     /** UDP receivers give up after this long without a datagram. */
@@ -39,11 +38,6 @@ final class DatagramSocketTransport implements Transport {
     public void create(PlannedChannel ch, List<PlannedProcess> procs, Creation c) {
         boolean pair = ch.domain() == SocketDomain.UDP && Topology.pingEcho(procs);
         c.made(new DatagramSocket(ch.name(), SocketCalls.address(ch, c, pair)));
-    }
-
-    @Override
-    public void remove(ChannelHandle h, Removal r) {
-        SocketCalls.remove(((DatagramSocket) h).address(), r);
     }
 
     /**
@@ -82,7 +76,7 @@ final class DatagramSocketTransport implements Transport {
 
     @Override
     public void open(Endpoint e, WorkerSpec spec, StepGate gate) {
-        Address at = ((DatagramSocket) spec.handle()).address();
+        Address at = address(spec);
         boolean udp = at instanceof LoopbackPort;
         PlannedChannel ch = spec.channel();
         PlannedProcess self = spec.self();
@@ -92,9 +86,7 @@ final class DatagramSocketTransport implements Transport {
         long max = Topology.maxMessage(ch, peers);
         Sockets.warm(); // time the calls, not the JVM's first invocation of each
         SocketCalls.warm(at);
-        long t0 = System.nanoTime();
-        int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_DGRAM | Sockets.SOCK_CLOEXEC, 0));
-        e.setup("socket", System.nanoTime() - t0);
+        int fd = SocketCalls.socket(e, at, Sockets.SOCK_DGRAM);
         // receivers bind the channel's address; a pinger binds the return address (each call timed)
         int[] writers =
                 Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ChannelAccountingTest {
     static PlannedProcess proc(String name, int index, Role role) {
-        return new PlannedProcess(name, name, 1, index, role, "c", 10, 0, 64, 0, 0, 0);
+        return new PlannedProcess(name, name, 1, index, role, "c", 10, 0, 64, 0, 0, 0, 0, List.of());
     }
 
     static WorkerReport report(String name, long sent, long received, long... seqsOfWriter0) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class SeqLedgerTest {
     private static SeqLedger ledger(long messages) {
         return new SeqLedger(List.of(
-                new ipclab.dsl.plan.PlannedProcess("w", "w", 1, 0, Role.WRITER, "c", messages, 0, 64, 0, 0, 0),
+                new ipclab.dsl.plan.PlannedProcess(
+                        "w", "w", 1, 0, Role.WRITER, "c", messages, 0, 64, 0, 0, 0, 0, List.of()),
                 ChannelAccountingTest.proc("r", 1, Role.READER)));
     }
 

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import java.util.List;
@@ -20,8 +22,22 @@ class WireTest {
     @Test
     void specRoundTrips() {
         PlannedProcess w = new PlannedProcess(
-                "producer-1", "producer", 1, 0, Role.WRITER, "jobs", Long.MAX_VALUE, 5_000_000_000L, 128, 1000, -3, 0);
-        PlannedProcess r = new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0);
+                "producer-1",
+                "producer",
+                1,
+                0,
+                Role.WRITER,
+                "jobs",
+                Long.MAX_VALUE,
+                5_000_000_000L,
+                128,
+                1000,
+                -3,
+                0,
+                0,
+                List.of());
+        PlannedProcess r =
+                new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0, 0, List.of());
         PlannedChannel c = new PlannedChannel(
                 "jobs",
                 ChannelType.SHM,
@@ -33,7 +49,10 @@ class WireTest {
                 QueueMode.NOWAIT,
                 16384,
                 SocketDomain.UDP,
-                128);
+                128,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
         for (ChannelHandle h : List.of(
                 new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.of(6)),
                 new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.empty()),

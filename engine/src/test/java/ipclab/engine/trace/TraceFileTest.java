@@ -47,6 +47,8 @@ class TraceFileTest {
                 List.of(new RunReport.ExpectationResult("counter.lostUpdates == 0", true, "0")),
                 List.of(),
                 Map.of(),
+                List.of(),
+                List.of(),
                 List.of());
         return new Trace(
                 "0.1.0",

@@ -1,6 +1,6 @@
 package ipclab.repl.shell;
 
-import ipclab.repl.cli.Cli;
+import ipclab.repl.cli.CliCommand;
 import ipclab.repl.cli.DebugFlag;
 import ipclab.repl.cli.ExitCodes;
 import java.io.IOException;
@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + "0 when all worked, 1 when something failed. Input from a pipe or a file is read the same way, "
                     + "without prompt or colour."
         })
-public final class ReplCommand implements Callable<Integer> {
+public final class ReplCommand extends CliCommand {
     @Spec
     CommandSpec spec;
 
@@ -43,12 +42,6 @@ public final class ReplCommand implements Callable<Integer> {
             description =
                     "Run these commands and Java instead of reading input; ';' separates commands: -c \"/load x.yaml; /run\".")
     String commands;
-
-    private final Cli cli;
-
-    public ReplCommand(Cli cli) {
-        this.cli = cli;
-    }
 
     @Override
     public Integer call() throws IOException {
