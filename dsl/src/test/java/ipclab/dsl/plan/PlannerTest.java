@@ -633,7 +633,7 @@ class PlannerTest {
                         shmall));
         assertEquals(
                 "scenario t: processes.w.messages: messages=200000000 is more than 100000000, the most one process may send"
-                        + " (each reader keeps a ledger of what it received); for longer runs give 'duration'",
+                        + " (the supervisor checks every sequence number against the readers' sums at the end); for longer runs give 'duration'",
                 refused(
                         scenario("t")
                                 .channel(msgq("q"))

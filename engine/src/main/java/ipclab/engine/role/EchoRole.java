@@ -85,8 +85,6 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (ledger != null && !closed) warmupCalls.fill(report, warmups);
-        fillLedger(ledger);
-        super.onClose();
+        closeReceiver(ledger, warmups, warmupCalls);
     }
 }

@@ -104,8 +104,6 @@ final class ReaderRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (ledger != null && !closed) warmupCalls.fill(report, warmups);
-        fillLedger(ledger);
-        super.onClose();
+        closeReceiver(ledger, warmups, warmupCalls);
     }
 }

@@ -71,8 +71,7 @@ public final class SpinRingSender extends RingPort implements SendPort {
 
     @Override
     public void finish() {
-        gate.before(StepOp.END, channel);
-        gate.value(ring.finishWriter() ? 1 : 0);
+        countWriterDone();
     }
 
     @Override

@@ -72,16 +72,6 @@ public final class DatagramReceiver implements ReceivePort {
     }
 
     @Override
-    public long offset() {
-        return 0;
-    }
-
-    @Override
-    public long maxMessage() {
-        return buf.byteSize();
-    }
-
-    @Override
     public int poll() {
         gate.before(StepOp.RECV, channel);
         boolean stepped = gate.stepped();
