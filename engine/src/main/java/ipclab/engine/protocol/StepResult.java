@@ -19,6 +19,13 @@ public enum StepResult {
     LOCKED(true),
     /** The step did not get what it tried for and will not retry it (a semop that lost the end token). */
     DECLINED(false),
+    /**
+     * A receiver took an end marker addressed to another receiver and put it back in the same
+     * step: nothing for it yet, so it waits (blocked) until another process acts on the channel.
+     * Were it left enabled, a scheduler that always prefers it (PCT) would take the marker back
+     * forever and its addressee would never move.
+     */
+    PASSED_ON(true),
     /** The receiver saw the end of the stream. */
     END_OF_STREAM(false),
     /** The object was removed under it (EIDRM). */

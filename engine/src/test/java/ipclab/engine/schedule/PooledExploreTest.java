@@ -108,4 +108,31 @@ class PooledExploreTest {
         for (long pid : own.pids)
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still runs");
     }
+
+    /**
+     * PCT always moves the enabled process of highest priority. A reader that took another
+     * reader's end marker used to put it back one step and take it again the next, forever
+     * (pct depth 2, seed 5 never ended); putting it back one step and blocking made two readers,
+     * each with the other's marker at the head of the queue, look deadlocked. Now every schedule
+     * ends, every message is received and no run fails.
+     */
+    @Test
+    void pctSchedulesOfTwoReadersPassingEndMarkersOnEndWithoutADeadlock() throws Exception {
+        Plan plan = plan("""
+                name: m2m-pct
+                channels: {q: {type: msgq}}
+                processes:
+                  producer: {role: writer, channel: q, replicas: 2, messages: 2, size: 32B, warmup: 0}
+                  consumer: {role: reader, channel: q, replicas: 2}
+                """);
+        Runs runs = new Runs();
+        Explorer.explore(plan, opts(), new Explorer.Settings(SchedulerSpec.Strategy.PCT, 5, 2, 12, 0), runs);
+        assertEquals(12, runs.results.size());
+        for (ScheduledRun.Result r : runs.results) {
+            assertTrue(
+                    r.report().failures().isEmpty(),
+                    () -> r.scheduler() + ": " + r.report().failures());
+            assertEquals(4, r.report().channels().getFirst().received(), () -> r.scheduler() + " received");
+        }
+    }
 }

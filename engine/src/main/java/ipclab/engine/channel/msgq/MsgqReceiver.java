@@ -13,6 +13,9 @@ import ipclab.engine.sys.MsgBuf;
 import ipclab.engine.sys.SysvMsgQueue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Receives from a System V message queue with a type selector (0: any, n: type n, -n: the lowest
@@ -21,8 +24,13 @@ import java.lang.foreign.MemorySegment;
  * another receiver (a selector can match another's marker) is sent back to the queue.
  *
  * <p>Stepped, every msgrcv is made with IPC_NOWAIT: an empty queue is the step's result
- * ({@link StepResult#WOULD_BLOCK}, or {@link StepResult#EAGAIN} in nowait mode). A foreign end
- * marker is sent back at the next step, and retried until the queue takes it.
+ * ({@link StepResult#WOULD_BLOCK}, or {@link StepResult#EAGAIN} in nowait mode). Foreign end
+ * markers are looked past within the step: taken, held, and put back once the step has found a
+ * message, its own marker or nothing else ({@link StepResult#PASSED_ON}: blocked until another
+ * process acts on the queue). One step, several calls, because only the whole is an operation
+ * that depends on the schedule alone: a marker put back one step and taken again the next lets
+ * a scheduler that always prefers this receiver (PCT) pass it on forever, and two receivers each
+ * holding the other's marker at the head of the queue would look deadlocked.
  */
 public final class MsgqReceiver implements ReceivePort {
     private final int msqId;
@@ -35,8 +43,10 @@ public final class MsgqReceiver implements ReceivePort {
     private final MemorySegment text;
     private long enomsg;
     private long foreignEnds;
-    /** Stepped: a foreign end marker (its length) taken and not yet sent back. */
-    private long foreignPending;
+    /** Stepped: where foreign end markers wait while the step looks past them (made on first use). */
+    private MsgBuf held;
+
+    private final Arena arena;
 
     public MsgqReceiver(
             int msqId,
@@ -53,6 +63,7 @@ public final class MsgqReceiver implements ReceivePort {
         this.self = self;
         this.gate = gate;
         this.channel = channel;
+        this.arena = arena;
         this.buf = MsgBuf.allocate(arena, maxMessage);
         this.text = buf.text();
     }
@@ -64,7 +75,6 @@ public final class MsgqReceiver implements ReceivePort {
 
     @Override
     public int poll() {
-        if (foreignPending > 0) return sendBack(foreignPending);
         gate.before(StepOp.MSGRCV, channel);
         int f = gate.stepped() ? flags | Ipc.IPC_NOWAIT : flags;
         long n = SysvMsgQueue.tryReceive(msqId, buf, text.byteSize(), selector, f);
@@ -87,40 +97,71 @@ public final class MsgqReceiver implements ReceivePort {
                             + Ipc.msgFlags(f),
                     (int) -n);
         }
-        gate.mtype(buf.mtype());
-        Steps.message(gate, text, 0, n);
-        if (n >= MessageHeader.BYTES && MessageHeader.seq(text, 0) == MessageHeader.END_SEQ) {
-            if (MessageHeader.writer(text, 0) == self) {
-                gate.result(StepResult.END_OF_STREAM);
-                return -1;
-            }
+        if (foreign(n)) {
             foreignEnds++;
-            if (gate.stepped()) {
-                foreignPending = n;
-                return 0;
-            }
+            if (gate.stepped()) return lookPastForeign(n, f);
             SysvMsgQueue.send(msqId, buf, n, 0);
             Thread.yield();
             return 0;
         }
+        return received(n);
+    }
+
+    /** The message in {@code buf}: data, or this receiver's end marker. */
+    private int received(long n) {
+        gate.mtype(buf.mtype());
+        Steps.message(gate, text, 0, n);
+        if (isEnd(n)) {
+            gate.result(StepResult.END_OF_STREAM);
+            return -1;
+        }
         return n == 0 ? 1 : (int) n;
     }
 
-    /** Stepped: one try to send a foreign end marker back to the queue. */
-    private int sendBack(long n) {
-        gate.before(StepOp.MSGSND, channel);
-        int rc = SysvMsgQueue.trySend(msqId, buf, n, Ipc.IPC_NOWAIT);
-        gate.mtype(buf.mtype());
-        Steps.message(gate, text, 0, n);
-        if (rc == 0) {
-            foreignPending = 0;
-        } else if (rc == -Errno.EAGAIN) {
-            gate.result(StepResult.WOULD_BLOCK);
-        } else if (rc != -Errno.EINTR) {
-            gate.result(rc == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
-            throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + n + ", flags=IPC_NOWAIT", -rc);
+    private boolean isEnd(long n) {
+        return n >= MessageHeader.BYTES && MessageHeader.seq(text, 0) == MessageHeader.END_SEQ;
+    }
+
+    private boolean foreign(long n) {
+        return isEnd(n) && MessageHeader.writer(text, 0) != self;
+    }
+
+    /**
+     * Stepped: {@code buf} holds a foreign end marker. Takes further messages until one that is
+     * not a foreign marker, or none is left, holding the markers aside; then puts them back in the
+     * order taken. Nothing else acts meanwhile, so the room they left takes them again.
+     */
+    private int lookPastForeign(long first, int f) {
+        if (held == null) held = MsgBuf.allocate(arena, text.byteSize());
+        List<byte[]> markers = new ArrayList<>();
+        List<Long> types = new ArrayList<>();
+        long n = first;
+        while (true) {
+            markers.add(text.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE));
+            types.add(buf.mtype());
+            n = SysvMsgQueue.tryReceive(msqId, buf, text.byteSize(), selector, f);
+            if (n < 0 || !foreign(n)) break;
+            foreignEnds++;
         }
-        return 0;
+        for (int i = 0; i < markers.size(); i++) {
+            byte[] m = markers.get(i);
+            MemorySegment.copy(m, 0, held.text(), ValueLayout.JAVA_BYTE, 0, m.length);
+            held.mtype(types.get(i));
+            int rc = SysvMsgQueue.trySend(msqId, held, m.length, Ipc.IPC_NOWAIT);
+            if (rc != 0) {
+                gate.result(rc == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
+                throw new IpcException("msgsnd", "msqid=" + msqId + ", size=" + m.length + ", flags=IPC_NOWAIT", -rc);
+            }
+        }
+        if (n >= 0) return received(n);
+        if (n == -Errno.ENOMSG || n == -Errno.EINTR) {
+            gate.mtype(selector);
+            gate.result(StepResult.PASSED_ON);
+            return 0;
+        }
+        gate.result(n == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
+        throw new IpcException(
+                "msgrcv", "msqid=" + msqId + ", size=" + text.byteSize() + ", mtype=" + selector, (int) -n);
     }
 
     @Override
