@@ -1,6 +1,7 @@
 package ipclab.dsl.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,25 +12,24 @@ import java.util.Optional;
  * selects shm), so that one scenario can compare every mechanism at every size.
  */
 public enum Mechanism {
-    MSGQ("msgq", ChannelType.MSGQ, null, null),
-    SHM("shm", ChannelType.SHM, null, null),
-    SHM_SEM("shm-sem", ChannelType.SHM, Sync.SEMAPHORE, null),
-    SHM_SPIN("shm-spin", ChannelType.SHM, Sync.SPIN, null),
-    SOCKET("socket", ChannelType.SOCKET, null, null),
-    UNIX("unix", ChannelType.SOCKET, null, SocketDomain.UNIX),
-    TCP("tcp", ChannelType.SOCKET, null, SocketDomain.TCP),
-    PIPE("pipe", ChannelType.PIPE, null, null);
+    MSGQ("msgq", ChannelType.MSGQ, Map.of()),
+    SHM("shm", ChannelType.SHM, Map.of()),
+    SHM_SEM("shm-sem", ChannelType.SHM, Map.of(Key.SYNC, Sync.SEMAPHORE)),
+    SHM_SPIN("shm-spin", ChannelType.SHM, Map.of(Key.SYNC, Sync.SPIN)),
+    SOCKET("socket", ChannelType.SOCKET, Map.of()),
+    UNIX("unix", ChannelType.SOCKET, Map.of(Key.DOMAIN, SocketDomain.UNIX)),
+    TCP("tcp", ChannelType.SOCKET, Map.of(Key.DOMAIN, SocketDomain.TCP)),
+    PIPE("pipe", ChannelType.PIPE, Map.of());
 
     private final String yaml;
     private final ChannelType type;
-    private final Sync sync;
-    private final SocketDomain domain;
+    /** The keys this mechanism sets besides the type (shm-sem's sync, tcp's domain). */
+    private final Map<Key, Object> keys;
 
-    Mechanism(String yaml, ChannelType type, Sync sync, SocketDomain domain) {
+    Mechanism(String yaml, ChannelType type, Map<Key, Object> keys) {
         this.yaml = yaml;
         this.type = type;
-        this.sync = sync;
-        this.domain = domain;
+        this.keys = keys;
     }
 
     public String yaml() {
@@ -52,8 +52,7 @@ public enum Mechanism {
     /** The channel as this mechanism: its type and keys set, the keys its type does not take dropped. */
     public ChannelSpec select(ChannelSpec c) {
         ChannelSpec.Builder b = c.toBuilder().type(type);
-        if (sync != null) b.sync(sync);
-        if (domain != null) b.domain(domain);
+        keys.forEach(b::put);
         return fit(b.build());
     }
 

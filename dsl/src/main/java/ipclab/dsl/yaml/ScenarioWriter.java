@@ -3,9 +3,12 @@ package ipclab.dsl.yaml;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.Durations;
 import ipclab.dsl.model.FaultSpec;
+import ipclab.dsl.model.Key;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.ValueType;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,24 +46,12 @@ public final class ScenarioWriter {
         y.append("channels:").append(s.channels().isEmpty() ? " {}\n" : "\n");
         for (ChannelSpec c : s.channels().values()) {
             y.append("  ").append(string(c.name())).append(":\n");
-            for (String k : ChannelSpec.KEYS) {
-                String v = c.get(k);
-                if (v != null)
-                    y.append("    ").append(k).append(": ").append(value(v)).append('\n');
-            }
+            keys(y, Key.Scope.CHANNEL, c::get, "    ");
         }
         y.append("processes:").append(s.processes().isEmpty() ? " {}\n" : "\n");
         for (ProcessSpec p : s.processes().values()) {
             y.append("  ").append(string(p.name())).append(":\n");
-            for (String k : ProcessSpec.KEYS) {
-                String v = p.get(k);
-                if (v != null)
-                    y.append("    ")
-                            .append(k)
-                            .append(": ")
-                            .append(k.equals("channel") ? string(v) : value(v))
-                            .append('\n');
-            }
+            keys(y, Key.Scope.PROCESS, p::get, "    ");
         }
         if (!s.sweep().isEmpty()) {
             y.append("sweep:\n");
@@ -82,21 +73,28 @@ public final class ScenarioWriter {
         }
         if (!s.faults().isEmpty()) {
             y.append("faults:\n");
-            for (FaultSpec f : s.faults()) {
-                String lead = "  - ";
-                for (String k : FaultSpec.KEYS) {
-                    String v = f.get(k);
-                    if (v == null) continue;
-                    y.append(lead)
-                            .append(k)
-                            .append(": ")
-                            .append(k.equals("process") || k.equals("channel") ? string(v) : value(v))
-                            .append('\n');
-                    lead = "    ";
-                }
-            }
+            for (FaultSpec f : s.faults()) keys(y, Key.Scope.FAULT, f::get, "  - ");
         }
         return y.toString();
+    }
+
+    /**
+     * The keys a spec sets, one {@code key: value} line each in the documented order, indented
+     * under its name; {@code lead} starts the first line ({@code "  - "} for a list item). A
+     * reference to a channel or process is a name, written as a string; every other value as a value.
+     */
+    private static void keys(StringBuilder y, Key.Scope scope, Function<String, String> get, String lead) {
+        for (Key k : Key.of(scope)) {
+            String v = get.apply(k.yaml());
+            if (v == null) continue;
+            boolean name = k.type() == ValueType.CHANNEL_REF || k.type() == ValueType.PROCESS_REF;
+            y.append(lead)
+                    .append(k.yaml())
+                    .append(": ")
+                    .append(name ? string(v) : value(v))
+                    .append('\n');
+            lead = "    ";
+        }
     }
 
     /** A flow list of numbers ({@code cpus: [0, 1]}): written as YAML reads it back. */

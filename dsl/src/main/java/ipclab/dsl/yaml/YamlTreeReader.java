@@ -141,38 +141,9 @@ public final class YamlTreeReader {
     private YamlNode node(YAMLParser p, JsonToken t, String path, int depth) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         YamlNode.Position pos = new YamlNode.Position(l.getLineNr(), l.getColumnNr());
-        if (depth > MAX_DEPTH) {
-            problem(
-                    pos.line(),
-                    pos.column(),
-                    path,
-                    "nested more than " + MAX_DEPTH + " levels deep; a scenario needs 4");
-            return null;
-        }
-        if (p.isCurrentAlias()) {
-            problem(
-                    pos.line(),
-                    pos.column(),
-                    path,
-                    "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
-            return null;
-        }
-        String anchor = p.getObjectId();
-        if (anchor != null) {
-            problem(
-                    pos.line(),
-                    pos.column(),
-                    path,
-                    "YAML anchors (&" + anchor + ") are not supported; write each value out");
-            return null;
-        }
-        String tag = p.getTypeId();
-        if (tag != null) {
-            problem(
-                    pos.line(),
-                    pos.column(),
-                    path,
-                    "YAML tags (" + tag + ") are not supported; a scenario holds plain values only");
+        String refused = refusal(p, depth);
+        if (refused != null) {
+            problem(pos.line(), pos.column(), path, refused);
             return null;
         }
         switch (t) {
@@ -238,6 +209,17 @@ public final class YamlTreeReader {
                 return null;
             }
         }
+    }
+
+    /** Why the node at the parser's token is refused (too deep, an alias, an anchor, a tag), or {@code null}. */
+    private static String refusal(YAMLParser p, int depth) throws IOException {
+        if (depth > MAX_DEPTH) return "nested more than " + MAX_DEPTH + " levels deep; a scenario needs 4";
+        if (p.isCurrentAlias()) return "YAML aliases (*" + p.getText() + ") are not supported; write the value out";
+        String anchor = p.getObjectId();
+        if (anchor != null) return "YAML anchors (&" + anchor + ") are not supported; write each value out";
+        String tag = p.getTypeId();
+        if (tag != null) return "YAML tags (" + tag + ") are not supported; a scenario holds plain values only";
+        return null;
     }
 
     private void problem(int line, int column, String message) {

@@ -164,31 +164,40 @@ final class ShmRingTransport implements Transport {
     @Override
     public void open(Endpoint e, WorkerSpec spec, StepGate gate) {
         ShmRing h = (ShmRing) spec.handle();
-        PlannedChannel ch = spec.channel();
+        e.semId(h.semId());
+        MemorySegment segment = attach(e, h.shmId());
         PlannedProcess self = spec.self();
-        List<PlannedProcess> peers = spec.peers();
         Role role = self.role();
+        if (role == Role.INCREMENTER) return;
+        PlannedChannel ch = spec.channel();
+        boolean pingEcho = Topology.lanes(ch, spec.peers()) == 2;
+        int outLane = role == Role.ECHO ? 1 : 0;
+        int inLane = role == Role.PINGER ? 1 : 0;
+        int reader = pingEcho ? 0 : Topology.receiverIndex(self, spec.peers());
         String name = ch.name();
         Arena arena = e.arena();
-        e.semId(h.semId());
+        if (role.sends()) e.out(sender(Ring.open(segment, outLane), ch.sync(), h.semId(), gate, name, arena));
+        if (role.receives())
+            e.in(receiver(Ring.open(segment, inLane), reader, ch.sync(), h.semId(), gate, name, arena));
+    }
+
+    /**
+     * Attaches the segment into the endpoint's arena and touches every page, timing {@code shmat}
+     * and {@code first-touch} apart, so that no page fault lands in the measured traffic.
+     */
+    private static MemorySegment attach(Endpoint e, int shmId) {
+        Arena arena = e.arena();
         SysvShm.warm(); // time the call, not the linker nor the first invocation
         MemorySegment scratch = arena.allocate(TOUCH_CHUNK, 4096);
         readEveryPage(scratch.asSlice(0, 4096), scratch); // warm the copy path on memory of our own
         long t0 = System.nanoTime();
-        MemorySegment segment = SysvShm.attach(h.shmId(), arena);
+        MemorySegment segment = SysvShm.attach(shmId, arena);
         e.segment(segment);
         e.setup("shmat", System.nanoTime() - t0);
         t0 = System.nanoTime();
         readEveryPage(segment, scratch);
         e.setup("first-touch", System.nanoTime() - t0);
-        if (role == Role.INCREMENTER) return;
-        boolean pingEcho = Topology.lanes(ch, peers) == 2;
-        int outLane = role == Role.ECHO ? 1 : 0;
-        int inLane = role == Role.PINGER ? 1 : 0;
-        int reader = pingEcho ? 0 : Topology.receiverIndex(self, peers);
-        if (role.sends()) e.out(sender(Ring.open(segment, outLane), ch.sync(), h.semId(), gate, name, arena));
-        if (role.receives())
-            e.in(receiver(Ring.open(segment, inLane), reader, ch.sync(), h.semId(), gate, name, arena));
+        return segment;
     }
 
     /**

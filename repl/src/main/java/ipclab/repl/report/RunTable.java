@@ -110,21 +110,21 @@ public final class RunTable {
 
     private TextTable channels(RunReport r) {
         TextTable t = new TextTable()
-                .text("channel")
-                .text("type")
-                .number("sent")
-                .number("received")
-                .number("lost")
-                .number("dup")
-                .number("corrupt")
-                .number("reorder")
-                .number("msgs/s")
-                .number("MiB/s")
-                .number("p50")
-                .number("p99")
-                .number("max")
-                .number("syscalls/msg")
-                .number("setup");
+                .text("channel", "type")
+                .number(
+                        "sent",
+                        "received",
+                        "lost",
+                        "dup",
+                        "corrupt",
+                        "reorder",
+                        "msgs/s",
+                        "MiB/s",
+                        "p50",
+                        "p99",
+                        "max",
+                        "syscalls/msg",
+                        "setup");
         for (ChannelFigures c : r.channels()) {
             if (idle(c)) {
                 t.row()
@@ -169,19 +169,19 @@ public final class RunTable {
 
     private TextTable processes(RunReport r) {
         TextTable t = new TextTable()
-                .text("process")
-                .text("role")
-                .number("sent")
-                .number("received")
-                .number("pid")
-                .number("exit")
-                .number("user ms")
-                .number("sys ms")
-                .number("vol cs")
-                .number("invol cs")
-                .number("faults min/maj")
-                .number("syscalls")
-                .number("ready ms")
+                .text("process", "role")
+                .number(
+                        "sent",
+                        "received",
+                        "pid",
+                        "exit",
+                        "user ms",
+                        "sys ms",
+                        "vol cs",
+                        "invol cs",
+                        "faults min/maj",
+                        "syscalls",
+                        "ready ms")
                 .text("cpus");
         for (ProcessFigures p : r.processes()) {
             Integer exit = p.exitCode();
@@ -210,11 +210,7 @@ public final class RunTable {
     }
 
     private TextTable counters(RunReport r) {
-        TextTable t = new TextTable()
-                .text("counter")
-                .number("final")
-                .number("expected")
-                .number("lost updates");
+        TextTable t = new TextTable().text("counter").number("final", "expected", "lost updates");
         r.counters().forEach((name, k) -> t.row()
                 .cell(name)
                 .cell(Units.count(k.finalValue()))

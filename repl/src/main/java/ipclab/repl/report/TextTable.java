@@ -33,14 +33,16 @@ public final class TextTable {
         return this;
     }
 
-    /** A left-aligned column. */
-    public TextTable text(String header) {
-        return column(header, Align.LEFT);
+    /** Left-aligned columns, in order. */
+    public TextTable text(String... headers) {
+        for (String h : headers) column(h, Align.LEFT);
+        return this;
     }
 
-    /** A right-aligned column. */
-    public TextTable number(String header) {
-        return column(header, Align.RIGHT);
+    /** Right-aligned columns, in order. */
+    public TextTable number(String... headers) {
+        for (String h : headers) column(h, Align.RIGHT);
+        return this;
     }
 
     /** Starts a row; add exactly one cell per column. */
