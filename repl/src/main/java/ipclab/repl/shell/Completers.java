@@ -61,7 +61,8 @@ final class Completers {
         return (before, word) -> {
             if (!before.isEmpty() && before.getLast().equals("--strategy"))
                 return prefixed(List.of("random", "pct"), word);
-            if (word.startsWith("-")) return prefixed(List.of("--runs", "--strategy", "--depth", "--seed"), word);
+            if (word.startsWith("-"))
+                return prefixed(List.of("--runs", "--strategy", "--depth", "--seed", "--shrink-runs"), word);
             return scenarios.complete(before, word);
         };
     }
