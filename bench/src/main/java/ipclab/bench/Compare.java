@@ -80,19 +80,16 @@ public final class Compare {
         }
 
         double minRatio() {
-            return pairs.stream()
-                    .mapToDouble(Pair::ratio)
-                    .filter(x -> !Double.isNaN(x))
-                    .min()
-                    .orElse(Double.NaN);
+            return ratios().min().orElse(Double.NaN);
         }
 
         double maxRatio() {
-            return pairs.stream()
-                    .mapToDouble(Pair::ratio)
-                    .filter(x -> !Double.isNaN(x))
-                    .max()
-                    .orElse(Double.NaN);
+            return ratios().max().orElse(Double.NaN);
+        }
+
+        /** The pairs' ratios that are known (a failed pair has none). */
+        private java.util.stream.DoubleStream ratios() {
+            return pairs.stream().mapToDouble(Pair::ratio).filter(x -> !Double.isNaN(x));
         }
 
         long failures() {

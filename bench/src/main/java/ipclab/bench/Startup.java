@@ -95,14 +95,8 @@ public final class Startup {
     static double hello() throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(
-                "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC",
-                "-XX:-UsePerfData",
-                "-Xlog:disable",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Hello.class.getName()));
+        cmd.addAll(WorkerCommand.flags());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Hello.class.getName()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).start();
         p.getInputStream().readAllBytes();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ipclab.dsl.model.CpuList;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
+import ipclab.dsl.model.ValueType;
 import ipclab.dsl.plan.Planner;
 
 /**
@@ -97,7 +98,7 @@ public final class Schema {
 
     private static void property(ObjectNode p, Key k) {
         p.put("description", k.reference());
-        Key.ValueType t = k.type();
+        ValueType t = k.type();
         switch (t.kind()) {
             case "integer" -> {
                 p.put("type", "integer");

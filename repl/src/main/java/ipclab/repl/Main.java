@@ -1,5 +1,6 @@
 package ipclab.repl;
 
+import ipclab.repl.app.PrivateFiles;
 import ipclab.repl.cli.Cli;
 import ipclab.repl.cli.Commands;
 import ipclab.repl.cli.DebugFlag;
@@ -42,6 +43,7 @@ public final class Main {
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, err.charset()), true);
         Cli cli = new Cli(o, e, style, env);
         boolean debug = DebugFlag.requested(args, env);
+        PrivateFiles.fromNowOn();
         try {
             return Commands.commandLine(cli, debug, List.of(ReplCommand::new)).execute(args);
         } catch (RuntimeException | Error ex) {

@@ -132,32 +132,7 @@ public final class Claim {
         }
     }
 
-    enum Op {
-        EQ("=="),
-        NE("!="),
-        LT("<"),
-        LE("<="),
-        GT(">"),
-        GE(">=");
-        final String symbol;
-
-        Op(String s) {
-            symbol = s;
-        }
-
-        boolean test(double l, double r) {
-            return switch (this) {
-                case EQ -> l == r;
-                case NE -> l != r;
-                case LT -> l < r;
-                case LE -> l <= r;
-                case GT -> l > r;
-                case GE -> l >= r;
-            };
-        }
-    }
-
-    record Comparison(Expr left, Op op, Expr right) {}
+    record Comparison(Expr left, Operator op, Expr right) {}
 
     sealed interface Expr {
         double value(Function<String, Double> m);

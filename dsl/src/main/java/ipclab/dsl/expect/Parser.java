@@ -1,5 +1,6 @@
 package ipclab.dsl.expect;
 
+import ipclab.dsl.model.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,21 +19,6 @@ final class Parser {
             Map.entry("GiB", 1024d * 1024 * 1024),
             Map.entry("k", 1e3),
             Map.entry("M", 1e6));
-    private static final Map<String, String> MISTAKES = Map.ofEntries(
-            Map.entry("µs", "us"),
-            Map.entry("μs", "us"),
-            Map.entry("mus", "us"),
-            Map.entry("usec", "us"),
-            Map.entry("msec", "ms"),
-            Map.entry("sec", "s"),
-            Map.entry("secs", "s"),
-            Map.entry("min", "m"),
-            Map.entry("KB", "KiB"),
-            Map.entry("kB", "KiB"),
-            Map.entry("kb", "KiB"),
-            Map.entry("MB", "MiB"),
-            Map.entry("mb", "MiB"),
-            Map.entry("GB", "GiB"));
     private static final String UNIT_LIST = "ns, us, ms, s, m, B, KiB, MiB, GiB, k, M";
 
     private final String s;
@@ -64,7 +50,7 @@ final class Parser {
         Claim.Expr left = expr();
         skip();
         int at = i;
-        Claim.Op op = op();
+        Operator op = op();
         if (op == null) {
             if (i >= s.length())
                 throw new ClaimSyntaxException("a comparison needs an operator: == != < <= > >=", at + 1);
@@ -76,12 +62,11 @@ final class Parser {
         return new Claim.Comparison(left, op, right);
     }
 
-    private Claim.Op op() {
-        for (Claim.Op o :
-                new Claim.Op[] {Claim.Op.EQ, Claim.Op.NE, Claim.Op.LE, Claim.Op.GE, Claim.Op.LT, Claim.Op.GT}) {
-            if (s.startsWith(o.symbol, i)) {
-                i += o.symbol.length();
-                return o;
+    private Operator op() {
+        for (String symbol : new String[] {"==", "!=", "<=", ">=", "<", ">"}) { // two-character ones first
+            if (s.startsWith(symbol, i)) {
+                i += symbol.length();
+                return Operator.of(symbol);
             }
         }
         return null;
@@ -154,8 +139,8 @@ final class Parser {
             if (f == null) {
                 throw new ClaimSyntaxException(
                         "unknown unit '" + unit + "' in '" + s.substring(start, i) + "'; units are " + UNIT_LIST
-                                + (MISTAKES.containsKey(unit)
-                                        ? "; did you mean '" + MISTAKES.get(unit) + "'?"
+                                + (mistake(unit) != null
+                                        ? "; did you mean '" + mistake(unit) + "'?"
                                         : ipclab.dsl.model.Suggestions.didYouMean(unit, UNITS.keySet())),
                         u + 1);
             }
@@ -174,11 +159,16 @@ final class Parser {
         int end = i;
         while (end < s.length() && Character.isLetter(s.charAt(end))) end++;
         String unit = s.substring(i, end);
-        if (end < s.length() && s.charAt(end) == '.' || !UNITS.containsKey(unit) && !MISTAKES.containsKey(unit)) return;
-        unit = MISTAKES.getOrDefault(unit, unit);
+        if (end < s.length() && s.charAt(end) == '.' || !UNITS.containsKey(unit) && mistake(unit) == null) return;
+        if (!UNITS.containsKey(unit)) unit = mistake(unit);
         String number = s.substring(0, numberEnd).replaceAll(".*?([0-9._]+[A-Za-z]*)$", "$1");
         throw new ClaimSyntaxException(
                 "write the unit right after its number, without a space: '" + number + unit + "'", i + 1);
+    }
+
+    /** The unit meant by one written wrong, but never in place of a unit claims take ({@code k}, {@code M}). */
+    private static String mistake(String unit) {
+        return UNITS.containsKey(unit) ? null : Values.unitMeant(unit);
     }
 
     private Claim.Expr path() throws ClaimSyntaxException {

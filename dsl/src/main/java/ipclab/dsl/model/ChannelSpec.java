@@ -100,21 +100,7 @@ public record ChannelSpec(
         }
 
         public ChannelSpec build() {
-            return CallSites.attach(
-                    new ChannelSpec(
-                            name(),
-                            (ChannelType) values.get(Key.TYPE),
-                            (ByteSize) values.get(Key.SEGMENT_SIZE),
-                            (Integer) values.get(Key.SLOTS),
-                            (Sync) values.get(Key.SYNC),
-                            (Fanout) values.get(Key.FANOUT),
-                            (Removal) values.get(Key.REMOVE),
-                            (QueueMode) values.get(Key.MODE),
-                            (ByteSize) values.get(Key.CAPACITY),
-                            (SocketDomain) values.get(Key.DOMAIN),
-                            (Verify) values.get(Key.VERIFY),
-                            (Integer) values.get(Key.SAMPLE)),
-                    sites);
+            return CallSites.attach(values.<ChannelSpec>build(name()), sites);
         }
     }
 }

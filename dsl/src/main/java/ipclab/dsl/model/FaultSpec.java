@@ -54,33 +54,27 @@ public record FaultSpec(String process, String channel, FaultAction action, Long
         final KeyValues values = new KeyValues(Key.Scope.FAULT, FaultSpec.class);
 
         public Builder process(String name) {
-            values.put(Key.FAULT_PROCESS, name);
-            return this;
+            return put(Key.FAULT_PROCESS, name);
         }
 
         public Builder channel(String name) {
-            values.put(Key.FAULT_CHANNEL, name);
-            return this;
+            return put(Key.FAULT_CHANNEL, name);
         }
 
         public Builder action(FaultAction a) {
-            values.put(Key.ACTION, a);
-            return this;
+            return put(Key.ACTION, a);
         }
 
         public Builder after(long messages) {
-            values.put(Key.AFTER, messages);
-            return this;
+            return put(Key.AFTER, messages);
         }
 
         public Builder at(Duration d) {
-            values.put(Key.AT, d);
-            return this;
+            return put(Key.AT, d);
         }
         /** YAML's {@code for}: how long a delay holds each operation. */
         public Builder holdFor(Duration d) {
-            values.put(Key.FOR, d);
-            return this;
+            return put(Key.FOR, d);
         }
 
         /** Sets a key from its YAML text ({@code after}, {@code "1000"}); the exception's message is for the user. */
@@ -89,14 +83,13 @@ public record FaultSpec(String process, String channel, FaultAction action, Long
             return this;
         }
 
+        private Builder put(Key k, Object value) {
+            values.put(k, value);
+            return this;
+        }
+
         public FaultSpec build() {
-            return new FaultSpec(
-                    (String) values.get(Key.FAULT_PROCESS),
-                    (String) values.get(Key.FAULT_CHANNEL),
-                    (FaultAction) values.get(Key.ACTION),
-                    (Long) values.get(Key.AFTER),
-                    (Duration) values.get(Key.AT),
-                    (Duration) values.get(Key.FOR));
+            return values.build(null);
         }
     }
 }

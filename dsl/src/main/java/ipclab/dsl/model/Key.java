@@ -5,9 +5,7 @@ import static ipclab.dsl.model.Key.Scope.FAULT;
 import static ipclab.dsl.model.Key.Scope.PROCESS;
 import static ipclab.dsl.model.Key.Scope.SCENARIO;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,8 +29,7 @@ public enum Key {
             true,
             null,
             "hello",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "The scenario's name: letters, digits and '-', at most 64 characters. Reports and traces are named after it."),
     DESCRIPTION(
             SCENARIO,
@@ -41,8 +38,7 @@ public enum Key {
             false,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "What the scenario shows and what to look at in its report, written for a student. Free text; shown by 'ipclab validate' and in reports."),
     SEED(
             SCENARIO,
@@ -51,8 +47,7 @@ public enum Key {
             false,
             "1",
             "42",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "Seed from which payloads and any random schedule derive; the same seed gives the same bytes."),
     TIMEOUT(
             SCENARIO,
@@ -61,8 +56,7 @@ public enum Key {
             false,
             "60s",
             "30s",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "Limit for the whole run. A process still blocked when it expires is reported, not waited for. Every process's 'duration' must be shorter."),
     CHANNELS(
             SCENARIO,
@@ -71,8 +65,7 @@ public enum Key {
             true,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "The channels, by name. A name starts with a letter, then letters, digits, '-' or '_' (at most 40), and differs from every process name."),
     PROCESSES(
             SCENARIO,
@@ -81,8 +74,7 @@ public enum Key {
             true,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "The processes, by name. A process with replicas: n becomes n processes named name-1 ... name-n. A name starts with a letter, then letters, digits, '-' or '_' (at most 40). At most 64 processes after replicas."),
     SWEEP(
             SCENARIO,
@@ -91,8 +83,7 @@ public enum Key {
             false,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "Run the scenario once per combination of these values (the cartesian product; the first path varies slowest; at most 1000 runs). Keys are dotted paths: seed, timeout, channels.<name>.<key> or processes.<name>.<key>, e.g. processes.producer.size: [64, 1KiB, 4KiB] or channels.counter.sync: [none, semaphore]. A mechanism axis channels.<name>.type: [msgq, shm-sem, shm-spin, unix, tcp, pipe] sets the type with its keys (shm-spin: shm with sync spin; tcp: socket with domain tcp) and drops the keys the selected type does not take. Every combination must be a valid scenario, except that one beyond a limit of this machine (a message above msgmax) is skipped and reported, not refused."),
     REPEAT(
             SCENARIO,
@@ -101,8 +92,7 @@ public enum Key {
             false,
             "1",
             "3",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "Run each combination this many times (from 1 to 100; 'ipclab run --repeat N' overrides it). Each figure is then reported as its median with min and max, and marked noisy when max - min exceeds 10% of the median; no comparative claim is decided by a noisy figure whose min and max disagree."),
     EXPECT(
             SCENARIO,
@@ -111,8 +101,7 @@ public enum Key {
             false,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "Claims checked after the run, each 'left OP right' with OP one of == != < <= > >=, several joined by 'and'. Operands are numbers (1000, 0.5), numbers with a unit (50us, 2ms, 4KiB, 20k; durations become ns, sizes bytes), + - * / with parentheses, and figures named <process | replica | channel>.<figure>. Process figures: sent, received, bytes, exitCode, userCpuMs, sysCpuMs, voluntaryCtxSwitches, involuntaryCtxSwitches, minorFaults, majorFaults, spawnToReadyMs, syscalls, syscalls.<call> (e.g. syscalls.msgsnd), errors.<ERRNO> (calls that failed with it, e.g. errors.EIDRM after a removed queue, errors.EAGAIN retries under IPC_NOWAIT); a group's figure is the sum over its replicas. Channel figures: sent, received, lost, duplicated, corrupted, reordered, bytes, setupNs, throughput.msgsPerSec, throughput.mibPerSec, latency.p50, latency.p90, latency.p99, latency.p999, latency.max (ns), syscallsPerMessage, lostToFaults (of lost, those a fault accounts for); an shm channel used by incrementers also has final, expected, lostUpdates. Write subtraction with spaces (a.sent - b.sent): names may contain '-'. Example: consumer.received == producer.sent."),
     COMPARE(
             SCENARIO,
@@ -121,8 +110,7 @@ public enum Key {
             false,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "Comparative claims weighed after the whole sweep, each getting a verdict from this machine's figures: confirmed, refuted (exit 3), holds only in a range, or inconclusive (noise). Systems are named by the sweep's values other than a message size (a mechanism axis channels.<name>.type: [msgq, shm-sem, shm-spin, unix, tcp, pipe] names them msgq, shm-sem, ...); sizes by a processes.<name>.size axis. Three forms, each optionally ending in a size range (from 16KiB up, up to 4KiB, from 1KiB to 64KiB, at 64B): 'A beats B in FIGURE', 'A.FIGURE OP NUMBER' (== allows 1%; units ns us ms s, KiB/s MiB/s GiB/s), 'A setup pays for itself after N messages [against B]'. Figures: throughput (MiB/s), latency (median; a pinger's round trip), syscallsPerMessage, setup, perMessage (wall time per message), lostUpdates (incrementers), retriesPerMessage (EAGAIN and ENOMSG), lost (messages), leaks (kernel objects left after the run). Text after ' #' is a note, shown with the claim. A YAML file may hold several scenarios separated by '---' lines, the parts of one comparison: their claims are weighed together after the last part. Example: shm-sem beats msgq in throughput from 16KiB up."),
     FAULTS(
             SCENARIO,
@@ -131,8 +119,7 @@ public enum Key {
             false,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "Faults injected on purpose, each a mapping: a target ('process': a process after replicas, e.g. producer-1, or 'channel'), an 'action' and when: 'after' (messages the process sent or received) or 'at' (time after the start barrier). The report names what was injected, when, and what each process saw (errors by errno, messages lost because of the fault counted apart); a process killed on purpose is not a failure, and the claims decide the exit code, e.g. consumer.errors.EIDRM >= 1. At most 64 faults."),
 
     // ---- a channel ----
@@ -143,8 +130,7 @@ public enum Key {
             true,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "What carries the bytes. shm: a System V shared-memory segment holding a ring of slots (shmget, shmat; nothing per message but the synchronisation). msgq: a System V message queue (msgget; one msgsnd and one msgrcv per message; many-to-many; ipclab adds a set of 2 semaphores, so /proc/sys/kernel/sem's first field, semmsl, must be at least 2). socket: a socket on this machine (see domain). pipe: a named FIFO (mkfifo; write and read): exactly one writer and one reader (the reader sees end-of-file when the writer closes), or one pinger and one echo (a second FIFO carries the replies)."),
     SEGMENT_SIZE(
             CHANNEL,
@@ -153,8 +139,7 @@ public enum Key {
             false,
             "64KiB",
             "4KiB",
-            types(ChannelType.SHM),
-            all(),
+            Applies.on(ChannelType.SHM),
             "the segment size (when not given: 64KiB, or just enough for 'slots' slots of the largest message when that is more), at most /proc/sys/kernel/shmmax and at most 2147483647 bytes (2GiB - 1: the engine checksums messages through a ByteBuffer view of the segment). The first 4096 bytes are the control block; the rest is split into 'slots' slots of (size - 4096) / slots bytes rounded down to a multiple of 64, each with a 64-byte header, so a message fits when its size + 64 <= the slot size."),
     SLOTS(
             CHANNEL,
@@ -163,8 +148,7 @@ public enum Key {
             false,
             "16",
             "16",
-            types(ChannelType.SHM),
-            all(),
+            Applies.on(ChannelType.SHM),
             "the number of ring slots, a power of two from 1 to 65536. A pinger and an echo use two lanes (there and back) of slots / 2 slots each, so they need at least 2."),
     SYNC(
             CHANNEL,
@@ -173,8 +157,7 @@ public enum Key {
             false,
             "semaphore",
             null,
-            types(ChannelType.SHM),
-            all(),
+            Applies.on(ChannelType.SHM),
             "how the processes sharing the segment coordinate. none: not at all, so races happen and are counted (lost updates, corrupted or lost messages). semaphore: System V semaphores (semop, a system call per wait and post), one set per channel: 3 + one per reader (broadcast or shared), 8 for a pinger and an echo, 1 for incrementers; it may not have more than semmsl, the first field of /proc/sys/kernel/sem. spin: sequence numbers with acquire/release ordering and busy waiting (no system call per message). atomic: atomic read-modify-write on the counter (incrementers only)."),
     FANOUT(
             CHANNEL,
@@ -183,8 +166,7 @@ public enum Key {
             false,
             "shared",
             null,
-            types(ChannelType.SHM),
-            all(),
+            Applies.on(ChannelType.SHM),
             "with several readers (at most 128 readers on one ring). shared: each message is read by one reader. broadcast: every reader sees every message."),
     REMOVE(
             CHANNEL,
@@ -193,8 +175,7 @@ public enum Key {
             false,
             "after-attach",
             null,
-            types(ChannelType.SHM),
-            all(),
+            Applies.on(ChannelType.SHM),
             "when ipclab marks the segment for removal (shmctl IPC_RMID). after-attach: as soon as every process has attached, so the kernel frees it at the last detach even if everything crashes (its key turns to 0 in 'ipcs'). at-end: once every process has exited, so 'ipcs' lists it with its key for the whole run, and with run --keep it stays, attached by nobody (nattch 0). never: not at all, as a C program that forgets shmctl(IPC_RMID): the segment (and its semaphore set) outlive the run (the report says so) until 'ipclab clean' removes them."),
     MODE(
             CHANNEL,
@@ -203,8 +184,7 @@ public enum Key {
             false,
             "blocking",
             null,
-            types(ChannelType.MSGQ),
-            all(),
+            Applies.on(ChannelType.MSGQ),
             "blocking calls, or IPC_NOWAIT with retries, counting EAGAIN (queue full) and ENOMSG (queue empty)."),
     CAPACITY(
             CHANNEL,
@@ -213,8 +193,7 @@ public enum Key {
             false,
             "the kernel's /proc/sys/kernel/msgmnb",
             "16KiB",
-            types(ChannelType.MSGQ),
-            all(),
+            Applies.on(ChannelType.MSGQ),
             "the queue's msg_qbytes, the bytes it holds before a send blocks or fails with EAGAIN. More than msgmnb needs privileges, so is refused; it must hold at least the largest message."),
     DOMAIN(
             CHANNEL,
@@ -223,8 +202,7 @@ public enum Key {
             false,
             "unix",
             null,
-            types(ChannelType.SOCKET),
-            all(),
+            Applies.on(ChannelType.SOCKET),
             "unix (AF_UNIX stream: one writer, one reader), unix-dgram (AF_UNIX datagrams: several writers, one reader; a datagram is at most 64KiB and at most /proc/sys/net/core/wmem_default - 32 bytes, the default send buffer less the kernel's overhead: raise it with sudo sysctl -w net.core.wmem_default=<bytes>), tcp (loopback stream: one writer, one reader), udp (loopback datagrams of at most 65507 bytes: several writers, one reader)."),
     VERIFY(
             CHANNEL,
@@ -233,8 +211,7 @@ public enum Key {
             false,
             "full",
             "ends",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "how much of every message its receivers (readers, echoes, and a pinger for the replies) check. full: a CRC32C over the whole message, so any damaged byte is counted as corrupted. ends: the header (length, writer, sequence, and a 64-bit mix of them with the timestamp) and the sequence repeated in the message's last 8 bytes: the per-message work of the native baseline bench/native/ipcbase.c, for comparisons that measure the mechanism rather than ipclab's checking. none: the length only. Loss, duplicates and reordering are counted in every mode."),
     SAMPLE(
             CHANNEL,
@@ -243,8 +220,7 @@ public enum Key {
             false,
             "1 (every message)",
             "64",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "a reader records the one-way latency of every n-th message it receives (and reads the clock for those and the last one only), so that a stream's measurement costs less per message; as bench/native/ipcbase.c does with 64. Round trips (pinger and echo) are always timed one by one."),
 
     // ---- a process ----
@@ -255,8 +231,7 @@ public enum Key {
             true,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "What the process does. writer: sends 'messages' messages of 'size' bytes. reader: receives everything its channel's writers send (shared among several readers, or every message to each with fanout: broadcast). pinger: sends a message, waits for it to come back and times the round trip, 'warmup' times unmeasured, then 'messages' times. echo: returns every message to its pinger. incrementer: adds 1 to a counter in shared memory 'messages' times (shm only; see the channel's sync). A channel carries writers and readers, or exactly one pinger and one echo, or incrementers only."),
     CHANNEL_NAME(
             PROCESS,
@@ -265,8 +240,7 @@ public enum Key {
             true,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "The name of the channel this process uses (a key under 'channels')."),
     REPLICAS(
             PROCESS,
@@ -275,8 +249,7 @@ public enum Key {
             false,
             "1",
             "2",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "How many identical processes to start, named name-1 ... name-n. Stream sockets and pipes take one writer and one reader; datagram sockets several writers and one reader; message queues any number of each; shm several writers and up to 128 readers. Round trips take exactly one pinger and one echo."),
     MESSAGES(
             PROCESS,
@@ -285,8 +258,7 @@ public enum Key {
             false,
             "1000; unbounded when only a duration is given",
             "1000",
-            any(),
-            roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
+            Applies.to(Role.WRITER, Role.PINGER, Role.INCREMENTER),
             "messages to send, or for an incrementer the increments, at most 100000000 (give a duration for longer runs). Readers and echoes take what is sent to them."),
     DURATION(
             PROCESS,
@@ -295,8 +267,7 @@ public enum Key {
             false,
             null,
             "5s",
-            any(),
-            roles(Role.WRITER, Role.PINGER, Role.INCREMENTER),
+            Applies.to(Role.WRITER, Role.PINGER, Role.INCREMENTER),
             "stop after this long; with 'messages', whichever comes first. Must be shorter than the scenario's timeout."),
     MESSAGE_SIZE(
             PROCESS,
@@ -305,8 +276,7 @@ public enum Key {
             false,
             "64B",
             "4KiB",
-            any(),
-            roles(Role.WRITER, Role.PINGER),
+            Applies.to(Role.WRITER, Role.PINGER),
             "message size including ipclab's 32-byte header (sequence, writer id, checksum, timestamp), so at least 32B, and at most 2147483647 bytes (2GiB - 1). msgq: at most /proc/sys/kernel/msgmax; shm: must fit a slot; udp: at most 65507; unix-dgram: at most 64KiB and at most /proc/sys/net/core/wmem_default - 32."),
     RATE(
             PROCESS,
@@ -315,8 +285,7 @@ public enum Key {
             false,
             "flat out",
             "20k/s",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "messages per second (500/s, 20k/s, 1M/s). A reader or an echo paced below its writers' rate is a slow consumer: the channel fills up (msgq: senders block, or see EAGAIN with mode: nowait)."),
     DELAY(
             PROCESS,
@@ -325,8 +294,7 @@ public enum Key {
             false,
             null,
             "1ms",
-            any(),
-            roles(Role.READER, Role.ECHO),
+            Applies.to(Role.READER, Role.ECHO),
             "how long a reader or an echo holds each message before it takes the next (a slow consumer), at most 10s. With a rate as well, the slower of the two sets the pace."),
     MTYPE(
             PROCESS,
@@ -335,8 +303,7 @@ public enum Key {
             false,
             "writer and pinger 1, reader 0 (any type)",
             "1",
-            types(ChannelType.MSGQ),
-            roles(Role.WRITER, Role.READER, Role.PINGER),
+            Applies.on(ChannelType.MSGQ, Role.WRITER, Role.READER, Role.PINGER),
             "the message type a writer or pinger sends, from 1 to 4294967295 (2^32 - 1; the types above carry the replies to pingers), or a reader selects with msgrcv: 0 takes any message, n > 0 only type n, -n the lowest type <= n first, with n at most 4294967295. An echo answers its pinger's type."),
     WARMUP(
             PROCESS,
@@ -345,8 +312,7 @@ public enum Key {
             false,
             "max(100, messages / 10); 0 for a writer bounded only by a duration",
             "100",
-            any(),
-            roles(Role.WRITER, Role.PINGER),
+            Applies.to(Role.WRITER, Role.PINGER),
             "unmeasured messages (for a pinger, round trips) before the measured ones: checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message, so that JIT compilation and page faults stay out of the figures."),
     CPU(
             PROCESS,
@@ -355,8 +321,7 @@ public enum Key {
             false,
             "any CPU (the scheduler's choice)",
             "1",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "the one CPU this process runs on (sched_setaffinity, applied before it reports ready; with replicas, each replica). Must be online (/sys/devices/system/cpu/online). Comparisons with a native program pinned to CPUs should pin alike: two processes on one CPU wake each other far faster than across CPUs. Give cpu or cpus, not both."),
     CPUS(
             PROCESS,
@@ -365,8 +330,7 @@ public enum Key {
             false,
             "any CPU (the scheduler's choice)",
             "[0, 1]",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "the CPUs this process may run on, a list such as [0, 1] or a range such as 0-3 (sched_setaffinity, applied before it reports ready). Every one must be online (/sys/devices/system/cpu/online). Give cpu or cpus, not both."),
 
     // ---- a fault (an item under faults:) ----
@@ -377,8 +341,7 @@ public enum Key {
             false,
             null,
             "producer-1",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "The process the fault acts on, by its name after replicas (producer-1 ... producer-n for replicas: n). A fault names a process or a channel, not both."),
     FAULT_CHANNEL(
             FAULT,
@@ -387,8 +350,7 @@ public enum Key {
             false,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "The channel the fault acts on (remove, fill)."),
     ACTION(
             FAULT,
@@ -397,8 +359,7 @@ public enum Key {
             true,
             null,
             null,
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "What happens. On a process: kill (SIGKILL: no clean-up, no report; a semaphore it held without SEM_UNDO stays held), stop (SIGSTOP: frozen, holding whatever it held), cont (SIGCONT: resumes a stopped process), delay (each of its operations held for 'for'). On a channel: remove (IPC_RMID of the msgq, or of an shm channel's semaphore set, while in use: the others see EIDRM) and fill (the msgq filled to its capacity with foreign messages, so writers block or see EAGAIN; readers count them as corrupted, caused by the fault)."),
     AFTER(
             FAULT,
@@ -407,8 +368,7 @@ public enum Key {
             false,
             null,
             "1000",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "when: after the process has sent or received this many measured messages (its own count). Process faults only; not with 'at'."),
     AT(
             FAULT,
@@ -417,8 +377,7 @@ public enum Key {
             false,
             null,
             "500ms",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "when: this long after the start barrier opened (shorter than the scenario's timeout). Not with 'after'; a channel fault needs it."),
     FOR(
             FAULT,
@@ -427,8 +386,7 @@ public enum Key {
             false,
             null,
             "50ms",
-            any(),
-            all(),
+            Applies.EVERYWHERE,
             "delay only: how long each operation of the process is held (at most 10s); the delay starts at 'after' or 'at', or from the start when neither is given.");
 
     /** Where a key is written: at the top, in a channel, in a process. */
@@ -439,45 +397,13 @@ public enum Key {
         FAULT
     }
 
-    /**
-     * What a key's value is. {@code minimum} and {@code maximum} bound an integer ({@code null}:
-     * none); {@code choices} is the enum of a choice.
-     */
-    public record ValueType(String kind, Long minimum, Long maximum, Class<? extends Enum<?>> choices) {
-        public static final ValueType TEXT = of("text");
-        public static final ValueType SIZE = of("size");
-        public static final ValueType DURATION = of("duration");
-        public static final ValueType RATE = of("rate");
-        public static final ValueType CHANNEL_REF = of("channel name");
-        public static final ValueType CHANNELS = of("channels");
-        public static final ValueType PROCESSES = of("processes");
-        public static final ValueType SWEEP = of("sweep");
-        public static final ValueType CLAIMS = of("claims");
-        public static final ValueType CPUS = of("cpus");
-        public static final ValueType FAULTS = of("faults");
-        public static final ValueType PROCESS_REF = of("process name");
-
-        static ValueType of(String kind) {
-            return new ValueType(kind, null, null, null);
-        }
-
-        static ValueType integer(long minimum, Long maximum) {
-            return new ValueType("integer", minimum, maximum, null);
-        }
-
-        static ValueType choice(Class<? extends Enum<?>> type) {
-            return new ValueType("choice", null, null, type);
-        }
-    }
-
     private final Scope scope;
     private final String yaml;
     private final ValueType type;
     private final boolean required;
     private final String defaultText;
     private final String example;
-    private final Set<ChannelType> channelTypes;
-    private final Set<Role> roles;
+    private final Applies applies;
     private final String description;
 
     Key(
@@ -487,8 +413,7 @@ public enum Key {
             boolean required,
             String defaultText,
             String example,
-            Set<ChannelType> channelTypes,
-            Set<Role> roles,
+            Applies applies,
             String description) {
         this.scope = scope;
         this.yaml = yaml;
@@ -496,8 +421,7 @@ public enum Key {
         this.required = required;
         this.defaultText = defaultText;
         this.example = example;
-        this.channelTypes = channelTypes;
-        this.roles = roles;
+        this.applies = applies;
         this.description = description;
     }
 
@@ -535,12 +459,12 @@ public enum Key {
 
     /** The channel types the key applies to (a channel's own type, or a process's channel's); all when empty. */
     public Set<ChannelType> channelTypes() {
-        return channelTypes;
+        return applies.channelTypes();
     }
 
     /** The roles the key applies to; all when every role takes it. */
     public Set<Role> roles() {
-        return roles;
+        return applies.roles();
     }
 
     /** What the key means, without its default and where it applies (see {@link #reference()}). */
@@ -550,12 +474,12 @@ public enum Key {
 
     /** Whether a process of this role takes the key. */
     public boolean appliesTo(Role role) {
-        return roles.contains(role);
+        return applies.roles().contains(role);
     }
 
     /** Whether the key applies on a channel of this type (its own, or a process's channel's). */
     public boolean appliesTo(ChannelType channelType) {
-        return channelTypes.isEmpty() || channelTypes.contains(channelType);
+        return applies.channelTypes().isEmpty() || applies.channelTypes().contains(channelType);
     }
 
     /**
@@ -563,17 +487,7 @@ public enum Key {
      * {@code shm: the number of ring slots, ... Default: 16.}
      */
     public String reference() {
-        List<String> where = new ArrayList<>();
-        for (ChannelType t : channelTypes) where.add(Names.yaml(t));
-        List<String> who = new ArrayList<>();
-        if (roles.size() < Role.values().length) for (Role r : roles) who.add(Names.yaml(r));
-        String prefix = String.join(
-                "; ",
-                where.isEmpty()
-                        ? who.isEmpty() ? List.of() : List.of(String.join(", ", who))
-                        : who.isEmpty()
-                                ? List.of(String.join(", ", where))
-                                : List.of(String.join(", ", where), String.join(", ", who)));
+        String prefix = applies.text();
         return (prefix.isEmpty() ? "" : prefix + ": ")
                 + description
                 + (defaultText == null ? "" : " Default: " + defaultText + ".");
@@ -614,21 +528,5 @@ public enum Key {
     static String exampleOf(String yaml) {
         for (Key k : values()) if (k.yaml.equals(yaml) && k.example != null) return k.example;
         return null;
-    }
-
-    private static Set<ChannelType> any() {
-        return Set.of();
-    }
-
-    private static Set<ChannelType> types(ChannelType t) {
-        return Set.of(t);
-    }
-
-    private static Set<Role> all() {
-        return EnumSet.allOf(Role.class);
-    }
-
-    private static Set<Role> roles(Role first, Role... rest) {
-        return EnumSet.of(first, rest);
     }
 }

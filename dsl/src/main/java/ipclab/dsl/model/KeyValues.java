@@ -42,6 +42,36 @@ final class KeyValues {
         return this;
     }
 
+    /**
+     * The record of these values, made by its canonical constructor: the component {@code name}
+     * (channels and processes have one; it is not a key) gets {@code name}, every other one the
+     * value of its key. A new key so needs no cast list in a builder.
+     */
+    <R extends Record> R build(String name) {
+        RecordComponent[] cs = record.getRecordComponents();
+        Class<?>[] types = new Class<?>[cs.length];
+        Object[] args = new Object[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            types[i] = cs[i].getType();
+            args[i] = cs[i].getName().equals("name") ? name : values.get(keyOf(cs[i].getName()));
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            R r = (R) record.getDeclaredConstructor(types).newInstance(args);
+            return r;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re; // the record's own check, for the user
+            throw new IllegalStateException("cannot make a " + record.getSimpleName(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + record.getSimpleName(), e);
+        }
+    }
+
+    private Key keyOf(String component) {
+        for (Key k : Key.of(scope)) if (k.component().equals(component)) return k;
+        throw new IllegalStateException(record.getSimpleName() + "." + component + " has no key");
+    }
+
     /** Sets a key from its YAML text; the exception's message is for the user. */
     void set(String key, String text) {
         String what = scope.name().toLowerCase(java.util.Locale.ROOT);
@@ -66,7 +96,7 @@ final class KeyValues {
     }
 
     private static Object parse(Key k, String text, Class<?> as) {
-        Key.ValueType t = k.type();
+        ValueType t = k.type();
         return switch (t.kind()) {
             case "integer" -> {
                 long v = Values.integer(text, k.yaml(), t.minimum());

@@ -1,6 +1,5 @@
 package ipclab.dsl.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,12 +41,12 @@ public enum Mechanism {
     }
 
     public static Optional<Mechanism> named(String yaml) {
-        return Arrays.stream(values()).filter(m -> m.yaml.equals(yaml)).findFirst();
+        return Names.named(Mechanism.class, Mechanism::yaml, yaml);
     }
 
     /** {@code msgq | shm | shm-sem | shm-spin | socket | unix | tcp | pipe}. */
     public static String choices() {
-        return String.join(" | ", Arrays.stream(values()).map(Mechanism::yaml).toList());
+        return Names.list(Mechanism.class, Mechanism::yaml, " | ");
     }
 
     /** The channel as this mechanism: its type and keys set, the keys its type does not take dropped. */

@@ -1,6 +1,9 @@
 package ipclab.dsl.model;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** YAML spelling of enum constants: lower case, '-' for '_' ({@code UNIX_DGRAM} is {@code unix-dgram}). */
 public final class Names {
@@ -16,11 +19,18 @@ public final class Names {
     }
 
     public static <E extends Enum<E>> String choices(Class<E> type) {
-        StringBuilder sb = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            if (!sb.isEmpty()) sb.append(" | ");
-            sb.append(yaml(e));
-        }
-        return sb.toString();
+        return list(type, Names::yaml, " | ");
+    }
+
+    /** The constant of {@code type} called {@code text}, by the name {@code name} gives each (its YAML or report name). */
+    public static <E extends Enum<E>> Optional<E> named(Class<E> type, Function<E, String> name, String text) {
+        for (E e : type.getEnumConstants()) if (name.apply(e).equals(text)) return Optional.of(e);
+        return Optional.empty();
+    }
+
+    /** The names {@code name} gives the constants of {@code type}, in order, joined by {@code separator}. */
+    public static <E extends Enum<E>> String list(Class<E> type, Function<E, String> name, String separator) {
+        return String.join(
+                separator, Arrays.stream(type.getEnumConstants()).map(name).toList());
     }
 }

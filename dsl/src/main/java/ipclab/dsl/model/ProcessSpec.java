@@ -110,22 +110,7 @@ public record ProcessSpec(
         }
 
         public ProcessSpec build() {
-            return CallSites.attach(
-                    new ProcessSpec(
-                            name(),
-                            (Role) values.get(Key.ROLE),
-                            (String) values.get(Key.CHANNEL_NAME),
-                            (Integer) values.get(Key.REPLICAS),
-                            (Long) values.get(Key.MESSAGES),
-                            (Duration) values.get(Key.DURATION),
-                            (ByteSize) values.get(Key.MESSAGE_SIZE),
-                            (Rate) values.get(Key.RATE),
-                            (Duration) values.get(Key.DELAY),
-                            (Long) values.get(Key.MTYPE),
-                            (Long) values.get(Key.WARMUP),
-                            (Integer) values.get(Key.CPU),
-                            (CpuList) values.get(Key.CPUS)),
-                    sites);
+            return CallSites.attach(values.<ProcessSpec>build(name()), sites);
         }
     }
 }

@@ -171,10 +171,7 @@ public record Scenario(
 
         /** Adds a channel; its name must be new. */
         public Builder channel(ChannelSpec c) {
-            if (channels.putIfAbsent(c.name(), c) != null)
-                throw new IllegalArgumentException("channel " + c.name() + " is defined twice");
-            adopt("channels." + c.name(), c);
-            return this;
+            return add(channels, "channels", "channel", c.name(), c);
         }
 
         public Builder channel(ChannelSpec.Builder c) {
@@ -188,10 +185,7 @@ public record Scenario(
 
         /** Adds a process (group); its name must be new. */
         public Builder process(ProcessSpec p) {
-            if (processes.putIfAbsent(p.name(), p) != null)
-                throw new IllegalArgumentException("process " + p.name() + " is defined twice");
-            adopt("processes." + p.name(), p);
-            return this;
+            return add(processes, "processes", "process", p.name(), p);
         }
 
         public Builder process(ProcessSpec.Builder p) {
@@ -274,6 +268,14 @@ public record Scenario(
                             compare,
                             faults),
                     sites);
+        }
+
+        /** Adds a channel or process under its new name, with where it was written ({@code channels.NAME...}). */
+        private <S> Builder add(Map<String, S> into, String section, String what, String name, S spec) {
+            if (into.putIfAbsent(name, spec) != null)
+                throw new IllegalArgumentException(what + " " + name + " is defined twice");
+            adopt(section + "." + name, spec);
+            return this;
         }
 
         /** A channel's or process's sites under its path; where it was added when it has none of its own. */

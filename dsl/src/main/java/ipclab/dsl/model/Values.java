@@ -12,47 +12,34 @@ import java.util.Map;
 public final class Values {
     private Values() {}
 
-    private static final Map<String, String> SIZE_UNIT_MISTAKES = Map.ofEntries(
-            Map.entry("K", "KiB"),
-            Map.entry("k", "KiB"),
-            Map.entry("KB", "KiB"),
-            Map.entry("kB", "KiB"),
-            Map.entry("kb", "KiB"),
-            Map.entry("Kb", "KiB"),
-            Map.entry("kib", "KiB"),
-            Map.entry("KIB", "KiB"),
-            Map.entry("Ki", "KiB"),
-            Map.entry("M", "MiB"),
-            Map.entry("MB", "MiB"),
-            Map.entry("mb", "MiB"),
-            Map.entry("mib", "MiB"),
-            Map.entry("MIB", "MiB"),
-            Map.entry("Mi", "MiB"),
-            Map.entry("G", "GiB"),
-            Map.entry("GB", "GiB"),
-            Map.entry("gib", "GiB"),
-            Map.entry("b", "B"),
-            Map.entry("bytes", "B"),
-            Map.entry("byte", "B"));
-    private static final Map<String, String> DURATION_UNIT_MISTAKES = Map.ofEntries(
-            Map.entry("sec", "s"),
-            Map.entry("secs", "s"),
-            Map.entry("second", "s"),
-            Map.entry("seconds", "s"),
-            Map.entry("S", "s"),
-            Map.entry("msec", "ms"),
-            Map.entry("millis", "ms"),
-            Map.entry("MS", "ms"),
-            Map.entry("µs", "us"),
-            Map.entry("μs", "us"),
-            Map.entry("usec", "us"),
-            Map.entry("micros", "us"),
-            Map.entry("min", "m"),
-            Map.entry("mins", "m"),
-            Map.entry("minutes", "m"),
-            Map.entry("h", "m"),
-            Map.entry("nsec", "ns"),
-            Map.entry("nanos", "ns"));
+    /** Units people write for sizes, by the unit meant: "KiB K k KB" reads K, k and KB as KiB. */
+    private static final Map<String, String> SIZE_UNIT_MISTAKES =
+            corrections("KiB K k KB kB kb Kb kib KIB Ki", "MiB M MB mb mib MIB Mi", "GiB G GB gib", "B b bytes byte");
+
+    private static final Map<String, String> DURATION_UNIT_MISTAKES = corrections(
+            "s sec secs second seconds S",
+            "ms msec millis MS",
+            "us µs μs mus usec micros",
+            "m min mins minutes h",
+            "ns nsec nanos");
+
+    private static Map<String, String> corrections(String... lines) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String line : lines) {
+            String[] words = line.split(" ");
+            for (int i = 1; i < words.length; i++) out.put(words[i], words[0]);
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The unit meant by a size or duration unit written wrong ({@code KB}: {@code KiB}, {@code usec}:
+     * {@code us}), or {@code null}. Claims, which also take {@code k} and {@code M}, ask this too.
+     */
+    public static String unitMeant(String unit) {
+        String size = SIZE_UNIT_MISTAKES.get(unit);
+        return size != null ? size : DURATION_UNIT_MISTAKES.get(unit);
+    }
 
     /** {@code 64}, {@code 64B}, {@code 4KiB}, {@code 1MiB}, {@code 1GiB}. */
     public static ByteSize size(String text) {
@@ -101,7 +88,7 @@ public final class Values {
             v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
         } catch (NumberFormatException e) {
             if (t.matches("[-+]?[0-9]+"))
-                throw new IllegalArgumentException(key + "=" + text.strip() + " is too large");
+                throw new IllegalArgumentException(key + "=" + shown(text.strip()) + " is too large");
             throw new IllegalArgumentException("'" + text.strip() + "' is not a whole number; write e.g. '" + key + ": "
                     + example(key) + "'" + (t.matches("[0-9]+[a-zA-Z/]+") ? " (no unit)" : ""));
         }
@@ -129,8 +116,13 @@ public final class Values {
         try {
             return Math.multiplyExact(Long.parseLong(digits), mult);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is too large a " + what);
+            throw new IllegalArgumentException("'" + shown(text) + "' is too large a " + what);
         }
+    }
+
+    /** A long number as a message shows it: its first digits and how many there are, not 20,000 of them. */
+    private static String shown(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 20) + "...(" + text.length() + " characters)";
     }
 
     private static String example(String key) {

@@ -6,6 +6,7 @@ import ipclab.dsl.model.Durations;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
@@ -154,7 +155,10 @@ final class Concluder {
                                 QueueMode.values()[0],
                                 0,
                                 SocketDomain.values()[0],
-                                maxMessage); // one writer, one reader
+                                maxMessage,
+                                Removal.AFTER_ATTACH,
+                                Verify.FULL,
+                                1); // one writer, one reader
                 };
         if (sized == null) return null;
         return sized.checking(c.verify() == null ? Verify.FULL : c.verify(), c.sample() == null ? 1 : c.sample());

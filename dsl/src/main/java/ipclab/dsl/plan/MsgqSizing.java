@@ -5,8 +5,10 @@ import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import java.util.List;
 
 /** A System V queue's mode and capacity against the kernel's msgmax, msgmnb and semmsl. */
@@ -65,6 +67,9 @@ final class MsgqSizing {
                 mode,
                 capacity,
                 SocketDomain.values()[0],
-                maxMessage);
+                maxMessage,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
     }
 }

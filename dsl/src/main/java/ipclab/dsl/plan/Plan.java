@@ -37,18 +37,6 @@ public record Plan(
         faults = List.copyOf(faults);
     }
 
-    /** A plan without faults. */
-    public Plan(
-            Scenario scenario,
-            Map<String, String> params,
-            long seed,
-            Duration timeout,
-            List<PlannedChannel> channels,
-            List<PlannedProcess> processes,
-            List<Expectation> expectations) {
-        this(scenario, params, seed, timeout, channels, processes, expectations, List.of());
-    }
-
     /** The faults that act on this process (by name after replicas). */
     public List<PlannedFault> faultsOf(String process) {
         return faults.stream().filter(f -> process.equals(f.process())).toList();

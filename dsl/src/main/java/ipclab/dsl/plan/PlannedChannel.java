@@ -43,65 +43,6 @@ public record PlannedChannel(
         if (sample < 1) throw new IllegalArgumentException("sample=" + sample + " must be at least 1");
     }
 
-    /** A channel whose segment (if any) is marked for removal once every worker attached, the default, fully verified. */
-    public PlannedChannel(
-            String name,
-            ChannelType type,
-            long segmentBytes,
-            int slots,
-            long slotBytes,
-            Sync sync,
-            Fanout fanout,
-            QueueMode mode,
-            long capacity,
-            SocketDomain domain,
-            long maxMessage) {
-        this(
-                name,
-                type,
-                segmentBytes,
-                slots,
-                slotBytes,
-                sync,
-                fanout,
-                mode,
-                capacity,
-                domain,
-                maxMessage,
-                Removal.AFTER_ATTACH);
-    }
-
-    /** A channel with full verification and every latency recorded. */
-    public PlannedChannel(
-            String name,
-            ChannelType type,
-            long segmentBytes,
-            int slots,
-            long slotBytes,
-            Sync sync,
-            Fanout fanout,
-            QueueMode mode,
-            long capacity,
-            SocketDomain domain,
-            long maxMessage,
-            Removal removal) {
-        this(
-                name,
-                type,
-                segmentBytes,
-                slots,
-                slotBytes,
-                sync,
-                fanout,
-                mode,
-                capacity,
-                domain,
-                maxMessage,
-                removal,
-                Verify.FULL,
-                1);
-    }
-
     /** This channel with another verification and latency sampling. */
     public PlannedChannel checking(Verify v, int every) {
         return new PlannedChannel(

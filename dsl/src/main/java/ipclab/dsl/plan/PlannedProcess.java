@@ -42,68 +42,6 @@ public record PlannedProcess(
         cpus = List.copyOf(cpus);
     }
 
-    /** A process without a per-message delay, not pinned. */
-    public PlannedProcess(
-            String name,
-            String group,
-            int replica,
-            int index,
-            Role role,
-            String channel,
-            long messages,
-            long durationNanos,
-            long size,
-            long ratePerSecond,
-            long mtype,
-            long warmup) {
-        this(
-                name,
-                group,
-                replica,
-                index,
-                role,
-                channel,
-                messages,
-                durationNanos,
-                size,
-                ratePerSecond,
-                mtype,
-                warmup,
-                0);
-    }
-
-    /** A process not pinned to CPUs. */
-    public PlannedProcess(
-            String name,
-            String group,
-            int replica,
-            int index,
-            Role role,
-            String channel,
-            long messages,
-            long durationNanos,
-            long size,
-            long ratePerSecond,
-            long mtype,
-            long warmup,
-            long delayNanos) {
-        this(
-                name,
-                group,
-                replica,
-                index,
-                role,
-                channel,
-                messages,
-                durationNanos,
-                size,
-                ratePerSecond,
-                mtype,
-                warmup,
-                delayNanos,
-                List.of());
-    }
-
     /** True when the scenario pinned the process to CPUs. */
     public boolean pinned() {
         return !cpus.isEmpty();

@@ -48,7 +48,7 @@ public final class Planner {
     public static final long DEFAULT_SEED = 1;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_MESSAGES = 1000;
-    /** Most messages one writer, pinger or incrementer may be given (readers' ledgers are sized by it). */
+    /** Most messages one writer, pinger or incrementer may be given (readers' ledgers are bounded whatever the count, but the supervisor's end-of-run check visits every sequence number). */
     public static final long MAX_MESSAGES = 100_000_000;
 
     public static final long DEFAULT_SIZE = 64;

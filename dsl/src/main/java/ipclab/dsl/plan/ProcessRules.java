@@ -51,7 +51,7 @@ final class ProcessRules {
                     Problem.value(
                             path + ".messages",
                             "messages=" + p.messages() + " is more than " + Planner.MAX_MESSAGES
-                                    + ", the most one process may send (each reader keeps a ledger of what it received); for longer runs give 'duration'"));
+                                    + ", the most one process may send (the supervisor checks every sequence number against the readers' sums at the end); for longer runs give 'duration'"));
         }
         if (p.delay() != null
                 && (p.delay().isZero() || p.delay().isNegative() || p.delay().compareTo(FaultRules.MAX_DELAY) > 0)) {

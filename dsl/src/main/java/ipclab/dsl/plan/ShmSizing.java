@@ -7,6 +7,7 @@ import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import java.util.List;
 
 /** An shm ring's geometry and synchronisation: defaults, what fits a slot, the segment and semaphore limits of the kernel. */
@@ -143,7 +144,9 @@ final class ShmSizing {
                 0,
                 SocketDomain.values()[0],
                 maxMessage,
-                c.remove());
+                c.remove(),
+                Verify.FULL,
+                1);
     }
 
     private static long roundUp(long v, long to) {

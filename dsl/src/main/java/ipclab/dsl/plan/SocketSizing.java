@@ -5,8 +5,10 @@ import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import java.util.List;
 
 /** A socket's domain and the largest datagram it can carry (UDP's payload, AF_UNIX's send buffer). */
@@ -34,7 +36,10 @@ final class SocketSizing {
                 QueueMode.values()[0],
                 0,
                 domain,
-                maxMessage);
+                maxMessage,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
     }
 
     /** An AF_UNIX datagram is at most the send buffer (wmem_default) - 32 bytes, and ipclab's 64KiB. */

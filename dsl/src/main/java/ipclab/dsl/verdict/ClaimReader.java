@@ -1,6 +1,7 @@
 package ipclab.dsl.verdict;
 
 import ipclab.dsl.expect.ClaimSyntaxException;
+import ipclab.dsl.expect.Operator;
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.Suggestions;
 import java.util.ArrayList;
@@ -71,19 +72,10 @@ final class ClaimReader {
         String system = system(new Token(first.text.substring(0, dot), first.column));
         Figure figure = figure(new Token(first.text.substring(dot + 1), first.column + dot + 1));
         Token op = take("one of == != < <= > >=");
-        ComparativeClaim.Op o =
-                switch (op.text) {
-                    case "==" -> ComparativeClaim.Op.EQ;
-                    case "!=" -> ComparativeClaim.Op.NE;
-                    case "<" -> ComparativeClaim.Op.LT;
-                    case "<=" -> ComparativeClaim.Op.LE;
-                    case ">" -> ComparativeClaim.Op.GT;
-                    case ">=" -> ComparativeClaim.Op.GE;
-                    case "=" -> throw new ClaimSyntaxException("'=' is not a comparison; write '=='", op.column);
-                    default ->
-                        throw new ClaimSyntaxException(
-                                "expected one of == != < <= > >=, found '" + op.text + "'", op.column);
-                };
+        Operator o = Operator.of(op.text);
+        if (op.text.equals("=")) throw new ClaimSyntaxException("'=' is not a comparison; write '=='", op.column);
+        if (o == null)
+            throw new ClaimSyntaxException("expected one of == != < <= > >=, found '" + op.text + "'", op.column);
         double value = value(take("a number"), figure);
         return new ComparativeClaim.Bound(text, system, figure, o, value, range());
     }

@@ -1,6 +1,7 @@
 package ipclab.dsl.verdict;
 
 import ipclab.dsl.expect.ClaimSyntaxException;
+import ipclab.dsl.expect.Operator;
 
 /**
  * A claim about a whole comparison rather than one run. Three forms, each optionally limited to a
@@ -37,44 +38,13 @@ public sealed interface ComparativeClaim {
             implements ComparativeClaim {}
 
     /** {@code system.figure OP value}. */
-    record Bound(String text, String system, Figure figure, Op op, double value, SizeRange range)
+    record Bound(String text, String system, Figure figure, Operator op, double value, SizeRange range)
             implements ComparativeClaim {}
 
     /** {@code system setup pays for itself after N messages [against other]}; {@code against} null means every other system. */
     record Payback(String text, String system, long messages, String against, SizeRange range)
             implements ComparativeClaim {}
 
-    enum Op {
-        EQ("=="),
-        NE("!="),
-        LT("<"),
-        LE("<="),
-        GT(">"),
-        GE(">=");
-
-        /** {@code ==} and {@code !=} compare measured ratios, which are rarely exact: within this fraction counts as equal. */
-        public static final double EQUAL_TOLERANCE = 0.01;
-
-        private final String symbol;
-
-        Op(String symbol) {
-            this.symbol = symbol;
-        }
-
-        public String symbol() {
-            return symbol;
-        }
-
-        public boolean test(double l, double r) {
-            boolean equal = l == r || Math.abs(l - r) <= EQUAL_TOLERANCE * Math.max(Math.abs(l), Math.abs(r));
-            return switch (this) {
-                case EQ -> equal;
-                case NE -> !equal;
-                case LT -> l < r;
-                case LE -> l <= r;
-                case GT -> l > r;
-                case GE -> l >= r;
-            };
-        }
-    }
+    /** {@code ==} and {@code !=} compare measured ratios, which are rarely exact: within this fraction counts as equal. */
+    double EQUAL_TOLERANCE = 0.01;
 }

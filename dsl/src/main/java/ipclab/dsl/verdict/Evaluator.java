@@ -105,8 +105,10 @@ public final class Evaluator {
     private static At bound(ComparativeClaim.Bound c, Measurements m, long size, List<Missing> unavailable) {
         Samples s = samples(m, c.system(), c.figure(), size, unavailable);
         if (s == null) return null;
-        boolean holds = c.op().test(s.median(), c.value());
-        Outcome o = !s.noisy() || c.op().test(s.min(), c.value()) == c.op().test(s.max(), c.value())
+        boolean holds = c.op().testWithin(s.median(), c.value(), ComparativeClaim.EQUAL_TOLERANCE);
+        Outcome o = !s.noisy()
+                        || c.op().testWithin(s.min(), c.value(), ComparativeClaim.EQUAL_TOLERANCE)
+                                == c.op().testWithin(s.max(), c.value(), ComparativeClaim.EQUAL_TOLERANCE)
                 ? (holds ? Outcome.HOLDS : Outcome.FAILS)
                 : Outcome.NOISY;
         return new At(

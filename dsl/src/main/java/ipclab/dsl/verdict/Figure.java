@@ -1,9 +1,8 @@
 package ipclab.dsl.verdict;
 
-import java.util.Arrays;
+import ipclab.dsl.model.Names;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a comparative claim can compare, with its unit and which way is better. Names are those
@@ -54,11 +53,11 @@ public enum Figure {
     }
 
     public static Optional<Figure> named(String text) {
-        return Arrays.stream(values()).filter(f -> f.text.equals(text)).findFirst();
+        return Names.named(Figure.class, Figure::text, text);
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(Figure::text).collect(Collectors.joining(", "));
+        return Names.list(Figure.class, Figure::text, ", ");
     }
 
     /** A value for people: {@code 812 MiB/s}, {@code 5.28 µs}, {@code 2.00}. */

@@ -9,6 +9,7 @@ import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.Suggestions;
+import ipclab.dsl.model.ValueType;
 import ipclab.dsl.model.Values;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -459,7 +460,7 @@ public final class ScenarioReader {
 
     private static boolean takesList(String key) {
         Key k = Key.find(Key.Scope.PROCESS, key);
-        return k != null && k.type() == Key.ValueType.CPUS;
+        return k != null && k.type() == ValueType.CPUS;
     }
 
     private <T> T convert(YamlNode.Entry e, String path, java.util.function.Supplier<T> f) {

@@ -12,10 +12,12 @@ import ipclab.dsl.ScenarioLoader;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +71,10 @@ class PlannerTest {
                         QueueMode.BLOCKING,
                         0,
                         SocketDomain.UNIX,
-                        64),
+                        64,
+                        Removal.AFTER_ATTACH,
+                        Verify.FULL,
+                        1),
                 ring);
         PlannedChannel q = p.channel("q");
         assertEquals(QueueMode.BLOCKING, q.mode());
@@ -77,9 +82,10 @@ class PlannerTest {
         assertEquals(SocketDomain.UNIX, p.channel("s").domain());
 
         PlannedProcess w1 = p.processes().get(0);
-        assertEquals(new PlannedProcess("w1", "w1", 1, 0, Role.WRITER, "ring", 1000, 0, 64, 0, 0, 100), w1);
         assertEquals(
-                new PlannedProcess("r2", "r2", 1, 3, Role.READER, "q", 1000, 0, 64, 0, 0, 0),
+                new PlannedProcess("w1", "w1", 1, 0, Role.WRITER, "ring", 1000, 0, 64, 0, 0, 100, 0, List.of()), w1);
+        assertEquals(
+                new PlannedProcess("r2", "r2", 1, 3, Role.READER, "q", 1000, 0, 64, 0, 0, 0, 0, List.of()),
                 p.processes().get(3));
         assertEquals(1, p.processes().get(2).mtype(), "a writer on a queue sends type 1");
         PlannedProcess pinger = p.processes().get(4);
@@ -627,7 +633,7 @@ class PlannerTest {
                         shmall));
         assertEquals(
                 "scenario t: processes.w.messages: messages=200000000 is more than 100000000, the most one process may send"
-                        + " (each reader keeps a ledger of what it received); for longer runs give 'duration'",
+                        + " (the supervisor checks every sequence number against the readers' sums at the end); for longer runs give 'duration'",
                 refused(
                         scenario("t")
                                 .channel(msgq("q"))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ipclab.dsl.expect.ClaimSyntaxException;
+import ipclab.dsl.expect.Operator;
 import org.junit.jupiter.api.Test;
 
 class ComparativeClaimTest {
@@ -41,7 +42,7 @@ class ComparativeClaimTest {
                         "msgq.syscallsPerMessage == 2",
                         "msgq",
                         Figure.SYSCALLS_PER_MESSAGE,
-                        ComparativeClaim.Op.EQ,
+                        Operator.EQ,
                         2,
                         SizeRange.ALL),
                 ComparativeClaim.parse("msgq.syscallsPerMessage == 2"));

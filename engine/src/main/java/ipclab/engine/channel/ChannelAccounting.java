@@ -7,6 +7,7 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.ReceivedSeqs;
 import ipclab.engine.protocol.WorkerReport;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Merges the reports of one channel's workers into {@link ChannelTotals}: loss and duplicates
- * from the receivers' sequence bitmaps against what each writer says it sent.
+ * from the receivers' bounded summaries ({@link ReceivedSeqs}) against what each writer says it sent.
  */
 public final class ChannelAccounting {
     private ChannelAccounting() {}
@@ -76,22 +77,22 @@ public final class ChannelAccounting {
         boolean broadcast = ch.type() == ChannelType.SHM && ch.fanout() == Fanout.BROADCAST;
         for (PlannedProcess w : senders) {
             WorkerReport wr = byName.get(w.name());
-            long sentW = wr == null ? 0 : wr.sent;
+            if (wr == null) continue; // killed before it said what it sent: nothing to hold its messages against
             if (broadcast) {
-                for (WorkerReport r : receivers)
-                    lost += Math.max(0, sentW - popcount(r.receivedSeqs.get(w.index()), sentW));
-            } else {
-                long[] union = null;
-                long sum = 0;
                 for (WorkerReport r : receivers) {
-                    long[] b = r.receivedSeqs.get(w.index());
-                    if (b == null) continue;
-                    sum += popcount(b, sentW);
-                    union = or(union, b);
+                    Loss l = loss(wr.sent, r.receivedSeqs.get(w.index()));
+                    lost += l.lost();
+                    dupAcross += l.duplicated();
                 }
-                long distinct = popcount(union, sentW);
-                dupAcross += sum - distinct;
-                lost += Math.max(0, sentW - distinct);
+            } else {
+                ReceivedSeqs all = null;
+                for (WorkerReport r : receivers) {
+                    ReceivedSeqs s = r.receivedSeqs.get(w.index());
+                    if (s != null) all = all == null ? s : all.plus(s);
+                }
+                Loss l = loss(wr.sent, all);
+                lost += l.lost();
+                dupAcross += l.duplicated();
             }
         }
 
@@ -138,24 +139,24 @@ public final class ChannelAccounting {
         return CounterFigures.of(ch.name(), finalValue, expected);
     }
 
-    /** Bits set below {@code limit}. */
-    static long popcount(long[] bits, long limit) {
-        if (bits == null || limit <= 0) return 0;
-        long n = 0;
-        long words = Math.min(bits.length, (limit + 63) >>> 6);
-        for (int i = 0; i < words; i++) {
-            long w = bits[i];
-            long base = (long) i << 6;
-            if (base + 64 > limit) w &= (1L << (limit - base)) - 1;
-            n += Long.bitCount(w);
-        }
-        return n;
-    }
+    /** Messages of one writer lost, and duplicated beyond what each receiver saw itself. */
+    record Loss(long lost, long duplicated) {}
 
-    private static long[] or(long[] acc, long[] b) {
-        if (acc == null) return b.clone();
-        long[] out = acc.length >= b.length ? acc : java.util.Arrays.copyOf(acc, b.length);
-        for (int i = 0; i < b.length; i++) out[i] |= b[i];
-        return out;
+    /**
+     * One writer's loss and duplicates from the sum of what its receivers got ({@code got}; null:
+     * nothing). Every message arrived exactly once when the distinct counts, late arrivals included,
+     * add up to {@code sent} and the hashes to the hash of 0..sent-1. Otherwise what arrived below
+     * a receiver's window counts as duplicated (it cannot be told from one) and what the distinct
+     * counts lack as lost, so that {@code received - duplicated + lost == sent} still holds; equal
+     * counts with a different hash mean at least one message lost and one duplicated, counted so.
+     */
+    static Loss loss(long sent, ReceivedSeqs got) {
+        if (got == null) return new Loss(Math.max(0, sent), 0);
+        long n = got.distinct();
+        if (n + got.outOfWindow() == sent && got.hash() == ReceivedSeqs.hashOfFirst(sent)) return new Loss(0, 0);
+        long lost = Math.max(0, sent - n);
+        long dup = Math.max(0, n - sent) + got.outOfWindow();
+        if (lost == 0 && dup == 0) return new Loss(1, 1); // same count, other messages
+        return new Loss(lost, dup);
     }
 }

@@ -11,8 +11,10 @@ public interface ReceivePort {
     /** Where received messages are. */
     MemorySegment buffer();
 
-    /** Offset of the current message in {@link #buffer()}. */
-    long offset();
+    /** Offset of the current message in {@link #buffer()}; 0 for a port that copies each message into its own buffer. */
+    default long offset() {
+        return 0;
+    }
 
     /**
      * Tries to receive one message (may block).
@@ -24,8 +26,10 @@ public interface ReceivePort {
     /** Done with the current message (ring: frees the slot). */
     void release();
 
-    /** Largest message this port can hold (for sanity checks of a header's length). */
-    long maxMessage();
+    /** Largest message this port can hold (for sanity checks of a header's length): by default its buffer's size. */
+    default long maxMessage() {
+        return buffer().byteSize();
+    }
 
     /** True when the transport may lose messages (UDP): a pinger then gives up on a reply after a while. */
     default boolean lossy() {

@@ -16,9 +16,13 @@ public interface SendPort {
      * Gets room for one message.
      *
      * @return the offset in {@link #buffer()} to write the message at, or -1 when there is no room
-     *         now and the caller should retry later (or a stop was requested while waiting)
+     *         now and the caller should retry later (or a stop was requested while waiting). By
+     *         default 0: a port that copies the message out of its own buffer (queue, socket, FIFO)
+     *         always has room there; only a ring claims a slot.
      */
-    long claim();
+    default long claim() {
+        return 0;
+    }
 
     /**
      * Sends the claimed message.

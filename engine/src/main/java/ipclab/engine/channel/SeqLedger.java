@@ -1,22 +1,39 @@
 package ipclab.engine.channel;
 
+import ipclab.dsl.model.Role;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.ReceivedSeqs;
 import ipclab.engine.protocol.WorkerReport;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A receiver's record of what it got: one bitmap of sequence numbers per writer, plus the last
- * sequence seen from each writer. Flags duplicates (seen twice here) and reordering (a writer's
- * sequence going backwards). Bitmaps are sized for bounded writers; for duration-bounded writers
- * (messages = Long.MAX_VALUE) they start at 1 Mi bits and double when needed (rare, amortised).
+ * A receiver's record of what it got, in memory that does not grow with the message count: per
+ * writer a window of {@value #WINDOW} sequence numbers above a base (a bitmap used as a ring), the
+ * count of distinct sequences, a multiset hash of them ({@link ReceivedSeqs}) and the last sequence
+ * seen. A sequence at or above the window's top slides the window up; a sequence below its base is
+ * counted {@code outOfWindow} (a late first arrival or a duplicate: which, only the supervisor's sums
+ * can tell). Within the window a sequence seen twice is a duplicate, exactly. A writer's sequence
+ * going backwards counts as reordering.
+ *
+ * <p>The channels deliver a writer's messages in order to each receiver (a queue, a ring, a stream)
+ * or nearly so (a lapped racy ring, UDP), so the window is never left behind in practice; when it is,
+ * the report says so ({@code ledger-out-of-window}) instead of guessing. Allocates only in the
+ * constructor.
  */
 public final class SeqLedger {
-    private static final int INITIAL_UNBOUNDED_WORDS = 1 << 14;
+    /** Sequences per writer whose arrival is remembered one by one: 256 words of 64 bits, 2 KiB. */
+    public static final int WINDOW = 1 << 14;
 
-    private final long[][] bits; // by writer index; null when that index is no writer
+    private static final int WORDS = WINDOW >>> 6;
+
+    private final long[][] window; // by writer index; null when that index is no writer
     private final long[] limit; // messages the writer sends (Long.MAX_VALUE: unbounded)
+    private final long[] base; // lowest sequence in the window, a multiple of 64
     private final long[] last;
+    private final long[] distinct;
+    private final long[] outOfWindow;
+    private final long[] hash;
     private long received;
     private long duplicates;
     private long reordered;
@@ -26,19 +43,20 @@ public final class SeqLedger {
     public SeqLedger(List<PlannedProcess> peers) {
         int max = 0;
         for (PlannedProcess p : peers) max = Math.max(max, p.index() + 1);
-        bits = new long[max][];
+        window = new long[max][];
         limit = new long[max];
+        base = new long[max];
         last = new long[max];
+        distinct = new long[max];
+        outOfWindow = new long[max];
+        hash = new long[max];
         Arrays.fill(last, -1L);
         for (PlannedProcess p : peers) {
             if (!p.role().originates()) continue;
             // a pinger's warmup round trips are numbered messages too
-            long n = p.role() == ipclab.dsl.model.Role.PINGER ? p.messages() + p.warmup() : p.messages();
-            limit[p.index()] = n;
-            bits[p.index()] = new long
-                    [n == Long.MAX_VALUE || n < 0
-                            ? INITIAL_UNBOUNDED_WORDS
-                            : (int) Math.min(Integer.MAX_VALUE - 8, (n + 63) >>> 6)];
+            long n = p.role() == Role.PINGER ? p.messages() + p.warmup() : p.messages();
+            limit[p.index()] = n < 0 ? Long.MAX_VALUE : n;
+            window[p.index()] = new long[WORDS];
         }
     }
 
@@ -47,31 +65,43 @@ public final class SeqLedger {
      * the writer or sequence cannot be one of this channel's.
      */
     public boolean record(int writer, long seq) {
-        if (writer < 0 || writer >= bits.length || bits[writer] == null || seq < 0 || seq >= limit[writer]) {
+        if (writer < 0 || writer >= window.length || window[writer] == null || seq < 0 || seq >= limit[writer]) {
             corrupted++;
             return false;
-        }
-        long[] b = bits[writer];
-        int word = (int) (seq >>> 6);
-        if (word >= b.length) b = grow(writer, word);
-        long mask = 1L << seq;
-        if ((b[word] & mask) != 0) {
-            duplicates++;
-        } else {
-            b[word] |= mask;
         }
         received++;
         if (seq < last[writer]) reordered++;
         last[writer] = seq;
+        if (seq < base[writer]) {
+            outOfWindow[writer]++;
+            hash[writer] += ReceivedSeqs.mix(seq);
+            return true;
+        }
+        long[] w = window[writer];
+        if (seq - base[writer] >= WINDOW) slide(writer, w, seq);
+        int word = (int) ((seq >>> 6) & (WORDS - 1));
+        long mask = 1L << seq;
+        if ((w[word] & mask) != 0) {
+            duplicates++;
+        } else {
+            w[word] |= mask;
+            distinct[writer]++;
+            hash[writer] += ReceivedSeqs.mix(seq);
+        }
         return true;
     }
 
-    private long[] grow(int writer, int word) {
-        long[] b = bits[writer];
-        int n = b.length;
-        while (n <= word) n = n >= (Integer.MAX_VALUE >> 1) ? Integer.MAX_VALUE - 8 : n * 2;
-        bits[writer] = Arrays.copyOf(b, n);
-        return bits[writer];
+    /** Moves the window up so that its top word holds {@code seq}, clearing the words it leaves. */
+    private void slide(int writer, long[] w, long seq) {
+        long newBase = ((seq >>> 6) - WORDS + 1) << 6;
+        long words = (newBase - base[writer]) >>> 6;
+        if (words >= WORDS) {
+            Arrays.fill(w, 0L);
+        } else {
+            long first = base[writer] >>> 6;
+            for (long i = 0; i < words; i++) w[(int) ((first + i) & (WORDS - 1))] = 0L;
+        }
+        base[writer] = newBase;
     }
 
     /** Counts a message whose checksum did not match. */
@@ -96,17 +126,22 @@ public final class SeqLedger {
         return corrupted;
     }
 
-    /** Copies the figures into the report (trimmed bitmaps in receivedSeqs). */
+    /** What this receiver got from {@code writer} (a writer index of this channel). */
+    public ReceivedSeqs of(int writer) {
+        return new ReceivedSeqs(distinct[writer], outOfWindow[writer], hash[writer]);
+    }
+
+    /** Copies the figures into the report: counts, one {@link ReceivedSeqs} per writer. */
     public void fill(WorkerReport r) {
         r.reordered += reordered;
         r.corrupted += corrupted;
         r.duplicatedLocally += duplicates;
-        for (int w = 0; w < bits.length; w++) {
-            if (bits[w] == null) continue;
-            long[] b = bits[w];
-            int used = b.length;
-            while (used > 0 && b[used - 1] == 0) used--;
-            r.receivedSeqs.put(w, Arrays.copyOf(b, used));
+        long late = 0;
+        for (int w = 0; w < window.length; w++) {
+            if (window[w] == null) continue;
+            r.receivedSeqs.put(w, of(w));
+            late += outOfWindow[w];
         }
+        if (late > 0) r.event("ledger-out-of-window", late);
     }
 }

@@ -95,82 +95,41 @@ public final class ProcSysvipc {
         }
 
         SysvObject row(Kind kind, String[] f, int lineNo) {
-            Row r = new Row(f, lineNo);
-            int key = (int) r.num("key", 10);
-            int id = (int) r.num(kind.idColumn(), 10);
-            int mode = (int) r.num("perms", 8);
-            int uid = (int) r.num("uid", 10);
-            int gid = (int) r.num("gid", 10);
-            int cuid = (int) r.num("cuid", 10);
-            int cgid = (int) r.num("cgid", 10);
-            return switch (kind) {
-                case SHM ->
-                    new SysvObject(
-                            kind,
-                            key,
-                            id,
-                            mode,
-                            uid,
-                            gid,
-                            cuid,
-                            cgid,
-                            r.num("size", 10),
-                            -1,
-                            -1,
-                            r.num("nattch", 10),
-                            (int) r.num("cpid", 10),
-                            (int) r.num("lpid", 10),
-                            -1,
-                            -1,
-                            r.numOr("ctime", 0));
-                case MSG ->
-                    new SysvObject(
-                            kind,
-                            key,
-                            id,
-                            mode,
-                            uid,
-                            gid,
-                            cuid,
-                            cgid,
-                            r.num("cbytes", 10),
-                            r.num("qnum", 10),
-                            -1,
-                            -1,
-                            -1,
-                            -1,
-                            (int) r.num("lspid", 10),
-                            (int) r.num("lrpid", 10),
-                            r.numOr("ctime", 0));
-                case SEM ->
-                    new SysvObject(
-                            kind,
-                            key,
-                            id,
-                            mode,
-                            uid,
-                            gid,
-                            cuid,
-                            cgid,
-                            -1,
-                            -1,
-                            (int) r.num("nsems", 10),
-                            -1,
-                            -1,
-                            -1,
-                            -1,
-                            -1,
-                            r.numOr("ctime", 0));
-            };
+            Row r = new Row(kind, f, lineNo);
+            return new SysvObject(
+                    kind,
+                    (int) r.num("key", 10),
+                    (int) r.num(kind.idColumn(), 10),
+                    (int) r.num("perms", 8),
+                    (int) r.num("uid", 10),
+                    (int) r.num("gid", 10),
+                    (int) r.num("cuid", 10),
+                    (int) r.num("cgid", 10),
+                    kind == Kind.SHM ? r.num("size", 10) : r.only(Kind.MSG, "cbytes"),
+                    r.only(Kind.MSG, "qnum"),
+                    (int) r.only(Kind.SEM, "nsems"),
+                    r.only(Kind.SHM, "nattch"),
+                    (int) r.only(Kind.SHM, "cpid"),
+                    (int) r.only(Kind.SHM, "lpid"),
+                    (int) r.only(Kind.MSG, "lspid"),
+                    (int) r.only(Kind.MSG, "lrpid"),
+                    r.numOr("ctime", 0));
         }
 
         private final class Row {
+            private final Kind kind;
             private final String[] fields;
             private final int lineNo;
 
-            Row(String[] fields, int lineNo) {
+            Row(Kind kind, String[] fields, int lineNo) {
+                this.kind = kind;
                 this.fields = fields;
                 this.lineNo = lineNo;
+            }
+
+            /** A decimal column of one kind's file; -1 (does not apply) for the other kinds. */
+            long only(Kind of, String column) {
+                return kind == of ? num(column, 10) : -1;
             }
 
             /** A decimal column some kernels' files (and test fixtures) lack: dflt then. */

@@ -12,8 +12,12 @@ import java.io.Reader;
 public final class BoundedLines {
     /** Supervisor to worker: a spec (the largest, with every peer on a channel) or a command. */
     public static final int MAX_TO_WORKER = 4 << 20;
-    /** Worker to supervisor: a report with its histograms and sequence ledgers is the largest. */
-    public static final int MAX_FROM_WORKER = 64 << 20;
+    /**
+     * Worker to supervisor: a report is the largest, and bounded whatever the message count: its
+     * latency histogram (compressed, well under 1 MiB even when every bucket of an hour's range is
+     * used) and one {@link ReceivedSeqs} of three numbers per writer.
+     */
+    public static final int MAX_FROM_WORKER = 8 << 20;
 
     private final Reader in;
     private final int max;

@@ -29,13 +29,18 @@ public sealed interface ChannelHandle {
     record Msgq(String channel, int msqId, int semId) implements ChannelHandle {}
 
     /** A stream socket (unix or tcp) at the address its receiver binds. */
-    record StreamSocket(String channel, Address address) implements ChannelHandle {}
+    record StreamSocket(String channel, Address address) implements Socket {}
 
     /**
      * A datagram socket (unix or udp) at the address its receiver binds; a pinger binds
      * {@link Address#back()} for the echoes.
      */
-    record DatagramSocket(String channel, Address address) implements ChannelHandle {}
+    record DatagramSocket(String channel, Address address) implements Socket {}
+
+    /** A socket of either kind: its receiver's address. */
+    sealed interface Socket extends ChannelHandle {
+        Address address();
+    }
 
     /** A FIFO in a private directory; a pinger/echo pair also uses {@code path + ".back"}. */
     record Fifo(String channel, String path) implements ChannelHandle {}

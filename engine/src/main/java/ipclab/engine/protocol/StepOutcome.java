@@ -1,5 +1,10 @@
 package ipclab.engine.protocol;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
 /**
  * One stepped operation and what it came to, as the worker reports it after a grant. Fields
  * that do not apply are {@link #NONE}; nothing here depends on the clock, so the same schedule
@@ -48,16 +53,25 @@ public record StepOutcome(
                 .append(channel)
                 .append(") ")
                 .append(result);
-        field(b, "value", value);
-        field(b, "writer", writer);
-        field(b, "seq", seq);
-        field(b, "mtype", mtype);
-        field(b, "size", size);
-        field(b, "slot", slot);
+        numbers().forEach((name, v) -> b.append(' ').append(name).append('=').append(v));
         return b.toString();
     }
 
-    private static void field(StringBuilder b, String name, long v) {
-        if (v != NONE) b.append(' ').append(name).append('=').append(v);
+    /** The names of the numeric fields, in the order they are written (in toString, on the wire, in traces). */
+    public static final List<String> NUMBERS = List.of("value", "writer", "seq", "mtype", "size", "slot");
+
+    /** The numeric fields that apply (not {@link #NONE}), by name, in the order of {@link #NUMBERS}. */
+    public Map<String, Long> numbers() {
+        long[] v = {value, writer, seq, mtype, size, slot};
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) if (v[i] != NONE) m.put(NUMBERS.get(i), v[i]);
+        return m;
+    }
+
+    /** An outcome read back: each numeric field from {@code number} by its name ({@link #NONE} when absent). */
+    public static StepOutcome read(StepOp op, String channel, StepResult result, ToLongFunction<String> number) {
+        long[] v = new long[NUMBERS.size()];
+        for (int i = 0; i < v.length; i++) v[i] = number.applyAsLong(NUMBERS.get(i));
+        return new StepOutcome(op, channel, result, v[0], v[1], v[2], v[3], v[4], v[5]);
     }
 }

@@ -300,35 +300,17 @@ public final class Wire {
             g.writeStringField("op", o.op().wireName());
             g.writeStringField("channel", o.channel());
             g.writeStringField("result", o.result().wireName());
-            optional(g, "value", o.value());
-            optional(g, "writer", o.writer());
-            optional(g, "seq", o.seq());
-            optional(g, "mtype", o.mtype());
-            optional(g, "size", o.size());
-            optional(g, "slot", o.slot());
+            for (var f : o.numbers().entrySet()) g.writeNumberField(f.getKey(), f.getValue());
         });
-    }
-
-    private static void optional(JsonGenerator g, String name, long v) throws IOException {
-        if (v != StepOutcome.NONE) g.writeNumberField(name, v);
     }
 
     /** Reads a "stepped" line back. */
     public static StepOutcome stepped(Map<String, Object> m) {
-        return new StepOutcome(
+        return StepOutcome.read(
                 StepOp.ofWire(str(m, "op")),
                 str(m, "channel"),
                 StepResult.ofWire(str(m, "result")),
-                optional(m, "value"),
-                optional(m, "writer"),
-                optional(m, "seq"),
-                optional(m, "mtype"),
-                optional(m, "size"),
-                optional(m, "slot"));
-    }
-
-    private static long optional(Map<String, Object> m, String k) {
-        return m.get(k) instanceof Number n ? n.longValue() : StepOutcome.NONE;
+                k -> m.get(k) instanceof Number n ? n.longValue() : StepOutcome.NONE);
     }
 
     /** A worker is about to do one of its own faults to itself (fault {@code index} of the plan) after {@code count} messages. */
@@ -391,8 +373,13 @@ public final class Wire {
             for (Fields.LongField f : Fields.COUNTS)
                 g.writeNumberField(f.name(), f.get().applyAsLong(r));
             g.writeObjectFieldStart("receivedSeqs");
-            for (Map.Entry<Integer, long[]> e : r.receivedSeqs.entrySet()) {
-                g.writeStringField(Integer.toString(e.getKey()), longsToBase64(e.getValue()));
+            for (Map.Entry<Integer, ReceivedSeqs> e : r.receivedSeqs.entrySet()) {
+                ReceivedSeqs s = e.getValue();
+                g.writeArrayFieldStart(Integer.toString(e.getKey()));
+                g.writeNumber(s.distinct());
+                g.writeNumber(s.outOfWindow());
+                g.writeNumber(s.hash());
+                g.writeEndArray();
             }
             g.writeEndObject();
             if (r.latency != null) g.writeStringField("latency", histogramToBase64(r.latency));
@@ -426,9 +413,7 @@ public final class Wire {
         Object seqs = m.get("receivedSeqs");
         if (seqs instanceof Map<?, ?> o)
             for (Map.Entry<?, ?> e : o.entrySet()) {
-                r.receivedSeqs.put(
-                        Integer.parseInt(e.getKey().toString()),
-                        longsFromBase64(e.getValue().toString()));
+                r.receivedSeqs.put(Integer.parseInt(e.getKey().toString()), receivedSeqs(e.getValue()));
             }
         Object lat = m.get("latency");
         if (lat != null) r.latency = histogramFromBase64(lat.toString());
@@ -438,17 +423,20 @@ public final class Wire {
         return r;
     }
 
-    static String longsToBase64(long[] a) {
-        ByteBuffer b = ByteBuffer.allocate(a.length * Long.BYTES);
-        for (long v : a) b.putLong(v);
-        return Base64.getEncoder().encodeToString(b.array());
-    }
-
-    static long[] longsFromBase64(String s) {
-        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(s));
-        long[] a = new long[b.remaining() / Long.BYTES];
-        for (int i = 0; i < a.length; i++) a[i] = b.getLong();
-        return a;
+    /** A receiver's {@link ReceivedSeqs} of one writer: {@code [distinct, outOfWindow, hash]}. */
+    private static ReceivedSeqs receivedSeqs(Object v) {
+        if (v instanceof List<?> l
+                && l.size() == 3
+                && l.get(0) instanceof Number d
+                && l.get(1) instanceof Number o
+                && l.get(2) instanceof Number h
+                && d.longValue() >= 0
+                && o.longValue() >= 0) {
+            return new ReceivedSeqs(d.longValue(), o.longValue(), h.longValue());
+        }
+        throw new IllegalArgumentException(
+                "protocol: receivedSeqs entry is not [distinct >= 0, outOfWindow >= 0, hash]: "
+                        + abbreviate(String.valueOf(v)));
     }
 
     static String histogramToBase64(Histogram h) {

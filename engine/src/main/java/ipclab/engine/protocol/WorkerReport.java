@@ -24,11 +24,12 @@ public final class WorkerReport {
     /** increments done (incrementer). */
     public long increments;
 
-    // correctness seen by this receiver (loss and duplicates are decided by the supervisor from receivedSeqs)
+    // correctness seen by this receiver (loss and duplicates are decided by the supervisor from every receiver's
+    // receivedSeqs)
     public long corrupted;
     public long reordered;
-    /** writer index (PlannedProcess.index) -> bitmap of the sequence numbers this process received (bit n = seq n). */
-    public final Map<Integer, long[]> receivedSeqs = new LinkedHashMap<>();
+    /** writer index (PlannedProcess.index) -> what this process received from that writer (bounded, see {@link ReceivedSeqs}). */
+    public final Map<Integer, ReceivedSeqs> receivedSeqs = new LinkedHashMap<>();
     /** messages seen twice by this same receiver. */
     public long duplicatedLocally;
 

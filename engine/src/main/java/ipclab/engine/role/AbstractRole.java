@@ -110,12 +110,17 @@ abstract class AbstractRole implements RoleAgent {
         if (!gate.stepped()) backoff.idle();
     }
 
-    /** Puts a receiver's ledger (received, lost, duplicated, reordered, corrupted) into the report, once. */
-    final void fillLedger(SeqLedger ledger) {
+    /**
+     * A reader's or echo's close: its warm-up count and calls and its ledger (received, duplicated,
+     * reordered, corrupted, what it got from each writer) into the report, once; then {@link #closeEndpoint}.
+     */
+    final void closeReceiver(SeqLedger ledger, long warmups, WarmupCalls warmupCalls) {
         if (ledger != null && !closed) {
+            warmupCalls.fill(report, warmups);
             ledger.fill(report);
             report.received = ledger.received();
         }
+        closeEndpoint();
     }
 
     static Histogram histogram() {
@@ -128,6 +133,11 @@ abstract class AbstractRole implements RoleAgent {
 
     @Override
     public void onClose() {
+        closeEndpoint();
+    }
+
+    /** Collects the ports' events and closes the endpoint, once. */
+    final void closeEndpoint() {
         if (closed) return;
         closed = true;
         if (endpoint != null) {

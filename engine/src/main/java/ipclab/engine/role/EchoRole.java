@@ -85,11 +85,6 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (ledger != null && !closed) {
-            if (warmups > 0) report.event("warmup", warmups);
-            warmupCalls.fill(report);
-        }
-        fillLedger(ledger);
-        super.onClose();
+        closeReceiver(ledger, warmups, warmupCalls);
     }
 }

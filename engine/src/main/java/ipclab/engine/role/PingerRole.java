@@ -160,9 +160,7 @@ final class PingerRole extends AbstractRole {
             if (lostReplies > 0) report.event("lost-replies", lostReplies);
             if (lateReplies > 0) report.event("late-replies", lateReplies);
             if (strangers > 0) report.event("foreign-replies", strangers);
-            long warm = Math.min(seq, warmup);
-            if (warm > 0) report.event("warmup", warm);
-            warmupCalls.fill(report);
+            warmupCalls.fill(report, Math.min(seq, warmup));
         }
         super.onClose();
     }

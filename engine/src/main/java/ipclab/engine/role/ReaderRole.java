@@ -104,11 +104,6 @@ final class ReaderRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        if (ledger != null && !closed) {
-            if (warmups > 0) report.event("warmup", warmups);
-            warmupCalls.fill(report);
-        }
-        fillLedger(ledger);
-        super.onClose();
+        closeReceiver(ledger, warmups, warmupCalls);
     }
 }

@@ -66,10 +66,12 @@ final class WarmupCalls {
     }
 
     /**
-     * Puts the warm-up's calls in {@code r.warmupSyscalls} (the worker main takes them out of the
-     * report's syscalls) and their total in the event {@code warmup-syscalls}.
+     * Reports the warm-up: its {@code messages} as the event {@code warmup} (when any), its calls in
+     * {@code r.warmupSyscalls} (the worker main takes them out of the report's syscalls) and their
+     * total in the event {@code warmup-syscalls}.
      */
-    void fill(WorkerReport r) {
+    void fill(WorkerReport r, long messages) {
+        if (messages > 0) r.event("warmup", messages);
         if (!marked) return;
         long total = 0;
         for (int i = 0; i < atStart.length; i++) {

@@ -126,9 +126,7 @@ final class WriterRole extends AbstractRole {
     @Override
     public void onClose() {
         if (!closed) {
-            long warm = Math.min(n, warmup);
-            if (warm > 0) report.event("warmup", warm);
-            warmupCalls.fill(report);
+            warmupCalls.fill(report, Math.min(n, warmup));
         }
         super.onClose();
     }

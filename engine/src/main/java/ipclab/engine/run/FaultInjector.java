@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code at}) when it is due: a signal to a process (kill, stop, cont) or an act on a channel's
  * kernel object (remove, fill); the workers do their counted faults themselves (see the worker's
  * {@code SelfFaults}). While the run goes on, {@link #tick} repairs what a killed sender left
- * undone (the end of a queue's stream) and says when only receivers that no sender will ever feed
+ * undone (the end of a queue's or a ring's stream; a stream socket's or a FIFO's ends by itself, at
+ * end of file) and says when only receivers that no sender will ever feed
  * are left, so that the run winds down instead of waiting for its timeout.
  */
 final class FaultInjector {
@@ -142,16 +143,17 @@ final class FaultInjector {
                 }
                 anyKilled |= killed;
                 if (receiversLive && !(sendersGone && killed)) orphaned = false;
-                if (sendersGone && killed && receiversLive && c.type() == ChannelType.MSGQ && !ended.contains(c.name()))
-                    toEnd.add(c.name());
+                if (sendersGone && killed && receiversLive && !ended.contains(c.name())) toEnd.add(c.name());
             }
         }
         for (String c : toEnd) {
-            ended.add(c);
             try {
                 String done = objects.endStreamFor(state.plan, c);
+                // a queue is ended at once or needs nothing; a ring may wait for a free slot: tried again
+                if (done != null || state.plan.channel(c).type() == ChannelType.MSGQ) ended.add(c);
                 if (done != null) state.event(null, RunEvent.FAULT, "channel " + c + ": " + done);
             } catch (RuntimeException e) {
+                ended.add(c);
                 state.event(
                         null,
                         RunEvent.FAULT,

@@ -95,34 +95,10 @@ final class Figures {
     }
 
     private static RunReport.ProcessFigures process(Worker w, long firstSpawn) {
-        WorkerReport r = w.report;
+        WorkerReport r = w.report != null ? w.report : new WorkerReport(); // died before reporting: all zero
         double spawnToReady = w.readyNanos == 0 ? 0 : Math.round((w.readyNanos - w.spawnNanos) / 1e4) / 100.0;
         double readyAt = w.readyNanos == 0 ? 0 : Math.round((w.readyNanos - firstSpawn) / 1e4) / 100.0;
         String role = Names.yaml(w.process.role());
-        if (r == null) {
-            return new RunReport.ProcessFigures(
-                    w.name(),
-                    role,
-                    w.process.channel(),
-                    w.pid,
-                    w.exitCode,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    Map.of(),
-                    spawnToReady,
-                    0,
-                    0,
-                    Map.of(),
-                    Map.of(),
-                    Map.of(),
-                    cpus(w),
-                    w.process.pinned(),
-                    readyAt);
-        }
         return new RunReport.ProcessFigures(
                 w.name(),
                 role,

@@ -86,18 +86,6 @@ public final class Registry {
             ipcNamespace = ipcNamespace == null ? "" : ipcNamespace;
         }
 
-        /** A run in progress (or dead), not kept. */
-        public RunFile(
-                String scenario,
-                long supervisorPid,
-                long supervisorStartTime,
-                int uid,
-                long createdMillis,
-                List<Entry> objects,
-                List<WorkerEntry> workers) {
-            this(scenario, supervisorPid, supervisorStartTime, uid, createdMillis, objects, workers, false, "");
-        }
-
         /** Its objects are for {@link Cleaner}: the supervisor is gone, or the run is over and kept them. */
         boolean removable() {
             return kept || !supervisorAlive(this);

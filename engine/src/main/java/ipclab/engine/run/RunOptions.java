@@ -49,58 +49,88 @@ public record RunOptions(
                 false);
     }
 
-    /** As before {@code keep} existed: keep false. */
-    public RunOptions(
-            boolean step,
-            Path stateDir,
-            Duration timeout,
-            Duration readyTimeout,
-            Duration grace,
-            RunListener listener,
-            boolean aot,
-            String agentFactory,
-            ChannelKit channels) {
-        this(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, false);
-    }
-
     public RunOptions withStep(boolean v) {
-        return new RunOptions(v, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep);
+        return with(o -> o.step = v);
     }
 
     public RunOptions withStateDir(Path v) {
-        return new RunOptions(step, v, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, keep);
+        return with(o -> o.stateDir = v);
     }
 
     public RunOptions withTimeout(Duration v) {
-        return new RunOptions(step, stateDir, v, readyTimeout, grace, listener, aot, agentFactory, channels, keep);
+        return with(o -> o.timeout = v);
     }
 
     public RunOptions withReadyTimeout(Duration v) {
-        return new RunOptions(step, stateDir, timeout, v, grace, listener, aot, agentFactory, channels, keep);
+        return with(o -> o.readyTimeout = v);
     }
 
     public RunOptions withGrace(Duration v) {
-        return new RunOptions(step, stateDir, timeout, readyTimeout, v, listener, aot, agentFactory, channels, keep);
+        return with(o -> o.grace = v);
     }
 
     public RunOptions withListener(RunListener v) {
-        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, v, aot, agentFactory, channels, keep);
+        return with(o -> o.listener = v);
     }
 
     public RunOptions withAot(boolean v) {
-        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, v, agentFactory, channels, keep);
+        return with(o -> o.aot = v);
     }
 
     public RunOptions withAgentFactory(String v) {
-        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, v, channels, keep);
+        return with(o -> o.agentFactory = v);
     }
 
     public RunOptions withChannels(ChannelKit v) {
-        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, v, keep);
+        return with(o -> o.channels = v);
     }
 
     public RunOptions withKeep(boolean v) {
-        return new RunOptions(step, stateDir, timeout, readyTimeout, grace, listener, aot, agentFactory, channels, v);
+        return with(o -> o.keep = v);
+    }
+
+    /** These options with some changed: the one place that copies them. */
+    private RunOptions with(java.util.function.Consumer<Fields> change) {
+        Fields o = new Fields(this);
+        change.accept(o);
+        return new RunOptions(
+                o.step,
+                o.stateDir,
+                o.timeout,
+                o.readyTimeout,
+                o.grace,
+                o.listener,
+                o.aot,
+                o.agentFactory,
+                o.channels,
+                o.keep);
+    }
+
+    /** The components as variables, for {@link #with}. */
+    private static final class Fields {
+        boolean step;
+        Path stateDir;
+        Duration timeout;
+        Duration readyTimeout;
+        Duration grace;
+        RunListener listener;
+        boolean aot;
+        String agentFactory;
+        ChannelKit channels;
+        boolean keep;
+
+        Fields(RunOptions r) {
+            step = r.step;
+            stateDir = r.stateDir;
+            timeout = r.timeout;
+            readyTimeout = r.readyTimeout;
+            grace = r.grace;
+            listener = r.listener;
+            aot = r.aot;
+            agentFactory = r.agentFactory;
+            channels = r.channels;
+            keep = r.keep;
+        }
     }
 
     Path resolvedStateDir() {

@@ -53,40 +53,6 @@ public record RunReport(
         faults = faults == null ? List.of() : List.copyOf(faults);
     }
 
-    /** A report without faults. */
-    public RunReport(
-            String scenario,
-            long seed,
-            boolean ok,
-            long durationMs,
-            Host host,
-            List<ProcessFigures> processes,
-            List<ChannelFigures> channels,
-            Map<String, Counter> counters,
-            List<String> leaks,
-            List<ExpectationResult> expectations,
-            List<Failure> failures,
-            Map<String, String> params,
-            List<TraceEntry> trace,
-            List<Kept> kept) {
-        this(
-                scenario,
-                seed,
-                ok,
-                durationMs,
-                host,
-                processes,
-                channels,
-                counters,
-                leaks,
-                expectations,
-                failures,
-                params,
-                trace,
-                kept,
-                List.of());
-    }
-
     /**
      * A fault of the scenario and what became of it.
      *
@@ -109,38 +75,6 @@ public record RunReport(
     @JsonIgnore
     public Outcome outcome() {
         return Outcome.of(this);
-    }
-
-    /** A report without kept objects. */
-    public RunReport(
-            String scenario,
-            long seed,
-            boolean ok,
-            long durationMs,
-            Host host,
-            List<ProcessFigures> processes,
-            List<ChannelFigures> channels,
-            Map<String, Counter> counters,
-            List<String> leaks,
-            List<ExpectationResult> expectations,
-            List<Failure> failures,
-            Map<String, String> params,
-            List<TraceEntry> trace) {
-        this(
-                scenario,
-                seed,
-                ok,
-                durationMs,
-                host,
-                processes,
-                channels,
-                counters,
-                leaks,
-                expectations,
-                failures,
-                params,
-                trace,
-                List.of());
     }
 
     /**

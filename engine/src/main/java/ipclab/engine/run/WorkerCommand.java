@@ -37,13 +37,32 @@ public final class WorkerCommand {
     /** The training JVM's main class: a supervisor of in-process workers (see {@link Training}). */
     static final String TRAINING_MAIN = "ipclab.engine.run.Training";
 
-    /** Flags of every worker, in training and in use. */
+    /**
+     * Flags of every worker, in training and in use. The three {@code CompileCommand}s keep JIT
+     * compilation out of the measured window (issue 12, bench/README.md "Why a short spin stream
+     * was slow"): ipclab's own methods compile in the foreground ({@code BackgroundCompilation}
+     * false), so a role's loop waits the few milliseconds its compilation takes, during the writer's
+     * warm-up, instead of running interpreted or C1 code for hundreds of milliseconds while the
+     * compiler thread, pinned to the same CPU, competes with it; {@link
+     * ipclab.engine.channel.Backoff#idle()} is never inlined, so that its rare branches (a clock read
+     * every 1024 idle turns, a yield, a park), first taken after the ring loop was compiled, cannot
+     * deoptimise the loop it waits in. {@code quiet} first: CompileCommand otherwise prints to
+     * stdout, the worker's protocol channel.
+     */
     static final List<String> FLAGS = List.of(
             "--enable-native-access=ALL-UNNAMED",
             "-XX:+UseSerialGC",
             "-XX:-UsePerfData",
             "-Xlog:disable",
-            "-Xlog:all=warning:stderr");
+            "-Xlog:all=warning:stderr",
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=BackgroundCompilation,ipclab.*::*,false",
+            "-XX:CompileCommand=dontinline,ipclab.engine.channel.Backoff::idle");
+
+    /** The flags of every worker JVM (for a bench that starts a bare JVM the same way). */
+    public static List<String> flags() {
+        return FLAGS;
+    }
 
     private final String java =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -9,7 +9,7 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * A process's tie to its parent: prctl(PR_SET_PDEATHSIG) (man 2 prctl) and getppid (man 2
- * getppid). Setup calls made once per
+ * getppid); and the mode of what it creates, umask (man 2 umask). Setup calls made once per
  * process, before any measurement: not counted in {@link Syscalls}, whose figures are per message.
  */
 public final class ProcessLife {
@@ -21,6 +21,10 @@ public final class ProcessLife {
     private static final class Prctl {
         static final MethodHandle H =
                 Native.withErrnoVariadic("prctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), 1);
+    }
+
+    private static final class Umask {
+        static final MethodHandle H = Native.plain("umask", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     }
 
     private static final class GetPpid {
@@ -48,6 +52,20 @@ public final class ProcessLife {
     public static int parentPid() {
         try {
             return (int) GetPpid.H.invokeExact();
+        } catch (Throwable e) {
+            throw Native.unexpected(e);
+        }
+    }
+
+    /**
+     * umask(mask): the permission bits that files, directories, FIFOs and sockets this process (and
+     * the children it starts from now on) creates will not have. umask cannot fail.
+     *
+     * @return the mask before
+     */
+    public static int umask(int mask) {
+        try {
+            return (int) Umask.H.invokeExact(mask);
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }

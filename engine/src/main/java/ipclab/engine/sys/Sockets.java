@@ -16,8 +16,8 @@ import java.nio.file.Path;
 
 /**
  * BSD sockets for AF_UNIX (stream and datagram) and AF_INET on the loopback (TCP and UDP):
- * socket, bind, getsockname, listen, accept, connect, send, recv, setsockopt, getsockopt,
- * shutdown, close (man 2 of each, man 7 unix, ip, tcp, udp).
+ * socket, bind, getsockname, listen, accept, connect, send, recv, shutdown, close (the options,
+ * setsockopt and getsockopt, are {@link SocketOptions}) (man 2 of each, man 7 unix, ip, tcp, udp).
  *
  * <p>strace names: send is {@code sendto}, recv is {@code recvfrom}. For datagram sockets,
  * connect() then send/recv. Hot path: {@link #trySend}/{@link #tryRecv} return a byte count or
@@ -56,8 +56,8 @@ public final class Sockets {
             r |= (int) Connect.H.invokeExact(c, -1, b, 0);
             r |= (int) Listen.H.invokeExact(c, -1, 0);
             r |= (int) Accept.H.invokeExact(c, -1, MemorySegment.NULL, MemorySegment.NULL);
-            r |= (int) SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
-            r |= (int) GetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, len);
+            r |= (int) SocketOptions.SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
+            r |= (int) SocketOptions.GetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, len);
             long n = (long) Send.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
             n |= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
             if (r != -1 || n != -1)
@@ -88,7 +88,7 @@ public final class Sockets {
             } else {
                 r &= (int) Connect.H.invokeExact(c, -1, b, 0);
             }
-            if (tcp) r &= (int) SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
+            if (tcp) r &= (int) SocketOptions.SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
             long n = -1;
             if (sends) n &= (long) SendNow.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
             if (receives) n &= (long) Recv.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
@@ -148,16 +148,6 @@ public final class Sockets {
 
     private static final class RecvNow {
         static final MethodHandle H = Native.critical("recv", TRANSFER);
-    }
-
-    private static final class SetSockOpt {
-        static final MethodHandle H = Native.withErrno(
-                "setsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    }
-
-    private static final class GetSockOpt {
-        static final MethodHandle H = Native.withErrno(
-                "getsockopt", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
 
     private static final class Shutdown {
@@ -425,112 +415,6 @@ public final class Sockets {
         return done;
     }
 
-    /** setsockopt with an int value. */
-    public static void setIntOption(int fd, int level, int option, int value) {
-        Native.PerThread t = Syscalls.count(Syscalls.SETSOCKOPT);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment v = arena.allocateFrom(JAVA_INT, value);
-            int rc = (int) SetSockOpt.H.invokeExact(t.capture, fd, level, option, v, (int) JAVA_INT.byteSize());
-            if (rc == -1) {
-                throw new IpcException(
-                        "setsockopt",
-                        "fd=" + fd + ", option=" + optionName(level, option) + ", value=" + value,
-                        Native.errno(t.capture));
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    /**
-     * SO_RCVTIMEO: a blocking receive on fd waits at most this long, then fails with EAGAIN
-     * ({@link #tryRecv} returns -EAGAIN). 0 waits for ever. Rounded down to microseconds (a
-     * {@code struct timeval}); a positive value under 1 us becomes 1 us, since 0 would mean for ever.
-     */
-    public static void setReceiveTimeout(int fd, long nanos) {
-        if (nanos < 0)
-            throw new IllegalArgumentException("receive timeout must be >= 0 ns (0: wait for ever), not " + nanos);
-        long micros = nanos / 1000;
-        if (nanos > 0 && micros == 0) micros = 1;
-        Native.PerThread t = Syscalls.count(Syscalls.SETSOCKOPT);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment tv = arena.allocate(Structs.TIMEVAL);
-            tv.set(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_sec"), micros / 1_000_000);
-            tv.set(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_usec"), micros % 1_000_000);
-            int rc = (int) SetSockOpt.H.invokeExact(
-                    t.capture, fd, SOL_SOCKET, SO_RCVTIMEO, tv, (int) Structs.TIMEVAL.byteSize());
-            if (rc == -1) {
-                throw new IpcException(
-                        "setsockopt",
-                        "fd=" + fd + ", option=SO_RCVTIMEO, value=" + micros + "us",
-                        Native.errno(t.capture));
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    /** SO_RCVTIMEO as the kernel holds it, in ns (0: no timeout): in clock ticks, so rounded up to 1/HZ s. */
-    public static long receiveTimeout(int fd) {
-        Native.PerThread t = Syscalls.count(Syscalls.GETSOCKOPT);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment tv = arena.allocate(Structs.TIMEVAL);
-            MemorySegment len = arena.allocateFrom(JAVA_INT, (int) Structs.TIMEVAL.byteSize());
-            int rc = (int) GetSockOpt.H.invokeExact(t.capture, fd, SOL_SOCKET, SO_RCVTIMEO, tv, len);
-            if (rc == -1)
-                throw new IpcException("getsockopt", "fd=" + fd + ", option=SO_RCVTIMEO", Native.errno(t.capture));
-            return tv.get(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_sec")) * 1_000_000_000L
-                    + tv.get(JAVA_LONG, Structs.offset(Structs.TIMEVAL, "tv_usec")) * 1000L;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    /** getsockopt of an int value (e.g. SO_SNDBUF: Linux reports twice what was set, for bookkeeping). */
-    public static int getIntOption(int fd, int level, int option) {
-        Native.PerThread t = Syscalls.count(Syscalls.GETSOCKOPT);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment v = arena.allocate(JAVA_INT);
-            MemorySegment len = arena.allocateFrom(JAVA_INT, (int) JAVA_INT.byteSize());
-            int rc = (int) GetSockOpt.H.invokeExact(t.capture, fd, level, option, v, len);
-            if (rc == -1) {
-                throw new IpcException(
-                        "getsockopt", "fd=" + fd + ", option=" + optionName(level, option), Native.errno(t.capture));
-            }
-            return v.get(JAVA_INT, 0);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    /** TCP_NODELAY: send small segments at once (no Nagle). */
-    public static void setTcpNoDelay(int fd, boolean on) {
-        setIntOption(fd, IPPROTO_TCP, TCP_NODELAY, on ? 1 : 0);
-    }
-
-    /** SO_SNDBUF in bytes (the kernel doubles it and caps it at /proc/sys/net/core/wmem_max). */
-    public static void setSendBufferSize(int fd, int bytes) {
-        setIntOption(fd, SOL_SOCKET, SO_SNDBUF, bytes);
-    }
-
-    /** SO_RCVBUF in bytes (the kernel doubles it and caps it at /proc/sys/net/core/rmem_max). */
-    public static void setReceiveBufferSize(int fd, int bytes) {
-        setIntOption(fd, SOL_SOCKET, SO_RCVBUF, bytes);
-    }
-
-    /** SO_REUSEADDR. */
-    public static void setReuseAddress(int fd, boolean on) {
-        setIntOption(fd, SOL_SOCKET, SO_REUSEADDR, on ? 1 : 0);
-    }
-
     /** shutdown: {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}; wakes threads blocked on the socket. */
     public static void shutdown(int fd, int how) {
         Native.PerThread t = Syscalls.count(Syscalls.SHUTDOWN);
@@ -581,21 +465,5 @@ public final class Sockets {
         return Ipc.render(flags, new int[] {MSG_DONTWAIT, MSG_WAITALL, MSG_NOSIGNAL}, new String[] {
             "MSG_DONTWAIT", "MSG_WAITALL", "MSG_NOSIGNAL"
         });
-    }
-
-    static String optionName(int level, int option) {
-        if (level == SOL_SOCKET) {
-            return switch (option) {
-                case SO_REUSEADDR -> "SO_REUSEADDR";
-                case SO_SNDBUF -> "SO_SNDBUF";
-                case SO_RCVBUF -> "SO_RCVBUF";
-                case SO_RCVTIMEO -> "SO_RCVTIMEO";
-                default -> "SOL_SOCKET/" + option;
-            };
-        }
-        if (level == IPPROTO_TCP && option == TCP_NODELAY) {
-            return "TCP_NODELAY";
-        }
-        return level + "/" + option;
     }
 }

@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
-import ipclab.engine.protocol.StepResult;
 import ipclab.engine.run.RunReport;
 import ipclab.engine.run.StepEvent;
-import ipclab.engine.schedule.SchedulerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +38,9 @@ import java.util.Map;
 public final class TraceFile {
     /** The {@code format} of the first line. */
     public static final String FORMAT = "ipclab-trace";
+
+    /** A bound on what {@link #read} loads into memory: far above any trace (a step is about 100 bytes). */
+    static final long MAX_BYTES = 256L << 20;
 
     private static final ObjectMapper JSON =
             new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -80,12 +79,22 @@ public final class TraceFile {
     public static Trace read(Path file, String thisVersion) throws TraceException {
         byte[] bytes;
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw new TraceException(
+                        TraceException.Kind.NOT_A_TRACE,
+                        file + " is " + Files.size(file) + " bytes, more than a trace of ipclab holds (at most "
+                                + MAX_BYTES + "); not a trace, or not one this ipclab wrote");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new TraceException(
                     TraceException.Kind.UNREADABLE,
                     "cannot read the trace " + file + ": "
-                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+                            + switch (e) {
+                                case java.nio.file.NoSuchFileException x -> "no such file";
+                                case java.nio.file.AccessDeniedException x -> "permission denied";
+                                default -> Files.isDirectory(file) ? "it is a directory" : e.getMessage();
+                            });
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
@@ -104,12 +113,12 @@ public final class TraceFile {
                     file + " is not an ipclab trace (its first line is not "
                             + "{\"type\":\"trace\",\"format\":\"ipclab-trace\",...})");
         }
-        int version = head.path("version").asInt(-1);
-        if (version != Trace.FORMAT_VERSION) {
+        JsonNode version = head.get("version");
+        if (version == null || !version.isInt() || version.intValue() != Trace.FORMAT_VERSION) {
             throw new TraceException(
                     TraceException.Kind.VERSION,
-                    file + " is a trace of format version " + version + "; this ipclab reads version "
-                            + Trace.FORMAT_VERSION);
+                    file + " is a trace of format version " + TraceDecoder.shown(version)
+                            + "; this ipclab reads version " + Trace.FORMAT_VERSION);
         }
         JsonNode end = parse(lines.getLast());
         if (lines.size() < 2 || end == null || !"end".equals(end.path("type").asText()) || !text.endsWith("\n")) {
@@ -125,7 +134,7 @@ public final class TraceFile {
                     file + " was changed after it was recorded: its content does "
                             + "not match the hash on its end line (sha256); record the run again");
         }
-        Trace t = decode(file, head, lines.subList(1, lines.size() - 1));
+        Trace t = TraceDecoder.decode(file, head, lines.subList(1, lines.size() - 1));
         if (t.steps().size() != end.path("steps").asInt(-1)
                 || t.reports().size() != end.path("reports").asInt(-1)) {
             throw new TraceException(
@@ -140,54 +149,16 @@ public final class TraceFile {
                     file + ": the scenario's YAML does not match its sha256; " + "record the run again");
         }
         if (thisVersion != null && !thisVersion.equals(t.ipclab())) {
+            String recordedBy = t.ipclab().isEmpty() ? "(unknown)" : TraceDecoder.shown(t.ipclab());
             throw new TraceException(
                     TraceException.Kind.VERSION,
-                    file + " was recorded by ipclab " + t.ipclab() + "; this is ipclab " + thisVersion
-                            + ", which may run it differently: replay it with ipclab " + t.ipclab());
+                    file + " was recorded by ipclab " + recordedBy + "; this is ipclab " + thisVersion
+                            + ", which may run it differently: replay it with ipclab " + recordedBy);
         }
         return t;
     }
 
-    private static Trace decode(Path file, JsonNode head, List<String> lines) throws TraceException {
-        try {
-            Trace.Scenario sc = JSON.treeToValue(head.get("scenario"), Trace.Scenario.class);
-            Trace.Host host = JSON.treeToValue(head.get("host"), Trace.Host.class);
-            JsonNode s = head.get("scheduler");
-            SchedulerSpec spec = new SchedulerSpec(
-                    SchedulerSpec.Strategy.ofWire(s.get("strategy").asText()),
-                    s.path("seed").asLong(),
-                    s.path("depth").asInt());
-            List<StepEvent> steps = new ArrayList<>();
-            List<RunReport> reports = new ArrayList<>();
-            int n = 1;
-            for (String l : lines) {
-                n++;
-                JsonNode j = parse(l);
-                if (j == null) throw new IllegalArgumentException("line " + n + " is not JSON");
-                switch (j.path("type").asText()) {
-                    case "step" -> steps.add(step(j));
-                    case "report" -> reports.add(JSON.treeToValue(j.get("report"), RunReport.class));
-                    default -> throw new IllegalArgumentException("line " + n + " has type " + j.path("type"));
-                }
-            }
-            if (sc == null || sc.yaml() == null || host == null)
-                throw new IllegalArgumentException("the first line lacks scenario or host");
-            return new Trace(
-                    head.path("ipclab").asText(),
-                    head.path("createdAt").asText(),
-                    sc,
-                    head.path("seed").asLong(),
-                    host,
-                    spec,
-                    steps,
-                    reports);
-        } catch (JsonProcessingException | RuntimeException e) {
-            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new TraceException(TraceException.Kind.NOT_A_TRACE, file + " is not a valid ipclab trace: " + why);
-        }
-    }
-
-    private static JsonNode parse(String line) {
+    static JsonNode parse(String line) {
         try {
             JsonNode n = JSON.readTree(line);
             return n != null && n.isObject() ? n : null;
@@ -232,34 +203,7 @@ public final class TraceFile {
                 .put("op", o.op().wireName())
                 .put("channel", o.channel())
                 .put("result", o.result().wireName());
-        optional(n, "value", o.value());
-        optional(n, "writer", o.writer());
-        optional(n, "seq", o.seq());
-        optional(n, "mtype", o.mtype());
-        optional(n, "size", o.size());
-        optional(n, "slot", o.slot());
+        o.numbers().forEach(n::put);
         return n;
-    }
-
-    private static void optional(ObjectNode n, String k, long v) {
-        if (v != StepOutcome.NONE) n.put(k, v);
-    }
-
-    private static StepEvent step(JsonNode j) {
-        StepOutcome o = new StepOutcome(
-                StepOp.ofWire(j.get("op").asText()),
-                j.get("channel").asText(),
-                StepResult.ofWire(j.get("result").asText()),
-                opt(j, "value"),
-                opt(j, "writer"),
-                opt(j, "seq"),
-                opt(j, "mtype"),
-                opt(j, "size"),
-                opt(j, "slot"));
-        return new StepEvent(j.get("step").asInt(), j.get("process").asText(), o);
-    }
-
-    private static long opt(JsonNode j, String k) {
-        return j.has(k) ? j.get(k).asLong() : StepOutcome.NONE;
     }
 }

@@ -162,6 +162,9 @@ public final class ChannelObjects implements ChannelKit {
     @Override
     public String endStreamFor(
             ChannelHandle h, PlannedChannel channel, java.util.List<ipclab.dsl.plan.PlannedProcess> peers) {
+        MemorySegment seg = segments.get(h.channel());
+        if (h instanceof ChannelHandle.ShmRing r && seg != null) return ShmRingTransport.endStreamFor(seg, r, channel);
+        if (h instanceof ChannelHandle.DatagramSocket d) return DatagramSocketTransport.endStreamFor(d, peers);
         return ChannelFaults.endStreamFor(h, channel, peers);
     }
 

@@ -4,16 +4,21 @@ import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Topology;
 import ipclab.engine.channel.stream.DatagramReceiver;
 import ipclab.engine.channel.stream.DatagramSender;
-import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.ChannelHandle.Address;
 import ipclab.engine.protocol.ChannelHandle.DatagramSocket;
 import ipclab.engine.protocol.ChannelHandle.LoopbackPort;
+import ipclab.engine.protocol.ChannelHandle.UnixPath;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.sys.Errno;
+import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Sockets;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -21,7 +26,7 @@ import java.util.List;
  * directory, or a free loopback port, with port + 1 free too for a udp pinger/echo); receivers
  * bind it, writers connect to it, and a pinger binds the return address {@link Address#back()}.
  */
-final class DatagramSocketTransport implements Transport {
+final class DatagramSocketTransport extends SocketTransport {
     static final DatagramSocketTransport INSTANCE = new DatagramSocketTransport();
 
     /** UDP receivers give up after this long without a datagram. */
@@ -35,14 +40,43 @@ final class DatagramSocketTransport implements Transport {
         c.made(new DatagramSocket(ch.name(), SocketCalls.address(ch, c, pair)));
     }
 
-    @Override
-    public void remove(ChannelHandle h, Removal r) {
-        SocketCalls.remove(((DatagramSocket) h).address(), r);
+    /**
+     * Ends the datagram stream of senders that are gone without their end marker (killed): the
+     * supervisor sends one marker in each sender's name (a receiver counts a writer's end once, so a
+     * marker for a writer that did end is harmless). Sent with MSG_DONTWAIT: a receiver buffer full
+     * now leaves it for a later call, so the supervisor never blocks here.
+     *
+     * @return what was done, or null when the markers could not go yet
+     */
+    static String endStreamFor(DatagramSocket h, List<PlannedProcess> peers) {
+        Address at = h.address();
+        int[] senders =
+                Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();
+        int fd = Sockets.socket(SocketCalls.family(at), Sockets.SOCK_DGRAM | Sockets.SOCK_CLOEXEC, 0);
+        try (Arena arena = Arena.ofConfined()) {
+            switch (at) {
+                case UnixPath u -> Sockets.connectUnix(fd, java.nio.file.Path.of(u.path()));
+                case LoopbackPort p -> Sockets.connectInet(fd, p.port());
+            }
+            MemorySegment buf = arena.allocate(MessageHeader.BYTES, 8);
+            for (int w : senders) {
+                MessageHeader.writeEnd(buf, 0, w);
+                long n;
+                do n = Sockets.trySend(fd, buf, MessageHeader.BYTES, Sockets.MSG_DONTWAIT);
+                while (n == -Errno.EINTR);
+                if (n == -Errno.EAGAIN) return null;
+                if (n < 0) throw new IpcException("send", "fd=" + fd + ", size=" + MessageHeader.BYTES, (int) -n);
+            }
+        } finally {
+            Sockets.close(fd);
+        }
+        return "the killed sender never sent its end marker: the supervisor sent " + senders.length
+                + " in the senders' names, so the receivers end their stream";
     }
 
     @Override
     public void open(Endpoint e, WorkerSpec spec, StepGate gate) {
-        Address at = ((DatagramSocket) spec.handle()).address();
+        Address at = address(spec);
         boolean udp = at instanceof LoopbackPort;
         PlannedChannel ch = spec.channel();
         PlannedProcess self = spec.self();
@@ -52,9 +86,7 @@ final class DatagramSocketTransport implements Transport {
         long max = Topology.maxMessage(ch, peers);
         Sockets.warm(); // time the calls, not the JVM's first invocation of each
         SocketCalls.warm(at);
-        long t0 = System.nanoTime();
-        int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_DGRAM | Sockets.SOCK_CLOEXEC, 0));
-        e.setup("socket", System.nanoTime() - t0);
+        int fd = SocketCalls.socket(e, at, Sockets.SOCK_DGRAM);
         // receivers bind the channel's address; a pinger binds the return address (each call timed)
         int[] writers =
                 Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();

@@ -14,7 +14,6 @@ import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Pipes;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A named pipe (FIFO, mkfifo mode 0600) in a private directory; a pinger/echo pair gets a second
@@ -105,22 +104,9 @@ final class FifoTransport implements Transport {
      * reader has it open; it is retried, and that time is "wait-peer".
      */
     private static int open(Endpoint e, Path p, int flags) {
-        long start = System.nanoTime();
-        long deadline = start + SocketCalls.CONNECT_PATIENCE_NANOS;
-        long pause = 100_000L;
-        for (; ; ) {
-            long t0 = System.nanoTime();
-            try {
-                int fd = e.fd(Pipes.open(p, flags | Pipes.O_NONBLOCK | Pipes.O_CLOEXEC));
-                e.setup("open", System.nanoTime() - t0);
-                if (t0 > start) e.setup(Endpoint.WAIT_PREFIX + "peer", t0 - start);
-                Pipes.setNonBlocking(fd, false);
-                return fd;
-            } catch (IpcException ex) {
-                if (ex.errno() != Errno.ENXIO || System.nanoTime() > deadline) throw ex;
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 10_000_000L);
-            }
-        }
+        int fd = SocketCalls.whenPeerIsThere(
+                e, "open", List.of(Errno.ENXIO), () -> e.fd(Pipes.open(p, flags | Pipes.O_NONBLOCK | Pipes.O_CLOEXEC)));
+        Pipes.setNonBlocking(fd, false);
+        return fd;
     }
 }

@@ -191,6 +191,39 @@ final class ShmRingTransport implements Transport {
             e.in(receiver(Ring.open(segment, inLane), reader, ch.sync(), h.semId(), gate, name, arena));
     }
 
+    /**
+     * Ends the ring's streams on behalf of writers that are gone without finishing (killed): on each
+     * lane, one {@code finish} per writer that never counted itself done, through the supervisor's
+     * own attachment, so that readers see the end as they would have (writers-done complete, and on a
+     * semaphore ring the end marker in a slot, which wakes them). A semaphore ring without a free
+     * slot now is left for a later call (the readers are still emptying it): nothing here blocks.
+     *
+     * @return what was done, or null when nothing was (needed or possible yet)
+     */
+    static String endStreamFor(MemorySegment segment, ChannelHandle.ShmRing h, PlannedChannel ch) {
+        int ended = 0;
+        try (Arena arena = Arena.ofConfined()) {
+            for (int l = 0; l < Ring.lanes(segment); l++) {
+                Ring ring = Ring.open(segment, l);
+                int missing = ring.writersNotDone();
+                if (missing == 0) continue;
+                if (ch.sync() == Sync.SEMAPHORE
+                        && SysvSemaphore.getVal(
+                                        h.semId(), RingDescriptor.sem(l, ring.readers(), RingDescriptor.SEM_EMPTY))
+                                == 0) continue;
+                SendPort out = sender(ring, ch.sync(), h.semId(), StepGate.FREE, ch.name(), arena);
+                for (int i = 0; i < missing; i++) out.finish();
+                ended += missing;
+            }
+        }
+        if (ended == 0) return null;
+        return "the ring's killed writer" + (ended == 1 ? "" : "s") + " never counted "
+                + (ended == 1 ? "itself" : "themselves")
+                + " done: the supervisor did, for " + ended
+                + (ch.sync() == Sync.SEMAPHORE ? ", and put the end marker in a slot" : "")
+                + ", so the readers end their stream";
+    }
+
     private static SendPort sender(Ring ring, Sync sync, int semId, StepGate gate, String name, Arena arena) {
         return switch (sync) {
             case SEMAPHORE -> new SemRingSender(ring, semId, gate, name, arena);

@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 /** What the stream and datagram transports share: the address a channel gets, and bind/connect on either kind of address. */
 final class SocketCalls {
@@ -38,9 +39,12 @@ final class SocketCalls {
         return new LoopbackPort(freePort(udp, pair));
     }
 
-    /** The files an address stands for (a unix path's socket files and directory), through r. */
-    static void remove(Address a, Removal r) {
-        if (a instanceof UnixPath u) r.privateFiles(u.path());
+    /** A socket of {@code type} (SOCK_STREAM, SOCK_DGRAM) for the address's family, close-on-exec; the step "socket". */
+    static int socket(Endpoint e, Address at, int type) {
+        long t0 = System.nanoTime();
+        int fd = e.fd(Sockets.socket(family(at), type | Sockets.SOCK_CLOEXEC, 0));
+        e.setup("socket", System.nanoTime() - t0);
+        return fd;
     }
 
     static int family(Address a) {
@@ -95,26 +99,13 @@ final class SocketCalls {
      * "connect" times the call that succeeds, "wait-peer" the time spent before it.
      */
     static void connect(Endpoint e, int fd, Address a) {
-        long start = System.nanoTime();
-        long deadline = start + CONNECT_PATIENCE_NANOS;
-        long pause = 100_000L;
-        for (; ; ) {
-            long t0 = System.nanoTime();
-            try {
-                switch (a) {
-                    case UnixPath u -> Sockets.connectUnix(fd, Path.of(u.path()));
-                    case LoopbackPort p -> Sockets.connectInet(fd, p.port());
-                }
-                e.setup("connect", System.nanoTime() - t0);
-                if (t0 > start) e.setup(Endpoint.WAIT_PREFIX + "peer", t0 - start);
-                return;
-            } catch (IpcException ex) {
-                boolean notYet = ex.errno() == Errno.ENOENT || ex.errno() == Errno.ECONNREFUSED;
-                if (!notYet || System.nanoTime() > deadline) throw ex;
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 10_000_000L);
+        whenPeerIsThere(e, "connect", List.of(Errno.ENOENT, Errno.ECONNREFUSED), () -> {
+            switch (a) {
+                case UnixPath u -> Sockets.connectUnix(fd, Path.of(u.path()));
+                case LoopbackPort p -> Sockets.connectInet(fd, p.port());
             }
-        }
+            return fd;
+        });
     }
 
     /**
@@ -124,19 +115,30 @@ final class SocketCalls {
      */
     static int acceptOnceConnected(Endpoint e, int fd) {
         Pipes.setNonBlocking(fd, true);
+        int c = whenPeerIsThere(e, "accept", List.of(Errno.EAGAIN), () -> Sockets.accept(fd));
+        Pipes.setNonBlocking(fd, false);
+        return c;
+    }
+
+    /**
+     * Makes {@code call} (connect, accept, a FIFO's open) as soon as the peer is there: while it
+     * fails with one of {@code notYet}, retried with a growing pause, for at most
+     * {@link #CONNECT_PATIENCE_NANOS}. The setup step {@code step} times the call that succeeds,
+     * "wait-peer" the time spent before it.
+     */
+    static int whenPeerIsThere(Endpoint e, String step, List<Integer> notYet, IntSupplier call) {
         long start = System.nanoTime();
         long deadline = start + CONNECT_PATIENCE_NANOS;
         long pause = 100_000L;
         for (; ; ) {
             long t0 = System.nanoTime();
             try {
-                int c = Sockets.accept(fd);
-                e.setup("accept", System.nanoTime() - t0);
+                int r = call.getAsInt();
+                e.setup(step, System.nanoTime() - t0);
                 if (t0 > start) e.setup(Endpoint.WAIT_PREFIX + "peer", t0 - start);
-                Pipes.setNonBlocking(fd, false);
-                return c;
+                return r;
             } catch (IpcException ex) {
-                if (ex.errno() != Errno.EAGAIN || System.nanoTime() > deadline) throw ex;
+                if (!notYet.contains(ex.errno()) || System.nanoTime() > deadline) throw ex;
                 LockSupport.parkNanos(pause);
                 pause = Math.min(pause * 2, 10_000_000L);
             }

@@ -6,12 +6,12 @@ import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.Topology;
 import ipclab.engine.channel.stream.StreamReceiver;
 import ipclab.engine.channel.stream.StreamSender;
-import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.ChannelHandle.Address;
 import ipclab.engine.protocol.ChannelHandle.StreamSocket;
 import ipclab.engine.protocol.ChannelHandle.UnixPath;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
+import ipclab.engine.sys.SocketOptions;
 import ipclab.engine.sys.Sockets;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  * directory, or a free loopback port); the receiver (reader or echo) binds, listens and accepts
  * one connection, the sender connects.
  */
-final class StreamSocketTransport implements Transport {
+final class StreamSocketTransport extends SocketTransport {
     static final StreamSocketTransport INSTANCE = new StreamSocketTransport();
 
     private StreamSocketTransport() {}
@@ -31,13 +31,8 @@ final class StreamSocketTransport implements Transport {
     }
 
     @Override
-    public void remove(ChannelHandle h, Removal r) {
-        SocketCalls.remove(((StreamSocket) h).address(), r);
-    }
-
-    @Override
     public void open(Endpoint e, WorkerSpec spec, StepGate gate) {
-        Address at = ((StreamSocket) spec.handle()).address();
+        Address at = address(spec);
         boolean unix = at instanceof UnixPath;
         PlannedChannel ch = spec.channel();
         Role role = spec.self().role();
@@ -45,15 +40,13 @@ final class StreamSocketTransport implements Transport {
         // time the calls, not the JVM's first invocation of each; link only what this end uses
         Sockets.warmStream(role.consumes(), !unix, role != Role.READER, role != Role.WRITER);
         SocketCalls.warm(at);
-        long t0 = System.nanoTime();
-        int fd = e.fd(Sockets.socket(SocketCalls.family(at), Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0));
-        e.setup("socket", System.nanoTime() - t0);
+        int fd = SocketCalls.socket(e, at, Sockets.SOCK_STREAM);
         int conn;
         // each call timed alone once both sides are ready; waiting for the peer is "wait-peer"
         if (role.consumes()) { // the receiving side serves
-            if (!unix) Sockets.setReuseAddress(fd, true);
+            if (!unix) SocketOptions.setReuseAddress(fd, true);
             SocketCalls.bind(e, fd, at);
-            t0 = System.nanoTime();
+            long t0 = System.nanoTime();
             Sockets.listen(fd, 16);
             e.setup("listen", System.nanoTime() - t0);
             conn = e.fd(SocketCalls.acceptOnceConnected(e, fd));
@@ -61,7 +54,7 @@ final class StreamSocketTransport implements Transport {
             SocketCalls.connect(e, fd, at);
             conn = fd;
         }
-        if (!unix) Sockets.setTcpNoDelay(conn, true);
+        if (!unix) SocketOptions.setTcpNoDelay(conn, true);
         if (role != Role.WRITER) e.in(new StreamReceiver(conn, true, max, gate, ch.name(), e.arena()));
         if (role != Role.READER) e.out(new StreamSender(conn, true, max, gate, ch.name(), e.arena()));
     }

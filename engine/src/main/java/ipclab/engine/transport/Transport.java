@@ -20,8 +20,7 @@ import java.util.List;
  * <p>A new mechanism is a new {@link ChannelHandle} record, a new implementation here and its
  * planner rules; nothing else switches on the mechanism.
  */
-public sealed interface Transport
-        permits ShmRingTransport, MsgqTransport, StreamSocketTransport, DatagramSocketTransport, FifoTransport {
+public sealed interface Transport permits ShmRingTransport, MsgqTransport, SocketTransport, FifoTransport {
 
     /** The transport of a planned channel. */
     static Transport of(PlannedChannel ch) {

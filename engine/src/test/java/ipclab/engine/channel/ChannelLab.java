@@ -3,9 +3,11 @@ package ipclab.engine.channel;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
@@ -48,22 +50,64 @@ public final class ChannelLab {
                 QueueMode.BLOCKING,
                 0,
                 SocketDomain.UNIX,
-                0);
+                0,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
     }
 
     public static PlannedChannel msgq(String name, QueueMode mode, long capacity) {
         return new PlannedChannel(
-                name, ChannelType.MSGQ, 0, 0, 0, Sync.NONE, Fanout.SHARED, mode, capacity, SocketDomain.UNIX, 0);
+                name,
+                ChannelType.MSGQ,
+                0,
+                0,
+                0,
+                Sync.NONE,
+                Fanout.SHARED,
+                mode,
+                capacity,
+                SocketDomain.UNIX,
+                0,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
     }
 
     public static PlannedChannel socket(String name, SocketDomain domain) {
         return new PlannedChannel(
-                name, ChannelType.SOCKET, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0, domain, 0);
+                name,
+                ChannelType.SOCKET,
+                0,
+                0,
+                0,
+                Sync.NONE,
+                Fanout.SHARED,
+                QueueMode.BLOCKING,
+                0,
+                domain,
+                0,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
     }
 
     public static PlannedChannel pipe(String name) {
         return new PlannedChannel(
-                name, ChannelType.PIPE, 0, 0, 0, Sync.NONE, Fanout.SHARED, QueueMode.BLOCKING, 0, SocketDomain.UNIX, 0);
+                name,
+                ChannelType.PIPE,
+                0,
+                0,
+                0,
+                Sync.NONE,
+                Fanout.SHARED,
+                QueueMode.BLOCKING,
+                0,
+                SocketDomain.UNIX,
+                0,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
     }
 
     /** Helper: segment bytes for a one-lane (or two-lane) ring. */
@@ -81,13 +125,26 @@ public final class ChannelLab {
     public ChannelLab add(String name, Role role, long messages, long size, long mtype) {
         long warmup = role == Role.WRITER && messages != Long.MAX_VALUE ? Math.max(100, messages / 10) : 0;
         procs.add(new PlannedProcess(
-                name, name, 1, procs.size(), role, channel.name(), messages, 0, size, 0, mtype, warmup));
+                name, name, 1, procs.size(), role, channel.name(), messages, 0, size, 0, mtype, warmup, 0, List.of()));
         return this;
     }
 
     public ChannelLab addPinger(String name, long messages, long warmup, long size) {
         procs.add(new PlannedProcess(
-                name, name, 1, procs.size(), Role.PINGER, channel.name(), messages, 0, size, 0, 1, warmup));
+                name,
+                name,
+                1,
+                procs.size(),
+                Role.PINGER,
+                channel.name(),
+                messages,
+                0,
+                size,
+                0,
+                1,
+                warmup,
+                0,
+                List.of()));
         return this;
     }
 
@@ -106,9 +163,13 @@ public final class ChannelLab {
                 channel.mode(),
                 channel.capacity(),
                 channel.domain(),
-                max);
+                max,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
         channel = ch;
-        Plan plan = new Plan(null, Map.of(), 42L, Duration.ofSeconds(timeoutSeconds), List.of(ch), procs, List.of());
+        Plan plan = new Plan(
+                null, Map.of(), 42L, Duration.ofSeconds(timeoutSeconds), List.of(ch), procs, List.of(), List.of());
         ChannelObjects objects = new ChannelObjects();
         ObjectLog ol = new ObjectLog() {
             @Override

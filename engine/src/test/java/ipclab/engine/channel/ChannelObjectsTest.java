@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
@@ -42,8 +44,9 @@ class ChannelObjectsTest {
     static Plan plan(PlannedChannel ch, Role... roles) {
         List<PlannedProcess> procs = new ArrayList<>();
         for (Role r : roles)
-            procs.add(new PlannedProcess("p" + procs.size(), "p", 1, procs.size(), r, ch.name(), 1, 0, 64, 0, 1, 0));
-        return new Plan(null, Map.of(), 1, Duration.ofSeconds(5), List.of(ch), procs, List.of());
+            procs.add(new PlannedProcess(
+                    "p" + procs.size(), "p", 1, procs.size(), r, ch.name(), 1, 0, 64, 0, 1, 0, 0, List.of()));
+        return new Plan(null, Map.of(), 1, Duration.ofSeconds(5), List.of(ch), procs, List.of(), List.of());
     }
 
     static boolean inProc(String file, int id) throws Exception {
@@ -126,7 +129,10 @@ class ChannelObjectsTest {
                 QueueMode.BLOCKING,
                 0,
                 ipclab.dsl.model.SocketDomain.UNIX,
-                200);
+                200,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ChannelObjects()
                 .create(ch, plan(ch, Role.WRITER, Role.READER), ol));
         assertEquals(

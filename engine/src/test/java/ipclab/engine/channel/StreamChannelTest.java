@@ -99,7 +99,8 @@ class StreamChannelTest {
     @Test
     void theWarmupIsThePlansWhenItSetsOne() throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.socket("sock", SocketDomain.UNIX));
-        lab.procs.add(new ipclab.dsl.plan.PlannedProcess("w", "w", 1, 0, Role.WRITER, "sock", 500, 0, 64, 0, 0, 7));
+        lab.procs.add(new ipclab.dsl.plan.PlannedProcess(
+                "w", "w", 1, 0, Role.WRITER, "sock", 500, 0, 64, 0, 0, 7, 0, java.util.List.of()));
         lab.add("r", Role.READER, 0, 64, 0).run(60);
         assertEquals(7L, lab.report("r").events.get("warmup"));
         assertEquals(500, lab.figures.received());

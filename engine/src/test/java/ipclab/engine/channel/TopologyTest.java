@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TopologyTest {
     static PlannedProcess p(int index, Role role, long size) {
-        return new PlannedProcess("p" + index, "p" + index, 1, index, role, "ch", 10, 0, size, 0, 0, 0);
+        return new PlannedProcess("p" + index, "p" + index, 1, index, role, "ch", 10, 0, size, 0, 0, 0, 0, List.of());
     }
 
     @Test

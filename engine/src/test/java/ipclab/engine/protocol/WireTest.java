@@ -1,15 +1,16 @@
 package ipclab.engine.protocol;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
 import java.util.List;
@@ -21,8 +22,22 @@ class WireTest {
     @Test
     void specRoundTrips() {
         PlannedProcess w = new PlannedProcess(
-                "producer-1", "producer", 1, 0, Role.WRITER, "jobs", Long.MAX_VALUE, 5_000_000_000L, 128, 1000, -3, 0);
-        PlannedProcess r = new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0);
+                "producer-1",
+                "producer",
+                1,
+                0,
+                Role.WRITER,
+                "jobs",
+                Long.MAX_VALUE,
+                5_000_000_000L,
+                128,
+                1000,
+                -3,
+                0,
+                0,
+                List.of());
+        PlannedProcess r =
+                new PlannedProcess("consumer", "consumer", 1, 1, Role.READER, "jobs", 0, 0, 128, 0, 0, 0, 0, List.of());
         PlannedChannel c = new PlannedChannel(
                 "jobs",
                 ChannelType.SHM,
@@ -34,7 +49,10 @@ class WireTest {
                 QueueMode.NOWAIT,
                 16384,
                 SocketDomain.UDP,
-                128);
+                128,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
         for (ChannelHandle h : List.of(
                 new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.of(6)),
                 new ChannelHandle.ShmRing("jobs", 5, java.util.OptionalInt.empty()),
@@ -48,11 +66,11 @@ class WireTest {
     }
 
     @Test
-    void reportRoundTripsWithHistogramAndBitmaps() {
+    void reportRoundTripsWithHistogramAndLedgers() {
         WorkerReport r = new WorkerReport();
         r.name = "consumer";
         r.received = 3;
-        r.receivedSeqs.put(0, new long[] {0b111L, -1L});
+        r.receivedSeqs.put(0, new ReceivedSeqs(3, 1, -42L));
         r.latency = new Histogram(3);
         r.latency.recordValue(1234);
         r.latency.recordValue(99_000);
@@ -61,7 +79,7 @@ class WireTest {
         r.event("ENOMSG", 2);
         WorkerReport b = Wire.report(Wire.parse(Wire.report(r)));
         assertEquals(3, b.received);
-        assertArrayEquals(new long[] {0b111L, -1L}, b.receivedSeqs.get(0));
+        assertEquals(new ReceivedSeqs(3, 1, -42L), b.receivedSeqs.get(0));
         assertEquals(2, b.latency.getTotalCount());
         assertEquals(r.latency.getMaxValue(), b.latency.getMaxValue());
         assertEquals(4L, b.syscalls.get("msgrcv"));

@@ -80,9 +80,10 @@ class HotPathAllocationTest {
                 c.sample());
         long messages = (long) ROUND * (MAX_ROUNDS + 10);
         List<PlannedProcess> procs = List.of(
-                new PlannedProcess("w", "w", 1, 0, Role.WRITER, ch.name(), messages, 0, 128, 0, 1, 0),
-                new PlannedProcess("r", "r", 1, 1, Role.READER, ch.name(), Long.MAX_VALUE, 0, 128, 0, 0, 0));
-        Plan plan = new Plan(null, Map.of(), 7L, Duration.ofSeconds(30), List.of(ch), procs, List.of());
+                new PlannedProcess("w", "w", 1, 0, Role.WRITER, ch.name(), messages, 0, 128, 0, 1, 0, 0, List.of()),
+                new PlannedProcess(
+                        "r", "r", 1, 1, Role.READER, ch.name(), Long.MAX_VALUE, 0, 128, 0, 0, 0, 0, List.of()));
+        Plan plan = new Plan(null, Map.of(), 7L, Duration.ofSeconds(30), List.of(ch), procs, List.of(), List.of());
         ChannelObjects objects = new ChannelObjects();
         ChannelHandle created = objects.create(ch, plan, NO_LOG);
         RoleAgent w = Roles.create(new WorkerSpec(procs.get(0), ch, created, procs, 7L, false), StepGate.FREE);

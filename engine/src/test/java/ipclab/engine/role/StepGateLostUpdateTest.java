@@ -68,9 +68,9 @@ class StepGateLostUpdateTest {
     void loadLoadStoreStoreLosesExactlyOneUpdate() throws Exception {
         PlannedChannel ch = ChannelLab.shm("counter", Sync.NONE, Fanout.SHARED, 1, 64);
         List<PlannedProcess> procs = List.of(
-                new PlannedProcess("a", "a", 1, 0, Role.INCREMENTER, ch.name(), 1, 0, 0, 0, 0, 0),
-                new PlannedProcess("b", "b", 1, 1, Role.INCREMENTER, ch.name(), 1, 0, 0, 0, 0, 0));
-        Plan plan = new Plan(null, Map.of(), 1L, Duration.ofSeconds(30), List.of(ch), procs, List.of());
+                new PlannedProcess("a", "a", 1, 0, Role.INCREMENTER, ch.name(), 1, 0, 0, 0, 0, 0, 0, List.of()),
+                new PlannedProcess("b", "b", 1, 1, Role.INCREMENTER, ch.name(), 1, 0, 0, 0, 0, 0, 0, List.of()));
+        Plan plan = new Plan(null, Map.of(), 1L, Duration.ofSeconds(30), List.of(ch), procs, List.of(), List.of());
         ChannelObjects objects = new ChannelObjects();
         ChannelHandle created = objects.create(ch, plan, HotPathAllocationTest.NO_LOG);
         Gate ga = new Gate(), gb = new Gate();

@@ -13,7 +13,8 @@ class OutcomeTest {
     private static RunReport report(
             boolean ok, List<String> leaks, List<ExpectationResult> claims, List<Failure> failures) {
         return new RunReport(
-                "s", 1, ok, 10, null, List.of(), List.of(), Map.of(), leaks, claims, failures, Map.of(), List.of());
+                "s", 1, ok, 10, null, List.of(), List.of(), Map.of(), leaks, claims, failures, Map.of(), List.of(),
+                List.of(), List.of());
     }
 
     private static final ExpectationResult HELD = new ExpectationResult("a == 1", true, "a=1");

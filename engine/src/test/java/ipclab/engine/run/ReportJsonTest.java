@@ -25,6 +25,8 @@ class ReportJsonTest {
                 List.of(new RunReport.ExpectationResult("counter.lostUpdates == 0", claim, "counter.lostUpdates=1000")),
                 failures,
                 params,
+                List.of(),
+                List.of(),
                 List.of());
     }
 

@@ -3,10 +3,12 @@ package ipclab.engine.run;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.QueueMode;
+import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.model.Verify;
 import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
@@ -37,7 +39,10 @@ final class TestPlans {
                 QueueMode.BLOCKING,
                 0,
                 SocketDomain.UNIX,
-                64);
+                64,
+                Removal.AFTER_ATTACH,
+                Verify.FULL,
+                1);
     }
 
     /** group:count pairs on one channel, e.g. ("sleeper", 3). */
@@ -59,11 +64,13 @@ final class TestPlans {
                         64,
                         0,
                         1,
-                        0));
+                        0,
+                        0,
+                        List.of()));
             }
         }
         Scenario s = new Scenario(scenario, null, 1L, timeout, null, null, null, null);
-        return new Plan(s, Map.of(), 1L, timeout, List.of(channel), ps, List.of());
+        return new Plan(s, Map.of(), 1L, timeout, List.of(channel), ps, List.of(), List.of());
     }
 
     /** A real System V message queue (IPC_PRIVATE, 0600) per channel. */

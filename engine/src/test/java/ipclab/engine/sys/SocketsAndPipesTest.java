@@ -39,7 +39,7 @@ class SocketsAndPipesTest {
             int unixDgram = add(fds, Sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_DGRAM, 0));
             Sockets.bindUnix(unixDgram, ud);
             int tcp = add(fds, Sockets.socket(Sockets.AF_INET, Sockets.SOCK_STREAM, 0));
-            Sockets.setReuseAddress(tcp, true);
+            SocketOptions.setReuseAddress(tcp, true);
             Sockets.bindInet(tcp, 0);
             Sockets.listen(tcp, 4);
             int tcpPort = Sockets.localPort(tcp);
@@ -65,7 +65,7 @@ class SocketsAndPipesTest {
                     Sockets.connectUnix(unixDgram, udc);
                     Sockets.send(unixDgram, pong, 4, 0);
                     c = Sockets.accept(tcp);
-                    Sockets.setTcpNoDelay(c, true);
+                    SocketOptions.setTcpNoDelay(c, true);
                     got.add("tcp " + SysChild.text(buf, Sockets.recvFully(c, buf, 4, 0)));
                     Sockets.sendFully(c, pong, 4, 0);
                     Sockets.close(c);
@@ -163,10 +163,10 @@ class SocketsAndPipesTest {
             } finally {
                 Sockets.close(client);
             }
-            Sockets.setSendBufferSize(tcp, 65536);
+            SocketOptions.setSendBufferSize(tcp, 65536);
             assertEquals(
                     131072,
-                    Sockets.getIntOption(tcp, Sockets.SOL_SOCKET, Sockets.SO_SNDBUF),
+                    SocketOptions.getIntOption(tcp, Sockets.SOL_SOCKET, Sockets.SO_SNDBUF),
                     "Linux doubles SO_SNDBUF");
         } finally {
             Sockets.close(tcp);

@@ -118,7 +118,7 @@ public final class SysChild {
                 if (unix) {
                     Sockets.connectUnix(fd, Path.of(p[1]));
                 } else {
-                    Sockets.setTcpNoDelay(fd, true);
+                    SocketOptions.setTcpNoDelay(fd, true);
                     Sockets.connectInet(fd, Integer.parseInt(p[1]));
                 }
                 buf.setString(0, "ping");

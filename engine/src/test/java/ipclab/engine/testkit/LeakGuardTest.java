@@ -1,7 +1,6 @@
 package ipclab.engine.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,14 +40,15 @@ class LeakGuardTest {
     }
 
     @Test
-    void findsAndDestroysAChildLeftAlive() {
+    void findsAndDestroysAChildLeftAlive() throws Exception {
         SysvSnapshot before = SysvSnapshot.take();
         Set<Long> children = LeakGuard.liveChildren();
         ChildJvm child = ChildJvm.start(Sleeper.class);
         assertEquals("sleeping", child.readLine(Duration.ofSeconds(30)));
         String report = LeakGuard.Leaks.findAndClean(before, children);
         assertTrue(report.startsWith("  child process left alive (destroyed): pid=" + child.pid() + " "), report);
-        assertFalse(child.process().isAlive());
+        // SIGKILL is sent, not awaited: on a loaded machine the child may take a moment to be gone
+        assertTrue(child.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the child was killed");
         child.close();
     }
 

@@ -47,6 +47,8 @@ class TraceFileTest {
                 List.of(new RunReport.ExpectationResult("counter.lostUpdates == 0", true, "0")),
                 List.of(),
                 Map.of(),
+                List.of(),
+                List.of(),
                 List.of());
         return new Trace(
                 "0.1.0",
@@ -106,6 +108,46 @@ class TraceFileTest {
         assertEquals(
                 TraceException.Kind.UNREADABLE,
                 assertThrows(TraceException.class, () -> TraceFile.read(dir.resolve("none"), null))
+                        .kind());
+    }
+
+    /** A trace edited and its hashes made to match again, as a forger (or a buggy tool) would. */
+    private Path resealed(java.util.function.UnaryOperator<String> edit) throws Exception {
+        Path f = dir.resolve("forged.trace.jsonl");
+        TraceFile.write(sample(), f);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(f));
+        String end = lines.removeLast();
+        String body = edit.apply(String.join("\n", lines) + "\n");
+        String hash = end.replaceAll(".*\"sha256\":\"([0-9a-f]+)\".*", "$1");
+        Files.writeString(f, body + end.replace(hash, Trace.sha256(body)) + "\n");
+        return f;
+    }
+
+    /** Found by TraceFuzzTest: a step without its op, behind a matching hash, was refused with a NullPointerException's text. */
+    @Test
+    void aForgedTraceIsRefusedByLineAndFieldNotByAnException() throws Exception {
+        Path f = resealed(t -> t.replace("\"op\":\"load\",", ""));
+        TraceException e = assertThrows(TraceException.class, () -> TraceFile.read(f, null));
+        assertEquals(TraceException.Kind.NOT_A_TRACE, e.kind());
+        assertEquals(f + " is not a valid ipclab trace: line 2: 'op' must be a string, not missing", e.getMessage());
+
+        Path g = resealed(t -> t.replaceFirst("\"scheduler\":\\{[^}]*}", "\"scheduler\":null"));
+        assertEquals(
+                g + " is not a valid ipclab trace: line 1: 'scheduler' must be an object, not null",
+                assertThrows(TraceException.class, () -> TraceFile.read(g, null))
+                        .getMessage());
+
+        Path h = resealed(t -> t.replace("\"step\":1,", "\"step\":7,"));
+        assertEquals(
+                h
+                        + " is not a valid ipclab trace: line 2: step 7 where step 1 belongs (steps are numbered from 1, in order)",
+                assertThrows(TraceException.class, () -> TraceFile.read(h, null))
+                        .getMessage());
+
+        Path v = resealed(t -> t.replace("\"version\":1,", "\"version\":\"1\","));
+        assertEquals(
+                TraceException.Kind.VERSION,
+                assertThrows(TraceException.class, () -> TraceFile.read(v, null))
                         .kind());
     }
 

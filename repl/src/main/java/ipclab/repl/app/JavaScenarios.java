@@ -114,7 +114,17 @@ final class JavaScenarios {
     private static String read(Path file, String name) throws ScenarioException {
         try {
             if (Files.isDirectory(file)) throw single(name, "is a directory; give a scenario file (.yaml or .java)");
-            return Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            TextFiles.NotUtf8 bad = TextFiles.firstNotUtf8(bytes);
+            if (bad != null) {
+                throw new ScenarioException(List.of(new Diagnostic(
+                        name,
+                        bad.line(),
+                        bad.column(),
+                        "",
+                        "not a text file: " + bad.describe() + "; a Java scenario is UTF-8 source")));
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw single(name, "no such file");
         } catch (IOException e) {

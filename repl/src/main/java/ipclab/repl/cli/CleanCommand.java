@@ -2,7 +2,6 @@ package ipclab.repl.cli;
 
 import ipclab.repl.app.Cleanup;
 import ipclab.repl.app.Lab;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code ipclab clean}: remove what dead ipclab runs left behind, and only that. */
@@ -13,12 +12,7 @@ import picocli.CommandLine.Command;
             "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
                     + "key and owner, are removed; other programs' and other users' objects are never touched."
         })
-public final class CleanCommand implements Callable<Integer> {
-    private final Cli cli;
-
-    public CleanCommand(Cli cli) {
-        this.cli = cli;
-    }
+public final class CleanCommand extends CliCommand {
 
     @Override
     public Integer call() {

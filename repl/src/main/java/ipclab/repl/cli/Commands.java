@@ -6,7 +6,7 @@ import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * name, help and options live on its class; this table only says which commands exist.
  */
 public final class Commands {
-    /** One factory per subcommand; each gets the shared {@link Cli}. */
-    static final List<Function<Cli, Object>> ALL = List.of(
+    /** One factory per subcommand; {@link #commandLine} gives each the shared {@link Cli}. */
+    static final List<Supplier<CliCommand>> ALL = List.of(
             RunCommand::new,
             ReplayCommand::new,
             ExploreCommand::new,
@@ -53,12 +53,12 @@ public final class Commands {
      * As {@link #commandLine(Cli, boolean)}, with more subcommands after the built-in ones: the
      * layer above (the REPL's {@code repl} command) registers itself without this package knowing it.
      */
-    public static CommandLine commandLine(Cli cli, boolean debug, List<Function<Cli, Object>> more) {
-        CommandLine root = new CommandLine(new IpclabCommand(cli));
-        List<Function<Cli, Object>> all = new java.util.ArrayList<>(ALL);
+    public static CommandLine commandLine(Cli cli, boolean debug, List<Supplier<CliCommand>> more) {
+        CommandLine root = new CommandLine(new IpclabCommand().on(cli));
+        List<Supplier<CliCommand>> all = new java.util.ArrayList<>(ALL);
         all.addAll(more);
-        for (Function<Cli, Object> f : all) {
-            CommandLine sub = new CommandLine(f.apply(cli));
+        for (Supplier<CliCommand> f : all) {
+            CommandLine sub = new CommandLine(f.get().on(cli));
             sub.addMixin("help", new HelpOption()); // every subcommand's -h, --help, added here once
             root.addSubcommand(sub);
         }

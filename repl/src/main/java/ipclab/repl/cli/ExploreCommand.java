@@ -1,6 +1,5 @@
 package ipclab.repl.cli;
 
-import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.engine.run.Outcome;
 import ipclab.engine.run.RunReport;
@@ -17,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +33,7 @@ import picocli.CommandLine.Parameters;
                     + "that still fail the same way) and its trace saved; 'ipclab replay TRACE' replays it to the same failure."
         },
         footer = {"", "Exit codes: 0 no schedule refuted a claim, 1 a run failed, 2 bad input, 3 a claim was refuted."})
-public final class ExploreCommand implements Callable<Integer> {
+public final class ExploreCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML or Java; not a sweep).")
     Path file;
 
@@ -48,11 +47,8 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "random (default) or pct.")
     String strategy;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The first run's seed; default 1.")
-    long seed;
-
-    @Option(names = "--depth", paramLabel = "D", defaultValue = "2", description = "pct: the bug depth; default 2.")
-    int depth;
+    @Mixin
+    SeedOptions seeds;
 
     @Option(
             names = "--shrink-runs",
@@ -67,25 +63,19 @@ public final class ExploreCommand implements Callable<Integer> {
             description = "Save failing traces in DIR (default: among the kept traces, see 'ipclab runs').")
     Path out;
 
-    private final Cli cli;
-
-    public ExploreCommand(Cli cli) {
-        this.cli = cli;
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         if (runs < 1) throw new InputException("--runs " + runs + " must be at least 1");
         if (shrinkRuns < 0) throw new InputException("--shrink-runs " + shrinkRuns + " must be 0 or more");
         if (out != null && !Files.isDirectory(out)) throw new InputException("--out " + out + " is not a directory");
-        SchedulerSpec first = Schedules.spec(strategy, seed, depth);
+        SchedulerSpec first = seeds.spec(strategy);
         if (!first.stepped()) throw new InputException("--strategy " + strategy + ": explore needs random or pct");
         Lab lab = new Lab();
         List<LoadedScenario> scenarios;
         try {
             scenarios = lab.load(file);
         } catch (ScenarioException e) {
-            for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+            printProblems(e);
             return ExitCodes.USAGE;
         }
         if (scenarios.size() != 1)
@@ -97,7 +87,7 @@ public final class ExploreCommand implements Callable<Integer> {
                             + " has no expect: claims; every schedule will pass (outcomes are still counted)");
         }
         lab.cleanStale();
-        Explorer.Settings settings = new Explorer.Settings(first.strategy(), seed, depth, runs, shrinkRuns);
+        Explorer.Settings settings = new Explorer.Settings(first.strategy(), seeds.seed, seeds.depth, runs, shrinkRuns);
         Exploration x;
         try {
             x = lab.explore(s, settings, RunSettings.defaults(), out, new Exploration.Listener() {
@@ -137,8 +127,8 @@ public final class ExploreCommand implements Callable<Integer> {
         cli.out()
                 .println("explored " + sum.runs() + " schedules ("
                         + first.strategy().wireName()
-                        + (first.strategy() == SchedulerSpec.Strategy.PCT ? " depth " + depth : "") + ", seeds " + seed
-                        + ".." + (seed + runs - 1) + ")");
+                        + (first.strategy() == SchedulerSpec.Strategy.PCT ? " depth " + seeds.depth : "") + ", seeds "
+                        + seeds.seed + ".." + (seeds.seed + runs - 1) + ")");
         TextTable t = new TextTable().text("outcome").number("runs");
         for (Map.Entry<String, Integer> e : sum.outcomes().entrySet())
             t.row().cell(e.getKey()).cell(Integer.toString(e.getValue()));

@@ -1,6 +1,5 @@
 package ipclab.repl.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,18 +22,12 @@ import picocli.CommandLine.Spec;
             "            3 (run) an expect claim was refuted, 130 (run) interrupted by Ctrl-C.",
             "Run 'ipclab COMMAND --help' for a command's options."
         })
-public final class IpclabCommand implements Callable<Integer> {
+public final class IpclabCommand extends CliCommand {
     @Spec
     CommandSpec spec;
 
     @Mixin
     DebugFlag debug;
-
-    private final Cli cli;
-
-    public IpclabCommand(Cli cli) {
-        this.cli = cli;
-    }
 
     /** No subcommand: the usage, on stderr, and exit 2. */
     @Override

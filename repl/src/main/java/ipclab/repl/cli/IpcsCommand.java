@@ -9,7 +9,6 @@ import ipclab.repl.report.IpcsTable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +20,7 @@ import picocli.CommandLine.Option;
             "Shared memory segments, message queues and semaphore arrays as the kernel shows them "
                     + "in /proc/sysvipc (like 'ipcs -a -p')."
         })
-public final class IpcsCommand implements Callable<Integer> {
+public final class IpcsCommand extends CliCommand {
     @Option(
             names = "--json",
             description = "Print a JSON array (keys: kind, key, id, owner, uid, mode, bytes, messages, "
@@ -49,12 +48,6 @@ public final class IpcsCommand implements Callable<Integer> {
         KindOption(Kind kind) {
             this.kind = kind;
         }
-    }
-
-    private final Cli cli;
-
-    public IpcsCommand(Cli cli) {
-        this.cli = cli;
     }
 
     @Override

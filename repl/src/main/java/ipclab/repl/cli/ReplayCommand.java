@@ -16,10 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ipclab replay [TRACE]}: a stepped trace is enforced step by step and every outcome
@@ -39,13 +38,9 @@ import picocli.CommandLine.Parameters;
             "            2 the trace cannot be replayed (another version, edited, cut short, cannot run here),",
             "            3 (free run) a claim was refuted."
         })
-public final class ReplayCommand implements Callable<Integer> {
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "TRACE",
-            description = "The trace; default: the newest kept one.")
-    Path trace;
+public final class ReplayCommand extends CliCommand {
+    @Mixin
+    TraceArgument trace;
 
     @Option(
             names = "--json",
@@ -53,20 +48,13 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Also write the outcome (identical, divergence, the new reports) as JSON.")
     Path json;
 
-    private final Cli cli;
-
-    public ReplayCommand(Cli cli) {
-        this.cli = cli;
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunCommand.checkWritable(json);
         Lab lab = new Lab();
-        Trace t;
+        Trace t = trace.read(lab);
         ReplayResult r;
         try {
-            t = lab.readTrace(trace);
             lab.cleanStale();
             r = lab.replay(t, RunSettings.defaults());
         } catch (TraceException e) {

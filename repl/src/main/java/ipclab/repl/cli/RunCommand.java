@@ -1,6 +1,5 @@
 package ipclab.repl.cli;
 
-import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.plan.Comparing;
 import ipclab.dsl.plan.Planner;
@@ -28,10 +27,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SequencedMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,7 +54,7 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
             "            2 invalid input (nothing was run), 3 an expect or compare claim was refuted."
         })
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends CliCommand {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
@@ -96,19 +95,8 @@ public final class RunCommand implements Callable<Integer> {
             })
     String schedule;
 
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            defaultValue = "1",
-            description = "The scheduler's seed (random, pct); default 1.")
-    long seed;
-
-    @Option(
-            names = "--depth",
-            paramLabel = "D",
-            defaultValue = "2",
-            description = "pct: the bug depth it aims at (D-1 priority " + "change points); default 2.")
-    int depth;
+    @Mixin
+    SeedOptions seeds;
 
     @Option(
             names = "--keep",
@@ -160,13 +148,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "No progress on stderr.")
     boolean quiet;
 
-    private final Cli cli;
     /** {@code --schedule} with its seed and depth, read once by {@link #call()}. */
     private SchedulerSpec spec;
-
-    public RunCommand(Cli cli) {
-        this.cli = cli;
-    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -190,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
                 scenarios.addAll(lab.load(file));
             } catch (ScenarioException e) {
                 invalid = true;
-                for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+                printProblems(e);
             }
         }
         if (invalid) return ExitCodes.USAGE;
@@ -206,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             scenarios = lab.override(scenarios, overrides);
         } catch (ScenarioException e) {
-            for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+            printProblems(e);
             return ExitCodes.USAGE;
         }
         boolean comparing = scenarios.stream().anyMatch(LoadedScenario::compares);
@@ -217,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
         if (outDir != null) ComparisonReport.checkWritable(outDir);
         checkWritable(json);
         checkWritable(record, "--record");
-        spec = Schedules.spec(schedule, seed, depth);
+        spec = seeds.spec(schedule);
         if (record != null && scenarios.size() > 1) {
             throw new InputException("--record writes one trace, and " + file + " has " + scenarios.size()
                     + " scenarios; " + "pick one with FILE.java#name");

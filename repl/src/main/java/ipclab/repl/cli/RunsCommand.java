@@ -8,7 +8,6 @@ import ipclab.repl.app.Lab;
 import ipclab.repl.report.TextTable;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code ipclab runs}: the kept traces, oldest first, numbered. */
@@ -19,13 +18,7 @@ import picocli.CommandLine.Command;
             "Every 'ipclab run' keeps its trace, numbered, in the XDG data directory (the newest 50; "
                     + "IPCLAB_KEEP_TRACES=N to change). 'ipclab replay' replays the newest, 'ipclab replay FILE' any."
         })
-public final class RunsCommand implements Callable<Integer> {
-    private final Cli cli;
-
-    public RunsCommand(Cli cli) {
-        this.cli = cli;
-    }
-
+public final class RunsCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {
         Lab lab = new Lab();

@@ -2,7 +2,6 @@ package ipclab.repl.cli;
 
 import ipclab.dsl.Schema;
 import ipclab.repl.report.SchemaReference;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,17 +13,11 @@ import picocli.CommandLine.Option;
             "Save it and point an editor at it (e.g. '# yaml-language-server: $schema=scenario.schema.json') "
                     + "to complete and check scenarios."
         })
-public final class SchemaCommand implements Callable<Integer> {
+public final class SchemaCommand extends CliCommand {
     @Option(
             names = "--markdown",
             description = "Print the scenario reference as Markdown (the README's reference) instead.")
     boolean markdown;
-
-    private final Cli cli;
-
-    public SchemaCommand(Cli cli) {
-        this.cli = cli;
-    }
 
     @Override
     public Integer call() {

@@ -1,28 +1,18 @@
 package ipclab.repl.cli;
 
 import ipclab.engine.trace.Trace;
-import ipclab.engine.trace.TraceException;
 import ipclab.repl.app.Lab;
 import ipclab.repl.report.TraceDiagram;
 import ipclab.repl.report.TraceRows;
-import ipclab.repl.report.TraceSvg;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ipclab trace show TRACE [--svg FILE]}: a stepped trace as a sequence diagram. */
 @Command(name = "trace", description = "Look at a recorded trace.", subcommands = TraceCommand.Show.class)
-public final class TraceCommand implements Callable<Integer> {
-    private final Cli cli;
-
-    public TraceCommand(Cli cli) {
-        this.cli = cli;
-    }
-
+public final class TraceCommand extends CliCommand {
     @Override
     public Integer call() {
         cli.err().println("ipclab trace: a subcommand is needed: show TRACE [--svg FILE]");
@@ -40,12 +30,8 @@ public final class TraceCommand implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         TraceCommand parent;
 
-        @Parameters(
-                index = "0",
-                arity = "0..1",
-                paramLabel = "TRACE",
-                description = "The trace; default: the newest kept one.")
-        Path trace;
+        @picocli.CommandLine.Mixin
+        TraceArgument trace;
 
         @Option(
                 names = "--svg",
@@ -57,25 +43,14 @@ public final class TraceCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             Cli cli = parent.cli;
             RunCommand.checkWritable(svg, "--svg");
-            Trace t;
-            try {
-                t = new Lab().readTrace(trace);
-            } catch (TraceException e) {
-                throw new InputException(e.getMessage());
-            }
+            Trace t = trace.read(new Lab());
             if (!t.stepped()) {
                 throw new InputException(
                         "this trace is of a free run: it has no steps to draw (record one with --schedule random or pct)");
             }
             TraceRows rows = TraceRows.of(t);
             String title = t.scenario().name() + ", schedule " + t.scheduler() + ", " + Schedules.summary(t.steps());
-            if (svg != null) {
-                Files.writeString(svg, TraceSvg.render(rows, title));
-                cli.out().println("wrote " + svg + " (" + title + ")");
-            } else {
-                cli.out().println(title);
-                new TraceDiagram(cli.style()).render(rows).forEach(cli.out()::println);
-            }
+            TraceDiagram.show(rows, title, svg, cli.out(), cli.style());
             return ExitCodes.OK;
         }
     }

@@ -1,13 +1,11 @@
 package ipclab.repl.cli;
 
-import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
 import ipclab.repl.report.RunNotes;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +21,7 @@ import picocli.CommandLine.Parameters;
                     + "scenario NAME: path: message). "
                     + "Exit 0 when all are valid, 2 otherwise."
         })
-public final class ValidateCommand implements Callable<Integer> {
+public final class ValidateCommand extends CliCommand {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
@@ -36,12 +34,6 @@ public final class ValidateCommand implements Callable<Integer> {
             names = {"-v", "--verbose"},
             description = "Also print each valid scenario's description.")
     boolean verbose;
-
-    private final Cli cli;
-
-    public ValidateCommand(Cli cli) {
-        this.cli = cli;
-    }
 
     @Override
     public Integer call() {
@@ -62,8 +54,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             } catch (ScenarioException e) {
                 invalid++;
-                problems += e.diagnostics().size();
-                for (Diagnostic d : e.diagnostics()) cli.err().println(d);
+                problems += printProblems(e);
             }
         }
         if (invalid > 0 && paths.size() > 1) {

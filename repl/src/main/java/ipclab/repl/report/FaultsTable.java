@@ -23,7 +23,7 @@ final class FaultsTable {
 
     /** The section's lines (a blank line first), or none for a run without faults. */
     List<String> render(RunReport r) {
-        List<Injected> faults = Nulls.list(r.faults());
+        List<Injected> faults = r.faults();
         if (faults.isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
         out.add("");
@@ -38,7 +38,7 @@ final class FaultsTable {
         TextTable seen = new TextTable()
                 .text("process")
                 .text("errors seen (calls that failed, by errno; EAGAIN/ENOMSG: IPC_NOWAIT retries)");
-        for (ProcessFigures p : Nulls.list(r.processes())) {
+        for (ProcessFigures p : r.processes()) {
             List<String> errors = new ArrayList<>();
             for (Map.Entry<String, Long> e : Nulls.map(p.events()).entrySet()) {
                 String k = e.getKey();
@@ -58,9 +58,9 @@ final class FaultsTable {
             out.add("");
             out.addAll(seen.render(style));
         }
-        for (ChannelFigures c : Nulls.list(r.channels())) {
+        for (ChannelFigures c : r.channels()) {
             long faulty = c.lost() + c.corrupted();
-            if (faulty == 0 || !touched(c.name(), faults, Nulls.list(r.processes()))) continue;
+            if (faulty == 0 || !touched(c.name(), faults, r.processes())) continue;
             out.add("channel " + c.name() + ": " + Units.count(c.lost()) + " lost, " + Units.count(c.corrupted())
                     + " corrupted, counted as the faults' doing (not a failure)");
         }

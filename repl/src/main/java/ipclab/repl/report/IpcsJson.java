@@ -65,26 +65,24 @@ public final class IpcsJson {
         n.put("owner", users.name(o.uid()));
         n.put("uid", Integer.toUnsignedLong(o.uid()));
         n.put("mode", o.modeOctal());
-        if (sem) n.putNull("bytes");
-        else n.put("bytes", o.bytes());
-        if (msg) n.put("messages", o.messages());
-        else n.putNull("messages");
-        if (sem) n.put("nsems", o.nsems());
-        else n.putNull("nsems");
-        if (shm) n.put("nattch", o.nattch());
-        else n.putNull("nattch");
+        column(n, "bytes", !sem, o.bytes());
+        column(n, "messages", msg, o.messages());
+        column(n, "nsems", sem, o.nsems());
+        column(n, "nattch", shm, o.nattch());
         if (shm) n.put("status", status(o));
         else n.putNull("status");
-        if (shm) n.put("cpid", o.cpid());
-        else n.putNull("cpid");
-        if (shm) n.put("lpid", o.lpid());
-        else n.putNull("lpid");
-        if (msg) n.put("lspid", o.lspid());
-        else n.putNull("lspid");
-        if (msg) n.put("lrpid", o.lrpid());
-        else n.putNull("lrpid");
+        column(n, "cpid", shm, o.cpid());
+        column(n, "lpid", shm, o.lpid());
+        column(n, "lspid", msg, o.lspid());
+        column(n, "lrpid", msg, o.lrpid());
         n.put("ipclab", ipclab.test(o));
         return n;
+    }
+
+    /** A column the kernel lists for some kinds only: null for the others. */
+    private static void column(ObjectNode n, String name, boolean applies, long value) {
+        if (applies) n.put(name, value);
+        else n.putNull(name);
     }
 
     /** A segment's status as ipcs shows it: {@code ""}, {@code "dest"}, {@code "locked"} or {@code "dest locked"}. */

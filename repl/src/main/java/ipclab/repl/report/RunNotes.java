@@ -149,22 +149,10 @@ public final class RunNotes {
                         .cell(c.name())
                         .cell(c.type())
                         .cell(Units.count(c.sent()))
-                        .cell(Units.rate(
-                                c.throughput() == null
-                                        ? Double.NaN
-                                        : c.throughput().msgsPerSec()))
-                        .cell(Units.decimal(
-                                c.throughput() == null
-                                        ? Double.NaN
-                                        : c.throughput().mibPerSec()))
-                        .cell(Units.nanos(
-                                c.latencyNs() == null
-                                        ? Double.NaN
-                                        : c.latencyNs().p50()))
-                        .cell(Units.nanos(
-                                c.latencyNs() == null
-                                        ? Double.NaN
-                                        : c.latencyNs().p99()))
+                        .cell(Units.rate(RunTable.msgsPerSec(c)))
+                        .cell(Units.decimal(RunTable.mibPerSec(c)))
+                        .cell(Units.nanos(RunTable.latency(c, RunReport.Latency::p50)))
+                        .cell(Units.nanos(RunTable.latency(c, RunReport.Latency::p99)))
                         .cell(Units.decimal(c.syscallsPerMessage()))
                         .cell(Units.nanos(c.setupNs()));
                 first = false;

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A run's report for people, rendered from the typed {@link RunReport} (the same records the JSON
@@ -44,7 +45,7 @@ public final class RunTable {
         List<String> out = new ArrayList<>();
         out.add(headline(r));
         out.addAll(notes.description(description));
-        Map<String, String> params = Nulls.map(r.params());
+        Map<String, String> params = r.params();
         if (!params.isEmpty()) out.add("params: " + paramsText(params));
         section(out, channels(r));
         out.addAll(notes.allowedLoss(r));
@@ -53,7 +54,7 @@ public final class RunTable {
         section(out, notes.events(r));
         section(out, counters(r));
         out.addAll(new FaultsTable(style).render(r));
-        List<ExpectationResult> exps = Nulls.list(r.expectations());
+        List<ExpectationResult> exps = r.expectations();
         if (!exps.isEmpty()) {
             out.add("");
             out.add(style.paint(Tone.HEAD, "expectations"));
@@ -67,7 +68,7 @@ public final class RunTable {
             List<String> lines = t.render(style);
             out.addAll(lines.subList(1, lines.size()));
         }
-        List<Failure> failures = Nulls.list(r.failures());
+        List<Failure> failures = r.failures();
         if (!failures.isEmpty()) {
             out.add("");
             out.add(style.paint(Tone.HEAD, "failures"));
@@ -76,7 +77,7 @@ public final class RunTable {
                 for (String l : Nulls.list(f.log())) out.add("    " + style.paint(Tone.DIM, l));
             }
         }
-        List<String> leaks = Nulls.list(r.leaks());
+        List<String> leaks = r.leaks();
         if (!leaks.isEmpty()) {
             out.add("");
             out.add(style.paint(Tone.HEAD, "leaks"));
@@ -124,7 +125,7 @@ public final class RunTable {
                 .number("max")
                 .number("syscalls/msg")
                 .number("setup");
-        for (ChannelFigures c : Nulls.list(r.channels())) {
+        for (ChannelFigures c : r.channels()) {
             if (idle(c)) {
                 t.row()
                         .cell(c.name())
@@ -157,9 +158,9 @@ public final class RunTable {
                     .cell(Units.count(c.reordered()), warn(c.reordered()))
                     .cell(Units.rate(msgsPerSec(c)))
                     .cell(Units.decimal(mibPerSec(c)))
-                    .cell(Units.nanos(latency(c, Latency.P50)))
-                    .cell(Units.nanos(latency(c, Latency.P99)))
-                    .cell(Units.nanos(latency(c, Latency.MAX)))
+                    .cell(Units.nanos(latency(c, RunReport.Latency::p50)))
+                    .cell(Units.nanos(latency(c, RunReport.Latency::p99)))
+                    .cell(Units.nanos(latency(c, RunReport.Latency::max)))
                     .cell(Units.decimal(c.syscallsPerMessage()))
                     .cell(Units.nanos(c.setupNs()));
         }
@@ -182,7 +183,7 @@ public final class RunTable {
                 .number("syscalls")
                 .number("ready ms")
                 .text("cpus");
-        for (ProcessFigures p : Nulls.list(r.processes())) {
+        for (ProcessFigures p : r.processes()) {
             Integer exit = p.exitCode();
             t.row()
                     .cell(p.name())
@@ -214,7 +215,7 @@ public final class RunTable {
                 .number("final")
                 .number("expected")
                 .number("lost updates");
-        Nulls.map(r.counters()).forEach((name, k) -> t.row()
+        r.counters().forEach((name, k) -> t.row()
                 .cell(name)
                 .cell(Units.count(k.finalValue()))
                 .cell(Units.count(k.expected()))
@@ -241,11 +242,11 @@ public final class RunTable {
         boolean traffic = false;
         boolean counters = false;
         for (RunReport run : runs) {
-            keys.addAll(Nulls.map(run.params()).keySet());
+            keys.addAll(run.params().keySet());
             List<ChannelFigures> busy = busyChannels(run);
             manyChannels |= busy.size() > 1;
             traffic |= !busy.isEmpty();
-            counters |= !Nulls.map(run.counters()).isEmpty();
+            counters |= !run.counters().isEmpty();
         }
         TextTable t = new TextTable();
         for (String k : keys) t.text(shortParam(k));
@@ -270,8 +271,7 @@ public final class RunTable {
             for (int i = 0; i < rows.size(); i++) {
                 ChannelFigures c = rows.get(i);
                 TextTable.Row row = t.row();
-                for (String k : keys)
-                    row.cell(Nulls.text(Nulls.map(run.params()).get(k)));
+                for (String k : keys) row.cell(Nulls.text(run.params().get(k)));
                 if (manyChannels) row.cell(c == null ? "" : c.name());
                 row.cell(run.ok() ? style.pass() : style.fail(), run.ok() ? Tone.GOOD : Tone.BAD);
                 if (traffic) {
@@ -283,13 +283,13 @@ public final class RunTable {
                                 .cell(Units.count(c.lost()), bad(c.lost()))
                                 .cell(Units.rate(msgsPerSec(c)))
                                 .cell(Units.decimal(mibPerSec(c)))
-                                .cell(Units.nanos(latency(c, Latency.P50)))
-                                .cell(Units.nanos(latency(c, Latency.P99)))
+                                .cell(Units.nanos(latency(c, RunReport.Latency::p50)))
+                                .cell(Units.nanos(latency(c, RunReport.Latency::p99)))
                                 .cell(Units.decimal(c.syscallsPerMessage()));
                     }
                 }
                 if (counters) {
-                    Counter k = counterFor(Nulls.map(run.counters()), c == null ? "" : c.name(), i == 0);
+                    Counter k = counterFor(run.counters(), c == null ? "" : c.name(), i == 0);
                     if (k == null) row.cell("-").cell("-").cell("-");
                     else
                         row.cell(Units.count(k.finalValue()))
@@ -303,7 +303,7 @@ public final class RunTable {
                             v == null ? (i == 0 ? "0" : "") : Units.count(v),
                             v != null && v > 0 ? Tone.WARN : Tone.PLAIN);
                 }
-                List<ExpectationResult> exps = Nulls.list(run.expectations());
+                List<ExpectationResult> exps = run.expectations();
                 row.cell(claims(exps), claimsTone(exps));
             }
         }
@@ -312,14 +312,13 @@ public final class RunTable {
         out.addAll(computed);
         for (RunReport run : runs)
             out.addAll(notes.allowedLoss(run).stream()
-                    .map(l -> l + "  [" + paramsText(Nulls.map(run.params())) + "]")
+                    .map(l -> l + "  [" + paramsText(run.params()) + "]")
                     .toList());
         for (RunReport run : runs) {
-            String p = paramsText(Nulls.map(run.params()));
-            for (Failure f : Nulls.list(run.failures()))
-                out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + failure(f)));
-            for (String l : Nulls.list(run.leaks())) out.add(style.paint(Tone.BAD, "leak " + p + ": " + l));
-            for (ExpectationResult e : Nulls.list(run.expectations())) {
+            String p = paramsText(run.params());
+            for (Failure f : run.failures()) out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + failure(f)));
+            for (String l : run.leaks()) out.add(style.paint(Tone.BAD, "leak " + p + ": " + l));
+            for (ExpectationResult e : run.expectations()) {
                 if (!e.ok())
                     out.add(style.paint(Tone.BAD, style.fail() + " " + p + ": " + e.text() + "  (" + e.actual() + ")"));
             }
@@ -359,36 +358,25 @@ public final class RunTable {
         return text + " (after " + Units.millis(f.atMs()) + ")";
     }
 
-    /** The percentiles the tables show. */
-    private enum Latency {
-        P50,
-        P99,
-        MAX
+    /** A latency in ns ({@code RunReport.Latency::p50}), or NaN when the channel has none (nothing was timed). */
+    static double latency(ChannelFigures c, ToDoubleFunction<RunReport.Latency> which) {
+        return c.latencyNs() == null ? Double.NaN : which.applyAsDouble(c.latencyNs());
     }
 
-    /** A latency in ns, or NaN when the channel has none (nothing was timed). */
-    private static double latency(ChannelFigures c, Latency which) {
-        RunReport.Latency l = c.latencyNs();
-        if (l == null) return Double.NaN;
-        return switch (which) {
-            case P50 -> l.p50();
-            case P99 -> l.p99();
-            case MAX -> l.max();
-        };
-    }
-
-    private static double msgsPerSec(ChannelFigures c) {
+    /** Messages per second, or NaN when the channel was not timed. */
+    static double msgsPerSec(ChannelFigures c) {
         return c.throughput() == null ? Double.NaN : c.throughput().msgsPerSec();
     }
 
-    private static double mibPerSec(ChannelFigures c) {
+    /** MiB per second, or NaN when the channel was not timed. */
+    static double mibPerSec(ChannelFigures c) {
         return c.throughput() == null ? Double.NaN : c.throughput().mibPerSec();
     }
 
     /** Channels that carried messages (a counter-only segment carries none). */
     private static List<ChannelFigures> busyChannels(RunReport run) {
         List<ChannelFigures> out = new ArrayList<>();
-        for (ChannelFigures c : Nulls.list(run.channels())) if (!idle(c)) out.add(c);
+        for (ChannelFigures c : run.channels()) if (!idle(c)) out.add(c);
         return out;
     }
 
@@ -428,9 +416,8 @@ public final class RunTable {
     }
 
     private String verdict(RunReport r) {
-        long refuted =
-                Nulls.list(r.expectations()).stream().filter(e -> !e.ok()).count();
-        int failures = Nulls.list(r.failures()).size() + Nulls.list(r.leaks()).size();
+        long refuted = r.expectations().stream().filter(e -> !e.ok()).count();
+        int failures = r.failures().size() + r.leaks().size();
         if (Outcome.of(r) == Outcome.OK) return style.paint(Tone.GOOD, style.pass() + " ok");
         List<String> why = new ArrayList<>();
         if (failures > 0) why.add(failures + (failures == 1 ? " failure" : " failures"));

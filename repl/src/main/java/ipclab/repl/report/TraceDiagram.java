@@ -1,5 +1,9 @@
 package ipclab.repl.report;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -18,6 +22,20 @@ public final class TraceDiagram {
 
     public TraceDiagram(Style style) {
         this.style = style;
+    }
+
+    /**
+     * Shows a trace under its title: written as SVG to {@code svg} (and said so on {@code out}), or,
+     * {@code svg} null, printed on {@code out} as text.
+     */
+    public static void show(TraceRows rows, String title, Path svg, PrintWriter out, Style style) throws IOException {
+        if (svg != null) {
+            Files.writeString(svg, TraceSvg.render(rows, title));
+            out.println("wrote " + svg + " (" + title + ")");
+        } else {
+            out.println(title);
+            new TraceDiagram(style).render(rows).forEach(out::println);
+        }
     }
 
     public List<String> render(TraceRows rows) {

@@ -4,6 +4,7 @@ import ipclab.dsl.Diagnostic;
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.plan.Plan;
+import ipclab.repl.app.TextFiles;
 import ipclab.repl.shell.Command.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -334,8 +335,9 @@ final class Builtins {
 
     /** A variable a snippet declared, and no file of that name here (scenario.yaml is a file, s a variable). */
     private boolean isVar(String name) {
-        if (!Character.isJavaIdentifierStart(name.charAt(0)) || !name.chars().allMatch(Character::isJavaIdentifierPart))
-            return false;
+        if (name.isEmpty()
+                || !Character.isJavaIdentifierStart(name.charAt(0))
+                || !name.chars().allMatch(Character::isJavaIdentifierPart)) return false;
         return !Files.exists(Path.of(name)) && shell.java.hasVar(name);
     }
 
@@ -409,13 +411,30 @@ final class Builtins {
             shell.error("/open " + f + ": no such file");
             return false;
         }
+        if (shell.session.openDepth >= Session.MAX_OPEN_DEPTH) {
+            shell.error("/open " + f + ": scripts open scripts more than " + Session.MAX_OPEN_DEPTH
+                    + " deep (does a script open itself?); not opened");
+            return false;
+        }
+        byte[] bytes = Files.readAllBytes(f);
+        TextFiles.NotUtf8 bad = TextFiles.firstNotUtf8(bytes);
+        if (bad != null) {
+            shell.error(f + ":" + bad.line() + ":" + bad.column() + ": not a text file: " + bad.describe()
+                    + "; a script is UTF-8 text");
+            return false;
+        }
         int before = shell.session.failures;
-        String left = shell.execute(Files.readString(f, StandardCharsets.UTF_8), f.toString(), 1);
-        if (!left.isBlank())
-            shell.fail(
-                    f.toString(),
-                    "unfinished Java at the end of the file: "
-                            + left.strip().lines().findFirst().orElse(""));
+        shell.session.openDepth++;
+        try {
+            String left = shell.execute(new String(bytes, StandardCharsets.UTF_8), f.toString(), 1);
+            if (!left.isBlank())
+                shell.fail(
+                        f.toString(),
+                        "unfinished Java at the end of the file: "
+                                + left.strip().lines().findFirst().orElse(""));
+        } finally {
+            shell.session.openDepth--;
+        }
         return shell.session.failures == before;
     }
 

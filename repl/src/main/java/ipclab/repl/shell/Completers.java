@@ -46,23 +46,21 @@ final class Completers {
 
     /** {@code /start}: its options, the scheduler names after --schedule, else scenarios. */
     Command.ArgCompleter startArgs() {
-        Command.ArgCompleter scenarios = scenarios();
-        return (before, word) -> {
-            if (!before.isEmpty() && before.getLast().equals("--schedule"))
-                return prefixed(List.of("random", "pct"), word);
-            if (word.startsWith("-")) return prefixed(List.of("--step", "--schedule", "--seed", "--depth"), word);
-            return scenarios.complete(before, word);
-        };
+        return scenarioArgs("--schedule", "--step", "--schedule", "--seed", "--depth");
     }
 
     /** {@code /explore}: its options, the strategies after --strategy, else scenarios. */
     Command.ArgCompleter exploreArgs() {
+        return scenarioArgs("--strategy", "--runs", "--strategy", "--depth", "--seed", "--shrink-runs");
+    }
+
+    /** A command on a scenario: its options, a schedule strategy (random, pct) after {@code strategyOption}, else scenarios. */
+    private Command.ArgCompleter scenarioArgs(String strategyOption, String... options) {
         Command.ArgCompleter scenarios = scenarios();
         return (before, word) -> {
-            if (!before.isEmpty() && before.getLast().equals("--strategy"))
+            if (!before.isEmpty() && before.getLast().equals(strategyOption))
                 return prefixed(List.of("random", "pct"), word);
-            if (word.startsWith("-"))
-                return prefixed(List.of("--runs", "--strategy", "--depth", "--seed", "--shrink-runs"), word);
+            if (word.startsWith("-")) return prefixed(List.of(options), word);
             return scenarios.complete(before, word);
         };
     }

@@ -1,6 +1,7 @@
 package ipclab.repl.shell;
 
-import ipclab.repl.cli.Cli;
+import ipclab.repl.app.TextFiles;
+import ipclab.repl.cli.CliCommand;
 import ipclab.repl.cli.DebugFlag;
 import ipclab.repl.cli.ExitCodes;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                     + "0 when all worked, 1 when something failed. Input from a pipe or a file is read the same way, "
                     + "without prompt or colour."
         })
-public final class ReplCommand implements Callable<Integer> {
+public final class ReplCommand extends CliCommand {
     @Spec
     CommandSpec spec;
 
@@ -44,12 +44,6 @@ public final class ReplCommand implements Callable<Integer> {
                     "Run these commands and Java instead of reading input; ';' separates commands: -c \"/load x.yaml; /run\".")
     String commands;
 
-    private final Cli cli;
-
-    public ReplCommand(Cli cli) {
-        this.cli = cli;
-    }
-
     @Override
     public Integer call() throws IOException {
         if (script != null && commands != null) {
@@ -58,12 +52,26 @@ public final class ReplCommand implements Callable<Integer> {
         }
         String text = null;
         if (script != null) {
+            byte[] bytes;
             try {
-                text = Files.readString(script, StandardCharsets.UTF_8);
+                bytes = Files.readAllBytes(script);
             } catch (NoSuchFileException e) {
                 cli.err().println("ipclab repl: " + script + ": no such file");
                 return ExitCodes.USAGE;
+            } catch (IOException e) {
+                cli.err()
+                        .println("ipclab repl: " + script + ": cannot be read: "
+                                + (Files.isDirectory(script) ? "it is a directory" : e.getMessage()));
+                return ExitCodes.USAGE;
             }
+            TextFiles.NotUtf8 bad = TextFiles.firstNotUtf8(bytes);
+            if (bad != null) {
+                cli.err()
+                        .println("ipclab repl: " + script + ":" + bad.line() + ":" + bad.column()
+                                + ": not a text file: " + bad.describe() + "; a script is UTF-8 text");
+                return ExitCodes.USAGE;
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
         }
         boolean debug = DebugFlag.requested(
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new), cli.env());

@@ -13,7 +13,6 @@ import ipclab.repl.app.Exploration;
 import ipclab.repl.app.ReplayResult;
 import ipclab.repl.report.TraceDiagram;
 import ipclab.repl.report.TraceRows;
-import ipclab.repl.report.TraceSvg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,13 +85,7 @@ final class ScheduleCommands {
         }
         TraceRows rows = TraceRows.of(t);
         String title = t.scenario().name() + ", " + t.steps().size() + " steps, schedule " + t.scheduler();
-        if (svg != null) {
-            Files.writeString(svg, TraceSvg.render(rows, title));
-            shell.out().println("wrote " + svg + " (" + title + ")");
-        } else {
-            shell.out().println(title);
-            new TraceDiagram(shell.style()).render(rows).forEach(shell.out()::println);
-        }
+        TraceDiagram.show(rows, title, svg, shell.out(), shell.style());
         return true;
     }
 

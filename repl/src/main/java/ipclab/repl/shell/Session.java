@@ -31,6 +31,11 @@ final class Session {
 
     int failures;
 
+    /** How deep {@code /open} is in scripts opening scripts: a script that opens itself stops at {@link #MAX_OPEN_DEPTH}. */
+    int openDepth;
+
+    static final int MAX_OPEN_DEPTH = 16;
+
     /** The last report of the last run, for {@code $last}. */
     RunReport lastReport() {
         if (lastRun.isEmpty()) return null;

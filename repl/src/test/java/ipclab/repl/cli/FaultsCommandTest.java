@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Faults on purpose, through the command line: a writer killed after 1000 messages, a queue
@@ -50,6 +52,40 @@ class FaultsCommandTest {
             assertEquals("kill", fault.get("action").asText());
             assertTrue(fault.get("atMs").asLong() >= 0, fault.toString());
             assertEquals(1000, report.get("channels").get(0).get("received").asLong());
+            assertNothingLeft(state, report);
+        }
+    }
+
+    /**
+     * Off a queue, a killed writer's readers end as they would have: a stream or FIFO at end of
+     * file, a ring because the supervisor counts the writer done for it (and on a semaphore ring puts
+     * the end marker in a slot), a datagram socket because the supervisor sends the writer's end
+     * marker. The reader exits 0 with its report, so the 1000 messages are received, none lost.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "type: shm\n    sync: semaphore",
+                "type: shm\n    sync: spin",
+                "type: socket\n    domain: unix-dgram",
+                "type: pipe"
+            })
+    void aKilledWritersReaderEndsCleanlyWithWhatItGotOnEveryMechanism(String channel, @TempDir Path dir)
+            throws Exception {
+        Path yaml = dir.resolve("kill.yaml");
+        Files.writeString(yaml, Files.readString(Path.of(KILL)).replace("type: msgq", channel));
+        Path json = dir.resolve("kill.json");
+        try (StateDir state = new StateDir()) {
+            Ipclab r = Ipclab.run("run", yaml.toString(), "--json", json.toString());
+            assertEquals(0, r.code(), r.toString());
+            JsonNode report = new ObjectMapper().readTree(json.toFile());
+            JsonNode consumer = report.get("processes").get(1);
+            assertEquals("consumer", consumer.get("name").asText());
+            assertEquals(0, consumer.get("exitCode").asInt(), consumer.toString());
+            assertEquals(1000, consumer.get("received").asLong(), consumer.toString());
+            JsonNode c = report.get("channels").get(0);
+            assertEquals(1000, c.get("received").asLong(), c.toString());
+            assertEquals(0, c.get("lost").asLong(), c.toString());
             assertNothingLeft(state, report);
         }
     }

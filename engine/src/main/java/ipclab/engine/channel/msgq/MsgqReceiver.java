@@ -63,16 +63,6 @@ public final class MsgqReceiver implements ReceivePort {
     }
 
     @Override
-    public long offset() {
-        return 0;
-    }
-
-    @Override
-    public long maxMessage() {
-        return text.byteSize();
-    }
-
-    @Override
     public int poll() {
         if (foreignPending > 0) return sendBack(foreignPending);
         gate.before(StepOp.MSGRCV, channel);

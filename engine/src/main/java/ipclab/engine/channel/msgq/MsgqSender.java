@@ -95,11 +95,6 @@ public final class MsgqSender implements SendPort {
     }
 
     @Override
-    public long claim() {
-        return 0;
-    }
-
-    @Override
     public boolean publish(int length) {
         long type = reply ? REPLY_BASE + MessageHeader.writer(text, 0) : mtype;
         buf.mtype(type);

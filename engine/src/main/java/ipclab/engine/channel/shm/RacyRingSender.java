@@ -41,8 +41,7 @@ public final class RacyRingSender extends RingPort implements SendPort {
 
     @Override
     public void finish() {
-        gate.before(StepOp.END, channel);
-        gate.value(ring.finishWriter() ? 1 : 0);
+        countWriterDone();
     }
 
     @Override

@@ -162,6 +162,16 @@ public final class Ring {
         return (int) INT.getAndAdd(seg, writersDone(), 1) + 1 == writers;
     }
 
+    /** Writers of this lane that have not counted themselves done (a killed one never will). */
+    public int writersNotDone() {
+        return Math.max(0, writers - (int) INT.getAcquire(seg, writersDone()));
+    }
+
+    /** The lanes of a formatted ring segment, as its control block says. */
+    public static int lanes(MemorySegment seg) {
+        return seg.get(ValueLayout.JAVA_INT, LANES_OFFSET);
+    }
+
     boolean allWritersDone() {
         return (int) INT.getAcquire(seg, writersDone()) >= writers;
     }

@@ -2,6 +2,7 @@ package ipclab.engine.channel.shm;
 
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepOp;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -30,5 +31,13 @@ abstract class RingPort {
 
     public MemorySegment buffer() {
         return seg;
+    }
+
+    /** A writer is done: counts it in writers-done (the step's value: 1 for the lane's last writer). */
+    final boolean countWriterDone() {
+        gate.before(StepOp.END, channel);
+        boolean last = ring.finishWriter();
+        gate.value(last ? 1 : 0);
+        return last;
     }
 }

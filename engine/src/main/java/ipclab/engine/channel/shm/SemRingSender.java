@@ -69,10 +69,7 @@ public final class SemRingSender extends RingPort implements SendPort {
 
     @Override
     public void finish() {
-        gate.before(StepOp.END, channel);
-        boolean last = ring.finishWriter();
-        gate.value(last ? 1 : 0);
-        if (last) {
+        if (countWriterDone()) {
             long at;
             while ((at = claim()) < 0) {} // stepped: each try is a step of its own; free: claim blocks
             // the end marker's header is written within the claim's step

@@ -12,16 +12,21 @@ import ipclab.engine.protocol.StepResult;
 
 /**
  * Reads a ring with {@code sync: spin}. Shared fan-out: the message at position p is ready when
- * its slot's sequence is p + 1; readers claim p with a CAS on the shared read cursor and free the
+ * its slot's sequence is p + 1; readers claim p with a CAS on the shared read cursor (a release
+ * store when there is one reader) and free the
  * slot by publishing p + slots. Broadcast: each reader follows its own cursor; the last of the
  * slot's readers (remaining count) frees it. The stream ends when every writer of the lane is
  * done and the ring is drained.
  */
 public final class SpinRingReceiver extends RingReader implements ReceivePort {
 
+    /** Shared fan-out with one reader: it owns the read cursor and advances it with a release store, no CAS. */
+    private final boolean soleReader;
+
     /** @param reader this reader's index among the lane's readers (broadcast cursor) */
     public SpinRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
         super(ring, RingDescriptor.readerCursorOffset(ring.lane, reader), gate, channel);
+        this.soleReader = !broadcast && ring.readers == 1;
     }
 
     @Override
@@ -34,7 +39,8 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
             gate.slot(pos);
             if (seq == pos + 1) {
-                if (broadcast || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
+                if (soleReader) LONG.setRelease(seg, rc, pos + 1);
+                if (broadcast || soleReader || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
                     int length = MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);

@@ -13,18 +13,25 @@ import ipclab.engine.protocol.StepResult;
 /**
  * Writes to a ring with {@code sync: spin}: Vyukov's bounded MPMC protocol on the slot sequence
  * (acquire/release, no system call per message). A slot at position p is free when its sequence
- * is p; the writer claims p by a CAS on the write cursor (a plain release store when it is the
- * only writer), writes, and publishes sequence p + 1. With broadcast it also sets the slot's
+ * is p; the writer claims p by a CAS on the write cursor (a release store when it is the
+ * lane's only writer), writes, and publishes sequence p + 1. With broadcast it also sets the slot's
  * remaining-readers count; the last reader frees the slot. A full ring is waited on by spinning
  * ({@link Backoff#spinning()}); in a stepped run a full ring is the claim's result
  * ({@link StepResult#WOULD_BLOCK}) and the claim is retried at a later step.
  */
 public final class SpinRingSender extends RingPort implements SendPort {
     private final Backoff backoff = Backoff.spinning();
+    /**
+     * The lane's only writer owns its write cursor and advances it with a release store (a plain
+     * store on x86) instead of a locked CAS per message; ipcbase keeps its cursor private and pays neither.
+     */
+    private final boolean soleWriter;
+
     private volatile boolean stop;
 
     public SpinRingSender(Ring ring, StepGate gate, String channel) {
         super(ring, gate, channel);
+        this.soleWriter = ring.writers == 1;
     }
 
     @Override
@@ -38,7 +45,8 @@ public final class SpinRingSender extends RingPort implements SendPort {
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
             gate.slot(pos);
             if (seq == pos) {
-                if ((boolean) LONG.compareAndSet(seg, wc, pos, pos + 1)) {
+                if (soleWriter) LONG.setRelease(seg, wc, pos + 1);
+                if (soleWriter || (boolean) LONG.compareAndSet(seg, wc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
                     return s + RingDescriptor.SLOT_MESSAGE;
@@ -63,8 +71,7 @@ public final class SpinRingSender extends RingPort implements SendPort {
 
     @Override
     public void finish() {
-        gate.before(StepOp.END, channel);
-        gate.value(ring.finishWriter() ? 1 : 0);
+        countWriterDone();
     }
 
     @Override

@@ -8,6 +8,7 @@ import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.SocketOptions;
 import ipclab.engine.sys.Sockets;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -61,22 +62,13 @@ public final class DatagramReceiver implements ReceivePort {
         this.gate = gate;
         this.channel = channel;
         this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
-        if (udp) Sockets.setReceiveTimeout(fd, quietNanos > 0 ? Math.min(quietNanos, UDP_WAIT_NANOS) : UDP_WAIT_NANOS);
+        if (udp)
+            SocketOptions.setReceiveTimeout(fd, quietNanos > 0 ? Math.min(quietNanos, UDP_WAIT_NANOS) : UDP_WAIT_NANOS);
     }
 
     @Override
     public MemorySegment buffer() {
         return buf;
-    }
-
-    @Override
-    public long offset() {
-        return 0;
-    }
-
-    @Override
-    public long maxMessage() {
-        return buf.byteSize();
     }
 
     @Override

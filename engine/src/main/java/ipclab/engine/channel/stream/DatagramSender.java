@@ -44,11 +44,6 @@ public final class DatagramSender implements SendPort {
     }
 
     @Override
-    public long claim() {
-        return 0;
-    }
-
-    @Override
     public boolean publish(int length) {
         return send(StepOp.SEND, length);
     }

@@ -51,16 +51,6 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
     }
 
     @Override
-    public long offset() {
-        return 0;
-    }
-
-    @Override
-    public long maxMessage() {
-        return buf.byteSize();
-    }
-
-    @Override
     public int poll() {
         gate.before(op, channel);
         if (gate.stepped()) return pollStep();

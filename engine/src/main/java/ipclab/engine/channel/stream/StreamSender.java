@@ -33,11 +33,6 @@ public final class StreamSender extends StreamPort implements SendPort {
     }
 
     @Override
-    public long claim() {
-        return 0;
-    }
-
-    @Override
     public boolean publish(int length) {
         gate.before(op, channel);
         if (gate.stepped()) return publishStep(length);

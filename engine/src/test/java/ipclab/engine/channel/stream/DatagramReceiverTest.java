@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.SocketOptions;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.sys.Syscalls;
 import java.lang.foreign.Arena;
@@ -30,7 +31,9 @@ class DatagramReceiverTest {
             long quiet = 350_000_000L;
             DatagramReceiver r = new DatagramReceiver(rx, true, new int[] {0}, quiet, 64, StepGate.FREE, "udp", arena);
             assertEquals(
-                    DatagramReceiver.UDP_WAIT_NANOS, Sockets.receiveTimeout(rx), "SO_RCVTIMEO as the kernel holds it");
+                    DatagramReceiver.UDP_WAIT_NANOS,
+                    SocketOptions.receiveTimeout(rx),
+                    "SO_RCVTIMEO as the kernel holds it");
 
             MemorySegment msg = arena.allocate(MessageHeader.BYTES, 8); // seq 0 from writer 0: a message, not the end
             assertEquals(MessageHeader.BYTES, Sockets.send(tx, msg, MessageHeader.BYTES, 0));
@@ -64,16 +67,16 @@ class DatagramReceiverTest {
     void aReceiveTimeoutIsAStructTimevalAndZeroMeansForEver() {
         int fd = Sockets.socket(Sockets.AF_INET, Sockets.SOCK_DGRAM | Sockets.SOCK_CLOEXEC, 0);
         try {
-            assertEquals(0, Sockets.receiveTimeout(fd));
-            Sockets.setReceiveTimeout(fd, 1_250_000_000L);
-            long held = Sockets.receiveTimeout(fd); // the kernel keeps it in clock ticks, rounded up
+            assertEquals(0, SocketOptions.receiveTimeout(fd));
+            SocketOptions.setReceiveTimeout(fd, 1_250_000_000L);
+            long held = SocketOptions.receiveTimeout(fd); // the kernel keeps it in clock ticks, rounded up
             assertTrue(held >= 1_250_000_000L && held <= 1_260_000_000L, "SO_RCVTIMEO held: " + held + " ns");
-            Sockets.setReceiveTimeout(fd, 0);
-            assertEquals(0, Sockets.receiveTimeout(fd));
+            SocketOptions.setReceiveTimeout(fd, 0);
+            assertEquals(0, SocketOptions.receiveTimeout(fd));
             IllegalArgumentException e =
-                    assertThrows(IllegalArgumentException.class, () -> Sockets.setReceiveTimeout(fd, -5));
+                    assertThrows(IllegalArgumentException.class, () -> SocketOptions.setReceiveTimeout(fd, -5));
             assertEquals("receive timeout must be >= 0 ns (0: wait for ever), not -5", e.getMessage());
-            IpcException bad = assertThrows(IpcException.class, () -> Sockets.setReceiveTimeout(-1, 1000));
+            IpcException bad = assertThrows(IpcException.class, () -> SocketOptions.setReceiveTimeout(-1, 1000));
             assertEquals(
                     "setsockopt(fd=-1, option=SO_RCVTIMEO, value=1us) failed: EBADF (Bad file descriptor)",
                     bad.getMessage());

@@ -1,0 +1,3 @@
+public class NoScenario {
+    static int answer() { return 42; }
+}
