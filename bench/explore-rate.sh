@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Exploration speed, schedules per second on a three-process race (ipclab.bench.ExploreRate): bench/explore-rate.sh [RUNS]
+# Exploration speed, schedules per second on a three-process race (ipclab.bench.ExploreRate): bench/explore-rate.sh [--fresh] [RUNS]
+# (--fresh: new worker JVMs for every schedule, as before the worker pool)
 # Builds ipclab with its launcher if needed, then runs ExploreRate on the bench module's class path (jars,
 # so the AOT cache applies). Uses the normal state directory, where runs keep the AOT cache.
 set -euo pipefail

@@ -42,7 +42,9 @@ import org.HdrHistogram.Histogram;
  *                                            {"type":"report", ...WorkerReport}
  *   {"type":"grant"}          (step mode)    {"type":"error","message":"..."}
  *   {"type":"free"}           (step mode)
- *   {"type":"stop"}
+ *   {"type":"stop"}                          {"type":"done"}  (a pooled worker, after its report:
+ *   {"type":"spec", ...}  (a pooled worker's   it waits for its next spec)
+ *      next run, after "done")
  * </pre>
  *
  * Lines that do not start with '{' are not protocol (a stray print) and are ignored by readers.

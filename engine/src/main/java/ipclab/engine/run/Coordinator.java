@@ -146,6 +146,14 @@ final class Coordinator {
         long deadline = System.nanoTime() + state.opts.grace().toNanos();
         for (Worker w : alive) {
             long left = deadline - System.nanoTime();
+            if (w.jvm.pooled) {
+                // a pooled JVM lives on: its part ends with "done" (or its exit, if it failed)
+                if (!awaitExited(w, deadline)) {
+                    w.killed = true;
+                    w.proc.destroyForcibly();
+                }
+                continue;
+            }
             if (left > 0) w.proc.waitFor(left, TimeUnit.NANOSECONDS);
             if (w.proc.isAlive()) {
                 w.killed = true;
@@ -153,7 +161,7 @@ final class Coordinator {
             }
         }
         for (Worker w : alive) {
-            w.proc.waitFor(10, TimeUnit.SECONDS);
+            if (!w.jvm.pooled || w.killed) w.proc.waitFor(10, TimeUnit.SECONDS);
         }
         // the stdout readers set EXITED; wait for them so exit codes are known
         synchronized (state) {
@@ -163,6 +171,18 @@ final class Coordinator {
                 state.wait(20);
             }
             state.endNanos = System.nanoTime();
+        }
+    }
+
+    /** Waits until the worker's part of the run has ended, or the deadline ({@link System#nanoTime()}) passed. */
+    private boolean awaitExited(Worker w, long deadline) throws InterruptedException {
+        synchronized (state) {
+            while (!w.exited()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                TimeUnit.NANOSECONDS.timedWait(state, left);
+            }
+            return true;
         }
     }
 

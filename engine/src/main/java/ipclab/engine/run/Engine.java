@@ -29,8 +29,17 @@ public final class Engine {
      *         stepped plan has a rate or a duration (nothing is created)
      */
     public static Run start(Plan plan, RunOptions opts) {
+        return start(plan, opts, null);
+    }
+
+    /**
+     * As {@link #start(Plan, RunOptions)}, its workers played by JVMs of {@code pool} (null: fresh
+     * ones): many runs of one plan (exploring, shrinking, replaying, stepping back) then start no
+     * JVM after the first; every run still makes and removes its own kernel objects.
+     */
+    public static Run start(Plan plan, RunOptions opts, WorkerPool pool) {
         if (opts.step()) StepModeCheck.check(plan);
-        Run run = new Run(plan, opts);
+        Run run = new Run(plan, opts, pool);
         run.launch();
         return run;
     }

@@ -47,10 +47,10 @@ public final class Run {
 
     private volatile boolean launchFailed;
 
-    Run(Plan plan, RunOptions opts) {
+    Run(Plan plan, RunOptions opts, WorkerPool pool) {
         this.state = new RunState(plan, opts);
         this.objects = new RunObjects(opts);
-        this.processes = new WorkerProcesses(state);
+        this.processes = new WorkerProcesses(state, pool);
         this.stepping = new Stepping(state);
         this.coordinator = new Coordinator(state, objects, this::removeHook);
     }

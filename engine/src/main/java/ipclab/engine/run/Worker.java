@@ -1,34 +1,22 @@
 package ipclab.engine.run;
 
 import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.protocol.BoundedLines;
 import ipclab.engine.protocol.WorkerReport;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The supervisor's handle on one worker JVM: its process, its control pipe, the last lines of
- * its log, and what it said. Fields are guarded by the owning {@link Run}'s lock.
+ * The supervisor's handle on one process of a run: the worker JVM that plays it ({@link WorkerJvm},
+ * fresh or from a {@link WorkerPool}) and what it said in this run. Fields are guarded by the
+ * owning {@link Run}'s lock.
  */
 final class Worker {
-    static final int LOG_LINES = 30;
-
     final PlannedProcess process;
+    final WorkerJvm jvm;
     final Process proc;
     final long pid;
     final long spawnNanos;
-    private final OutputStream stdin;
-    private final Deque<String> log = new ArrayDeque<>();
 
     ProcessState state = ProcessState.STARTING;
     String op;
@@ -48,12 +36,12 @@ final class Worker {
 
     long blockedSince;
 
-    Worker(PlannedProcess process, Process proc, long spawnNanos) {
+    Worker(PlannedProcess process, WorkerJvm jvm, long spawnNanos) {
         this.process = process;
-        this.proc = proc;
-        this.pid = proc.pid();
+        this.jvm = jvm;
+        this.proc = jvm.proc;
+        this.pid = jvm.pid;
         this.spawnNanos = spawnNanos;
-        this.stdin = proc.getOutputStream();
     }
 
     String name() {
@@ -64,73 +52,47 @@ final class Worker {
         return state == ProcessState.EXITED;
     }
 
-    /** Starts the threads that read its stdout (protocol) and stderr (log). */
-    void startReaders(
-            BiConsumer<Worker, String> onLine, BiConsumer<Worker, String> onProtocolError, Consumer<Worker> onEnd) {
-        Thread out = new Thread(
-                () -> {
-                    try (Reader r = new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8)) {
-                        BoundedLines lines = new BoundedLines(r, BoundedLines.MAX_FROM_WORKER);
-                        while (true) {
-                            String line;
-                            try {
-                                line = lines.readLine();
-                            } catch (BoundedLines.TooLong e) {
-                                onProtocolError.accept(this, e.getMessage());
-                                continue;
-                            }
-                            if (line == null) break;
-                            if (line.startsWith("{")) onLine.accept(this, line);
-                            else logLine("stdout: " + line);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        logLine("supervisor: reading the control pipe failed: " + e);
-                    }
-                    onEnd.accept(this);
-                },
-                "ipclab-" + name() + "-out");
-        out.setDaemon(true);
-        out.start();
-        Thread err = new Thread(
-                () -> {
-                    try (BufferedReader r =
-                            new BufferedReader(new InputStreamReader(proc.getErrorStream(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = r.readLine()) != null) logLine(line);
-                    } catch (IOException e) {
-                        // the process is gone
-                    }
-                },
-                "ipclab-" + name() + "-err");
-        err.setDaemon(true);
-        err.start();
+    /** Its lines go to these handlers from now on (the JVM's readers are running already). */
+    void attach(
+            BiConsumer<Worker, String> onLine,
+            BiConsumer<Worker, String> onProtocolError,
+            Consumer<Worker> onDone,
+            Consumer<Worker> onEnd) {
+        Worker self = this;
+        jvm.serve(new WorkerJvm.Sink() {
+            @Override
+            public void line(String line) {
+                onLine.accept(self, line);
+            }
+
+            @Override
+            public void protocolError(String what) {
+                onProtocolError.accept(self, what);
+            }
+
+            @Override
+            public void done() {
+                onDone.accept(self);
+            }
+
+            @Override
+            public void end() {
+                onEnd.accept(self);
+            }
+        });
     }
 
     void logLine(String line) {
-        synchronized (log) {
-            if (log.size() == LOG_LINES) log.removeFirst();
-            log.addLast(line);
-        }
+        jvm.logLine(line);
     }
 
     List<String> log() {
-        synchronized (log) {
-            return new ArrayList<>(log);
-        }
+        return jvm.log();
     }
 
     /** Sends one protocol line; false if the pipe is closed (the worker is gone). */
     boolean send(String line) {
-        synchronized (stdin) {
-            try {
-                stdin.write(line.getBytes(StandardCharsets.UTF_8));
-                stdin.write('\n');
-                stdin.flush();
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
+        return jvm.send(line);
     }
 
     ProcessView view(boolean probe) {

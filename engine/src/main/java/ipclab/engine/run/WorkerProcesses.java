@@ -22,9 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The run's worker JVMs: spawning one (registered in the run's record as soon as it has a pid,
- * then sent its spec), what its lines on stdout mean to the supervisor (ready, pending, report,
- * error), and its end (exit status; a worker that exits unasked, or without a report, died).
+ * The run's worker JVMs: spawning one, or taking one from a {@link WorkerPool} (registered in the
+ * run's record as soon as it has a pid, then sent its spec), what its lines on stdout mean to the
+ * supervisor (ready, pending, report, error), and its end (exit status, or a pooled worker's
+ * "done"; a worker that exits unasked, or without a report, died).
  */
 final class WorkerProcesses {
     /**
@@ -39,12 +40,16 @@ final class WorkerProcesses {
     });
 
     private final RunState state;
+    /** Where the JVMs come from and go back to; null: a fresh JVM for each process. */
+    private final WorkerPool pool;
 
-    WorkerProcesses(RunState state) {
+    WorkerProcesses(RunState state, WorkerPool pool) {
         this.state = state;
+        this.pool = pool;
     }
 
-    void spawn(PlannedProcess p, List<String> cmd, ChannelHandle handle, RunRecord record) {
+    /** A new worker JVM, its readers started (its lines go nowhere until a run attaches it). */
+    static WorkerJvm startJvm(List<String> cmd, String name, boolean pooled) {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
@@ -54,23 +59,31 @@ final class WorkerProcesses {
                         WorkerMain.SUPERVISOR_PID,
                         Long.toString(ProcessHandle.current().pid()));
         Process proc;
-        long t0 = System.nanoTime();
         try {
             proc = SPAWNER.submit(pb::start).get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             throw new EngineException(
-                    "cannot start a JVM for process " + p.name() + " (" + cmd.getFirst() + "): " + c.getMessage(), c);
+                    "cannot start a JVM for process " + name + " (" + cmd.getFirst() + "): " + c.getMessage(), c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while starting process " + p.name(), e);
+            throw new EngineException("interrupted while starting process " + name, e);
         }
-        Worker w = new Worker(p, proc, t0);
+        WorkerJvm jvm = new WorkerJvm(proc, cmd, pooled);
+        jvm.startReaders(name);
+        return jvm;
+    }
+
+    /** Starts (or, with a pool, takes) the JVM of process {@code p}, registers it and sends it its spec. */
+    void spawn(PlannedProcess p, List<String> cmd, ChannelHandle handle, RunRecord record) {
+        long t0 = System.nanoTime();
+        WorkerJvm jvm = pool == null ? startJvm(cmd, p.name(), false) : pool.take(cmd, p.name());
+        Worker w = new Worker(p, jvm, t0);
         synchronized (state) {
             state.workers.add(w);
         }
         record.worker(p.name(), w.pid);
-        w.startReaders(this::onLineChecked, this::protocolError, this::onEnd);
+        w.attach(this::onLineChecked, this::protocolError, this::onDone, this::onEnd);
         WorkerSpec spec = new WorkerSpec(
                 p,
                 state.plan.channel(p.channel()),
@@ -217,6 +230,16 @@ final class WorkerProcesses {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ended(w, code, "status " + code);
+    }
+
+    /** A pooled worker said "done" after its report: its part of the run ended as an exit 0 would; its JVM goes back to the pool. */
+    private void onDone(Worker w) {
+        ended(w, 0, "status 0 (its JVM goes back to the pool)");
+        pool.giveBack(w.jvm);
+    }
+
+    private void ended(Worker w, int code, String how) {
         String failure = null;
         synchronized (state) {
             w.exitCode = code;
@@ -226,7 +249,6 @@ final class WorkerProcesses {
                     ? state.faults.explains(w.name(), w.process.channel(), code, w.report != null, w.error)
                     : null;
             if (explained != null) {
-                failure = null;
                 state.event(w.name(), RunEvent.FAULT, explained);
             } else if (!state.stopping && (code != 0 || w.report == null)) {
                 failure = describeDeath(w, code);
@@ -236,7 +258,7 @@ final class WorkerProcesses {
             state.notifyAll();
         }
         state.stepper.exited(w.name());
-        state.event(w.name(), RunEvent.EXITED, failure != null ? failure : "status " + code);
+        state.event(w.name(), RunEvent.EXITED, failure != null ? failure : how);
     }
 
     private String describeDeath(Worker w, int code) {

@@ -18,11 +18,15 @@
  *       {@link ipclab.engine.run.Cleaner} (removes what dead runs left, only what is still ours).</li>
  *   <li>{@link ipclab.engine.run.WorkerCommand}: the worker's command line and its AOT cache, built by
  *       {@link ipclab.engine.run.Training}.</li>
+ *   <li>{@link ipclab.engine.run.WorkerPool}: worker JVMs kept across many stepped runs of one plan
+ *       ({@code Engine.start(plan, opts, pool)}); each run still has fresh kernel objects, its own registry file
+ *       and a fresh spec per worker; {@code close()} ends the JVMs.</li>
  * </ul>
  *
  * <h2>Internal</h2>
  * {@code Run}'s parts: {@code RunState} (the one lock), {@code RunObjects} (kernel objects, registry
- * record, clean-up policy), {@code WorkerProcesses} (spawn, protocol lines, exits), {@code Coordinator}
+ * record, clean-up policy), {@code WorkerProcesses} (spawn or take from the pool, protocol lines, exits),
+ * {@code WorkerJvm} (one worker JVM, its pipes and log; a run's {@code Worker} is played by one), {@code Coordinator}
  * (the state machine), {@code StallDiagnosis}, {@code Stepping}; {@code Figures} and {@code Verdict}
  * make the report.
  *

@@ -4,6 +4,7 @@ import ipclab.dsl.plan.Plan;
 import ipclab.engine.run.Outcome;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
+import ipclab.engine.run.WorkerPool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,19 @@ public final class Explorer {
 
     private Explorer() {}
 
+    /**
+     * Explores with a {@link WorkerPool} of its own: the runs (and the shrinking) share worker JVMs,
+     * each run with fresh kernel objects; the pool's JVMs are gone when this returns or throws.
+     */
     public static Summary explore(Plan plan, RunOptions opts, Settings s, Listener listener)
+            throws InterruptedException {
+        try (WorkerPool pool = new WorkerPool()) {
+            return explore(plan, opts, s, listener, pool);
+        }
+    }
+
+    /** As {@link #explore(Plan, RunOptions, Settings, Listener)}, the workers from {@code pool} (null: a fresh JVM for every process of every run). */
+    public static Summary explore(Plan plan, RunOptions opts, Settings s, Listener listener, WorkerPool pool)
             throws InterruptedException {
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         Map<String, Failure> shrunkBy = new LinkedHashMap<>();
@@ -87,7 +100,7 @@ public final class Explorer {
         for (int i = 1; i <= s.runs() && !listener.stopped(); i++) {
             Scheduler scheduler =
                     s.spec(i).create(longest == 0 ? 4 * plan.processes().size() : longest);
-            ScheduledRun.Result r = ScheduledRun.run(plan, opts, scheduler, listener::started);
+            ScheduledRun.Result r = ScheduledRun.run(plan, opts, scheduler, listener::started, pool);
             done = i;
             longest = Math.max(longest, r.steps().size());
             String key = outcome(r.report());
@@ -99,8 +112,8 @@ public final class Explorer {
             if (first != null) {
                 f = new Failure(i, r, first.shrunk(), 0, first.run());
             } else {
-                Shrinker shrinker =
-                        new Shrinker(plan, opts, c -> sameFailure(c.report(), r.report()), s.shrinkRuns(), listener);
+                Shrinker shrinker = new Shrinker(
+                        plan, opts, c -> sameFailure(c.report(), r.report()), s.shrinkRuns(), listener, pool);
                 f = new Failure(i, r, shrinker.shrink(r), shrinker.tries(), 0);
                 shrunkBy.put(key, f);
             }

@@ -7,6 +7,7 @@ import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.StepEvent;
 import ipclab.engine.run.StepSnapshot;
 import ipclab.engine.run.Stepper;
+import ipclab.engine.run.WorkerPool;
 import java.util.List;
 
 /**
@@ -46,11 +47,41 @@ public final class Rewind {
      */
     public static Run to(Plan plan, RunOptions opts, List<StepEvent> steps, int n)
             throws InterruptedException, DivergedException {
+        return to(plan, opts, steps, n, null);
+    }
+
+    /** As {@link #to(Plan, RunOptions, List, int)}, the fresh run's workers from {@code pool} (null: fresh JVMs). */
+    public static Run to(Plan plan, RunOptions opts, List<StepEvent> steps, int n, WorkerPool pool)
+            throws InterruptedException, DivergedException {
+        return to(plan, opts, steps, n, pool, null, List.of());
+    }
+
+    /**
+     * As {@link #to(Plan, RunOptions, List, int, WorkerPool)}, also rewinding the original run's
+     * seeded scheduler: {@code follower}, a fresh scheduler of the same spec, is asked
+     * {@link Scheduler#next} wherever the original was asked before step {@code n} and told every
+     * step, so that it ends in the state the original's had after step n, and the run goes on from
+     * there as the original did. A random or pct scheduler's choices depend on every call made to it,
+     * those whose pick was not granted too (a breakpoint stopped first), hence the record of calls.
+     *
+     * @param follower a fresh scheduler of the original run's spec, or null
+     * @param asked    the original scheduler's calls of {@code next}, in order, each as the number of
+     *                 steps done when it was made
+     */
+    public static Run to(
+            Plan plan,
+            RunOptions opts,
+            List<StepEvent> steps,
+            int n,
+            WorkerPool pool,
+            Scheduler follower,
+            List<Integer> asked)
+            throws InterruptedException, DivergedException {
         if (n < 0 || n > steps.size())
             throw new IllegalArgumentException("step " + n + " is not in 0.." + steps.size());
         List<StepEvent> prefix = steps.subList(0, n);
         ReplayScheduler replay = new ReplayScheduler(prefix, SchedulerSpec.free());
-        Run run = Engine.start(plan, opts.withStep(true));
+        Run run = Engine.start(plan, opts.withStep(true), pool);
         try {
             Stepper s = run.stepper();
             for (int i = 0; i < n; i++) {
@@ -58,13 +89,17 @@ public final class Rewind {
                     throw new IllegalStateException("a process did not settle: " + s.snapshot());
                 StepSnapshot now = s.snapshot();
                 String p = now.over() || now.enabled().isEmpty() ? null : replay.next(now);
+                if (p != null && follower != null) for (int at : asked) if (at == now.steps()) follower.next(now);
                 if (p == null) {
                     if (replay.divergence() == null) replay.ended(now.steps());
                     throw new DivergedException(replay.divergence());
                 }
                 s.grant(p, ScheduledRun.SETTLE);
                 List<StepEvent> all = s.events();
-                for (int k = now.steps(); k < all.size(); k++) replay.stepped(all.get(k));
+                for (int k = now.steps(); k < all.size(); k++) {
+                    replay.stepped(all.get(k));
+                    if (follower != null) follower.stepped(all.get(k));
+                }
                 if (replay.divergence() != null) throw new DivergedException(replay.divergence());
             }
             if (!s.awaitSettled(ScheduledRun.SETTLE))

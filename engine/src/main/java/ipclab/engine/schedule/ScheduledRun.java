@@ -11,6 +11,7 @@ import ipclab.engine.run.StepProcess;
 import ipclab.engine.run.StepSnapshot;
 import ipclab.engine.run.StepStatus;
 import ipclab.engine.run.Stepper;
+import ipclab.engine.run.WorkerPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,14 @@ public final class ScheduledRun {
     /** As {@link #run(Plan, RunOptions, Scheduler)}, telling {@code started} the run as soon as it exists (to stop it from elsewhere: Ctrl-C). */
     public static Result run(Plan plan, RunOptions opts, Scheduler scheduler, java.util.function.Consumer<Run> started)
             throws InterruptedException {
-        Run run = Engine.start(plan, opts.withStep(true));
+        return run(plan, opts, scheduler, started, null);
+    }
+
+    /** As {@link #run(Plan, RunOptions, Scheduler, java.util.function.Consumer)}, its workers from {@code pool} (null: fresh JVMs). */
+    public static Result run(
+            Plan plan, RunOptions opts, Scheduler scheduler, java.util.function.Consumer<Run> started, WorkerPool pool)
+            throws InterruptedException {
+        Run run = Engine.start(plan, opts.withStep(true), pool);
         started.accept(run);
         return drive(run, scheduler);
     }

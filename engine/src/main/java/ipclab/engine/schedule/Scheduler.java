@@ -11,7 +11,7 @@ import ipclab.engine.run.StepSnapshot;
  * <p>Strategies: {@link InteractiveScheduler} (a person or the API names each process),
  * {@link RandomScheduler} (uniform among the enabled), {@link PctScheduler} (probabilistic
  * concurrency testing), {@link ReplayScheduler} (a trace's schedule, every outcome checked) and
- * {@link GuidedScheduler} (a schedule to try while shrinking). Each is deterministic given its
+ * {@link ReplayScheduler#guided} (a schedule to try while shrinking). Each is deterministic given its
  * parameters and the outcomes it is told, so a scheduler and a plan fix the whole run.
  */
 public interface Scheduler {

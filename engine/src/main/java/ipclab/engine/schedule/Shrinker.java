@@ -3,6 +3,7 @@ package ipclab.engine.schedule;
 import ipclab.dsl.plan.Plan;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.StepEvent;
+import ipclab.engine.run.WorkerPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -11,7 +12,7 @@ import java.util.function.Predicate;
  * Makes a failing schedule smaller, in the spirit of jqwik's shrinking: fewer context switches
  * first, then fewer steps, as long as the run still fails the same way. A schedule is cut into
  * blocks (the longest runs of steps by one process); each candidate keeps a prefix of the steps
- * (then perhaps switches once), or drops one block, and is run with a {@link GuidedScheduler} (which never switches without
+ * (then perhaps switches once), or drops one block, and is run with a {@link ReplayScheduler#guided} schedule (which never switches without
  * need once its choices are spent or not enabled). The first candidate that still fails and is
  * smaller becomes the schedule; shrinking stops when no candidate is, or after {@code maxTries}
  * runs. What comes out is a real run's steps, so its trace replays to the same failure.
@@ -22,6 +23,7 @@ final class Shrinker {
     private final Predicate<ScheduledRun.Result> fails;
     private final int maxTries;
     private final Explorer.Listener listener;
+    private final WorkerPool pool;
     private int tries;
 
     Shrinker(
@@ -29,7 +31,9 @@ final class Shrinker {
             RunOptions opts,
             Predicate<ScheduledRun.Result> fails,
             int maxTries,
-            Explorer.Listener listener) {
+            Explorer.Listener listener,
+            WorkerPool pool) {
+        this.pool = pool;
         this.plan = plan;
         this.opts = opts;
         this.fails = fails;
@@ -55,7 +59,7 @@ final class Shrinker {
                 if (tries >= maxTries || listener.stopped()) return best;
                 tries++;
                 ScheduledRun.Result r =
-                        ScheduledRun.run(plan, opts, new GuidedScheduler(candidate, spec), listener::started);
+                        ScheduledRun.run(plan, opts, ReplayScheduler.guided(candidate, spec), listener::started, pool);
                 if (fails.test(r) && smaller(r, best)) {
                     best = r;
                     better = true;

@@ -8,12 +8,13 @@
  *   <li>{@link ipclab.engine.schedule.Scheduler}: {@code next(snapshot)} names the process to grant;
  *       {@link ipclab.engine.schedule.RandomScheduler}, {@link ipclab.engine.schedule.PctScheduler},
  *       {@link ipclab.engine.schedule.ReplayScheduler} (checks every outcome; {@code divergence()}),
- *       {@link ipclab.engine.schedule.InteractiveScheduler}, {@link ipclab.engine.schedule.GuidedScheduler};
+ *       {@link ipclab.engine.schedule.InteractiveScheduler}; {@code ReplayScheduler.guided} follows a shrinking candidate;
  *       {@link ipclab.engine.schedule.SchedulerSpec} names one and its parameters (as traces and the CLI do).</li>
  *   <li>{@link ipclab.engine.schedule.ScheduledRun#run}: a plan under a scheduler to the end (all exited, or a
  *       deadlock reported as the failure {@code deadlock}); the report plus every step with its outcome.</li>
  *   <li>{@link ipclab.engine.schedule.Explorer#explore}: N schedules, failures shrunk (fewest context switches,
- *       then steps) by the internal {@code Shrinker}.</li>
+ *       then steps) by the internal {@code Shrinker}, all on the worker JVMs of one
+ *       {@link ipclab.engine.run.WorkerPool} (fresh kernel objects each run).</li>
  *   <li>{@link ipclab.engine.schedule.Rewind#to}: a fresh run replayed to step n (reverse step).</li>
  * </ul>
  */

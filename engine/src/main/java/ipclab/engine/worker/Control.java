@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -24,6 +26,11 @@ import java.util.concurrent.Semaphore;
  * step just done ("stepped"), then announces the next operation ("pending") and blocks until a
  * grant (or "free", or "stop") arrives. The outcome is collected in plain fields (the role's
  * thread alone touches them) and sent when the worker settles, so a step costs two lines.
+ *
+ * <p>A pooled worker ({@code --reuse}, kept by a {@code WorkerPool} across the runs of an
+ * exploration) says "done" after its report and waits here for its next spec; each spec line
+ * resets the run's control state before any later command is read, and commands that arrive
+ * between runs (a "stop" that crossed the report) are dropped.
  */
 final class Control implements StepGate {
     /** Exit status when the supervisor vanished (stdin closed). */
@@ -33,8 +40,15 @@ final class Control implements StepGate {
 
     private final BoundedLines in;
     private final OutputStream out;
-    private final CountDownLatch go = new CountDownLatch(1);
-    private final Semaphore grants = new Semaphore(0);
+    /** A pooled worker ({@code --reuse}): after a run it says "done" and waits for the next spec. */
+    private final boolean reuse;
+    /** Between runs of a pooled worker: commands left over from the last run are dropped. */
+    private volatile boolean idle;
+
+    private final BlockingQueue<String> specs = new LinkedBlockingQueue<>();
+    // one run's control state: replaced for each spec of a pooled worker, by the reader thread
+    private volatile CountDownLatch go = new CountDownLatch(1);
+    private volatile Semaphore grants = new Semaphore(0);
     private volatile boolean free;
     private volatile boolean stopped;
     private volatile RoleAgent agent;
@@ -44,10 +58,11 @@ final class Control implements StepGate {
     private StepResult result;
     private long value, writer, seq, mtype, size, slot;
 
-    Control(BoundedLines in, OutputStream out, boolean step) {
+    Control(BoundedLines in, OutputStream out, boolean step, boolean reuse) {
         this.in = in;
         this.out = out;
         this.free = !step;
+        this.reuse = reuse;
     }
 
     void agent(RoleAgent a) {
@@ -80,7 +95,18 @@ final class Control implements StepGate {
                     protocolError(e.getMessage());
                     return;
                 }
-                switch (Wire.str(m, "type")) {
+                String type = Wire.str(m, "type");
+                if (reuse && type.equals("spec")) {
+                    if (!idle) {
+                        protocolError("a spec during a run");
+                        return;
+                    }
+                    beginRun(Boolean.TRUE.equals(m.get("step")));
+                    specs.add(line);
+                    continue;
+                }
+                if (idle) continue; // a stop or grant of the run just ended: nothing to act on
+                switch (type) {
                     case "go" -> go.countDown();
                     case "grant" -> grants.release();
                     case "free" -> {
@@ -146,6 +172,27 @@ final class Control implements StepGate {
 
     boolean stopped() {
         return stopped;
+    }
+
+    /** A pooled worker's next run: fresh control state, set before any command of that run is read. */
+    private void beginRun(boolean step) {
+        go = new CountDownLatch(1);
+        grants = new Semaphore(0);
+        free = !step;
+        stopped = false;
+        agent = null;
+        idle = false;
+    }
+
+    /**
+     * A pooled worker's run is over (its report sent): says "done" and waits for the next spec
+     * line. The supervisor's end of the pipe closing halts the worker meanwhile, as at any time.
+     */
+    String awaitNextSpec() throws IOException, InterruptedException {
+        idle = true;
+        op = null;
+        send(Wire.command("done"));
+        return specs.take();
     }
 
     void awaitGo() throws InterruptedException {

@@ -9,6 +9,7 @@ import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.role.RoleAgent;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.ProcessLife;
+import ipclab.engine.sys.Rusage;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -34,7 +35,8 @@ import java.nio.charset.StandardCharsets;
  * setup before "ready" ({@code onStart()}: shmat, socket, connect...) nor the teardown in
  * {@code onClose()} (shmdt, close...): those are timed in setupNs and teardownNs instead.
  *
- * Arguments: {@code --factory=<class>} names an {@link AgentFactory} (tests). The AOT cache's
+ * Arguments: {@code --reuse} makes a pooled worker (after its report it says "done" and runs the
+ * next spec it is sent, see {@link Control}); {@code --factory=<class>} names an {@link AgentFactory} (tests). The AOT cache's
  * training ({@code ipclab.engine.run.Training}) drives {@link #run} on threads of its own JVM.
  *
  * <p>Exit status: 0 done, 1 the role failed (an "error" line was sent first), 2 bad arguments
@@ -48,10 +50,13 @@ public final class WorkerMain {
 
     public static void main(String[] args) {
         String factoryName = null;
+        boolean reuse = false;
         for (String a : args) {
             if (a.startsWith("--factory=")) factoryName = a.substring("--factory=".length());
+            else if (a.equals(REUSE)) reuse = true;
             else {
-                System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class>)");
+                System.err.println(
+                        "ipclab worker: unknown argument " + a + " (expected --factory=<class> or " + REUSE + ")");
                 System.exit(2);
             }
         }
@@ -60,14 +65,27 @@ public final class WorkerMain {
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(
                 new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
-        System.exit(run(in, protocolOut, factoryName));
+        System.exit(serve(in, protocolOut, factoryName, reuse));
     }
+
+    /** The argument of a pooled worker: after each run it says "done" and takes the next spec (see {@link Control}). */
+    public static final String REUSE = "--reuse";
 
     /**
      * One worker's life on the given lines: the real stdin and stdout in a worker JVM, queues of
      * lines in the AOT training. Returns the exit status.
      */
     public static int run(BufferedReader reader, OutputStream out, String factoryName) {
+        return serve(reader, out, factoryName, false);
+    }
+
+    /**
+     * As {@link #run}; with {@code reuse}, run after run: a run that ended well (status 0) is
+     * followed by "done" and the next spec, each run with a fresh role, fresh control state and its
+     * own syscall and rusage window. A failed run, or one pinned to CPUs (its affinity would
+     * outlive it), ends the JVM as without reuse.
+     */
+    static int serve(BufferedReader reader, OutputStream out, String factoryName, boolean reuse) {
         WorkerSpec spec;
         Control control;
         BoundedLines in = new BoundedLines(reader, BoundedLines.MAX_TO_WORKER);
@@ -82,8 +100,25 @@ public final class WorkerMain {
             System.err.println("ipclab worker: cannot read the spec: " + e.getMessage());
             return 2;
         }
-        control = new Control(in, out, spec.step());
+        control = new Control(in, out, spec.step(), reuse);
         control.start();
+        while (true) {
+            Rusage.Usage before = reuse ? Rusage.self() : null;
+            int status = runOne(spec, control, factoryName, before);
+            if (!reuse || status != 0 || spec.self().pinned()) return status;
+            try {
+                spec = Wire.spec(Wire.parse(control.awaitNextSpec()));
+            } catch (InterruptedException e) {
+                return Control.EXIT_ORPHANED;
+            } catch (Exception e) {
+                System.err.println("ipclab worker: cannot read the spec: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /** One run of a role, from its spec to its report; the exit status it would have. */
+    private static int runOne(WorkerSpec spec, Control control, String factoryName, Rusage.Usage before) {
         RoleAgent agent = null;
         boolean started = false;
         SyscallWindow window = new SyscallWindow();
@@ -139,7 +174,7 @@ public final class WorkerMain {
                 // the supervisor sees the exit status and our stderr
             }
             agent.report().event(ERRORS + e.errnoName(), 1);
-            int status = report(agent, spec, window, control);
+            int status = report(agent, spec, window, control, before);
             return status == 0 ? 1 : status;
         } catch (StoppedException e) {
             // a stepped run was stopped while this worker waited for a grant: wind down normally
@@ -148,7 +183,7 @@ public final class WorkerMain {
         } catch (Throwable e) {
             return failed(e, control, agent, started);
         }
-        return report(agent, spec, window, control);
+        return report(agent, spec, window, control, before);
     }
 
     /** The report's prefix of a count of failed calls by errno ({@code errors.EIDRM}), a figure claims can name. */
@@ -172,7 +207,8 @@ public final class WorkerMain {
     }
 
     /** Closes the role and sends its report; the exit status (0, or 1 when that failed). */
-    private static int report(RoleAgent agent, WorkerSpec spec, SyscallWindow window, Control control) {
+    private static int report(
+            RoleAgent agent, WorkerSpec spec, SyscallWindow window, Control control, Rusage.Usage before) {
         try {
             agent.onClose();
             WorkerReport r = agent.report();
@@ -180,7 +216,7 @@ public final class WorkerMain {
             if (r.role == null) r.role = ipclab.dsl.model.Names.yaml(spec.self().role());
             if (r.channel == null) r.channel = spec.channel().name();
             r.cpus = Pinning.current();
-            ProcessUsage.fill(r, window);
+            ProcessUsage.fill(r, window, before);
             control.send(Wire.report(r));
         } catch (Throwable e) {
             e.printStackTrace();

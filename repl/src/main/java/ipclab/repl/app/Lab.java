@@ -444,7 +444,25 @@ public final class Lab {
      */
     public Run rewind(LoadedScenario scenario, int combination, RunSettings settings, List<StepEvent> steps, int n)
             throws InterruptedException, Rewind.DivergedException {
-        return Rewind.to(scenario.plans().get(combination), options(settings), steps, n);
+        return rewind(scenario, combination, settings, steps, n, null, List.of());
+    }
+
+    /**
+     * As {@link #rewind(LoadedScenario, int, RunSettings, List, int)}, also bringing {@code follower},
+     * a fresh scheduler of the run's seeded spec, to the state the run's scheduler had after step
+     * {@code n} ({@code asked}: the step count at each of that scheduler's {@code next} calls), so
+     * that going forward again continues exactly as the run did.
+     */
+    public Run rewind(
+            LoadedScenario scenario,
+            int combination,
+            RunSettings settings,
+            List<StepEvent> steps,
+            int n,
+            ipclab.engine.schedule.Scheduler follower,
+            List<Integer> asked)
+            throws InterruptedException, Rewind.DivergedException {
+        return Rewind.to(scenario.plans().get(combination), options(settings), steps, n, null, follower, asked);
     }
 
     private static RunOptions options(RunSettings settings) {

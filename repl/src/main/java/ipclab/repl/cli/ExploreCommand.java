@@ -9,13 +9,17 @@ import ipclab.engine.schedule.SchedulerSpec;
 import ipclab.repl.app.Exploration;
 import ipclab.repl.app.Lab;
 import ipclab.repl.app.LoadedScenario;
+import ipclab.repl.app.Overrides;
 import ipclab.repl.app.RunSettings;
 import ipclab.repl.report.TextTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SequencedMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +27,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ipclab explore FILE --runs N}: N schedules of one scenario in step mode, its
- * {@code expect:} claims checked after each; every failure shrunk and its trace saved.
+ * {@code expect:} claims checked after each; every failure shrunk and its trace saved. A sweep
+ * (narrowed or not by {@code -p}) is explored combination by combination, each as a scenario
+ * narrowed to it, with a summary per combination and the worst exit code.
  */
 @Command(
         name = "explore",
@@ -34,7 +40,10 @@ import picocli.CommandLine.Parameters;
         },
         footer = {"", "Exit codes: 0 no schedule refuted a claim, 1 a run failed, 2 bad input, 3 a claim was refuted."})
 public final class ExploreCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML or Java; not a sweep).")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "The scenario (YAML or Java); a sweep is explored one combination after the other.")
     Path file;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "How many schedules; default 20.")
@@ -56,6 +65,13 @@ public final class ExploreCommand extends CliCommand {
             defaultValue = "30",
             description = "At most K runs to shrink each distinct failure (0: save it as found); default 30.")
     int shrinkRuns;
+
+    @Option(
+            names = "-p",
+            paramLabel = "PATH=V1,V2",
+            description = "Set or narrow a sweep axis, as run's -p (e.g. -p channels.counter.sync=none); "
+                    + "a sweep is explored combination by combination. Repeatable.")
+    List<String> sweep = new ArrayList<>();
 
     @Option(
             names = "--out",
@@ -81,12 +97,57 @@ public final class ExploreCommand extends CliCommand {
         if (scenarios.size() != 1)
             throw new InputException(file + " has " + scenarios.size() + " scenarios; pick one with FILE.java#name");
         LoadedScenario s = scenarios.getFirst();
+        if (!sweep.isEmpty()) {
+            Overrides picked = new Overrides(null, false, RunCommand.sweepAxes(sweep));
+            for (String path : picked.unused(scenarios))
+                throw new InputException("-p " + path + ": " + file + " has no such channel or process to sweep; "
+                        + "write -p channels.<name>.<key>=v1,v2 or -p processes.<name>.<key>=v1,v2");
+            try {
+                s = lab.override(List.of(s), picked).getFirst();
+            } catch (ScenarioException e) {
+                printProblems(e);
+                return ExitCodes.USAGE;
+            }
+        }
         if (s.scenario().expect().isEmpty()) {
             cli.err()
                     .println("ipclab explore: " + file
                             + " has no expect: claims; every schedule will pass (outcomes are still counted)");
         }
         lab.cleanStale();
+        if (s.plans().size() == 1) return explore(lab, s, first);
+        // a sweep: each combination explored in turn, as a scenario narrowed to it (so its traces replay)
+        int code = ExitCodes.OK;
+        List<String> verdicts = new ArrayList<>();
+        for (int i = 0; i < s.plans().size(); i++) {
+            Map<String, String> params = s.plans().get(i).params();
+            SequencedMap<String, List<String>> one = new LinkedHashMap<>();
+            params.forEach((path, value) -> one.put(path, List.of(value)));
+            LoadedScenario combination;
+            try {
+                combination = lab.override(List.of(s), new Overrides(null, false, one))
+                        .getFirst();
+            } catch (ScenarioException e) {
+                printProblems(e);
+                return ExitCodes.USAGE;
+            }
+            String label = params.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            cli.out().println("== combination " + (i + 1) + "/" + s.plans().size() + ": " + label);
+            int c = explore(lab, combination, first);
+            verdicts.add(label + ": " + (c == ExitCodes.OK ? "no schedule refuted a claim" : "exit " + c));
+            code = Math.max(code, c);
+            cli.out().println();
+            if (Thread.currentThread().isInterrupted()) break;
+        }
+        cli.out().println("explored " + verdicts.size() + " of " + s.plans().size() + " combinations of " + file + ":");
+        for (String v : verdicts) cli.out().println("  " + v);
+        return code;
+    }
+
+    /** Explores one combination: every run's line, each failure shrunk and saved, the summary; its exit code. */
+    private int explore(Lab lab, LoadedScenario s, SchedulerSpec first) throws InterruptedException {
         Explorer.Settings settings = new Explorer.Settings(first.strategy(), seeds.seed, seeds.depth, runs, shrinkRuns);
         Exploration x;
         try {

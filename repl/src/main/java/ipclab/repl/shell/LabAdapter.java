@@ -124,9 +124,13 @@ final class LabAdapter {
         return lab.scheduler(l.loaded(), spec);
     }
 
-    /** Reverse step: a fresh stepped run replayed to just after step {@code n} of {@code steps}; the caller owns it. */
-    Run rewind(Loaded l, List<StepEvent> steps, int n) throws InterruptedException, Rewind.DivergedException {
-        return lab.rewind(l.loaded(), 0, RunSettings.defaults(), steps, n);
+    /**
+     * Reverse step: a fresh stepped run replayed to just after step {@code n} of {@code steps}, and
+     * {@code follower} (a fresh seeded scheduler, or null) rewound to its state then; the caller owns the run.
+     */
+    Run rewind(Loaded l, List<StepEvent> steps, int n, Scheduler follower, List<Integer> asked)
+            throws InterruptedException, Rewind.DivergedException {
+        return lab.rewind(l.loaded(), 0, RunSettings.defaults(), steps, n, follower, asked);
     }
 
     /** The stepped run so far as a trace (reports: empty while it goes). */

@@ -6,6 +6,7 @@ import ipclab.engine.run.StepEvent;
 import ipclab.engine.schedule.Explorer;
 import ipclab.engine.schedule.Rewind;
 import ipclab.engine.schedule.ScheduledRun;
+import ipclab.engine.schedule.Scheduler;
 import ipclab.engine.schedule.SchedulerSpec;
 import ipclab.engine.trace.Trace;
 import ipclab.engine.trace.TraceException;
@@ -56,9 +57,13 @@ final class ScheduleCommands {
                         + " steps (Ctrl-C stops it)");
         shell.out().flush();
         Run fresh;
+        Scheduler follower;
+        List<Integer> asked;
         shell.stepStarting();
         try {
-            fresh = shell.lab.rewind(s.loaded, done, to);
+            follower = s.scheduler == null ? null : shell.lab.scheduler(s.loaded, s.spec());
+            asked = s.asked.stream().filter(at -> at < to).toList();
+            fresh = shell.lab.rewind(s.loaded, done, to, follower, asked);
         } catch (Rewind.DivergedException e) {
             shell.error("/back: the run is not deterministic here: " + e.getMessage() + "; the run is left as it was");
             return false;
@@ -66,7 +71,9 @@ final class ScheduleCommands {
             shell.stepEnded();
         }
         steps.endStepped(null);
-        SteppedRun back = new SteppedRun(s.loaded, fresh, s.scheduler);
+        // the seeded scheduler is rewound too: forward again, it picks as it did the first time
+        SteppedRun back = new SteppedRun(s.loaded, fresh, follower);
+        back.asked.addAll(asked);
         back.lastProcess = to == 0 ? null : done.get(to - 1).process();
         shell.session.stepped = back;
         return steps.ps(List.of());

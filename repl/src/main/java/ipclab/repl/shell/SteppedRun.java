@@ -48,6 +48,9 @@ final class SteppedRun {
      */
     final Scheduler scheduler;
 
+    /** The scheduler's calls of {@code next}, each as the number of steps done then: what {@code /back} replays to rewind it. */
+    final List<Integer> asked = new java.util.ArrayList<>();
+
     SteppedRun(LabAdapter.Loaded loaded, Run run, Scheduler scheduler) {
         this.loaded = loaded;
         this.run = run;
@@ -76,7 +79,9 @@ final class SteppedRun {
     String defaultProcess() throws InterruptedException {
         if (scheduler != null) {
             StepSnapshot now = snapshot();
-            return now.enabled().isEmpty() ? null : scheduler.next(now);
+            if (now.enabled().isEmpty()) return null;
+            asked.add(now.steps());
+            return scheduler.next(now);
         }
         List<String> enabled = snapshot().enabled();
         if (lastProcess != null && enabled.contains(lastProcess)) return lastProcess;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ctrl-C in the middle of an exploration (a stepped run under way, its workers at their gates):
- * the CLI stops, its workers are gone, and nothing it made is left in the kernel or the registry.
+ * the CLI stops, its workers (the pooled JVMs of the exploration) are gone, and nothing it made is left in the kernel or the registry.
  */
 @Tag("e2e")
 @SuppressWarnings("try") // a StateDir works by being open
@@ -43,6 +43,12 @@ class ExploreInterruptTest {
                 assertTrue(cli.process().waitFor(60, TimeUnit.SECONDS), "SIGINT ends the CLI\n" + cli);
                 assertTrue(
                         CrashEndToEndTest.allGone(reg.workerPids(), 30), "the workers are gone: " + reg.workerPids());
+                // the explorer's pool: every worker JVM it started (idle ones too) goes with it
+                List<Long> all = descendants.stream()
+                        .filter(h -> h.info().command().orElse("").endsWith("java"))
+                        .map(ProcessHandle::pid)
+                        .toList();
+                assertTrue(CrashEndToEndTest.allGone(all, 30), "every JVM the CLI started is gone: " + all);
                 for (var o : reg.objects())
                     assertTrue(!CrashEndToEndTest.inKernel(o), "the shutdown hook removed " + o + "\n" + cli);
                 assertEquals(List.of(), CrashEndToEndTest.segmentsCreatedBy(pid));

@@ -275,6 +275,29 @@ class ScheduleCliTest {
     }
 
     @Test
+    void exploreOfASweepExploresEachCombinationAndPPicksOne() throws Exception {
+        Path file = scenario("sweep", """
+                name: race-sweep
+                channels:
+                  counter: {type: shm, sync: none}
+                processes:
+                  adder: {role: incrementer, channel: counter, replicas: 2, messages: 1}
+                sweep:
+                  channels.counter.sync: [none, semaphore]
+                expect:
+                  - counter.lostUpdates == 0
+                """);
+        Ipclab x = Ipclab.run("explore", file.toString(), "--runs", "2", "--shrink-runs", "0", "--seed", "2");
+        assertEquals(3, x.code(), "seed 2 loses the update without sync\n" + x);
+        assertTrue(x.out().contains("== combination 1/2: channels.counter.sync=none"), x.out());
+        assertTrue(x.out().contains("== combination 2/2: channels.counter.sync=semaphore"), x.out());
+        assertTrue(x.out().contains("  channels.counter.sync=semaphore: no schedule refuted a claim"), x.out());
+        Ipclab one = Ipclab.run("explore", file.toString(), "--runs", "2", "-p", "channels.counter.sync=semaphore");
+        assertEquals(0, one.code(), one.toString());
+        assertFalse(one.out().contains("== combination"), one.out());
+    }
+
+    @Test
     void exploreFindsTheLostUpdateShrinksItAndItsTraceReplaysToIt() throws Exception {
         Path file = scenario("race", RACE);
         // seeds 1 and 2 lose one and two updates: two distinct failures, each shrunk (seed 1's from

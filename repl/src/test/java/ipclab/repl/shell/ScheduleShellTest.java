@@ -58,6 +58,36 @@ class ScheduleShellTest {
     }
 
     @Test
+    void backThenForwardUnderASeededScheduleContinuesAsTheRunDid() throws Exception {
+        Path three = scenario("""
+                name: race3
+                channels:
+                  counter: {type: shm, sync: none}
+                processes:
+                  adder: {role: incrementer, channel: counter, replicas: 3, messages: 2}
+                """);
+        try (StateDir state = new StateDir()) {
+            Ipclab r = Ipclab.run(
+                    "repl",
+                    "-c",
+                    "/start --schedule random --seed 3 " + three
+                            + "; /step; /step; /step; /step; /step; /step; /trace; "
+                            + "/back 4; /step; /step; /step; /step; /trace");
+            assertEquals(0, r.code(), r.toString());
+            String out = r.out();
+            String title = "race3, 6 steps, schedule random seed=3";
+            int first = out.indexOf(title), back = out.indexOf("going back to step 2"), second = out.lastIndexOf(title);
+            assertTrue(first >= 0 && back > first && second > back, out);
+            String before = out.substring(first, back).strip();
+            String after = out.substring(second).strip();
+            assertTrue(
+                    after.startsWith(before),
+                    "the same six steps (the scheduler picks as it did)\nbefore /back:\n" + before + "\nafter:\n"
+                            + after);
+        }
+    }
+
+    @Test
     void backOneThenTheSameStepGivesTheSameStateAsBefore() throws Exception {
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run(
