@@ -135,10 +135,10 @@ final class Builtins {
                         Kind.STEP))
                 .add(new Command(
                         "explore",
-                        "[--runs N] [--strategy random|pct] [--depth D] [--seed S] [FILE|VAR]",
+                        "[--runs N] [--strategy random|pct] [--depth D] [--seed S] [--shrink-runs K] [FILE|VAR]",
                         "Runs a "
                                 + "scenario (the loaded one, a file or a Java variable) under N seeded schedules (20, random, seed 1 by default). Each run's outcome is printed; a "
-                                + "schedule that refutes an expect: claim is shrunk and its trace saved (/replay replays it). Ctrl-C stops it.",
+                                + "schedule that refutes an expect: claim is shrunk (in at most K runs, 30 by default) and its trace saved (/replay replays it). Ctrl-C stops it.",
                         sc::explore,
                         c.exploreArgs(),
                         Kind.STEP))

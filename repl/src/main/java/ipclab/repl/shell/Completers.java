@@ -51,7 +51,7 @@ final class Completers {
 
     /** {@code /explore}: its options, the strategies after --strategy, else scenarios. */
     Command.ArgCompleter exploreArgs() {
-        return scenarioArgs("--strategy", "--runs", "--strategy", "--depth", "--seed");
+        return scenarioArgs("--strategy", "--runs", "--strategy", "--depth", "--seed", "--shrink-runs");
     }
 
     /** A command on a scenario: its options, a schedule strategy (random, pct) after {@code strategyOption}, else scenarios. */

@@ -165,7 +165,7 @@ final class ScheduleCommands {
     }
 
     boolean explore(List<String> args) throws InterruptedException {
-        int runs = 20, depth = 2;
+        int runs = 20, depth = 2, shrinkRuns = 30;
         long seed = 1;
         String strategy = "random";
         List<String> rest = new java.util.ArrayList<>();
@@ -179,10 +179,11 @@ final class ScheduleCommands {
             if (i + 1 >= args.size()) return builtins.usage("explore");
             String v = args.get(i + 1);
             switch (a) {
-                case "--runs", "--depth", "--seed" -> {
+                case "--runs", "--depth", "--seed", "--shrink-runs" -> {
                     if (!v.matches("\\d+")) return builtins.usage("explore");
                     if (a.equals("--runs")) runs = Integer.parseInt(v);
                     else if (a.equals("--depth")) depth = Integer.parseInt(v);
+                    else if (a.equals("--shrink-runs")) shrinkRuns = Integer.parseInt(v);
                     else seed = Long.parseLong(v);
                 }
                 case "--strategy" -> strategy = v;
@@ -209,7 +210,7 @@ final class ScheduleCommands {
                 seed,
                 depth,
                 runs,
-                30);
+                shrinkRuns);
         Exploration found;
         shell.runStarting();
         try {
