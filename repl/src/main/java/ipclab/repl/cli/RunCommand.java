@@ -120,7 +120,7 @@ public final class RunCommand extends CliCommand {
             names = "--repeat",
             paramLabel = "N",
             description = "Run each combination N times (1 to 100; overrides the scenario's repeat:); "
-                    + "figures become medians with min and max, noisy ones (spread over 10%) marked.")
+                    + "figures become medians with min and max, noisy ones (spread over 10%%) marked.")
     Integer repeat;
 
     @Option(
