@@ -94,7 +94,8 @@ class CompareCommandTest {
             }
         }
         assertEquals(refuted ? 3 : 0, run.code(), run.toString());
-        assertTrue(table.contains("note on 'compare-leak.leaks == 0': "), "the leak claim says where the leak lesson is");
+        assertTrue(
+                table.contains("note on 'compare-leak.leaks == 0': "), "the leak claim says where the leak lesson is");
     }
 
     @Test

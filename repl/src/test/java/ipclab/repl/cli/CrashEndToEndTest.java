@@ -67,7 +67,12 @@ class CrashEndToEndTest {
     record Registered(List<Long> workerPids, List<String> workerNames, List<JsonNode> objects) {}
 
     static Cli start(Path state, Path logs, String... args) throws IOException {
+        // env --default-signal: a suite started in the background by a non-interactive shell (or
+        // under nohup) inherits SIGINT ignored, and a JVM that starts with SIGINT ignored never
+        // runs its shutdown hooks on one: the SIGINT these tests send would be lost
         List<String> cmd = new ArrayList<>(List.of(
+                "env",
+                "--default-signal=INT,TERM",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dipclab.state.dir=" + state,

@@ -38,7 +38,12 @@ class ShellTerminalTest {
     private boolean tmuxStarted;
 
     private List<String> java(String... args) {
+        // env --default-signal: a suite started in the background by a non-interactive shell (or
+        // under nohup) inherits SIGINT ignored, and a JVM that starts with SIGINT ignored never
+        // runs its shutdown hooks on one: the SIGINT these tests send would be lost
         List<String> cmd = new ArrayList<>(List.of(
+                "env",
+                "--default-signal=INT,TERM",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dipclab.state.dir=" + dir.resolve("state"),
