@@ -150,19 +150,10 @@ echo "results in $OUT" >&2
 echo "yardstick: $YARD; the table's ipcref columns hold its figures; pinning: $CPUS" >&2
 
 # The table (Compare runs on the bench module's class path).
-java_of() { # a java >= 25: JAVA_HOME's, else the newest under /usr/lib/jvm (as the launcher does)
-  local d v best="" bestv=0
-  for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-    [ -r "$d/release" ] && [ -x "$d/bin/java" ] || continue
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$d/release")
-    [ -n "$v" ] && [ "$v" -ge 25 ] && [ "$v" -gt "$bestv" ] && { best=$d; bestv=$v; }
-  done
-  [ -n "$best" ] && echo "$best/bin/java"
-}
-JAVA=$(java_of) || die "no JDK 25 found"
-CP="$ROOT/bench/target/ipclab-bench-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/bench/target/runtime-classpath.txt")"
+. "$ROOT/bench/bench-java.sh"
+JAVA=$(bench_java) || die "no JDK 25 found"
 status=0
-"$JAVA" -cp "$CP" ipclab.bench.Compare "$OUT" | tee "$OUT/table.txt" || status=$?
+"$JAVA" -cp "$BENCH_CP" ipclab.bench.Compare "$OUT" | tee "$OUT/table.txt" || status=$?
 
 "$ROOT/bench/crossover.sh" "$OUT" "$YARD" | tee "$OUT/crossover.txt"
 exit "$status"

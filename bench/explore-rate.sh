@@ -6,12 +6,6 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 "$ROOT/ipclab" --version >/dev/null   # builds only when the sources changed
-best=""; bestv=0
-for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-  [ -r "$d/release" ] && [ -x "$d/bin/java" ] || continue
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$d/release")
-  [ -n "$v" ] && [ "$v" -ge 25 ] && [ "$v" -gt "$bestv" ] && { best=$d; bestv=$v; }
-done
-[ -n "$best" ] || { echo "explore-rate.sh: no JDK 25 found" >&2; exit 2; }
-CP="$ROOT/bench/target/ipclab-bench-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/bench/target/runtime-classpath.txt")"
-exec "$best/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" ipclab.bench.ExploreRate "$@"
+. "$ROOT/bench/bench-java.sh"
+JAVA=$(bench_java) || { echo "explore-rate.sh: no JDK 25 found" >&2; exit 2; }
+exec "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$BENCH_CP" ipclab.bench.ExploreRate "$@"
