@@ -97,7 +97,9 @@ final class ProcessDefaults {
         long m = messages(p);
         if (m == Long.MAX_VALUE)
             return p.role() == Role.PINGER ? Planner.MIN_WARMUP : 0; // a timed writer warms up in its time
-        return Math.max(Planner.MIN_WARMUP, m / 10);
+        long count = Math.max(Planner.MIN_WARMUP, m / 10);
+        // a writer's default is a minimum: it goes on until its JIT compiler is quiet (PlannedProcess)
+        return p.role() == Role.WRITER ? -count : count;
     }
 
     /** The largest message any process on the channel sends. */

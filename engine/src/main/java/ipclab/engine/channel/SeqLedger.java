@@ -41,6 +41,18 @@ public final class SeqLedger {
 
     /** @param peers every process on the channel; writers and pingers are the senders */
     public SeqLedger(List<PlannedProcess> peers) {
+        this(peers, false);
+    }
+
+    /**
+     * A ledger of a stream's warm-up messages (their seqs with the flag cleared), whose count a
+     * writer decides as it goes ({@code WarmupEnd}): no upper bound on the sequence numbers.
+     */
+    public static SeqLedger ofWarmup(List<PlannedProcess> peers) {
+        return new SeqLedger(peers, true);
+    }
+
+    private SeqLedger(List<PlannedProcess> peers, boolean unbounded) {
         int max = 0;
         for (PlannedProcess p : peers) max = Math.max(max, p.index() + 1);
         window = new long[max][];
@@ -55,7 +67,7 @@ public final class SeqLedger {
             if (!p.role().originates()) continue;
             // a pinger's warmup round trips are numbered messages too
             long n = p.role() == Role.PINGER ? p.messages() + p.warmup() : p.messages();
-            limit[p.index()] = n < 0 ? Long.MAX_VALUE : n;
+            limit[p.index()] = n < 0 || unbounded ? Long.MAX_VALUE : n;
             window[p.index()] = new long[WORDS];
         }
     }

@@ -38,7 +38,7 @@ public final class WorkerCommand {
     static final String TRAINING_MAIN = "ipclab.engine.run.Training";
 
     /**
-     * Flags of every worker, in training and in use. The three {@code CompileCommand}s keep JIT
+     * Flags of every worker, in training and in use. The {@code CompileCommand}s keep JIT
      * compilation out of the measured window (issue 12, bench/README.md "Why a short spin stream
      * was slow"): ipclab's own methods compile in the foreground ({@code BackgroundCompilation}
      * false), so a role's loop waits the few milliseconds its compilation takes, during the writer's
@@ -46,7 +46,8 @@ public final class WorkerCommand {
      * compiler thread, pinned to the same CPU, competes with it; {@link
      * ipclab.engine.channel.Backoff#idle()} is never inlined, so that its rare branches (a clock read
      * every 1024 idle turns, a yield, a park), first taken after the ring loop was compiled, cannot
-     * deoptimise the loop it waits in. {@code quiet} first: CompileCommand otherwise prints to
+     * deoptimise the loop it waits in; nor is {@code WarmupCalls.after}, whose branch on the kind of
+     * message first goes the other way at a stream's first measured message. {@code quiet} first: CompileCommand otherwise prints to
      * stdout, the worker's protocol channel.
      */
     static final List<String> FLAGS = List.of(
@@ -57,7 +58,8 @@ public final class WorkerCommand {
             "-Xlog:all=warning:stderr",
             "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=BackgroundCompilation,ipclab.*::*,false",
-            "-XX:CompileCommand=dontinline,ipclab.engine.channel.Backoff::idle");
+            "-XX:CompileCommand=dontinline,ipclab.engine.channel.Backoff::idle",
+            "-XX:CompileCommand=dontinline,ipclab.engine.role.WarmupCalls::after");
 
     /** The flags of every worker JVM (for a bench that starts a bare JVM the same way). */
     public static List<String> flags() {
