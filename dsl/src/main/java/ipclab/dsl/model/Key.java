@@ -310,7 +310,7 @@ public enum Key {
             "warmup",
             ValueType.integer(0, null),
             false,
-            "pinger: max(100, messages / 10); writer: at least max(100, messages / 10), then until its JIT compiler is quiet (at most 1 s or 10 x messages); 0 for a writer bounded only by a duration",
+            "max(100, messages / 10), for a writer as a minimum: it goes on until its JIT compiler is quiet (at most 1 s or 10 x messages; the report's events say how it ended); 0 for a writer bounded only by a duration",
             "100",
             Applies.to(Role.WRITER, Role.PINGER),
             "unmeasured messages (for a pinger, round trips) before the measured ones: checked on arrival, but not counted in sent, received, bytes, latency, throughput or syscalls per message, so that JIT compilation and page faults stay out of the figures."),

@@ -3,6 +3,7 @@ package ipclab.engine.role;
 import ipclab.engine.protocol.WorkerReport;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
 
 /**
  * Decides when a writer's warm-up ends, so that its measured window runs compiled code.
@@ -33,7 +34,9 @@ final class WarmupEnd {
     private final long minimum;
     private final boolean untilCompiled;
     private final long capMessages;
-    private CompilationMXBean compiler;
+    /** The JIT compilers' total time in ms so far; asked only after the minimum (its first use loads java.management). */
+    private LongSupplier compiler;
+
     private long startNanos;
     private long compiledMillis = -1;
     private long quietSinceNanos;
@@ -47,6 +50,12 @@ final class WarmupEnd {
      * @param messages      the measured messages (Long.MAX_VALUE: bounded by a duration only)
      */
     WarmupEnd(long minimum, boolean untilCompiled, long messages) {
+        this(minimum, untilCompiled, messages, null);
+    }
+
+    /** With {@code compiledMillis} standing for the JVM's compilation time (tests); null: the JVM's. */
+    WarmupEnd(long minimum, boolean untilCompiled, long messages, LongSupplier compiledMillis) {
+        this.compiler = compiledMillis;
         this.minimum = minimum;
         this.untilCompiled = untilCompiled && minimum > 0;
         this.capMessages = Math.max(minimum, 10 * Math.min(messages, Long.MAX_VALUE / 20));
@@ -70,8 +79,8 @@ final class WarmupEnd {
     long check(long sent, long now) {
         if (sent < minimum) return Math.min(minimum, sent + CHECK_EVERY);
         if (!untilCompiled) return end(now, false);
-        if (compiler == null) compiler = ManagementFactory.getCompilationMXBean();
-        long compiled = compiler.getTotalCompilationTime();
+        if (compiler == null) compiler = ManagementFactory.getCompilationMXBean()::getTotalCompilationTime;
+        long compiled = compiler.getAsLong();
         if (compiled != compiledMillis) {
             compiledMillis = compiled;
             quietSinceNanos = now;
