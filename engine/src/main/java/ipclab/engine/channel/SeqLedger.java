@@ -63,6 +63,11 @@ public final class SeqLedger {
         outOfWindow = new long[max];
         hash = new long[max];
         Arrays.fill(last, -1L);
+        // The window starts below 0, so it slides by one word every 64 sequences from the first one
+        // on: the slide is then a branch taken all along, which C2 compiles in, instead of one first
+        // taken at sequence 16,384, in the middle of a measured stream (an uncommon trap there threw
+        // the reader's compiled loop back to the interpreter and recompiled it).
+        Arrays.fill(base, -WINDOW);
         for (PlannedProcess p : peers) {
             if (!p.role().originates()) continue;
             // a pinger's warmup round trips are numbered messages too
@@ -110,7 +115,7 @@ public final class SeqLedger {
         if (words >= WORDS) {
             Arrays.fill(w, 0L);
         } else {
-            long first = base[writer] >>> 6;
+            long first = base[writer] >> 6; // may be negative (the initial window): the mask below wraps it
             for (long i = 0; i < words; i++) w[(int) ((first + i) & (WORDS - 1))] = 0L;
         }
         base[writer] = newBase;

@@ -11,13 +11,17 @@ import java.util.function.LongSupplier;
  * <p>A fixed count ({@code warmup: N}, or a paced, timed or stepped writer) ends after N messages.
  * The default for a writer with a message count ({@link ipclab.dsl.plan.PlannedProcess#warmupUntilCompiled()})
  * is a minimum: after it the writer goes on until its JVM's JIT compilers have finished nothing for
- * {@value #QUIET_MILLIS} ms while at least {@value #QUIET_MESSAGES} messages went through (so that a
- * reader stalled in its own compilation, which stops the flow, does not pass for quiet), at most
+ * {@value #QUIET_MILLIS} ms while at least {@value #QUIET_MESSAGES} messages went through, at most
  * {@value #CAP_MILLIS} ms or 10 x the measured messages. A stream of 50,000 messages lasts 10-300 ms;
  * a fixed 10% warm-up ended long before C2 had compiled the loops (bench/README.md "Session 4").
  * The compilers' total time ({@link CompilationMXBean#getTotalCompilationTime()}) moves when a
  * compilation completes; ipclab's own methods compile in the foreground (WorkerCommand), so the
- * writer's own loop is never compiled behind its back.
+ * writer's own loop is never compiled behind its back. Why that many messages: a lull of 50 ms is
+ * common while the loop still runs C1 code (at level 2 while the C2 queue is long, then at level 3
+ * until Tier4CompileThreshold, 15,000 invocations, queues its C2 compilation), and a C2 compilation
+ * in progress does not move the total until it ends; 20,000 quiet messages cover the way from
+ * level 2 to a queued C2 compilation, which the writer then waits for (and which moves the total).
+ * It also keeps a reader stalled in its own compilation, which stops the flow, from passing for quiet.
  *
  * <p>The writer asks {@link #check} every {@value #CHECK_EVERY} messages during the warm-up (so
  * that the compiled loop has taken that branch before the warm-up ends and does not deoptimise at
@@ -28,7 +32,7 @@ import java.util.function.LongSupplier;
 final class WarmupEnd {
     static final int CHECK_EVERY = 256;
     static final long QUIET_MILLIS = 50;
-    static final long QUIET_MESSAGES = 1000;
+    static final long QUIET_MESSAGES = 20_000;
     static final long CAP_MILLIS = 1000;
 
     private final long minimum;

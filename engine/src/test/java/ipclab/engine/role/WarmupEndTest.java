@@ -51,8 +51,9 @@ class WarmupEndTest {
         // at 15,080: checks come at 1,000 + 256 k), then nothing
         WarmupEnd end = new WarmupEnd(1000, true, 100_000, compiled::get);
         long ended = runWithCompilations(end, compiled, 20_000);
-        // 50 ms at 10 us a message is 5,000 messages: the first check at or past 20,080
-        assertEquals(20_200, ended);
+        // 50 ms at 10 us a message is 5,000 messages, but 20,000 quiet ones are needed: the first
+        // check at or past 35,080
+        assertEquals(35_304, ended);
         WorkerReport r = new WorkerReport();
         end.fill(r);
         assertEquals(WarmupEnd.QUIET_MILLIS, r.events.get("warmup-quiet-ms"));
@@ -77,12 +78,12 @@ class WarmupEndTest {
 
     @Test
     void aStalledFlowIsNotQuiet() {
-        // 50 ms pass, but fewer than 1,000 messages in them (a reader stalled in its compilation)
+        // 50 ms pass, but fewer than 20,000 messages in them (a reader stalled in its compilation)
         WarmupEnd end = new WarmupEnd(100, true, 1_000_000, () -> 7);
         end.start(0);
         assertTrue(end.check(100, 1 * MS) >= 0, "the first check only notes the compiler's figure");
         assertTrue(end.check(356, 60 * MS) >= 0, "60 ms quiet, but only 256 messages: not yet");
-        assertEquals(-1, end.check(1124, 61 * MS), "1,024 messages in 60 ms of quiet");
+        assertEquals(-1, end.check(20_100, 61 * MS), "20,000 messages in 60 ms of quiet");
     }
 
     @Test
