@@ -90,14 +90,14 @@ public final class Schema {
     private static void object(ObjectNode o, Key.Scope scope) {
         o.put("type", "object");
         ArrayNode required = o.putArray("required");
-        for (Key k : Key.of(scope)) if (k.required()) required.add(k.yaml());
+        for (Key k : Key.of(scope)) if (k.facts().required()) required.add(k.yaml());
         o.put("additionalProperties", false);
         ObjectNode properties = o.putObject("properties");
         for (Key k : Key.of(scope)) property(properties.putObject(k.yaml()), k);
     }
 
     private static void property(ObjectNode p, Key k) {
-        p.put("description", k.reference());
+        p.put("description", k.facts().reference());
         ValueType t = k.type();
         switch (t.kind()) {
             case "integer" -> {

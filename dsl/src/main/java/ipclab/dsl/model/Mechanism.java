@@ -44,7 +44,7 @@ public enum Mechanism {
     public static ChannelSpec fit(ChannelSpec c) {
         ChannelSpec.Builder b = c.toBuilder();
         for (Key k : Key.of(Key.Scope.CHANNEL)) {
-            if (k != Key.TYPE && !k.appliesTo(c.type())) b.put(k, null);
+            if (k != Key.TYPE && !k.facts().appliesTo(c.type())) b.put(k, null);
         }
         return b.build();
     }
@@ -53,7 +53,7 @@ public enum Mechanism {
     public static ProcessSpec fit(ProcessSpec p, ChannelType t) {
         ProcessSpec.Builder b = p.toBuilder();
         List<Key> drop = Key.of(Key.Scope.PROCESS).stream()
-                .filter(k -> !k.appliesTo(t) && p.get(k.yaml()) != null)
+                .filter(k -> !k.facts().appliesTo(t) && p.get(k.yaml()) != null)
                 .toList();
         if (drop.isEmpty()) return p;
         for (Key k : drop) b.put(k, null);
