@@ -18,6 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Binds a {@link YamlNode} tree to a {@link Scenario}, collecting every problem with its position
@@ -159,48 +163,52 @@ public final class ScenarioReader {
     private void channels(YamlNode.Entry e, SequencedMap<String, ChannelSpec> out) {
         members(
                 e,
-                "channels",
                 "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'",
-                "channel",
-                ChannelSpec.KEYS,
-                (c, path, body) -> {
-                    ChannelSpec.Builder b = new ChannelSpec.Builder(c.key(), null);
-                    ChannelType type =
-                            member(c, path, body, "channel", "type", ChannelType.class, ChannelSpec.KEYS, b::set);
-                    if (type == null) leftOut.add(c.key());
-                    else out.put(c.key(), b.type(type).build());
-                });
+                Key.TYPE,
+                ChannelType.class,
+                name -> new ChannelSpec.Builder(name, null),
+                b -> b::set,
+                (b, type) -> b.type(type).build(),
+                out,
+                body -> {});
     }
 
     private void processes(YamlNode.Entry e, SequencedMap<String, ProcessSpec> out) {
         members(
                 e,
-                "processes",
                 "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'",
-                "process",
-                ProcessSpec.KEYS,
-                (c, path, body) -> {
-                    ProcessSpec.Builder b = new ProcessSpec.Builder(c.key(), null);
-                    Role role = member(c, path, body, "process", "role", Role.class, ProcessSpec.KEYS, b::set);
-                    if (role != null) {
-                        out.put(c.key(), b.role(role).build());
-                        return;
-                    }
-                    leftOut.add(c.key());
+                Key.ROLE,
+                Role.class,
+                name -> new ProcessSpec.Builder(name, null),
+                b -> b::set,
+                (b, role) -> b.role(role).build(),
+                out,
+                body -> {
+                    // a process left out still uses its channel: that channel is not reported unused
                     YamlNode.Entry ch = find(body, "channel");
                     if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull())
                         leftOutChannelsUsed.add(sc.text());
                 });
     }
 
-    /** What to do with one channel or process whose body is a mapping. */
-    private interface MemberReader {
-        void read(YamlNode.Entry member, String path, YamlNode.Mapping body);
-    }
-
-    /** The {@code channels:} or {@code processes:} section: a mapping of names to mappings of keys. */
-    private void members(
-            YamlNode.Entry e, String section, String expected, String what, List<String> keys, MemberReader reader) {
+    /**
+     * The {@code channels:} or {@code processes:} section: a mapping of names to mappings of the
+     * keys of {@code kindKey}'s scope, each read into a {@code builder} (through its {@code setter})
+     * and put into {@code out} once its kind is known, or left out after a problem
+     * ({@code leftOutBody} sees what was written of it).
+     */
+    private <B, E extends Enum<E>, S> void members(
+            YamlNode.Entry e,
+            String expected,
+            Key kindKey,
+            Class<E> kinds,
+            Function<String, B> builder,
+            Function<B, BiConsumer<String, String>> setter,
+            BiFunction<B, E, S> build,
+            SequencedMap<String, S> out,
+            Consumer<YamlNode.Mapping> leftOutBody) {
+        String section = e.key(), what = Names.yaml(kindKey.scope());
+        List<String> keys = Key.names(kindKey.scope());
         YamlNode.Mapping m = mapping(e, section, expected);
         if (m == null) return;
         for (YamlNode.Entry c : m.entries()) {
@@ -209,8 +217,17 @@ public final class ScenarioReader {
             map.key(path, c.keyPosition());
             YamlNode.Mapping body =
                     mapping(c, path, "a mapping of " + what + " keys (" + String.join(", ", keys) + ")");
-            if (body == null) leftOut.add(c.key());
-            else reader.read(c, path, body);
+            if (body == null) {
+                leftOut.add(c.key());
+                continue;
+            }
+            B b = builder.apply(c.key());
+            E kind = member(c, path, body, what, kindKey.yaml(), kinds, keys, setter.apply(b));
+            if (kind != null) out.put(c.key(), build.apply(b, kind));
+            else {
+                leftOut.add(c.key());
+                leftOutBody.accept(body);
+            }
         }
     }
 
@@ -248,7 +265,7 @@ public final class ScenarioReader {
             String kindKey,
             Class<E> kinds,
             List<String> keys,
-            java.util.function.BiConsumer<String, String> setter) {
+            BiConsumer<String, String> setter) {
         E kind = null;
         YamlNode.Entry kindEntry = find(body, kindKey);
         if (kindEntry == null) {
