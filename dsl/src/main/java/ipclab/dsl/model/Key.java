@@ -8,6 +8,7 @@ import static ipclab.dsl.model.KeyFacts.Usage.OPTIONAL;
 import static ipclab.dsl.model.KeyFacts.Usage.REQUIRED;
 import static ipclab.dsl.model.KeyFacts.Usage.byDefault;
 
+import ipclab.dsl.model.ValueType.Plain;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,14 +28,14 @@ public enum Key {
     NAME(
             SCENARIO,
             "name",
-            ValueType.TEXT,
+            Plain.TEXT,
             REQUIRED.example("hello"),
             Applies.EVERYWHERE,
             "The scenario's name: letters, digits and '-', at most 64 characters. Reports and traces are named after it."),
     DESCRIPTION(
             SCENARIO,
             "description",
-            ValueType.TEXT,
+            Plain.TEXT,
             OPTIONAL,
             Applies.EVERYWHERE,
             "What the scenario shows and what to look at in its report, written for a student. Free text; shown by 'ipclab validate' and in reports."),
@@ -48,28 +49,28 @@ public enum Key {
     TIMEOUT(
             SCENARIO,
             "timeout",
-            ValueType.DURATION,
+            Plain.DURATION,
             byDefault("60s").example("30s"),
             Applies.EVERYWHERE,
             "Limit for the whole run. A process still blocked when it expires is reported, not waited for. Every process's 'duration' must be shorter."),
     CHANNELS(
             SCENARIO,
             "channels",
-            ValueType.CHANNELS,
+            Plain.CHANNELS,
             REQUIRED,
             Applies.EVERYWHERE,
             "The channels, by name. A name starts with a letter, then letters, digits, '-' or '_' (at most 40), and differs from every process name."),
     PROCESSES(
             SCENARIO,
             "processes",
-            ValueType.PROCESSES,
+            Plain.PROCESSES,
             REQUIRED,
             Applies.EVERYWHERE,
             "The processes, by name. A process with replicas: n becomes n processes named name-1 ... name-n. A name starts with a letter, then letters, digits, '-' or '_' (at most 40). At most 64 processes after replicas."),
     SWEEP(
             SCENARIO,
             "sweep",
-            ValueType.SWEEP,
+            Plain.SWEEP,
             OPTIONAL,
             Applies.EVERYWHERE,
             "Run the scenario once per combination of these values (the cartesian product; the first path varies slowest; at most 1000 runs). Keys are dotted paths: seed, timeout, channels.<name>.<key> or processes.<name>.<key>, e.g. processes.producer.size: [64, 1KiB, 4KiB] or channels.counter.sync: [none, semaphore]. A mechanism axis channels.<name>.type: [msgq, shm-sem, shm-spin, unix, tcp, pipe] sets the type with its keys (shm-spin: shm with sync spin; tcp: socket with domain tcp) and drops the keys the selected type does not take. Every combination must be a valid scenario, except that one beyond a limit of this machine (a message above msgmax) is skipped and reported, not refused."),
@@ -83,21 +84,21 @@ public enum Key {
     EXPECT(
             SCENARIO,
             "expect",
-            ValueType.CLAIMS,
+            Plain.CLAIMS,
             OPTIONAL,
             Applies.EVERYWHERE,
             "Claims checked after the run, each 'left OP right' with OP one of == != < <= > >=, several joined by 'and'. Operands are numbers (1000, 0.5), numbers with a unit (50us, 2ms, 4KiB, 20k; durations become ns, sizes bytes), + - * / with parentheses, and figures named <process | replica | channel>.<figure>. Process figures: sent, received, bytes, exitCode, userCpuMs, sysCpuMs, voluntaryCtxSwitches, involuntaryCtxSwitches, minorFaults, majorFaults, spawnToReadyMs, syscalls, syscalls.<call> (e.g. syscalls.msgsnd), errors.<ERRNO> (calls that failed with it, e.g. errors.EIDRM after a removed queue, errors.EAGAIN retries under IPC_NOWAIT); a group's figure is the sum over its replicas. Channel figures: sent, received, lost, duplicated, corrupted, reordered, bytes, setupNs, throughput.msgsPerSec, throughput.mibPerSec, latency.p50, latency.p90, latency.p99, latency.p999, latency.max (ns), syscallsPerMessage, lostToFaults (of lost, those a fault accounts for); an shm channel used by incrementers also has final, expected, lostUpdates. Write subtraction with spaces (a.sent - b.sent): names may contain '-'. Example: consumer.received == producer.sent."),
     COMPARE(
             SCENARIO,
             "compare",
-            ValueType.CLAIMS,
+            Plain.CLAIMS,
             OPTIONAL,
             Applies.EVERYWHERE,
             "Comparative claims weighed after the whole sweep, each getting a verdict from this machine's figures: confirmed, refuted (exit 3), holds only in a range, or inconclusive (noise). Systems are named by the sweep's values other than a message size (a mechanism axis channels.<name>.type: [msgq, shm-sem, shm-spin, unix, tcp, pipe] names them msgq, shm-sem, ...); sizes by a processes.<name>.size axis. Three forms, each optionally ending in a size range (from 16KiB up, up to 4KiB, from 1KiB to 64KiB, at 64B): 'A beats B in FIGURE', 'A.FIGURE OP NUMBER' (== allows 1%; units ns us ms s, KiB/s MiB/s GiB/s), 'A setup pays for itself after N messages [against B]'. Figures: throughput (MiB/s), latency (median; a pinger's round trip), syscallsPerMessage, setup, perMessage (wall time per message), lostUpdates (incrementers), retriesPerMessage (EAGAIN and ENOMSG), lost (messages), leaks (kernel objects left after the run). Text after ' #' is a note, shown with the claim. A YAML file may hold several scenarios separated by '---' lines, the parts of one comparison: their claims are weighed together after the last part. Example: shm-sem beats msgq in throughput from 16KiB up."),
     FAULTS(
             SCENARIO,
             "faults",
-            ValueType.FAULTS,
+            Plain.FAULTS,
             OPTIONAL,
             Applies.EVERYWHERE,
             "Faults injected on purpose, each a mapping: a target ('process': a process after replicas, e.g. producer-1, or 'channel'), an 'action' and when: 'after' (messages the process sent or received) or 'at' (time after the start barrier). The report names what was injected, when, and what each process saw (errors by errno, messages lost because of the fault counted apart); a process killed on purpose is not a failure, and the claims decide the exit code, e.g. consumer.errors.EIDRM >= 1. At most 64 faults."),
@@ -113,7 +114,7 @@ public enum Key {
     SEGMENT_SIZE(
             CHANNEL,
             "size",
-            ValueType.SIZE,
+            Plain.SIZE,
             byDefault("64KiB").example("4KiB"),
             Applies.on(ChannelType.SHM),
             "the segment size (when not given: 64KiB, or just enough for 'slots' slots of the largest message when that is more), at most /proc/sys/kernel/shmmax and at most 2147483647 bytes (2GiB - 1: the engine checksums messages through a ByteBuffer view of the segment). The first 4096 bytes are the control block; the rest is split into 'slots' slots of (size - 4096) / slots bytes rounded down to a multiple of 64, each with a 64-byte header, so a message fits when its size + 64 <= the slot size."),
@@ -155,7 +156,7 @@ public enum Key {
     CAPACITY(
             CHANNEL,
             "capacity",
-            ValueType.SIZE,
+            Plain.SIZE,
             byDefault("the kernel's /proc/sys/kernel/msgmnb").example("16KiB"),
             Applies.on(ChannelType.MSGQ),
             "the queue's msg_qbytes, the bytes it holds before a send blocks or fails with EAGAIN. More than msgmnb needs privileges, so is refused; it must hold at least the largest message."),
@@ -192,7 +193,7 @@ public enum Key {
     CHANNEL_NAME(
             PROCESS,
             "channel",
-            ValueType.CHANNEL_REF,
+            Plain.CHANNEL_REF,
             REQUIRED,
             Applies.EVERYWHERE,
             "The name of the channel this process uses (a key under 'channels')."),
@@ -213,28 +214,28 @@ public enum Key {
     DURATION(
             PROCESS,
             "duration",
-            ValueType.DURATION,
+            Plain.DURATION,
             OPTIONAL.example("5s"),
             Applies.to(Role.WRITER, Role.PINGER, Role.INCREMENTER),
             "stop after this long; with 'messages', whichever comes first. Must be shorter than the scenario's timeout."),
     MESSAGE_SIZE(
             PROCESS,
             "size",
-            ValueType.SIZE,
+            Plain.SIZE,
             byDefault("64B").example("4KiB"),
             Applies.to(Role.WRITER, Role.PINGER),
             "message size including ipclab's 32-byte header (sequence, writer id, checksum, timestamp), so at least 32B, and at most 2147483647 bytes (2GiB - 1). msgq: at most /proc/sys/kernel/msgmax; shm: must fit a slot; udp: at most 65507; unix-dgram: at most 64KiB and at most /proc/sys/net/core/wmem_default - 32."),
     RATE(
             PROCESS,
             "rate",
-            ValueType.RATE,
+            Plain.RATE,
             byDefault("flat out").example("20k/s"),
             Applies.EVERYWHERE,
             "messages per second (500/s, 20k/s, 1M/s). A reader or an echo paced below its writers' rate is a slow consumer: the channel fills up (msgq: senders block, or see EAGAIN with mode: nowait)."),
     DELAY(
             PROCESS,
             "delay",
-            ValueType.DURATION,
+            Plain.DURATION,
             OPTIONAL.example("1ms"),
             Applies.to(Role.READER, Role.ECHO),
             "how long a reader or an echo holds each message before it takes the next (a slow consumer), at most 10s. With a rate as well, the slower of the two sets the pace."),
@@ -263,7 +264,7 @@ public enum Key {
     CPUS(
             PROCESS,
             "cpus",
-            ValueType.CPUS,
+            Plain.CPUS,
             byDefault("any CPU (the scheduler's choice)").example("[0, 1]"),
             Applies.EVERYWHERE,
             "the CPUs this process may run on, a list such as [0, 1] or a range such as 0-3 (sched_setaffinity, applied before it reports ready). Every one must be online (/sys/devices/system/cpu/online). Give cpu or cpus, not both."),
@@ -272,14 +273,14 @@ public enum Key {
     FAULT_PROCESS(
             FAULT,
             "process",
-            ValueType.PROCESS_REF,
+            Plain.PROCESS_REF,
             OPTIONAL.example("producer-1"),
             Applies.EVERYWHERE,
             "The process the fault acts on, by its name after replicas (producer-1 ... producer-n for replicas: n). A fault names a process or a channel, not both."),
     FAULT_CHANNEL(
             FAULT,
             "channel",
-            ValueType.CHANNEL_REF,
+            Plain.CHANNEL_REF,
             OPTIONAL,
             Applies.EVERYWHERE,
             "The channel the fault acts on (remove, fill)."),
@@ -300,14 +301,14 @@ public enum Key {
     AT(
             FAULT,
             "at",
-            ValueType.DURATION,
+            Plain.DURATION,
             OPTIONAL.example("500ms"),
             Applies.EVERYWHERE,
             "when: this long after the start barrier opened (shorter than the scenario's timeout). Not with 'after'; a channel fault needs it."),
     FOR(
             FAULT,
             "for",
-            ValueType.DURATION,
+            Plain.DURATION,
             OPTIONAL.example("50ms"),
             Applies.EVERYWHERE,
             "delay only: how long each operation of the process is held (at most 10s); the delay starts at 'after' or 'at', or from the start when neither is given.");

@@ -80,9 +80,10 @@ public record KeyFacts(
     /** What to write for this key, e.g. {@code e.g. 'size: 4KiB'} or {@code one of shm | msgq | socket | pipe}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public String hint() {
-        if (type.choices() != null) return "one of " + Names.choices((Class) type.choices());
-        if (type == ValueType.CHANNEL_REF) return "the name of a channel under 'channels:'";
-        if (type == ValueType.PROCESS_REF) return "the name of a process after replicas, e.g. 'process: producer-1'";
+        if (type instanceof ValueType.Choice(var choices)) return "one of " + Names.choices((Class) choices);
+        if (type == ValueType.Plain.CHANNEL_REF) return "the name of a channel under 'channels:'";
+        if (type == ValueType.Plain.PROCESS_REF)
+            return "the name of a process after replicas, e.g. 'process: producer-1'";
         return example == null ? "give a value or remove the key" : "e.g. '" + yaml + ": " + example + "'";
     }
 }

@@ -477,7 +477,7 @@ public final class ScenarioReader {
 
     private static boolean takesList(String key) {
         Key k = Key.find(Key.Scope.PROCESS, key);
-        return k != null && k.type() == ValueType.CPUS;
+        return k != null && k.type() == ValueType.Plain.CPUS;
     }
 
     private <T> T convert(YamlNode.Entry e, String path, java.util.function.Supplier<T> f) {

@@ -73,14 +73,15 @@ class KeyTableTest {
                 Key.MESSAGE_SIZE.facts().defaultText());
         assertTrue(Key.MESSAGES.facts().defaultText().startsWith(Planner.DEFAULT_MESSAGES + ";"));
         assertTrue(Key.WARMUP.facts().defaultText().startsWith("max(" + Planner.MIN_WARMUP + ", "));
-        assertEquals((long) Planner.MAX_SLOTS, Key.SLOTS.type().maximum());
+        assertEquals((long) Planner.MAX_SLOTS, ((ValueType.Whole) Key.SLOTS.type()).maximum());
     }
 
     @Test
     void everyRowIsDescribedAndEveryChoiceKeyHintsItsValues() {
         for (Key k : Key.values()) {
             assertTrue(k.facts().description().length() > 20, k + " needs a description");
-            if (k.type().choices() != null) assertTrue(k.facts().hint().startsWith("one of "), k.toString());
+            if (k.type() instanceof ValueType.Choice)
+                assertTrue(k.facts().hint().startsWith("one of "), k.toString());
         }
         assertEquals("e.g. 'size: 4KiB'", Key.hint("size"));
         assertEquals("the name of a channel under 'channels:'", Key.hint("channel"));
