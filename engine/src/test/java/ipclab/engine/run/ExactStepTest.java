@@ -35,7 +35,10 @@ class ExactStepTest {
 
     private Run start(String yaml) throws Exception {
         Plan plan = ScenarioLoader.fromYaml(yaml, "step.yaml").plans().getFirst();
-        return Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
+        return Engine.start(plan, RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.step = true;
+        }));
     }
 
     private static String writerReader(String channel) {
@@ -292,8 +295,10 @@ class ExactStepTest {
                 .getFirst();
         EngineException e = assertThrows(
                 EngineException.class,
-                () -> Engine.start(
-                        plan, RunOptions.defaults().withStateDir(state).withStep(true)));
+                () -> Engine.start(plan, RunOptions.defaults().with(set -> {
+                    set.stateDir = state;
+                    set.step = true;
+                })));
         assertEquals(
                 "step mode counts steps, not time: writer has rate=100/s; give the writers a message count (messages: N)"
                         + " and no rate or duration, or run without stepping",

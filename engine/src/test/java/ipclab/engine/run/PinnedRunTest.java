@@ -39,7 +39,7 @@ class PinnedRunTest {
                   e: {role: echo, channel: ring}
                 """.replace("LAST", last);
         Plan plan = ScenarioLoader.fromYaml(yaml, "pinned.yaml").plans().getFirst();
-        RunReport r = Engine.run(plan, RunOptions.defaults().withStateDir(state));
+        RunReport r = Engine.run(plan, RunOptions.defaults().with(set -> set.stateDir = state));
         assertTrue(r.leaks().isEmpty(), () -> "leaks: " + r.leaks());
         assertTrue(r.ok(), () -> "failed: " + r.failures());
         Map<String, RunReport.ProcessFigures> by =

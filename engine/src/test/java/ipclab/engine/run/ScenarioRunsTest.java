@@ -23,7 +23,7 @@ class ScenarioRunsTest {
     }
 
     RunReport run(Plan plan) throws InterruptedException {
-        RunReport r = Engine.run(plan, RunOptions.defaults().withStateDir(state));
+        RunReport r = Engine.run(plan, RunOptions.defaults().with(set -> set.stateDir = state));
         assertTrue(r.leaks().isEmpty(), () -> "leaks: " + r.leaks());
         return r;
     }

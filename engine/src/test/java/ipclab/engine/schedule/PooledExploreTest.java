@@ -35,7 +35,7 @@ class PooledExploreTest {
     }
 
     private RunOptions opts() {
-        return RunOptions.defaults().withStateDir(state);
+        return RunOptions.defaults().with(set -> set.stateDir = state);
     }
 
     /** Every run of an exploration, and the pids of the workers that played it. */
