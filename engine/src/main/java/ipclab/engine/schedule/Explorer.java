@@ -143,7 +143,8 @@ public final class Explorer {
         r.counters().forEach((name, c) -> parts.add(name + ".final=" + c.finalValue()));
         for (RunReport.ChannelFigures c : r.channels()) {
             if (r.counters().containsKey(c.name())) continue;
-            parts.add(c.name() + ": received=" + c.received() + " lost=" + c.lost());
+            parts.add(c.name() + ": received=" + c.counts().received() + " lost="
+                    + c.counts().lost());
         }
         parts.add(r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         return String.join(" ", parts);

@@ -53,8 +53,8 @@ class PinnedRunTest {
                 .filter(c -> c.name().equals("q"))
                 .findFirst()
                 .orElseThrow();
-        assertEquals(3000, q.received());
-        assertEquals(0, q.corrupted() + q.lost());
+        assertEquals(3000, q.counts().received());
+        assertEquals(0, q.counts().corrupted() + q.counts().lost());
         assertTrue(q.throughput().mibPerSec() > 0, "the window is timed with sampled clock reads");
         assertTrue(q.latencyNs().p50() > 0, "sampled latencies");
     }

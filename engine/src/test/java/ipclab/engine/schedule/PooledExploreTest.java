@@ -132,7 +132,7 @@ class PooledExploreTest {
             assertTrue(
                     r.report().failures().isEmpty(),
                     () -> r.scheduler() + ": " + r.report().failures());
-            assertEquals(4, r.report().channels().getFirst().received(), () -> r.scheduler() + " received");
+            assertEquals(4, r.report().channels().getFirst().counts().received(), () -> r.scheduler() + " received");
         }
     }
 }
