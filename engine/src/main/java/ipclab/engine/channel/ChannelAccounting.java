@@ -7,6 +7,7 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.MessageCounts;
 import ipclab.engine.protocol.ReceivedSeqs;
 import ipclab.engine.protocol.WorkerReport;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.protocol.MessageCounts;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import ipclab.engine.channel.MessageCounts;
 import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.protocol.MessageCounts;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ipclab.engine.channel.MessageCounts;
+import ipclab.engine.protocol.MessageCounts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
-package ipclab.engine.channel;
+package ipclab.engine.protocol;
 
 /**
  * What became of one channel's messages, merged from its workers' reports: the counts that both
- * {@link ChannelTotals} and the report's {@code RunReport.ChannelFigures} carry (the report writes
+ * the channel layer's {@code ChannelTotals} and the report's {@code RunReport.ChannelFigures} carry (the report writes
  * them unwrapped, as keys of the channel).
  *
  * <p>Ledger: {@code received - duplicated + lost == sent} for one reader or shared readers; with
