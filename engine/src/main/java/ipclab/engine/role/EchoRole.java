@@ -22,7 +22,6 @@ final class EchoRole extends AbstractRole {
     private MemorySegment outBuf;
     private Verifier verifier;
     private SeqLedger ledger;
-    private final WarmupCalls warmupCalls = new WarmupCalls();
     private long warmups;
 
     EchoRole(WorkerSpec spec, StepGate gate) {
@@ -38,11 +37,6 @@ final class EchoRole extends AbstractRole {
         outBuf = out.buffer();
         verifier = new Verifier(spec.channel().verify(), inBuf);
         ledger = new SeqLedger(spec.peers());
-    }
-
-    @Override
-    public void onGo() {
-        warmupCalls.start();
     }
 
     @Override
@@ -85,6 +79,6 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        closeReceiver(ledger, warmups, warmupCalls);
+        closeReceiver(ledger, warmups);
     }
 }

@@ -41,8 +41,6 @@ final class PingerRole extends AbstractRole {
     /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
     private final long warmup;
 
-    private final WarmupCalls warmupCalls = new WarmupCalls();
-
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
@@ -62,12 +60,6 @@ final class PingerRole extends AbstractRole {
         latency = histogram();
         report.latency = latency;
         total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
-    }
-
-    @Override
-    public void onGo() {
-        warmupCalls.start();
-        startClock(System.nanoTime());
     }
 
     @Override
