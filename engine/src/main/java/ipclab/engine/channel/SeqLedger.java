@@ -126,19 +126,12 @@ public final class SeqLedger {
         corrupted++;
     }
 
-    /** Intact deliveries, duplicates included. */
+    /** Intact deliveries, duplicates included (the other counts reach the report through {@link #fill}). */
     public long received() {
         return received;
     }
 
-    public long duplicates() {
-        return duplicates;
-    }
-
-    public long reordered() {
-        return reordered;
-    }
-
+    /** Messages counted corrupted (a checksum that failed, or a writer or sequence not of this channel). */
     public long corrupted() {
         return corrupted;
     }

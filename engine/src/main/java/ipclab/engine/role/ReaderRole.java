@@ -45,17 +45,20 @@ final class ReaderRole extends AbstractRole {
     /** The count after which the stream's last message is in; never for the warm-up. */
     private final long[] expected = {0, Long.MAX_VALUE};
 
-    private final WarmupCalls warmupCalls;
     private int sample;
     /** A message arrived after the last clock read (of its kind): the end of the stream times a measured one. */
     private final boolean[] untimed = new boolean[2];
 
     ReaderRole(WorkerSpec spec, StepGate gate) {
-        super(spec, gate);
+        super(spec, gate, warmupCalls(spec));
+    }
+
+    /** Several writers interleave their warm-up with measured messages: charge each warm-up message its own calls. */
+    private static WarmupCalls warmupCalls(WorkerSpec spec) {
         long writers = spec.peers().stream()
                 .filter(p -> p.role() == ipclab.dsl.model.Role.WRITER)
                 .count();
-        this.warmupCalls = writers > 1 ? WarmupCalls.perMessage() : new WarmupCalls();
+        return writers > 1 ? WarmupCalls.perMessage() : new WarmupCalls();
     }
 
     @Override
@@ -71,11 +74,6 @@ final class ReaderRole extends AbstractRole {
         latencies[MEASURED] = histogram();
         latencies[WARMUP] = histogram();
         report.latency = latencies[MEASURED];
-    }
-
-    @Override
-    public void onGo() {
-        warmupCalls.start();
     }
 
     @Override
@@ -124,6 +122,6 @@ final class ReaderRole extends AbstractRole {
             report.lastOpNanos = last[MEASURED];
             report.corrupted += ledgers[WARMUP].corrupted();
         }
-        closeReceiver(ledgers[MEASURED], ledgers[WARMUP].received(), warmupCalls);
+        closeReceiver(ledgers[MEASURED], ledgers[WARMUP].received());
     }
 }

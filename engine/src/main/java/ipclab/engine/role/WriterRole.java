@@ -37,7 +37,6 @@ final class WriterRole extends AbstractRole {
     private Payload payload;
     private Pacer pacer;
     private final WarmupEnd warmupEnd;
-    private final WarmupCalls warmupCalls = new WarmupCalls();
     /** Messages sent so far, warm-up included. */
     private long n;
     /** Warm-up messages: Long.MAX_VALUE until the warm-up ends. */
