@@ -22,7 +22,8 @@ import java.util.Locale;
  * workers with the AOT cache against that round's bare JVM), the figure to trust on a loaded machine. Run by {@code bench/startup.sh}; the aim is a worker ready in at
  * most twice the bare JVM's time.
  *
- * <p>Usage: {@code Startup [ROUNDS]} (default 9; the first round only warms the page cache).
+ * <p>Usage: {@code Startup [ROUNDS]} (default 9; the first round only warms the page cache);
+ * {@code Startup --hello-command} prints the bare JVM's command line, one argument a line.
  */
 public final class Startup {
     /** The bare JVM's whole work. */
@@ -44,6 +45,10 @@ public final class Startup {
     private Startup() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--hello-command")) {
+            helloCommand().forEach(System.out::println); // for bench/startup-phases.sh: one argument a line
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         Plan plan = ScenarioLoader.fromYaml(SCENARIO, "startup.yaml").plans().getFirst();
         Path state = Registry.stateDir();
@@ -103,15 +108,21 @@ public final class Startup {
 
     /** The workers' JVM, flags and class path, printing hello: spawn to exit. */
     static double hello() throws Exception {
-        List<String> cmd = new ArrayList<>(WorkerCommand.launcher());
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(WorkerCommand.flags());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Hello.class.getName()));
+        List<String> cmd = helloCommand();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).start();
         p.getInputStream().readAllBytes();
         p.waitFor();
         return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** The bare JVM's command: the workers' launcher, JVM, flags and class path, printing hello. */
+    static List<String> helloCommand() {
+        List<String> cmd = new ArrayList<>(WorkerCommand.launcher());
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(WorkerCommand.flags());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Hello.class.getName()));
+        return cmd;
     }
 
     static List<Double> workers(Plan plan, boolean useAot) throws Exception {

@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@link #mark} records {@code System.nanoTime()} at each phase of {@link WorkerMain} (an array
  * store, nothing else), and with {@code -Dipclab.startupTrace=FILE} (e.g. through
  * {@code IPCLAB_WORKER_XFLAGS}; {@code %p} in FILE becomes the pid) {@link #write} appends them to
- * FILE after "ready" was sent. Without the property nothing is written.
+ * FILE after "ready" was sent, with the JVM's CPU time so far. Without the property nothing is
+ * written.
  */
 final class StartupTrace {
     private StartupTrace() {}
@@ -49,8 +50,16 @@ final class StartupTrace {
         String file = System.getProperty(PROPERTY);
         if (file == null || written || AT[READY_SENT] == 0) return;
         written = true;
+        // the CPU time of the whole JVM (every thread) until now, just after "ready": on a loaded machine a
+        // steadier figure than wall time (clock ticks: 10 ms)
+        long cpuMs = ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(d -> d.toMillis())
+                .orElse(-1L);
         long pid = ProcessHandle.current().pid();
-        StringBuilder sb = new StringBuilder("pid ").append(pid).append(" ms after main:");
+        StringBuilder sb = new StringBuilder("pid ").append(pid).append(" cpu=").append(cpuMs);
+        sb.append(" ms after main:");
         for (int i = 1; i < PHASES.length; i++)
             if (AT[i] != 0)
                 sb.append(' ')
