@@ -20,25 +20,28 @@ final class StartupTrace {
 
     static final String PROPERTY = "ipclab.startupTrace";
 
-    /** The phases, in the order a worker passes them. */
-    static final String[] PHASES = {
-        "main", "tied", "spec-read", "spec-parsed", "pinned", "role-made", "started", "ready-sent"
-    };
+    /** The phases, in the order a worker passes them; written as {@code spec-read} etc. */
+    enum Phase {
+        MAIN,
+        TIED,
+        SPEC_READ,
+        SPEC_PARSED,
+        PINNED,
+        ROLE_MADE,
+        STARTED,
+        READY_SENT;
 
-    static final int MAIN = 0,
-            TIED = 1,
-            SPEC_READ = 2,
-            SPEC_PARSED = 3,
-            PINNED = 4,
-            ROLE_MADE = 5,
-            STARTED = 6,
-            READY_SENT = 7;
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
+    private static final Phase[] PHASES = Phase.values();
     private static final long[] AT = new long[PHASES.length];
     private static boolean written;
 
-    static void mark(int phase) {
-        if (AT[phase] == 0) AT[phase] = System.nanoTime();
+    static void mark(Phase phase) {
+        if (AT[phase.ordinal()] == 0) AT[phase.ordinal()] = System.nanoTime();
     }
 
     /**
@@ -48,7 +51,7 @@ final class StartupTrace {
      */
     static void write() {
         String file = System.getProperty(PROPERTY);
-        if (file == null || written || AT[READY_SENT] == 0) return;
+        if (file == null || written || AT[Phase.READY_SENT.ordinal()] == 0) return;
         written = true;
         // the CPU time of the whole JVM (every thread) until now, just after "ready": on a loaded machine a
         // steadier figure than wall time (clock ticks: 10 ms)
@@ -63,9 +66,9 @@ final class StartupTrace {
         for (int i = 1; i < PHASES.length; i++)
             if (AT[i] != 0)
                 sb.append(' ')
-                        .append(PHASES[i])
+                        .append(PHASES[i].label())
                         .append('=')
-                        .append(String.format(Locale.ROOT, "%.1f", (AT[i] - AT[MAIN]) / 1e6));
+                        .append(String.format(Locale.ROOT, "%.1f", (AT[i] - AT[Phase.MAIN.ordinal()]) / 1e6));
         sb.append('\n');
         try {
             Files.writeString(

@@ -51,7 +51,7 @@ public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) {
-        StartupTrace.mark(StartupTrace.MAIN);
+        StartupTrace.mark(StartupTrace.Phase.MAIN);
         String factoryName = null;
         boolean reuse = false;
         boolean tied = false;
@@ -66,7 +66,7 @@ public final class WorkerMain {
             }
         }
         if (!tied) dieWithSupervisor();
-        StartupTrace.mark(StartupTrace.TIED);
+        StartupTrace.mark(StartupTrace.Phase.TIED);
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(
@@ -109,9 +109,9 @@ public final class WorkerMain {
                 System.err.println("ipclab worker: no spec on stdin (the first line must be the worker spec)");
                 return 2;
             }
-            StartupTrace.mark(StartupTrace.SPEC_READ);
+            StartupTrace.mark(StartupTrace.Phase.SPEC_READ);
             spec = Wire.spec(Wire.parse(first));
-            StartupTrace.mark(StartupTrace.SPEC_PARSED);
+            StartupTrace.mark(StartupTrace.Phase.SPEC_PARSED);
         } catch (Exception e) {
             System.err.println("ipclab worker: cannot read the spec: " + e.getMessage());
             return 2;
@@ -140,7 +140,7 @@ public final class WorkerMain {
         SyscallWindow window = new SyscallWindow();
         try {
             Pinning.apply(spec.self());
-            StartupTrace.mark(StartupTrace.PINNED);
+            StartupTrace.mark(StartupTrace.Phase.PINNED);
         } catch (RuntimeException e) {
             System.err.println("ipclab worker: " + e.getMessage());
             try {
@@ -158,13 +158,13 @@ public final class WorkerMain {
                             Class.forName(factoryName).getDeclaredConstructor().newInstance();
             agent = factory.create(spec, gate);
             control.agent(agent);
-            StartupTrace.mark(StartupTrace.ROLE_MADE);
+            StartupTrace.mark(StartupTrace.Phase.ROLE_MADE);
             long t0 = System.nanoTime();
             agent.onStart();
             started = true;
-            StartupTrace.mark(StartupTrace.STARTED);
+            StartupTrace.mark(StartupTrace.Phase.STARTED);
             control.send(Wire.ready(System.nanoTime() - t0));
-            StartupTrace.mark(StartupTrace.READY_SENT);
+            StartupTrace.mark(StartupTrace.Phase.READY_SENT);
             StartupTrace.write();
             control.awaitGo();
             if (!control.stopped()) {
