@@ -69,7 +69,7 @@ public final class WorkerCommand {
      * when util-linux's setpriv (2.33 or later) is there, else nothing. setpriv sets the process's
      * parent-death signal (prctl PR_SET_PDEATHSIG) and execs the JVM, which keeps it; the worker is
      * then told so ({@code WorkerMain.TIED}) and links no prctl downcall of its own before "ready": in a worker
-     * that was the first FFM link of the JVM, a third of its start-up (bench/README.md "Session 4:
+     * that was the first FFM link of the JVM, 15-56% of its spawn-to-ready (bench/README.md "Session 4:
      * start-up"). Without setpriv the worker makes the call itself, as before. For a bench that starts
      * a bare JVM the same way.
      */
