@@ -2,17 +2,9 @@ package ipclab.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ipclab.dsl.plan.Plan;
-import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerSpec;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,27 +24,14 @@ class StartupTraceTest {
 
     @Test
     void aTracedWorkerWritesItsPhasesAfterReady() throws Exception {
-        Plan plan = TestPlans.plan("trace", TestPlans.msgq("c"), Duration.ofSeconds(60), 1000, "forever", 1);
-        PlannedProcess p = plan.processes().getFirst();
-        WorkerSpec spec = new WorkerSpec(
-                p,
-                plan.channel(p.channel()),
-                new TestPlans.NoObjects().create(plan.channel(p.channel()), plan, null),
-                plan.processesOn(p.channel()),
-                plan.seed(),
-                false);
+        WorkerSpec spec = TestPlans.loneSpec("trace");
         List<String> cmd = new ArrayList<>(WorkerCommand.forThisJvm(state).command(false, TestAgents.class.getName()));
         cmd.add(cmd.indexOf("-cp"), "-Dipclab.startupTrace=" + state.resolve("trace-%p"));
         Process w = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            OutputStream in = w.getOutputStream();
-            BufferedReader out = new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.UTF_8));
-            in.write((Wire.spec(spec) + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            String ready = out.readLine();
-            assertTrue(ready != null && ready.contains("\"ready\""), "ready: " + ready);
+            TestPlans.sendSpecAwaitReady(w, spec);
             Path trace = state.resolve("trace-" + w.pid());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(Files.exists(trace) && Files.readString(trace).endsWith("\n")) && System.nanoTime() < end)
