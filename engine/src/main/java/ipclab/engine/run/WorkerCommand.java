@@ -66,6 +66,41 @@ public final class WorkerCommand {
         return FLAGS;
     }
 
+    /**
+     * What comes before {@code java} on a worker's command line: {@code setpriv --pdeathsig KILL --}
+     * when util-linux's setpriv (2.33 or later) is there, else nothing. setpriv sets the process's
+     * parent-death signal (prctl PR_SET_PDEATHSIG) and execs the JVM, which keeps it; the worker is
+     * then told so ({@code WorkerMain.TIED}) and links no prctl downcall of its own before "ready": in a worker
+     * that was the first FFM link of the JVM, 15-56% of its spawn-to-ready (bench/README.md "Session 4:
+     * start-up"). Without setpriv the worker makes the call itself, as before. For a bench that starts
+     * a bare JVM the same way.
+     */
+    public static List<String> launcher() {
+        return Tie.PREFIX;
+    }
+
+    /** Whether setpriv can tie a worker: checked once per supervisor JVM by running it (a few ms). */
+    private static final class Tie {
+        static final String SETPRIV = "/usr/bin/setpriv";
+        static final List<String> PREFIX = works() ? List.of(SETPRIV, "--pdeathsig", "KILL", "--") : List.of();
+
+        private static boolean works() {
+            if (!Files.isExecutable(Path.of(SETPRIV))) return false;
+            try {
+                Process p = new ProcessBuilder(SETPRIV, "--pdeathsig", "KILL", "--", "/bin/true")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                return p.waitFor() == 0; // an old setpriv without --pdeathsig exits 1
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     private final String java =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String classPath;
@@ -107,7 +142,7 @@ public final class WorkerCommand {
      * @param aot use the AOT cache if there is one (and start building it if there is none)
      */
     public List<String> command(boolean aot, String agentFactory) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(launcher());
         cmd.add(java);
         cmd.addAll(FLAGS);
         if (aot) {
@@ -122,6 +157,7 @@ public final class WorkerCommand {
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(MAIN);
+        if (!launcher().isEmpty()) cmd.add(ipclab.engine.worker.WorkerMain.TIED);
         if (agentFactory != null) cmd.add("--factory=" + agentFactory);
         return cmd;
     }
