@@ -92,24 +92,36 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback, Bef
         /**
          * Once per JVM: a shutdown hook that removes the System V objects this JVM made (got with
          * IPC_CREAT, {@link CreatedObjects}) since this call and that are still there, whatever a
-         * stopped test left.
-         * A run's own hook may be removing the same objects at the same moment: whichever comes
-         * second gets EINVAL or EIDRM, which is fine.
+         * stopped test left. A run's own hook may be removing the same objects at the same moment:
+         * whichever comes second gets EINVAL or EIDRM, which is fine.
          */
         public static void sweepOnExit() {
             if (!SWEEPING.compareAndSet(false, true)) return;
             SysvSnapshot since = SysvSnapshot.take();
             try {
-                Runtime.getRuntime()
-                        .addShutdownHook(new Thread(
-                                () -> {
-                                    for (SysvSnapshot.Row row :
-                                            SysvSnapshot.take().newOwnedSince(since))
-                                        if (CreatedObjects.contains(row.kind(), row.id())) remove(row);
-                                },
-                                "leak-guard-exit-sweep"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> sweep(since), "leak-guard-exit-sweep"));
             } catch (IllegalStateException shuttingDown) {
                 // too late to sweep: the JVM is already going down
+            }
+        }
+
+        /**
+         * The exit sweep. The test's own thread goes on while the hooks run, and a run's hook
+         * ({@code ipclab-shutdown}) may hold the JVM for its grace period: sweep again each time
+         * until those are over, so that an object made meanwhile goes too.
+         */
+        private static void sweep(SysvSnapshot since) {
+            for (int round = 0; round < 1200; round++) {
+                for (SysvSnapshot.Row row : SysvSnapshot.take().newOwnedSince(since))
+                    if (CreatedObjects.contains(row.kind(), row.id())) remove(row);
+                boolean runsStopping = Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().equals("ipclab-shutdown") && t.isAlive());
+                if (!runsStopping) return;
+                try {
+                    Thread.sleep(50); // a dying JVM: nothing to wait on but the other hooks
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
 
