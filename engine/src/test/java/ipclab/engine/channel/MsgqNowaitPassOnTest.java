@@ -24,15 +24,23 @@ import org.junit.jupiter.api.Test;
  * receiver's ENOMSG figure counts it; blocking, it is {@code passed-on} and nothing is counted.
  */
 class MsgqNowaitPassOnTest {
-    /** A stepped gate that grants at once and keeps what each step came to. */
+    /** A stepped gate that grants at once and writes down what each step came to, as "result field=v...". */
     static final class Recording implements StepGate {
-        final List<StepResult> results = new ArrayList<>();
-        final List<Long> values = new ArrayList<>();
+        final List<String> steps = new ArrayList<>();
+        private StepResult result;
+        private final StringBuilder fields = new StringBuilder();
 
         @Override
         public void before(StepOp op, String channel) {
-            results.add(StepResult.OK);
-            values.add(Long.MIN_VALUE);
+            end();
+            result = StepResult.OK;
+        }
+
+        /** The last step's record, once it is over. */
+        void end() {
+            if (result != null) steps.add(result + fields.toString());
+            result = null;
+            fields.setLength(0);
         }
 
         @Override
@@ -42,29 +50,34 @@ class MsgqNowaitPassOnTest {
 
         @Override
         public void result(StepResult r) {
-            results.set(results.size() - 1, r);
+            result = r;
         }
 
         @Override
         public void value(long v) {
-            values.set(values.size() - 1, v);
+            fields.append(" value=").append(v);
         }
 
         @Override
-        public void message(long writer, long seq, long size) {}
+        public void message(long writer, long seq, long size) {
+            fields.append(" writer=").append(writer).append(" seq=").append(seq);
+        }
 
         @Override
-        public void mtype(long t) {}
+        public void mtype(long t) {
+            fields.append(" mtype=").append(t);
+        }
 
         @Override
-        public void slot(long position) {}
+        public void slot(long position) {
+            fields.append(" slot=").append(position);
+        }
     }
 
     @Test
     void nowaitCountsTheEnomsgOfAStepThatFoundOnlyForeignEndMarkers() {
         var rec = pollPastTwoForeignMarkers(QueueMode.NOWAIT);
-        assertEquals(List.of(StepResult.EAGAIN), rec.gate.results);
-        assertEquals(List.of(2L), rec.gate.values, "the markers looked past");
+        assertEquals(List.of("eagain mtype=0 value=2"), rec.gate.steps, "ENOMSG, after looking past 2 markers");
         assertEquals(1, rec.enomsg, "counted as the ENOMSG the poll was");
         assertEquals(2, rec.left, "both markers are back in the queue");
     }
@@ -72,8 +85,7 @@ class MsgqNowaitPassOnTest {
     @Test
     void blockingPassesOnWithoutCountingAnEnomsg() {
         var rec = pollPastTwoForeignMarkers(QueueMode.BLOCKING);
-        assertEquals(List.of(StepResult.PASSED_ON), rec.gate.results);
-        assertEquals(List.of(2L), rec.gate.values);
+        assertEquals(List.of("passed-on mtype=0 value=2"), rec.gate.steps);
         assertEquals(0, rec.enomsg);
         assertEquals(2, rec.left);
     }
@@ -102,6 +114,7 @@ class MsgqNowaitPassOnTest {
             Recording gate = new Recording();
             MsgqReceiver r = new MsgqReceiver(h.msqId(), mode == QueueMode.NOWAIT, 0, 0, 64, gate, "passon", arena);
             assertEquals(0, r.poll(), "nothing for receiver 0");
+            gate.end();
             return new Polled(gate, r.enomsg(), SysvMsgQueue.stat(h.msqId()).qnum());
         } finally {
             objects.remove(h, none);

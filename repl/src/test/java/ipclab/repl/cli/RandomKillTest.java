@@ -16,9 +16,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * ipclab itself killed at random moments, then {@code ipclab clean}: nothing of the
@@ -53,30 +54,19 @@ class RandomKillTest {
         TERM_TREE
     }
 
-    @Test
+    @ParameterizedTest(name = "{1} x {0}")
+    @CsvSource({"KILL, 12", "TERM_TREE, 10"})
     @Timeout(600)
-    void twelveKillsLeaveNothingAfterClean(@TempDir Path tmp) throws Exception {
-        kills(12, Death.KILL, tmp);
+    void killsLeaveNothingAfterClean(Death death, int n, @TempDir Path tmp) throws Exception {
+        kills(n, death, tmp);
     }
 
-    @Test
+    @ParameterizedTest(name = "{1} x {0}")
+    @CsvSource({"KILL, 60", "TERM_TREE, 40"})
     @Tag("long")
     @Timeout(3600)
-    void sixtyKillsLeaveNothingAfterClean(@TempDir Path tmp) throws Exception {
-        kills(60, Death.KILL, tmp);
-    }
-
-    @Test
-    @Timeout(600)
-    void tenSigtermsOfTheWholeTreeLeaveNothingAfterClean(@TempDir Path tmp) throws Exception {
-        kills(10, Death.TERM_TREE, tmp);
-    }
-
-    @Test
-    @Tag("long")
-    @Timeout(3600)
-    void fortySigtermsOfTheWholeTreeLeaveNothingAfterClean(@TempDir Path tmp) throws Exception {
-        kills(40, Death.TERM_TREE, tmp);
+    void manyKillsLeaveNothingAfterClean(Death death, int n, @TempDir Path tmp) throws Exception {
+        kills(n, death, tmp);
     }
 
     private static void kills(int n, Death death, Path tmp) throws Exception {
