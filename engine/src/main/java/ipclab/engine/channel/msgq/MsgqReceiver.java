@@ -28,7 +28,8 @@ import java.util.List;
  * markers are looked past within the step: taken, held, and put back once the step has found a
  * message, its own marker or nothing else ({@link StepResult#PASSED_ON}: blocked until another
  * process acts on the queue; in nowait mode {@link StepResult#EAGAIN}, counted as the ENOMSG its
- * last msgrcv was; either way the step's value is how many foreign markers it looked past). One step, several calls, because only the whole is an operation
+ * last msgrcv was; either way the step's value is how many foreign markers it looked past). One
+ * step, several calls, because only the whole is an operation
  * that depends on the schedule alone: a marker put back one step and taken again the next lets
  * a scheduler that always prefers this receiver (PCT) pass it on forever, and two receivers each
  * holding the other's marker at the head of the queue would look deadlocked.
@@ -175,7 +176,7 @@ public final class MsgqReceiver implements ReceivePort {
     @Override
     public void release() {}
 
-    /** ENOMSG results so far (nowait, nothing matching; stepped, also a step that found only other receivers' end markers). */
+    /** ENOMSG results so far (nowait, nothing matching; stepped, also a step that found only others' end markers). */
     public long enomsg() {
         return enomsg;
     }
