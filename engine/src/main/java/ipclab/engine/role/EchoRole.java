@@ -1,13 +1,9 @@
 package ipclab.engine.role;
 
 import ipclab.engine.channel.MessageHeader;
-import ipclab.engine.channel.ReceivePort;
-import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.SeqLedger;
-import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
-import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -15,14 +11,8 @@ import java.lang.foreign.MemorySegment;
  * (as the channel's {@code verify} says) and records what it got like a reader (so the channel's
  * ledger covers the way there).
  */
-final class EchoRole extends AbstractRole {
-    private ReceivePort in;
-    private SendPort out;
-    private MemorySegment inBuf;
-    private MemorySegment outBuf;
-    private Verifier verifier;
+final class EchoRole extends RoundTripRole {
     private SeqLedger ledger;
-    private final WarmupCalls warmupCalls = new WarmupCalls();
     private long warmups;
 
     EchoRole(WorkerSpec spec, StepGate gate) {
@@ -31,18 +21,8 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onStart() {
-        endpoint = Endpoint.open(spec, gate, report);
-        in = endpoint.in();
-        out = endpoint.out();
-        inBuf = in.buffer();
-        outBuf = out.buffer();
-        verifier = new Verifier(spec.channel().verify(), inBuf);
+        super.onStart();
         ledger = new SeqLedger(spec.peers());
-    }
-
-    @Override
-    public void onGo() {
-        warmupCalls.start();
     }
 
     @Override
@@ -85,6 +65,6 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        closeReceiver(ledger, warmups, warmupCalls);
+        closeReceiver(ledger, warmups);
     }
 }
