@@ -105,7 +105,7 @@ class StoppedEngineJvmTest {
                               w: {role: writer, channel: q, duration: 500ms, rate: 2000/s}
                               r: {role: reader, channel: q}
                             """, "stopped.yaml").plans().getFirst();
-            RunOptions opts = RunOptions.defaults().withStateDir(Path.of(args[0]));
+            RunOptions opts = RunOptions.defaults().with(set -> set.stateDir = Path.of(args[0]));
             for (int i = 1; ; i++) {
                 Run run = Engine.start(plan, opts);
                 System.out.println("run " + i);
