@@ -80,16 +80,7 @@ public final class MsgqReceiver implements ReceivePort {
         gate.before(StepOp.MSGRCV, channel);
         int f = gate.stepped() ? flags | Ipc.IPC_NOWAIT : flags;
         long n = SysvMsgQueue.tryReceive(msqId, buf, text.byteSize(), selector, f);
-        if (n == -Errno.ENOMSG) {
-            gate.mtype(selector);
-            if (flags == Ipc.IPC_NOWAIT) {
-                enomsg++;
-                gate.result(StepResult.EAGAIN);
-            } else {
-                gate.result(StepResult.WOULD_BLOCK);
-            }
-            return 0;
-        }
+        if (n == -Errno.ENOMSG) return nothingForThisReceiver(StepResult.WOULD_BLOCK, 0);
         if (n == -Errno.EINTR) return 0;
         if (n < 0) {
             gate.result(n == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
@@ -107,6 +98,24 @@ public final class MsgqReceiver implements ReceivePort {
             return 0;
         }
         return received(n);
+    }
+
+    /**
+     * The queue held nothing for this receiver. With IPC_NOWAIT that is the ENOMSG the call came to
+     * (counted, also when a stepped call looked past other readers' end markers to find it);
+     * otherwise the receiver waits, as {@code waiting} says why. A step's value is how many other
+     * readers' end markers it looked past, if any.
+     */
+    private int nothingForThisReceiver(StepResult waiting, int markersLookedPast) {
+        gate.mtype(selector);
+        if (markersLookedPast > 0) gate.value(markersLookedPast);
+        if (flags == Ipc.IPC_NOWAIT) {
+            enomsg++;
+            gate.result(StepResult.EAGAIN);
+        } else {
+            gate.result(waiting);
+        }
+        return 0;
     }
 
     /** The message in {@code buf}: data, or this receiver's end marker. */
@@ -157,16 +166,7 @@ public final class MsgqReceiver implements ReceivePort {
         }
         if (n >= 0) return received(n);
         if (n == -Errno.ENOMSG || n == -Errno.EINTR) {
-            gate.mtype(selector);
-            gate.value(markers.size());
-            if (flags == Ipc.IPC_NOWAIT) {
-                // what the call came to, unstepped too: nothing for this receiver, ENOMSG
-                enomsg++;
-                gate.result(StepResult.EAGAIN);
-            } else {
-                gate.result(StepResult.PASSED_ON);
-            }
-            return 0;
+            return nothingForThisReceiver(StepResult.PASSED_ON, markers.size());
         }
         gate.result(n == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
         throw new IpcException(
