@@ -50,15 +50,18 @@ final class EchoRole extends AbstractRole {
         int n = receive(in);
         if (n == 0) return 0;
         long at = in.offset();
-        long now = System.nanoTime();
         boolean warm = MessageHeader.warmup(MessageHeader.seq(inBuf, at));
         if (warm) {
             // the pinger's warm-up round trip: returned, checked by the pinger, never counted
         } else if (verifier.verify(inBuf, at, in.maxMessage())) {
             ledger.record(MessageHeader.writer(inBuf, at), MessageHeader.seq(inBuf, at));
             report.bytesReceived += n;
-            if (report.firstOpNanos == 0) report.firstOpNanos = now;
-            report.lastOpNanos = now;
+            // no clock read per message (ipcbase's echo reads none): the send time in the header
+            // (CLOCK_MONOTONIC, system-wide) stands for the arrival; the channel's window ends at the
+            // pinger's last reply, which comes later, so the window is the same
+            long sentAt = MessageHeader.timestamp(inBuf, at);
+            if (report.firstOpNanos == 0) report.firstOpNanos = sentAt;
+            report.lastOpNanos = sentAt;
         } else {
             ledger.countCorrupted();
         }

@@ -28,6 +28,8 @@ final class PingerRole extends AbstractRole {
     private MemorySegment outBuf;
     private MemorySegment inBuf;
     private Verifier verifier;
+    /** {@code in.lossy()}, asked once: the wait for a reply tests it on every idle turn. */
+    private boolean lossy;
     private Payload payload;
     private Histogram latency;
     private long total;
@@ -46,7 +48,7 @@ final class PingerRole extends AbstractRole {
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
-        this.warmup = gate.stepped() ? 0 : Math.max(0, self.warmup());
+        this.warmup = stepped ? 0 : Math.max(0, self.warmup());
     }
 
     @Override
@@ -56,6 +58,7 @@ final class PingerRole extends AbstractRole {
         in = endpoint.in();
         outBuf = out.buffer();
         inBuf = in.buffer();
+        lossy = in.lossy();
         verifier = new Verifier(spec.channel().verify(), inBuf);
         payload = new Payload(
                 spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
@@ -89,7 +92,7 @@ final class PingerRole extends AbstractRole {
         while (!out.publish(payload.length())) {
             if (stop) return 0;
             idle();
-            if (!gate.stepped())
+            if (!stepped)
                 payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
         }
         if (!warm) {
@@ -121,7 +124,7 @@ final class PingerRole extends AbstractRole {
                 finish();
                 return 0;
             }
-            if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
+            if (lossy && !stepped && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
                 if (!warm) lostReplies++;
                 if (seq <= Integer.MAX_VALUE) givenUp.set((int) seq); // rare: lossy transports only
                 seq++;

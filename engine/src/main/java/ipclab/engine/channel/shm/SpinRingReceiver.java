@@ -33,30 +33,30 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     public int poll() {
         long rc = ring.readCursor();
         for (; ; ) {
-            gate.before(StepOp.SLOT_READ, channel);
+            if (stepped) gate.before(StepOp.SLOT_READ, channel);
             long pos = broadcast ? cursor : (long) LONG.getVolatile(seg, rc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
-            gate.slot(pos);
+            if (stepped) gate.slot(pos);
             if (seq == pos + 1) {
                 if (soleReader) LONG.setRelease(seg, rc, pos + 1);
                 if (broadcast || soleReader || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
                     int length = MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
-                    Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
+                    if (stepped) Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
                     return length;
                 }
             } else if (seq < pos + 1) {
                 if (!ring.allWritersDone()) {
-                    gate.result(StepResult.EMPTY);
+                    if (stepped) gate.result(StepResult.EMPTY);
                     return 0;
                 }
                 // every writer published before it counted itself done: look once more
                 seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
                 if (seq == pos + 1) continue;
                 if (broadcast || (long) LONG.getVolatile(seg, rc) == pos) {
-                    gate.result(StepResult.END_OF_STREAM);
+                    if (stepped) gate.result(StepResult.END_OF_STREAM);
                     return -1;
                 }
             }
@@ -65,8 +65,10 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
 
     @Override
     public void release() {
-        gate.before(StepOp.SLOT_RELEASE, channel);
-        gate.slot(claimed);
+        if (stepped) {
+            gate.before(StepOp.SLOT_RELEASE, channel);
+            gate.slot(claimed);
+        }
         long freed = claimed + ring.slots;
         if (broadcast) {
             if ((int) INT.getAndAdd(seg, slot + RingDescriptor.SLOT_REMAINING, -1) == 1) {
