@@ -23,6 +23,9 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     /** Shared fan-out with one reader: it owns the read cursor and advances it with a release store, no CAS. */
     private final boolean soleReader;
 
+    /** Pauses a poll waits on an unpublished slot before it returns empty (see {@link #awaitSequence}). */
+    static final int READY_SPINS = 32;
+
     /** @param reader this reader's index among the lane's readers (broadcast cursor) */
     public SpinRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
         super(ring, RingDescriptor.readerCursorOffset(ring.lane, reader), gate, channel);
@@ -38,6 +41,7 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
             if (stepped) gate.slot(pos);
+            else if (seq < pos + 1) seq = awaitSequence(s, pos + 1, seq);
             if (seq == pos + 1) {
                 if (soleReader) LONG.setRelease(seg, rc, pos + 1);
                 if (broadcast || soleReader || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
@@ -61,6 +65,20 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
                 }
             }
         }
+    }
+
+    /**
+     * Polls the slot's sequence alone, up to {@value #READY_SPINS} times with a CPU pause between,
+     * while it is below {@code ready}; returns the last value read. The message is seen as soon
+     * as ipcbase's bare load-and-pause loop would see it, instead of after a whole turn through
+     * the role, its back-off and the cursor (issue 12, session 4).
+     */
+    private long awaitSequence(long s, long ready, long seq) {
+        for (int i = 0; i < READY_SPINS && seq < ready; i++) {
+            Thread.onSpinWait();
+            seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+        }
+        return seq;
     }
 
     @Override
