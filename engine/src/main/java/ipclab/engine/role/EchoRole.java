@@ -20,7 +20,11 @@ final class EchoRole extends AbstractRole {
     private SendPort out;
     private MemorySegment inBuf;
     private MemorySegment outBuf;
-    private Verifier verifier;
+    /** Checks the copy the echo returned (its send buffer or ring slot). */
+    private Verifier returned;
+    /** Checks a message where it arrived: only when a stop leaves it unreturned. */
+    private Verifier arrived;
+
     private SeqLedger ledger;
     private final WarmupCalls warmupCalls = new WarmupCalls();
     private long warmups;
@@ -36,7 +40,8 @@ final class EchoRole extends AbstractRole {
         out = endpoint.out();
         inBuf = in.buffer();
         outBuf = out.buffer();
-        verifier = new Verifier(spec.channel().verify(), inBuf);
+        returned = new Verifier(spec.channel().verify(), outBuf);
+        arrived = new Verifier(spec.channel().verify(), inBuf);
         ledger = new SeqLedger(spec.peers());
     }
 
@@ -50,32 +55,25 @@ final class EchoRole extends AbstractRole {
         int n = receive(in);
         if (n == 0) return 0;
         long at = in.offset();
-        boolean warm = MessageHeader.warmup(MessageHeader.seq(inBuf, at));
-        if (warm) {
-            // the pinger's warm-up round trip: returned, checked by the pinger, never counted
-        } else if (verifier.verify(inBuf, at, in.maxMessage())) {
-            ledger.record(MessageHeader.writer(inBuf, at), MessageHeader.seq(inBuf, at));
-            report.bytesReceived += n;
-            // no clock read per message (ipcbase's echo reads none): the send time in the header
-            // (CLOCK_MONOTONIC, system-wide) stands for the arrival; the channel's window ends at the
-            // pinger's last reply, which comes later, so the window is the same
-            long sentAt = MessageHeader.timestamp(inBuf, at);
-            if (report.firstOpNanos == 0) report.firstOpNanos = sentAt;
-            report.lastOpNanos = sentAt;
-        } else {
-            ledger.countCorrupted();
-        }
         long to = -1;
         while (to < 0) {
             to = out.claim();
-            if (stop) return 0;
+            if (stop) {
+                check(arrived, inBuf, at, n);
+                return 0;
+            }
         }
         MemorySegment.copy(inBuf, at, outBuf, to, n);
         in.release();
-        while (!out.publish(n)) {
-            if (stop) return 0;
+        boolean sent;
+        while (!(sent = out.publish(n))) {
+            if (stop) break;
             idle();
         }
+        // checked once the reply is on its way: the echo's own copy (the bytes it returned, which
+        // only it writes until its next claim), so the check costs the round trip nothing
+        boolean warm = check(returned, outBuf, to, n);
+        if (!sent) return 0;
         if (warm) {
             warmups++;
             warmupCalls.mark();
@@ -84,6 +82,27 @@ final class EchoRole extends AbstractRole {
         report.sent++;
         report.bytesSent += n;
         return 1;
+    }
+
+    /**
+     * Verifies the message of {@code n} bytes at {@code at} of {@code buf} (the verifier's buffer) and records it in the
+     * ledger (a warm-up one is returned, checked by the pinger, never counted); true for a warm-up.
+     */
+    private boolean check(Verifier verifier, MemorySegment buf, long at, int n) {
+        if (MessageHeader.warmup(MessageHeader.seq(buf, at))) return true;
+        if (verifier.verify(buf, at, n)) {
+            ledger.record(MessageHeader.writer(buf, at), MessageHeader.seq(buf, at));
+            report.bytesReceived += n;
+            // no clock read per message (ipcbase's echo reads none): the send time in the header
+            // (CLOCK_MONOTONIC, system-wide) stands for the arrival; the channel's window ends at the
+            // pinger's last reply, which comes later, so the window is the same
+            long sentAt = MessageHeader.timestamp(buf, at);
+            if (report.firstOpNanos == 0) report.firstOpNanos = sentAt;
+            report.lastOpNanos = sentAt;
+        } else {
+            ledger.countCorrupted();
+        }
+        return false;
     }
 
     @Override

@@ -30,6 +30,7 @@ final class PingerRole extends AbstractRole {
     private Verifier verifier;
     /** {@code in.lossy()}, asked once: the wait for a reply tests it on every idle turn. */
     private boolean lossy;
+
     private Payload payload;
     private Histogram latency;
     private long total;
@@ -92,8 +93,7 @@ final class PingerRole extends AbstractRole {
         while (!out.publish(payload.length())) {
             if (stop) return 0;
             idle();
-            if (!stepped)
-                payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
+            if (!stepped) payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
         }
         if (!warm) {
             report.sent++;
