@@ -105,7 +105,7 @@ public final class Startup {
     }
 
     static List<Double> workers(Plan plan, boolean useAot) throws Exception {
-        RunReport r = Engine.run(plan, RunOptions.defaults().withAot(useAot));
+        RunReport r = Engine.run(plan, RunOptions.defaults().with(set -> set.aot = useAot));
         if (!r.ok()) throw new IllegalStateException("start-up run failed: " + r.failures());
         List<Double> v = new ArrayList<>();
         for (RunReport.ProcessFigures p : r.processes()) v.add(p.spawnToReadyMs());

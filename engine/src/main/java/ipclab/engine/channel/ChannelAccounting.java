@@ -7,6 +7,7 @@ import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.MessageCounts;
 import ipclab.engine.protocol.ReceivedSeqs;
 import ipclab.engine.protocol.WorkerReport;
 import java.util.ArrayList;
@@ -111,13 +112,7 @@ public final class ChannelAccounting {
         return new ChannelTotals(
                 ch.name(),
                 typeName(ch),
-                sent,
-                received,
-                lost,
-                dupLocal + dupAcross,
-                corrupted,
-                reordered,
-                bytes,
+                new MessageCounts(sent, received, lost, dupLocal + dupAcross, corrupted, reordered, bytes),
                 window,
                 mps,
                 mib,

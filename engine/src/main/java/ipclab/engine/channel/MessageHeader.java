@@ -1,6 +1,8 @@
 package ipclab.engine.channel;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -27,14 +29,22 @@ import java.lang.foreign.ValueLayout;
 public final class MessageHeader {
     private MessageHeader() {}
 
-    /** Header size, and the smallest message ipclab can send. */
-    public static final int BYTES = 32;
+    /** The header as the struct drawn above: the size and offsets below are read from it, not typed again. */
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            ValueLayout.JAVA_LONG.withName("seq"),
+            ValueLayout.JAVA_INT.withName("writer"),
+            ValueLayout.JAVA_INT.withName("length"),
+            ValueLayout.JAVA_LONG.withName("timestamp"),
+            ValueLayout.JAVA_LONG.withName("checksum"));
 
-    public static final long SEQ_OFFSET = 0;
-    public static final long WRITER_OFFSET = 8;
-    public static final long LENGTH_OFFSET = 12;
-    public static final long TIMESTAMP_OFFSET = 16;
-    public static final long CHECKSUM_OFFSET = 24;
+    /** Header size, and the smallest message ipclab can send. */
+    public static final int BYTES = (int) LAYOUT.byteSize();
+
+    public static final long SEQ_OFFSET = offsetOf("seq");
+    public static final long WRITER_OFFSET = offsetOf("writer");
+    public static final long LENGTH_OFFSET = offsetOf("length");
+    public static final long TIMESTAMP_OFFSET = offsetOf("timestamp");
+    public static final long CHECKSUM_OFFSET = offsetOf("checksum");
     /** seq of an end-of-stream marker. */
     public static final long END_SEQ = -1L;
 
@@ -47,6 +57,10 @@ public final class MessageHeader {
     /** True for the seq of a warm-up message (not an end marker). */
     public static boolean warmup(long seq) {
         return seq >= 0 && (seq & WARMUP_FLAG) != 0;
+    }
+
+    private static long offsetOf(String field) {
+        return LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement(field));
     }
 
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;

@@ -109,21 +109,9 @@ public final class SeqLedger {
         corrupted++;
     }
 
-    /** Intact deliveries, duplicates included. */
+    /** Intact deliveries, duplicates included (the other counts reach the report through {@link #fill}). */
     public long received() {
         return received;
-    }
-
-    public long duplicates() {
-        return duplicates;
-    }
-
-    public long reordered() {
-        return reordered;
-    }
-
-    public long corrupted() {
-        return corrupted;
     }
 
     /** What this receiver got from {@code writer} (a writer index of this channel). */

@@ -4,6 +4,7 @@ import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedProcess;
+import ipclab.engine.protocol.WorkerSpec;
 import java.util.List;
 
 /**
@@ -51,6 +52,11 @@ public final class Topology {
             i++;
         }
         return -1;
+    }
+
+    /** The largest message that travels on the worker's channel, as {@link #maxMessage(PlannedChannel, List)}. */
+    public static long maxMessage(WorkerSpec spec) {
+        return maxMessage(spec.channel(), spec.peers());
     }
 
     /**

@@ -3,6 +3,7 @@ package ipclab.engine.inspect;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.sys.SysvSemaphore;
 import ipclab.engine.sys.SysvShm;
+import java.util.Locale;
 
 /**
  * One System V IPC object as the kernel lists it in {@code /proc/sysvipc/{shm,msg,sem}}.
@@ -52,21 +53,19 @@ public record SysvObject(
 
     /** The three System V facilities, named as in {@code /proc/sysvipc}. */
     public enum Kind {
-        SHM("shm", "shmid"),
-        MSG("msg", "msqid"),
-        SEM("sem", "semid");
+        SHM("shmid"),
+        MSG("msqid"),
+        SEM("semid");
 
-        private final String procName;
         private final String idColumn;
 
-        Kind(String procName, String idColumn) {
-            this.procName = procName;
+        Kind(String idColumn) {
             this.idColumn = idColumn;
         }
 
         /** {@code shm}, {@code msg} or {@code sem}: the file name under /proc/sysvipc and the kind's short name. */
         public String procName() {
-            return procName;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** The header column holding the object's id. */
@@ -85,7 +84,7 @@ public record SysvObject(
 
         /** The kind for a short name (shm, msg, sem). */
         public static Kind of(String procName) {
-            for (Kind k : values()) if (k.procName.equals(procName)) return k;
+            for (Kind k : values()) if (k.procName().equals(procName)) return k;
             throw new IllegalArgumentException("kind=" + procName + " is not one of shm, msg, sem");
         }
     }

@@ -28,6 +28,8 @@ abstract class AbstractRole implements RoleAgent {
     final Backoff backoff;
     /** {@code gate.stepped()}, fixed for the run: tested in idle loops without an interface call. */
     final boolean stepped;
+    /** The calls of the warm-up messages, kept out of the report's syscalls; null for a role without messages. */
+    final WarmupCalls warmupCalls;
 
     Endpoint endpoint;
     volatile boolean stop;
@@ -36,10 +38,16 @@ abstract class AbstractRole implements RoleAgent {
     /** When a role with a {@code duration} stops (Long.MAX_VALUE: none); set at go by {@link #startClock}. */
     private long deadline = Long.MAX_VALUE;
 
+    /** A role that sends or receives messages, with the default warm-up accounting. */
     AbstractRole(WorkerSpec spec, StepGate gate) {
+        this(spec, gate, new WarmupCalls());
+    }
+
+    AbstractRole(WorkerSpec spec, StepGate gate, WarmupCalls warmupCalls) {
         this.spec = spec;
         this.gate = gate;
         this.stepped = gate.stepped();
+        this.warmupCalls = warmupCalls;
         this.backoff = spinning(spec) ? Backoff.spinning() : Backoff.parking();
         report.name = spec.self().name();
         report.role = Names.yaml(spec.self().role());
@@ -60,6 +68,13 @@ abstract class AbstractRole implements RoleAgent {
     static boolean spinning(WorkerSpec spec) {
         return spec.channel().type() == ChannelType.SHM
                 && (spec.channel().sync() == Sync.SPIN || spec.channel().sync() == Sync.ATOMIC);
+    }
+
+    /** At the start barrier: the warm-up's calls count from here, and so does a {@code duration}. */
+    @Override
+    public void onGo() {
+        if (warmupCalls != null) warmupCalls.start();
+        startClock(System.nanoTime());
     }
 
     @Override
@@ -117,7 +132,7 @@ abstract class AbstractRole implements RoleAgent {
      * A reader's or echo's close: its warm-up count and calls and its ledger (received, duplicated,
      * reordered, corrupted, what it got from each writer) into the report, once; then {@link #closeEndpoint}.
      */
-    final void closeReceiver(SeqLedger ledger, long warmups, WarmupCalls warmupCalls) {
+    final void closeReceiver(SeqLedger ledger, long warmups) {
         if (ledger != null && !closed) {
             warmupCalls.fill(report, warmups);
             ledger.fill(report);

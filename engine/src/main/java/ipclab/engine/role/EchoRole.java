@@ -1,32 +1,22 @@
 package ipclab.engine.role;
 
 import ipclab.engine.channel.MessageHeader;
-import ipclab.engine.channel.ReceivePort;
-import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.SeqLedger;
 import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
-import ipclab.engine.transport.Endpoint;
 import java.lang.foreign.MemorySegment;
 
 /**
  * Returns every message it receives, byte for byte, until the pinger's end of stream. Verifies
  * (as the channel's {@code verify} says) and records what it got like a reader (so the channel's
- * ledger covers the way there).
+ * ledger covers the way there), after the reply is sent: the check is not part of the round trip.
  */
-final class EchoRole extends AbstractRole {
-    private ReceivePort in;
-    private SendPort out;
-    private MemorySegment inBuf;
-    private MemorySegment outBuf;
-    /** Checks the copy the echo returned (its send buffer or ring slot). */
-    private Verifier returned;
-    /** Checks a message where it arrived: only when a stop leaves it unreturned. */
-    private Verifier arrived;
-
+final class EchoRole extends RoundTripRole {
     private SeqLedger ledger;
-    private final WarmupCalls warmupCalls = new WarmupCalls();
+    /** Checks the copy the echo returned (its send buffer or ring slot); the inherited verifier checks where a message arrived. */
+    private Verifier returned;
+
     private long warmups;
 
     EchoRole(WorkerSpec spec, StepGate gate) {
@@ -35,19 +25,9 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onStart() {
-        endpoint = Endpoint.open(spec, gate, report);
-        in = endpoint.in();
-        out = endpoint.out();
-        inBuf = in.buffer();
-        outBuf = out.buffer();
+        super.onStart();
         returned = new Verifier(spec.channel().verify(), outBuf);
-        arrived = new Verifier(spec.channel().verify(), inBuf);
         ledger = new SeqLedger(spec.peers());
-    }
-
-    @Override
-    public void onGo() {
-        warmupCalls.start();
     }
 
     @Override
@@ -59,7 +39,7 @@ final class EchoRole extends AbstractRole {
         while (to < 0) {
             to = out.claim();
             if (stop) {
-                check(arrived, inBuf, at, n);
+                check(verifier, inBuf, at, n);
                 return 0;
             }
         }
@@ -85,12 +65,13 @@ final class EchoRole extends AbstractRole {
     }
 
     /**
-     * Verifies the message of {@code n} bytes at {@code at} of {@code buf} (the verifier's buffer) and records it in the
-     * ledger (a warm-up one is returned, checked by the pinger, never counted); true for a warm-up.
+     * Verifies the message of {@code n} bytes at {@code at} of {@code buf} (the verifier's buffer)
+     * and records it in the ledger (a warm-up one is returned, checked by the pinger, never
+     * counted); true for a warm-up.
      */
-    private boolean check(Verifier verifier, MemorySegment buf, long at, int n) {
+    private boolean check(Verifier v, MemorySegment buf, long at, int n) {
         if (MessageHeader.warmup(MessageHeader.seq(buf, at))) return true;
-        if (verifier.verify(buf, at, n)) {
+        if (v.verify(buf, at, n)) {
             ledger.record(MessageHeader.writer(buf, at), MessageHeader.seq(buf, at));
             report.bytesReceived += n;
             // no clock read per message (ipcbase's echo reads none): the send time in the header
@@ -107,6 +88,6 @@ final class EchoRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        closeReceiver(ledger, warmups, warmupCalls);
+        closeReceiver(ledger, warmups);
     }
 }

@@ -43,7 +43,7 @@ final class IncrementerRole extends AbstractRole {
     private GatedSemop unlock;
 
     IncrementerRole(WorkerSpec spec, StepGate gate) {
-        super(spec, gate);
+        super(spec, gate, null); // no messages, no warm-up
         this.self = spec.self();
         this.sync = spec.channel().sync();
         this.channel = spec.channel().name();
@@ -58,11 +58,6 @@ final class IncrementerRole extends AbstractRole {
             lock = new GatedSemop(semId, SemOps.of(endpoint.arena(), 0, -1, Ipc.SEM_UNDO), endpoint.arena());
             unlock = new GatedSemop(semId, SemOps.of(endpoint.arena(), 0, 1, Ipc.SEM_UNDO), endpoint.arena());
         }
-    }
-
-    @Override
-    public void onGo() {
-        startClock(System.nanoTime());
     }
 
     @Override

@@ -3,13 +3,8 @@ package ipclab.engine.role;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.Payload;
-import ipclab.engine.channel.ReceivePort;
-import ipclab.engine.channel.SendPort;
-import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
-import ipclab.engine.transport.Endpoint;
-import java.lang.foreign.MemorySegment;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -19,19 +14,14 @@ import org.HdrHistogram.Histogram;
  * The histogram holds whole round trips. Over a lossy transport (UDP) a reply not back within a
  * second counts as lost.
  */
-final class PingerRole extends AbstractRole {
+final class PingerRole extends RoundTripRole {
     static final long LOSSY_REPLY_NANOS = 1_000_000_000L;
 
     private final PlannedProcess self;
-    private SendPort out;
-    private ReceivePort in;
-    private MemorySegment outBuf;
-    private MemorySegment inBuf;
-    private Verifier verifier;
+    private Payload payload;
     /** {@code in.lossy()}, asked once: the wait for a reply tests it on every idle turn. */
     private boolean lossy;
 
-    private Payload payload;
     private Histogram latency;
     private long total;
     private long seq;
@@ -44,8 +34,6 @@ final class PingerRole extends AbstractRole {
     /** Unmeasured round trips first; none when stepping (it measures nothing, there is no JIT to warm). */
     private final long warmup;
 
-    private final WarmupCalls warmupCalls = new WarmupCalls();
-
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
@@ -54,24 +42,13 @@ final class PingerRole extends AbstractRole {
 
     @Override
     public void onStart() {
-        endpoint = Endpoint.open(spec, gate, report);
-        out = endpoint.out();
-        in = endpoint.in();
-        outBuf = out.buffer();
-        inBuf = in.buffer();
+        super.onStart();
         lossy = in.lossy();
-        verifier = new Verifier(spec.channel().verify(), inBuf);
         payload = new Payload(
                 spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
         latency = histogram();
         report.latency = latency;
         total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
-    }
-
-    @Override
-    public void onGo() {
-        warmupCalls.start();
-        startClock(System.nanoTime());
     }
 
     @Override

@@ -26,7 +26,6 @@ final class ReaderRole extends AbstractRole {
     private Verifier verifier;
     private SeqLedger ledger;
     private Histogram latency;
-    private final WarmupCalls warmupCalls;
     private long warmups;
     private int sample;
     /** Measured messages received, and the count after which the stream's last one is in. */
@@ -37,11 +36,15 @@ final class ReaderRole extends AbstractRole {
     private boolean untimed;
 
     ReaderRole(WorkerSpec spec, StepGate gate) {
-        super(spec, gate);
+        super(spec, gate, warmupCalls(spec));
+    }
+
+    /** Several writers interleave their warm-up with measured messages: charge each warm-up message its own calls. */
+    private static WarmupCalls warmupCalls(WorkerSpec spec) {
         long writers = spec.peers().stream()
                 .filter(p -> p.role() == ipclab.dsl.model.Role.WRITER)
                 .count();
-        this.warmupCalls = writers > 1 ? WarmupCalls.perMessage() : new WarmupCalls();
+        return writers > 1 ? WarmupCalls.perMessage() : new WarmupCalls();
     }
 
     @Override
@@ -55,11 +58,6 @@ final class ReaderRole extends AbstractRole {
         ledger = new SeqLedger(spec.peers());
         latency = histogram();
         report.latency = latency;
-    }
-
-    @Override
-    public void onGo() {
-        warmupCalls.start();
     }
 
     @Override
@@ -104,6 +102,6 @@ final class ReaderRole extends AbstractRole {
 
     @Override
     public void onClose() {
-        closeReceiver(ledger, warmups, warmupCalls);
+        closeReceiver(ledger, warmups);
     }
 }

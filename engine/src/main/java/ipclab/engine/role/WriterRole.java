@@ -32,7 +32,6 @@ final class WriterRole extends AbstractRole {
     private Pacer pacer;
     private final long warmup;
     private final long total;
-    private final WarmupCalls warmupCalls = new WarmupCalls();
     /** Messages sent so far, warm-up included. */
     private long n;
 

@@ -91,7 +91,7 @@ final class Coordinator {
         objects.allAttached();
         synchronized (state) {
             state.goNanos = System.nanoTime();
-            if (state.free) state.freeSinceNanos = state.goNanos;
+            if (state.free()) state.freeSinceNanos = state.goNanos;
             for (Worker w : state.workers) if (w.state == ProcessState.READY) w.state = ProcessState.RUNNING;
         }
         List<Worker> all = state.snapshot();
@@ -108,7 +108,7 @@ final class Coordinator {
                 if (state.allExited()) return;
             }
             long now = System.nanoTime();
-            if (state.free && faults.tick(now)) {
+            if (state.free() && faults.tick(now)) {
                 state.event(
                         null,
                         RunEvent.FAULT,
@@ -116,12 +116,12 @@ final class Coordinator {
                 return;
             }
             // a stepped worker never sleeps in the kernel: only free runs are sampled
-            if (state.free && now >= nextSample) {
+            if (state.free() && now >= nextSample) {
                 stalls.sample(now);
                 nextSample = now + StallDiagnosis.SAMPLE_NANOS;
             }
             synchronized (state) {
-                if (state.free && now - state.freeSinceNanos > state.timeout().toNanos()) {
+                if (state.free() && now - state.freeSinceNanos > state.timeout().toNanos()) {
                     stalls.timedOut(now);
                     return;
                 }

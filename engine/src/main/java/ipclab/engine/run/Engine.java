@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>{@code
  *   RunReport r = Engine.start(plan, RunOptions.defaults()).await();          // a free run
  *
- *   Run run = Engine.start(plan, RunOptions.defaults().withStep(true));      // step mode
+ *   Run run = Engine.start(plan, RunOptions.defaults().with(set -> set.step = true));      // step mode
  *   run.processes();            // who waits for which operation
  *   run.grant("counter-1");     // one step
  *   run.stepper();              // for schedulers: enabled(), grant(name) -> outcome, awaitSettled(t), snapshot()
@@ -46,7 +46,7 @@ public final class Engine {
 
     /** Runs a plan freely to the end. */
     public static RunReport run(Plan plan, RunOptions opts) throws InterruptedException {
-        return start(plan, opts.withStep(false)).await();
+        return start(plan, opts.with(set -> set.step = false)).await();
     }
 
     /** Runs the plans of a sweep one after the other; one report each (with its params). */

@@ -150,18 +150,12 @@ final class Figures {
         double perMessage = f.syscallsPerMessage();
         long increments = 0;
         for (WorkerReport r : reports) increments += r.increments;
-        if (f.sent() == 0 && increments > 0)
+        if (f.counts().sent() == 0 && increments > 0)
             perMessage = (double) f.syscalls() / increments; // incrementers: per increment
         return new RunReport.ChannelFigures(
                 f.name(),
                 f.type(),
-                f.sent(),
-                f.received(),
-                f.lost(),
-                f.duplicated(),
-                f.corrupted(),
-                f.reordered(),
-                f.bytes(),
+                f.counts(),
                 setupNs,
                 new RunReport.Throughput(round(f.msgsPerSec()), round(f.mibPerSec())),
                 new RunReport.Latency(f.p50(), f.p90(), f.p99(), f.p999(), f.max()),

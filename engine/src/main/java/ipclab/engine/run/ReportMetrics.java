@@ -84,14 +84,16 @@ final class ReportMetrics implements Expectation.Metrics {
             if (!values.containsKey(e.getKey() + ".latency.p50")) latency(e.getKey(), e.getValue());
         for (RunReport.ChannelFigures c : channels) {
             String n = c.name() + ".";
-            values.put(n + "sent", (double) c.sent());
-            values.put(n + "received", (double) c.received());
-            values.put(n + "lost", (double) c.lost());
-            values.put(n + "lostToFaults", plan.faulted(c.name()) ? (double) c.lost() : 0.0);
-            values.put(n + "duplicated", (double) c.duplicated());
-            values.put(n + "corrupted", (double) c.corrupted());
-            values.put(n + "reordered", (double) c.reordered());
-            values.put(n + "bytes", (double) c.bytes());
+            values.put(n + "sent", (double) c.counts().sent());
+            values.put(n + "received", (double) c.counts().received());
+            values.put(n + "lost", (double) c.counts().lost());
+            values.put(
+                    n + "lostToFaults",
+                    plan.faulted(c.name()) ? (double) c.counts().lost() : 0.0);
+            values.put(n + "duplicated", (double) c.counts().duplicated());
+            values.put(n + "corrupted", (double) c.counts().corrupted());
+            values.put(n + "reordered", (double) c.counts().reordered());
+            values.put(n + "bytes", (double) c.counts().bytes());
             values.put(n + "setupNs", (double) c.setupNs());
             values.put(n + "syscallsPerMessage", c.syscallsPerMessage());
             values.put(n + "throughput.msgsPerSec", c.throughput().msgsPerSec());

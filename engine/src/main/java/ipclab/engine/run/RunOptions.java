@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How to run a plan. Start from {@link #defaults()} and change with the {@code with...} methods.
+ * How to run a plan. Start from {@link #defaults()} and change with {@link #with}.
  *
  * @param step         start in step mode: each IPC operation waits for {@link Run#grant}
  * @param stateDir     where the run registry and the AOT cache live (null: {@link Registry#stateDir()})
@@ -49,48 +49,12 @@ public record RunOptions(
                 false);
     }
 
-    public RunOptions withStep(boolean v) {
-        return with(o -> o.step = v);
-    }
-
-    public RunOptions withStateDir(Path v) {
-        return with(o -> o.stateDir = v);
-    }
-
-    public RunOptions withTimeout(Duration v) {
-        return with(o -> o.timeout = v);
-    }
-
-    public RunOptions withReadyTimeout(Duration v) {
-        return with(o -> o.readyTimeout = v);
-    }
-
-    public RunOptions withGrace(Duration v) {
-        return with(o -> o.grace = v);
-    }
-
-    public RunOptions withListener(RunListener v) {
-        return with(o -> o.listener = v);
-    }
-
-    public RunOptions withAot(boolean v) {
-        return with(o -> o.aot = v);
-    }
-
-    public RunOptions withAgentFactory(String v) {
-        return with(o -> o.agentFactory = v);
-    }
-
-    public RunOptions withChannels(ChannelKit v) {
-        return with(o -> o.channels = v);
-    }
-
-    public RunOptions withKeep(boolean v) {
-        return with(o -> o.keep = v);
-    }
-
-    /** These options with some changed: the one place that copies them. */
-    private RunOptions with(java.util.function.Consumer<Fields> change) {
+    /**
+     * These options with some changed, e.g. {@code opts.with(set -> set.step = true)} or
+     * {@code defaults().with(set -> { set.stateDir = dir; set.keep = true; })}: the one place that
+     * copies them (a wither per component would repeat this copy ten times).
+     */
+    public RunOptions with(java.util.function.Consumer<Fields> change) {
         Fields o = new Fields(this);
         change.accept(o);
         return new RunOptions(
@@ -106,20 +70,20 @@ public record RunOptions(
                 o.keep);
     }
 
-    /** The components as variables, for {@link #with}. */
-    private static final class Fields {
-        boolean step;
-        Path stateDir;
-        Duration timeout;
-        Duration readyTimeout;
-        Duration grace;
-        RunListener listener;
-        boolean aot;
-        String agentFactory;
-        ChannelKit channels;
-        boolean keep;
+    /** The components as variables, for {@link #with}; each means what the component of that name does. */
+    public static final class Fields {
+        public boolean step;
+        public Path stateDir;
+        public Duration timeout;
+        public Duration readyTimeout;
+        public Duration grace;
+        public RunListener listener;
+        public boolean aot;
+        public String agentFactory;
+        public ChannelKit channels;
+        public boolean keep;
 
-        Fields(RunOptions r) {
+        private Fields(RunOptions r) {
             step = r.step;
             stateDir = r.stateDir;
             timeout = r.timeout;

@@ -3,7 +3,9 @@ package ipclab.engine.run;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import ipclab.engine.channel.ObjectKind;
+import ipclab.engine.protocol.MessageCounts;
 import java.util.List;
 import java.util.Map;
 
@@ -136,13 +138,7 @@ public record RunReport(
     public record ChannelFigures(
             String name,
             String type,
-            long sent,
-            long received,
-            long lost,
-            long duplicated,
-            long corrupted,
-            long reordered,
-            long bytes,
+            @JsonUnwrapped MessageCounts counts,
             long setupNs,
             Throughput throughput,
             Latency latencyNs,

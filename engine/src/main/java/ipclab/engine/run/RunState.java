@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * object's monitor unless it is final and immutable.
  */
 final class RunState {
+    /** {@link #freeSinceNanos} of a run that is stepping. */
+    static final long STEPPING = -1;
+
     final Plan plan;
     final RunOptions opts;
     final long startNanos = System.nanoTime();
@@ -31,9 +34,11 @@ final class RunState {
     long goNanos;
     /** Every worker exited or was killed (0: not yet). */
     long endNanos;
-    /** No step gating: free from the start, or since {@link Run#runFree()}. */
-    boolean free;
-    /** Since when the run is free; its timeout counts from here. */
+    /**
+     * Since when no step gates the run (its timeout counts from here): the start barrier for a free
+     * run (the run's start before it opens), {@link Run#runFree()} for a stepped one; {@link #STEPPING}
+     * while stepping.
+     */
     long freeSinceNanos;
     /** The run is winding down: a worker exiting now did not die. */
     boolean stopping;
@@ -43,7 +48,12 @@ final class RunState {
         this.opts = opts;
         this.faults = new FaultLog(plan);
         this.listener = opts.listener() == null ? RunListener.NONE : opts.listener();
-        this.free = !opts.step();
+        this.freeSinceNanos = opts.step() ? STEPPING : startNanos;
+    }
+
+    /** No step gating: free from the start, or since {@link Run#runFree()}. */
+    boolean free() {
+        return freeSinceNanos != STEPPING;
     }
 
     /** Adds a failure stamped now. */

@@ -45,8 +45,8 @@ public final class Stepper {
     /** How long {@link #grant(String)} waits for the process to settle. */
     public static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
+    /** One process's state; its name is its key in {@link #entries}. */
     private static final class Entry {
-        final String name;
         StepStatus status = StepStatus.STARTING;
         StepOp op;
         String channel;
@@ -55,12 +55,11 @@ public final class Stepper {
         /** RUNNING: the granted step's outcome has arrived. */
         boolean reported;
 
-        Entry(String name, String channel) {
-            this.name = name;
+        Entry(String channel) {
             this.channel = channel;
         }
 
-        StepProcess view() {
+        StepProcess view(String name) {
             return new StepProcess(name, status, op, channel, last);
         }
     }
@@ -73,8 +72,7 @@ public final class Stepper {
 
     /** @param processes name to channel, in plan order */
     Stepper(Map<String, String> processes, Link link) {
-        for (Map.Entry<String, String> p : processes.entrySet())
-            entries.put(p.getKey(), new Entry(p.getKey(), p.getValue()));
+        for (Map.Entry<String, String> p : processes.entrySet()) entries.put(p.getKey(), new Entry(p.getValue()));
         this.link = link;
     }
 
@@ -143,7 +141,7 @@ public final class Stepper {
     /** Every process's state, taken atomically. */
     public synchronized StepSnapshot snapshot() {
         List<StepProcess> ps = new ArrayList<>();
-        for (Entry e : entries.values()) ps.add(e.view());
+        entries.forEach((name, e) -> ps.add(e.view(name)));
         return new StepSnapshot(events.size(), over != null, ps);
     }
 
@@ -202,7 +200,7 @@ public final class Stepper {
                             + String.join(", ", entries.keySet()) + ")");
                 }
                 if (over != null) throw new IllegalStateException(over);
-                if (e.status != StepStatus.ENABLED) throw new IllegalStateException(notEnabled(e));
+                if (e.status != StepStatus.ENABLED) throw new IllegalStateException(notEnabled(process, e));
                 e.status = StepStatus.RUNNING;
                 e.reported = false;
                 before = events.size();
@@ -231,19 +229,19 @@ public final class Stepper {
         }
     }
 
-    private String notEnabled(Entry e) {
+    private String notEnabled(String name, Entry e) {
         String others = String.join(", ", snapshot().enabled());
         String enabled = others.isEmpty() ? "no process is enabled" : "enabled: " + others;
         return switch (e.status) {
             case BLOCKED ->
-                "process " + e.name + " is blocked on " + e.op + "(" + e.channel + "): its last try "
+                "process " + name + " is blocked on " + e.op + "(" + e.channel + "): its last try "
                         + (e.last == null ? "would have blocked" : "was " + e.last.result())
                         + "; it is enabled again when another"
                         + " process acts on " + e.channel + " (" + enabled + ")";
-            case STARTING -> "process " + e.name + " is not at its first operation yet (" + enabled + ")";
-            case RUNNING -> "process " + e.name + " is doing its granted operation";
-            case EXITED -> "process " + e.name + " has exited (" + enabled + ")";
-            case ENABLED -> "process " + e.name + " is enabled";
+            case STARTING -> "process " + name + " is not at its first operation yet (" + enabled + ")";
+            case RUNNING -> "process " + name + " is doing its granted operation";
+            case EXITED -> "process " + name + " has exited (" + enabled + ")";
+            case ENABLED -> "process " + name + " is enabled";
         };
     }
 }

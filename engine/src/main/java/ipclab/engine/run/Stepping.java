@@ -25,7 +25,7 @@ final class Stepping {
     List<ProcessView> processes() {
         boolean stepping;
         synchronized (state) {
-            stepping = !state.free;
+            stepping = !state.free();
         }
         StepSnapshot steps = stepping ? state.stepper.snapshot() : null;
         List<ProcessView> out = new ArrayList<>();
@@ -55,7 +55,7 @@ final class Stepping {
         synchronized (state) {
             state.trace.add(
                     new TraceEntry(state.trace.size() + 1, process, op, channel, System.nanoTime() - state.goNanos));
-            return stepView(w.view(false), state.free ? null : state.stepper.snapshot());
+            return stepView(w.view(false), state.free() ? null : state.stepper.snapshot());
         }
     }
 
@@ -83,8 +83,7 @@ final class Stepping {
     void runFree() {
         List<Worker> ws;
         synchronized (state) {
-            if (state.free) return;
-            state.free = true;
+            if (state.free()) return;
             state.freeSinceNanos = System.nanoTime();
             for (Worker w : state.workers)
                 if (w.state == ProcessState.WAITING_FOR_GRANT) {

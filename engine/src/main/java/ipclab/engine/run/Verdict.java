@@ -23,7 +23,7 @@ final class Verdict {
             List<RunReport.Failure> failuresSoFar,
             long atMs) {
         if (incrementers || f.lossExpected() || !failuresSoFar.isEmpty()) return null;
-        if (f.lost() == 0 && f.duplicated() == 0 && f.corrupted() == 0) return null;
+        if (f.counts().lost() == 0 && f.counts().duplicated() == 0 && f.counts().corrupted() == 0) return null;
         return new RunReport.Failure(
                 FailureKind.LOSS,
                 null,
@@ -31,10 +31,10 @@ final class Verdict {
                         Locale.ROOT,
                         "channel %s: %d lost, %d duplicated, %d corrupted of %d sent",
                         c.name(),
-                        f.lost(),
-                        f.duplicated(),
-                        f.corrupted(),
-                        f.sent()),
+                        f.counts().lost(),
+                        f.counts().duplicated(),
+                        f.counts().corrupted(),
+                        f.counts().sent()),
                 atMs,
                 List.of());
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  *   try (WorkerPool pool = new WorkerPool()) {
- *       for (...) Engine.start(plan, opts.withStep(true), pool) ...;   // each run: fresh kernel objects
+ *       for (...) Engine.start(plan, opts.with(set -> set.step = true), pool) ...;   // each run: fresh kernel objects
  *   }                                                                  // every pooled JVM is gone here
  * }</pre>
  *

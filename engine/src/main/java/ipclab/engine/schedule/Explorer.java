@@ -97,10 +97,11 @@ public final class Explorer {
         List<Failure> failures = new ArrayList<>();
         int longest = 0;
         int done = 0;
+        Shrinker.Runs runs = scheduler -> ScheduledRun.run(plan, opts, scheduler, listener::started, pool);
         for (int i = 1; i <= s.runs() && !listener.stopped(); i++) {
             Scheduler scheduler =
                     s.spec(i).create(longest == 0 ? 4 * plan.processes().size() : longest);
-            ScheduledRun.Result r = ScheduledRun.run(plan, opts, scheduler, listener::started, pool);
+            ScheduledRun.Result r = runs.run(scheduler);
             done = i;
             longest = Math.max(longest, r.steps().size());
             String key = outcome(r.report());
@@ -112,9 +113,9 @@ public final class Explorer {
             if (first != null) {
                 f = new Failure(i, r, first.shrunk(), 0, first.run());
             } else {
-                Shrinker shrinker = new Shrinker(
-                        plan, opts, c -> sameFailure(c.report(), r.report()), s.shrinkRuns(), listener, pool);
-                f = new Failure(i, r, shrinker.shrink(r), shrinker.tries(), 0);
+                Shrinker.Shrunk shrunk = Shrinker.shrink(
+                        r, runs, c -> sameFailure(c.report(), r.report()), s.shrinkRuns(), listener::stopped);
+                f = new Failure(i, r, shrunk.best(), shrunk.tries(), 0);
                 shrunkBy.put(key, f);
             }
             failures.add(f);
@@ -143,7 +144,8 @@ public final class Explorer {
         r.counters().forEach((name, c) -> parts.add(name + ".final=" + c.finalValue()));
         for (RunReport.ChannelFigures c : r.channels()) {
             if (r.counters().containsKey(c.name())) continue;
-            parts.add(c.name() + ": received=" + c.received() + " lost=" + c.lost());
+            parts.add(c.name() + ": received=" + c.counts().received() + " lost="
+                    + c.counts().lost());
         }
         parts.add(r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         return String.join(" ", parts);

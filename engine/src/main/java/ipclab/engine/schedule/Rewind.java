@@ -81,7 +81,7 @@ public final class Rewind {
             throw new IllegalArgumentException("step " + n + " is not in 0.." + steps.size());
         List<StepEvent> prefix = steps.subList(0, n);
         ReplayScheduler replay = new ReplayScheduler(prefix, SchedulerSpec.free());
-        Run run = Engine.start(plan, opts.withStep(true), pool);
+        Run run = Engine.start(plan, opts.with(set -> set.step = true), pool);
         try {
             Stepper s = run.stepper();
             for (int i = 0; i < n; i++) {

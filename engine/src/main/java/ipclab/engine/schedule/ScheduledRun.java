@@ -81,7 +81,7 @@ public final class ScheduledRun {
     public static Result run(
             Plan plan, RunOptions opts, Scheduler scheduler, java.util.function.Consumer<Run> started, WorkerPool pool)
             throws InterruptedException {
-        Run run = Engine.start(plan, opts.withStep(true), pool);
+        Run run = Engine.start(plan, opts.with(set -> set.step = true), pool);
         started.accept(run);
         return drive(run, scheduler);
     }

@@ -1,11 +1,9 @@
 package ipclab.engine.schedule;
 
-import ipclab.dsl.plan.Plan;
-import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.StepEvent;
-import ipclab.engine.run.WorkerPool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -18,48 +16,42 @@ import java.util.function.Predicate;
  * runs. What comes out is a real run's steps, so its trace replays to the same failure.
  */
 final class Shrinker {
-    private final Plan plan;
-    private final RunOptions opts;
-    private final Predicate<ScheduledRun.Result> fails;
-    private final int maxTries;
-    private final Explorer.Listener listener;
-    private final WorkerPool pool;
-    private int tries;
+    /** Runs the plan once under a scheduler, as exploring does (same options, same worker pool). */
+    @FunctionalInterface
+    interface Runs {
+        ScheduledRun.Result run(Scheduler scheduler) throws InterruptedException;
+    }
 
-    Shrinker(
-            Plan plan,
-            RunOptions opts,
+    /** The smallest failing run found, and how many runs the search used. */
+    record Shrunk(ScheduledRun.Result best, int tries) {}
+
+    private Shrinker() {}
+
+    /**
+     * Shrinks {@code failing}: candidates run through {@code runs}, one becomes the schedule when
+     * {@code fails} holds for it and it is smaller; at most {@code maxTries} runs, fewer once
+     * {@code stopped} says so.
+     */
+    static Shrunk shrink(
+            ScheduledRun.Result failing,
+            Runs runs,
             Predicate<ScheduledRun.Result> fails,
             int maxTries,
-            Explorer.Listener listener,
-            WorkerPool pool) {
-        this.pool = pool;
-        this.plan = plan;
-        this.opts = opts;
-        this.fails = fails;
-        this.maxTries = maxTries;
-        this.listener = listener;
-    }
-
-    /** Runs used so far. */
-    int tries() {
-        return tries;
-    }
-
-    ScheduledRun.Result shrink(ScheduledRun.Result failing) throws InterruptedException {
+            BooleanSupplier stopped)
+            throws InterruptedException {
         ScheduledRun.Result best = failing;
         SchedulerSpec spec = new SchedulerSpec(
                 SchedulerSpec.Strategy.SHRUNK,
                 failing.scheduler().seed(),
                 failing.scheduler().depth());
+        int tries = 0;
         boolean better = true;
         while (better && tries < maxTries) {
             better = false;
             for (List<String> candidate : candidates(best.steps())) {
-                if (tries >= maxTries || listener.stopped()) return best;
+                if (tries >= maxTries || stopped.getAsBoolean()) return new Shrunk(best, tries);
                 tries++;
-                ScheduledRun.Result r =
-                        ScheduledRun.run(plan, opts, ReplayScheduler.guided(candidate, spec), listener::started, pool);
+                ScheduledRun.Result r = runs.run(ReplayScheduler.guided(candidate, spec));
                 if (fails.test(r) && smaller(r, best)) {
                     best = r;
                     better = true;
@@ -67,7 +59,7 @@ final class Shrinker {
                 }
             }
         }
-        return best;
+        return new Shrunk(best, tries);
     }
 
     private static boolean smaller(ScheduledRun.Result a, ScheduledRun.Result b) {

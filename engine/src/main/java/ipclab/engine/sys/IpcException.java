@@ -10,7 +10,6 @@ package ipclab.engine.sys;
  */
 public final class IpcException extends RuntimeException {
     private final String call;
-    private final String arguments;
     private final int errno;
 
     /**
@@ -21,18 +20,12 @@ public final class IpcException extends RuntimeException {
     public IpcException(String call, String arguments, int errno) {
         super(call + "(" + arguments + ") failed: " + Errno.name(errno) + " (" + Errno.describe(errno) + ")");
         this.call = call;
-        this.arguments = arguments;
         this.errno = errno;
     }
 
     /** The C function that failed, e.g. {@code msgrcv}. */
     public String call() {
         return call;
-    }
-
-    /** The arguments as written in the message, e.g. {@code msqid=42, size=64, flags=IPC_NOWAIT}. */
-    public String arguments() {
-        return arguments;
     }
 
     /** The errno value, e.g. 11. */

@@ -78,18 +78,16 @@ final class DatagramSocketTransport extends SocketTransport {
     public void open(Endpoint e, WorkerSpec spec, StepGate gate) {
         Address at = address(spec);
         boolean udp = at instanceof LoopbackPort;
-        PlannedChannel ch = spec.channel();
-        PlannedProcess self = spec.self();
-        List<PlannedProcess> peers = spec.peers();
-        Role role = self.role();
-        String name = ch.name();
-        long max = Topology.maxMessage(ch, peers);
+        Role role = spec.self().role();
+        String name = spec.channel().name();
+        long max = Topology.maxMessage(spec);
         Sockets.warm(); // time the calls, not the JVM's first invocation of each
         SocketCalls.warm(at);
         int fd = SocketCalls.socket(e, at, Sockets.SOCK_DGRAM);
         // receivers bind the channel's address; a pinger binds the return address (each call timed)
-        int[] writers =
-                Topology.senders(peers).stream().mapToInt(PlannedProcess::index).toArray();
+        int[] writers = Topology.senders(spec.peers()).stream()
+                .mapToInt(PlannedProcess::index)
+                .toArray();
         switch (role) {
             case READER -> SocketCalls.bind(e, fd, at);
             case WRITER -> SocketCalls.connect(e, fd, at);
@@ -108,6 +106,6 @@ final class DatagramSocketTransport extends SocketTransport {
             e.in(new DatagramReceiver(
                     fd, udp, from, role == Role.PINGER ? 0 : UDP_QUIET_NANOS, max, gate, name, e.arena()));
         }
-        if (role != Role.READER) e.out(new DatagramSender(fd, udp, self.index(), max, gate, name, e.arena()));
+        if (role != Role.READER) e.out(new DatagramSender(fd, udp, spec.self().index(), max, gate, name, e.arena()));
     }
 }

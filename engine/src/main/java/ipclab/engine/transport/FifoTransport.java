@@ -63,7 +63,7 @@ final class FifoTransport implements Transport {
         Fifo h = (Fifo) spec.handle();
         PlannedChannel ch = spec.channel();
         String name = ch.name();
-        long max = Topology.maxMessage(ch, spec.peers());
+        long max = Topology.maxMessage(spec);
         Path fwd = Path.of(h.path());
         Path back = Path.of(h.path() + ".back");
         Pipes.warm();

@@ -52,15 +52,13 @@ final class MsgqTransport implements Transport {
     @Override
     public void open(Endpoint e, WorkerSpec spec, StepGate gate) {
         Msgq h = (Msgq) spec.handle();
-        PlannedChannel ch = spec.channel();
         PlannedProcess self = spec.self();
-        List<PlannedProcess> peers = spec.peers();
-        String name = ch.name();
+        String name = spec.channel().name();
         Arena arena = e.arena();
-        long max = Topology.maxMessage(ch, peers);
+        long max = Topology.maxMessage(spec);
         e.semId(h.semId());
-        boolean nowait = ch.mode() == QueueMode.NOWAIT;
-        List<PlannedProcess> receivers = Topology.receivers(peers);
+        boolean nowait = spec.channel().mode() == QueueMode.NOWAIT;
+        List<PlannedProcess> receivers = Topology.receivers(spec.peers());
         int[] idx = new int[receivers.size()];
         long[] sel = new long[receivers.size()];
         for (int i = 0; i < idx.length; i++) {

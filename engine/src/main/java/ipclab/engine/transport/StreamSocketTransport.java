@@ -36,7 +36,7 @@ final class StreamSocketTransport extends SocketTransport {
         boolean unix = at instanceof UnixPath;
         PlannedChannel ch = spec.channel();
         Role role = spec.self().role();
-        long max = Topology.maxMessage(ch, spec.peers());
+        long max = Topology.maxMessage(spec);
         // time the calls, not the JVM's first invocation of each; link only what this end uses
         Sockets.warmStream(role.consumes(), !unix, role != Role.READER, role != Role.WRITER);
         SocketCalls.warm(at);

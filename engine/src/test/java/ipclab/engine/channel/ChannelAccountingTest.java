@@ -52,12 +52,14 @@ class ChannelAccountingTest {
         r2.latency = new Histogram(3_600_000_000_000L, 3);
         r2.latency.recordValue(1000);
         ChannelTotals f = ChannelAccounting.merge(ch, procs, List.of(w, r1, r2));
-        assertEquals(10, f.sent());
-        assertEquals(9, f.received());
+        assertEquals(10, f.counts().sent());
+        assertEquals(9, f.counts().received());
         // 8 and 9 lost, 4 twice: shared readers' sums show 9 distinct of 10, the least loss that explains them
-        assertEquals(1, f.lost());
-        assertEquals(0, f.duplicated());
-        assertEquals(f.sent(), f.received() - f.duplicated() + f.lost());
+        assertEquals(1, f.counts().lost());
+        assertEquals(0, f.counts().duplicated());
+        assertEquals(
+                f.counts().sent(),
+                f.counts().received() - f.counts().duplicated() + f.counts().lost());
         assertEquals(1_000_000_000L, f.windowNanos());
         assertEquals(9.0, f.msgsPerSec(), 1e-9);
         assertEquals(1.0, f.mibPerSec(), 1e-9);
@@ -70,8 +72,8 @@ class ChannelAccountingTest {
     @Test
     void sharedReadersThatSplitEveryMessageOnceProveNoneLostNoneDuplicated() {
         ChannelTotals f = twoReadersOfTen(new long[] {0, 2, 4, 6, 8}, new long[] {1, 3, 5, 7, 9});
-        assertEquals(0, f.lost());
-        assertEquals(0, f.duplicated());
+        assertEquals(0, f.counts().lost());
+        assertEquals(0, f.counts().duplicated());
         assertTrue(f.ok());
     }
 
@@ -79,9 +81,11 @@ class ChannelAccountingTest {
     void sameCountOtherMessagesIsOneLostAndOneDuplicatedAtLeast() {
         // 4 arrived at both readers, 9 at none: ten deliveries, as many as sent
         ChannelTotals f = twoReadersOfTen(new long[] {0, 2, 4, 6, 8}, new long[] {1, 3, 4, 5, 7});
-        assertEquals(1, f.lost());
-        assertEquals(1, f.duplicated());
-        assertEquals(f.sent(), f.received() - f.duplicated() + f.lost());
+        assertEquals(1, f.counts().lost());
+        assertEquals(1, f.counts().duplicated());
+        assertEquals(
+                f.counts().sent(),
+                f.counts().received() - f.counts().duplicated() + f.counts().lost());
         assertFalse(f.ok());
     }
 
@@ -113,10 +117,12 @@ class ChannelAccountingTest {
         WorkerReport r2 = report("r2", 0, 7, 0, 1, 2, 3, 4, 5);
         r2.duplicatedLocally = 1;
         ChannelTotals f = ChannelAccounting.merge(ch, procs, List.of(report("w", 10, 0), r1, r2));
-        assertEquals(17, f.received());
-        assertEquals(4, f.lost());
-        assertEquals(1, f.duplicated());
-        assertEquals(2 * f.sent(), f.received() - f.duplicated() + f.lost());
+        assertEquals(17, f.counts().received());
+        assertEquals(4, f.counts().lost());
+        assertEquals(1, f.counts().duplicated());
+        assertEquals(
+                2 * f.counts().sent(),
+                f.counts().received() - f.counts().duplicated() + f.counts().lost());
         assertTrue(f.lossExpected());
         assertTrue(f.ok());
     }

@@ -19,12 +19,12 @@ class MsgqChannelTest {
                 .add("r2", Role.READER, 0, 64, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
-        assertEquals(8000, f.sent());
-        assertEquals(8000, f.received());
-        assertEquals(0, f.lost());
-        assertEquals(0, f.duplicated());
-        assertEquals(0, f.corrupted());
-        assertEquals(0, f.reordered());
+        assertEquals(8000, f.counts().sent());
+        assertEquals(8000, f.counts().received());
+        assertEquals(0, f.counts().lost());
+        assertEquals(0, f.counts().duplicated());
+        assertEquals(0, f.counts().corrupted());
+        assertEquals(0, f.counts().reordered());
         assertTrue(f.ok());
         assertTrue(f.latency().getTotalCount() == 8000);
     }
@@ -43,7 +43,7 @@ class MsgqChannelTest {
                 new ReceivedSeqs(500, 0, ReceivedSeqs.hashOfFirst(500)),
                 lab.report("r1").receivedSeqs.get(0));
         assertEquals(new ReceivedSeqs(0, 0, 0), lab.report("r1").receivedSeqs.get(1));
-        assertEquals(0, lab.figures.lost());
+        assertEquals(0, lab.figures.counts().lost());
     }
 
     @Test
@@ -53,8 +53,8 @@ class MsgqChannelTest {
                 .add("w", Role.WRITER, 5000, 128, 1)
                 .add("r", Role.READER, 0, 128, 0)
                 .run(60);
-        assertEquals(5000, lab.figures.received());
-        assertEquals(0, lab.figures.lost());
+        assertEquals(5000, lab.figures.counts().received());
+        assertEquals(0, lab.figures.counts().lost());
         long eagain = lab.report("w").events.getOrDefault("EAGAIN", 0L);
         long enomsg = lab.report("r").events.getOrDefault("ENOMSG", 0L);
         assertTrue(

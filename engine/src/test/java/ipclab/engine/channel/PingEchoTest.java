@@ -38,7 +38,7 @@ class PingEchoTest {
         assertEquals(300, lab.report("echo").received);
         assertEquals(300, lab.report("echo").sent);
         assertEquals(50L, lab.report("echo").events.get("warmup"));
-        assertEquals(0, lab.figures.lost());
-        assertEquals(0, lab.figures.corrupted());
+        assertEquals(0, lab.figures.counts().lost());
+        assertEquals(0, lab.figures.counts().corrupted());
     }
 }

@@ -24,12 +24,12 @@ class ShmRingTest {
                 .run(60);
         ChannelTotals f = lab.figures;
         int copies = fanout == Fanout.BROADCAST ? 3 : 1;
-        assertEquals(7000, f.sent());
-        assertEquals(7000L * copies, f.received(), "received " + f);
-        assertEquals(0, f.lost());
-        assertEquals(0, f.duplicated());
-        assertEquals(0, f.corrupted());
-        assertEquals(0, f.reordered(), "each writer's messages arrive in order at each reader");
+        assertEquals(7000, f.counts().sent());
+        assertEquals(7000L * copies, f.counts().received(), "received " + f);
+        assertEquals(0, f.counts().lost());
+        assertEquals(0, f.counts().duplicated());
+        assertEquals(0, f.counts().corrupted());
+        assertEquals(0, f.counts().reordered(), "each writer's messages arrive in order at each reader");
         if (fanout == Fanout.BROADCAST) {
             for (String r : new String[] {"r1", "r2", "r3"}) assertEquals(7000, lab.report(r).received, r);
         }
@@ -45,14 +45,19 @@ class ShmRingTest {
                 .add("r2", Role.READER, 0, 64, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
-        System.out.println("sync none " + fanout + ": sent=" + f.sent() + " received=" + f.received() + " lost="
-                + f.lost() + " duplicated=" + f.duplicated() + " corrupted=" + f.corrupted() + " reordered="
-                + f.reordered());
+        System.out.println("sync none " + fanout + ": sent=" + f.counts().sent() + " received="
+                + f.counts().received() + " lost="
+                + f.counts().lost() + " duplicated=" + f.counts().duplicated() + " corrupted="
+                + f.counts().corrupted() + " reordered="
+                + f.counts().reordered());
         assertTrue(f.lossExpected());
         assertTrue(f.ok());
         int copies = fanout == Fanout.BROADCAST ? 2 : 1;
         // allowed outcomes: any loss in [0, sent*copies]; the ledger adds up
-        assertEquals(f.sent() * copies, f.received() - f.duplicated() + f.lost(), f.toString());
+        assertEquals(
+                f.counts().sent() * copies,
+                f.counts().received() - f.counts().duplicated() + f.counts().lost(),
+                f.toString());
         if (fanout == Fanout.BROADCAST) {
             for (WorkerReport r : lab.reports) {
                 if (!r.name.startsWith("r")) continue;

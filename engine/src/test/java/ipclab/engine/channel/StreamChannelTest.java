@@ -19,16 +19,16 @@ class StreamChannelTest {
                 .add("r", Role.READER, 0, 256, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
-        assertEquals(3000, f.sent());
-        assertEquals(0, f.corrupted());
-        assertEquals(0, f.duplicated());
+        assertEquals(3000, f.counts().sent());
+        assertEquals(0, f.counts().corrupted());
+        assertEquals(0, f.counts().duplicated());
         if (domain == SocketDomain.UDP) {
             assertTrue(f.lossExpected());
-            assertEquals(f.sent(), f.received() + f.lost(), f.toString());
+            assertEquals(f.counts().sent(), f.counts().received() + f.counts().lost(), f.toString());
         } else {
-            assertEquals(3000, f.received(), f.toString());
-            assertEquals(0, f.lost());
-            assertEquals(0, f.reordered());
+            assertEquals(3000, f.counts().received(), f.toString());
+            assertEquals(0, f.counts().lost());
+            assertEquals(0, f.counts().reordered());
         }
     }
 
@@ -39,8 +39,8 @@ class StreamChannelTest {
                 .add("w2", Role.WRITER, 1500, 64, 0)
                 .add("r", Role.READER, 0, 100, 0)
                 .run(60);
-        assertEquals(2500, lab.figures.received());
-        assertEquals(0, lab.figures.lost());
+        assertEquals(2500, lab.figures.counts().received());
+        assertEquals(0, lab.figures.counts().lost());
     }
 
     @Test
@@ -49,9 +49,9 @@ class StreamChannelTest {
                 .add("w", Role.WRITER, 3000, 1000, 0)
                 .add("r", Role.READER, 0, 1000, 0)
                 .run(60);
-        assertEquals(3000, lab.figures.received());
-        assertEquals(0, lab.figures.lost());
-        assertEquals(3000L * 1000, lab.figures.bytes());
+        assertEquals(3000, lab.figures.counts().received());
+        assertEquals(0, lab.figures.counts().lost());
+        assertEquals(3000L * 1000, lab.figures.counts().bytes());
         assertTrue(lab.log.contains("-file"), "the FIFO and its directory are removed: " + lab.log);
     }
 
@@ -72,10 +72,10 @@ class StreamChannelTest {
                 .run(60);
         assertEquals(3300, Syscalls.count("sendto") - sends0);
         assertEquals(3300 + 1, Syscalls.count("recvfrom") - recvs0, "one recv per message and one for the end of file");
-        assertEquals(3000, lab.figures.sent());
-        assertEquals(3000, lab.figures.received());
-        assertEquals(3000L * 4096, lab.figures.bytes());
-        assertEquals(0, lab.figures.lost());
+        assertEquals(3000, lab.figures.counts().sent());
+        assertEquals(3000, lab.figures.counts().received());
+        assertEquals(3000L * 4096, lab.figures.counts().bytes());
+        assertEquals(0, lab.figures.counts().lost());
         assertEquals(300L, lab.report("w").events.get("warmup"));
         assertEquals(300L, lab.report("r").events.get("warmup"));
         // (both roles run in this one JVM, so each one's warm-up marks see the other's calls too:
@@ -93,7 +93,7 @@ class StreamChannelTest {
         assertEquals(2200, Syscalls.count("write") - writes0);
         // 512 bytes divide the 64 KiB pipe buffer: no message is ever split, so one read each (+ end of file)
         assertEquals(2200 + 1, Syscalls.count("read") - reads0);
-        assertEquals(2000, lab.figures.received());
+        assertEquals(2000, lab.figures.counts().received());
     }
 
     @Test
@@ -103,7 +103,7 @@ class StreamChannelTest {
                 "w", "w", 1, 0, Role.WRITER, "sock", 500, 0, 64, 0, 0, 7, 0, java.util.List.of()));
         lab.add("r", Role.READER, 0, 64, 0).run(60);
         assertEquals(7L, lab.report("r").events.get("warmup"));
-        assertEquals(500, lab.figures.received());
-        assertEquals(0, lab.figures.lost());
+        assertEquals(500, lab.figures.counts().received());
+        assertEquals(0, lab.figures.counts().lost());
     }
 }

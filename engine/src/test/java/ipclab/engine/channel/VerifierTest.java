@@ -24,6 +24,17 @@ class VerifierTest {
         s.set(ValueLayout.JAVA_BYTE, at, (byte) (s.get(ValueLayout.JAVA_BYTE, at) ^ 1));
     }
 
+    /** The wire format every channel carries: the offsets read from the layout are the drawn ones. */
+    @Test
+    void theHeaderIsThe32BytesDrawnInItsJavadoc() {
+        assertEquals(32, MessageHeader.BYTES);
+        assertEquals(0, MessageHeader.SEQ_OFFSET);
+        assertEquals(8, MessageHeader.WRITER_OFFSET);
+        assertEquals(12, MessageHeader.LENGTH_OFFSET);
+        assertEquals(16, MessageHeader.TIMESTAMP_OFFSET);
+        assertEquals(24, MessageHeader.CHECKSUM_OFFSET);
+    }
+
     @Test
     void fullCatchesAnyByte() {
         try (Arena arena = Arena.ofConfined()) {

@@ -28,14 +28,15 @@ class BlockedAndOrphanTest {
     void aWorkerBlockedInMsgrcvPastTheTimeoutIsNamedWithItsCallAndChannel() throws Exception {
         Plan plan = TestPlans.plan(
                 "blocked", TestPlans.msgq("jobs"), Duration.ofSeconds(60), 1, "sender", 1, "receiver", 1);
-        RunOptions o = RunOptions.defaults()
-                .withStateDir(state)
-                .withAgentFactory(TestAgents.class.getName())
-                .withChannels(new TestPlans.MsgqKit())
-                // long enough for the sender to send its one message and exit even on a loaded machine
-                // (at 4 s it was still running there: a second failure, TIMEOUT sender)
-                .withTimeout(Duration.ofSeconds(8))
-                .withGrace(Duration.ofMillis(500));
+        RunOptions o = RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.agentFactory = TestAgents.class.getName();
+            set.channels = new TestPlans.MsgqKit();
+            // long enough for the sender to send its one message and exit even on a loaded machine
+            // (at 4 s it was still running there: a second failure, TIMEOUT sender)
+            set.timeout = Duration.ofSeconds(8);
+            set.grace = Duration.ofMillis(500);
+        });
         Run run = Engine.start(plan, o);
         ProcessView seen = null;
         // a deadline, not a count of polls: on a loaded machine the workers' JVMs alone may take seconds to start
@@ -172,13 +173,12 @@ class BlockedAndOrphanTest {
     public static final class SupervisorMain {
         public static void main(String[] args) throws Exception {
             Plan plan = TestPlans.plan("orphan", TestPlans.msgq("jobs"), Duration.ofSeconds(600), 1, "forever", 2);
-            Run run = Engine.start(
-                    plan,
-                    RunOptions.defaults()
-                            .withStateDir(Path.of(args[0]))
-                            .withAgentFactory(TestAgents.class.getName())
-                            .withChannels(new TestPlans.MsgqKit())
-                            .withAot(false));
+            Run run = Engine.start(plan, RunOptions.defaults().with(set -> {
+                set.stateDir = Path.of(args[0]);
+                set.agentFactory = TestAgents.class.getName();
+                set.channels = new TestPlans.MsgqKit();
+                set.aot = false;
+            }));
             RunMachineryTest.awaitState(run, ProcessState.RUNNING);
             int msqid = Registry.knownObjects(Path.of(args[0]).resolve("runs"))
                     .getFirst()

@@ -28,7 +28,10 @@ class ChannelLookTest {
 
     private Run start(String yaml) throws Exception {
         Plan plan = ScenarioLoader.fromYaml(yaml, "look.yaml").plans().getFirst();
-        Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
+        Run run = Engine.start(plan, RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.step = true;
+        }));
         assertTrue(
                 run.stepper().awaitSettled(SETTLE),
                 () -> run.stepper().snapshot().toString());

@@ -35,7 +35,10 @@ class ExactStepTest {
 
     private Run start(String yaml) throws Exception {
         Plan plan = ScenarioLoader.fromYaml(yaml, "step.yaml").plans().getFirst();
-        return Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
+        return Engine.start(plan, RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.step = true;
+        }));
     }
 
     private static String writerReader(String channel) {
@@ -105,7 +108,7 @@ class ExactStepTest {
         roundRobin(run, 200);
         RunReport r = run.await();
         assertTrue(r.ok(), () -> "failures: " + r.failures());
-        assertEquals(2, r.channels().getFirst().received());
+        assertEquals(2, r.channels().getFirst().counts().received());
     }
 
     @Test
@@ -148,7 +151,10 @@ class ExactStepTest {
                 () -> String.join("\n", rest));
         RunReport r = run.await();
         RunReport.ChannelFigures c = r.channels().getFirst();
-        assertEquals(List.of(2L, 1L, 1L), List.of(c.sent(), c.received(), c.lost()), c::toString);
+        assertEquals(
+                List.of(2L, 1L, 1L),
+                List.of(c.counts().sent(), c.counts().received(), c.counts().lost()),
+                c::toString);
     }
 
     @Test
@@ -167,7 +173,7 @@ class ExactStepTest {
         roundRobin(run, 200);
         RunReport r = run.await();
         assertTrue(r.ok(), () -> "failures: " + r.failures());
-        assertEquals(2, r.channels().getFirst().received());
+        assertEquals(2, r.channels().getFirst().counts().received());
     }
 
     @ParameterizedTest
@@ -193,7 +199,7 @@ class ExactStepTest {
         assertTrue(rest.stream().anyMatch(l -> l.contains("end-of-stream")), () -> String.join("\n", rest));
         RunReport r = run.await();
         assertTrue(r.ok(), () -> "failures: " + r.failures());
-        assertEquals(2, r.channels().getFirst().received());
+        assertEquals(2, r.channels().getFirst().counts().received());
     }
 
     static final String MANY_TO_MANY = """
@@ -222,7 +228,7 @@ class ExactStepTest {
             runs.add(roundRobin(run, 500));
             RunReport r = run.await();
             assertTrue(r.ok(), () -> "failures: " + r.failures());
-            assertEquals(6, r.channels().getFirst().received());
+            assertEquals(6, r.channels().getFirst().counts().received());
         }
         assertEquals(runs.get(0), runs.get(1));
         List<String> steps = runs.getFirst();
@@ -261,8 +267,8 @@ class ExactStepTest {
             runs.add(roundRobin(run, 400));
             RunReport r = run.await();
             assertTrue(r.ok(), () -> "failures: " + r.failures());
-            assertEquals(
-                    2, r.channels().getFirst().received(), () -> r.channels().toString());
+            assertEquals(2, r.channels().getFirst().counts().received(), () -> r.channels()
+                    .toString());
         }
         assertEquals(runs.get(0), runs.get(1));
     }
@@ -292,8 +298,10 @@ class ExactStepTest {
                 .getFirst();
         EngineException e = assertThrows(
                 EngineException.class,
-                () -> Engine.start(
-                        plan, RunOptions.defaults().withStateDir(state).withStep(true)));
+                () -> Engine.start(plan, RunOptions.defaults().with(set -> {
+                    set.stateDir = state;
+                    set.step = true;
+                })));
         assertEquals(
                 "step mode counts steps, not time: writer has rate=100/s; give the writers a message count (messages: N)"
                         + " and no rate or duration, or run without stepping",

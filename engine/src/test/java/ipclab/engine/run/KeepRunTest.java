@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link RunOptions#withKeep}: the run's System V objects stay in the kernel, listed as kept
+ * {@link RunOptions#keep()}: the run's System V objects stay in the kernel, listed as kept
  * (not leaks), the files go, the registry file stays marked kept, and {@link Cleaner} removes
  * them although their supervisor (this JVM) is alive.
  */
@@ -47,7 +47,10 @@ class KeepRunTest {
                 """, "keep.yaml").plans().getFirst();
         RunReport r = null;
         try {
-            r = Engine.run(plan, RunOptions.defaults().withStateDir(state).withKeep(true));
+            r = Engine.run(plan, RunOptions.defaults().with(set -> {
+                set.stateDir = state;
+                set.keep = true;
+            }));
             RunReport done = r;
             assertTrue(r.ok(), () -> "failures: " + done.failures());
             assertEquals(List.of(), r.leaks(), "kept on purpose is no leak");

@@ -39,7 +39,7 @@ class PinnedRunTest {
                   e: {role: echo, channel: ring}
                 """.replace("LAST", last);
         Plan plan = ScenarioLoader.fromYaml(yaml, "pinned.yaml").plans().getFirst();
-        RunReport r = Engine.run(plan, RunOptions.defaults().withStateDir(state));
+        RunReport r = Engine.run(plan, RunOptions.defaults().with(set -> set.stateDir = state));
         assertTrue(r.leaks().isEmpty(), () -> "leaks: " + r.leaks());
         assertTrue(r.ok(), () -> "failed: " + r.failures());
         Map<String, RunReport.ProcessFigures> by =
@@ -53,8 +53,8 @@ class PinnedRunTest {
                 .filter(c -> c.name().equals("q"))
                 .findFirst()
                 .orElseThrow();
-        assertEquals(3000, q.received());
-        assertEquals(0, q.corrupted() + q.lost());
+        assertEquals(3000, q.counts().received());
+        assertEquals(0, q.counts().corrupted() + q.counts().lost());
         assertTrue(q.throughput().mibPerSec() > 0, "the window is timed with sampled clock reads");
         assertTrue(q.latencyNs().p50() > 0, "sampled latencies");
     }

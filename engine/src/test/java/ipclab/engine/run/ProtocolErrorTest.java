@@ -25,14 +25,13 @@ class ProtocolErrorTest {
     @Test
     void wrongLinesFromAWorkerAreProtocolErrorsNotADeath() throws Exception {
         Plan plan = TestPlans.plan("liar", TestPlans.msgq("c"), Duration.ofSeconds(60), 1000, "liar", 1, "forever", 1);
-        RunReport r = Engine.start(
-                        plan,
-                        RunOptions.defaults()
-                                .withStateDir(state)
-                                .withAgentFactory(TestAgents.class.getName())
-                                .withChannels(new TestPlans.NoObjects())
-                                // bounds a hang only: both must exit 0 on "stop", which under load takes a while
-                                .withGrace(Duration.ofSeconds(30)))
+        RunReport r = Engine.start(plan, RunOptions.defaults().with(set -> {
+                    set.stateDir = state;
+                    set.agentFactory = TestAgents.class.getName();
+                    set.channels = new TestPlans.NoObjects();
+                    // bounds a hang only: both must exit 0 on "stop", which under load takes a while
+                    set.grace = Duration.ofSeconds(30);
+                }))
                 .await();
         assertFalse(r.ok());
         assertEquals(Outcome.FAILED, r.outcome());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ipclab.engine.protocol.MessageCounts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,32 @@ class ReportJsonTest {
         assertEquals(40000, c.get("expected").asLong());
         assertEquals(1000, c.get("lostUpdates").asLong());
         assertTrue(t.get("runs").get(0).get("trace") == null, "no trace key for a free run");
+    }
+
+    /** The counts shared with ChannelTotals are written unwrapped: the same keys, in the same order, as before. */
+    @Test
+    void aChannelsCountsAreKeysOfTheChannelAndReadBack() throws Exception {
+        RunReport.ChannelFigures c = new RunReport.ChannelFigures(
+                "jobs",
+                "msgq",
+                new MessageCounts(10, 9, 1, 0, 2, 3, 576),
+                1500,
+                new RunReport.Throughput(1000.5, 0.25),
+                new RunReport.Latency(1, 2, 3, 4, 5),
+                2.5,
+                false,
+                Map.of("msgget", 1500L),
+                Map.of());
+        ObjectMapper json = new ObjectMapper();
+        String written = json.writeValueAsString(c);
+        assertEquals(
+                "{\"name\":\"jobs\",\"type\":\"msgq\",\"sent\":10,\"received\":9,\"lost\":1,\"duplicated\":0,"
+                        + "\"corrupted\":2,\"reordered\":3,\"bytes\":576,\"setupNs\":1500,"
+                        + "\"throughput\":{\"msgsPerSec\":1000.5,\"mibPerSec\":0.25},"
+                        + "\"latencyNs\":{\"p50\":1,\"p90\":2,\"p99\":3,\"p999\":4,\"max\":5},"
+                        + "\"syscallsPerMessage\":2.5,\"lossExpected\":false,\"setup\":{\"msgget\":1500},\"teardown\":{}}",
+                written);
+        assertEquals(c, json.readValue(written, RunReport.ChannelFigures.class));
     }
 
     @Test

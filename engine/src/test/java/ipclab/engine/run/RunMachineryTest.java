@@ -23,13 +23,14 @@ class RunMachineryTest {
     Path state;
 
     RunOptions opts() {
-        return RunOptions.defaults()
-                .withStateDir(state)
-                .withAgentFactory(TestAgents.class.getName())
-                .withChannels(new TestPlans.NoObjects())
-                // only bounds a hang: the tests expect survivors to exit 0 on "stop", and on a loaded
-                // 2-core machine a worker JVM can take longer than the default 2 s to do so (then 137)
-                .withGrace(Duration.ofSeconds(30));
+        return RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.agentFactory = TestAgents.class.getName();
+            set.channels = new TestPlans.NoObjects();
+            // only bounds a hang: the tests expect survivors to exit 0 on "stop", and on a loaded
+            // 2-core machine a worker JVM can take longer than the default 2 s to do so (then 137)
+            set.grace = Duration.ofSeconds(30);
+        });
     }
 
     long registryFiles() throws IOException {
@@ -114,8 +115,10 @@ class RunMachineryTest {
     @Test
     void aWorkerThatIgnoresStopIsKilledAfterTheGracePeriodAndTheTimeoutIsReported() throws Exception {
         Plan plan = TestPlans.plan("stuck", TestPlans.msgq("c"), Duration.ofSeconds(60), 10, "stuck", 1);
-        RunReport r = Engine.start(
-                        plan, opts().withTimeout(Duration.ofSeconds(1)).withGrace(Duration.ofMillis(500)))
+        RunReport r = Engine.start(plan, opts().with(set -> {
+                    set.timeout = Duration.ofSeconds(1);
+                    set.grace = Duration.ofMillis(500);
+                }))
                 .await();
         assertFalse(r.ok());
         RunReport.Failure f = r.failures().getFirst();
@@ -127,7 +130,7 @@ class RunMachineryTest {
     @Test
     void stepModeGatesEveryOperationAndRecordsTheGrants() throws Exception {
         Plan plan = TestPlans.plan("step", TestPlans.msgq("c"), Duration.ofSeconds(60), 2, "stepper", 2);
-        Run run = Engine.start(plan, opts().withStep(true));
+        Run run = Engine.start(plan, opts().with(set -> set.step = true));
         assertTrue(
                 run.stepper().awaitSettled(Duration.ofSeconds(60)),
                 () -> run.stepper().snapshot().toString());
@@ -162,7 +165,7 @@ class RunMachineryTest {
     @Test
     void stoppingASteppedRunReleasesWorkersWaitingForAGrant() throws Exception {
         Plan plan = TestPlans.plan("stepstop", TestPlans.msgq("c"), Duration.ofSeconds(60), 5, "stepper", 2);
-        Run run = Engine.start(plan, opts().withStep(true));
+        Run run = Engine.start(plan, opts().with(set -> set.step = true));
         assertTrue(
                 run.stepper().awaitSettled(Duration.ofSeconds(60)),
                 () -> run.stepper().snapshot().toString());

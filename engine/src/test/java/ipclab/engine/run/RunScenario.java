@@ -14,7 +14,7 @@ public final class RunScenario {
     public static void main(String[] args) throws Exception {
         List<Plan> plans = ScenarioLoader.load(Path.of(args[0])).plans();
         RunOptions o = RunOptions.defaults();
-        if (args.length > 2) o = o.withStateDir(Path.of(args[2]));
+        if (args.length > 2) o = o.with(set -> set.stateDir = Path.of(args[2]));
         List<RunReport> reports = new ArrayList<>();
         for (Plan p : plans) reports.add(Engine.run(p, o));
         if (reports.size() == 1) ReportJson.write(reports.getFirst(), Path.of(args[1]));

@@ -23,7 +23,7 @@ class ScenarioRunsTest {
     }
 
     RunReport run(Plan plan) throws InterruptedException {
-        RunReport r = Engine.run(plan, RunOptions.defaults().withStateDir(state));
+        RunReport r = Engine.run(plan, RunOptions.defaults().with(set -> set.stateDir = state));
         assertTrue(r.leaks().isEmpty(), () -> "leaks: " + r.leaks());
         return r;
     }
@@ -45,10 +45,10 @@ class ScenarioRunsTest {
         RunReport r = run(plans("many-to-many-msgq").getFirst());
         assertOk(r);
         RunReport.ChannelFigures jobs = channel(r, "jobs");
-        assertEquals(4000, jobs.sent());
-        assertEquals(4000, jobs.received());
-        assertEquals(0, jobs.lost());
-        assertEquals(0, jobs.duplicated());
+        assertEquals(4000, jobs.counts().sent());
+        assertEquals(4000, jobs.counts().received());
+        assertEquals(0, jobs.counts().lost());
+        assertEquals(0, jobs.counts().duplicated());
         assertEquals(3, r.expectations().size());
         long got = r.processes().stream()
                 .filter(p -> p.role().equals("reader"))
@@ -93,9 +93,9 @@ class ScenarioRunsTest {
         RunReport r = run(plans("broadcast-shm").getFirst());
         assertOk(r);
         RunReport.ChannelFigures ring = channel(r, "ring");
-        assertEquals(2000, ring.sent());
-        assertEquals(4000, ring.received());
-        assertEquals(0, ring.lost());
+        assertEquals(2000, ring.counts().sent());
+        assertEquals(4000, ring.counts().received());
+        assertEquals(0, ring.counts().lost());
         for (RunReport.ProcessFigures p : r.processes()) {
             // the run window only: shmat (setup) and shmdt (teardown) are timed, not counted
             assertTrue(p.setupNs().containsKey("shmat"), p.name() + " setup: " + p.setupNs());
@@ -126,7 +126,7 @@ class ScenarioRunsTest {
         for (Plan p : plans("socket-stream")) {
             RunReport r = run(p);
             assertOk(r);
-            assertEquals(2000, channel(r, "stream").received(), () -> "" + p.params());
+            assertEquals(2000, channel(r, "stream").counts().received(), () -> "" + p.params());
             for (RunReport.ProcessFigures proc : r.processes()) {
                 // one call per message each side; the 200 warm-up messages' calls are apart
                 if (proc.role().equals("writer")) {
@@ -145,7 +145,7 @@ class ScenarioRunsTest {
             RunReport r = run(plans(s).getFirst());
             assertOk(r);
             RunReport.ChannelFigures link = r.channels().getFirst();
-            assertEquals(0, link.lost(), s);
+            assertEquals(0, link.counts().lost(), s);
             assertTrue(link.latencyNs().p50() > 0, s + " has round-trip latency");
         }
         RunReport udp = run(plans("udp").getFirst());

@@ -102,14 +102,20 @@ public final class StartupBench {
     }
 
     static double worker(Path state, boolean useAot, boolean real) throws Exception {
-        RunOptions o = RunOptions.defaults().withStateDir(state).withAot(useAot);
+        RunOptions o = RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.aot = useAot;
+        });
         Plan plan;
         if (real) {
             plan = ipclab.dsl.ScenarioLoader.load(Path.of("scenarios", "many-to-many-msgq.yaml"))
                     .plans()
                     .getFirst();
         } else {
-            o = o.withAgentFactory(TestAgents.class.getName()).withChannels(new TestPlans.NoObjects());
+            o = o.with(set -> {
+                set.agentFactory = TestAgents.class.getName();
+                set.channels = new TestPlans.NoObjects();
+            });
             plan = TestPlans.plan("bench", TestPlans.msgq("c"), Duration.ofSeconds(60), 0, "bench", 1);
         }
         RunReport r = Engine.run(plan, o);

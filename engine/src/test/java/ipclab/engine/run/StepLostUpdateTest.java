@@ -37,7 +37,10 @@ class StepLostUpdateTest {
     void loadLoadStoreStoreLosesExactlyOneUpdate() throws Exception {
         Plan plan =
                 ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
-        Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
+        Run run = Engine.start(plan, RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.step = true;
+        }));
         assertTrue(
                 run.stepper().awaitSettled(Duration.ofSeconds(60)),
                 () -> run.stepper().snapshot().toString());
@@ -68,7 +71,10 @@ class StepLostUpdateTest {
     void storeBeforeTheOtherLoadLosesNothing() throws Exception {
         Plan plan =
                 ScenarioLoader.fromYaml(SCENARIO, "lost-update.yaml").plans().getFirst();
-        Run run = Engine.start(plan, RunOptions.defaults().withStateDir(state).withStep(true));
+        Run run = Engine.start(plan, RunOptions.defaults().with(set -> {
+            set.stateDir = state;
+            set.step = true;
+        }));
         assertTrue(
                 run.stepper().awaitSettled(Duration.ofSeconds(60)),
                 () -> run.stepper().snapshot().toString());

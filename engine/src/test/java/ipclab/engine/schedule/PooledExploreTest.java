@@ -35,7 +35,7 @@ class PooledExploreTest {
     }
 
     private RunOptions opts() {
-        return RunOptions.defaults().withStateDir(state);
+        return RunOptions.defaults().with(set -> set.stateDir = state);
     }
 
     /** Every run of an exploration, and the pids of the workers that played it. */
@@ -132,7 +132,7 @@ class PooledExploreTest {
             assertTrue(
                     r.report().failures().isEmpty(),
                     () -> r.scheduler() + ": " + r.report().failures());
-            assertEquals(4, r.report().channels().getFirst().received(), () -> r.scheduler() + " received");
+            assertEquals(4, r.report().channels().getFirst().counts().received(), () -> r.scheduler() + " received");
         }
     }
 }

@@ -57,7 +57,7 @@ class ScheduledRunTest {
     }
 
     private RunOptions opts() {
-        return RunOptions.defaults().withStateDir(state);
+        return RunOptions.defaults().with(set -> set.stateDir = state);
     }
 
     @Test
@@ -119,7 +119,7 @@ class ScheduledRunTest {
     @Test
     void stepBackThenForwardGivesTheStateBefore() throws Exception {
         Plan plan = plan(RACE);
-        Run run = Engine.start(plan, opts().withStep(true));
+        Run run = Engine.start(plan, opts().with(set -> set.step = true));
         StepSnapshot before;
         List<StepEvent> done;
         try {

@@ -71,7 +71,7 @@ final class BreakEven {
                 nanos(setupB),
                 nanos(perB),
                 when,
-                shm.sent());
+                shm.counts().sent());
     }
 
     /** ns per message on the channel, 0 when it carried none. */

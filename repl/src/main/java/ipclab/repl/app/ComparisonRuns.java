@@ -132,13 +132,13 @@ public final class ComparisonRuns {
                             // zero.
                             case THROUGHPUT ->
                                 c.throughput() == null
-                                                || c.received() == 0
+                                                || c.counts().received() == 0
                                                 || c.throughput().mibPerSec() <= 0
                                         ? null
                                         : c.throughput().mibPerSec();
                             case LATENCY ->
                                 c.latencyNs() == null
-                                                || c.received() == 0
+                                                || c.counts().received() == 0
                                                 || c.latencyNs().p50() <= 0
                                         ? null
                                         : (double) c.latencyNs().p50();
@@ -148,8 +148,12 @@ public final class ComparisonRuns {
                                 c.throughput() == null || c.throughput().msgsPerSec() <= 0
                                         ? null
                                         : 1e9 / c.throughput().msgsPerSec();
-                            case RETRIES_PER_MESSAGE -> c.sent() == 0 ? null : retries(run, name) / (double) c.sent();
-                            case LOST -> (double) c.lost();
+                            case RETRIES_PER_MESSAGE ->
+                                c.counts().sent() == 0
+                                        ? null
+                                        : retries(run, name)
+                                                / (double) c.counts().sent();
+                            case LOST -> (double) c.counts().lost();
                             default -> null;
                         };
         };

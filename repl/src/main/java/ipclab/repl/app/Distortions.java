@@ -51,7 +51,8 @@ final class Distortions {
                     + ": a spinner waits for a CPU rather than for a message, so the figures"
                     + " show the scheduler; use at most " + cpus + " spinning processes, or sync: semaphore");
         }
-        boolean measured = r.channels() != null && r.channels().stream().anyMatch(c -> c.sent() > 0);
+        boolean measured = r.channels() != null
+                && r.channels().stream().anyMatch(c -> c.counts().sent() > 0);
         if (measured && r.durationMs() < SHORT_RUN_MS) {
             out.add(
                     "the run took " + r.durationMs() + " ms" + where

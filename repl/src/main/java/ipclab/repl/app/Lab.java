@@ -151,7 +151,7 @@ public final class Lab {
                 if (count > 1) progress.runStarting(reports.size() + 1, count, params);
                 Run run;
                 try {
-                    run = Engine.start(p, opts.withStep(false));
+                    run = Engine.start(p, opts.with(set -> set.step = false));
                 } catch (RuntimeException e) {
                     // SIGINT while the run was being made: it removed what it had made
                     if (shuttingDown()) return interrupted(scenario, reports, notes, warnings);
@@ -220,7 +220,7 @@ public final class Lab {
      * @throws RuntimeException an object or a JVM could not be made; nothing is left behind
      */
     public Run startStepping(LoadedScenario scenario, int combination, RunSettings settings) {
-        return Engine.start(scenario.plans().get(combination), options(settings).withStep(true));
+        return Engine.start(scenario.plans().get(combination), options(settings).with(set -> set.step = true));
     }
 
     // ------------------------------------------------------------------ traces
@@ -466,9 +466,9 @@ public final class Lab {
     }
 
     private static RunOptions options(RunSettings settings) {
-        RunOptions opts = RunOptions.defaults().withKeep(settings.keep());
+        RunOptions opts = RunOptions.defaults().with(set -> set.keep = settings.keep());
         Progress progress = settings.progress();
-        return progress == Progress.NONE ? opts : opts.withListener(progress::event);
+        return progress == Progress.NONE ? opts : opts.with(set -> set.listener = progress::event);
     }
 
     /**

@@ -59,10 +59,10 @@ final class FaultsTable {
             out.addAll(seen.render(style));
         }
         for (ChannelFigures c : r.channels()) {
-            long faulty = c.lost() + c.corrupted();
+            long faulty = c.counts().lost() + c.counts().corrupted();
             if (faulty == 0 || !touched(c.name(), faults, r.processes())) continue;
-            out.add("channel " + c.name() + ": " + Units.count(c.lost()) + " lost, " + Units.count(c.corrupted())
-                    + " corrupted, counted as the faults' doing (not a failure)");
+            out.add("channel " + c.name() + ": " + Units.count(c.counts().lost()) + " lost, "
+                    + Units.count(c.counts().corrupted()) + " corrupted, counted as the faults' doing (not a failure)");
         }
         return out;
     }

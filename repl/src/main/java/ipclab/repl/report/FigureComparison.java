@@ -43,9 +43,9 @@ public final class FigureComparison {
                     RunReport.ChannelFigures d = channel(b, c.name());
                     if (d == null) continue;
                     String n = c.name() + ".";
-                    row(t, n + "sent", c, d, x -> x.sent(), false);
-                    row(t, n + "received", c, d, x -> x.received(), false);
-                    row(t, n + "lost", c, d, x -> x.lost(), false);
+                    row(t, n + "sent", c, d, x -> x.counts().sent(), false);
+                    row(t, n + "received", c, d, x -> x.counts().received(), false);
+                    row(t, n + "lost", c, d, x -> x.counts().lost(), false);
                     row(t, n + "msgs/s", c, d, x -> x.throughput().msgsPerSec(), true);
                     row(t, n + "MiB/s", c, d, x -> x.throughput().mibPerSec(), true);
                     rowNs(t, n + "p50", c.latencyNs().p50(), d.latencyNs().p50());

@@ -92,16 +92,24 @@ public final class RunNotes {
     public List<String> allowedLoss(RunReport r) {
         List<String> out = new ArrayList<>();
         for (ChannelFigures c : list(r.channels())) {
-            if (!c.lossExpected() || (c.lost() == 0 && c.corrupted() == 0)) continue;
-            String share = c.sent() == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * c.lost() / c.sent());
-            String corrupt = c.corrupted() == 0 ? "" : ", " + Units.count(c.corrupted()) + " corrupted";
+            if (!c.lossExpected() || (c.counts().lost() == 0 && c.counts().corrupted() == 0)) continue;
+            String share = c.counts().sent() == 0
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            " (%.1f%%)",
+                            100.0 * c.counts().lost() / c.counts().sent());
+            String corrupt = c.counts().corrupted() == 0
+                    ? ""
+                    : ", " + Units.count(c.counts().corrupted()) + " corrupted";
             String why = c.type().equals("shm")
                     ? "an unsynchronised ring (sync: none) allows"
                     : c.type().toUpperCase(Locale.ROOT) + " allows";
             out.add(style.paint(
                     Tone.WARN,
-                    "allowed loss  " + c.name() + ": " + Units.count(c.lost()) + " of " + Units.count(c.sent())
-                            + " lost" + share + corrupt + ": loss that " + why + ", not a failure"));
+                    "allowed loss  " + c.name() + ": " + Units.count(c.counts().lost()) + " of "
+                            + Units.count(c.counts().sent()) + " lost" + share + corrupt + ": loss that " + why
+                            + ", not a failure"));
         }
         return out;
     }
@@ -136,7 +144,7 @@ public final class RunNotes {
             RunReport r = reports.get(i);
             boolean first = true;
             for (ChannelFigures c : list(r.channels())) {
-                if (c.sent() == 0 && c.received() == 0) continue;
+                if (c.counts().sent() == 0 && c.counts().received() == 0) continue;
                 t.row()
                         .cell(first ? labels.get(i) : "")
                         .cell(
@@ -148,7 +156,7 @@ public final class RunNotes {
                                 first ? (r.ok() ? Tone.GOOD : Tone.BAD) : Tone.PLAIN)
                         .cell(c.name())
                         .cell(c.type())
-                        .cell(Units.count(c.sent()))
+                        .cell(Units.count(c.counts().sent()))
                         .cell(Units.rate(RunTable.msgsPerSec(c)))
                         .cell(Units.decimal(RunTable.mibPerSec(c)))
                         .cell(Units.nanos(RunTable.latency(c, RunReport.Latency::p50)))

@@ -148,14 +148,17 @@ public final class RunTable {
             t.row()
                     .cell(c.name())
                     .cell(c.type())
-                    .cell(Units.count(c.sent()))
-                    .cell(Units.count(c.received()))
+                    .cell(Units.count(c.counts().sent()))
+                    .cell(Units.count(c.counts().received()))
                     .cell(
-                            Units.count(c.lost()) + (c.lossExpected() && c.lost() > 0 ? "*" : ""),
-                            c.lossExpected() ? warn(c.lost()) : bad(c.lost()))
-                    .cell(Units.count(c.duplicated()), bad(c.duplicated()))
-                    .cell(Units.count(c.corrupted()), bad(c.corrupted()))
-                    .cell(Units.count(c.reordered()), warn(c.reordered()))
+                            Units.count(c.counts().lost())
+                                    + (c.lossExpected() && c.counts().lost() > 0 ? "*" : ""),
+                            c.lossExpected()
+                                    ? warn(c.counts().lost())
+                                    : bad(c.counts().lost()))
+                    .cell(Units.count(c.counts().duplicated()), bad(c.counts().duplicated()))
+                    .cell(Units.count(c.counts().corrupted()), bad(c.counts().corrupted()))
+                    .cell(Units.count(c.counts().reordered()), warn(c.counts().reordered()))
                     .cell(Units.rate(msgsPerSec(c)))
                     .cell(Units.decimal(mibPerSec(c)))
                     .cell(Units.nanos(latency(c, RunReport.Latency::p50)))
@@ -274,9 +277,11 @@ public final class RunTable {
                     if (c == null) {
                         for (int n = 0; n < 8; n++) row.cell("-");
                     } else {
-                        row.cell(Units.count(c.sent()))
-                                .cell(Units.count(c.received()))
-                                .cell(Units.count(c.lost()), bad(c.lost()))
+                        row.cell(Units.count(c.counts().sent()))
+                                .cell(Units.count(c.counts().received()))
+                                .cell(
+                                        Units.count(c.counts().lost()),
+                                        bad(c.counts().lost()))
                                 .cell(Units.rate(msgsPerSec(c)))
                                 .cell(Units.decimal(mibPerSec(c)))
                                 .cell(Units.nanos(latency(c, RunReport.Latency::p50)))
@@ -377,7 +382,7 @@ public final class RunTable {
     }
 
     private static boolean idle(ChannelFigures c) {
-        return c.sent() == 0 && c.received() == 0;
+        return c.counts().sent() == 0 && c.counts().received() == 0;
     }
 
     /** The counter of that channel, or the run's only counter on its first row, or null. */

@@ -49,7 +49,7 @@ class LabTest {
             }));
             assertEquals(Outcome.OK, r.outcome(), r.json());
             RunReport report = r.report();
-            assertEquals(50, report.channels().getFirst().received());
+            assertEquals(50, report.channels().getFirst().counts().received());
             assertTrue(r.kept().isEmpty());
             synchronized (events) {
                 assertTrue(events.contains("spawned"), events.toString());
@@ -111,7 +111,7 @@ class LabTest {
                 run.runFree();
                 RunReport report = run.await();
                 assertEquals(Outcome.OK, Outcome.of(report), report.failures().toString());
-                assertEquals(5, report.channels().getFirst().received());
+                assertEquals(5, report.channels().getFirst().counts().received());
             } finally {
                 if (!run.isDone()) run.stop();
             }

@@ -14,7 +14,7 @@ import ipclab.engine.protocol.StepOp;
  * costs: torn (corrupted), overwritten (lost) and duplicated messages. Stepped, the cursor's
  * load and store are two steps, so a schedule decides which writers claim the same slot.
  */
-public final class RacyRingSender extends RingPort implements SendPort {
+public final class RacyRingSender extends RingWriter implements SendPort {
 
     public RacyRingSender(Ring ring, StepGate gate, String channel) {
         super(ring, gate, channel);
@@ -38,12 +38,4 @@ public final class RacyRingSender extends RingPort implements SendPort {
         LONG.set(seg, slot + RingDescriptor.SLOT_SEQUENCE, claimed + 1);
         return true;
     }
-
-    @Override
-    public void finish() {
-        countWriterDone();
-    }
-
-    @Override
-    public void close() {}
 }

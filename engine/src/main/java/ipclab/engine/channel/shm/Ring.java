@@ -121,28 +121,8 @@ public final class Ring {
         return RingDescriptor.maxMessage(slotBytes);
     }
 
-    public MemorySegment segment() {
-        return seg;
-    }
-
-    public int slots() {
-        return slots;
-    }
-
-    public int writers() {
-        return writers;
-    }
-
     public int readers() {
         return readers;
-    }
-
-    public Sync sync() {
-        return sync;
-    }
-
-    public Fanout fanout() {
-        return fanout;
     }
 
     long writeCursor() {

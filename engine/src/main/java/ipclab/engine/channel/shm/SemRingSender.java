@@ -21,7 +21,7 @@ import java.lang.foreign.Arena;
  * gives the mutex back. Two system calls per message. The last writer to finish puts an end
  * marker in the ring, which wakes every reader.
  */
-public final class SemRingSender extends RingPort implements SendPort {
+public final class SemRingSender extends RingWriter implements SendPort {
     private final int semId;
     private final GatedSemop take;
     private final GatedSemop give;
@@ -77,7 +77,4 @@ public final class SemRingSender extends RingPort implements SendPort {
             publish(MessageHeader.BYTES);
         }
     }
-
-    @Override
-    public void close() {}
 }

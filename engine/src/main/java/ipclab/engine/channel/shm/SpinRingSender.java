@@ -19,7 +19,7 @@ import ipclab.engine.protocol.StepResult;
  * ({@link Backoff#spinning()}); in a stepped run a full ring is the claim's result
  * ({@link StepResult#WOULD_BLOCK}) and the claim is retried at a later step.
  */
-public final class SpinRingSender extends RingPort implements SendPort {
+public final class SpinRingSender extends RingWriter implements SendPort {
     private final Backoff backoff = Backoff.spinning();
     /**
      * The lane's only writer owns its write cursor and advances it with a release store (a plain
@@ -75,15 +75,7 @@ public final class SpinRingSender extends RingPort implements SendPort {
     }
 
     @Override
-    public void finish() {
-        countWriterDone();
-    }
-
-    @Override
     public void requestStop() {
         stop = true;
     }
-
-    @Override
-    public void close() {}
 }
