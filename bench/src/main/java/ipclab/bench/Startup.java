@@ -18,10 +18,12 @@ import java.util.Locale;
  * Worker start-up against a bare JVM: each round starts, in turn, a JVM that prints hello (the
  * workers' JVM flags and class path; spawn to exit), then a real run of a msgq pingpong without
  * the AOT cache and one with it, and takes each worker's spawn-to-ready from the run's report.
- * Prints the medians and quartiles. Run by {@code bench/startup.sh}; the aim is a worker ready in at
+ * Prints the medians and quartiles, and the spread of the per-round ratio (the slower of the two
+ * workers with the AOT cache against that round's bare JVM), the figure to trust on a loaded machine. Run by {@code bench/startup.sh}; the aim is a worker ready in at
  * most twice the bare JVM's time.
  *
- * <p>Usage: {@code Startup [ROUNDS]} (default 9; the first round only warms the page cache).
+ * <p>Usage: {@code Startup [ROUNDS]} (default 9; the first round only warms the page cache);
+ * {@code Startup --hello-command} prints the bare JVM's command line, one argument a line.
  */
 public final class Startup {
     /** The bare JVM's whole work. */
@@ -43,6 +45,10 @@ public final class Startup {
     private Startup() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--hello-command")) {
+            helloCommand().forEach(System.out::println); // for bench/startup-phases.sh: one argument a line
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         Plan plan = ScenarioLoader.fromYaml(SCENARIO, "startup.yaml").plans().getFirst();
         Path state = Registry.stateDir();
@@ -59,6 +65,7 @@ public final class Startup {
         }
         System.out.printf(Locale.ROOT, "AOT cache: %s (%d MB)%n", cache, Files.size(cache) >> 20);
         List<Double> hello = new ArrayList<>(), plain = new ArrayList<>(), aot = new ArrayList<>();
+        List<Double> roundRatios = new ArrayList<>();
         for (int i = 0; i <= rounds; i++) {
             double h = hello();
             List<Double> p = workers(plan, false);
@@ -67,6 +74,7 @@ public final class Startup {
             hello.add(h);
             plain.addAll(p);
             aot.addAll(a);
+            roundRatios.add(Math.max(a.get(0), a.get(1)) / h);
         }
         System.out.printf(
                 Locale.ROOT, "%-36s %8s %8s %8s %6s%n", "(" + rounds + " rounds, ms)", "median", "p25", "p75", "n");
@@ -75,6 +83,13 @@ public final class Startup {
         double withAot = row("worker spawn->ready, AOT cache", aot);
         System.out.printf(
                 Locale.ROOT, "ratio to the bare JVM: no AOT %.2f, AOT %.2f (aim <= 2)%n", noAot / base, withAot / base);
+        Collections.sort(roundRatios);
+        System.out.printf(
+                Locale.ROOT,
+                "per round, slower AOT worker / bare JVM: median %.2f, min %.2f, max %.2f%n",
+                roundRatios.get(roundRatios.size() / 2),
+                roundRatios.getFirst(),
+                roundRatios.getLast());
     }
 
     static double row(String name, List<Double> v) {
@@ -93,15 +108,21 @@ public final class Startup {
 
     /** The workers' JVM, flags and class path, printing hello: spawn to exit. */
     static double hello() throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(WorkerCommand.flags());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Hello.class.getName()));
+        List<String> cmd = helloCommand();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).start();
         p.getInputStream().readAllBytes();
         p.waitFor();
         return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** The bare JVM's command: the workers' launcher, JVM, flags and class path, printing hello. */
+    static List<String> helloCommand() {
+        List<String> cmd = new ArrayList<>(WorkerCommand.launcher());
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(WorkerCommand.flags());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Hello.class.getName()));
+        return cmd;
     }
 
     static List<Double> workers(Plan plan, boolean useAot) throws Exception {

@@ -10,6 +10,7 @@ import ipclab.dsl.model.CpuList;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ValueType;
+import ipclab.dsl.model.ValueType.Plain;
 import ipclab.dsl.plan.Planner;
 
 /**
@@ -90,33 +91,32 @@ public final class Schema {
     private static void object(ObjectNode o, Key.Scope scope) {
         o.put("type", "object");
         ArrayNode required = o.putArray("required");
-        for (Key k : Key.of(scope)) if (k.required()) required.add(k.yaml());
+        for (Key k : Key.of(scope)) if (k.facts().required()) required.add(k.yaml());
         o.put("additionalProperties", false);
         ObjectNode properties = o.putObject("properties");
         for (Key k : Key.of(scope)) property(properties.putObject(k.yaml()), k);
     }
 
     private static void property(ObjectNode p, Key k) {
-        p.put("description", k.reference());
-        ValueType t = k.type();
-        switch (t.kind()) {
-            case "integer" -> {
+        p.put("description", k.facts().reference());
+        switch (k.type()) {
+            case ValueType.Whole(long minimum, Long maximum) -> {
                 p.put("type", "integer");
-                if (t.minimum() != Long.MIN_VALUE) p.put("minimum", t.minimum());
-                if (t.maximum() != null) p.put("maximum", t.maximum());
+                if (minimum != Long.MIN_VALUE) p.put("minimum", minimum);
+                if (maximum != null) p.put("maximum", maximum);
             }
-            case "size", "duration", "rate" -> p.put("$ref", "#/$defs/" + t.kind());
-            case "choice" -> {
+            case Plain.SIZE, Plain.DURATION, Plain.RATE -> p.put("$ref", "#/$defs/" + Names.yaml((Plain) k.type()));
+            case ValueType.Choice(var choices) -> {
                 ArrayNode values = p.putArray("enum");
-                for (Enum<?> e : t.choices().getEnumConstants()) values.add(Names.yaml(e));
+                for (Enum<?> e : choices.getEnumConstants()) values.add(Names.yaml(e));
             }
-            case "channels", "processes" -> {
+            case Plain.CHANNELS, Plain.PROCESSES -> {
                 p.put("type", "object").put("minProperties", 1);
                 p.putObject("propertyNames").put("pattern", "^" + Planner.NAME_PATTERN + "$");
                 p.putObject("additionalProperties")
-                        .put("$ref", t.kind().equals("channels") ? "#/$defs/channel" : "#/$defs/process");
+                        .put("$ref", k.type() == Plain.CHANNELS ? "#/$defs/channel" : "#/$defs/process");
             }
-            case "sweep" -> {
+            case Plain.SWEEP -> {
                 p.put("type", "object");
                 p.putObject("propertyNames")
                         .put(
@@ -126,22 +126,22 @@ public final class Schema {
                         p.putObject("additionalProperties").put("type", "array").put("minItems", 1);
                 values.putObject("items").putArray("type").add("string").add("integer");
             }
-            case "cpus" -> {
+            case Plain.CPUS -> {
                 ArrayNode any = p.putArray("oneOf");
                 ObjectNode list = any.addObject().put("type", "array").put("minItems", 1);
                 list.putObject("items").put("type", "integer").put("minimum", 0).put("maximum", CpuList.LIMIT - 1);
                 any.addObject().put("type", "string").put("pattern", "^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$");
                 any.addObject().put("type", "integer").put("minimum", 0).put("maximum", CpuList.LIMIT - 1);
             }
-            case "faults" -> {
+            case Plain.FAULTS -> {
                 p.put("type", "array").put("maxItems", 64);
                 p.putObject("items").put("$ref", "#/$defs/fault");
             }
-            case "claims" -> {
+            case Plain.CLAIMS -> {
                 p.put("type", "array");
                 p.putObject("items").put("type", "string").put("minLength", 1);
             }
-            default -> {
+            case Plain.TEXT, Plain.CHANNEL_REF, Plain.PROCESS_REF -> {
                 p.put("type", "string");
                 if (k == Key.NAME) p.put("pattern", "^" + Planner.SCENARIO_NAME_PATTERN + "$");
             }

@@ -1,29 +1,31 @@
 package ipclab.dsl.expect;
 
+import ipclab.dsl.model.Names;
+
 /** A comparison in a claim: {@code == != < <= > >=}, shared by run claims and comparative claims. */
 public enum Operator {
-    EQ("=="),
-    NE("!="),
-    LT("<"),
-    LE("<="),
-    GT(">"),
-    GE(">=");
-
-    private final String symbol;
-
-    Operator(String symbol) {
-        this.symbol = symbol;
-    }
+    EQ,
+    NE,
+    LT,
+    LE,
+    GT,
+    GE;
 
     /** As a claim writes it: {@code <=}. */
     public String symbol() {
-        return symbol;
+        return switch (this) {
+            case EQ -> "==";
+            case NE -> "!=";
+            case LT -> "<";
+            case LE -> "<=";
+            case GT -> ">";
+            case GE -> ">=";
+        };
     }
 
     /** The operator written {@code symbol}, or {@code null}. */
     public static Operator of(String symbol) {
-        for (Operator o : values()) if (o.symbol.equals(symbol)) return o;
-        return null;
+        return Names.named(Operator.class, Operator::symbol, symbol).orElse(null);
     }
 
     /** {@code l OP r}, exactly. */

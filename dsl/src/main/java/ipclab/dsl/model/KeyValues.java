@@ -96,19 +96,18 @@ final class KeyValues {
     }
 
     private static Object parse(Key k, String text, Class<?> as) {
-        ValueType t = k.type();
-        return switch (t.kind()) {
-            case "integer" -> {
-                long v = Values.integer(text, k.yaml(), t.minimum());
+        return switch (k.type()) {
+            case ValueType.Whole(long minimum, Long maximum) -> {
+                long v = Values.integer(text, k.yaml(), minimum);
                 if (as == Integer.class) yield Integer.valueOf(Math.toIntExact(Math.min(v, Integer.MAX_VALUE)));
                 yield Long.valueOf(v); // two yields, not a ternary: that would widen the int to a long
             }
-            case "size" -> Values.size(text);
-            case "duration" -> Values.duration(text);
-            case "rate" -> Values.rate(text);
-            case "choice" -> enumValue(t.choices(), text);
-            case "cpus" -> CpuList.parse(text);
-            default -> text.strip();
+            case ValueType.Plain.SIZE -> Values.size(text);
+            case ValueType.Plain.DURATION -> Values.duration(text);
+            case ValueType.Plain.RATE -> Values.rate(text);
+            case ValueType.Choice(var choices) -> enumValue(choices, text);
+            case ValueType.Plain.CPUS -> CpuList.parse(text);
+            case ValueType.Plain other -> text.strip();
         };
     }
 

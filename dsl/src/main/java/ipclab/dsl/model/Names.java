@@ -13,6 +13,14 @@ public final class Names {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The constant's name in camel case, as claims and reports name figures: {@code SYSCALLS_PER_MESSAGE} is {@code syscallsPerMessage}. */
+    public static String camel(Enum<?> e) {
+        StringBuilder out = new StringBuilder();
+        for (String word : e.name().toLowerCase(Locale.ROOT).split("_"))
+            out.append(out.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        return out.toString();
+    }
+
     public static <E extends Enum<E>> E parse(Class<E> type, String text) {
         for (E e : type.getEnumConstants()) if (yaml(e).equals(text)) return e;
         throw new IllegalArgumentException("'" + text + "' is not one of " + choices(type));

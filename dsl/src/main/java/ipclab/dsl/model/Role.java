@@ -1,37 +1,40 @@
 package ipclab.dsl.model;
 
+import java.util.Set;
+
 /**
  * What a process does: stream messages out, read them, send and time round trips, return what it gets, or add to a
  * counter in shared memory. YAML spelling: {@link Names#yaml}.
  */
 public enum Role {
-    //          sends  receives originates consumes
-    WRITER(true, false, true, false),
-    READER(false, true, false, true),
-    PINGER(true, true, true, false),
-    ECHO(true, true, false, true),
-    INCREMENTER(false, false, false, false);
+    WRITER(Flow.SENDS, Flow.ORIGINATES),
+    READER(Flow.RECEIVES, Flow.CONSUMES),
+    PINGER(Flow.SENDS, Flow.RECEIVES, Flow.ORIGINATES),
+    ECHO(Flow.SENDS, Flow.RECEIVES, Flow.CONSUMES),
+    INCREMENTER;
 
-    private final boolean sends;
-    private final boolean receives;
-    private final boolean originates;
-    private final boolean consumes;
+    /** The ways a role's messages flow; a role is the set of those it takes part in. */
+    private enum Flow {
+        SENDS,
+        RECEIVES,
+        ORIGINATES,
+        CONSUMES
+    }
 
-    Role(boolean sends, boolean receives, boolean originates, boolean consumes) {
-        this.sends = sends;
-        this.receives = receives;
-        this.originates = originates;
-        this.consumes = consumes;
+    private final Set<Flow> flows;
+
+    Role(Flow... flows) {
+        this.flows = Set.of(flows);
     }
 
     /** Whether this role puts messages into its channel (the one rule; do not re-derive it from role names). */
     public boolean sends() {
-        return sends;
+        return flows.contains(Flow.SENDS);
     }
 
     /** Whether this role takes messages out of its channel. */
     public boolean receives() {
-        return receives;
+        return flows.contains(Flow.RECEIVES);
     }
 
     /**
@@ -40,7 +43,7 @@ public enum Role {
      * counts these messages.
      */
     public boolean originates() {
-        return originates;
+        return flows.contains(Flow.ORIGINATES);
     }
 
     /**
@@ -48,6 +51,6 @@ public enum Role {
      * too, but only the echoes of its own messages.
      */
     public boolean consumes() {
-        return consumes;
+        return flows.contains(Flow.CONSUMES);
     }
 }

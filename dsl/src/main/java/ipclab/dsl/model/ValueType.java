@@ -1,32 +1,38 @@
 package ipclab.dsl.model;
 
 /**
- * What a key's value is. {@code minimum} and {@code maximum} bound an integer ({@code null}:
- * none); {@code choices} is the enum of a choice.
+ * What a key's value is: a kind without parameters ({@link Plain}), an integer within bounds
+ * ({@link Whole}), or one of an enum's constants ({@link Choice}). The reader parses by it and
+ * the schema describes by it, each in one exhaustive switch.
  */
-public record ValueType(String kind, Long minimum, Long maximum, Class<? extends Enum<?>> choices) {
-    public static final ValueType TEXT = of("text");
-    public static final ValueType SIZE = of("size");
-    public static final ValueType DURATION = of("duration");
-    public static final ValueType RATE = of("rate");
-    public static final ValueType CHANNEL_REF = of("channel name");
-    public static final ValueType CHANNELS = of("channels");
-    public static final ValueType PROCESSES = of("processes");
-    public static final ValueType SWEEP = of("sweep");
-    public static final ValueType CLAIMS = of("claims");
-    public static final ValueType CPUS = of("cpus");
-    public static final ValueType FAULTS = of("faults");
-    public static final ValueType PROCESS_REF = of("process name");
-
-    static ValueType of(String kind) {
-        return new ValueType(kind, null, null, null);
+public sealed interface ValueType {
+    /** The kinds that take no parameter. */
+    enum Plain implements ValueType {
+        TEXT,
+        SIZE,
+        DURATION,
+        RATE,
+        CHANNEL_REF,
+        CHANNELS,
+        PROCESSES,
+        SWEEP,
+        CLAIMS,
+        CPUS,
+        FAULTS,
+        PROCESS_REF
     }
 
+    /** An integer from {@code minimum} to {@code maximum} ({@code null}: none). */
+    record Whole(long minimum, Long maximum) implements ValueType {}
+
+    /** One of the constants of {@code choices}, written in their YAML spelling ({@link Names#yaml}). */
+    record Choice(Class<? extends Enum<?>> choices) implements ValueType {}
+
     static ValueType integer(long minimum, Long maximum) {
-        return new ValueType("integer", minimum, maximum, null);
+        return new Whole(minimum, maximum);
     }
 
     static ValueType choice(Class<? extends Enum<?>> type) {
-        return new ValueType("choice", null, null, type);
+        return new Choice(type);
     }
 }

@@ -1,10 +1,12 @@
 /**
  * The scenario as written: immutable records ({@code null} for what the author left out), their
  * fluent builders (method names are the YAML keys) and the value types with their YAML spellings.
- * {@link ipclab.dsl.model.Key} describes every YAML key once.
+ * {@link ipclab.dsl.model.Key} describes every YAML key once (the table), {@link ipclab.dsl.model.KeyFacts}
+ * what each row says and what follows from it (where it applies, its reference text, its hint).
  *
  * <p>API: the records and builders, the enums and value types ({@link ipclab.dsl.model.ByteSize},
- * {@link ipclab.dsl.model.Rate}), {@link ipclab.dsl.model.Key}, {@link ipclab.dsl.model.Names}
+ * {@link ipclab.dsl.model.Rate}), {@link ipclab.dsl.model.Key} with its {@link ipclab.dsl.model.KeyFacts} and
+ * {@link ipclab.dsl.model.ValueType}, {@link ipclab.dsl.model.Names}
  * (YAML spellings) and {@link ipclab.dsl.model.Suggestions} (the one "did you mean" policy).
  * Public for the dsl's other packages but not meant for callers outside the module:
  * {@link ipclab.dsl.model.Values} and {@link ipclab.dsl.model.Durations} (text parsing with

@@ -4,6 +4,7 @@ import ipclab.dsl.expect.ClaimSyntaxException;
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.ValueType;
 import ipclab.dsl.verdict.ComparativeClaim;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class Comparing {
     private Comparing() {}
 
     /** The most times a combination may be repeated. */
-    public static final int MAX_REPEAT = Math.toIntExact(Key.REPEAT.type().maximum());
+    public static final int MAX_REPEAT = Math.toIntExact(((ValueType.Whole) Key.REPEAT.type()).maximum());
 
     /** Problems of {@code repeat:} and {@code compare:}: a repeat out of range, a claim that does not parse. */
     static List<Problem> check(Scenario s) {

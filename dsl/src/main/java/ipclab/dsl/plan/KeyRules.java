@@ -20,7 +20,7 @@ final class KeyRules {
     /** Channel keys that this channel's type does not take. */
     static void checkChannel(ChannelSpec c, List<Problem> problems) {
         for (Key k : Key.of(Key.Scope.CHANNEL)) {
-            if (c.get(k.yaml()) == null || k.appliesTo(c.type())) continue;
+            if (c.get(k.yaml()) == null || k.facts().appliesTo(c.type())) continue;
             problems.add(Problem.key(
                     "channels." + c.name() + "." + k.yaml(),
                     "'" + k.yaml() + "' applies to " + types(k) + " channels only; " + c.name() + " is "
@@ -31,7 +31,7 @@ final class KeyRules {
     /** Process keys that the type of the process's channel {@code c} does not take. */
     static void checkProcessOnChannel(ProcessSpec p, ChannelSpec c, List<Problem> problems) {
         for (Key k : Key.of(Key.Scope.PROCESS)) {
-            if (p.get(k.yaml()) == null || k.appliesTo(c.type())) continue;
+            if (p.get(k.yaml()) == null || k.facts().appliesTo(c.type())) continue;
             problems.add(Problem.key(
                     "processes." + p.name() + "." + k.yaml(),
                     k.yaml() + " applies to " + types(k) + " channels only; " + p.channel() + " is "
@@ -42,7 +42,7 @@ final class KeyRules {
     /** Process keys that the process's role does not take. */
     static void checkProcessRole(ProcessSpec p, List<Problem> problems) {
         for (Key k : Key.of(Key.Scope.PROCESS)) {
-            if (p.get(k.yaml()) == null || k.appliesTo(p.role())) continue;
+            if (p.get(k.yaml()) == null || k.facts().appliesTo(p.role())) continue;
             problems.add(Problem.key("processes." + p.name() + "." + k.yaml(), refusal(k, p.role())));
         }
     }
@@ -64,7 +64,7 @@ final class KeyRules {
                 "an incrementer does not take '" + key + "': it adds 1 to an 8-byte counter 'messages' times";
             default -> {
                 List<String> roles = new ArrayList<>();
-                for (Role x : k.roles()) roles.add(Names.yaml(x) + "s");
+                for (Role x : k.facts().roles()) roles.add(Names.yaml(x) + "s");
                 yield "'" + key + "' applies to " + String.join(" and ", roles) + " only";
             }
         };
@@ -72,7 +72,7 @@ final class KeyRules {
 
     private static String types(Key k) {
         List<String> out = new ArrayList<>();
-        for (ChannelType t : ChannelType.values()) if (k.channelTypes().contains(t)) out.add(Names.yaml(t));
+        for (ChannelType t : ChannelType.values()) if (k.facts().channelTypes().contains(t)) out.add(Names.yaml(t));
         return String.join(" and ", out);
     }
 }

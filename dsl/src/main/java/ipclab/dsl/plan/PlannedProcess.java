@@ -19,7 +19,10 @@ import java.util.List;
  * @param ratePerSecond 0 for flat out
  * @param mtype        msgq: type sent (writer, pinger; default 1), or selected when reading (reader: 0, n, -n;
  *                     default 0); echo: its pinger's type; 0 on other channels
- * @param warmup       writer, pinger: unmeasured messages (a pinger's are round trips) before the measured ones; 0 for the others
+ * @param warmup       writer, pinger: unmeasured messages (a pinger's are round trips) before the measured ones; 0 for the others.
+ *                     Negative for a writer with a message count and no {@code warmup} key: at least {@code -warmup}
+ *                     messages, then on until the writer's JIT compiler has been quiet for a while (the engine's
+ *                     WriterRole decides, within a cap), see {@link #warmupMinimum()} and {@link #warmupUntilCompiled()}
  * @param delayNanos   reader, echo: how long each message is held before the next is taken (a slow consumer); 0 for none
  * @param cpus         the CPUs the process is pinned to, ascending (from {@code cpu} or {@code cpus}); empty: not pinned
  */
@@ -40,6 +43,16 @@ public record PlannedProcess(
         List<Integer> cpus) {
     public PlannedProcess {
         cpus = List.copyOf(cpus);
+    }
+
+    /** The warm-up messages sent at least: the plan's count, whether fixed or a minimum. */
+    public long warmupMinimum() {
+        return Math.abs(warmup);
+    }
+
+    /** True when the warm-up goes on past {@link #warmupMinimum()} until the JIT compiler is quiet (the default for writers). */
+    public boolean warmupUntilCompiled() {
+        return warmup < 0;
     }
 
     /** True when the scenario pinned the process to CPUs. */

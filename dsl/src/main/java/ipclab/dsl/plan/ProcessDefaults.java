@@ -26,7 +26,7 @@ final class ProcessDefaults {
      * answering (echo), receiving (reader) or counting (incrementer).
      */
     static boolean originates(Role r) {
-        return r.sends() && Key.MESSAGE_SIZE.appliesTo(r);
+        return r.sends() && Key.MESSAGE_SIZE.facts().appliesTo(r);
     }
 
     long messages(ProcessSpec p) {
@@ -54,7 +54,7 @@ final class ProcessDefaults {
     /** The time limit in ns, 0 for none; a reader or echo runs as long as its longest-running sender. */
     long durationNanos(ProcessSpec p) {
         if (p.duration() != null) return p.duration().toNanos();
-        if (!Key.DURATION.appliesTo(p.role())) {
+        if (!Key.DURATION.facts().appliesTo(p.role())) {
             long max = 0;
             for (ProcessSpec w : s.processes().values()) {
                 if (p.channel().equals(w.channel()) && w.duration() != null && originates(w.role())) {
@@ -92,12 +92,14 @@ final class ProcessDefaults {
     }
 
     long warmup(ProcessSpec p) {
-        if (!Key.WARMUP.appliesTo(p.role())) return 0;
+        if (!Key.WARMUP.facts().appliesTo(p.role())) return 0;
         if (p.warmup() != null) return p.warmup();
         long m = messages(p);
         if (m == Long.MAX_VALUE)
             return p.role() == Role.PINGER ? Planner.MIN_WARMUP : 0; // a timed writer warms up in its time
-        return Math.max(Planner.MIN_WARMUP, m / 10);
+        long count = Math.max(Planner.MIN_WARMUP, m / 10);
+        // a writer's default is a minimum: it goes on until its JIT compiler is quiet (PlannedProcess)
+        return p.role() == Role.WRITER ? -count : count;
     }
 
     /** The largest message any process on the channel sends. */

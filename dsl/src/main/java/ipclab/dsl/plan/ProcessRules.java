@@ -74,7 +74,7 @@ final class ProcessRules {
                                 + Durations.format(timeout) + "; shorten it or raise 'timeout'"));
             }
         }
-        boolean ownSize = Key.MESSAGE_SIZE.appliesTo(r);
+        boolean ownSize = Key.MESSAGE_SIZE.facts().appliesTo(r);
         if (p.size() != null && ownSize && p.size().bytes() < Planner.MIN_MESSAGE_BYTES) {
             problems.add(Problem.value(
                     path + ".size",

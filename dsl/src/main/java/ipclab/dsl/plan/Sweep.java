@@ -2,6 +2,7 @@ package ipclab.dsl.plan;
 
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.Mechanism;
+import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.Suggestions;
@@ -118,13 +119,14 @@ public final class Sweep {
 
     /** The channel as a mechanism ({@code shm-spin}: type shm, sync spin) or a plain type, and its processes fitted to it. */
     private static Scenario mechanism(Scenario s, String channel, String value) {
-        Mechanism m = Mechanism.named(value)
+        Mechanism m = Names.named(Mechanism.class, Names::yaml, value)
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "'" + value + "' is not a channel type or mechanism; " + "write one of " + Mechanism.choices()
+                        "'" + value + "' is not a channel type or mechanism; " + "write one of "
+                                + Names.choices(Mechanism.class)
                                 + Suggestions.didYouMean(
                                         value,
                                         Arrays.stream(Mechanism.values())
-                                                .map(Mechanism::yaml)
+                                                .map(Names::yaml)
                                                 .toList())));
         SequencedMap<String, ChannelSpec> cs = new LinkedHashMap<>(s.channels());
         cs.put(channel, m.select(cs.get(channel)));

@@ -10,41 +10,38 @@ import java.util.Optional;
  */
 public enum Figure {
     /** One-way throughput in MiB/s. */
-    THROUGHPUT("throughput", true, "MiB/s"),
+    THROUGHPUT("MiB/s"),
     /** Median latency of a message (a round trip for a pinger), in nanoseconds. */
-    LATENCY("latency", false, "ns"),
+    LATENCY("ns"),
     /** System calls made by the channel's processes per message. */
-    SYSCALLS_PER_MESSAGE("syscallsPerMessage", false, ""),
+    SYSCALLS_PER_MESSAGE(""),
     /** What creating the channel cost the supervisor (get, attach, first touch), in nanoseconds. */
-    SETUP("setup", false, "ns"),
+    SETUP("ns"),
     /** Wall time per message once set up, in nanoseconds. */
-    PER_MESSAGE("perMessage", false, "ns"),
+    PER_MESSAGE("ns"),
     /** Increments of a shared counter lost to a race (incrementers). */
-    LOST_UPDATES("lostUpdates", false, ""),
+    LOST_UPDATES(""),
     /** Calls retried after EAGAIN or ENOMSG per message (a queue in IPC_NOWAIT mode). */
-    RETRIES_PER_MESSAGE("retriesPerMessage", false, ""),
+    RETRIES_PER_MESSAGE(""),
     /** Messages sent and never received (a conserving channel: 0). */
-    LOST("lost", false, ""),
+    LOST(""),
     /** Kernel objects a run left behind after it ended (ipclab's cleanup: 0). */
-    LEAKS("leaks", false, "");
+    LEAKS("");
 
-    private final String text;
-    private final boolean higherIsBetter;
     private final String unit;
 
-    Figure(String text, boolean higherIsBetter, String unit) {
-        this.text = text;
-        this.higherIsBetter = higherIsBetter;
+    Figure(String unit) {
         this.unit = unit;
     }
 
-    /** The name written in claims and reports. */
+    /** The name written in claims and reports: the constant's name in camel case ({@code syscallsPerMessage}). */
     public String text() {
-        return text;
+        return Names.camel(this);
     }
 
+    /** Whether more is better: for throughput, the one rate; every other figure is a cost or a count of harm. */
     public boolean higherIsBetter() {
-        return higherIsBetter;
+        return this == THROUGHPUT;
     }
 
     /** The unit of the raw values: {@code MiB/s}, {@code ns}, or empty for a plain count. */

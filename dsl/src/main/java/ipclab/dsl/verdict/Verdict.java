@@ -1,5 +1,6 @@
 package ipclab.dsl.verdict;
 
+import ipclab.dsl.model.Names;
 import java.util.List;
 
 /**
@@ -9,22 +10,16 @@ import java.util.List;
  */
 public record Verdict(String claim, Kind kind, String summary, List<String> figures, List<Crossover> crossovers) {
     public enum Kind {
-        CONFIRMED("confirmed"),
-        REFUTED("refuted"),
+        CONFIRMED,
+        REFUTED,
         /** Holds at some sizes of the claim's range and not at others; the summary names where. */
-        RANGE("holds only in a range"),
+        RANGE,
         /** A deciding figure was too noisy, or nothing was measured; the summary says which. */
-        INCONCLUSIVE("inconclusive");
+        INCONCLUSIVE;
 
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        /** How reports name it. */
+        /** How reports name it: its YAML spelling, but "holds only in a range" for {@link #RANGE}. */
         public String label() {
-            return label;
+            return this == RANGE ? "holds only in a range" : Names.yaml(this);
         }
     }
 

@@ -8,8 +8,6 @@ import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
-import ipclab.dsl.model.Suggestions;
-import ipclab.dsl.model.ValueType;
 import ipclab.dsl.model.Values;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Binds a {@link YamlNode} tree to a {@link Scenario}, collecting every problem with its position
@@ -45,9 +47,9 @@ public final class ScenarioReader {
             Set<String> leftOut,
             Set<String> channelsOfLeftOut) {}
 
-    private final SourceMap map = new SourceMap();
-    private final List<YamlProblem> problems = new ArrayList<>();
-    private final Set<String> badPaths = new HashSet<>();
+    /** Where each path was written, the problems and the bad paths, and the reads that report into them. */
+    private final Reading reading = new Reading();
+
     private final Set<String> leftOut = new HashSet<>();
     private final Set<String> leftOutChannelsUsed = new HashSet<>();
     /** Top-level keys found indented inside another section (e.g. 'processes:' under 'channels:'). */
@@ -60,21 +62,21 @@ public final class ScenarioReader {
         List<YamlProblem> syntax = new ArrayList<>();
         YamlNode root = YamlTreeReader.read(bytes, syntax);
         ScenarioReader r = new ScenarioReader();
-        r.problems.addAll(syntax);
+        r.reading.problems.addAll(syntax);
         Scenario s = root == null ? null : r.scenario(root);
         return new Result(
                 s,
-                r.map,
-                List.copyOf(r.problems),
+                r.reading.map,
+                List.copyOf(r.reading.problems),
                 s == null,
-                Set.copyOf(r.badPaths),
+                Set.copyOf(r.reading.badPaths),
                 Set.copyOf(r.leftOut),
                 Set.copyOf(r.leftOutChannelsUsed));
     }
 
     private Scenario scenario(YamlNode root) {
         if (!(root instanceof YamlNode.Mapping m)) {
-            problem(
+            reading.problem(
                     root.position(),
                     "",
                     "a scenario is a mapping of keys (" + String.join(", ", Scenario.KEYS) + "); this file holds "
@@ -94,18 +96,18 @@ public final class ScenarioReader {
         boolean sawChannels = false, sawProcesses = false;
         for (YamlNode.Entry e : m.entries()) {
             String key = e.key();
-            map.key(key, e.keyPosition());
+            reading.map.key(key, e.keyPosition());
             switch (key) {
-                case "name" -> name = text(e, key);
+                case "name" -> name = reading.text(e, key);
                 case "description" ->
-                    description = e.value() instanceof YamlNode.Scalar s && s.isNull() ? null : text(e, key);
+                    description = e.value() instanceof YamlNode.Scalar s && s.isNull() ? null : reading.text(e, key);
                 case "seed" -> {
-                    String t = text(e, key);
-                    if (t != null) seed = convert(e, key, () -> Values.integer(t, "seed", Long.MIN_VALUE));
+                    String t = reading.text(e, key);
+                    if (t != null) seed = reading.convert(e, key, () -> Values.integer(t, "seed", Long.MIN_VALUE));
                 }
                 case "timeout" -> {
-                    String t = text(e, key);
-                    if (t != null) timeout = convert(e, key, () -> Values.duration(t));
+                    String t = reading.text(e, key);
+                    if (t != null) timeout = reading.convert(e, key, () -> Values.duration(t));
                 }
                 case "channels" -> {
                     sawChannels = true;
@@ -117,39 +119,40 @@ public final class ScenarioReader {
                 }
                 case "sweep" -> sweep(e, sweep);
                 case "repeat" -> {
-                    String t = text(e, key);
-                    if (t != null) repeat = convert(e, key, () -> Math.toIntExact(Values.integer(t, "repeat", 1)));
+                    String t = reading.text(e, key);
+                    if (t != null)
+                        repeat = reading.convert(e, key, () -> Math.toIntExact(Values.integer(t, "repeat", 1)));
                 }
                 case "expect" -> claims(e, "expect", "consumer.received == producer.sent", expect);
                 case "compare" -> claims(e, "compare", "shm-sem beats msgq in throughput from 16KiB up", compare);
                 case "faults" -> faults(e, faults);
-                default -> unknownKey(e, key, "top-level", Scenario.KEYS);
+                default -> reading.unknownKey(e, key, "top-level", Scenario.KEYS);
             }
         }
-        if (name == null && !badPaths.contains("name")) {
-            problem(
+        if (name == null && !reading.badPaths.contains("name")) {
+            reading.problem(
                     m.position(),
                     "name",
                     "missing; every scenario needs a name, e.g. 'name: hello' (letters, digits, '-')");
         }
         sawChannels |= misplaced.contains("channels");
         sawProcesses |= misplaced.contains("processes");
-        if (!sawChannels) badPaths.add("channels");
-        if (!sawProcesses) badPaths.add("processes");
-        if (channels.isEmpty() && !leftOut.isEmpty()) badPaths.add("channels");
-        if (processes.isEmpty() && !leftOut.isEmpty()) badPaths.add("processes");
+        if (!sawChannels) reading.badPaths.add("channels");
+        if (!sawProcesses) reading.badPaths.add("processes");
+        if (channels.isEmpty() && !leftOut.isEmpty()) reading.badPaths.add("channels");
+        if (processes.isEmpty() && !leftOut.isEmpty()) reading.badPaths.add("processes");
         if (!sawChannels)
-            problem(
+            reading.problem(
                     m.position(),
                     "channels",
                     "missing; a scenario needs at least one channel, e.g. 'channels: {q: {type: msgq}}'");
         if (!sawProcesses)
-            problem(
+            reading.problem(
                     m.position(),
                     "processes",
                     "missing; a scenario needs processes, e.g. 'processes: {w: {role: writer, channel: q}}'");
         if (name == null || name.isBlank()) {
-            badPaths.add("name");
+            reading.badPaths.add("name");
             name = "unnamed";
         }
         return new Scenario(
@@ -159,58 +162,71 @@ public final class ScenarioReader {
     private void channels(YamlNode.Entry e, SequencedMap<String, ChannelSpec> out) {
         members(
                 e,
-                "channels",
                 "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'",
-                "channel",
-                ChannelSpec.KEYS,
-                (c, path, body) -> {
-                    ChannelSpec.Builder b = new ChannelSpec.Builder(c.key(), null);
-                    ChannelType type =
-                            member(c, path, body, "channel", "type", ChannelType.class, ChannelSpec.KEYS, b::set);
-                    if (type == null) leftOut.add(c.key());
-                    else out.put(c.key(), b.type(type).build());
-                });
+                Key.TYPE,
+                ChannelType.class,
+                name -> new ChannelSpec.Builder(name, null),
+                b -> b::set,
+                (b, type) -> b.type(type).build(),
+                out,
+                body -> {});
     }
 
     private void processes(YamlNode.Entry e, SequencedMap<String, ProcessSpec> out) {
         members(
                 e,
-                "processes",
                 "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'",
-                "process",
-                ProcessSpec.KEYS,
-                (c, path, body) -> {
-                    ProcessSpec.Builder b = new ProcessSpec.Builder(c.key(), null);
-                    Role role = member(c, path, body, "process", "role", Role.class, ProcessSpec.KEYS, b::set);
-                    if (role != null) {
-                        out.put(c.key(), b.role(role).build());
-                        return;
-                    }
-                    leftOut.add(c.key());
-                    YamlNode.Entry ch = find(body, "channel");
+                Key.ROLE,
+                Role.class,
+                name -> new ProcessSpec.Builder(name, null),
+                b -> b::set,
+                (b, role) -> b.role(role).build(),
+                out,
+                body -> {
+                    // a process left out still uses its channel: that channel is not reported unused
+                    YamlNode.Entry ch = Reading.find(body, "channel");
                     if (ch != null && ch.value() instanceof YamlNode.Scalar sc && !sc.isNull())
                         leftOutChannelsUsed.add(sc.text());
                 });
     }
 
-    /** What to do with one channel or process whose body is a mapping. */
-    private interface MemberReader {
-        void read(YamlNode.Entry member, String path, YamlNode.Mapping body);
-    }
-
-    /** The {@code channels:} or {@code processes:} section: a mapping of names to mappings of keys. */
-    private void members(
-            YamlNode.Entry e, String section, String expected, String what, List<String> keys, MemberReader reader) {
-        YamlNode.Mapping m = mapping(e, section, expected);
+    /**
+     * The {@code channels:} or {@code processes:} section: a mapping of names to mappings of the
+     * keys of {@code kindKey}'s scope, each read into a {@code builder} (through its {@code setter})
+     * and put into {@code out} once its kind is known, or left out after a problem
+     * ({@code leftOutBody} sees what was written of it).
+     */
+    private <B, E extends Enum<E>, S> void members(
+            YamlNode.Entry e,
+            String expected,
+            Key kindKey,
+            Class<E> kinds,
+            Function<String, B> builder,
+            Function<B, BiConsumer<String, String>> setter,
+            BiFunction<B, E, S> build,
+            SequencedMap<String, S> out,
+            Consumer<YamlNode.Mapping> leftOutBody) {
+        String section = e.key(), what = Names.yaml(kindKey.scope());
+        List<String> keys = Key.names(kindKey.scope());
+        YamlNode.Mapping m = reading.mapping(e, section, expected);
         if (m == null) return;
         for (YamlNode.Entry c : m.entries()) {
             String path = section + "." + c.key();
             if (misindentedTopLevelKey(c, section, what)) break; // what follows belongs to it, not to this section
-            map.key(path, c.keyPosition());
+            reading.map.key(path, c.keyPosition());
             YamlNode.Mapping body =
-                    mapping(c, path, "a mapping of " + what + " keys (" + String.join(", ", keys) + ")");
-            if (body == null) leftOut.add(c.key());
-            else reader.read(c, path, body);
+                    reading.mapping(c, path, "a mapping of " + what + " keys (" + String.join(", ", keys) + ")");
+            if (body == null) {
+                leftOut.add(c.key());
+                continue;
+            }
+            B b = builder.apply(c.key());
+            E kind = reading.member(c, path, body, what, kindKey.yaml(), kinds, keys, setter.apply(b));
+            if (kind != null) out.put(c.key(), build.apply(b, kind));
+            else {
+                leftOut.add(c.key());
+                leftOutBody.accept(body);
+            }
         }
     }
 
@@ -224,7 +240,7 @@ public final class ScenarioReader {
                 || !(c.value() instanceof YamlNode.Scalar s)
                 || !(s.isNull() || s.text().isEmpty())) return false;
         int col = c.keyPosition().column();
-        problem(
+        reading.problem(
                 c.keyPosition(),
                 c.key(),
                 "indentation: '" + c.key() + ":' starts in column " + col + ", so YAML reads it as a "
@@ -232,61 +248,21 @@ public final class ScenarioReader {
                         + ":'; a top-level key starts in column 1: move '"
                         + c.key() + ":' to column 1 and keep what belongs to it indented under it");
         misplaced.add(c.key());
-        badPaths.add(c.key());
+        reading.badPaths.add(c.key());
         return true;
     }
 
-    /**
-     * One channel's or process's keys: its kind ({@code type} or {@code role}) first, returned, or
-     * {@code null} after a problem; every other key set through {@code setter}, each problem reported.
-     */
-    private <E extends Enum<E>> E member(
-            YamlNode.Entry c,
-            String path,
-            YamlNode.Mapping body,
-            String what,
-            String kindKey,
-            Class<E> kinds,
-            List<String> keys,
-            java.util.function.BiConsumer<String, String> setter) {
-        E kind = null;
-        YamlNode.Entry kindEntry = find(body, kindKey);
-        if (kindEntry == null) {
-            problem(c.keyPosition(), path, "'" + kindKey + "' is missing; one of " + Names.choices(kinds));
-        } else {
-            map.key(path + "." + kindKey, kindEntry.keyPosition());
-            String t = text(kindEntry, path + "." + kindKey);
-            if (t != null) kind = convert(kindEntry, path + "." + kindKey, () -> Values.enumValue(kinds, t));
-        }
-        for (YamlNode.Entry f : body.entries()) {
-            if (f.key().equals(kindKey)) continue;
-            String fp = path + "." + f.key();
-            map.key(fp, f.keyPosition());
-            if (!keys.contains(f.key())) {
-                unknownKey(f, fp, what, keys);
-                continue;
-            }
-            String t = f.value() instanceof YamlNode.Sequence seq ? listText(f, fp, seq) : text(f, fp);
-            if (t != null)
-                convert(f, fp, () -> {
-                    setter.accept(f.key(), t);
-                    return t;
-                });
-        }
-        return kind;
-    }
-
     private void sweep(YamlNode.Entry e, SequencedMap<String, List<String>> out) {
-        YamlNode.Mapping m = mapping(
+        YamlNode.Mapping m = reading.mapping(
                 e,
                 "sweep",
                 "a mapping from dotted paths to lists of values, e.g. 'processes.producer.size: [64, 1KiB]'");
         if (m == null) return;
         for (YamlNode.Entry s : m.entries()) {
             String path = "sweep." + s.key();
-            map.key(path, s.keyPosition());
+            reading.map.key(path, s.keyPosition());
             if (!(s.value() instanceof YamlNode.Sequence seq)) {
-                problem(
+                reading.problem(
                         s.value().position(),
                         path,
                         "expected a list of values, e.g. [64, 1KiB, 4KiB], got "
@@ -294,7 +270,7 @@ public final class ScenarioReader {
                 continue;
             }
             if (seq.items().isEmpty()) {
-                problem(seq.position(), path, "the list of values is empty; give at least one value");
+                reading.problem(seq.position(), path, "the list of values is empty; give at least one value");
                 continue;
             }
             List<String> values = new ArrayList<>();
@@ -302,10 +278,10 @@ public final class ScenarioReader {
                 YamlNode item = seq.items().get(i);
                 String ip = path + "[" + i + "]";
                 if (item instanceof YamlNode.Scalar sc && !sc.isNull()) {
-                    map.value(ip, sc.position());
+                    reading.map.value(ip, sc.position());
                     values.add(sc.text());
                 } else {
-                    problem(
+                    reading.problem(
                             item.position(),
                             ip,
                             "expected a single value such as 4KiB or semaphore, got " + item.kind());
@@ -318,12 +294,12 @@ public final class ScenarioReader {
     /** {@code expect:} or {@code compare:}: a list of claims (or one claim), each remembered at its place. */
     private void claims(YamlNode.Entry e, String key, String example, List<String> out) {
         if (e.value() instanceof YamlNode.Scalar s && !s.isNull()) {
-            map.value(key + "[0]", s.position());
+            reading.map.value(key + "[0]", s.position());
             out.add(s.text());
             return;
         }
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
-            problem(
+            reading.problem(
                     e.value().position(),
                     key,
                     "expected a list of claims, e.g. ['" + example + "'], got "
@@ -333,15 +309,15 @@ public final class ScenarioReader {
         for (int i = 0; i < seq.items().size(); i++) {
             YamlNode item = seq.items().get(i);
             if (item instanceof YamlNode.Scalar sc && !sc.isNull()) {
-                map.value(key + "[" + i + "]", sc.position());
+                reading.map.value(key + "[" + i + "]", sc.position());
                 out.add(sc.text());
             } else {
-                problem(
+                reading.problem(
                         item.position(),
                         key + "[" + i + "]",
                         "expected a claim such as '" + example + "', got " + item.kind());
                 out.add("");
-                badPaths.add(key + "[" + i + "]");
+                reading.badPaths.add(key + "[" + i + "]");
             }
         }
     }
@@ -350,47 +326,47 @@ public final class ScenarioReader {
     private void faults(YamlNode.Entry e, List<FaultSpec> out) {
         if (e.value() instanceof YamlNode.Scalar s && s.isNull()) return;
         if (!(e.value() instanceof YamlNode.Sequence seq)) {
-            problem(
+            reading.problem(
                     e.value().position(),
                     "faults",
                     "expected a list of faults, e.g. '- {process: producer, action: kill, after: 1000}', got "
                             + e.value().kind());
-            badPaths.add("faults");
+            reading.badPaths.add("faults");
             return;
         }
         for (int i = 0; i < seq.items().size(); i++) {
             String path = "faults[" + i + "]";
             YamlNode item = seq.items().get(i);
-            map.key(path, item.position());
+            reading.map.key(path, item.position());
             if (!(item instanceof YamlNode.Mapping m)) {
-                problem(
+                reading.problem(
                         item.position(),
                         path,
                         "expected a fault, a mapping of keys (" + String.join(", ", FaultSpec.KEYS) + "), got "
                                 + item.kind());
-                badPaths.add(path);
+                reading.badPaths.add(path);
                 continue;
             }
             FaultSpec.Builder b = new FaultSpec.Builder();
             boolean ok = true;
             for (YamlNode.Entry f : m.entries()) {
                 String fp = path + "." + f.key();
-                map.key(fp, f.keyPosition());
+                reading.map.key(fp, f.keyPosition());
                 if (!FaultSpec.KEYS.contains(f.key())) {
-                    unknownKey(f, fp, "fault", FaultSpec.KEYS);
+                    reading.unknownKey(f, fp, "fault", FaultSpec.KEYS);
                     ok = false;
                     continue;
                 }
-                String t = text(f, fp);
+                String t = reading.text(f, fp);
                 if (t == null
-                        || convert(f, fp, () -> {
+                        || reading.convert(f, fp, () -> {
                                     b.set(f.key(), t);
                                     return t;
                                 })
                                 == null) ok = false;
             }
-            if (find(m, "action") == null) {
-                problem(
+            if (Reading.find(m, "action") == null) {
+                reading.problem(
                         m.position(),
                         path + ".action",
                         "'action' is missing; one of kill | stop | cont | delay | remove | fill");
@@ -399,100 +375,7 @@ public final class ScenarioReader {
             // a bad fault is kept (what could be read of it), so that the planner's faults[i] is the file's;
             // its own problems were reported here, and the planner's about it are left out
             out.add(b.build());
-            if (!ok) badPaths.add(path);
+            if (!ok) reading.badPaths.add(path);
         }
-    }
-
-    // ---- helpers ----
-
-    private YamlNode.Mapping mapping(YamlNode.Entry e, String path, String expected) {
-        if (e.value() instanceof YamlNode.Mapping m) return m;
-        if (e.value() instanceof YamlNode.Scalar s && s.isNull()) return new YamlNode.Mapping(List.of(), s.position());
-        problem(
-                e.value().position(),
-                path,
-                "expected " + expected + ", got " + e.value().kind());
-        badPaths.add(path);
-        return null;
-    }
-
-    /** The scalar text of an entry's value, or {@code null} after reporting a non-scalar or a null. */
-    private String text(YamlNode.Entry e, String path) {
-        if (e.value() instanceof YamlNode.Scalar s) {
-            map.value(path, s.position());
-            if (s.isNull()) {
-                problem(e.keyPosition(), path, "has no value; " + example(e.key()));
-                badPaths.add(path);
-                return null;
-            }
-            return s.text();
-        }
-        problem(
-                e.value().position(),
-                path,
-                "expected a single value, got " + e.value().kind() + "; " + example(e.key()));
-        badPaths.add(path);
-        return null;
-    }
-
-    /**
-     * A list of scalars for a key that takes one ({@code cpus: [0, 1]}), as the text {@code [0, 1]}
-     * its parser reads; {@code null} after reporting a list where a single value belongs, or a bad item.
-     */
-    private String listText(YamlNode.Entry e, String path, YamlNode.Sequence seq) {
-        map.value(path, seq.position());
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < seq.items().size(); i++) {
-            if (seq.items().get(i) instanceof YamlNode.Scalar sc && !sc.isNull()) items.add(sc.text());
-            else {
-                problem(
-                        seq.items().get(i).position(),
-                        path + "[" + i + "]",
-                        "expected a CPU number such as 0, got "
-                                + seq.items().get(i).kind());
-                badPaths.add(path);
-                return null;
-            }
-        }
-        if (items.isEmpty() || !takesList(e.key())) return text(e, path); // reports the list
-        return "[" + String.join(", ", items) + "]";
-    }
-
-    private static boolean takesList(String key) {
-        Key k = Key.find(Key.Scope.PROCESS, key);
-        return k != null && k.type() == ValueType.CPUS;
-    }
-
-    private <T> T convert(YamlNode.Entry e, String path, java.util.function.Supplier<T> f) {
-        try {
-            return f.get();
-        } catch (IllegalArgumentException | ArithmeticException ex) {
-            problem(e.value().position(), path, ex.getMessage());
-            badPaths.add(path);
-            return null;
-        }
-    }
-
-    private void unknownKey(YamlNode.Entry e, String path, String what, List<String> valid) {
-        String key = e.key();
-        String hint = Suggestions.didYouMean(key, valid);
-        problem(
-                e.keyPosition(),
-                path,
-                "unknown " + what + " key '" + key + "'" + hint + " (valid keys: " + String.join(", ", valid) + ")");
-        badPaths.add(path);
-    }
-
-    private static YamlNode.Entry find(YamlNode.Mapping m, String key) {
-        for (YamlNode.Entry e : m.entries()) if (e.key().equals(key)) return e;
-        return null;
-    }
-
-    private static String example(String key) {
-        return Key.hint(key);
-    }
-
-    private void problem(YamlNode.Position p, String path, String message) {
-        problems.add(new YamlProblem(p.line(), p.column(), path, message));
     }
 }

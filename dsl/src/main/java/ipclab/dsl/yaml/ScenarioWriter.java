@@ -87,7 +87,7 @@ public final class ScenarioWriter {
         for (Key k : Key.of(scope)) {
             String v = get.apply(k.yaml());
             if (v == null) continue;
-            boolean name = k.type() == ValueType.CHANNEL_REF || k.type() == ValueType.PROCESS_REF;
+            boolean name = k.type() == ValueType.Plain.CHANNEL_REF || k.type() == ValueType.Plain.PROCESS_REF;
             y.append(lead)
                     .append(k.yaml())
                     .append(": ")

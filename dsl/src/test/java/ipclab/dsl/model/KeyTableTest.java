@@ -61,21 +61,27 @@ class KeyTableTest {
 
     @Test
     void literalDefaultsAreThePlannersDefaults() {
-        assertEquals(String.valueOf(Planner.DEFAULT_SEED), Key.SEED.defaultText());
-        assertEquals(Planner.DEFAULT_TIMEOUT.toSeconds() + "s", Key.TIMEOUT.defaultText());
-        assertEquals(ByteSize.of(Planner.DEFAULT_SHM_SIZE).toString(), Key.SEGMENT_SIZE.defaultText());
-        assertEquals(String.valueOf(Planner.DEFAULT_SLOTS), Key.SLOTS.defaultText());
-        assertEquals(ByteSize.of(Planner.DEFAULT_SIZE).toString(), Key.MESSAGE_SIZE.defaultText());
-        assertTrue(Key.MESSAGES.defaultText().startsWith(Planner.DEFAULT_MESSAGES + ";"));
-        assertTrue(Key.WARMUP.defaultText().startsWith("max(" + Planner.MIN_WARMUP + ", "));
-        assertEquals((long) Planner.MAX_SLOTS, Key.SLOTS.type().maximum());
+        assertEquals(String.valueOf(Planner.DEFAULT_SEED), Key.SEED.facts().defaultText());
+        assertEquals(
+                Planner.DEFAULT_TIMEOUT.toSeconds() + "s", Key.TIMEOUT.facts().defaultText());
+        assertEquals(
+                ByteSize.of(Planner.DEFAULT_SHM_SIZE).toString(),
+                Key.SEGMENT_SIZE.facts().defaultText());
+        assertEquals(String.valueOf(Planner.DEFAULT_SLOTS), Key.SLOTS.facts().defaultText());
+        assertEquals(
+                ByteSize.of(Planner.DEFAULT_SIZE).toString(),
+                Key.MESSAGE_SIZE.facts().defaultText());
+        assertTrue(Key.MESSAGES.facts().defaultText().startsWith(Planner.DEFAULT_MESSAGES + ";"));
+        assertTrue(Key.WARMUP.facts().defaultText().startsWith("max(" + Planner.MIN_WARMUP + ", "));
+        assertEquals((long) Planner.MAX_SLOTS, ((ValueType.Whole) Key.SLOTS.type()).maximum());
     }
 
     @Test
     void everyRowIsDescribedAndEveryChoiceKeyHintsItsValues() {
         for (Key k : Key.values()) {
-            assertTrue(k.description().length() > 20, k + " needs a description");
-            if (k.type().choices() != null) assertTrue(k.hint().startsWith("one of "), k.toString());
+            assertTrue(k.facts().description().length() > 20, k + " needs a description");
+            if (k.type() instanceof ValueType.Choice)
+                assertTrue(k.facts().hint().startsWith("one of "), k.toString());
         }
         assertEquals("e.g. 'size: 4KiB'", Key.hint("size"));
         assertEquals("the name of a channel under 'channels:'", Key.hint("channel"));
@@ -87,9 +93,13 @@ class KeyTableTest {
         assertEquals(
                 "shm: the number of ring slots, a power of two from 1 to 65536. A pinger and an echo use two lanes (there and back)"
                         + " of slots / 2 slots each, so they need at least 2. Default: 16.",
-                Key.SLOTS.reference());
-        assertTrue(Key.WARMUP.reference().startsWith("writer, pinger: "), Key.WARMUP.reference());
-        assertTrue(Key.MTYPE.reference().startsWith("msgq; writer, reader, pinger: "), Key.MTYPE.reference());
+                Key.SLOTS.facts().reference());
+        assertTrue(
+                Key.WARMUP.facts().reference().startsWith("writer, pinger: "),
+                Key.WARMUP.facts().reference());
+        assertTrue(
+                Key.MTYPE.facts().reference().startsWith("msgq; writer, reader, pinger: "),
+                Key.MTYPE.facts().reference());
     }
 
     @Test

@@ -83,7 +83,9 @@ class PlannerTest {
 
         PlannedProcess w1 = p.processes().get(0);
         assertEquals(
-                new PlannedProcess("w1", "w1", 1, 0, Role.WRITER, "ring", 1000, 0, 64, 0, 0, 100, 0, List.of()), w1);
+                new PlannedProcess("w1", "w1", 1, 0, Role.WRITER, "ring", 1000, 0, 64, 0, 0, -100, 0, List.of()), w1);
+        assertEquals(100, w1.warmupMinimum(), "warmup at least max(100, 1000 / 10)");
+        assertTrue(w1.warmupUntilCompiled(), "then until the JIT compiler is quiet");
         assertEquals(
                 new PlannedProcess("r2", "r2", 1, 3, Role.READER, "q", 1000, 0, 64, 0, 0, 0, 0, List.of()),
                 p.processes().get(3));

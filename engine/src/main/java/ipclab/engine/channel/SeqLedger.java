@@ -41,6 +41,18 @@ public final class SeqLedger {
 
     /** @param peers every process on the channel; writers and pingers are the senders */
     public SeqLedger(List<PlannedProcess> peers) {
+        this(peers, false);
+    }
+
+    /**
+     * A ledger of a stream's warm-up messages (their seqs with the flag cleared), whose count a
+     * writer decides as it goes ({@code WarmupEnd}): no upper bound on the sequence numbers.
+     */
+    public static SeqLedger ofWarmup(List<PlannedProcess> peers) {
+        return new SeqLedger(peers, true);
+    }
+
+    private SeqLedger(List<PlannedProcess> peers, boolean unbounded) {
         int max = 0;
         for (PlannedProcess p : peers) max = Math.max(max, p.index() + 1);
         window = new long[max][];
@@ -51,11 +63,16 @@ public final class SeqLedger {
         outOfWindow = new long[max];
         hash = new long[max];
         Arrays.fill(last, -1L);
+        // The window starts below 0, so it slides by one word every 64 sequences from the first one
+        // on: the slide is then a branch taken all along, which C2 compiles in, instead of one first
+        // taken at sequence 16,384, in the middle of a measured stream (an uncommon trap there threw
+        // the reader's compiled loop back to the interpreter and recompiled it).
+        Arrays.fill(base, -WINDOW);
         for (PlannedProcess p : peers) {
             if (!p.role().originates()) continue;
             // a pinger's warmup round trips are numbered messages too
             long n = p.role() == Role.PINGER ? p.messages() + p.warmup() : p.messages();
-            limit[p.index()] = n < 0 ? Long.MAX_VALUE : n;
+            limit[p.index()] = n < 0 || unbounded ? Long.MAX_VALUE : n;
             window[p.index()] = new long[WORDS];
         }
     }
@@ -98,7 +115,7 @@ public final class SeqLedger {
         if (words >= WORDS) {
             Arrays.fill(w, 0L);
         } else {
-            long first = base[writer] >>> 6;
+            long first = base[writer] >> 6; // may be negative (the initial window): the mask below wraps it
             for (long i = 0; i < words; i++) w[(int) ((first + i) & (WORDS - 1))] = 0L;
         }
         base[writer] = newBase;
@@ -112,6 +129,11 @@ public final class SeqLedger {
     /** Intact deliveries, duplicates included (the other counts reach the report through {@link #fill}). */
     public long received() {
         return received;
+    }
+
+    /** Messages counted corrupted (a checksum that failed, or a writer or sequence not of this channel). */
+    public long corrupted() {
+        return corrupted;
     }
 
     /** What this receiver got from {@code writer} (a writer index of this channel). */

@@ -28,7 +28,10 @@ public interface StepGate {
     /** The current step's result (default {@link StepResult#OK}). */
     void result(StepResult r);
 
-    /** The value loaded, stored or added, the cursor position read, or the bytes moved. */
+    /**
+     * The value loaded, stored or added, the cursor position read, or the bytes moved; a msgrcv
+     * that found nothing for its receiver but other receivers' end markers: how many it looked past.
+     */
     void value(long v);
 
     /** The message the step sent or took: its header's writer and seq, and its size. */

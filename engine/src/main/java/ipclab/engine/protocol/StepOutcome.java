@@ -13,7 +13,8 @@ import java.util.function.ToLongFunction;
  * @param op      what was done
  * @param channel the channel it was done on
  * @param result  what it came to
- * @param value   the value loaded, stored or added to (counter, cursor, semaphore token), or the bytes moved
+ * @param value   the value loaded, stored or added to (counter, cursor, semaphore token), or the bytes moved;
+ *                a msgrcv that found only other receivers' end markers: how many it looked past
  * @param writer  the writer index in the message's header (sent or received), or NONE
  * @param seq     the sequence in the message's header (warm-up and end flags included), or NONE
  * @param mtype   msgq: the message type sent, or the selector received with

@@ -21,19 +21,33 @@ import org.HdrHistogram.Histogram;
  * (event {@code warmup}); their calls leave the report's syscalls ({@link WarmupCalls}).
  */
 final class ReaderRole extends AbstractRole {
+    /** Index of the measured messages' figures in the per-kind arrays below. */
+    private static final int MEASURED = 0;
+    /** Index of the warm-up messages' figures: bit 62 of the seq ({@link MessageHeader#WARMUP_FLAG}). */
+    private static final int WARMUP = 1;
+
     private ReceivePort in;
     private MemorySegment buf;
     private Verifier verifier;
-    private SeqLedger ledger;
-    private Histogram latency;
-    private long warmups;
-    private int sample;
-    /** Measured messages received, and the count after which the stream's last one is in. */
-    private long measured;
+    /**
+     * Per kind of message (measured, warm-up), the same figures, indexed by the seq's warm-up bit:
+     * a warm-up message takes exactly the measured path, into figures that are then dropped, so
+     * the loop compiled during the warm-up has no branch on the kind that would first go the other
+     * way (an uncommon trap and a recompilation) at the first measured message.
+     */
+    private final SeqLedger[] ledgers = new SeqLedger[2];
 
-    private long expected;
-    /** A measured message arrived after the last clock read: the end of the stream times it. */
-    private boolean untimed;
+    private final Histogram[] latencies = new Histogram[2];
+    private final long[] bytes = new long[2];
+    private final long[] counted = new long[2];
+    private final long[] first = new long[2];
+    private final long[] last = new long[2];
+    /** The count after which the stream's last message is in; never for the warm-up. */
+    private final long[] expected = {0, Long.MAX_VALUE};
+
+    private int sample;
+    /** A message arrived after the last clock read (of its kind): the end of the stream times a measured one. */
+    private final boolean[] untimed = new boolean[2];
 
     ReaderRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate, warmupCalls(spec));
@@ -54,54 +68,60 @@ final class ReaderRole extends AbstractRole {
         buf = in.buffer();
         verifier = new Verifier(spec.channel().verify(), buf);
         sample = Math.max(1, spec.channel().sample());
-        expected = spec.self().messages();
-        ledger = new SeqLedger(spec.peers());
-        latency = histogram();
-        report.latency = latency;
+        expected[MEASURED] = spec.self().messages();
+        ledgers[MEASURED] = new SeqLedger(spec.peers());
+        ledgers[WARMUP] = SeqLedger.ofWarmup(spec.peers());
+        latencies[MEASURED] = histogram();
+        latencies[WARMUP] = histogram();
+        report.latency = latencies[MEASURED];
     }
 
     @Override
     public int doWork() {
         int n = receive(in);
         if (n == 0) {
-            if (done && untimed) { // the end of the stream: the last message's time, near enough
-                report.lastOpNanos = System.nanoTime();
-                untimed = false;
+            if (done && untimed[MEASURED]) { // the end of the stream: the last message's time, near enough
+                last[MEASURED] = System.nanoTime();
+                untimed[MEASURED] = false;
             }
             return 0;
         }
         long at = in.offset();
         if (verifier.verify(buf, at, in.maxMessage())) {
             long seq = MessageHeader.seq(buf, at);
-            if (MessageHeader.warmup(seq)) {
-                warmups++;
-                in.release();
-                warmupCalls.mark();
-                return 1;
-            }
-            if (ledger.record(MessageHeader.writer(buf, at), seq)) {
-                report.bytesReceived += n;
-                boolean sampled = ++measured % sample == 0;
-                if (sampled || measured == 1 || measured == expected) {
+            int kind = (int) (seq >>> 62) & 1; // a negative seq (never sent) fails in either ledger
+            if (ledgers[kind].record(MessageHeader.writer(buf, at), seq & ~MessageHeader.WARMUP_FLAG)) {
+                bytes[kind] += n;
+                long c = ++counted[kind];
+                boolean sampled = c % sample == 0;
+                if (sampled || c == 1 || c == expected[kind]) {
                     long now = System.nanoTime();
-                    if (sampled) record(latency, now - MessageHeader.timestamp(buf, at));
-                    if (report.firstOpNanos == 0) report.firstOpNanos = now;
-                    report.lastOpNanos = now;
-                    untimed = false;
+                    if (sampled) record(latencies[kind], now - MessageHeader.timestamp(buf, at));
+                    if (first[kind] == 0) first[kind] = now;
+                    last[kind] = now;
+                    untimed[kind] = false;
                 } else {
-                    untimed = true;
+                    untimed[kind] = true;
                 }
             }
-        } else {
-            ledger.countCorrupted();
+            in.release();
+            warmupCalls.after(kind == WARMUP);
+            return 1;
         }
+        ledgers[MEASURED].countCorrupted();
         in.release();
-        warmupCalls.measured();
+        warmupCalls.after(false);
         return 1;
     }
 
     @Override
     public void onClose() {
-        closeReceiver(ledger, warmups);
+        if (!closed) {
+            report.bytesReceived = bytes[MEASURED];
+            report.firstOpNanos = first[MEASURED];
+            report.lastOpNanos = last[MEASURED];
+            report.corrupted += ledgers[WARMUP].corrupted();
+        }
+        closeReceiver(ledgers[MEASURED], ledgers[WARMUP].received());
     }
 }

@@ -60,6 +60,17 @@ final class WarmupCalls {
         }
     }
 
+    /**
+     * After a message of either kind: {@link #mark()} for a warm-up one, {@link #measured()} else.
+     * A stream reader calls this instead of branching on the kind itself: the worker never inlines
+     * it (WorkerCommand), so the first measured message deoptimises at most this small method, not
+     * the reader's compiled loop.
+     */
+    void after(boolean warmup) {
+        if (warmup) mark();
+        else measured();
+    }
+
     /** After a measured message (per-message attribution only): its calls are measured ones. */
     void measured() {
         if (now != null) Syscalls.countsInto(atMark);

@@ -16,13 +16,19 @@ import java.lang.foreign.MemorySegment;
  * seq, timestamp and checksum, publish; a publish refused for now (nowait) is retried with
  * back-off and a fresh timestamp. Ends with the port's end of stream.
  *
- * <p>First come {@link #warmup(PlannedProcess)} unmeasured warm-up messages, so that the measured
- * ones run compiled: same size and checks, seq flagged with {@link MessageHeader#WARMUP_FLAG}
- * (receivers count them as the event {@code warmup}, not in the ledger); they are not in
- * sent, bytes, the throughput window (which starts at the first measured send, while the last
- * warm-up messages may still be in flight: an approximation, where the C yardstick waits for its
- * reader to drain them) nor the report's syscalls (see {@link WarmupCalls}). The pacer and the
- * duration count them.
+ * <p>First come unmeasured warm-up messages, so that the measured ones run compiled: as many as
+ * the plan says, or by default at least that many and then until the JIT compiler is quiet
+ * ({@link WarmupEnd}); same size and checks, seq flagged with {@link MessageHeader#WARMUP_FLAG}
+ * (receivers count them as the event {@code warmup}, not in the ledger). They are not in sent,
+ * bytes, the throughput window (which starts at the first measured send, while the last warm-up
+ * messages may still be in flight: an approximation, where the C yardstick waits for its reader to
+ * drain them) nor the report's syscalls (see {@link WarmupCalls}). The pacer and the duration count
+ * them.
+ *
+ * <p>The loop is the same code in both phases: the wire seq, the counters and the end are
+ * arithmetic on fields that the end of the warm-up sets, not branches on the phase, so the C2
+ * code compiled during the warm-up takes no uncommon trap (and no recompilation) at the first
+ * measured message.
  */
 final class WriterRole extends AbstractRole {
     private final PlannedProcess self;
@@ -30,10 +36,21 @@ final class WriterRole extends AbstractRole {
     private MemorySegment buf;
     private Payload payload;
     private Pacer pacer;
-    private final long warmup;
-    private final long total;
+    private final WarmupEnd warmupEnd;
     /** Messages sent so far, warm-up included. */
     private long n;
+    /** Warm-up messages: Long.MAX_VALUE until the warm-up ends. */
+    private long warmup = Long.MAX_VALUE;
+    /** The message count at which {@link WarmupEnd#check} is asked next; Long.MAX_VALUE after the warm-up. */
+    private long nextCheck;
+    /** n at which the writer is done: Long.MAX_VALUE until the warm-up ends, then warm-up + messages. */
+    private long total = Long.MAX_VALUE;
+    /** Wire seq = (n - seqBase) | seqFlag: n | WARMUP_FLAG in the warm-up, n - warmup after it. */
+    private long seqBase;
+
+    private long seqFlag = MessageHeader.WARMUP_FLAG;
+    /** 0 in the warm-up, 1 after: what a message adds to sent. */
+    private long counting;
 
     private long at = -1;
     /** The clock read stamped into the message being sent: also its send time for the throughput window. */
@@ -42,22 +59,17 @@ final class WriterRole extends AbstractRole {
     WriterRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
-        this.warmup = gate.stepped() ? 0 : warmup(self); // stepping measures nothing: no JIT to warm
-        this.total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : self.messages() + warmup;
-    }
-
-    /**
-     * The writer's warm-up messages: the plan's {@code warmup}. The planner fills in the default,
-     * max(100, messages / 10) (the C yardstick's rule) for a writer with a message count and 0 for
-     * one bounded only by a duration; an explicit {@code warmup: 0} means none.
-     */
-    static long warmup(PlannedProcess p) {
-        return Math.max(0, p.warmup());
+        // stepping measures nothing (no JIT to warm); a paced or timed writer's warm-up is the plan's count
+        boolean fixed = self.ratePerSecond() > 0 || self.durationNanos() > 0;
+        this.warmupEnd = gate.stepped()
+                ? new WarmupEnd(0, false, self.messages())
+                : new WarmupEnd(self.warmupMinimum(), self.warmupUntilCompiled() && !fixed, self.messages());
+        this.nextCheck = warmupEnd.firstCheck();
     }
 
     /** The seq on the wire of the n-th message (warm-up included). */
     private long wireSeq() {
-        return n < warmup ? n | MessageHeader.WARMUP_FLAG : n - warmup;
+        return (n - seqBase) | seqFlag;
     }
 
     @Override
@@ -75,7 +87,9 @@ final class WriterRole extends AbstractRole {
         long now = System.nanoTime();
         pacer.start(now);
         warmupCalls.start();
+        warmupEnd.start(now);
         startClock(now);
+        if (nextCheck == 0) checkWarmup(); // no warm-up
     }
 
     @Override
@@ -110,22 +124,40 @@ final class WriterRole extends AbstractRole {
         }
         backoff.reset();
         at = -1;
-        if (n < warmup) {
-            if (++n == warmup) warmupCalls.mark();
-            return 1;
-        }
-        if (report.sent == 0) report.firstOpNanos = ts;
         report.lastOpNanos = ts;
-        report.sent++;
-        report.bytesSent += payload.length();
-        n++;
+        report.sent += counting;
+        report.bytesSent += counting * payload.length();
+        if (++n == nextCheck) checkWarmup();
         return 1;
+    }
+
+    /**
+     * With n warm-up messages sent: does the warm-up end here? If so, message n is the first
+     * measured one and the throughput window opens now (a clock read before its claim: the window
+     * holds all of its sending).
+     */
+    private void checkWarmup() {
+        long now = System.nanoTime();
+        if (n > 0) warmupCalls.mark(); // the calls of messages 0..n-1, all warm-up ones
+        long next = warmupEnd.check(n, now);
+        if (next >= 0) {
+            nextCheck = next;
+            return;
+        }
+        nextCheck = Long.MAX_VALUE;
+        warmup = n;
+        seqBase = n;
+        seqFlag = 0;
+        counting = 1;
+        total = self.messages() == Long.MAX_VALUE ? Long.MAX_VALUE : n + self.messages();
+        report.firstOpNanos = now;
     }
 
     @Override
     public void onClose() {
         if (!closed) {
             warmupCalls.fill(report, Math.min(n, warmup));
+            warmupEnd.fill(report);
         }
         super.onClose();
     }

@@ -38,7 +38,7 @@ public final class WorkerCommand {
     static final String TRAINING_MAIN = "ipclab.engine.run.Training";
 
     /**
-     * Flags of every worker, in training and in use. The three {@code CompileCommand}s keep JIT
+     * Flags of every worker, in training and in use. The {@code CompileCommand}s keep JIT
      * compilation out of the measured window (issue 12, bench/README.md "Why a short spin stream
      * was slow"): ipclab's own methods compile in the foreground ({@code BackgroundCompilation}
      * false), so a role's loop waits the few milliseconds its compilation takes, during the writer's
@@ -46,12 +46,14 @@ public final class WorkerCommand {
      * compiler thread, pinned to the same CPU, competes with it; {@link
      * ipclab.engine.channel.Backoff#idle()} is never inlined, so that its rare branches (a clock read
      * every 1024 idle turns, a yield, a park), first taken after the ring loop was compiled, cannot
-     * deoptimise the loop it waits in. {@code quiet} first: CompileCommand otherwise prints to
-     * stdout, the worker's protocol channel. {@code -AOTReplayTraining}: the cache keeps the
-     * classes, but not the training's method profiles, which were gathered with every role on every
-     * channel in one JVM: replayed, they made the role's calls to its ports (poll, claim, publish)
-     * megamorphic, so C2 left them virtual in every worker (PrintInlining: "failed to inline:
-     * virtual call"), where a worker's own profile sees one port class (issue 12, session 4).
+     * deoptimise the loop it waits in; nor is {@code WarmupCalls.after}, whose branch on the kind of
+     * message first goes the other way at a stream's first measured message. {@code quiet} first:
+     * CompileCommand otherwise prints to stdout, the worker's protocol channel. {@code
+     * -AOTReplayTraining}: the cache keeps the classes, but not the training's method profiles,
+     * which were gathered with every role on every channel in one JVM: replayed, they made the
+     * role's calls to its ports (poll, claim, publish) megamorphic, so C2 left them virtual in every
+     * worker (PrintInlining: "failed to inline: virtual call"), where a worker's own profile sees
+     * one port class (issue 12, session 4).
      */
     static final List<String> FLAGS = List.of(
             "--enable-native-access=ALL-UNNAMED",
@@ -62,12 +64,48 @@ public final class WorkerCommand {
             "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=BackgroundCompilation,ipclab.*::*,false",
             "-XX:CompileCommand=dontinline,ipclab.engine.channel.Backoff::idle",
+            "-XX:CompileCommand=dontinline,ipclab.engine.role.WarmupCalls::after",
             "-XX:+UnlockDiagnosticVMOptions",
             "-XX:-AOTReplayTraining");
 
     /** The flags of every worker JVM (for a bench that starts a bare JVM the same way). */
     public static List<String> flags() {
         return FLAGS;
+    }
+
+    /**
+     * What comes before {@code java} on a worker's command line: {@code setpriv --pdeathsig KILL --}
+     * when util-linux's setpriv (2.33 or later) is there, else nothing. setpriv sets the process's
+     * parent-death signal (prctl PR_SET_PDEATHSIG) and execs the JVM, which keeps it; the worker is
+     * then told so ({@code WorkerMain.TIED}) and links no prctl downcall of its own before "ready": in a worker
+     * that was the first FFM link of the JVM, 15-56% of its spawn-to-ready (bench/README.md "Session 4:
+     * start-up"). Without setpriv the worker makes the call itself, as before. For a bench that starts
+     * a bare JVM the same way.
+     */
+    public static List<String> launcher() {
+        return Tie.PREFIX;
+    }
+
+    /** Whether setpriv can tie a worker: checked once per supervisor JVM by running it (a few ms). */
+    private static final class Tie {
+        static final String SETPRIV = "/usr/bin/setpriv";
+        static final List<String> PREFIX = works() ? List.of(SETPRIV, "--pdeathsig", "KILL", "--") : List.of();
+
+        private static boolean works() {
+            if (!Files.isExecutable(Path.of(SETPRIV))) return false;
+            try {
+                Process p = new ProcessBuilder(SETPRIV, "--pdeathsig", "KILL", "--", "/bin/true")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                return p.waitFor() == 0; // an old setpriv without --pdeathsig exits 1
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     private final String java =
@@ -111,7 +149,7 @@ public final class WorkerCommand {
      * @param aot use the AOT cache if there is one (and start building it if there is none)
      */
     public List<String> command(boolean aot, String agentFactory) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(launcher());
         cmd.add(java);
         cmd.addAll(FLAGS);
         if (aot) {
@@ -126,6 +164,7 @@ public final class WorkerCommand {
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(MAIN);
+        if (!launcher().isEmpty()) cmd.add(ipclab.engine.worker.WorkerMain.TIED);
         if (agentFactory != null) cmd.add("--factory=" + agentFactory);
         return cmd;
     }

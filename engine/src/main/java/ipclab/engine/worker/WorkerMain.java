@@ -36,31 +36,37 @@ import java.nio.charset.StandardCharsets;
  * {@code onClose()} (shmdt, close...): those are timed in setupNs and teardownNs instead.
  *
  * Arguments: {@code --reuse} makes a pooled worker (after its report it says "done" and runs the
- * next spec it is sent, see {@link Control}); {@code --factory=<class>} names an {@link AgentFactory} (tests). The AOT cache's
+ * next spec it is sent, see {@link Control}); {@code --tied} says the launcher set the parent-death
+ * signal (see {@link #TIED}); {@code --factory=<class>} names an {@link AgentFactory} (tests). The AOT cache's
  * training ({@code ipclab.engine.run.Training}) drives {@link #run} on threads of its own JVM.
  *
  * <p>Exit status: 0 done, 1 the role failed (an "error" line was sent first), 2 bad arguments
  * or spec, 3 the supervisor vanished, 4 the supervisor sent a line that is not protocol (an
  * "error" line naming it was sent first). With {@value #SUPERVISOR_PID} set, the worker also
- * dies with SIGKILL when its supervisor does (prctl PR_SET_PDEATHSIG). The process's real stdout is kept for the protocol;
+ * dies with SIGKILL when its supervisor does (prctl PR_SET_PDEATHSIG, set by its launcher or, without
+ * {@code --tied}, by the worker itself). The process's real stdout is kept for the protocol;
  * {@code System.out} is pointed at stderr so that a stray print cannot break the protocol.
  */
 public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark(StartupTrace.Phase.MAIN);
         String factoryName = null;
         boolean reuse = false;
+        boolean tied = false;
         for (String a : args) {
             if (a.startsWith("--factory=")) factoryName = a.substring("--factory=".length());
             else if (a.equals(REUSE)) reuse = true;
+            else if (a.equals(TIED)) tied = true;
             else {
-                System.err.println(
-                        "ipclab worker: unknown argument " + a + " (expected --factory=<class> or " + REUSE + ")");
+                System.err.println("ipclab worker: unknown argument " + a + " (expected --factory=<class>, " + REUSE
+                        + " or " + TIED + ")");
                 System.exit(2);
             }
         }
-        dieWithSupervisor();
+        if (!tied) dieWithSupervisor();
+        StartupTrace.mark(StartupTrace.Phase.TIED);
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(
@@ -70,6 +76,14 @@ public final class WorkerMain {
 
     /** The argument of a pooled worker: after each run it says "done" and takes the next spec (see {@link Control}). */
     public static final String REUSE = "--reuse";
+
+    /**
+     * The argument saying that the launcher ({@code setpriv --pdeathsig KILL}, see
+     * ipclab.engine.run.WorkerCommand) already set this process's parent-death signal: the worker
+     * then makes no prctl of its own, nor links one, before "ready". A supervisor that died between
+     * fork and setpriv's prctl (microseconds) leaves a worker that the closed control pipe ends.
+     */
+    public static final String TIED = "--tied";
 
     /**
      * One worker's life on the given lines: the real stdin and stdout in a worker JVM, queues of
@@ -95,7 +109,9 @@ public final class WorkerMain {
                 System.err.println("ipclab worker: no spec on stdin (the first line must be the worker spec)");
                 return 2;
             }
+            StartupTrace.mark(StartupTrace.Phase.SPEC_READ);
             spec = Wire.spec(Wire.parse(first));
+            StartupTrace.mark(StartupTrace.Phase.SPEC_PARSED);
         } catch (Exception e) {
             System.err.println("ipclab worker: cannot read the spec: " + e.getMessage());
             return 2;
@@ -124,6 +140,7 @@ public final class WorkerMain {
         SyscallWindow window = new SyscallWindow();
         try {
             Pinning.apply(spec.self());
+            StartupTrace.mark(StartupTrace.Phase.PINNED);
         } catch (RuntimeException e) {
             System.err.println("ipclab worker: " + e.getMessage());
             try {
@@ -141,10 +158,14 @@ public final class WorkerMain {
                             Class.forName(factoryName).getDeclaredConstructor().newInstance();
             agent = factory.create(spec, gate);
             control.agent(agent);
+            StartupTrace.mark(StartupTrace.Phase.ROLE_MADE);
             long t0 = System.nanoTime();
             agent.onStart();
             started = true;
+            StartupTrace.mark(StartupTrace.Phase.STARTED);
             control.send(Wire.ready(System.nanoTime() - t0));
+            StartupTrace.mark(StartupTrace.Phase.READY_SENT);
+            StartupTrace.write();
             control.awaitGo();
             if (!control.stopped()) {
                 SelfFaults faults = new SelfFaults(spec, control);

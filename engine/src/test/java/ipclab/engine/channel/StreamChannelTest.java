@@ -106,4 +106,30 @@ class StreamChannelTest {
         assertEquals(500, lab.figures.counts().received());
         assertEquals(0, lab.figures.counts().lost());
     }
+
+    /**
+     * The default warm-up (a negative plan count: at least that many, then until the JIT compiler
+     * is quiet) never leaks into the measured figures: the measured messages are exactly the plan's,
+     * the reader saw as many warm-up messages as the writer sent, and the report says how the
+     * warm-up ended.
+     */
+    @Test
+    void anOpenEndedWarmupIsCountedApartAndExplained() throws Exception {
+        long sends0 = Syscalls.count("sendto");
+        ChannelLab lab = new ChannelLab(ChannelLab.socket("sock", SocketDomain.UNIX));
+        lab.procs.add(new ipclab.dsl.plan.PlannedProcess(
+                "w", "w", 1, 0, Role.WRITER, "sock", 800, 0, 256, 0, 0, -100, 0, java.util.List.of()));
+        lab.add("r", Role.READER, 0, 256, 0).run(60);
+        long warmup = lab.report("w").events.get("warmup");
+        assertTrue(warmup >= 100 && warmup <= 10 * 800 + 256, () -> "warm-up " + warmup);
+        assertEquals(warmup, lab.report("r").events.get("warmup"));
+        assertEquals(800 + warmup, Syscalls.count("sendto") - sends0);
+        assertEquals(800, lab.figures.counts().sent());
+        assertEquals(800, lab.figures.counts().received());
+        assertEquals(800L * 256, lab.figures.counts().bytes());
+        assertEquals(0, lab.figures.counts().lost());
+        var events = lab.report("w").events;
+        assertTrue(events.containsKey("warmup-ms"), () -> "" + events);
+        assertTrue(events.containsKey("warmup-capped") ^ events.containsKey("warmup-quiet-ms"), () -> "" + events);
+    }
 }

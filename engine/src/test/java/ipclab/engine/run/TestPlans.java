@@ -15,9 +15,16 @@ import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ObjectKind;
 import ipclab.engine.channel.ObjectLog;
 import ipclab.engine.protocol.ChannelHandle;
+import ipclab.engine.protocol.Wire;
+import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.transport.ChannelKit;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +95,33 @@ final class TestPlans {
             SysvMsgQueue.remove(id);
             log.removed(ObjectKind.MSG, id, "");
         }
+    }
+
+    /**
+     * The spec of the one process of a plan whose channel has no kernel object ({@link NoObjects}):
+     * what a test sends a worker JVM it starts by hand, with {@link TestAgents} for its role.
+     */
+    static WorkerSpec loneSpec(String scenario) {
+        Plan plan = plan(scenario, msgq("c"), Duration.ofSeconds(60), 1000, "forever", 1);
+        PlannedProcess p = plan.processes().getFirst();
+        return new WorkerSpec(
+                p,
+                plan.channel(p.channel()),
+                new NoObjects().create(plan.channel(p.channel()), plan, null),
+                plan.processesOn(p.channel()),
+                plan.seed(),
+                false);
+    }
+
+    /** Sends a worker JVM started by hand its spec and reads its "ready" line; returns its stdout, for more lines. */
+    static BufferedReader sendSpecAwaitReady(Process w, WorkerSpec spec) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.UTF_8));
+        OutputStream in = w.getOutputStream();
+        in.write((Wire.spec(spec) + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        String ready = out.readLine();
+        if (ready == null || !ready.contains("\"ready\"")) throw new AssertionError("ready: " + ready);
+        return out;
     }
 
     /** Makes no kernel object: for roles that use none. */

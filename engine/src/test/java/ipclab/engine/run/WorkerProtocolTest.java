@@ -3,16 +3,11 @@ package ipclab.engine.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ipclab.dsl.plan.Plan;
-import ipclab.dsl.plan.PlannedProcess;
-import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerSpec;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,25 +37,13 @@ class WorkerProtocolTest {
     }
 
     private void assertProtocolError(String bad, String named) throws Exception {
-        Plan plan = TestPlans.plan("proto", TestPlans.msgq("c"), Duration.ofSeconds(60), 1000, "forever", 1);
-        PlannedProcess p = plan.processes().getFirst();
-        WorkerSpec spec = new WorkerSpec(
-                p,
-                plan.channel(p.channel()),
-                new TestPlans.NoObjects().create(plan.channel(p.channel()), plan, null),
-                plan.processesOn(p.channel()),
-                plan.seed(),
-                false);
+        WorkerSpec spec = TestPlans.loneSpec("proto");
         Process w = new ProcessBuilder(WorkerCommand.forThisJvm(state).command(false, TestAgents.class.getName()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
+            BufferedReader out = TestPlans.sendSpecAwaitReady(w, spec);
             OutputStream in = w.getOutputStream();
-            BufferedReader out = new BufferedReader(new InputStreamReader(w.getInputStream(), StandardCharsets.UTF_8));
-            in.write((Wire.spec(spec) + "\n").getBytes(StandardCharsets.UTF_8));
-            in.flush();
-            String ready = out.readLine();
-            assertTrue(ready != null && ready.contains("\"ready\""), "ready: " + ready);
             in.write((bad + "\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
             String error = out.readLine();

@@ -1,5 +1,6 @@
 package ipclab.engine.testkit;
 
+import ipclab.engine.sys.CreatedObjects;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.SysvMsgQueue;
 import ipclab.engine.sys.SysvSemaphore;
@@ -23,7 +24,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Before each test class and each test it takes a {@link SysvSnapshot} and notes the live
  * children; afterwards it reports what is new and still there, <b>removes</b> it (IPC_RMID, or
- * destroying the process) so that one failure does not cascade, and fails with the list. Only
+ * destroying the process) so that one failure does not cascade, and fails with the list.
+ *
+ * <p>A test JVM that is told to stop (SIGTERM, as {@code pkill} or a killed Maven sends it) runs
+ * no {@code afterEach}: a test that made its objects itself, without a run and its registry
+ * (ChannelLab, the transport tests), would leave them where no {@code ipclab clean} can find
+ * them. So the first test also installs {@link Leaks#sweepOnExit}: a shutdown hook that removes
+ * every System V object this JVM made since then and still there. Only
  * this JVM's own objects are considered (see {@link SysvSnapshot#newOwnedSince}): other test
  * runs on the machine are left alone. A child gets {@value #CHILD_GRACE_MS} ms to finish exiting
  * (a test that just destroyed it) before it counts as left behind.
@@ -56,6 +63,7 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback, Bef
     }
 
     private static void remember(ExtensionContext context) {
+        Leaks.sweepOnExit();
         context.getStore(NS).put("before", new Before(SysvSnapshot.take(), liveChildren()));
     }
 
@@ -77,6 +85,45 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback, Bef
     /** Finding and removing leaks, usable without JUnit (the self-test drives it directly). */
     public static final class Leaks {
         private Leaks() {}
+
+        private static final java.util.concurrent.atomic.AtomicBoolean SWEEPING =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
+        /**
+         * Once per JVM: a shutdown hook that removes the System V objects this JVM made (got with
+         * IPC_CREAT, {@link CreatedObjects}) since this call and that are still there, whatever a
+         * stopped test left. A run's own hook may be removing the same objects at the same moment:
+         * whichever comes second gets EINVAL or EIDRM, which is fine.
+         */
+        public static void sweepOnExit() {
+            if (!SWEEPING.compareAndSet(false, true)) return;
+            SysvSnapshot since = SysvSnapshot.take();
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> sweep(since), "leak-guard-exit-sweep"));
+            } catch (IllegalStateException shuttingDown) {
+                // too late to sweep: the JVM is already going down
+            }
+        }
+
+        /**
+         * The exit sweep. The test's own thread goes on while the hooks run, and a run's hook
+         * ({@code ipclab-shutdown}) may hold the JVM for its grace period: sweep again each time
+         * until those are over, so that an object made meanwhile goes too.
+         */
+        private static void sweep(SysvSnapshot since) {
+            for (int round = 0; round < 1200; round++) {
+                for (SysvSnapshot.Row row : SysvSnapshot.take().newOwnedSince(since))
+                    if (CreatedObjects.contains(row.kind(), row.id())) remove(row);
+                boolean runsStopping = Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().equals("ipclab-shutdown") && t.isAlive());
+                if (!runsStopping) return;
+                try {
+                    Thread.sleep(50); // a dying JVM: nothing to wait on but the other hooks
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
 
         /**
          * Removes and describes every object and child process that is new since the snapshot.

@@ -16,49 +16,66 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ipclab itself killed with SIGKILL at random moments, then {@code ipclab clean}: nothing of the
+ * ipclab itself killed at random moments, then {@code ipclab clean}: nothing of the
  * killed runs may be left, over every mechanism (shm ring with semaphores, message queue with its
  * semaphores, FIFO, unix stream socket, a semaphore-guarded shm counter). Each kill aims at a
  * phase — while the registry and the objects are being made, while workers start and attach,
  * mid-run, while the run removes its objects — and lands at a random moment in it.
  *
+ * <p>Two ways to die: SIGKILL of the CLI alone (no shutdown hook runs; the workers follow by
+ * PR_SET_PDEATHSIG), and SIGTERM to the CLI and every worker at once, as {@code pkill -f} or a
+ * session's end does: the CLI's shutdown hook then races the creating thread and workers that
+ * die under it, and must either remove everything or leave the registry record for clean.
+ *
  * <p>What counts as left, after clean: a System V object with this test's key tag
  * ({@code -Dipclab.key.tag}: every key the killed runs made carries it in its upper 16 bits), or
  * a segment whose creator was a killed CLI; a private directory or file of this test's channels
  * (their names carry a random token); a process whose environment names a killed CLI as its
- * supervisor; a run registry file. Zero of each. 12 kills in the suite, 60 under the
- * {@code long} tag; the seed is printed, and {@code -Dipclab.randomkill.seed=N} replays it.
+ * supervisor; a run registry file. Zero of each. 12 SIGKILLs and 10 SIGTERMs in the suite, 60 and
+ * 40 under the {@code long} tag; the seed is printed, and {@code -Dipclab.randomkill.seed=N}
+ * replays it.
  */
 @Tag("e2e")
 @SuppressWarnings("try") // a StateDir works by being open
 class RandomKillTest {
     private static final String[] PHASES = {"creating", "attaching", "mid-run", "cleaning-up"};
 
-    @Test
-    @Timeout(600)
-    void twelveKillsLeaveNothingAfterClean(@TempDir Path tmp) throws Exception {
-        kills(12, tmp);
+    /** How ipclab is made to die. */
+    enum Death {
+        /** SIGKILL to the CLI alone. */
+        KILL,
+        /** SIGTERM to the CLI and all its workers at once. */
+        TERM_TREE
     }
 
-    @Test
+    @ParameterizedTest(name = "{1} x {0}")
+    @CsvSource({"KILL, 12", "TERM_TREE, 10"})
+    @Timeout(600)
+    void killsLeaveNothingAfterClean(Death death, int n, @TempDir Path tmp) throws Exception {
+        kills(n, death, tmp);
+    }
+
+    @ParameterizedTest(name = "{1} x {0}")
+    @CsvSource({"KILL, 60", "TERM_TREE, 40"})
     @Tag("long")
     @Timeout(3600)
-    void sixtyKillsLeaveNothingAfterClean(@TempDir Path tmp) throws Exception {
-        kills(60, tmp);
+    void manyKillsLeaveNothingAfterClean(Death death, int n, @TempDir Path tmp) throws Exception {
+        kills(n, death, tmp);
     }
 
-    private static void kills(int n, Path tmp) throws Exception {
+    private static void kills(int n, Death death, Path tmp) throws Exception {
         long seed = Long.getLong("ipclab.randomkill.seed", System.nanoTime());
         Random r = new Random(seed);
         String token = "rk" + HexFormat.of().toHexDigits((short) r.nextInt());
         int tag = 0x1000 + r.nextInt(0xe000);
-        System.out.println("RandomKillTest: seed " + seed + ", " + n + " kills, key tag 0x" + Integer.toHexString(tag)
-                + ", token " + token);
+        System.out.println("RandomKillTest: seed " + seed + ", " + n + " kills (" + death + "), key tag 0x"
+                + Integer.toHexString(tag) + ", token " + token);
         List<Path> scenarios = scenarios(tmp, token);
         List<String> problems = new ArrayList<>();
         try (StateDir state = new StateDir()) {
@@ -67,7 +84,8 @@ class RandomKillTest {
                 String phase = PHASES[(i / scenarios.size() + i) % PHASES.length];
                 String what = "kill " + (i + 1) + " (" + scenario.getFileName() + ", " + phase + ")";
                 Path logs = Files.createDirectories(tmp.resolve("kill-" + i));
-                Killed k = killDuring(phase, r, state, logs, scenario, tag);
+                Killed k = killDuring(phase, death, r, state, logs, scenario, tag);
+                if (k.problem() != null) problems.add(what + ": " + k.problem());
                 Ipclab clean = Ipclab.run(java.util.Map.of(), "clean");
                 if (clean.code() != 0 || clean.err().contains("Exception"))
                     problems.add(what + ": clean failed\n" + clean);
@@ -89,11 +107,12 @@ class RandomKillTest {
         assertEquals(List.of(), problems, "seed " + seed + " (replay with -Dipclab.randomkill.seed=" + seed + ")");
     }
 
-    record Killed(long cliPid, long atMs) {}
+    /** @param problem the CLI never reached the phase, or did not end by itself after a SIGTERM (its hook hung); or null */
+    record Killed(long cliPid, long atMs, String problem) {}
 
-    /** Starts {@code ipclab run -v}, waits for the phase's sign, then a random moment more, and SIGKILLs it. */
-    private static Killed killDuring(String phase, Random r, StateDir state, Path logs, Path scenario, int tag)
-            throws Exception {
+    /** Starts {@code ipclab run -v}, waits for the phase's sign, then a random moment more, and kills it (see {@link Death}). */
+    private static Killed killDuring(
+            String phase, Death death, Random r, StateDir state, Path logs, Path scenario, int tag) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
@@ -112,9 +131,16 @@ class RandomKillTest {
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
         long t0 = System.nanoTime();
+        long atMs;
+        String problem = null;
         try {
             long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
-            while (p.isAlive() && System.nanoTime() < deadline && !signOf(phase, state.runs(), err)) Thread.sleep(1);
+            boolean reached;
+            while (!(reached = signOf(phase, state.runs(), err)) && p.isAlive() && System.nanoTime() < deadline)
+                Thread.sleep(1);
+            // a CLI that failed before the phase (a broken class path, a bad scenario) proves nothing
+            if (!reached && !signOf(phase, state.runs(), err))
+                problem = "never reached the phase: " + Files.readString(err);
             int extra =
                     switch (phase) {
                         case "creating" ->
@@ -126,12 +152,21 @@ class RandomKillTest {
                     };
             if (extra > 0) p.waitFor(extra, TimeUnit.MILLISECONDS);
         } finally {
+            atMs = (System.nanoTime() - t0) / 1_000_000;
+            if (death == Death.TERM_TREE) {
+                // all at once: the list is taken first, then SIGTERM to each without waiting
+                List<ProcessHandle> tree = new ArrayList<>(List.of(p.toHandle()));
+                tree.addAll(p.toHandle().descendants().toList());
+                for (ProcessHandle h : tree) h.destroy();
+                // the shutdown hook stops the workers, removes the objects, and the CLI exits
+                if (!p.waitFor(90, TimeUnit.SECONDS) && problem == null) problem = "still running 90 s after SIGTERM";
+            }
             p.toHandle().destroyForcibly();
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "SIGKILL ends the CLI");
         }
         // its workers die with it (PR_SET_PDEATHSIG); wait for that, or clean kills what is left
         awaitNoWorkersOf(p.pid(), 30);
-        return new Killed(p.pid(), (System.nanoTime() - t0) / 1_000_000);
+        return new Killed(p.pid(), atMs, problem);
     }
 
     /** Has the run reached the phase? creating: a registry file exists; attaching: a worker was spawned; mid-run: go; cleaning-up: a worker exited. */

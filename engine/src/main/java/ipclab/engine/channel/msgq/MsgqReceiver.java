@@ -27,7 +27,9 @@ import java.util.List;
  * ({@link StepResult#WOULD_BLOCK}, or {@link StepResult#EAGAIN} in nowait mode). Foreign end
  * markers are looked past within the step: taken, held, and put back once the step has found a
  * message, its own marker or nothing else ({@link StepResult#PASSED_ON}: blocked until another
- * process acts on the queue). One step, several calls, because only the whole is an operation
+ * process acts on the queue; in nowait mode {@link StepResult#EAGAIN}, counted as the ENOMSG its
+ * last msgrcv was; either way the step's value is how many foreign markers it looked past). One
+ * step, several calls, because only the whole is an operation
  * that depends on the schedule alone: a marker put back one step and taken again the next lets
  * a scheduler that always prefers this receiver (PCT) pass it on forever, and two receivers each
  * holding the other's marker at the head of the queue would look deadlocked.
@@ -156,7 +158,14 @@ public final class MsgqReceiver implements ReceivePort {
         if (n >= 0) return received(n);
         if (n == -Errno.ENOMSG || n == -Errno.EINTR) {
             gate.mtype(selector);
-            gate.result(StepResult.PASSED_ON);
+            gate.value(markers.size());
+            if (flags == Ipc.IPC_NOWAIT) {
+                // what the call came to, unstepped too: nothing for this receiver, ENOMSG
+                enomsg++;
+                gate.result(StepResult.EAGAIN);
+            } else {
+                gate.result(StepResult.PASSED_ON);
+            }
             return 0;
         }
         gate.result(n == -Errno.EIDRM ? StepResult.EIDRM : StepResult.ERROR);
@@ -167,7 +176,7 @@ public final class MsgqReceiver implements ReceivePort {
     @Override
     public void release() {}
 
-    /** ENOMSG results so far (nowait, nothing matching). */
+    /** ENOMSG results so far (nowait, nothing matching; stepped, also a step that found only others' end markers). */
     public long enomsg() {
         return enomsg;
     }
