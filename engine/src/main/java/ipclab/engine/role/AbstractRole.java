@@ -26,6 +26,8 @@ abstract class AbstractRole implements RoleAgent {
     final WorkerReport report = new WorkerReport();
     /** Spinning on spinning rings ({@code sync: spin, atomic}), parking elsewhere (see {@link Backoff}). */
     final Backoff backoff;
+    /** {@code gate.stepped()}, fixed for the run: tested in idle loops without an interface call. */
+    final boolean stepped;
     /** The calls of the warm-up messages, kept out of the report's syscalls; null for a role without messages. */
     final WarmupCalls warmupCalls;
 
@@ -44,6 +46,7 @@ abstract class AbstractRole implements RoleAgent {
     AbstractRole(WorkerSpec spec, StepGate gate, WarmupCalls warmupCalls) {
         this.spec = spec;
         this.gate = gate;
+        this.stepped = gate.stepped();
         this.warmupCalls = warmupCalls;
         this.backoff = spinning(spec) ? Backoff.spinning() : Backoff.parking();
         report.name = spec.self().name();
@@ -122,7 +125,7 @@ abstract class AbstractRole implements RoleAgent {
      * the next try waits for its grant anyway and no clock may change what happens.
      */
     final void idle() {
-        if (!gate.stepped()) backoff.idle();
+        if (!stepped) backoff.idle();
     }
 
     /**

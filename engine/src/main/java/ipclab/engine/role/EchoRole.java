@@ -2,6 +2,7 @@ package ipclab.engine.role;
 
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SeqLedger;
+import ipclab.engine.channel.Verifier;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
 import java.lang.foreign.MemorySegment;
@@ -9,10 +10,13 @@ import java.lang.foreign.MemorySegment;
 /**
  * Returns every message it receives, byte for byte, until the pinger's end of stream. Verifies
  * (as the channel's {@code verify} says) and records what it got like a reader (so the channel's
- * ledger covers the way there).
+ * ledger covers the way there), after the reply is sent: the check is not part of the round trip.
  */
 final class EchoRole extends RoundTripRole {
     private SeqLedger ledger;
+    /** Checks the copy the echo returned (its send buffer or ring slot); the inherited verifier checks where a message arrived. */
+    private Verifier returned;
+
     private long warmups;
 
     EchoRole(WorkerSpec spec, StepGate gate) {
@@ -22,6 +26,7 @@ final class EchoRole extends RoundTripRole {
     @Override
     public void onStart() {
         super.onStart();
+        returned = new Verifier(spec.channel().verify(), outBuf);
         ledger = new SeqLedger(spec.peers());
     }
 
@@ -30,29 +35,25 @@ final class EchoRole extends RoundTripRole {
         int n = receive(in);
         if (n == 0) return 0;
         long at = in.offset();
-        long now = System.nanoTime();
-        boolean warm = MessageHeader.warmup(MessageHeader.seq(inBuf, at));
-        if (warm) {
-            // the pinger's warm-up round trip: returned, checked by the pinger, never counted
-        } else if (verifier.verify(inBuf, at, in.maxMessage())) {
-            ledger.record(MessageHeader.writer(inBuf, at), MessageHeader.seq(inBuf, at));
-            report.bytesReceived += n;
-            if (report.firstOpNanos == 0) report.firstOpNanos = now;
-            report.lastOpNanos = now;
-        } else {
-            ledger.countCorrupted();
-        }
         long to = -1;
         while (to < 0) {
             to = out.claim();
-            if (stop) return 0;
+            if (stop) {
+                check(verifier, inBuf, at, n);
+                return 0;
+            }
         }
         MemorySegment.copy(inBuf, at, outBuf, to, n);
         in.release();
-        while (!out.publish(n)) {
-            if (stop) return 0;
+        boolean sent;
+        while (!(sent = out.publish(n))) {
+            if (stop) break;
             idle();
         }
+        // checked once the reply is on its way: the echo's own copy (the bytes it returned, which
+        // only it writes until its next claim), so the check costs the round trip nothing
+        boolean warm = check(returned, outBuf, to, n);
+        if (!sent) return 0;
         if (warm) {
             warmups++;
             warmupCalls.mark();
@@ -61,6 +62,28 @@ final class EchoRole extends RoundTripRole {
         report.sent++;
         report.bytesSent += n;
         return 1;
+    }
+
+    /**
+     * Verifies the message of {@code n} bytes at {@code at} of {@code buf} (the verifier's buffer)
+     * and records it in the ledger (a warm-up one is returned, checked by the pinger, never
+     * counted); true for a warm-up.
+     */
+    private boolean check(Verifier v, MemorySegment buf, long at, int n) {
+        if (MessageHeader.warmup(MessageHeader.seq(buf, at))) return true;
+        if (v.verify(buf, at, n)) {
+            ledger.record(MessageHeader.writer(buf, at), MessageHeader.seq(buf, at));
+            report.bytesReceived += n;
+            // no clock read per message (ipcbase's echo reads none): the send time in the header
+            // (CLOCK_MONOTONIC, system-wide) stands for the arrival; the channel's window ends at the
+            // pinger's last reply, which comes later, so the window is the same
+            long sentAt = MessageHeader.timestamp(buf, at);
+            if (report.firstOpNanos == 0) report.firstOpNanos = sentAt;
+            report.lastOpNanos = sentAt;
+        } else {
+            ledger.countCorrupted();
+        }
+        return false;
     }
 
     @Override

@@ -19,6 +19,9 @@ final class PingerRole extends RoundTripRole {
 
     private final PlannedProcess self;
     private Payload payload;
+    /** {@code in.lossy()}, asked once: the wait for a reply tests it on every idle turn. */
+    private boolean lossy;
+
     private Histogram latency;
     private long total;
     private long seq;
@@ -34,12 +37,13 @@ final class PingerRole extends RoundTripRole {
     PingerRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
         this.self = spec.self();
-        this.warmup = gate.stepped() ? 0 : Math.max(0, self.warmup());
+        this.warmup = stepped ? 0 : Math.max(0, self.warmup());
     }
 
     @Override
     public void onStart() {
         super.onStart();
+        lossy = in.lossy();
         payload = new Payload(
                 spec.seed(), self.index(), self.size(), spec.channel().verify(), endpoint.arena());
         latency = histogram();
@@ -66,8 +70,7 @@ final class PingerRole extends RoundTripRole {
         while (!out.publish(payload.length())) {
             if (stop) return 0;
             idle();
-            if (!gate.stepped())
-                payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
+            if (!stepped) payload.restamp(outBuf, at, wire, System.nanoTime()); // stepped: part may be sent already
         }
         if (!warm) {
             report.sent++;
@@ -98,7 +101,7 @@ final class PingerRole extends RoundTripRole {
                 finish();
                 return 0;
             }
-            if (in.lossy() && !gate.stepped() && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
+            if (lossy && !stepped && System.nanoTime() - t0 > LOSSY_REPLY_NANOS) {
                 if (!warm) lostReplies++;
                 if (seq <= Integer.MAX_VALUE) givenUp.set((int) seq); // rare: lossy transports only
                 seq++;

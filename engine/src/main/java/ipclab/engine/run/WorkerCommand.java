@@ -47,8 +47,13 @@ public final class WorkerCommand {
      * ipclab.engine.channel.Backoff#idle()} is never inlined, so that its rare branches (a clock read
      * every 1024 idle turns, a yield, a park), first taken after the ring loop was compiled, cannot
      * deoptimise the loop it waits in; nor is {@code WarmupCalls.after}, whose branch on the kind of
-     * message first goes the other way at a stream's first measured message. {@code quiet} first: CompileCommand otherwise prints to
-     * stdout, the worker's protocol channel.
+     * message first goes the other way at a stream's first measured message. {@code quiet} first:
+     * CompileCommand otherwise prints to stdout, the worker's protocol channel. {@code
+     * -AOTReplayTraining}: the cache keeps the classes, but not the training's method profiles,
+     * which were gathered with every role on every channel in one JVM: replayed, they made the
+     * role's calls to its ports (poll, claim, publish) megamorphic, so C2 left them virtual in every
+     * worker (PrintInlining: "failed to inline: virtual call"), where a worker's own profile sees
+     * one port class (issue 12, session 4).
      */
     static final List<String> FLAGS = List.of(
             "--enable-native-access=ALL-UNNAMED",
@@ -59,7 +64,9 @@ public final class WorkerCommand {
             "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=BackgroundCompilation,ipclab.*::*,false",
             "-XX:CompileCommand=dontinline,ipclab.engine.channel.Backoff::idle",
-            "-XX:CompileCommand=dontinline,ipclab.engine.role.WarmupCalls::after");
+            "-XX:CompileCommand=dontinline,ipclab.engine.role.WarmupCalls::after",
+            "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:-AOTReplayTraining");
 
     /** The flags of every worker JVM (for a bench that starts a bare JVM the same way). */
     public static List<String> flags() {

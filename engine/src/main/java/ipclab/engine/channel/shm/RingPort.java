@@ -16,6 +16,13 @@ abstract class RingPort {
     final StepGate gate;
     final String channel;
     final boolean broadcast;
+    /**
+     * {@code gate.stepped()}, fixed for the port's life. The spin ports test it before every gate
+     * call: a free run then pays one predictable branch, not an interface call that the JIT inlines
+     * only when the call site's type profile names {@link StepGate#FREE} alone (the AOT cache's
+     * training profiles, gathered with both gates, made those calls virtual: issue 12, session 4).
+     */
+    final boolean stepped;
     /** The ring position of the message in hand. */
     long claimed;
     /** The offset of that message's slot in the segment. */
@@ -27,6 +34,7 @@ abstract class RingPort {
         this.gate = gate;
         this.channel = channel;
         this.broadcast = ring.fanout == Fanout.BROADCAST;
+        this.stepped = gate.stepped();
     }
 
     public MemorySegment buffer() {

@@ -23,6 +23,9 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     /** Shared fan-out with one reader: it owns the read cursor and advances it with a release store, no CAS. */
     private final boolean soleReader;
 
+    /** Pauses a poll waits on an unpublished slot before it returns empty (see {@link #awaitSequence}). */
+    static final int READY_SPINS = 32;
+
     /** @param reader this reader's index among the lane's readers (broadcast cursor) */
     public SpinRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
         super(ring, RingDescriptor.readerCursorOffset(ring.lane, reader), gate, channel);
@@ -33,40 +36,57 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     public int poll() {
         long rc = ring.readCursor();
         for (; ; ) {
-            gate.before(StepOp.SLOT_READ, channel);
+            if (stepped) gate.before(StepOp.SLOT_READ, channel);
             long pos = broadcast ? cursor : (long) LONG.getVolatile(seg, rc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
-            gate.slot(pos);
+            if (stepped) gate.slot(pos);
+            else if (seq < pos + 1) seq = awaitSequence(s, pos + 1, seq);
             if (seq == pos + 1) {
                 if (soleReader) LONG.setRelease(seg, rc, pos + 1);
                 if (broadcast || soleReader || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
                     int length = MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
-                    Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
+                    if (stepped) Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
                     return length;
                 }
             } else if (seq < pos + 1) {
                 if (!ring.allWritersDone()) {
-                    gate.result(StepResult.EMPTY);
+                    if (stepped) gate.result(StepResult.EMPTY);
                     return 0;
                 }
                 // every writer published before it counted itself done: look once more
                 seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
                 if (seq == pos + 1) continue;
                 if (broadcast || (long) LONG.getVolatile(seg, rc) == pos) {
-                    gate.result(StepResult.END_OF_STREAM);
+                    if (stepped) gate.result(StepResult.END_OF_STREAM);
                     return -1;
                 }
             }
         }
     }
 
+    /**
+     * Polls the slot's sequence alone, up to {@value #READY_SPINS} times with a CPU pause between,
+     * while it is below {@code ready}; returns the last value read. The message is seen as soon
+     * as ipcbase's bare load-and-pause loop would see it, instead of after a whole turn through
+     * the role, its back-off and the cursor (issue 12, session 4).
+     */
+    private long awaitSequence(long s, long ready, long seq) {
+        for (int i = 0; i < READY_SPINS && seq < ready; i++) {
+            Thread.onSpinWait();
+            seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+        }
+        return seq;
+    }
+
     @Override
     public void release() {
-        gate.before(StepOp.SLOT_RELEASE, channel);
-        gate.slot(claimed);
+        if (stepped) {
+            gate.before(StepOp.SLOT_RELEASE, channel);
+            gate.slot(claimed);
+        }
         long freed = claimed + ring.slots;
         if (broadcast) {
             if ((int) INT.getAndAdd(seg, slot + RingDescriptor.SLOT_REMAINING, -1) == 1) {

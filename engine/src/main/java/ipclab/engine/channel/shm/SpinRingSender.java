@@ -39,11 +39,11 @@ public final class SpinRingSender extends RingWriter implements SendPort {
         long wc = ring.writeCursor();
         backoff.reset();
         for (; ; ) {
-            gate.before(StepOp.SLOT_CLAIM, channel);
+            if (stepped) gate.before(StepOp.SLOT_CLAIM, channel);
             long pos = (long) LONG.getVolatile(seg, wc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
-            gate.slot(pos);
+            if (stepped) gate.slot(pos);
             if (seq == pos) {
                 if (soleWriter) LONG.setRelease(seg, wc, pos + 1);
                 if (soleWriter || (boolean) LONG.compareAndSet(seg, wc, pos, pos + 1)) {
@@ -52,8 +52,11 @@ public final class SpinRingSender extends RingWriter implements SendPort {
                     return s + RingDescriptor.SLOT_MESSAGE;
                 }
             } else if (seq < pos) {
-                gate.result(StepResult.WOULD_BLOCK);
-                if (stop || gate.stepped()) return -1;
+                if (stepped) {
+                    gate.result(StepResult.WOULD_BLOCK);
+                    return -1;
+                }
+                if (stop) return -1;
                 backoff.idle();
             }
         }
@@ -61,9 +64,11 @@ public final class SpinRingSender extends RingWriter implements SendPort {
 
     @Override
     public boolean publish(int length) {
-        gate.before(StepOp.SLOT_PUBLISH, channel);
-        gate.slot(claimed);
-        Steps.message(gate, seg, slot + RingDescriptor.SLOT_MESSAGE, length);
+        if (stepped) {
+            gate.before(StepOp.SLOT_PUBLISH, channel);
+            gate.slot(claimed);
+            Steps.message(gate, seg, slot + RingDescriptor.SLOT_MESSAGE, length);
+        }
         if (broadcast) INT.set(seg, slot + RingDescriptor.SLOT_REMAINING, ring.readers);
         LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, claimed + 1);
         return true;
