@@ -2,6 +2,7 @@ package ipclab.engine.run;
 
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.FaultAction;
+import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedFault;
 import ipclab.engine.channel.Topology;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class FaultInjector {
     /** How long receivers may wait for a stream whose senders are all gone (one killed) before the run winds down. */
     static final long ORPHANED_RECEIVERS_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** How long a remove may wait past its time for the channel's receivers to wait in the kernel. */
+    static final long REMOVE_ALIGN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final RunState state;
     private final RunObjects objects;
@@ -112,10 +115,42 @@ final class FaultInjector {
 
     private String onChannel(PlannedFault f) {
         return switch (f.action()) {
-            case REMOVE -> objects.removeInUse(f.channel());
+            case REMOVE -> {
+                awaitReceiversWaiting(state.plan.channel(f.channel()));
+                yield objects.removeInUse(f.channel());
+            }
             case FILL -> objects.fill(state.plan.channel(f.channel()));
             default -> throw new IllegalStateException(f.action() + " does not act on a channel");
         };
+    }
+
+    /**
+     * A remove is due: on a channel whose receivers block in the kernel (a queue, a ring with
+     * semaphores), waits at most {@link #REMOVE_ALIGN_NANOS} until each live receiver has a thread
+     * blocked in an IPC call. They then see the removal of the object they wait on (EIDRM), as the
+     * remove fault means to show, and not, because the machine's load held one between two calls at
+     * the due time, a call made after it (EINVAL). The report gives the time it was done. Polled: the
+     * kernel tells no one when a thread starts to wait, /proc/PID/task/TID/syscall only shows it.
+     */
+    private void awaitReceiversWaiting(PlannedChannel c) {
+        if (c.type() != ChannelType.MSGQ && c.sync() != Sync.SEMAPHORE) return;
+        long until = System.nanoTime() + REMOVE_ALIGN_NANOS;
+        try {
+            while (System.nanoTime() < until && !receiversWaiting(c.name())) Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean receiversWaiting(String channel) {
+        List<Long> pids = new ArrayList<>();
+        synchronized (state) {
+            for (Worker w : state.workers) {
+                if (w.process.channel().equals(channel) && !Topology.sender(w.process) && !w.exited()) pids.add(w.pid);
+            }
+        }
+        for (long pid : pids) if (Proc.blockedIn(pid) == null) return false;
+        return true;
     }
 
     /**

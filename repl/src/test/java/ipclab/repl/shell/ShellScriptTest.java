@@ -53,7 +53,7 @@ class ShellScriptTest {
         Path report = dir.resolve("java.json");
         String commands = "var s = scenario(\"snippet\").channel(msgq(\"q\"))"
                 + ".process(writer(\"w\").channel(\"q\").messages(200)).process(reader(\"r\").channel(\"q\")).build();"
-                + " /run s; /report --json " + report + "; $last.channels().get(0).received()";
+                + " /run s; /report --json " + report + "; $last.channels().get(0).counts().received()";
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run("repl", "-c", commands);
             assertEquals(0, r.code(), r.toString());
@@ -70,7 +70,9 @@ class ShellScriptTest {
     void lastAndErrReachJavaThatStartsAfterTheRun() throws Exception {
         try (StateDir state = new StateDir()) {
             Ipclab r = Ipclab.run(
-                    "repl", "-c", "/run " + HELLO + "; /nosuch; $last.channels().get(0).received(); $err.getMessage()");
+                    "repl",
+                    "-c",
+                    "/run " + HELLO + "; /nosuch; $last.channels().get(0).counts().received(); $err.getMessage()");
             assertEquals(1, r.code(), "/nosuch failed\n" + r);
             assertTrue(r.out().contains("$1 ==> 1000"), r.out());
             assertTrue(r.out().contains("$2 ==> \"no command /nosuch (/help lists them)\""), r.out());
