@@ -4,6 +4,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
@@ -107,8 +108,8 @@ public final class MsgqReceiver implements ReceivePort {
      * readers' end markers it looked past, if any.
      */
     private int nothingForThisReceiver(StepResult waiting, int markersLookedPast) {
-        gate.mtype(selector);
-        if (markersLookedPast > 0) gate.value(markersLookedPast);
+        gate.number(StepNumber.MTYPE, selector);
+        if (markersLookedPast > 0) gate.number(StepNumber.VALUE, markersLookedPast);
         if (flags == Ipc.IPC_NOWAIT) {
             enomsg++;
             gate.result(StepResult.EAGAIN);
@@ -120,7 +121,7 @@ public final class MsgqReceiver implements ReceivePort {
 
     /** The message in {@code buf}: data, or this receiver's end marker. */
     private int received(long n) {
-        gate.mtype(buf.mtype());
+        gate.number(StepNumber.MTYPE, buf.mtype());
         Steps.message(gate, text, 0, n);
         if (isEnd(n)) {
             gate.result(StepResult.END_OF_STREAM);
