@@ -35,10 +35,14 @@ import java.util.List;
  * as it reads best: the whitespace of a description (and of a default written as a text block) is
  * folded to single spaces, so the reference text is one line whatever the wrapping.
  *
- * <p>Adding a key: a row here (in the order it is written in YAML), the record component of the
- * same name in {@link Scenario}, {@link ChannelSpec} or {@link ProcessSpec}, and a builder method
- * of the same name. {@code KeyTableTest} fails until the three agree; {@code SchemaTest} then
- * says how to regenerate the schema file and the README's reference.
+ * <p>Adding a key: a row here (in the order it is written in YAML) and the record component of the
+ * same name in {@link Scenario}, {@link ChannelSpec}, {@link ProcessSpec} or {@link FaultSpec}. A
+ * channel's, process's or fault's builder gets its setter from the component at build time (the
+ * {@code dsl-processor} module writes {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and
+ * {@code FaultSpecSetters}); a top-level key also needs a method of the same name in
+ * {@link Scenario.Builder}. {@code KeyTableTest} fails
+ * until they agree; {@code SchemaTest} then says how to regenerate the schema file and the
+ * README's reference.
  */
 public enum Key {
     // ---- top level ----
@@ -323,10 +327,22 @@ public enum Key {
 
     /** Where a key is written: at the top, in a channel, in a process, in a fault. */
     public enum Scope {
-        SCENARIO,
-        CHANNEL,
-        PROCESS,
-        FAULT
+        SCENARIO(Scenario.class),
+        CHANNEL(ChannelSpec.class),
+        PROCESS(ProcessSpec.class),
+        FAULT(FaultSpec.class);
+
+        private final Class<? extends Record> record;
+
+        Scope(Class<? extends Record> record) {
+            this.record = record;
+        }
+
+        /** The scope whose keys are the components of {@code record}. */
+        static Scope of(Class<? extends Record> record) {
+            for (Scope s : values()) if (s.record == record) return s;
+            throw new IllegalArgumentException(record.getSimpleName() + " holds no keys");
+        }
     }
 
     private final KeyFacts facts;

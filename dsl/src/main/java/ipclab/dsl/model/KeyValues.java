@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The values of a channel's or a process's keys, by {@link Key}: parsed from YAML text, written
  * back as YAML text, and read from the record component of the key's name. This is what lets a
- * new key be one table row, one record component and one builder method, with no switch to extend.
+ * new key be one table row and one record component (the builder's setter is generated from it),
+ * with no switch to extend.
  */
 final class KeyValues {
     private final Key.Scope scope;
@@ -67,7 +68,8 @@ final class KeyValues {
         }
     }
 
-    private Key keyOf(String component) {
+    /** The key of a record component of this scope ({@code holdFor} is {@code for}'s). */
+    Key keyOf(String component) {
         for (Key k : Key.of(scope)) if (k.component().equals(component)) return k;
         throw new IllegalStateException(record.getSimpleName() + "." + component + " has no key");
     }
