@@ -1,22 +1,13 @@
 package ipclab.dsl.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Generated;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -25,55 +16,26 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /** Writes {@code <Class>Factories} for a class annotated {@link Factories}: see there for what it holds. */
-public final class FactoriesProcessor extends AbstractProcessor {
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Factories.class.getCanonicalName());
+public final class FactoriesProcessor extends SourceWriter {
+    public FactoriesProcessor() {
+        super(Factories.class, "Factories");
     }
 
     @Override
-    public SourceVersion getSupportedSourceVersion() {
-        return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        for (Element e : round.getElementsAnnotatedWith(Factories.class)) write((TypeElement) e);
-        return true;
-    }
-
-    private void write(TypeElement annotated) {
-        String pkg = processingEnv
-                .getElementUtils()
-                .getPackageOf(annotated)
-                .getQualifiedName()
-                .toString();
-        ClassName factories = ClassName.get(pkg, annotated.getSimpleName() + "Factories");
-        TypeSpec.Builder type = TypeSpec.classBuilder(factories)
-                .addJavadoc(
+    boolean fill(TypeElement annotated, ClassName factories, TypeSpec.Builder type) {
+        type.addJavadoc(
                         "A factory per kind of the builders named in {@link $T}'s {@code @Factories}; written by"
                                 + " {@code $L}.\n",
                         annotated,
                         FactoriesProcessor.class.getName())
-                .addAnnotation(AnnotationSpec.builder(Generated.class)
-                        .addMember("value", "$S", FactoriesProcessor.class.getName())
-                        .build())
-                .addOriginatingElement(annotated)
-                .addModifiers(Modifier.ABSTRACT)
                 .addMethod(MethodSpec.constructorBuilder().build());
         for (TypeElement builder : builders(annotated)) {
             ExecutableElement constructor = kindConstructor(builder);
             if (constructor == null) {
-                processingEnv
-                        .getMessager()
-                        .printMessage(
-                                Diagnostic.Kind.ERROR,
-                                builder + " has no public constructor (String name, an enum kind)",
-                                annotated);
-                continue;
+                error(builder + " has no public constructor (String name, an enum kind)", annotated);
+                return false;
             }
             TypeElement kind = (TypeElement)
                     ((DeclaredType) constructor.getParameters().get(1).asType()).asElement();
@@ -89,14 +51,7 @@ public final class FactoriesProcessor extends AbstractProcessor {
                         .build());
             }
         }
-        try {
-            JavaFile.builder(pkg, type.build()).build().writeTo(processingEnv.getFiler());
-        } catch (IOException ex) {
-            processingEnv
-                    .getMessager()
-                    .printMessage(
-                            Diagnostic.Kind.ERROR, "cannot write " + factories + ": " + ex.getMessage(), annotated);
-        }
+        return true;
     }
 
     /** The classes named in the {@code @Factories} of {@code annotated}, read as types (they may not be compiled yet). */

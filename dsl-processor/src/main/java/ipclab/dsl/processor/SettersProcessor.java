@@ -1,96 +1,74 @@
 package ipclab.dsl.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
-import java.io.IOException;
 import java.util.Locale;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Generated;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Writes {@code <Record>Setters} for each record annotated {@link Setters}: see there for what the
  * class holds. A setter's Javadoc sends the reader to the {@code Key} table, the one place that
  * says what the key means, where it applies and its default.
  */
-public final class SettersProcessor extends AbstractProcessor {
+public final class SettersProcessor extends SourceWriter {
     /** The component that names a channel or process: the builder's constructor takes it, no setter. */
     private static final String NAME = "name";
 
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Setters.class.getCanonicalName());
+    public SettersProcessor() {
+        super(Setters.class, "Setters");
+    }
+
+    /** A map or collection component (a scenario's channels, claims) gets no setter: its builder adds to it. */
+    private boolean isCollection(TypeMirror t) {
+        Types types = processingEnv.getTypeUtils();
+        Elements elements = processingEnv.getElementUtils();
+        TypeMirror erased = types.erasure(t);
+        return types.isAssignable(
+                        erased,
+                        types.erasure(
+                                elements.getTypeElement("java.util.Collection").asType()))
+                || types.isAssignable(
+                        erased,
+                        types.erasure(elements.getTypeElement("java.util.Map").asType()));
     }
 
     @Override
-    public SourceVersion getSupportedSourceVersion() {
-        return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        for (Element e : round.getElementsAnnotatedWith(Setters.class)) {
-            if (e.getKind() != ElementKind.RECORD) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@Setters is for records", e);
-                continue;
-            }
-            write((TypeElement) e);
+    boolean fill(TypeElement record, ClassName setters, TypeSpec.Builder type) {
+        if (record.getKind() != ElementKind.RECORD) {
+            error("@Setters is for records", record);
+            return false;
         }
-        return true;
-    }
-
-    private void write(TypeElement record) {
-        String pkg = processingEnv
-                .getElementUtils()
-                .getPackageOf(record)
-                .getQualifiedName()
-                .toString();
+        String pkg = setters.packageName();
         String kind = record.getSimpleName().toString().replace("Spec", "").toLowerCase(Locale.ROOT);
-        ClassName setters = ClassName.get(pkg, record.getSimpleName() + "Setters");
         TypeVariableName b = TypeVariableName.get("B", ParameterizedTypeName.get(setters, TypeVariableName.get("B")));
         ClassName key = ClassName.get(pkg, "Key");
-        TypeSpec.Builder type = TypeSpec.classBuilder(setters)
-                .addJavadoc(
+        type.addJavadoc(
                         "The plain setters of {@link $T.Builder}, one per component of {@link $T}; written by"
                                 + " {@code $L} from the record.\n",
                         record,
                         record,
                         SettersProcessor.class.getName())
-                .addAnnotation(AnnotationSpec.builder(Generated.class)
-                        .addMember("value", "$S", SettersProcessor.class.getName())
-                        .build())
-                .addOriginatingElement(record)
-                .addModifiers(Modifier.ABSTRACT)
                 .addTypeVariable(b)
                 .superclass(ParameterizedTypeName.get(ClassName.get(pkg, "SpecBuilder"), b, ClassName.get(record)));
         boolean named = record.getRecordComponents().stream()
                 .anyMatch(c -> c.getSimpleName().contentEquals(NAME));
         if (named) {
             type.addMethod(MethodSpec.constructorBuilder()
-                            .addJavadoc(
-                                    "A builder of the named $L with its kind ({@code type}, {@code role}) set.\n", kind)
                             .addParameter(String.class, NAME)
-                            .addParameter(key, "kindKey")
-                            .addParameter(Object.class, "kind")
                             .addStatement("super($L, $T.class)", NAME, record)
-                            .addStatement("values.put(kindKey, kind)")
                             .build())
                     .addMethod(MethodSpec.methodBuilder(NAME)
-                            .addJavadoc("The $L's name, as the builder was started: its key in the scenario.\n", kind)
+                            .addJavadoc("The name the builder was started with.\n")
                             .addModifiers(Modifier.PUBLIC)
                             .returns(String.class)
                             .addStatement("return $L", NAME)
@@ -102,7 +80,7 @@ public final class SettersProcessor extends AbstractProcessor {
         }
         for (RecordComponentElement c : record.getRecordComponents()) {
             String component = c.getSimpleName().toString();
-            if (component.equals(NAME)) continue;
+            if (component.equals(NAME) || isCollection(c.asType())) continue;
             TypeName t = TypeName.get(c.asType());
             type.addMethod(MethodSpec.methodBuilder(component)
                     .addJavadoc(
@@ -117,12 +95,6 @@ public final class SettersProcessor extends AbstractProcessor {
                     .addStatement("return put($S, $L)", component, component)
                     .build());
         }
-        try {
-            JavaFile.builder(pkg, type.build()).build().writeTo(processingEnv.getFiler());
-        } catch (IOException ex) {
-            processingEnv
-                    .getMessager()
-                    .printMessage(Diagnostic.Kind.ERROR, "cannot write " + setters + ": " + ex.getMessage(), record);
-        }
+        return true;
     }
 }

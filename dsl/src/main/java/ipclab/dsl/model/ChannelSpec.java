@@ -22,7 +22,8 @@ public record ChannelSpec(
         ByteSize capacity,
         SocketDomain domain,
         Verify verify,
-        Integer sample) {
+        Integer sample)
+        implements Spec<ChannelSpec> {
     /** The YAML keys of a channel, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.CHANNEL);
 
@@ -35,11 +36,6 @@ public record ChannelSpec(
         return new Builder(name, type).from(this);
     }
 
-    /** The value of a key as YAML writes it, or {@code null} when not given. */
-    public String get(String key) {
-        return KeyValues.text(Key.Scope.CHANNEL, this, key, "channel");
-    }
-
     /**
      * Fluent builder; method names are the YAML keys (see {@link Key} for what each means and its
      * default). Start one with {@code Scenarios.shm("ring")}, {@code msgq(..)}, {@code socket(..)} or
@@ -48,7 +44,8 @@ public record ChannelSpec(
      */
     public static final class Builder extends ChannelSpecSetters<Builder> {
         public Builder(String name, ChannelType type) {
-            super(name, Key.TYPE, type);
+            super(name);
+            values.put(Key.TYPE, type);
         }
 
         /** The segment size in bytes. */

@@ -20,7 +20,8 @@ import java.util.List;
  * </pre>
  */
 @Setters
-public record FaultSpec(String process, String channel, FaultAction action, Long after, Duration at, Duration holdFor) {
+public record FaultSpec(String process, String channel, FaultAction action, Long after, Duration at, Duration holdFor)
+        implements Spec<FaultSpec> {
     /** The YAML keys of a fault, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.FAULT);
 
@@ -37,11 +38,6 @@ public record FaultSpec(String process, String channel, FaultAction action, Long
     /** The target as a person reads it: {@code process producer-1} or {@code channel jobs}. */
     public String target() {
         return process != null ? "process " + process : channel != null ? "channel " + channel : "nothing";
-    }
-
-    /** The value of a key as YAML writes it, or {@code null} when not given. */
-    public String get(String key) {
-        return KeyValues.text(Key.Scope.FAULT, this, key, "fault");
     }
 
     /** A builder holding this fault's fields, to change some. */

@@ -36,13 +36,12 @@ import java.util.List;
  * folded to single spaces, so the reference text is one line whatever the wrapping.
  *
  * <p>Adding a key: a row here (in the order it is written in YAML) and the record component of the
- * same name in {@link Scenario}, {@link ChannelSpec}, {@link ProcessSpec} or {@link FaultSpec}. A
- * channel's, process's or fault's builder gets its setter from the component at build time (the
- * {@code dsl-processor} module writes {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and
- * {@code FaultSpecSetters}); a top-level key also needs a method of the same name in
- * {@link Scenario.Builder}. {@code KeyTableTest} fails
- * until they agree; {@code SchemaTest} then says how to regenerate the schema file and the
- * README's reference.
+ * same name in {@link Scenario}, {@link ChannelSpec}, {@link ProcessSpec} or {@link FaultSpec}. The
+ * builders get the key's setter from the component at build time (the {@code dsl-processor} module
+ * writes {@code ScenarioSetters}, {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and
+ * {@code FaultSpecSetters}); only a top-level key that holds a list or a map also needs its adding
+ * method in {@link Scenario.Builder}. {@code KeyTableTest} fails until they agree; {@code SchemaTest}
+ * then says how to regenerate the schema file and the README's reference.
  */
 public enum Key {
     // ---- top level ----

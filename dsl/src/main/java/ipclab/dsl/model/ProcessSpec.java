@@ -23,7 +23,8 @@ public record ProcessSpec(
         Long mtype,
         Long warmup,
         Integer cpu,
-        CpuList cpus) {
+        CpuList cpus)
+        implements Spec<ProcessSpec> {
     /** The YAML keys of a process, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
 
@@ -36,11 +37,6 @@ public record ProcessSpec(
         return new Builder(name, role).from(this);
     }
 
-    /** The value of a key as YAML writes it, or {@code null} when not given. */
-    public String get(String key) {
-        return KeyValues.text(Key.Scope.PROCESS, this, key, "process");
-    }
-
     /**
      * Fluent builder; method names are the YAML keys (see {@link Key} for what each means, where
      * it applies and its default). Start one with {@code Scenarios.writer("producer")},
@@ -50,7 +46,8 @@ public record ProcessSpec(
      */
     public static final class Builder extends ProcessSpecSetters<Builder> {
         public Builder(String name, Role role) {
-            super(name, Key.ROLE, role);
+            super(name);
+            values.put(Key.ROLE, role);
         }
 
         /** Message size in bytes. */

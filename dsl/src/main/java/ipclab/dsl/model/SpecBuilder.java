@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the builders of channels, processes and faults share: the values by {@link Key},
+ * What the builders of scenarios, channels, processes and faults share: the values by {@link Key},
  * {@link #set(String, String)} from YAML text, where each call was written ({@link CallSites}), and
  * {@link #build()}. {@code B} is the concrete builder, returned for chaining; {@code R} the record
  * it builds. The plain setters ({@code slots(int)}, ...) are written at build time from the
- * record's components into {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and
- * {@code FaultSpecSetters} (see {@code ipclab.dsl.processor.Setters}), which extend this class and
+ * record's components into {@code ScenarioSetters}, {@code ChannelSpecSetters},
+ * {@code ProcessSpecSetters} and {@code FaultSpecSetters} (see {@code ipclab.dsl.processor.Setters}), which extend this class and
  * call {@link #put(String, Object)}.
  */
-abstract class SpecBuilder<B extends SpecBuilder<B, R>, R extends Record> {
-    /** The channel's or process's name (the map key), {@code null} for a fault. */
+abstract non-sealed class SpecBuilder<B extends SpecBuilder<B, R>, R extends Record> implements Buildable<R> {
+    /** The scenario's, channel's or process's name, {@code null} for a fault. */
     final String name;
 
     final KeyValues values;
@@ -50,6 +50,7 @@ abstract class SpecBuilder<B extends SpecBuilder<B, R>, R extends Record> {
     }
 
     /** The record of these values; the record's own check fails with a message for the user. */
+    @Override
     public R build() {
         return CallSites.attach(values.<R>build(name), sites);
     }

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The key table, the records and their builders agree (a channel's, a process's and a fault's
- * setters are generated from the record's components), and the defaults the table states are the planner's.
+ * The key table, the records and their builders agree (the builders' setters are generated from
+ * the records' components), and the defaults the table states are the planner's.
  */
 class KeyTableTest {
     static final Map<Key.Scope, Class<? extends Record>> RECORDS = Map.of(
