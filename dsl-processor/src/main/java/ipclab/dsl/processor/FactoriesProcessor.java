@@ -54,7 +54,7 @@ public final class FactoriesProcessor extends SourceWriter {
         return true;
     }
 
-    /** The classes named in the {@code @Factories} of {@code annotated}, read as types (they may not be compiled yet). */
+    /** The classes named in {@code annotated}'s {@code @Factories}, read as types (they may not be compiled yet). */
     private List<TypeElement> builders(TypeElement annotated) {
         for (AnnotationMirror m : annotated.getAnnotationMirrors()) {
             if (!((TypeElement) m.getAnnotationType().asElement())

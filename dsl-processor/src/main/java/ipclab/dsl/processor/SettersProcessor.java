@@ -53,7 +53,7 @@ public final class SettersProcessor extends SourceWriter {
         TypeVariableName b = TypeVariableName.get("B", ParameterizedTypeName.get(setters, TypeVariableName.get("B")));
         ClassName key = ClassName.get(pkg, "Key");
         type.addJavadoc(
-                        "The plain setters of {@link $T.Builder}, one per component of {@link $T}; written by"
+                        "The plain setters of {@link $T.Builder}, one per plain component of {@link $T}; written by"
                                 + " {@code $L} from the record.\n",
                         record,
                         record,

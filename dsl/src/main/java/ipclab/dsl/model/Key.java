@@ -372,12 +372,18 @@ public enum Key {
         return facts.scope();
     }
 
-    /** The key as YAML writes it (and the record component and builder method of the same name, but see {@link #component()}). */
+    /**
+     * The key as YAML writes it (and the record component and builder method of the same name, but
+     * see {@link #component()}).
+     */
     public String yaml() {
         return facts.yaml();
     }
 
-    /** The record component (and builder method) of the key: its YAML name, but {@code holdFor} for {@code for}, a Java keyword. */
+    /**
+     * The record component (and builder method) of the key: its YAML name, but {@code holdFor} for
+     * {@code for}, a Java keyword.
+     */
     public String component() {
         return facts.component();
     }

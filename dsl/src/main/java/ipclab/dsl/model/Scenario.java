@@ -181,7 +181,7 @@ public record Scenario(
             return this;
         }
 
-        /** Adds comparative claims weighed after the sweep, e.g. {@code "shm-spin beats msgq in latency up to 4KiB"}. */
+        /** Adds comparative claims weighed after the sweep, e.g. {@code "shm-spin beats msgq in latency"}. */
         public Builder compare(String... claims) {
             for (String claim : claims) append(compare, "compare", claim);
             return this;

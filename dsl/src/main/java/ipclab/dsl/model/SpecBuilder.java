@@ -4,13 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the builders of scenarios, channels, processes and faults share: the values by {@link Key},
- * {@link #set(String, String)} from YAML text, where each call was written ({@link CallSites}), and
- * {@link #build()}. {@code B} is the concrete builder, returned for chaining; {@code R} the record
- * it builds. The plain setters ({@code slots(int)}, ...) are written at build time from the
- * record's components into {@code ScenarioSetters}, {@code ChannelSpecSetters},
- * {@code ProcessSpecSetters} and {@code FaultSpecSetters} (see {@code ipclab.dsl.processor.Setters}), which extend this class and
- * call {@link #put(String, Object)}.
+ * What the builders of scenarios, channels, processes and faults share: the values by
+ * {@link Key}, {@link #set(String, String)} from YAML text, where each call was written
+ * ({@link CallSites}), and {@link #build()}. {@code B} is the concrete builder, returned for
+ * chaining; {@code R} the record it builds. The plain setters ({@code slots(int)}, ...) are
+ * written at build time from the record's components into {@code ScenarioSetters},
+ * {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and {@code FaultSpecSetters} (see
+ * {@code ipclab.dsl.processor.Setters}), which extend this class and call
+ * {@link #put(String, Object)}.
  */
 abstract non-sealed class SpecBuilder<B extends SpecBuilder<B, R>, R extends Record> implements Buildable<R> {
     /** The scenario's, channel's or process's name, {@code null} for a fault. */
