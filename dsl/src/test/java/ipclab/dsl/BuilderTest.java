@@ -220,5 +220,10 @@ class BuilderTest {
         assertEquals(List.of("jobs", "ring", "p"), List.copyOf(more.channels().keySet()));
         assertEquals(2, more.expect().size());
         assertEquals(1, mixed.expect().size(), "the record's lists are copies, not the builder's");
+        assertEquals(7L, scenario("x").set("seed", "7").build().seed());
+        assertEquals(
+                "the scenario key 'channels' is not set from text; the builder has a method for it",
+                assertThrows(IllegalArgumentException.class, () -> scenario("x").set("channels", "q"))
+                        .getMessage());
     }
 }

@@ -105,7 +105,11 @@ final class KeyValues {
             throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: "
                     + String.join(", ", names) + Suggestions.didYouMean(key, names));
         }
-        values.put(k, parse(k, text, componentType(record, k.component())));
+        Class<?> as = componentType(record, k.component());
+        if (k.component().equals("name") || Collection.class.isAssignableFrom(as) || Map.class.isAssignableFrom(as))
+            throw new IllegalArgumentException(
+                    "the " + what + " key '" + key + "' is not set from text; the builder has a method for it");
+        values.put(k, parse(k, text, as));
     }
 
     /** The value of a key as YAML writes it, or {@code null} when not given. */
