@@ -4,6 +4,9 @@ import static ipclab.dsl.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.FaultSpec;
+import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.yaml.ScenarioWriter;
 import java.util.List;
@@ -192,5 +195,35 @@ class BuilderTest {
                 plan.faults().stream().map(f -> f.describe()).toList());
         assertEquals(1_000_000, plan.processes().get(2).delayNanos());
         assertEquals(true, plan.faulted("jobs"));
+    }
+
+    @Test
+    void aSpecOrItsBuilderIsTakenAlikeAndToBuilderKeepsEverything() {
+        ChannelSpec jobs = msgq("jobs").mode(NOWAIT).build();
+        ProcessSpec reader = reader("consumer").channel("jobs").build();
+        Scenario mixed = scenario("mixed")
+                .channels(jobs, shm("ring"))
+                .processes(writer("producer").channel("jobs"), reader)
+                .faults(faultOn("producer").action(KILL).after(10))
+                .fault(faultOnChannel("jobs").action(REMOVE).at(ms(5)))
+                .fault(FaultSpec.process("consumer").action(STOP).build())
+                .expect("consumer.received >= 0")
+                .build();
+        assertEquals(List.of("jobs", "ring"), List.copyOf(mixed.channels().keySet()));
+        assertEquals(reader, mixed.processes().get("consumer"));
+        assertEquals(3, mixed.faults().size());
+        assertEquals(mixed, mixed.toBuilder().build());
+        Scenario more = mixed.toBuilder()
+                .channel(pipe("p"))
+                .expect("producer.sent >= 0")
+                .build();
+        assertEquals(List.of("jobs", "ring", "p"), List.copyOf(more.channels().keySet()));
+        assertEquals(2, more.expect().size());
+        assertEquals(1, mixed.expect().size(), "the record's lists are copies, not the builder's");
+        assertEquals(7L, scenario("x").set("seed", "7").build().seed());
+        assertEquals(
+                "the scenario key 'channels' is not set from text; the builder has a method for it",
+                assertThrows(IllegalArgumentException.class, () -> scenario("x").set("channels", "q"))
+                        .getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package ipclab.dsl.model;
 
+import ipclab.dsl.processor.Setters;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * what its author wrote. {@code name} is the key under {@code channels:}; every other component
  * is the YAML key of the same name, described (with where it applies and its default) in {@link Key}.
  */
+@Setters
 public record ChannelSpec(
         String name,
         ChannelType type,
@@ -20,7 +22,8 @@ public record ChannelSpec(
         ByteSize capacity,
         SocketDomain domain,
         Verify verify,
-        Integer sample) {
+        Integer sample)
+        implements Spec<ChannelSpec> {
     /** The YAML keys of a channel, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.CHANNEL);
 
@@ -33,74 +36,26 @@ public record ChannelSpec(
         return new Builder(name, type).from(this);
     }
 
-    /** The value of a key as YAML writes it, or {@code null} when not given. */
-    public String get(String key) {
-        return KeyValues.text(Key.Scope.CHANNEL, this, key, "channel");
-    }
-
     /**
      * Fluent builder; method names are the YAML keys (see {@link Key} for what each means and its
-     * default). Start one with {@code Scenarios.shm("ring")}, {@code msgq(..)}, {@code socket(..)} or {@code pipe(..)}.
+     * default). Start one with {@code Scenarios.shm("ring")}, {@code msgq(..)}, {@code socket(..)} or
+     * {@code pipe(..)}. The setter of each key is generated from the record's components
+     * ({@code ChannelSpecSetters}); this class adds the overloads that take plain numbers.
      */
-    public static final class Builder extends SpecBuilder<Builder> {
+    public static final class Builder extends ChannelSpecSetters<Builder> {
         public Builder(String name, ChannelType type) {
-            super(name, ChannelSpec.class, Key.TYPE, type);
+            super(name);
+            values.put(Key.TYPE, type);
         }
 
-        public Builder type(ChannelType t) {
-            return put(Key.TYPE, t);
-        }
-
-        public Builder size(ByteSize s) {
-            return put(Key.SEGMENT_SIZE, s);
-        }
         /** The segment size in bytes. */
         public Builder size(long bytes) {
             return size(ByteSize.of(bytes));
         }
 
-        public Builder slots(int n) {
-            return put(Key.SLOTS, n);
-        }
-
-        public Builder sync(Sync s) {
-            return put(Key.SYNC, s);
-        }
-
-        public Builder fanout(Fanout f) {
-            return put(Key.FANOUT, f);
-        }
-
-        public Builder remove(Removal r) {
-            return put(Key.REMOVE, r);
-        }
-
-        public Builder mode(QueueMode m) {
-            return put(Key.MODE, m);
-        }
-
-        public Builder capacity(ByteSize c) {
-            return put(Key.CAPACITY, c);
-        }
         /** msg_qbytes in bytes. */
         public Builder capacity(long bytes) {
             return capacity(ByteSize.of(bytes));
-        }
-
-        public Builder domain(SocketDomain d) {
-            return put(Key.DOMAIN, d);
-        }
-
-        public Builder verify(Verify v) {
-            return put(Key.VERIFY, v);
-        }
-
-        public Builder sample(int n) {
-            return put(Key.SAMPLE, n);
-        }
-
-        public ChannelSpec build() {
-            return CallSites.attach(values.<ChannelSpec>build(name()), sites);
         }
     }
 }

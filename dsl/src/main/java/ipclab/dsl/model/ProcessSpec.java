@@ -1,5 +1,6 @@
 package ipclab.dsl.model;
 
+import ipclab.dsl.processor.Setters;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * {@code name} is the key under {@code processes:}; every other component is the YAML key of the
  * same name, described (with where it applies and its default) in {@link Key}.
  */
+@Setters
 public record ProcessSpec(
         String name,
         Role role,
@@ -21,7 +23,8 @@ public record ProcessSpec(
         Long mtype,
         Long warmup,
         Integer cpu,
-        CpuList cpus) {
+        CpuList cpus)
+        implements Spec<ProcessSpec> {
     /** The YAML keys of a process, in the order they are written (from {@link Key}). */
     public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
 
@@ -34,83 +37,32 @@ public record ProcessSpec(
         return new Builder(name, role).from(this);
     }
 
-    /** The value of a key as YAML writes it, or {@code null} when not given. */
-    public String get(String key) {
-        return KeyValues.text(Key.Scope.PROCESS, this, key, "process");
-    }
-
     /**
      * Fluent builder; method names are the YAML keys (see {@link Key} for what each means, where
      * it applies and its default). Start one with {@code Scenarios.writer("producer")},
-     * {@code reader(..)}, {@code pinger(..)}, {@code echo(..)} or {@code incrementer(..)}.
+     * {@code reader(..)}, {@code pinger(..)}, {@code echo(..)} or {@code incrementer(..)}. The
+     * setter of each key is generated from the record's components ({@code ProcessSpecSetters});
+     * this class adds the overloads that take plain numbers or CPU numbers.
      */
-    public static final class Builder extends SpecBuilder<Builder> {
+    public static final class Builder extends ProcessSpecSetters<Builder> {
         public Builder(String name, Role role) {
-            super(name, ProcessSpec.class, Key.ROLE, role);
+            super(name);
+            values.put(Key.ROLE, role);
         }
 
-        public Builder role(Role r) {
-            return put(Key.ROLE, r);
-        }
-
-        public Builder channel(String c) {
-            return put(Key.CHANNEL_NAME, c);
-        }
-
-        public Builder replicas(int n) {
-            return put(Key.REPLICAS, n);
-        }
-
-        public Builder messages(long n) {
-            return put(Key.MESSAGES, n);
-        }
-
-        public Builder duration(Duration d) {
-            return put(Key.DURATION, d);
-        }
-
-        public Builder size(ByteSize s) {
-            return put(Key.MESSAGE_SIZE, s);
-        }
         /** Message size in bytes. */
         public Builder size(long bytes) {
             return size(ByteSize.of(bytes));
         }
 
-        public Builder rate(Rate r) {
-            return put(Key.RATE, r);
-        }
         /** Messages per second. */
         public Builder rate(long perSecond) {
             return rate(Rate.perSecond(perSecond));
         }
-        /** Reader or echo: how long each message is held before the next is taken (a slow consumer). */
-        public Builder delay(Duration d) {
-            return put(Key.DELAY, d);
-        }
 
-        public Builder mtype(long t) {
-            return put(Key.MTYPE, t);
-        }
-
-        public Builder warmup(long n) {
-            return put(Key.WARMUP, n);
-        }
-        /** The one CPU the process runs on. */
-        public Builder cpu(int c) {
-            return put(Key.CPU, c);
-        }
-
-        public Builder cpus(CpuList c) {
-            return put(Key.CPUS, c);
-        }
         /** The CPUs the process may run on. */
         public Builder cpus(Integer... c) {
             return cpus(CpuList.of(c));
-        }
-
-        public ProcessSpec build() {
-            return CallSites.attach(values.<ProcessSpec>build(name()), sites);
         }
     }
 }

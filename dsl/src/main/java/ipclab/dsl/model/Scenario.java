@@ -1,5 +1,6 @@
 package ipclab.dsl.model;
 
+import ipclab.dsl.processor.Setters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.function.Function;
 
 /**
  * A scenario: channels, the processes that use them, optional sweep and claims. Immutable; maps
@@ -21,6 +23,7 @@ import java.util.SequencedMap;
  * @param compare comparative claims weighed after the whole sweep, as written (e.g. {@code shm-sem beats msgq in throughput from 16KiB up})
  * @param faults faults injected on purpose, in the order written
  */
+@Setters
 public record Scenario(
         String name,
         String description,
@@ -46,16 +49,16 @@ public record Scenario(
         expect = expect == null ? List.of() : List.copyOf(expect);
         compare = compare == null ? List.of() : List.copyOf(compare);
         faults = faults == null ? List.of() : List.copyOf(faults);
-        for (var e : channels.entrySet()) {
-            if (!e.getKey().equals(e.getValue().name()))
-                throw new IllegalArgumentException(
-                        "channel key " + e.getKey() + " != name " + e.getValue().name());
-        }
-        for (var e : processes.entrySet()) {
-            if (!e.getKey().equals(e.getValue().name()))
-                throw new IllegalArgumentException(
-                        "process key " + e.getKey() + " != name " + e.getValue().name());
-        }
+        requireKeysAreNames(channels, "channel", ChannelSpec::name);
+        requireKeysAreNames(processes, "process", ProcessSpec::name);
+    }
+
+    /** Each channel or process is held under its own name. */
+    private static <S> void requireKeysAreNames(Map<String, S> specs, String what, Function<S, String> nameOf) {
+        specs.forEach((key, spec) -> {
+            if (!key.equals(nameOf.apply(spec)))
+                throw new IllegalArgumentException(what + " key " + key + " != name " + nameOf.apply(spec));
+        });
     }
 
     /** Without repeat and comparative claims: the shape of a scenario before they existed. */
@@ -110,18 +113,7 @@ public record Scenario(
 
     /** A builder holding this scenario, to change some of it. */
     public Builder toBuilder() {
-        Builder b = new Builder(name);
-        b.description = description;
-        b.seed = seed;
-        b.timeout = timeout;
-        b.channels.putAll(channels);
-        b.processes.putAll(processes);
-        b.sweep.putAll(sweep);
-        b.repeat = repeat;
-        b.expect.addAll(expect);
-        b.compare.addAll(compare);
-        b.faults.addAll(faults);
-        return b;
+        return new Builder(name).from(this);
     }
 
     private static <V> SequencedMap<String, V> frozen(Map<String, V> m) {
@@ -129,71 +121,46 @@ public record Scenario(
         return Collections.unmodifiableSequencedMap(new LinkedHashMap<>(m));
     }
 
-    /** Fluent builder; method names are the YAML keys. */
-    public static final class Builder {
-        private final String name;
-        private String description;
-        private Long seed;
-        private Duration timeout;
-        private final SequencedMap<String, ChannelSpec> channels = new LinkedHashMap<>();
-        private final SequencedMap<String, ProcessSpec> processes = new LinkedHashMap<>();
-        private final SequencedMap<String, List<String>> sweep = new LinkedHashMap<>();
-        private Integer repeat;
-        private final List<String> expect = new ArrayList<>();
-        private final Map<String, CallSites.Site> sites = new LinkedHashMap<>();
-        private final List<String> compare = new ArrayList<>();
-        private final List<FaultSpec> faults = new ArrayList<>();
+    /**
+     * Fluent builder; method names are the YAML keys. The setters of the plain keys
+     * ({@code description}, {@code seed}, {@code timeout}, {@code repeat}) are generated from the
+     * record's components ({@code ScenarioSetters}); this class adds channels, processes, sweeps,
+     * claims and faults, each noting where it was written.
+     */
+    public static final class Builder extends ScenarioSetters<Builder> {
+        private final SequencedMap<String, ChannelSpec> channels = collects(Key.CHANNELS, new LinkedHashMap<>());
+        private final SequencedMap<String, ProcessSpec> processes = collects(Key.PROCESSES, new LinkedHashMap<>());
+        private final SequencedMap<String, List<String>> sweep = collects(Key.SWEEP, new LinkedHashMap<>());
+        private final List<String> expect = collects(Key.EXPECT, new ArrayList<>());
+        private final List<String> compare = collects(Key.COMPARE, new ArrayList<>());
+        private final List<FaultSpec> faults = collects(Key.FAULTS, new ArrayList<>());
 
         public Builder(String name) {
-            this.name = name;
-            CallSites.note(sites, "");
+            super(name);
             CallSites.note(sites, "name");
         }
 
-        /** The keys' meanings and defaults: {@link Key}. */
-        public Builder description(String text) {
-            this.description = text;
-            CallSites.note(sites, "description");
+        /** Adds a channel, built or a builder; its name must be new. */
+        public Builder channel(Buildable<ChannelSpec> c) {
+            return channels(c);
+        }
+
+        /** Adds channels, built or builders; each name must be new. */
+        @SafeVarargs
+        public final Builder channels(Buildable<ChannelSpec>... cs) {
+            for (var c : cs) add(channels, "channels", "channel", ChannelSpec::name, c.build());
             return this;
         }
 
-        public Builder seed(long s) {
-            this.seed = s;
-            CallSites.note(sites, "seed");
-            return this;
+        /** Adds a process (group), built or a builder; its name must be new. */
+        public Builder process(Buildable<ProcessSpec> p) {
+            return processes(p);
         }
 
-        public Builder timeout(Duration t) {
-            this.timeout = t;
-            CallSites.note(sites, "timeout");
-            return this;
-        }
-
-        /** Adds a channel; its name must be new. */
-        public Builder channel(ChannelSpec c) {
-            return add(channels, "channels", "channel", c.name(), c);
-        }
-
-        public Builder channel(ChannelSpec.Builder c) {
-            return channel(c.build());
-        }
-        /** Adds several channels. */
-        public Builder channels(ChannelSpec.Builder... cs) {
-            for (var c : cs) channel(c);
-            return this;
-        }
-
-        /** Adds a process (group); its name must be new. */
-        public Builder process(ProcessSpec p) {
-            return add(processes, "processes", "process", p.name(), p);
-        }
-
-        public Builder process(ProcessSpec.Builder p) {
-            return process(p.build());
-        }
-        /** Adds several processes. */
-        public Builder processes(ProcessSpec.Builder... ps) {
-            for (var p : ps) process(p);
+        /** Adds processes (groups), built or builders; each name must be new. */
+        @SafeVarargs
+        public final Builder processes(Buildable<ProcessSpec>... ps) {
+            for (var p : ps) add(processes, "processes", "process", ProcessSpec::name, p.build());
             return this;
         }
 
@@ -214,68 +181,51 @@ public record Scenario(
             return this;
         }
 
-        /** Runs each combination {@code n} times; figures become medians with min and max, noisy ones marked. */
-        public Builder repeat(int n) {
-            this.repeat = n;
-            CallSites.note(sites, "repeat");
-            return this;
-        }
-
-        /** Adds comparative claims weighed after the sweep, e.g. {@code "shm-spin beats msgq in latency up to 4KiB"}. */
+        /** Adds comparative claims weighed after the sweep, e.g. {@code "shm-spin beats msgq in latency"}. */
         public Builder compare(String... claims) {
-            for (int i = 0; i < claims.length; i++) CallSites.note(sites, "compare[" + (compare.size() + i) + "]");
-            compare.addAll(List.of(claims));
+            for (String claim : claims) append(compare, "compare", claim);
             return this;
         }
 
         /** Adds claims checked after the run, e.g. {@code "consumer.received == producer.sent"}. */
         public Builder expect(String... claims) {
-            for (int i = 0; i < claims.length; i++) CallSites.note(sites, "expect[" + (expect.size() + i) + "]");
-            expect.addAll(List.of(claims));
+            for (String claim : claims) append(expect, "expect", claim);
             return this;
         }
 
         /**
-         * Adds faults injected on purpose, e.g.
+         * Adds faults injected on purpose, built or builders, e.g.
          * {@code faults(FaultSpec.process("producer").action(KILL).after(1000), FaultSpec.channel("q").action(REMOVE).at(ms(500)))}.
          */
-        public Builder faults(FaultSpec.Builder... fs) {
-            for (var f : fs) {
-                CallSites.note(sites, "faults[" + faults.size() + "]");
-                faults.add(f.build());
-            }
-            return this;
-        }
-        /** Adds one fault. */
-        public Builder fault(FaultSpec f) {
-            CallSites.note(sites, "faults[" + faults.size() + "]");
-            faults.add(f);
+        @SafeVarargs
+        public final Builder faults(Buildable<FaultSpec>... fs) {
+            for (var f : fs) append(faults, "faults", f.build());
             return this;
         }
 
-        public Scenario build() {
-            return CallSites.attach(
-                    new Scenario(
-                            name,
-                            description,
-                            seed,
-                            timeout,
-                            channels,
-                            processes,
-                            sweep,
-                            repeat,
-                            expect,
-                            compare,
-                            faults),
-                    sites);
+        /** Adds one fault, built or a builder. */
+        public Builder fault(Buildable<FaultSpec> f) {
+            return faults(f);
+        }
+
+        /** A map or list this builder adds to; {@link #build()} hands it to the record, which copies it. */
+        private <C> C collects(Key k, C empty) {
+            values.put(k, empty);
+            return empty;
+        }
+
+        /** Appends an item to a list, noting where it was written ({@code expect[2]}). */
+        private <T> void append(List<T> into, String section, T item) {
+            CallSites.note(sites, section + "[" + into.size() + "]");
+            into.add(item);
         }
 
         /** Adds a channel or process under its new name, with where it was written ({@code channels.NAME...}). */
-        private <S> Builder add(Map<String, S> into, String section, String what, String name, S spec) {
+        private <S> void add(Map<String, S> into, String section, String what, Function<S, String> nameOf, S spec) {
+            String name = nameOf.apply(spec);
             if (into.putIfAbsent(name, spec) != null)
                 throw new IllegalArgumentException(what + " " + name + " is defined twice");
             adopt(section + "." + name, spec);
-            return this;
         }
 
         /** A channel's or process's sites under its path; where it was added when it has none of its own. */

@@ -1,19 +1,29 @@
 package ipclab.dsl.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * What the channel and process builders share: the name, the values by {@link Key}, and
- * {@link #set(String, String)} from YAML text. {@code B} is the concrete builder, returned for chaining.
+ * What the builders of scenarios, channels, processes and faults share: the values by
+ * {@link Key}, {@link #set(String, String)} from YAML text, where each call was written
+ * ({@link CallSites}), and {@link #build()}. {@code B} is the concrete builder, returned for
+ * chaining; {@code R} the record it builds. The plain setters ({@code slots(int)}, ...) are
+ * written at build time from the record's components into {@code ScenarioSetters},
+ * {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and {@code FaultSpecSetters} (see
+ * {@code ipclab.dsl.processor.Setters}), which extend this class and call
+ * {@link #put(String, Object)}.
  */
-abstract sealed class SpecBuilder<B extends SpecBuilder<B>> permits ChannelSpec.Builder, ProcessSpec.Builder {
-    private final String name;
+abstract non-sealed class SpecBuilder<B extends SpecBuilder<B, R>, R extends Record> implements Buildable<R> {
+    /** The scenario's, channel's or process's name, {@code null} for a fault. */
+    final String name;
+
     final KeyValues values;
     /** Where this builder and each of its keys were written ({@link CallSites}); "" is the builder itself. */
-    final java.util.Map<String, CallSites.Site> sites = new java.util.LinkedHashMap<>();
+    final Map<String, CallSites.Site> sites = new LinkedHashMap<>();
 
-    /** A builder of {@code record}'s values with its kind ({@code type} or {@code role}) set. */
-    SpecBuilder(String name, Class<? extends Record> record, Key kindKey, Object kind) {
+    SpecBuilder(String name, Class<R> record) {
         this.name = name;
-        this.values = new KeyValues(kindKey.scope(), record).put(kindKey, kind);
+        this.values = new KeyValues(Key.Scope.of(record), record);
         CallSites.note(sites, "");
     }
 
@@ -23,20 +33,27 @@ abstract sealed class SpecBuilder<B extends SpecBuilder<B>> permits ChannelSpec.
         return self();
     }
 
-    public String name() {
-        return name;
-    }
-
     /** Sets a key from its YAML text ({@code size}, {@code "4KiB"}); the exception's message is for the user. */
     public B set(String key, String text) {
         values.set(key, text);
         return self();
     }
 
+    /** Sets the key of a record component ({@code "size"}): what the generated setters call. */
+    B put(String component, Object value) {
+        return put(values.keyOf(component), value);
+    }
+
     B put(Key k, Object value) {
         values.put(k, value);
         CallSites.note(sites, k.yaml());
         return self();
+    }
+
+    /** The record of these values; the record's own check fails with a message for the user. */
+    @Override
+    public R build() {
+        return CallSites.attach(values.<R>build(name), sites);
     }
 
     @SuppressWarnings("unchecked")

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The key table, the records and their builders agree, and the defaults the table states are the planner's. */
+/**
+ * The key table, the records and their builders agree (the builders' setters are generated from
+ * the records' components), and the defaults the table states are the planner's.
+ */
 class KeyTableTest {
     static final Map<Key.Scope, Class<? extends Record>> RECORDS = Map.of(
             Key.Scope.SCENARIO,
@@ -55,6 +58,20 @@ class KeyTableTest {
                         .map(Method::getName)
                         .anyMatch(k.component()::equals);
                 assertTrue(method, scope + " builder has no method " + k.component());
+            }
+        }
+    }
+
+    @Test
+    void everyChannelProcessAndFaultComponentHasAGeneratedSetterOfItsTypeUnboxed() throws NoSuchMethodException {
+        for (Key.Scope scope : List.of(Key.Scope.CHANNEL, Key.Scope.PROCESS, Key.Scope.FAULT)) {
+            for (RecordComponent c : RECORDS.get(scope).getRecordComponents()) {
+                if (c.getName().equals("name")) continue;
+                Class<?> type =
+                        c.getType() == Integer.class ? int.class : c.getType() == Long.class ? long.class : c.getType();
+                assertNotNull(
+                        BUILDERS.get(scope).getMethod(c.getName(), type),
+                        scope + " builder has no " + c.getName() + "(" + type.getSimpleName() + ")");
             }
         }
     }
