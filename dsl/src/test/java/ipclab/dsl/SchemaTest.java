@@ -70,9 +70,9 @@ class SchemaTest {
         assertEquals(
                 "https://json-schema.org/draft/2020-12/schema",
                 SCHEMA.get("$schema").asText());
-        assertEquals(Scenario.KEYS, keys(SCHEMA.get("properties")));
-        assertEquals(ChannelSpec.KEYS, keys(SCHEMA.at("/$defs/channel/properties")));
-        assertEquals(ProcessSpec.KEYS, keys(SCHEMA.at("/$defs/process/properties")));
+        assertEquals(Key.Scope.SCENARIO.keys(), keys(SCHEMA.get("properties")));
+        assertEquals(Key.Scope.CHANNEL.keys(), keys(SCHEMA.at("/$defs/channel/properties")));
+        assertEquals(Key.Scope.PROCESS.keys(), keys(SCHEMA.at("/$defs/process/properties")));
         assertFalse(SCHEMA.get("additionalProperties").asBoolean());
         assertFalse(SCHEMA.at("/$defs/channel/additionalProperties").asBoolean());
         assertFalse(SCHEMA.at("/$defs/process/additionalProperties").asBoolean());

@@ -24,9 +24,6 @@ public record ChannelSpec(
         Verify verify,
         Integer sample)
         implements Spec<ChannelSpec> {
-    /** The YAML keys of a channel, in the order they are written (from {@link Key}). */
-    public static final List<String> KEYS = Key.names(Key.Scope.CHANNEL);
-
     public ChannelSpec {
         KeyValues.requireNameAnd(name, "channel", type, Key.TYPE);
     }

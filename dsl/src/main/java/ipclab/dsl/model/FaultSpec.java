@@ -22,9 +22,6 @@ import java.util.List;
 @Setters
 public record FaultSpec(String process, String channel, FaultAction action, Long after, Duration at, Duration holdFor)
         implements Spec<FaultSpec> {
-    /** The YAML keys of a fault, in the order they are written (from {@link Key}). */
-    public static final List<String> KEYS = Key.names(Key.Scope.FAULT);
-
     /** A fault on a process: {@code FaultSpec.process("producer-1").action(KILL).after(1000)}. */
     public static Builder process(String name) {
         return new Builder().process(name);

@@ -337,6 +337,11 @@ public enum Key {
             this.record = record;
         }
 
+        /** The YAML names of this scope's keys, in the order they are written. */
+        public List<String> keys() {
+            return of(this).stream().map(Key::yaml).toList();
+        }
+
         /** The scope whose keys are the components of {@code record}. */
         static Scope of(Class<? extends Record> record) {
             for (Scope s : values()) if (s.record == record) return s;
@@ -395,11 +400,6 @@ public enum Key {
     /** The keys of a scope, in the order they are written. */
     public static List<Key> of(Scope scope) {
         return Arrays.stream(values()).filter(k -> k.scope() == scope).toList();
-    }
-
-    /** The YAML names of a scope's keys, in the order they are written. */
-    public static List<String> names(Scope scope) {
-        return of(scope).stream().map(Key::yaml).toList();
     }
 
     /** The key of this name in the scope, or {@code null}. */

@@ -100,7 +100,7 @@ final class KeyValues {
     void set(String key, String text) {
         String what = scope.name().toLowerCase(Locale.ROOT);
         Key k = Key.find(scope, key);
-        List<String> names = Key.names(scope);
+        List<String> names = scope.keys();
         if (k == null) {
             throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: "
                     + String.join(", ", names) + Suggestions.didYouMean(key, names));

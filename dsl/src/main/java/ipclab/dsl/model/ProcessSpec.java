@@ -25,9 +25,6 @@ public record ProcessSpec(
         Integer cpu,
         CpuList cpus)
         implements Spec<ProcessSpec> {
-    /** The YAML keys of a process, in the order they are written (from {@link Key}). */
-    public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
-
     public ProcessSpec {
         KeyValues.requireNameAnd(name, "process", role, Key.ROLE);
     }

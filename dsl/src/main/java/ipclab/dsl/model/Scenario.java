@@ -36,9 +36,6 @@ public record Scenario(
         List<String> expect,
         List<String> compare,
         List<FaultSpec> faults) {
-    /** The top-level YAML keys, in the order they are written (from {@link Key}). */
-    public static final List<String> KEYS = Key.names(Key.Scope.SCENARIO);
-
     public Scenario {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a scenario needs a name");
         channels = frozen(channels);
@@ -59,34 +56,6 @@ public record Scenario(
             if (!key.equals(nameOf.apply(spec)))
                 throw new IllegalArgumentException(what + " key " + key + " != name " + nameOf.apply(spec));
         });
-    }
-
-    /** Without repeat and comparative claims: the shape of a scenario before they existed. */
-    public Scenario(
-            String name,
-            String description,
-            Long seed,
-            Duration timeout,
-            SequencedMap<String, ChannelSpec> channels,
-            SequencedMap<String, ProcessSpec> processes,
-            SequencedMap<String, List<String>> sweep,
-            List<String> expect) {
-        this(name, description, seed, timeout, channels, processes, sweep, null, expect, null, List.of());
-    }
-
-    /** Without faults. */
-    public Scenario(
-            String name,
-            String description,
-            Long seed,
-            Duration timeout,
-            SequencedMap<String, ChannelSpec> channels,
-            SequencedMap<String, ProcessSpec> processes,
-            SequencedMap<String, List<String>> sweep,
-            Integer repeat,
-            List<String> expect,
-            List<String> compare) {
-        this(name, description, seed, timeout, channels, processes, sweep, repeat, expect, compare, List.of());
     }
 
     /** The same scenario with other channels and processes (a sweep combination applied). */

@@ -172,7 +172,7 @@ public final class Sweep {
             }
             case "channels" -> {
                 return memberProblem(
-                        path, p, "channel", "channels.ring.sync", s.channels().keySet(), ChannelSpec.KEYS);
+                        path, p, "channel", "channels.ring.sync", s.channels().keySet(), Key.Scope.CHANNEL.keys());
             }
             case "processes" -> {
                 return memberProblem(
@@ -181,7 +181,7 @@ public final class Sweep {
                         "process",
                         "processes.producer.size",
                         s.processes().keySet(),
-                        ProcessSpec.KEYS);
+                        Key.Scope.PROCESS.keys());
             }
             default -> {
                 return "'" + path + "' is not a sweepable path"

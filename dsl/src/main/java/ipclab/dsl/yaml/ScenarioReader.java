@@ -79,7 +79,7 @@ public final class ScenarioReader {
             reading.problem(
                     root.position(),
                     "",
-                    "a scenario is a mapping of keys (" + String.join(", ", Scenario.KEYS) + "); this file holds "
+                    "a scenario is a mapping of keys (" + String.join(", ", Key.Scope.SCENARIO.keys()) + "); this file holds "
                             + root.kind());
             return null;
         }
@@ -126,7 +126,7 @@ public final class ScenarioReader {
                 case "expect" -> claims(e, "expect", "consumer.received == producer.sent", expect);
                 case "compare" -> claims(e, "compare", "shm-sem beats msgq in throughput from 16KiB up", compare);
                 case "faults" -> faults(e, faults);
-                default -> reading.unknownKey(e, key, "top-level", Scenario.KEYS);
+                default -> reading.unknownKey(e, key, "top-level", Key.Scope.SCENARIO.keys());
             }
         }
         if (name == null && !reading.badPaths.contains("name")) {
@@ -207,7 +207,7 @@ public final class ScenarioReader {
             SequencedMap<String, S> out,
             Consumer<YamlNode.Mapping> leftOutBody) {
         String section = e.key(), what = Names.yaml(kindKey.scope());
-        List<String> keys = Key.names(kindKey.scope());
+        List<String> keys = kindKey.scope().keys();
         YamlNode.Mapping m = reading.mapping(e, section, expected);
         if (m == null) return;
         for (YamlNode.Entry c : m.entries()) {
@@ -236,7 +236,7 @@ public final class ScenarioReader {
      * (a channel named 'processes', processes missing, unknown channel keys role and channel).
      */
     private boolean misindentedTopLevelKey(YamlNode.Entry c, String section, String what) {
-        if (!Scenario.KEYS.contains(c.key())
+        if (!Key.Scope.SCENARIO.keys().contains(c.key())
                 || !(c.value() instanceof YamlNode.Scalar s)
                 || !(s.isNull() || s.text().isEmpty())) return false;
         int col = c.keyPosition().column();
@@ -342,7 +342,7 @@ public final class ScenarioReader {
                 reading.problem(
                         item.position(),
                         path,
-                        "expected a fault, a mapping of keys (" + String.join(", ", FaultSpec.KEYS) + "), got "
+                        "expected a fault, a mapping of keys (" + String.join(", ", Key.Scope.FAULT.keys()) + "), got "
                                 + item.kind());
                 reading.badPaths.add(path);
                 continue;
@@ -352,8 +352,8 @@ public final class ScenarioReader {
             for (YamlNode.Entry f : m.entries()) {
                 String fp = path + "." + f.key();
                 reading.map.key(fp, f.keyPosition());
-                if (!FaultSpec.KEYS.contains(f.key())) {
-                    reading.unknownKey(f, fp, "fault", FaultSpec.KEYS);
+                if (!Key.Scope.FAULT.keys().contains(f.key())) {
+                    reading.unknownKey(f, fp, "fault", Key.Scope.FAULT.keys());
                     ok = false;
                     continue;
                 }
