@@ -40,7 +40,7 @@ import java.util.List;
  * builders get the key's setter from the component at build time (the {@code dsl-processor} module
  * writes {@code ScenarioSetters}, {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and
  * {@code FaultSpecSetters}); only a top-level key that holds a list or a map also needs its adding
- * method in {@link Scenario.Builder}. {@code KeyTableTest} fails until they agree; {@code SchemaTest}
+ * method in {@link ScenarioBuilder}. {@code KeyTableTest} fails until they agree; {@code SchemaTest}
  * then says how to regenerate the schema file and the README's reference.
  */
 public enum Key {
@@ -339,7 +339,7 @@ public enum Key {
 
         /** The YAML names of this scope's keys, in the order they are written. */
         public List<String> keys() {
-            return of(this).stream().map(Key::yaml).toList();
+            return Key.of(this).stream().map(Key::yaml).toList();
         }
 
         /** The scope whose keys are the components of {@code record}. */

@@ -1,6 +1,7 @@
 package ipclab.dsl.plan;
 
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Mechanism;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;

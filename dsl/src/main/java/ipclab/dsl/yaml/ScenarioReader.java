@@ -1,11 +1,14 @@
 package ipclab.dsl.yaml;
 
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelSpecBuilder;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.FaultSpec;
+import ipclab.dsl.model.FaultSpecBuilder;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
+import ipclab.dsl.model.ProcessSpecBuilder;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.Values;
@@ -79,8 +82,8 @@ public final class ScenarioReader {
             reading.problem(
                     root.position(),
                     "",
-                    "a scenario is a mapping of keys (" + String.join(", ", Key.Scope.SCENARIO.keys()) + "); this file holds "
-                            + root.kind());
+                    "a scenario is a mapping of keys (" + String.join(", ", Key.Scope.SCENARIO.keys())
+                            + "); this file holds " + root.kind());
             return null;
         }
         String name = null, description = null;
@@ -165,7 +168,7 @@ public final class ScenarioReader {
                 "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'",
                 Key.TYPE,
                 ChannelType.class,
-                name -> new ChannelSpec.Builder(name, null),
+                name -> new ChannelSpecBuilder(name, null),
                 b -> b::set,
                 (b, type) -> b.type(type).build(),
                 out,
@@ -178,7 +181,7 @@ public final class ScenarioReader {
                 "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'",
                 Key.ROLE,
                 Role.class,
-                name -> new ProcessSpec.Builder(name, null),
+                name -> new ProcessSpecBuilder(name, null),
                 b -> b::set,
                 (b, role) -> b.role(role).build(),
                 out,
@@ -347,7 +350,7 @@ public final class ScenarioReader {
                 reading.badPaths.add(path);
                 continue;
             }
-            FaultSpec.Builder b = new FaultSpec.Builder();
+            FaultSpecBuilder b = new FaultSpecBuilder();
             boolean ok = true;
             for (YamlNode.Entry f : m.entries()) {
                 String fp = path + "." + f.key();
