@@ -9,6 +9,7 @@ import ipclab.dsl.processor.Setters;
  * is the YAML key of the same name, described (with where it applies and its default) in {@link Key}.
  * Its builder, {@link ChannelSpecBuilder}, is generated from the components ({@link Setters}); start
  * one with {@code Scenarios.shm("ring")}, {@code msgq(..)}, {@code socket(..)} or {@code pipe(..)}.
+ * A scenario holding it checks that it has a name and a {@code type} ({@link Scenario}).
  */
 @Setters
 public record ChannelSpec(
@@ -24,8 +25,4 @@ public record ChannelSpec(
         SocketDomain domain,
         Verify verify,
         Integer sample)
-        implements Spec<ChannelSpec, ChannelSpecBuilder> {
-    public ChannelSpec {
-        KeyValues.requireNameAnd(name, "channel", type, Key.TYPE);
-    }
-}
+        implements Spec<ChannelSpec, ChannelSpecBuilder> {}

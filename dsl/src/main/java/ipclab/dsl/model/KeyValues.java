@@ -25,12 +25,6 @@ final class KeyValues {
         this.record = record;
     }
 
-    /** A channel or process needs a name and its kind ({@code type}, {@code role}). */
-    static void requireNameAnd(String name, String what, Object kind, Key kindKey) {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a " + what + " needs a name");
-        if (kind == null) throw new IllegalArgumentException(what + " " + name + " needs a " + kindKey.yaml());
-    }
-
     /**
      * Every key of the scope, with the record's values; a map or a collection that a builder adds
      * to (a scenario's channels, its claims) gets the record's entries added.

@@ -10,6 +10,7 @@ import java.time.Duration;
  * {@link ProcessSpecBuilder}, is generated from the components ({@link Setters}); start one with
  * {@code Scenarios.writer("producer")}, {@code reader(..)}, {@code pinger(..)}, {@code echo(..)} or
  * {@code incrementer(..)}.
+ * A scenario holding it checks that it has a name and a {@code role} ({@link Scenario}).
  */
 @Setters
 public record ProcessSpec(
@@ -26,8 +27,4 @@ public record ProcessSpec(
         Long warmup,
         Integer cpu,
         CpuList cpus)
-        implements Spec<ProcessSpec, ProcessSpecBuilder> {
-    public ProcessSpec {
-        KeyValues.requireNameAnd(name, "process", role, Key.ROLE);
-    }
-}
+        implements Spec<ProcessSpec, ProcessSpecBuilder> {}

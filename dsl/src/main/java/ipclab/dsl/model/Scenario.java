@@ -45,15 +45,22 @@ public record Scenario(
         expect = expect == null ? List.of() : List.copyOf(expect);
         compare = compare == null ? List.of() : List.copyOf(compare);
         faults = faults == null ? List.of() : List.copyOf(faults);
-        requireKeysAreNames(channels, "channel", ChannelSpec::name);
-        requireKeysAreNames(processes, "process", ProcessSpec::name);
+        requireNamed(channels, "channel", ChannelSpec::name, ChannelSpec::type, Key.TYPE);
+        requireNamed(processes, "process", ProcessSpec::name, ProcessSpec::role, Key.ROLE);
     }
 
-    /** Each channel or process is held under its own name. */
-    private static <S> void requireKeysAreNames(Map<String, S> specs, String what, Function<S, String> nameOf) {
+    /**
+     * Each channel or process has a name, is held under it, and has its kind ({@code type},
+     * {@code role}): the one check of the channel and process records, which a scenario holds.
+     */
+    private static <S> void requireNamed(
+            Map<String, S> specs, String what, Function<S, String> nameOf, Function<S, ?> kindOf, Key kind) {
         specs.forEach((key, spec) -> {
-            if (!key.equals(nameOf.apply(spec)))
-                throw new IllegalArgumentException(what + " key " + key + " != name " + nameOf.apply(spec));
+            String name = nameOf.apply(spec);
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("a " + what + " needs a name");
+            if (!name.equals(key)) throw new IllegalArgumentException(what + " key " + key + " != name " + name);
+            if (kindOf.apply(spec) == null)
+                throw new IllegalArgumentException(what + " " + name + " needs a " + kind.yaml());
         });
     }
 
