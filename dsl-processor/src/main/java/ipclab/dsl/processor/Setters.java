@@ -16,9 +16,12 @@ import java.lang.annotation.Target;
  *       each static factory of the component's value type marked {@link Plain}, an overload taking
  *       the factory's parameters ({@code B size(long bytes)}, from {@code ByteSize.of(long)}). A
  *       {@code name} component gets no setter: the constructor takes it and {@code name()} reads
- *       it; nor does a map or a collection (a scenario's channels, its claims): the builder adds to
- *       those its own way. It extends the package's {@code SpecBuilder}, which finds the
- *       component's key, records where the call was written and builds the record.
+ *       it. A list gets an adder ({@code B expect(String...)}); a list or a map of records that
+ *       have {@code @Setters} (a scenario's channels, processes, faults) gets two, taking them
+ *       built or as builders ({@code B channel(Buildable<ChannelSpec>)}, {@code B
+ *       channels(Buildable<ChannelSpec>...)}); another map (a sweep) none. It extends the
+ *       package's {@code SpecBuilder}, which finds the component's key, adds to the list or map the
+ *       builder started, records where the call was written and builds the record.
  *   <li>{@code ChannelSpecBuilder}, the public builder: a constructor taking the name and the
  *       component after it, the record's kind ({@code ChannelSpecBuilder(String name, ChannelType
  *       type)}), or nothing for a record without a name; unless {@link #builder()} is false, for a

@@ -1,5 +1,6 @@
 package ipclab.dsl.processor;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -54,7 +55,7 @@ public final class SettersProcessor extends SourceWriter {
             return false;
         }
         String pkg = setters.packageName();
-        String kind = record.getSimpleName().toString().replace("Spec", "").toLowerCase(Locale.ROOT);
+        String kind = kindOf(record);
         TypeVariableName b = TypeVariableName.get("B", ParameterizedTypeName.get(setters, TypeVariableName.get("B")));
         ClassName key = ClassName.get(pkg, "Key");
         type.addJavadoc(
@@ -86,7 +87,11 @@ public final class SettersProcessor extends SourceWriter {
         }
         for (RecordComponentElement c : components) {
             String component = c.getSimpleName().toString();
-            if (component.equals(NAME) || isCollection(c.asType())) continue;
+            if (component.equals(NAME)) continue;
+            if (isCollection(c.asType())) {
+                addAdders(type, kind, component, c.asType(), b, key);
+                continue;
+            }
             TypeName t = TypeName.get(c.asType());
             type.addMethod(MethodSpec.methodBuilder(component)
                     .addJavadoc(
@@ -105,6 +110,62 @@ public final class SettersProcessor extends SourceWriter {
         if (record.getAnnotation(Setters.class).builder())
             writeBuilder(record, setters, kind, named ? components.get(1) : null);
         return true;
+    }
+
+    /**
+     * The adders of a list, or of a map of named records (a scenario's channels, processes, faults,
+     * claims; not its sweep): {@code B expect(String...)}, and for records, built or builders,
+     * {@code B channels(Buildable<ChannelSpec>...)} and {@code B channel(Buildable<ChannelSpec>)},
+     * each item through {@code SpecBuilder.add}, which notes where each item was written.
+     */
+    private static void addAdders(
+            TypeSpec.Builder type, String kind, String component, TypeMirror t, TypeName b, ClassName key) {
+        if (!(t instanceof DeclaredType d) || d.getTypeArguments().isEmpty()) return;
+        TypeMirror itemType = d.getTypeArguments().getLast();
+        TypeElement spec = itemType instanceof DeclaredType i
+                        && i.asElement().getKind() == ElementKind.RECORD
+                        && i.asElement().getAnnotation(Setters.class) != null
+                ? (TypeElement) i.asElement()
+                : null;
+        boolean map = d.getTypeArguments().size() == 2;
+        if (spec == null && (map || !(itemType instanceof DeclaredType))) return; // a sweep: its builder's own way
+        if (spec == null) {
+            type.addMethod(MethodSpec.methodBuilder(component)
+                    .addJavadoc("Adds to the $L's {@code $L}: see its row of {@link $T}.\n", kind, component, key)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(b)
+                    .addParameter(ArrayTypeName.of(TypeName.get(itemType)), component)
+                    .varargs(true)
+                    .addStatement("for (var item : $L) add($S, item)", component, component)
+                    .addStatement("return self()")
+                    .build());
+            return;
+        }
+        String one = kindOf(spec);
+        TypeName item = ParameterizedTypeName.get(
+                ClassName.get(spec.getEnclosingElement().toString(), "Buildable"), ClassName.get(spec));
+        type.addMethod(MethodSpec.methodBuilder(one)
+                        .addJavadoc("Adds a $L, built or a builder$L.\n", one, map ? "; its name must be new" : "")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(b)
+                        .addParameter(item, one)
+                        .addStatement("return $L($L)", component, one)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder(component)
+                        .addJavadoc("Adds $L, built or builders$L.\n", component, map ? "; each name must be new" : "")
+                        .addAnnotation(SafeVarargs.class)
+                        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                        .returns(b)
+                        .addParameter(ArrayTypeName.of(item), component)
+                        .varargs(true)
+                        .addStatement("for (var item : $L) add($S, item)", component, component)
+                        .addStatement("return self()")
+                        .build());
+    }
+
+    /** {@code ChannelSpec -> channel}, {@code Scenario -> scenario}. */
+    private static String kindOf(TypeElement record) {
+        return record.getSimpleName().toString().replace("Spec", "").toLowerCase(Locale.ROOT);
     }
 
     /** The static factories of a component's value type marked {@link Setters.Plain}. */

@@ -39,8 +39,9 @@ import java.util.List;
  * same name in {@link Scenario}, {@link ChannelSpec}, {@link ProcessSpec} or {@link FaultSpec}. The
  * builders get the key's setter from the component at build time (the {@code dsl-processor} module
  * writes {@code ScenarioSetters}, {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and
- * {@code FaultSpecSetters}); only a top-level key that holds a list or a map also needs its adding
- * method in {@link ScenarioBuilder}. {@code KeyTableTest} fails until they agree; {@code SchemaTest}
+ * {@code FaultSpecSetters}, with the adders of a list or a map of channels or processes); a new
+ * top-level list or map is started in {@link ScenarioBuilder}'s constructor, and a map of anything
+ * else (like {@code sweep}) needs its method there. {@code KeyTableTest} fails until they agree; {@code SchemaTest}
  * then says how to regenerate the schema file and the README's reference.
  */
 public enum Key {

@@ -140,6 +140,11 @@ final class KeyValues {
         return Values.enumValue((Class) type, text);
     }
 
+    /** The name of a channel or process record. */
+    static String nameOf(Record r) {
+        return (String) component(r, "name");
+    }
+
     private static Object component(Record r, String name) {
         for (RecordComponent c : r.getClass().getRecordComponents()) {
             if (!c.getName().equals(name)) continue;
