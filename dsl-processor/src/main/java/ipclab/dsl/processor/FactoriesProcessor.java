@@ -24,7 +24,7 @@ public final class FactoriesProcessor extends SourceWriter {
     @Override
     boolean fill(TypeElement annotated, ClassName factories, TypeSpec.Builder type) {
         type.addJavadoc(
-                        "A factory per kind of the builders named in {@link $T}'s {@code @Factories}; written by"
+                        "A factory per kind of the records named in {@link $T}'s {@code @Factories}; written by"
                                 + " {@code $L}.\n",
                         annotated,
                         FactoriesProcessor.class.getName())
