@@ -2,16 +2,19 @@ package ipclab.dsl;
 
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelSpecBuilder;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.FaultAction;
 import ipclab.dsl.model.FaultSpec;
+import ipclab.dsl.model.FaultSpecBuilder;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
 import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.ScenarioBuilder;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.processor.Factories;
@@ -36,7 +39,7 @@ import java.time.Duration;
  * constants into {@code ScenariosFactories}, which this class extends so that its static import
  * brings them along.
  */
-@Factories({ChannelSpec.Builder.class, ProcessSpec.Builder.class})
+@Factories({ChannelSpec.class, ProcessSpec.class})
 public final class Scenarios extends ScenariosFactories {
     private Scenarios() {}
 
@@ -57,25 +60,25 @@ public final class Scenarios extends ScenariosFactories {
             UDP = SocketDomain.UDP;
 
     /** Same as {@link Scenario#named(String)}. */
-    public static Scenario.Builder scenario(String name) {
+    public static ScenarioBuilder scenario(String name) {
         return Scenario.named(name);
     }
 
     // ---- faults ----
     /** A fault on a process (a name after replicas): {@code faultOn("producer-1").action(KILL).after(1000)}. */
-    public static FaultSpec.Builder faultOn(String process) {
+    public static FaultSpecBuilder faultOn(String process) {
         return FaultSpec.process(process);
     }
 
     /** A fault on a channel: {@code faultOnChannel("jobs").action(REMOVE).at(ms(500))}. */
-    public static FaultSpec.Builder faultOnChannel(String channel) {
+    public static FaultSpecBuilder faultOnChannel(String channel) {
         return FaultSpec.channel(channel);
     }
 
     // ---- channels and processes: shm(name), msgq, socket, pipe; writer(name), reader, pinger, echo,
     // incrementer are generated, one per ChannelType and Role constant, into ScenariosFactories ----
     /** A socket of the given domain. */
-    public static ChannelSpec.Builder socket(String name, SocketDomain domain) {
+    public static ChannelSpecBuilder socket(String name, SocketDomain domain) {
         return socket(name).domain(domain);
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelSpecBuilder;
+import ipclab.dsl.model.CpuList;
 import ipclab.dsl.model.FaultSpec;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
@@ -139,6 +141,36 @@ class BuilderTest {
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () -> scenario("x").process(writer("w")).process(reader("w")))
+                        .getMessage());
+    }
+
+    @Test
+    void plainNumbersAreTheirValueTypesFactories() {
+        assertEquals(
+                shm("r").size(bytes(4096)).capacity(kib(1)).build(),
+                shm("r").size(4096).capacity(1024).build());
+        assertEquals(
+                writer("w")
+                        .size(kib(1))
+                        .rate(perSecond(500))
+                        .cpus(CpuList.of(1, 0))
+                        .build(),
+                writer("w").size(1024).rate(500).cpus(0, 1).build());
+    }
+
+    @Test
+    void aScenarioHoldsOnlyNamedChannelsAndProcessesOfAKind() {
+        assertEquals(
+                "channel q needs a type",
+                assertThrows(IllegalArgumentException.class, () -> scenario("x")
+                                .channel(new ChannelSpecBuilder("q", null))
+                                .build())
+                        .getMessage());
+        assertEquals(
+                "a process needs a name",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> scenario("x").process(writer(" ")).build())
                         .getMessage());
     }
 

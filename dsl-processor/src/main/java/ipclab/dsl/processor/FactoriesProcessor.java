@@ -2,14 +2,12 @@ package ipclab.dsl.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -26,26 +24,25 @@ public final class FactoriesProcessor extends SourceWriter {
     @Override
     boolean fill(TypeElement annotated, ClassName factories, TypeSpec.Builder type) {
         type.addJavadoc(
-                        "A factory per kind of the builders named in {@link $T}'s {@code @Factories}; written by"
+                        "A factory per kind of the records named in {@link $T}'s {@code @Factories}; written by"
                                 + " {@code $L}.\n",
                         annotated,
                         FactoriesProcessor.class.getName())
                 .addMethod(MethodSpec.constructorBuilder().build());
-        for (TypeElement builder : builders(annotated)) {
-            ExecutableElement constructor = kindConstructor(builder);
-            if (constructor == null) {
-                error(builder + " has no public constructor (String name, an enum kind)", annotated);
+        for (TypeElement record : records(annotated)) {
+            TypeElement kind = kindOf(record);
+            if (kind == null) {
+                error(record + " is not a record (String name, an enum kind, ...)", annotated);
                 return false;
             }
-            TypeElement kind = (TypeElement)
-                    ((DeclaredType) constructor.getParameters().get(1).asType()).asElement();
+            ClassName builder = ClassName.get(ClassName.get(record).packageName(), record.getSimpleName() + "Builder");
             for (VariableElement constant : ElementFilter.fieldsIn(kind.getEnclosedElements())) {
                 if (constant.getKind() != ElementKind.ENUM_CONSTANT) continue;
                 String doc = processingEnv.getElementUtils().getDocComment(constant);
                 type.addMethod(MethodSpec.methodBuilder(methodName(constant))
                         .addJavadoc("$L\n", doc == null ? "Starts a builder of kind " + constant + "." : javadoc(doc))
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                        .returns(TypeName.get(builder.asType()))
+                        .returns(builder)
                         .addParameter(String.class, "name")
                         .addStatement("return new $T(name, $T.$L)", builder, kind, constant)
                         .build());
@@ -54,8 +51,8 @@ public final class FactoriesProcessor extends SourceWriter {
         return true;
     }
 
-    /** The classes named in {@code annotated}'s {@code @Factories}, read as types (they may not be compiled yet). */
-    private List<TypeElement> builders(TypeElement annotated) {
+    /** The records named in {@code annotated}'s {@code @Factories}. */
+    private static List<TypeElement> records(TypeElement annotated) {
         for (AnnotationMirror m : annotated.getAnnotationMirrors()) {
             if (!((TypeElement) m.getAnnotationType().asElement())
                     .getQualifiedName()
@@ -72,25 +69,16 @@ public final class FactoriesProcessor extends SourceWriter {
         return List.of();
     }
 
-    /** The builder's public constructor {@code (String name, E kind)} with {@code E} an enum, or null. */
-    private static ExecutableElement kindConstructor(TypeElement builder) {
-        for (ExecutableElement c : ElementFilter.constructorsIn(builder.getEnclosedElements())) {
-            if (!c.getModifiers().contains(Modifier.PUBLIC)
-                    || c.getParameters().size() != 2
-                    || !c.getParameters().get(0).asType().toString().equals(String.class.getName())) continue;
-            TypeMirror kind = c.getParameters().get(1).asType();
-            if (kind instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM) return c;
-        }
-        return null;
-    }
-
-    /** A doc comment as the compiler gives it (each line after a space), as one block. */
-    private static String javadoc(String doc) {
-        return doc.strip()
-                .lines()
-                .map(String::strip)
-                .reduce((a, b) -> a + "\n" + b)
-                .orElse("");
+    /** The enum of a record {@code (String name, E kind, ...)}, or null. */
+    private static TypeElement kindOf(TypeElement record) {
+        if (record.getKind() != ElementKind.RECORD) return null;
+        var components = record.getRecordComponents();
+        if (components.size() < 2 || !components.getFirst().asType().toString().equals(String.class.getName()))
+            return null;
+        TypeMirror kind = components.get(1).asType();
+        return kind instanceof DeclaredType d && d.asElement().getKind() == ElementKind.ENUM
+                ? (TypeElement) d.asElement()
+                : null;
     }
 
     /** {@code SHM -> shm}, {@code UNIX_DGRAM -> unixDgram}. */

@@ -19,7 +19,8 @@ import javax.tools.Diagnostic;
 /**
  * What the dsl's two processors share: each handles one annotation, and for each class carrying it
  * writes one package-private abstract class beside it, named after it ({@code ChannelSpecSetters},
- * {@code ScenariosFactories}), that the annotated class's builder or the class itself extends.
+ * {@code ScenariosFactories}), that the annotated class's builder or the class itself extends (and,
+ * for {@link Setters}, the public builder too).
  */
 abstract class SourceWriter extends AbstractProcessor {
     private final Class<? extends Annotation> annotation;
@@ -51,26 +52,40 @@ abstract class SourceWriter extends AbstractProcessor {
                             .getQualifiedName()
                             .toString(),
                     annotated.getSimpleName() + suffix);
-            TypeSpec.Builder type = TypeSpec.classBuilder(name)
-                    .addAnnotation(AnnotationSpec.builder(Generated.class)
-                            .addMember("value", "$S", getClass().getName())
-                            .build())
-                    .addOriginatingElement(annotated)
-                    .addModifiers(Modifier.ABSTRACT);
+            TypeSpec.Builder type = generated(name, annotated).addModifiers(Modifier.ABSTRACT);
             if (fill(annotated, name, type)) write(name, type.build(), annotated);
         }
         return true;
     }
 
+    /** A class named {@code name}, marked as written by this processor from {@code origin}. */
+    final TypeSpec.Builder generated(ClassName name, Element origin) {
+        return TypeSpec.classBuilder(name)
+                .addAnnotation(AnnotationSpec.builder(Generated.class)
+                        .addMember("value", "$S", getClass().getName())
+                        .build())
+                .addOriginatingElement(origin);
+    }
+
     /** Adds the members for {@code annotated}; false (after reporting an error on it) when it cannot. */
     abstract boolean fill(TypeElement annotated, ClassName name, TypeSpec.Builder type);
+
+    /** A doc comment as the compiler gives it (each line after a space), as one block. */
+    static String javadoc(String doc) {
+        return doc.strip()
+                .lines()
+                .map(String::strip)
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
+    }
 
     /** Reports an error on the element, as the compiler reports its own. */
     final void error(String message, Element on) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, on);
     }
 
-    private void write(ClassName name, TypeSpec type, Element origin) {
+    /** Writes a class (one more than the abstract one, such as a public builder). */
+    final void write(ClassName name, TypeSpec type, Element origin) {
         try {
             JavaFile.builder(name.packageName(), type).build().writeTo(processingEnv.getFiler());
         } catch (IOException ex) {

@@ -1,7 +1,7 @@
 package ipclab.dsl.model;
 
 /**
- * A channel, a process or a fault, built or still a builder: what {@link Scenario.Builder}'s
+ * A channel, a process or a fault, built or still a builder: what {@link ScenarioBuilder}'s
  * {@code channel}, {@code process} and {@code fault} methods take, so that one method serves both
  * ({@code channel(shm("ring").slots(8))} and {@code channel(aChannelSpec)}). A record ({@link Spec}) is its own build.
  */

@@ -2,12 +2,12 @@ package ipclab.dsl.model;
 
 import ipclab.dsl.processor.Setters;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * One fault injected on purpose, as the scenario wrote it; {@code null} means "not given". Every
  * component is the YAML key of the same name under {@code faults:} (described in {@link Key}),
- * but {@code holdFor}, written {@code for} in YAML ({@code for} is a Java keyword).
+ * but {@code holdFor}, written {@code for} in YAML ({@code for} is a Java keyword). Its builder,
+ * {@link FaultSpecBuilder}, is generated from the components ({@link Setters}).
  *
  * <pre>
  * faults:
@@ -21,35 +21,19 @@ import java.util.List;
  */
 @Setters
 public record FaultSpec(String process, String channel, FaultAction action, Long after, Duration at, Duration holdFor)
-        implements Spec<FaultSpec> {
-    /** The YAML keys of a fault, in the order they are written (from {@link Key}). */
-    public static final List<String> KEYS = Key.names(Key.Scope.FAULT);
-
+        implements Spec<FaultSpec, FaultSpecBuilder> {
     /** A fault on a process: {@code FaultSpec.process("producer-1").action(KILL).after(1000)}. */
-    public static Builder process(String name) {
-        return new Builder().process(name);
+    public static FaultSpecBuilder process(String name) {
+        return new FaultSpecBuilder().process(name);
     }
 
     /** A fault on a channel: {@code FaultSpec.channel("jobs").action(REMOVE).at(Duration.ofMillis(500))}. */
-    public static Builder channel(String name) {
-        return new Builder().channel(name);
+    public static FaultSpecBuilder channel(String name) {
+        return new FaultSpecBuilder().channel(name);
     }
 
     /** The target as a person reads it: {@code process producer-1} or {@code channel jobs}. */
     public String target() {
         return process != null ? "process " + process : channel != null ? "channel " + channel : "nothing";
-    }
-
-    /** A builder holding this fault's fields, to change some. */
-    public Builder toBuilder() {
-        return new Builder().from(this);
-    }
-
-    /**
-     * Fluent builder; method names are the YAML keys ({@code holdFor} is {@code for}). The setter of
-     * each key is generated from the record's components ({@code FaultSpecSetters}).
-     */
-    public static final class Builder extends FaultSpecSetters<Builder> {
-        public Builder() {}
     }
 }

@@ -39,8 +39,9 @@ import java.util.List;
  * same name in {@link Scenario}, {@link ChannelSpec}, {@link ProcessSpec} or {@link FaultSpec}. The
  * builders get the key's setter from the component at build time (the {@code dsl-processor} module
  * writes {@code ScenarioSetters}, {@code ChannelSpecSetters}, {@code ProcessSpecSetters} and
- * {@code FaultSpecSetters}); only a top-level key that holds a list or a map also needs its adding
- * method in {@link Scenario.Builder}. {@code KeyTableTest} fails until they agree; {@code SchemaTest}
+ * {@code FaultSpecSetters}, with the adders of a list or a map of channels or processes); a new
+ * top-level list or map is started in {@link ScenarioBuilder}'s constructor, and a map of anything
+ * else (like {@code sweep}) needs its method there. {@code KeyTableTest} fails until they agree; {@code SchemaTest}
  * then says how to regenerate the schema file and the README's reference.
  */
 public enum Key {
@@ -337,6 +338,11 @@ public enum Key {
             this.record = record;
         }
 
+        /** The YAML names of this scope's keys, in the order they are written. */
+        public List<String> keys() {
+            return Key.of(this).stream().map(Key::yaml).toList();
+        }
+
         /** The scope whose keys are the components of {@code record}. */
         static Scope of(Class<? extends Record> record) {
             for (Scope s : values()) if (s.record == record) return s;
@@ -395,11 +401,6 @@ public enum Key {
     /** The keys of a scope, in the order they are written. */
     public static List<Key> of(Scope scope) {
         return Arrays.stream(values()).filter(k -> k.scope() == scope).toList();
-    }
-
-    /** The YAML names of a scope's keys, in the order they are written. */
-    public static List<String> names(Scope scope) {
-        return of(scope).stream().map(Key::yaml).toList();
     }
 
     /** The key of this name in the scope, or {@code null}. */

@@ -25,12 +25,6 @@ final class KeyValues {
         this.record = record;
     }
 
-    /** A channel or process needs a name and its kind ({@code type}, {@code role}). */
-    static void requireNameAnd(String name, String what, Object kind, Key kindKey) {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a " + what + " needs a name");
-        if (kind == null) throw new IllegalArgumentException(what + " " + name + " needs a " + kindKey.yaml());
-    }
-
     /**
      * Every key of the scope, with the record's values; a map or a collection that a builder adds
      * to (a scenario's channels, its claims) gets the record's entries added.
@@ -100,7 +94,7 @@ final class KeyValues {
     void set(String key, String text) {
         String what = scope.name().toLowerCase(Locale.ROOT);
         Key k = Key.find(scope, key);
-        List<String> names = Key.names(scope);
+        List<String> names = scope.keys();
         if (k == null) {
             throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: "
                     + String.join(", ", names) + Suggestions.didYouMean(key, names));
@@ -144,6 +138,11 @@ final class KeyValues {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object enumValue(Class<? extends Enum<?>> type, String text) {
         return Values.enumValue((Class) type, text);
+    }
+
+    /** The name of a channel or process record. */
+    static String nameOf(Record r) {
+        return (String) component(r, "name");
     }
 
     private static Object component(Record r, String name) {

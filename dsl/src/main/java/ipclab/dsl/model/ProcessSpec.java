@@ -2,12 +2,15 @@ package ipclab.dsl.model;
 
 import ipclab.dsl.processor.Setters;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * One process (or a group of replicas) as the scenario wrote it; {@code null} means "not given".
  * {@code name} is the key under {@code processes:}; every other component is the YAML key of the
- * same name, described (with where it applies and its default) in {@link Key}.
+ * same name, described (with where it applies and its default) in {@link Key}. Its builder,
+ * {@link ProcessSpecBuilder}, is generated from the components ({@link Setters}); start one with
+ * {@code Scenarios.writer("producer")}, {@code reader(..)}, {@code pinger(..)}, {@code echo(..)} or
+ * {@code incrementer(..)}.
+ * A scenario holding it checks that it has a name and a {@code role} ({@link Scenario}).
  */
 @Setters
 public record ProcessSpec(
@@ -24,45 +27,4 @@ public record ProcessSpec(
         Long warmup,
         Integer cpu,
         CpuList cpus)
-        implements Spec<ProcessSpec> {
-    /** The YAML keys of a process, in the order they are written (from {@link Key}). */
-    public static final List<String> KEYS = Key.names(Key.Scope.PROCESS);
-
-    public ProcessSpec {
-        KeyValues.requireNameAnd(name, "process", role, Key.ROLE);
-    }
-
-    /** A builder holding this process's fields, to change some. */
-    public Builder toBuilder() {
-        return new Builder(name, role).from(this);
-    }
-
-    /**
-     * Fluent builder; method names are the YAML keys (see {@link Key} for what each means, where
-     * it applies and its default). Start one with {@code Scenarios.writer("producer")},
-     * {@code reader(..)}, {@code pinger(..)}, {@code echo(..)} or {@code incrementer(..)}. The
-     * setter of each key is generated from the record's components ({@code ProcessSpecSetters});
-     * this class adds the overloads that take plain numbers or CPU numbers.
-     */
-    public static final class Builder extends ProcessSpecSetters<Builder> {
-        public Builder(String name, Role role) {
-            super(name);
-            values.put(Key.ROLE, role);
-        }
-
-        /** Message size in bytes. */
-        public Builder size(long bytes) {
-            return size(ByteSize.of(bytes));
-        }
-
-        /** Messages per second. */
-        public Builder rate(long perSecond) {
-            return rate(Rate.perSecond(perSecond));
-        }
-
-        /** The CPUs the process may run on. */
-        public Builder cpus(Integer... c) {
-            return cpus(CpuList.of(c));
-        }
-    }
-}
+        implements Spec<ProcessSpec, ProcessSpecBuilder> {}

@@ -1,6 +1,7 @@
 package ipclab.dsl.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +51,38 @@ abstract non-sealed class SpecBuilder<B extends SpecBuilder<B, R>, R extends Rec
         return self();
     }
 
+    /**
+     * Adds an item to the list or map of a component, noting where it was written: a list in order
+     * ({@code expect[2]}, {@code faults[0]}), a map of channels or processes under each one's new
+     * name, with the sites it has of its own ({@code channels.NAME.size}). A builder item is built
+     * first. What the generated adders ({@code channel(..)}, {@code expect(..)}) call for each item.
+     */
+    @SuppressWarnings("unchecked")
+    void add(String component, Object item) {
+        Key k = values.keyOf(component);
+        Object v = item instanceof Buildable<?> b ? b.build() : item;
+        switch (values.get(k)) {
+            case List<?> list -> {
+                CallSites.note(sites, k.yaml() + "[" + list.size() + "]");
+                ((List<Object>) list).add(v);
+            }
+            case Map<?, ?> map -> addNamed((Map<String, Object>) map, k, (Record) v);
+            default -> throw new IllegalStateException(component + " is not a list or a map");
+        }
+    }
+
+    /** Adds a channel or process under its new name, with where it was written ({@code channels.NAME...}). */
+    private void addNamed(Map<String, Object> into, Key section, Record spec) {
+        String name = KeyValues.nameOf(spec);
+        if (into.putIfAbsent(name, spec) != null)
+            throw new IllegalArgumentException(
+                    Names.yaml(Key.Scope.of(spec.getClass())) + " " + name + " is defined twice");
+        String path = section.yaml() + "." + name;
+        Map<String, CallSites.Site> own = CallSites.of(spec);
+        if (own.isEmpty()) CallSites.note(sites, path);
+        own.forEach((key, site) -> sites.putIfAbsent(key.isEmpty() ? path : path + "." + key, site));
+    }
+
     /** The record of these values; the record's own check fails with a message for the user. */
     @Override
     public R build() {
@@ -57,7 +90,7 @@ abstract non-sealed class SpecBuilder<B extends SpecBuilder<B, R>, R extends Rec
     }
 
     @SuppressWarnings("unchecked")
-    private B self() {
+    B self() {
         return (B) this;
     }
 }

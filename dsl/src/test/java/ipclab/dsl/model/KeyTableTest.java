@@ -30,13 +30,13 @@ class KeyTableTest {
             FaultSpec.class);
     static final Map<Key.Scope, Class<?>> BUILDERS = Map.of(
             Key.Scope.SCENARIO,
-            Scenario.Builder.class,
+            ScenarioBuilder.class,
             Key.Scope.CHANNEL,
-            ChannelSpec.Builder.class,
+            ChannelSpecBuilder.class,
             Key.Scope.PROCESS,
-            ProcessSpec.Builder.class,
+            ProcessSpecBuilder.class,
             Key.Scope.FAULT,
-            FaultSpec.Builder.class);
+            FaultSpecBuilder.class);
 
     @Test
     void everyRowHasItsRecordComponentAndBuilderMethodAndNoComponentLacksARow() {
@@ -121,7 +121,7 @@ class KeyTableTest {
 
     @Test
     void setAndGetGoThroughTheTable() {
-        ProcessSpec p = new ProcessSpec.Builder("w", Role.WRITER)
+        ProcessSpec p = new ProcessSpecBuilder("w", Role.WRITER)
                 .set("replicas", "3")
                 .set("messages", "10_000")
                 .set("duration", "2s")
@@ -136,7 +136,7 @@ class KeyTableTest {
         assertEquals("4KiB", p.get("size"));
         assertEquals("20k/s", p.get("rate"));
         assertEquals(p, p.toBuilder().build());
-        ChannelSpec c = new ChannelSpec.Builder("r", ChannelType.SHM)
+        ChannelSpec c = new ChannelSpecBuilder("r", ChannelType.SHM)
                 .set("slots", "8")
                 .set("sync", "spin")
                 .build();
