@@ -6,7 +6,6 @@ import ipclab.dsl.model.ChannelSpecBuilder;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.FaultAction;
-import ipclab.dsl.model.FaultSpec;
 import ipclab.dsl.model.FaultSpecBuilder;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
@@ -67,12 +66,12 @@ public final class Scenarios extends ScenariosFactories {
     // ---- faults ----
     /** A fault on a process (a name after replicas): {@code faultOn("producer-1").action(KILL).after(1000)}. */
     public static FaultSpecBuilder faultOn(String process) {
-        return FaultSpec.process(process);
+        return new FaultSpecBuilder().process(process);
     }
 
     /** A fault on a channel: {@code faultOnChannel("jobs").action(REMOVE).at(ms(500))}. */
     public static FaultSpecBuilder faultOnChannel(String channel) {
-        return FaultSpec.channel(channel);
+        return new FaultSpecBuilder().channel(channel);
     }
 
     // ---- channels and processes: shm(name), msgq, socket, pipe; writer(name), reader, pinger, echo,

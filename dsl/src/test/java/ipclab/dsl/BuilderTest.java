@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelSpecBuilder;
 import ipclab.dsl.model.CpuList;
-import ipclab.dsl.model.FaultSpec;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.yaml.ScenarioWriter;
@@ -238,7 +237,7 @@ class BuilderTest {
                 .processes(writer("producer").channel("jobs"), reader)
                 .faults(faultOn("producer").action(KILL).after(10))
                 .fault(faultOnChannel("jobs").action(REMOVE).at(ms(5)))
-                .fault(FaultSpec.process("consumer").action(STOP).build())
+                .fault(faultOn("consumer").action(STOP).build())
                 .expect("consumer.received >= 0")
                 .build();
         assertEquals(List.of("jobs", "ring"), List.copyOf(mixed.channels().keySet()));

@@ -22,16 +22,6 @@ import java.time.Duration;
 @Setters
 public record FaultSpec(String process, String channel, FaultAction action, Long after, Duration at, Duration holdFor)
         implements Spec<FaultSpec, FaultSpecBuilder> {
-    /** A fault on a process: {@code FaultSpec.process("producer-1").action(KILL).after(1000)}. */
-    public static FaultSpecBuilder process(String name) {
-        return new FaultSpecBuilder().process(name);
-    }
-
-    /** A fault on a channel: {@code FaultSpec.channel("jobs").action(REMOVE).at(Duration.ofMillis(500))}. */
-    public static FaultSpecBuilder channel(String name) {
-        return new FaultSpecBuilder().channel(name);
-    }
-
     /** The target as a person reads it: {@code process producer-1} or {@code channel jobs}. */
     public String target() {
         return process != null ? "process " + process : channel != null ? "channel " + channel : "nothing";
