@@ -308,7 +308,7 @@ public enum Key {
             SEM_UNDO stays held), stop (SIGSTOP: frozen, holding whatever it held), cont (SIGCONT: resumes a
             stopped process), delay (each of its operations held for 'for'). On a channel: remove (IPC_RMID
             of the msgq, or of an shm channel's semaphore set, while in use, at the first moment from 'at'
-            on when its readers wait in the kernel, at most 500 ms later: they see EIDRM, a call made after
+            on when its readers wait in the kernel, at most 5 s later: they see EIDRM, a call made after
             it EINVAL) and fill (the msgq filled to its capacity with foreign messages, so writers block or
             see EAGAIN; readers count them as corrupted, caused by the fault).
             """),
