@@ -1,6 +1,7 @@
 package ipclab.engine.channel;
 
 import ipclab.dsl.model.Verify;
+import ipclab.engine.sys.Memory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
@@ -11,7 +12,9 @@ import java.util.SplittableRandom;
  * both ends of the payload with its sequence ({@link MessageHeader#seal}), so that two messages of
  * one writer differ and a message torn between two of them (the header or one end of one, the
  * rest of another) fails its check. The CRC of the constant middle is computed once, so a send
- * costs a copy and a few stores.
+ * costs a copy and a few stores. The copy is libc's {@code memcpy} for payloads of
+ * {@link Memory#NATIVE_FROM} bytes and more ({@link Memory}: on a ring it writes the slot's cache
+ * lines without first fetching them from the reader's CPU).
  *
  * <p>For a channel that verifies the ends only ({@link Verify#ENDS}, {@link Verify#NONE}) the
  * header's checksum is {@link MessageHeader#mix} of its fields alone (no CRC): the header and the
@@ -41,7 +44,7 @@ public final class Payload {
         }
         this.length = (int) length;
         this.writer = writer;
-        this.pattern = arena.allocate(length, 8);
+        this.pattern = arena.allocate(length, 64); // whole cache lines for the bulk copy
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E37_79B9L * (writer + 1)));
         for (long i = MessageHeader.BYTES; i + 8 <= length; i += 8)
             pattern.set(MessageHeader.LONG, i, random.nextLong());
@@ -62,7 +65,7 @@ public final class Payload {
 
     /** Copies the payload to {@code at} and writes the header; returns the message length. */
     public int write(MemorySegment dst, long at, long seq, long timestamp) {
-        MemorySegment.copy(pattern, MessageHeader.BYTES, dst, at + MessageHeader.BYTES, length - MessageHeader.BYTES);
+        Memory.copy(pattern, MessageHeader.BYTES, dst, at + MessageHeader.BYTES, length - MessageHeader.BYTES);
         MessageHeader.writeSeals(dst, at, seq, writer, length);
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
         return length;
