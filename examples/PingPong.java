@@ -1,6 +1,6 @@
 import static ipclab.dsl.Scenarios.*;
 
-import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelSpecBuilder;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.yaml.ScenarioWriter;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * the processes are the same, only the channel changes.
  */
 public class PingPong {
-    public static Scenario over(String name, ChannelSpec.Builder link) {
+    public static Scenario over(String name, ChannelSpecBuilder link) {
         return scenario("pingpong-" + name)
                 .description("A pinger and an echo over " + name + ": 200 warm-up round trips, then 2000 measured.")
                 .channel(link)

@@ -2,6 +2,7 @@ import static ipclab.dsl.Scenarios.*;
 
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.ScenarioBuilder;
 import ipclab.dsl.yaml.ScenarioWriter;
 
 /**
@@ -20,7 +21,7 @@ public class SizeSweep {
         return sweep("size-sweep-shm", "ring", scenario("size-sweep-shm").channel(shm("ring").size(kib(256)).slots(16).sync(SEMAPHORE)));
     }
 
-    private static Scenario sweep(String name, String channel, Scenario.Builder b) {
+    private static Scenario sweep(String name, String channel, ScenarioBuilder b) {
         return b.description("One writer and one reader on " + channel + ", once per message size.")
                 .process(writer("producer").channel(channel).messages(2000))
                 .process(reader("consumer").channel(channel))

@@ -2,18 +2,21 @@ package ipclab.dsl;
 
 import ipclab.dsl.model.ByteSize;
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelSpecBuilder;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.FaultAction;
-import ipclab.dsl.model.FaultSpec;
+import ipclab.dsl.model.FaultSpecBuilder;
 import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Rate;
 import ipclab.dsl.model.Removal;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.ScenarioBuilder;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
+import ipclab.dsl.processor.Factories;
 import java.time.Duration;
 
 /**
@@ -31,9 +34,12 @@ import java.time.Duration;
  * }</pre>
  *
  * Method names are the YAML keys; channel factories are named after the channel types and process
- * factories after the roles.
+ * factories after the roles: they are generated from the {@link ChannelType} and {@link Role}
+ * constants into {@code ScenariosFactories}, which this class extends so that its static import
+ * brings them along.
  */
-public final class Scenarios {
+@Factories({ChannelSpec.class, ProcessSpec.class})
+public final class Scenarios extends ScenariosFactories {
     private Scenarios() {}
 
     // ---- sync, fanout, mode, domain constants, so that one static import is enough ----
@@ -53,63 +59,26 @@ public final class Scenarios {
             UDP = SocketDomain.UDP;
 
     /** Same as {@link Scenario#named(String)}. */
-    public static Scenario.Builder scenario(String name) {
+    public static ScenarioBuilder scenario(String name) {
         return Scenario.named(name);
     }
 
     // ---- faults ----
     /** A fault on a process (a name after replicas): {@code faultOn("producer-1").action(KILL).after(1000)}. */
-    public static FaultSpec.Builder faultOn(String process) {
-        return FaultSpec.process(process);
+    public static FaultSpecBuilder faultOn(String process) {
+        return new FaultSpecBuilder().process(process);
     }
 
     /** A fault on a channel: {@code faultOnChannel("jobs").action(REMOVE).at(ms(500))}. */
-    public static FaultSpec.Builder faultOnChannel(String channel) {
-        return FaultSpec.channel(channel);
+    public static FaultSpecBuilder faultOnChannel(String channel) {
+        return new FaultSpecBuilder().channel(channel);
     }
 
-    // ---- channels ----
-    /** A System V shared-memory ring (segment + optional semaphores). */
-    public static ChannelSpec.Builder shm(String name) {
-        return new ChannelSpec.Builder(name, ChannelType.SHM);
-    }
-    /** A System V message queue. */
-    public static ChannelSpec.Builder msgq(String name) {
-        return new ChannelSpec.Builder(name, ChannelType.MSGQ);
-    }
-    /** A socket; set {@code domain} (default unix). */
-    public static ChannelSpec.Builder socket(String name) {
-        return new ChannelSpec.Builder(name, ChannelType.SOCKET);
-    }
+    // ---- channels and processes: shm(name), msgq, socket, pipe; writer(name), reader, pinger, echo,
+    // incrementer are generated, one per ChannelType and Role constant, into ScenariosFactories ----
     /** A socket of the given domain. */
-    public static ChannelSpec.Builder socket(String name, SocketDomain domain) {
+    public static ChannelSpecBuilder socket(String name, SocketDomain domain) {
         return socket(name).domain(domain);
-    }
-    /** A named FIFO. */
-    public static ChannelSpec.Builder pipe(String name) {
-        return new ChannelSpec.Builder(name, ChannelType.PIPE);
-    }
-
-    // ---- processes ----
-    /** Streams messages into its channel. */
-    public static ProcessSpec.Builder writer(String name) {
-        return new ProcessSpec.Builder(name, Role.WRITER);
-    }
-    /** Reads what the writers on its channel send. */
-    public static ProcessSpec.Builder reader(String name) {
-        return new ProcessSpec.Builder(name, Role.READER);
-    }
-    /** Sends a message, waits for it to come back, and times the round trip. */
-    public static ProcessSpec.Builder pinger(String name) {
-        return new ProcessSpec.Builder(name, Role.PINGER);
-    }
-    /** Returns every message it gets to the pinger. */
-    public static ProcessSpec.Builder echo(String name) {
-        return new ProcessSpec.Builder(name, Role.ECHO);
-    }
-    /** Adds one to a counter in shared memory, {@code messages} times. */
-    public static ProcessSpec.Builder incrementer(String name) {
-        return new ProcessSpec.Builder(name, Role.INCREMENTER);
     }
 
     // ---- sizes ----

@@ -4,6 +4,10 @@ import static ipclab.dsl.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelSpecBuilder;
+import ipclab.dsl.model.CpuList;
+import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.yaml.ScenarioWriter;
 import java.util.List;
@@ -139,6 +143,36 @@ class BuilderTest {
                         .getMessage());
     }
 
+    @Test
+    void plainNumbersAreTheirValueTypesFactories() {
+        assertEquals(
+                shm("r").size(bytes(4096)).capacity(kib(1)).build(),
+                shm("r").size(4096).capacity(1024).build());
+        assertEquals(
+                writer("w")
+                        .size(kib(1))
+                        .rate(perSecond(500))
+                        .cpus(CpuList.of(1, 0))
+                        .build(),
+                writer("w").size(1024).rate(500).cpus(0, 1).build());
+    }
+
+    @Test
+    void aScenarioHoldsOnlyNamedChannelsAndProcessesOfAKind() {
+        assertEquals(
+                "channel q needs a type",
+                assertThrows(IllegalArgumentException.class, () -> scenario("x")
+                                .channel(new ChannelSpecBuilder("q", null))
+                                .build())
+                        .getMessage());
+        assertEquals(
+                "a process needs a name",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> scenario("x").process(writer(" ")).build())
+                        .getMessage());
+    }
+
     static final String FAULTS_YAML = """
             name: faults
             channels:
@@ -192,5 +226,35 @@ class BuilderTest {
                 plan.faults().stream().map(f -> f.describe()).toList());
         assertEquals(1_000_000, plan.processes().get(2).delayNanos());
         assertEquals(true, plan.faulted("jobs"));
+    }
+
+    @Test
+    void aSpecOrItsBuilderIsTakenAlikeAndToBuilderKeepsEverything() {
+        ChannelSpec jobs = msgq("jobs").mode(NOWAIT).build();
+        ProcessSpec reader = reader("consumer").channel("jobs").build();
+        Scenario mixed = scenario("mixed")
+                .channels(jobs, shm("ring"))
+                .processes(writer("producer").channel("jobs"), reader)
+                .faults(faultOn("producer").action(KILL).after(10))
+                .fault(faultOnChannel("jobs").action(REMOVE).at(ms(5)))
+                .fault(faultOn("consumer").action(STOP).build())
+                .expect("consumer.received >= 0")
+                .build();
+        assertEquals(List.of("jobs", "ring"), List.copyOf(mixed.channels().keySet()));
+        assertEquals(reader, mixed.processes().get("consumer"));
+        assertEquals(3, mixed.faults().size());
+        assertEquals(mixed, mixed.toBuilder().build());
+        Scenario more = mixed.toBuilder()
+                .channel(pipe("p"))
+                .expect("producer.sent >= 0")
+                .build();
+        assertEquals(List.of("jobs", "ring", "p"), List.copyOf(more.channels().keySet()));
+        assertEquals(2, more.expect().size());
+        assertEquals(1, mixed.expect().size(), "the record's lists are copies, not the builder's");
+        assertEquals(7L, scenario("x").set("seed", "7").build().seed());
+        assertEquals(
+                "the scenario key 'channels' is not set from text; the builder has a method for it",
+                assertThrows(IllegalArgumentException.class, () -> scenario("x").set("channels", "q"))
+                        .getMessage());
     }
 }

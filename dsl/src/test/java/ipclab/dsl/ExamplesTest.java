@@ -105,6 +105,17 @@ class ExamplesTest {
     }
 
     static Scenario withoutDescription(Scenario s) {
-        return new Scenario(s.name(), null, s.seed(), s.timeout(), s.channels(), s.processes(), s.sweep(), s.expect());
+        return new Scenario(
+                s.name(),
+                null,
+                s.seed(),
+                s.timeout(),
+                s.channels(),
+                s.processes(),
+                s.sweep(),
+                null,
+                s.expect(),
+                null,
+                null);
     }
 }

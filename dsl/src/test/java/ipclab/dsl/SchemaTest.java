@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ipclab.dsl.model.ChannelSpec;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
+import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
-import ipclab.dsl.model.ProcessSpec;
 import ipclab.dsl.model.QueueMode;
 import ipclab.dsl.model.Role;
-import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.SocketDomain;
 import ipclab.dsl.model.Sync;
 import ipclab.dsl.plan.MetricNames;
@@ -70,9 +68,9 @@ class SchemaTest {
         assertEquals(
                 "https://json-schema.org/draft/2020-12/schema",
                 SCHEMA.get("$schema").asText());
-        assertEquals(Scenario.KEYS, keys(SCHEMA.get("properties")));
-        assertEquals(ChannelSpec.KEYS, keys(SCHEMA.at("/$defs/channel/properties")));
-        assertEquals(ProcessSpec.KEYS, keys(SCHEMA.at("/$defs/process/properties")));
+        assertEquals(Key.Scope.SCENARIO.keys(), keys(SCHEMA.get("properties")));
+        assertEquals(Key.Scope.CHANNEL.keys(), keys(SCHEMA.at("/$defs/channel/properties")));
+        assertEquals(Key.Scope.PROCESS.keys(), keys(SCHEMA.at("/$defs/process/properties")));
         assertFalse(SCHEMA.get("additionalProperties").asBoolean());
         assertFalse(SCHEMA.at("/$defs/channel/additionalProperties").asBoolean());
         assertFalse(SCHEMA.at("/$defs/process/additionalProperties").asBoolean());

@@ -1,5 +1,7 @@
 package ipclab.dsl.model;
 
+import ipclab.dsl.processor.Setters;
+
 /**
  * A number of bytes, written in scenarios as {@code 64}, {@code 64B}, {@code 4KiB} or {@code 1MiB}.
  * {@link #toString()} gives the shortest exact unit form, so that writing a scenario back to YAML
@@ -14,6 +16,8 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
         if (bytes < 0) throw new IllegalArgumentException("bytes=" + bytes + " must not be negative");
     }
 
+    /** {@code bytes} bytes; a builder takes the number alone ({@code size(4096)}). */
+    @Setters.Plain
     public static ByteSize of(long bytes) {
         return new ByteSize(bytes);
     }

@@ -1,5 +1,6 @@
 package ipclab.dsl.model;
 
+import ipclab.dsl.processor.Setters;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -21,6 +22,8 @@ public record CpuList(List<Integer> cpus) {
         cpus = List.copyOf(new TreeSet<>(cpus));
     }
 
+    /** These CPU numbers; a builder takes them alone ({@code cpus(0, 1)}). */
+    @Setters.Plain
     public static CpuList of(Integer... cpus) {
         return new CpuList(List.of(cpus));
     }

@@ -3,14 +3,17 @@ package ipclab.dsl.model;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The values of a channel's or a process's keys, by {@link Key}: parsed from YAML text, written
  * back as YAML text, and read from the record component of the key's name. This is what lets a
- * new key be one table row, one record component and one builder method, with no switch to extend.
+ * new key be one table row and one record component (the builder's setter is generated from it),
+ * with no switch to extend.
  */
 final class KeyValues {
     private final Key.Scope scope;
@@ -22,15 +25,29 @@ final class KeyValues {
         this.record = record;
     }
 
-    /** A channel or process needs a name and its kind ({@code type}, {@code role}). */
-    static void requireNameAnd(String name, String what, Object kind, Key kindKey) {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("a " + what + " needs a name");
-        if (kind == null) throw new IllegalArgumentException(what + " " + name + " needs a " + kindKey.yaml());
+    /**
+     * Every key of the scope, with the record's values; a map or a collection that a builder adds
+     * to (a scenario's channels, its claims) gets the record's entries added.
+     */
+    void putAll(Record r) {
+        for (Key k : Key.of(scope)) {
+            Object v = component(r, k.component());
+            switch (values.get(k)) {
+                case Map<?, ?> held when v instanceof Map<?, ?> more -> putInto(held, more);
+                case Collection<?> held when v instanceof Collection<?> more -> addInto(held, more);
+                case null, default -> values.put(k, v);
+            }
+        }
     }
 
-    /** Every key of the scope, with the record's values. */
-    void putAll(Record r) {
-        for (Key k : Key.of(scope)) values.put(k, component(r, k.component()));
+    @SuppressWarnings("unchecked")
+    private static <K, V> void putInto(Map<K, V> held, Map<?, ?> more) {
+        held.putAll((Map<K, V>) more);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> void addInto(Collection<E> held, Collection<?> more) {
+        held.addAll((Collection<E>) more);
     }
 
     Object get(Key k) {
@@ -67,27 +84,34 @@ final class KeyValues {
         }
     }
 
-    private Key keyOf(String component) {
+    /** The key of a record component of this scope ({@code holdFor} is {@code for}'s). */
+    Key keyOf(String component) {
         for (Key k : Key.of(scope)) if (k.component().equals(component)) return k;
         throw new IllegalStateException(record.getSimpleName() + "." + component + " has no key");
     }
 
     /** Sets a key from its YAML text; the exception's message is for the user. */
     void set(String key, String text) {
-        String what = scope.name().toLowerCase(java.util.Locale.ROOT);
+        String what = scope.name().toLowerCase(Locale.ROOT);
         Key k = Key.find(scope, key);
-        List<String> names = Key.names(scope);
+        List<String> names = scope.keys();
         if (k == null) {
             throw new IllegalArgumentException("unknown " + what + " key '" + key + "'; valid keys: "
                     + String.join(", ", names) + Suggestions.didYouMean(key, names));
         }
-        values.put(k, parse(k, text, componentType(record, k.component())));
+        Class<?> as = componentType(record, k.component());
+        if (k.component().equals("name") || Collection.class.isAssignableFrom(as) || Map.class.isAssignableFrom(as))
+            throw new IllegalArgumentException(
+                    "the " + what + " key '" + key + "' is not set from text; the builder has a method for it");
+        values.put(k, parse(k, text, as));
     }
 
     /** The value of a key as YAML writes it, or {@code null} when not given. */
-    static String text(Key.Scope scope, Record r, String key, String what) {
+    static String text(Record r, String key) {
+        Key.Scope scope = Key.Scope.of(r.getClass());
         Key k = Key.find(scope, key);
-        if (k == null) throw new IllegalArgumentException("no " + what + " key " + key);
+        if (k == null)
+            throw new IllegalArgumentException("no " + scope.name().toLowerCase(Locale.ROOT) + " key " + key);
         Object v = component(r, k.component());
         if (v == null) return null;
         if (v instanceof Enum<?> e) return Names.yaml(e);
@@ -114,6 +138,11 @@ final class KeyValues {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object enumValue(Class<? extends Enum<?>> type, String text) {
         return Values.enumValue((Class) type, text);
+    }
+
+    /** The name of a channel or process record. */
+    static String nameOf(Record r) {
+        return (String) component(r, "name");
     }
 
     private static Object component(Record r, String name) {

@@ -35,14 +35,14 @@ public enum Mechanism {
 
     /** The channel as this mechanism: its type and keys set, the keys its type does not take dropped. */
     public ChannelSpec select(ChannelSpec c) {
-        ChannelSpec.Builder b = c.toBuilder().type(type);
+        ChannelSpecBuilder b = c.toBuilder().type(type);
         keys.forEach(b::put);
         return fit(b.build());
     }
 
     /** The channel without the keys its type does not take (a {@code sync} left on a queue). */
     public static ChannelSpec fit(ChannelSpec c) {
-        ChannelSpec.Builder b = c.toBuilder();
+        ChannelSpecBuilder b = c.toBuilder();
         for (Key k : Key.of(Key.Scope.CHANNEL)) {
             if (k != Key.TYPE && !k.facts().appliesTo(c.type())) b.put(k, null);
         }
@@ -51,7 +51,7 @@ public enum Mechanism {
 
     /** A process on a channel of type {@code t}, without the keys that type does not take ({@code mtype} off a queue). */
     public static ProcessSpec fit(ProcessSpec p, ChannelType t) {
-        ProcessSpec.Builder b = p.toBuilder();
+        ProcessSpecBuilder b = p.toBuilder();
         List<Key> drop = Key.of(Key.Scope.PROCESS).stream()
                 .filter(k -> !k.facts().appliesTo(t) && p.get(k.yaml()) != null)
                 .toList();

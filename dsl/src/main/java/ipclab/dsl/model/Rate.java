@@ -1,11 +1,15 @@
 package ipclab.dsl.model;
 
+import ipclab.dsl.processor.Setters;
+
 /** Messages per second, written {@code 500/s}, {@code 20k/s} or {@code 1M/s}. */
 public record Rate(long perSecond) {
     public Rate {
         if (perSecond <= 0) throw new IllegalArgumentException("rate=" + perSecond + "/s must be positive");
     }
 
+    /** {@code n} messages per second; a builder takes the number alone ({@code rate(20_000)}). */
+    @Setters.Plain
     public static Rate perSecond(long n) {
         return new Rate(n);
     }

@@ -7,10 +7,15 @@ import java.util.Set;
  * counter in shared memory. YAML spelling: {@link Names#yaml}.
  */
 public enum Role {
+    /** Streams messages into its channel. */
     WRITER(Flow.SENDS, Flow.ORIGINATES),
+    /** Reads what the writers on its channel send. */
     READER(Flow.RECEIVES, Flow.CONSUMES),
+    /** Sends a message, waits for it to come back, and times the round trip. */
     PINGER(Flow.SENDS, Flow.RECEIVES, Flow.ORIGINATES),
+    /** Returns every message it gets to the pinger. */
     ECHO(Flow.SENDS, Flow.RECEIVES, Flow.CONSUMES),
+    /** Adds one to a counter in shared memory, {@code messages} times. */
     INCREMENTER;
 
     /** The ways a role's messages flow; a role is the set of those it takes part in. */

@@ -1,6 +1,7 @@
 package ipclab.dsl.plan;
 
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Mechanism;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
@@ -172,7 +173,7 @@ public final class Sweep {
             }
             case "channels" -> {
                 return memberProblem(
-                        path, p, "channel", "channels.ring.sync", s.channels().keySet(), ChannelSpec.KEYS);
+                        path, p, "channel", "channels.ring.sync", s.channels().keySet(), Key.Scope.CHANNEL.keys());
             }
             case "processes" -> {
                 return memberProblem(
@@ -181,7 +182,7 @@ public final class Sweep {
                         "process",
                         "processes.producer.size",
                         s.processes().keySet(),
-                        ProcessSpec.KEYS);
+                        Key.Scope.PROCESS.keys());
             }
             default -> {
                 return "'" + path + "' is not a sweepable path"

@@ -1,11 +1,14 @@
 package ipclab.dsl.yaml;
 
 import ipclab.dsl.model.ChannelSpec;
+import ipclab.dsl.model.ChannelSpecBuilder;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.FaultSpec;
+import ipclab.dsl.model.FaultSpecBuilder;
 import ipclab.dsl.model.Key;
 import ipclab.dsl.model.Names;
 import ipclab.dsl.model.ProcessSpec;
+import ipclab.dsl.model.ProcessSpecBuilder;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
 import ipclab.dsl.model.Values;
@@ -79,8 +82,8 @@ public final class ScenarioReader {
             reading.problem(
                     root.position(),
                     "",
-                    "a scenario is a mapping of keys (" + String.join(", ", Scenario.KEYS) + "); this file holds "
-                            + root.kind());
+                    "a scenario is a mapping of keys (" + String.join(", ", Key.Scope.SCENARIO.keys())
+                            + "); this file holds " + root.kind());
             return null;
         }
         String name = null, description = null;
@@ -126,7 +129,7 @@ public final class ScenarioReader {
                 case "expect" -> claims(e, "expect", "consumer.received == producer.sent", expect);
                 case "compare" -> claims(e, "compare", "shm-sem beats msgq in throughput from 16KiB up", compare);
                 case "faults" -> faults(e, faults);
-                default -> reading.unknownKey(e, key, "top-level", Scenario.KEYS);
+                default -> reading.unknownKey(e, key, "top-level", Key.Scope.SCENARIO.keys());
             }
         }
         if (name == null && !reading.badPaths.contains("name")) {
@@ -165,7 +168,7 @@ public final class ScenarioReader {
                 "a mapping from channel names to channels, e.g. 'channels: {q: {type: msgq}}'",
                 Key.TYPE,
                 ChannelType.class,
-                name -> new ChannelSpec.Builder(name, null),
+                name -> new ChannelSpecBuilder(name, null),
                 b -> b::set,
                 (b, type) -> b.type(type).build(),
                 out,
@@ -178,7 +181,7 @@ public final class ScenarioReader {
                 "a mapping from process names to processes, e.g. 'processes: {w: {role: writer, channel: q}}'",
                 Key.ROLE,
                 Role.class,
-                name -> new ProcessSpec.Builder(name, null),
+                name -> new ProcessSpecBuilder(name, null),
                 b -> b::set,
                 (b, role) -> b.role(role).build(),
                 out,
@@ -207,7 +210,7 @@ public final class ScenarioReader {
             SequencedMap<String, S> out,
             Consumer<YamlNode.Mapping> leftOutBody) {
         String section = e.key(), what = Names.yaml(kindKey.scope());
-        List<String> keys = Key.names(kindKey.scope());
+        List<String> keys = kindKey.scope().keys();
         YamlNode.Mapping m = reading.mapping(e, section, expected);
         if (m == null) return;
         for (YamlNode.Entry c : m.entries()) {
@@ -236,7 +239,7 @@ public final class ScenarioReader {
      * (a channel named 'processes', processes missing, unknown channel keys role and channel).
      */
     private boolean misindentedTopLevelKey(YamlNode.Entry c, String section, String what) {
-        if (!Scenario.KEYS.contains(c.key())
+        if (!Key.Scope.SCENARIO.keys().contains(c.key())
                 || !(c.value() instanceof YamlNode.Scalar s)
                 || !(s.isNull() || s.text().isEmpty())) return false;
         int col = c.keyPosition().column();
@@ -342,18 +345,18 @@ public final class ScenarioReader {
                 reading.problem(
                         item.position(),
                         path,
-                        "expected a fault, a mapping of keys (" + String.join(", ", FaultSpec.KEYS) + "), got "
+                        "expected a fault, a mapping of keys (" + String.join(", ", Key.Scope.FAULT.keys()) + "), got "
                                 + item.kind());
                 reading.badPaths.add(path);
                 continue;
             }
-            FaultSpec.Builder b = new FaultSpec.Builder();
+            FaultSpecBuilder b = new FaultSpecBuilder();
             boolean ok = true;
             for (YamlNode.Entry f : m.entries()) {
                 String fp = path + "." + f.key();
                 reading.map.key(fp, f.keyPosition());
-                if (!FaultSpec.KEYS.contains(f.key())) {
-                    reading.unknownKey(f, fp, "fault", FaultSpec.KEYS);
+                if (!Key.Scope.FAULT.keys().contains(f.key())) {
+                    reading.unknownKey(f, fp, "fault", Key.Scope.FAULT.keys());
                     ok = false;
                     continue;
                 }

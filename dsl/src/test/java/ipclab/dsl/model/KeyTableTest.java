@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The key table, the records and their builders agree, and the defaults the table states are the planner's. */
+/**
+ * The key table, the records and their builders agree (the builders' setters are generated from
+ * the records' components), and the defaults the table states are the planner's.
+ */
 class KeyTableTest {
     static final Map<Key.Scope, Class<? extends Record>> RECORDS = Map.of(
             Key.Scope.SCENARIO,
@@ -27,13 +30,13 @@ class KeyTableTest {
             FaultSpec.class);
     static final Map<Key.Scope, Class<?>> BUILDERS = Map.of(
             Key.Scope.SCENARIO,
-            Scenario.Builder.class,
+            ScenarioBuilder.class,
             Key.Scope.CHANNEL,
-            ChannelSpec.Builder.class,
+            ChannelSpecBuilder.class,
             Key.Scope.PROCESS,
-            ProcessSpec.Builder.class,
+            ProcessSpecBuilder.class,
             Key.Scope.FAULT,
-            FaultSpec.Builder.class);
+            FaultSpecBuilder.class);
 
     @Test
     void everyRowHasItsRecordComponentAndBuilderMethodAndNoComponentLacksARow() {
@@ -55,6 +58,20 @@ class KeyTableTest {
                         .map(Method::getName)
                         .anyMatch(k.component()::equals);
                 assertTrue(method, scope + " builder has no method " + k.component());
+            }
+        }
+    }
+
+    @Test
+    void everyChannelProcessAndFaultComponentHasAGeneratedSetterOfItsTypeUnboxed() throws NoSuchMethodException {
+        for (Key.Scope scope : List.of(Key.Scope.CHANNEL, Key.Scope.PROCESS, Key.Scope.FAULT)) {
+            for (RecordComponent c : RECORDS.get(scope).getRecordComponents()) {
+                if (c.getName().equals("name")) continue;
+                Class<?> type =
+                        c.getType() == Integer.class ? int.class : c.getType() == Long.class ? long.class : c.getType();
+                assertNotNull(
+                        BUILDERS.get(scope).getMethod(c.getName(), type),
+                        scope + " builder has no " + c.getName() + "(" + type.getSimpleName() + ")");
             }
         }
     }
@@ -104,7 +121,7 @@ class KeyTableTest {
 
     @Test
     void setAndGetGoThroughTheTable() {
-        ProcessSpec p = new ProcessSpec.Builder("w", Role.WRITER)
+        ProcessSpec p = new ProcessSpecBuilder("w", Role.WRITER)
                 .set("replicas", "3")
                 .set("messages", "10_000")
                 .set("duration", "2s")
@@ -119,7 +136,7 @@ class KeyTableTest {
         assertEquals("4KiB", p.get("size"));
         assertEquals("20k/s", p.get("rate"));
         assertEquals(p, p.toBuilder().build());
-        ChannelSpec c = new ChannelSpec.Builder("r", ChannelType.SHM)
+        ChannelSpec c = new ChannelSpecBuilder("r", ChannelType.SHM)
                 .set("slots", "8")
                 .set("sync", "spin")
                 .build();

@@ -32,12 +32,12 @@ class SuggestionsTest {
     void farOffWordsGetNothing() {
         assertEquals(List.of(), Suggestions.commands("frobnicate", COMMANDS));
         assertEquals(List.of(), Suggestions.commands("x", COMMANDS));
-        assertEquals("", Suggestions.didYouMean("frobnicate", ProcessSpec.KEYS));
+        assertEquals("", Suggestions.didYouMean("frobnicate", Key.Scope.PROCESS.keys()));
     }
 
     @Test
     void keysGetTheFirstClosest() {
-        assertEquals("; did you mean 'messages'?", Suggestions.didYouMean("mesages", ProcessSpec.KEYS));
+        assertEquals("; did you mean 'messages'?", Suggestions.didYouMean("mesages", Key.Scope.PROCESS.keys()));
         assertEquals(List.of("sent", "rent"), Suggestions.commands("bent", List.of("sent", "rent", "bend2")));
     }
 }

@@ -220,6 +220,6 @@ class RoundTripTest {
                         sweep,
                         expect)
                 .as((name, desc, seed, timeout, cs, ps, sw, ex) ->
-                        new Scenario(name, desc, seed, timeout, cs, ps, sw, ex));
+                        new Scenario(name, desc, seed, timeout, cs, ps, sw, null, ex, null, null));
     }
 }

@@ -1,6 +1,7 @@
 package ipclab.engine.channel;
 
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -22,10 +23,10 @@ public final class Steps {
             StepGate gate, String channel, StepOp load, StepOp store, MemorySegment seg, long at) {
         gate.before(load, channel);
         long v = (long) LONG.getOpaque(seg, at);
-        gate.value(v);
+        gate.number(StepNumber.VALUE, v);
         gate.before(store, channel);
         LONG.setOpaque(seg, at, v + 1);
-        gate.value(v + 1);
+        gate.number(StepNumber.VALUE, v + 1);
         return v;
     }
 

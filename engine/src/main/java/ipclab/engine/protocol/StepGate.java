@@ -6,9 +6,9 @@ package ipclab.engine.protocol;
  * operation acts (before a cursor is read for a claim, before a poll looks at a slot, before
  * every msgsnd, msgrcv, semop, send, recv, read, write, load, store and end-of-stream marker),
  * performs exactly that one operation, and then describes its outcome with {@link #result},
- * {@link #value}, {@link #message}, {@link #mtype} and {@link #slot} (what it does not set
- * stays "ok" and "none"). The outcome goes to the supervisor when the worker next settles: at
- * its next {@link #before}, or when it ends.
+ * {@link #message} and {@link #number} (what it does not set stays "ok" and "none"). The
+ * outcome goes to the supervisor when the worker next settles: at its next {@link #before}, or
+ * when it ends.
  *
  * <p>In a stepped run ({@link #stepped()}) ports never sleep in the kernel: a call that could
  * block is made with IPC_NOWAIT, MSG_DONTWAIT or on a non-blocking descriptor, and "it would
@@ -28,20 +28,11 @@ public interface StepGate {
     /** The current step's result (default {@link StepResult#OK}). */
     void result(StepResult r);
 
-    /**
-     * The value loaded, stored or added, the cursor position read, or the bytes moved; a msgrcv
-     * that found nothing for its receiver but other receivers' end markers: how many it looked past.
-     */
-    void value(long v);
+    /** One numeric fact of the current step, e.g. {@link StepNumber#SLOT}: the cursor position of its slot. */
+    void number(StepNumber which, long v);
 
     /** The message the step sent or took: its header's writer and seq, and its size. */
     void message(long writer, long seq, long size);
-
-    /** msgq: the type sent, or the selector received with. */
-    void mtype(long t);
-
-    /** rings: the cursor position of the slot. */
-    void slot(long position);
 
     StepGate FREE = new Free();
 
@@ -61,15 +52,9 @@ public interface StepGate {
         public void result(StepResult r) {}
 
         @Override
-        public void value(long v) {}
+        public void number(StepNumber which, long v) {}
 
         @Override
         public void message(long writer, long seq, long size) {}
-
-        @Override
-        public void mtype(long t) {}
-
-        @Override
-        public void slot(long position) {}
     }
 }

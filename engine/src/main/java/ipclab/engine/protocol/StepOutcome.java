@@ -1,7 +1,6 @@
 package ipclab.engine.protocol;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -13,13 +12,12 @@ import java.util.function.ToLongFunction;
  * @param op      what was done
  * @param channel the channel it was done on
  * @param result  what it came to
- * @param value   the value loaded, stored or added to (counter, cursor, semaphore token), or the bytes moved;
- *                a msgrcv that found only other receivers' end markers: how many it looked past
- * @param writer  the writer index in the message's header (sent or received), or NONE
- * @param seq     the sequence in the message's header (warm-up and end flags included), or NONE
- * @param mtype   msgq: the message type sent, or the selector received with
- * @param size    the message's size in bytes, or NONE
- * @param slot    rings: the cursor position of the slot, or NONE
+ * @param value   {@link StepNumber#VALUE}
+ * @param writer  {@link StepNumber#WRITER}
+ * @param seq     {@link StepNumber#SEQ}
+ * @param mtype   {@link StepNumber#MTYPE}
+ * @param size    {@link StepNumber#SIZE}
+ * @param slot    {@link StepNumber#SLOT}
  */
 public record StepOutcome(
         StepOp op,
@@ -45,6 +43,11 @@ public record StepOutcome(
         return new StepOutcome(op, channel, result, NONE, NONE, NONE, NONE, NONE, NONE);
     }
 
+    /** An outcome with its numeric fields indexed by {@link StepNumber#ordinal()}. */
+    public static StepOutcome of(StepOp op, String channel, StepResult result, long[] v) {
+        return new StepOutcome(op, channel, result, v[0], v[1], v[2], v[3], v[4], v[5]);
+    }
+
     /** {@code msgrcv(q) ok writer=1 seq=3 size=64 mtype=1}: the fields that apply. */
     @Override
     public String toString() {
@@ -58,21 +61,18 @@ public record StepOutcome(
         return b.toString();
     }
 
-    /** The names of the numeric fields, in the order they are written (in toString, on the wire, in traces). */
-    public static final List<String> NUMBERS = List.of("value", "writer", "seq", "mtype", "size", "slot");
-
-    /** The numeric fields that apply (not {@link #NONE}), by name, in the order of {@link #NUMBERS}. */
+    /** The numeric fields that apply (not {@link #NONE}), by wire name, in the order of {@link StepNumber}. */
     public Map<String, Long> numbers() {
         long[] v = {value, writer, seq, mtype, size, slot};
         Map<String, Long> m = new LinkedHashMap<>();
-        for (int i = 0; i < v.length; i++) if (v[i] != NONE) m.put(NUMBERS.get(i), v[i]);
+        for (StepNumber n : StepNumber.values()) if (v[n.ordinal()] != NONE) m.put(n.wireName(), v[n.ordinal()]);
         return m;
     }
 
-    /** An outcome read back: each numeric field from {@code number} by its name ({@link #NONE} when absent). */
+    /** An outcome read back: each numeric field from {@code number} by its wire name ({@link #NONE} when absent). */
     public static StepOutcome read(StepOp op, String channel, StepResult result, ToLongFunction<String> number) {
-        long[] v = new long[NUMBERS.size()];
-        for (int i = 0; i < v.length; i++) v[i] = number.applyAsLong(NUMBERS.get(i));
-        return new StepOutcome(op, channel, result, v[0], v[1], v[2], v[3], v[4], v[5]);
+        long[] v = new long[StepNumber.values().length];
+        for (StepNumber n : StepNumber.values()) v[n.ordinal()] = number.applyAsLong(n.wireName());
+        return of(op, channel, result, v);
     }
 }

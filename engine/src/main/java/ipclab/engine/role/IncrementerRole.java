@@ -8,6 +8,7 @@ import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.GatedSemop;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.protocol.WorkerSpec;
@@ -92,7 +93,7 @@ final class IncrementerRole extends AbstractRole {
             case ATOMIC -> {
                 gate.before(StepOp.ATOMIC_ADD, channel);
                 long before = (long) LONG.getAndAdd(seg, COUNTER_OFFSET, 1L);
-                gate.value(before + 1);
+                gate.number(StepNumber.VALUE, before + 1);
             }
         }
         if (report.increments == 0) report.firstOpNanos = t;

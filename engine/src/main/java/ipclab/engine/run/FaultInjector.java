@@ -26,8 +26,12 @@ import java.util.concurrent.TimeUnit;
 final class FaultInjector {
     /** How long receivers may wait for a stream whose senders are all gone (one killed) before the run winds down. */
     static final long ORPHANED_RECEIVERS_NANOS = TimeUnit.SECONDS.toNanos(2);
-    /** How long a remove may wait past its time for the channel's receivers to wait in the kernel. */
-    static final long REMOVE_ALIGN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /**
+     * How long a remove may wait past its time for the channel's receivers to wait in the kernel.
+     * Normally a few ms; 500 ms was too short on a loaded machine, where a reader could still be
+     * spinning its first downcall stub (links are made at the first message) a second after "go".
+     */
+    static final long REMOVE_ALIGN_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final RunState state;
     private final RunObjects objects;

@@ -127,7 +127,7 @@ public final class Affinity {
                 set(tid, cpus);
                 pinned++;
             } catch (IpcException e) {
-                if (e.errno() != Errno.ESRCH) throw e;
+                if (e.failure().errno() != Errno.ESRCH) throw e;
             }
         }
         return pinned;

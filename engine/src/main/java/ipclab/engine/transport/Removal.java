@@ -62,6 +62,7 @@ public final class Removal {
 
     /** The kernel's answer for an object that no longer exists. */
     static boolean gone(IpcException e) {
-        return e.errno() == Errno.EINVAL || e.errno() == Errno.EIDRM;
+        int errno = e.failure().errno();
+        return errno == Errno.EINVAL || errno == Errno.EIDRM;
     }
 }

@@ -138,7 +138,7 @@ final class SocketCalls {
                 if (t0 > start) e.setup(Endpoint.WAIT_PREFIX + "peer", t0 - start);
                 return r;
             } catch (IpcException ex) {
-                if (!notYet.contains(ex.errno()) || System.nanoTime() > deadline) throw ex;
+                if (!notYet.contains(ex.failure().errno()) || System.nanoTime() > deadline) throw ex;
                 LockSupport.parkNanos(pause);
                 pause = Math.min(pause * 2, 10_000_000L);
             }

@@ -39,7 +39,8 @@ final class SysvRecorded {
                 id = get.applyAsInt(key);
             } catch (RuntimeException e) {
                 log.abandoned(kind, key);
-                if (e instanceof IpcException ie && ie.errno() == Errno.EEXIST && attempt < ATTEMPTS) continue;
+                if (e instanceof IpcException ie && ie.failure().errno() == Errno.EEXIST && attempt < ATTEMPTS)
+                    continue;
                 throw e;
             }
             setup.put(step, System.nanoTime() - t0);

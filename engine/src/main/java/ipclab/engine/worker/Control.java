@@ -2,6 +2,7 @@ package ipclab.engine.worker;
 
 import ipclab.engine.protocol.BoundedLines;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
 import ipclab.engine.protocol.StepResult;
@@ -11,6 +12,7 @@ import ipclab.engine.role.RoleAgent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +58,8 @@ final class Control implements StepGate {
     private StepOp op;
     private String opChannel;
     private StepResult result;
-    private long value, writer, seq, mtype, size, slot;
+    /** The step's numeric facts, by {@link StepNumber#ordinal()}. */
+    private final long[] numbers = new long[StepNumber.values().length];
 
     Control(BoundedLines in, OutputStream out, boolean step, boolean reuse) {
         this.in = in;
@@ -227,13 +230,13 @@ final class Control implements StepGate {
         op = next;
         opChannel = channel;
         result = StepResult.OK;
-        value = writer = seq = mtype = size = slot = StepOutcome.NONE;
+        Arrays.fill(numbers, StepOutcome.NONE);
     }
 
     /** Sends the outcome of the step in progress, if any ("stepped"); called before the worker settles. */
     void flushStep() {
         if (op == null) return;
-        StepOutcome o = new StepOutcome(op, opChannel, result, value, writer, seq, mtype, size, slot);
+        StepOutcome o = StepOutcome.of(op, opChannel, result, numbers);
         op = null;
         try {
             send(Wire.stepped(o));
@@ -258,24 +261,14 @@ final class Control implements StepGate {
     }
 
     @Override
-    public void value(long v) {
-        this.value = v;
+    public void number(StepNumber which, long v) {
+        numbers[which.ordinal()] = v;
     }
 
     @Override
     public void message(long writer, long seq, long size) {
-        this.writer = writer;
-        this.seq = seq;
-        this.size = size;
-    }
-
-    @Override
-    public void mtype(long t) {
-        this.mtype = t;
-    }
-
-    @Override
-    public void slot(long position) {
-        this.slot = position;
+        number(StepNumber.WRITER, writer);
+        number(StepNumber.SEQ, seq);
+        number(StepNumber.SIZE, size);
     }
 }

@@ -194,7 +194,7 @@ public final class WorkerMain {
             } catch (Exception ignored) {
                 // the supervisor sees the exit status and our stderr
             }
-            agent.report().event(ERRORS + e.errnoName(), 1);
+            agent.report().event(ERRORS + e.failure().errnoName(), 1);
             int status = report(agent, spec, window, control, before);
             return status == 0 ? 1 : status;
         } catch (StoppedException e) {

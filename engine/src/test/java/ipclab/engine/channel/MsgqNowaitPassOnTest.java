@@ -7,6 +7,7 @@ import ipclab.dsl.model.Role;
 import ipclab.engine.channel.msgq.MsgqReceiver;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.MsgBuf;
@@ -54,23 +55,13 @@ class MsgqNowaitPassOnTest {
         }
 
         @Override
-        public void value(long v) {
-            fields.append(" value=").append(v);
+        public void number(StepNumber which, long v) {
+            fields.append(' ').append(which.wireName()).append('=').append(v);
         }
 
         @Override
         public void message(long writer, long seq, long size) {
             fields.append(" writer=").append(writer).append(" seq=").append(seq);
-        }
-
-        @Override
-        public void mtype(long t) {
-            fields.append(" mtype=").append(t);
-        }
-
-        @Override
-        public void slot(long position) {
-            fields.append(" slot=").append(position);
         }
     }
 

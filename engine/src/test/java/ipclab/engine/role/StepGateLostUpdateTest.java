@@ -11,6 +11,7 @@ import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.channel.ChannelLab;
 import ipclab.engine.protocol.ChannelHandle;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.protocol.WorkerSpec;
@@ -46,16 +47,10 @@ class StepGateLostUpdateTest {
         public void result(StepResult r) {}
 
         @Override
-        public void value(long v) {}
+        public void number(StepNumber which, long v) {}
 
         @Override
         public void message(long writer, long seq, long size) {}
-
-        @Override
-        public void mtype(long t) {}
-
-        @Override
-        public void slot(long position) {}
 
         String next() throws InterruptedException {
             String op = announced.poll(10, TimeUnit.SECONDS);

@@ -76,7 +76,7 @@ final class TestPlans {
                         List.of()));
             }
         }
-        Scenario s = new Scenario(scenario, null, 1L, timeout, null, null, null, null);
+        Scenario s = new Scenario(scenario, null, 1L, timeout, null, null, null, null, null, null, null);
         return new Plan(s, Map.of(), 1L, timeout, List.of(channel), ps, List.of(), List.of());
     }
 

@@ -73,8 +73,8 @@ class AffinityTest {
         });
         assertTrue(join(t));
         IpcException e = assertInstanceOf(IpcException.class, thrown.get());
-        assertEquals("sched_setaffinity", e.call());
-        assertEquals("EINVAL", e.errnoName());
+        assertEquals("sched_setaffinity", e.failure().call());
+        assertEquals("EINVAL", e.failure().errnoName());
         assertEquals(
                 "sched_setaffinity(tid=0, cpus=" + offline + ") failed: EINVAL (Invalid argument)", e.getMessage());
     }

@@ -53,7 +53,7 @@ public final class SysChild {
             SysvMsgQueue.receive(msqid, buf, 64, 0, 0);
             System.out.println("received?!");
         } catch (IpcException e) {
-            System.out.println(e.errnoName() + " " + e.getMessage());
+            System.out.println(e.failure().errnoName() + " " + e.getMessage());
         }
     }
 

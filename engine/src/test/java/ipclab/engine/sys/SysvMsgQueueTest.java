@@ -93,9 +93,9 @@ class SysvMsgQueueTest {
                 "msgrcv(msqid=" + msqid
                         + ", size=16, mtype=0, flags=IPC_NOWAIT) failed: ENOMSG (No message of desired type)",
                 e.getMessage());
-        assertEquals(Errno.ENOMSG, e.errno());
-        assertEquals("ENOMSG", e.errnoName());
-        assertEquals("msgrcv", e.call());
+        assertEquals(Errno.ENOMSG, e.failure().errno());
+        assertEquals("ENOMSG", e.failure().errnoName());
+        assertEquals("msgrcv", e.failure().call());
     }
 
     @Test

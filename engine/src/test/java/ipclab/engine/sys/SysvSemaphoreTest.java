@@ -53,7 +53,7 @@ class SysvSemaphoreTest {
             SysvSemaphore.remove(semid);
         }
         IpcException e = assertThrows(IpcException.class, () -> SysvSemaphore.getVal(semid, 0));
-        assertEquals("semctl", e.call());
+        assertEquals("semctl", e.failure().call());
     }
 
     @Test

@@ -58,7 +58,7 @@ class SysvShmTest {
             }
         }
         IpcException e = assertThrows(IpcException.class, () -> SysvShm.stat(shmid));
-        assertTrue(e.errno() == Errno.EINVAL || e.errno() == Errno.EIDRM, e.getMessage());
+        assertTrue(e.failure().errno() == Errno.EINVAL || e.failure().errno() == Errno.EIDRM, e.getMessage());
     }
 
     @Test
@@ -79,8 +79,8 @@ class SysvShmTest {
             SysvShm.remove(shmid);
         }
         IpcException e = assertThrows(IpcException.class, () -> SysvShm.shmget(key, 4096, 0));
-        assertEquals("ENOENT", e.errnoName());
-        assertEquals("shmget", e.call());
+        assertEquals("ENOENT", e.failure().errnoName());
+        assertEquals("shmget", e.failure().call());
     }
 
     @Test

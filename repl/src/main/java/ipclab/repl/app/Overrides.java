@@ -2,8 +2,10 @@ package ipclab.repl.app;
 
 import ipclab.dsl.ScenarioException;
 import ipclab.dsl.model.ProcessSpec;
+import ipclab.dsl.model.ProcessSpecBuilder;
 import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Scenario;
+import ipclab.dsl.model.ScenarioBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -45,7 +47,7 @@ public record Overrides(Integer repeat, boolean quick, SequencedMap<String, List
     }
 
     Scenario apply(Scenario s) {
-        Scenario.Builder b = s.toBuilder();
+        ScenarioBuilder b = s.toBuilder();
         sweep.forEach((path, values) -> {
             if (takes(s, path)) b.sweep(path, values.toArray());
         });
@@ -61,7 +63,7 @@ public record Overrides(Integer repeat, boolean quick, SequencedMap<String, List
     /** A tenth of a writer's or pinger's messages and warm-up; incrementers keep theirs (a race needs time to show). */
     private static ProcessSpec quick(ProcessSpec p) {
         if (p.role() != Role.WRITER && p.role() != Role.PINGER) return p;
-        ProcessSpec.Builder b = p.toBuilder();
+        ProcessSpecBuilder b = p.toBuilder();
         if (p.messages() != null || p.duration() == null) {
             long m = p.messages() != null ? p.messages() : ipclab.dsl.plan.Planner.DEFAULT_MESSAGES;
             b.messages(Math.max(QUICK_MIN_MESSAGES, m / 10));

@@ -5,13 +5,7 @@ import ipclab.repl.app.Lab;
 import picocli.CommandLine.Command;
 
 /** {@code ipclab clean}: remove what dead ipclab runs left behind, and only that. */
-@Command(
-        name = "clean",
-        description = {
-            "Remove kernel objects and files left by ipclab runs that died, and those kept with run --keep.",
-            "Only objects in ipclab's run registry whose run is gone, that still have the recorded id, "
-                    + "key and owner, are removed; other programs' and other users' objects are never touched."
-        })
+@Command(name = "clean")
 public final class CleanCommand extends CliCommand {
 
     @Override

@@ -59,7 +59,7 @@ public final class Commands {
         all.addAll(more);
         for (Supplier<CliCommand> f : all) {
             CommandLine sub = new CommandLine(f.get().on(cli));
-            sub.addMixin("help", new HelpOption()); // every subcommand's -h, --help, added here once
+            addHelp(sub);
             root.addSubcommand(sub);
         }
         root.addSubcommand(new CommandLine.HelpCommand());
@@ -72,6 +72,12 @@ public final class Commands {
         root.setParameterExceptionHandler(handlers);
         root.setExecutionExceptionHandler(handlers);
         return root;
+    }
+
+    /** Every subcommand's -h, --help, added here once, down to nested ones ({@code trace show}). */
+    private static void addHelp(CommandLine command) {
+        command.addMixin("help", new HelpOption());
+        command.getSubcommands().values().forEach(Commands::addHelp);
     }
 
     /** The command list of {@code --help}: the subcommands, then the launcher's own commands, in one table. */

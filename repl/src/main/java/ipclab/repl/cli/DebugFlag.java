@@ -11,10 +11,7 @@ import picocli.CommandLine.ScopeType;
  * raised while the arguments are still being parsed.
  */
 public final class DebugFlag {
-    @Option(
-            names = "--debug",
-            scope = ScopeType.INHERIT,
-            description = "Print stack traces for errors (also IPCLAB_DEBUG=1).")
+    @Option(names = "--debug", scope = ScopeType.INHERIT)
     boolean debug;
 
     /** {@code --debug} among the arguments, or {@code IPCLAB_DEBUG} set to anything but empty or 0. */

@@ -4,7 +4,7 @@ import ipclab.engine.run.Outcome;
 
 /**
  * The exit codes of every ipclab command, the one table of them; scripts rely on them. The help
- * footers of {@link IpclabCommand} and {@link RunCommand} say the same in words.
+ * footers in {@code HelpText.properties} say the same in words.
  */
 public final class ExitCodes {
     /** Everything worked (and every claim held). */

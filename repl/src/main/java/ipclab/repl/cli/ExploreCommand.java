@@ -31,52 +31,27 @@ import picocli.CommandLine.Parameters;
  * (narrowed or not by {@code -p}) is explored combination by combination, each as a scenario
  * narrowed to it, with a summary per combination and the worst exit code.
  */
-@Command(
-        name = "explore",
-        description = {
-            "Run a scenario under many schedules (step mode) and look for one that refutes its expect: claims.",
-            "Run i uses seed S+i-1. A failing schedule is shrunk (fewest context switches, then fewest steps, "
-                    + "that still fail the same way) and its trace saved; 'ipclab replay TRACE' replays it to the same failure."
-        },
-        footer = {"", "Exit codes: 0 no schedule refuted a claim, 1 a run failed, 2 bad input, 3 a claim was refuted."})
+@Command(name = "explore")
 public final class ExploreCommand extends CliCommand {
-    @Parameters(
-            index = "0",
-            paramLabel = "FILE",
-            description = "The scenario (YAML or Java); a sweep is explored one combination after the other.")
+    @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "FILE")
     Path file;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "How many schedules; default 20.")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "20")
     int runs;
 
-    @Option(
-            names = "--strategy",
-            paramLabel = "random|pct",
-            defaultValue = "random",
-            description = "random (default) or pct.")
+    @Option(names = "--strategy", paramLabel = "random|pct", defaultValue = "random")
     String strategy;
 
     @Mixin
     SeedOptions seeds;
 
-    @Option(
-            names = "--shrink-runs",
-            paramLabel = "K",
-            defaultValue = "30",
-            description = "At most K runs to shrink each distinct failure (0: save it as found); default 30.")
+    @Option(names = "--shrink-runs", paramLabel = "K", defaultValue = "30")
     int shrinkRuns;
 
-    @Option(
-            names = "-p",
-            paramLabel = "PATH=V1,V2",
-            description = "Set or narrow a sweep axis, as run's -p (e.g. -p channels.counter.sync=none); "
-                    + "a sweep is explored combination by combination. Repeatable.")
+    @Option(names = "-p", paramLabel = "PATH=V1,V2")
     List<String> sweep = new ArrayList<>();
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Save failing traces in DIR (default: among the kept traces, see 'ipclab runs').")
+    @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
     @Override

@@ -7,6 +7,6 @@ public final class HelpOption {
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
-            description = "Show this help message and exit.")
+            descriptionKey = "commandHelp")
     boolean help;
 }

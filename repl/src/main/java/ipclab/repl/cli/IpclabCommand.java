@@ -10,18 +10,7 @@ import picocli.CommandLine.Spec;
         name = "ipclab",
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
-        description = "A lab for interprocess communication on Linux: scenarios of real processes over System V "
-                + "shared memory, message queues, sockets and pipes, measured, checked, and cleaned up.",
-        footer = {
-            "",
-            "The ./ipclab launcher script also takes:",
-            "  test   run the whole test suite (mvn -B verify, what CI runs)",
-            "  build  build the project now (it builds by itself on first use and when sources change)",
-            "",
-            "Exit codes: 0 ok, 1 failure, 2 bad usage or input,",
-            "            3 (run) an expect claim was refuted, 130 (run) interrupted by Ctrl-C.",
-            "Run 'ipclab COMMAND --help' for a command's options."
-        })
+        resourceBundle = "ipclab.repl.cli.HelpText")
 public final class IpclabCommand extends CliCommand {
     @Spec
     CommandSpec spec;

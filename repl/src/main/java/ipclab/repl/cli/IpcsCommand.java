@@ -13,28 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ipclab ipcs}: the System V objects the kernel holds, from /proc/sysvipc. */
-@Command(
-        name = "ipcs",
-        description = {
-            "List System V IPC objects and whether ipclab made them.",
-            "Shared memory segments, message queues and semaphore arrays as the kernel shows them "
-                    + "in /proc/sysvipc (like 'ipcs -a -p')."
-        })
+@Command(name = "ipcs")
 public final class IpcsCommand extends CliCommand {
-    @Option(
-            names = "--json",
-            description = "Print a JSON array (keys: kind, key, id, owner, uid, mode, bytes, messages, "
-                    + "nsems, nattch, status, cpid, lpid, lspid, lrpid, ipclab).")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--mine", description = "Only objects ipclab made (from its run registry).")
+    @Option(names = "--mine")
     boolean mine;
 
-    @Option(
-            names = "--kind",
-            split = ",",
-            paramLabel = "KIND",
-            description = "Only these kinds: ${COMPLETION-CANDIDATES} (default: all).")
+    @Option(names = "--kind", split = ",", paramLabel = "KIND")
     Set<KindOption> kinds = EnumSet.allOf(KindOption.class);
 
     /** The kinds as users type them. */

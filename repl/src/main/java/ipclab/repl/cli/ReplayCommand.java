@@ -24,28 +24,12 @@ import picocli.CommandLine.Option;
  * {@code ipclab replay [TRACE]}: a stepped trace is enforced step by step and every outcome
  * checked; a free run's trace is run again and its figures set beside the recorded ones.
  */
-@Command(
-        name = "replay",
-        description = {
-            "Replay a recorded run (default: the newest kept trace, see 'ipclab runs').",
-            "A stepped run (--schedule random|pct) is replayed step by step, every outcome checked: it prints "
-                    + "'identical (N steps)' or the first step that differs. A free run's interleaving was the kernel's and "
-                    + "cannot be reproduced: its scenario and payloads run again and the figures are compared."
-        },
-        footer = {
-            "",
-            "Exit codes: 0 identical (or, for a free run, the new run ok), 1 a step differs (or the new run failed),",
-            "            2 the trace cannot be replayed (another version, edited, cut short, cannot run here),",
-            "            3 (free run) a claim was refuted."
-        })
+@Command(name = "replay")
 public final class ReplayCommand extends CliCommand {
     @Mixin
     TraceArgument trace;
 
-    @Option(
-            names = "--json",
-            paramLabel = "FILE",
-            description = "Also write the outcome (identical, divergence, the new reports) as JSON.")
+    @Option(names = "--json", paramLabel = "FILE")
     Path json;
 
     @Override

@@ -39,113 +39,45 @@ import picocli.CommandLine.Parameters;
  * combination in turn), print the table, optionally write the JSON report. Nothing is created
  * for an invalid file.
  */
-@Command(
-        name = "run",
-        description = {
-            "Run a scenario as real processes and report what happened.",
-            "Validates first (an invalid file exits 2 and creates nothing), removes what earlier dead runs "
-                    + "left, runs every sweep combination in turn, prints a table and checks the expect: claims."
-        },
-        footer = {
-            "",
-            "A scenario with compare: claims (e.g. scenarios/compare.yaml) ends with the verdicts table and writes its report",
-            "folder (--out): compare.json, compare.md, compare.html, latency/throughput .png and .svg.",
-            "",
-            "Exit codes: 0 ok, 1 the run failed (loss, crash, timeout, leak),",
-            "            2 invalid input (nothing was run), 3 an expect or compare claim was refuted."
-        })
+@Command(name = "run")
 public final class RunCommand extends CliCommand {
-    @Parameters(
-            arity = "1..*",
-            paramLabel = "FILE",
-            description =
-                    "The scenarios, run in turn: YAML, or fluent Java (.java, compiled here and run with your rights; FILE.java#name picks one of its scenarios, "
-                            + "else its scenario() method, else each of its public static Scenario methods and fields in turn). "
-                            + "A quoted glob ('scenarios/pingpong-*.yaml') is expanded. Every file is validated before the first runs.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "FILE")
     List<String> files;
 
-    @Option(
-            names = "--json",
-            paramLabel = "FILE",
-            description =
-                    "Also write the machine report (JSON) to FILE (several scenarios of a Java file: a JSON array of them).")
+    @Option(names = "--json", paramLabel = "FILE")
     Path json;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Also print each run's events (spawned, ready, go, exited...) on stderr.")
+    @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
-    @Option(
-            names = "--record",
-            paramLabel = "TRACE",
-            description = "Also write the run's trace to TRACE (every run's trace "
-                    + "is kept anyway, numbered, see 'ipclab runs'); 'ipclab replay TRACE' replays it.")
+    @Option(names = "--record", paramLabel = "TRACE")
     Path record;
 
-    @Option(
-            names = "--schedule",
-            paramLabel = "STRATEGY",
-            defaultValue = "free",
-            description = {
-                "free (default): the kernel "
-                        + "interleaves the processes; random: step mode, each step goes to a process chosen uniformly among those that can "
-                        + "move (--seed); pct: step mode, probabilistic concurrency testing (--seed, --depth). A stepped run is recorded "
-                        + "step by step, and its replay is exact."
-            })
+    @Option(names = "--schedule", paramLabel = "STRATEGY", defaultValue = "free")
     String schedule;
 
     @Mixin
     SeedOptions seeds;
 
-    @Option(
-            names = "--keep",
-            description = {
-                "Leave the run's System V objects (queues, semaphore sets, segments) in the kernel "
-                        + "at the end, to look at them: the leak lesson. They stay in ipclab's run registry: 'ipclab ipcs --mine' "
-                        + "lists them, 'ipclab clean' removes them (the run is over: it need not wait for this ipclab to exit)."
-            })
+    @Option(names = "--keep")
     boolean keep;
 
-    @Option(
-            names = "--isolate",
-            description = {
-                "Run in a private System V IPC namespace (root, or where unprivileged user "
-                        + "namespaces are allowed): the run cannot see or touch the host's queues, segments and semaphores, and "
-                        + "whatever it leaves goes with the namespace. ipclab runs itself again under unshare(1) and says which way."
-            })
+    @Option(names = "--isolate")
     boolean isolate;
 
-    @Option(
-            names = "--repeat",
-            paramLabel = "N",
-            description = "Run each combination N times (1 to 100; overrides the scenario's repeat:); "
-                    + "figures become medians with min and max, noisy ones (spread over 10%%) marked.")
+    @Option(names = "--repeat", paramLabel = "N")
     Integer repeat;
 
-    @Option(
-            names = "-p",
-            paramLabel = "PATH=V1,V2",
-            description =
-                    "Set or add a sweep axis, as JMH's -p: e.g. -p processes.producer.size=64,4KiB "
-                            + "or -p channels.link.type=msgq,shm-spin. Repeatable. In a file of several scenarios it applies to those that have the channel or process.")
+    @Option(names = "-p", paramLabel = "PATH=V1,V2")
     List<String> sweep = new ArrayList<>();
 
-    @Option(
-            names = "--quick",
-            description = "A short run with the same claims: each combination once, a tenth of the messages.")
+    @Option(names = "--quick")
     boolean quick;
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Where a comparison (a scenario with compare: claims) writes its report folder; "
-                    + "default reports/<name>-<time> in the current directory, printed at the end.")
+    @Option(names = "--out", paramLabel = "DIR")
     Path out;
 
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "No progress on stderr.")
+    @Option(names = {"-q", "--quiet"})
     boolean quiet;
 
     /** {@code --schedule} with its seed and depth, read once by {@link #call()}. */

@@ -11,13 +11,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code ipclab runs}: the kept traces, oldest first, numbered. */
-@Command(
-        name = "runs",
-        description = {
-            "List the kept traces of earlier runs, oldest first.",
-            "Every 'ipclab run' keeps its trace, numbered, in the XDG data directory (the newest 50; "
-                    + "IPCLAB_KEEP_TRACES=N to change). 'ipclab replay' replays the newest, 'ipclab replay FILE' any."
-        })
+@Command(name = "runs")
 public final class RunsCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {

@@ -6,17 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ipclab schema}: the JSON Schema of the scenario format, for editors and validators. */
-@Command(
-        name = "schema",
-        description = {
-            "Print the JSON Schema of the scenario format.",
-            "Save it and point an editor at it (e.g. '# yaml-language-server: $schema=scenario.schema.json') "
-                    + "to complete and check scenarios."
-        })
+@Command(name = "schema")
 public final class SchemaCommand extends CliCommand {
-    @Option(
-            names = "--markdown",
-            description = "Print the scenario reference as Markdown (the README's reference) instead.")
+    @Option(names = "--markdown")
     boolean markdown;
 
     @Override

@@ -5,18 +5,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --seed} and {@code --depth} of a stepped schedule, for {@code run} and {@code explore} (a picocli mixin). */
 final class SeedOptions {
-    @Option(
-            names = "--seed",
-            paramLabel = "S",
-            defaultValue = "1",
-            description = "The scheduler's seed (random, pct; explore: the first run's); default 1.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1")
     long seed;
 
-    @Option(
-            names = "--depth",
-            paramLabel = "D",
-            defaultValue = "2",
-            description = "pct: the bug depth it aims at (D-1 priority change points); default 2.")
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "2")
     int depth;
 
     /** The schedule {@code strategy} (free, random, pct) names, with this seed and depth. */

@@ -8,11 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** The TRACE argument of {@code replay} and {@code trace show} (a picocli mixin): a trace file, by default the newest kept one. */
 final class TraceArgument {
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "TRACE",
-            description = "The trace; default: the newest kept one.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE", descriptionKey = "TRACE")
     Path trace;
 
     /** The trace, read; one that cannot be read (missing, another version, edited) is bad input, exit 2. */

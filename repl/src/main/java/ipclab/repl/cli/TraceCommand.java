@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ipclab trace show TRACE [--svg FILE]}: a stepped trace as a sequence diagram. */
-@Command(name = "trace", description = "Look at a recorded trace.", subcommands = TraceCommand.Show.class)
+@Command(name = "trace", subcommands = TraceCommand.Show.class)
 public final class TraceCommand extends CliCommand {
     @Override
     public Integer call() {
@@ -19,13 +19,7 @@ public final class TraceCommand extends CliCommand {
         return ExitCodes.USAGE;
     }
 
-    @Command(
-            name = "show",
-            description = {
-                "Draw a stepped trace: one column per process, one row per step, the shared state "
-                        + "(counters, queued messages, full slots) where a step changes it.",
-                "Text for the terminal; --svg FILE writes an SVG picture."
-            })
+    @Command(name = "show")
     static final class Show implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         TraceCommand parent;
@@ -33,10 +27,7 @@ public final class TraceCommand extends CliCommand {
         @picocli.CommandLine.Mixin
         TraceArgument trace;
 
-        @Option(
-                names = "--svg",
-                paramLabel = "FILE",
-                description = "Write the diagram as SVG to FILE instead of printing it.")
+        @Option(names = "--svg", paramLabel = "FILE")
         Path svg;
 
         @Override

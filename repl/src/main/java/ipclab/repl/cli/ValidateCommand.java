@@ -11,28 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ipclab validate FILE...}: check scenarios against the model and this kernel's limits; run nothing. */
-@Command(
-        name = "validate",
-        description = {
-            "Check scenario files without running them (a Java file is compiled and its scenario methods are called: "
-                    + "its code runs with your rights).",
-            "Prints 'ok' per valid scenario, and every problem as file:line:col: path: message "
-                    + "(a Java file: its compile errors as file:line:col: message, its scenarios' problems as "
-                    + "scenario NAME: path: message). "
-                    + "Exit 0 when all are valid, 2 otherwise."
-        })
+@Command(name = "validate")
 public final class ValidateCommand extends CliCommand {
-    @Parameters(
-            arity = "1..*",
-            paramLabel = "FILE",
-            description =
-                    "Scenario files: YAML, or fluent Java (.java, compiled here; FILE.java#name picks one scenario). "
-                            + "A quoted glob ('scenarios/*.yaml') is expanded.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", descriptionKey = "FILE")
     List<String> files;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Also print each valid scenario's description.")
+    @Option(names = {"-v", "--verbose"})
     boolean verbose;
 
     @Override

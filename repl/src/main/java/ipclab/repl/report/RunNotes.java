@@ -128,23 +128,12 @@ public final class RunNotes {
      * @param labels one per report: the scenario's label and, in a sweep, its combination
      */
     public List<String> summary(List<String> labels, List<RunReport> reports) {
-        TextTable t = new TextTable()
-                .text("summary")
-                .text("")
-                .text("channel")
-                .text("type")
-                .number("sent")
-                .number("msgs/s")
-                .number("MiB/s")
-                .number("p50")
-                .number("p99")
-                .number("syscalls/msg")
-                .number("setup");
+        TextTable t = new TextTable().text("summary").text("").columns(RunColumns.SUMMARY);
         for (int i = 0; i < reports.size(); i++) {
             RunReport r = reports.get(i);
             boolean first = true;
             for (ChannelFigures c : list(r.channels())) {
-                if (c.counts().sent() == 0 && c.counts().received() == 0) continue;
+                if (RunColumns.idle(c)) continue;
                 t.row()
                         .cell(first ? labels.get(i) : "")
                         .cell(
@@ -154,15 +143,7 @@ public final class RunNotes {
                                                 : style.fail())
                                         : "",
                                 first ? (r.ok() ? Tone.GOOD : Tone.BAD) : Tone.PLAIN)
-                        .cell(c.name())
-                        .cell(c.type())
-                        .cell(Units.count(c.counts().sent()))
-                        .cell(Units.rate(RunTable.msgsPerSec(c)))
-                        .cell(Units.decimal(RunTable.mibPerSec(c)))
-                        .cell(Units.nanos(RunTable.latency(c, RunReport.Latency::p50)))
-                        .cell(Units.nanos(RunTable.latency(c, RunReport.Latency::p99)))
-                        .cell(Units.decimal(c.syscallsPerMessage()))
-                        .cell(Units.nanos(c.setupNs()));
+                        .cells(RunColumns.SUMMARY, c);
                 first = false;
             }
         }

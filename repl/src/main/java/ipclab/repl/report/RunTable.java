@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A run's report for people, rendered from the typed {@link RunReport} (the same records the JSON
@@ -109,116 +108,20 @@ public final class RunTable {
     }
 
     private TextTable channels(RunReport r) {
-        TextTable t = new TextTable()
-                .text("channel", "type")
-                .number(
-                        "sent",
-                        "received",
-                        "lost",
-                        "dup",
-                        "corrupt",
-                        "reorder",
-                        "msgs/s",
-                        "MiB/s",
-                        "p50",
-                        "p99",
-                        "max",
-                        "syscalls/msg",
-                        "setup");
-        for (ChannelFigures c : r.channels()) {
-            if (idle(c)) {
-                t.row()
-                        .cell(c.name())
-                        .cell(c.type())
-                        .cell("0")
-                        .cell("0")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell("-")
-                        .cell(Units.nanos(c.setupNs()));
-                continue;
-            }
-            t.row()
-                    .cell(c.name())
-                    .cell(c.type())
-                    .cell(Units.count(c.counts().sent()))
-                    .cell(Units.count(c.counts().received()))
-                    .cell(
-                            Units.count(c.counts().lost())
-                                    + (c.lossExpected() && c.counts().lost() > 0 ? "*" : ""),
-                            c.lossExpected()
-                                    ? warn(c.counts().lost())
-                                    : bad(c.counts().lost()))
-                    .cell(Units.count(c.counts().duplicated()), bad(c.counts().duplicated()))
-                    .cell(Units.count(c.counts().corrupted()), bad(c.counts().corrupted()))
-                    .cell(Units.count(c.counts().reordered()), warn(c.counts().reordered()))
-                    .cell(Units.rate(msgsPerSec(c)))
-                    .cell(Units.decimal(mibPerSec(c)))
-                    .cell(Units.nanos(latency(c, RunReport.Latency::p50)))
-                    .cell(Units.nanos(latency(c, RunReport.Latency::p99)))
-                    .cell(Units.nanos(latency(c, RunReport.Latency::max)))
-                    .cell(Units.decimal(c.syscallsPerMessage()))
-                    .cell(Units.nanos(c.setupNs()));
-        }
+        TextTable t = new TextTable().columns(RunColumns.CHANNEL);
+        for (ChannelFigures c : r.channels()) t.row().cells(RunColumns.CHANNEL, c);
         return t;
     }
 
     private TextTable processes(RunReport r) {
-        TextTable t = new TextTable()
-                .text("process", "role")
-                .number(
-                        "sent",
-                        "received",
-                        "pid",
-                        "exit",
-                        "user ms",
-                        "sys ms",
-                        "vol cs",
-                        "invol cs",
-                        "faults min/maj",
-                        "syscalls",
-                        "ready ms")
-                .text("cpus");
-        for (ProcessFigures p : r.processes()) {
-            Integer exit = p.exitCode();
-            t.row()
-                    .cell(p.name())
-                    .cell(p.role())
-                    .cell(Units.count(p.sent()))
-                    .cell(Units.count(p.received()))
-                    .cell(Long.toString(p.pid()))
-                    .cell(exit == null ? "-" : exit.toString(), exit != null && exit != 0 ? Tone.BAD : Tone.PLAIN)
-                    .cell(Units.decimal(p.userCpuMs()))
-                    .cell(Units.decimal(p.sysCpuMs()))
-                    .cell(Units.count(p.voluntaryCtxSwitches()))
-                    .cell(Units.count(p.involuntaryCtxSwitches()))
-                    .cell(Units.count(p.minorFaults()) + "/" + Units.count(p.majorFaults()))
-                    .cell(
-                            p.syscalls() == null
-                                    ? "-"
-                                    : Units.count(p.syscalls().values().stream()
-                                            .mapToLong(Long::longValue)
-                                            .sum()))
-                    .cell(Units.decimal(p.spawnToReadyMs()))
-                    .cell(p.cpus() == null || p.cpus().isEmpty() ? "-" : p.cpus() + (p.pinned() ? " pinned" : ""));
-        }
+        TextTable t = new TextTable().columns(RunColumns.PROCESS);
+        for (ProcessFigures p : r.processes()) t.row().cells(RunColumns.PROCESS, p);
         return t;
     }
 
     private TextTable counters(RunReport r) {
-        TextTable t = new TextTable().text("counter").number("final", "expected", "lost updates");
-        r.counters().forEach((name, k) -> t.row()
-                .cell(name)
-                .cell(Units.count(k.finalValue()))
-                .cell(Units.count(k.expected()))
-                .cell(Units.count(k.lostUpdates()), warn(k.lostUpdates())));
+        TextTable t = new TextTable().text("counter").columns(RunColumns.COUNTER);
+        r.counters().forEach((name, k) -> t.row().cell(name).cells(RunColumns.COUNTER, k));
         return t;
     }
 
@@ -251,17 +154,8 @@ public final class RunTable {
         for (String k : keys) t.text(shortParam(k));
         if (manyChannels) t.text("channel");
         t.text("ok");
-        if (traffic) {
-            t.number("sent")
-                    .number("received")
-                    .number("lost")
-                    .number("msgs/s")
-                    .number("MiB/s")
-                    .number("p50")
-                    .number("p99")
-                    .number("syscalls/msg");
-        }
-        if (counters) t.number("final").number("expected").number("lost updates");
+        if (traffic) t.columns(RunColumns.SWEEP_TRAFFIC);
+        if (counters) t.columns(RunColumns.COUNTER);
         for (String e : errors) t.number(e);
         t.text("claims");
         for (RunReport run : runs) {
@@ -273,30 +167,9 @@ public final class RunTable {
                 for (String k : keys) row.cell(Nulls.text(run.params().get(k)));
                 if (manyChannels) row.cell(c == null ? "" : c.name());
                 row.cell(run.ok() ? style.pass() : style.fail(), run.ok() ? Tone.GOOD : Tone.BAD);
-                if (traffic) {
-                    if (c == null) {
-                        for (int n = 0; n < 8; n++) row.cell("-");
-                    } else {
-                        row.cell(Units.count(c.counts().sent()))
-                                .cell(Units.count(c.counts().received()))
-                                .cell(
-                                        Units.count(c.counts().lost()),
-                                        bad(c.counts().lost()))
-                                .cell(Units.rate(msgsPerSec(c)))
-                                .cell(Units.decimal(mibPerSec(c)))
-                                .cell(Units.nanos(latency(c, RunReport.Latency::p50)))
-                                .cell(Units.nanos(latency(c, RunReport.Latency::p99)))
-                                .cell(Units.decimal(c.syscallsPerMessage()));
-                    }
-                }
-                if (counters) {
-                    Counter k = counterFor(run.counters(), c == null ? "" : c.name(), i == 0);
-                    if (k == null) row.cell("-").cell("-").cell("-");
-                    else
-                        row.cell(Units.count(k.finalValue()))
-                                .cell(Units.count(k.expected()))
-                                .cell(Units.count(k.lostUpdates()), warn(k.lostUpdates()));
-                }
+                if (traffic) row.cells(RunColumns.SWEEP_TRAFFIC, c);
+                if (counters)
+                    row.cells(RunColumns.COUNTER, counterFor(run.counters(), c == null ? "" : c.name(), i == 0));
                 Map<String, Long> errs = RunNotes.errorTotals(run);
                 for (String e : errors) {
                     Long v = i == 0 ? errs.get(e) : null;
@@ -359,30 +232,11 @@ public final class RunTable {
         return text + " (after " + Units.millis(f.atMs()) + ")";
     }
 
-    /** A latency in ns ({@code RunReport.Latency::p50}), or NaN when the channel has none (nothing was timed). */
-    static double latency(ChannelFigures c, ToDoubleFunction<RunReport.Latency> which) {
-        return c.latencyNs() == null ? Double.NaN : which.applyAsDouble(c.latencyNs());
-    }
-
-    /** Messages per second, or NaN when the channel was not timed. */
-    static double msgsPerSec(ChannelFigures c) {
-        return c.throughput() == null ? Double.NaN : c.throughput().msgsPerSec();
-    }
-
-    /** MiB per second, or NaN when the channel was not timed. */
-    static double mibPerSec(ChannelFigures c) {
-        return c.throughput() == null ? Double.NaN : c.throughput().mibPerSec();
-    }
-
     /** Channels that carried messages (a counter-only segment carries none). */
     private static List<ChannelFigures> busyChannels(RunReport run) {
         List<ChannelFigures> out = new ArrayList<>();
-        for (ChannelFigures c : run.channels()) if (!idle(c)) out.add(c);
+        for (ChannelFigures c : run.channels()) if (!RunColumns.idle(c)) out.add(c);
         return out;
-    }
-
-    private static boolean idle(ChannelFigures c) {
-        return c.counts().sent() == 0 && c.counts().received() == 0;
     }
 
     /** The counter of that channel, or the run's only counter on its first row, or null. */
@@ -425,14 +279,6 @@ public final class RunTable {
         if (refuted > 0) why.add(refuted + (refuted == 1 ? " claim refuted" : " claims refuted"));
         if (why.isEmpty()) why.add("run failed");
         return style.paint(Tone.BAD, style.fail() + " " + String.join(", ", why));
-    }
-
-    private static Tone bad(long n) {
-        return n > 0 ? Tone.BAD : Tone.PLAIN;
-    }
-
-    private static Tone warn(long n) {
-        return n > 0 ? Tone.WARN : Tone.PLAIN;
     }
 
     private void section(List<String> out, TextTable t) {

@@ -2,6 +2,8 @@ package ipclab.repl.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A table of aligned columns for the terminal: a header line, then rows; numbers right-aligned,
@@ -21,6 +23,29 @@ public final class TextTable {
             if (text == null) text = "";
         }
     }
+
+    /**
+     * A column described once: its header, how it lines up, and the cell it shows for a row's
+     * {@code T} (a channel's figures, a process's...).
+     */
+    public record Column<T>(String header, Align align, Function<? super T, Cell> cell) {
+        /** A left-aligned column of plain text. */
+        public static <T> Column<T> text(String header, Function<? super T, String> text) {
+            return new Column<>(header, Align.LEFT, t -> new Cell(text.apply(t), Style.Tone.PLAIN));
+        }
+
+        /** A right-aligned column of plain text. */
+        public static <T> Column<T> number(String header, Function<? super T, String> text) {
+            return new Column<>(header, Align.RIGHT, t -> new Cell(text.apply(t), Style.Tone.PLAIN));
+        }
+
+        /** This column, showing {@code -} where {@code absent} holds (no figures to show). */
+        public Column<T> dashWhen(Predicate<? super T> absent) {
+            return new Column<>(header, align, t -> absent.test(t) ? DASH : cell.apply(t));
+        }
+    }
+
+    private static final Cell DASH = new Cell("-", Style.Tone.PLAIN);
 
     private final List<String> headers = new ArrayList<>();
     private final List<Align> aligns = new ArrayList<>();
@@ -42,6 +67,12 @@ public final class TextTable {
     /** Right-aligned columns, in order. */
     public TextTable number(String... headers) {
         for (String h : headers) column(h, Align.RIGHT);
+        return this;
+    }
+
+    /** Adds the columns' headers, in order. */
+    public TextTable columns(List<? extends Column<?>> columns) {
+        for (Column<?> c : columns) column(c.header(), c.align());
         return this;
     }
 
@@ -69,11 +100,21 @@ public final class TextTable {
         }
 
         public Row cell(String text, Style.Tone tone) {
+            return cell(new Cell(text, tone));
+        }
+
+        public Row cell(Cell cell) {
             if (cells.size() == headers.size()) {
                 throw new IllegalStateException(
                         "row has more cells than the " + headers.size() + " columns " + headers);
             }
-            cells.add(new Cell(text, tone));
+            cells.add(cell);
+            return this;
+        }
+
+        /** The cells {@code columns} show for {@code item}. */
+        public <T> Row cells(List<Column<T>> columns, T item) {
+            for (Column<T> c : columns) cell(c.cell().apply(item));
             return this;
         }
     }

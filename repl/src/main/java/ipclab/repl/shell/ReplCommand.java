@@ -16,32 +16,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ipclab repl [FILE | -c COMMANDS]}: the interactive shell, or a script run without one. */
-@Command(
-        name = "repl",
-        description = {
-            "The interactive shell: load, validate and run scenarios, and build them in Java.",
-            "Input starting with '/' is a command (/help lists them); anything else is Java, evaluated "
-                    + "by JShell with the DSL imported, so 'var s = Scenario.named(\"x\")...build();' then '/run s' runs it. "
-                    + "With FILE or -c, runs the commands and Java given, with the same output, and exits: "
-                    + "0 when all worked, 1 when something failed. Input from a pipe or a file is read the same way, "
-                    + "without prompt or colour."
-        })
+@Command(name = "repl")
 public final class ReplCommand extends CliCommand {
     @Spec
     CommandSpec spec;
 
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "FILE",
-            description = "A script: commands and Java, one per line; '#' starts a comment line.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", descriptionKey = "FILE")
     Path script;
 
-    @Option(
-            names = "-c",
-            paramLabel = "COMMANDS",
-            description =
-                    "Run these commands and Java instead of reading input; ';' separates commands: -c \"/load x.yaml; /run\".")
+    @Option(names = "-c", paramLabel = "COMMANDS")
     String commands;
 
     @Override

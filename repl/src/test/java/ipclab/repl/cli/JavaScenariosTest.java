@@ -83,7 +83,7 @@ class JavaScenariosTest {
             assertEquals("", r.out());
             assertEquals(
                     f
-                            + ":4:40: cannot find symbol, symbol: method foo(), location: class ipclab.dsl.model.Scenario.Builder\n"
+                            + ":4:40: cannot find symbol, symbol: method foo(), location: class ipclab.dsl.model.ScenarioBuilder\n"
                             + f + ":6:13: incompatible types: java.lang.String cannot be converted to int\n",
                     problems(r));
             assertFalse(Files.exists(json));

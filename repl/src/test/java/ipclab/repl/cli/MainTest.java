@@ -129,4 +129,12 @@ class MainTest {
             assertTrue(r.out().startsWith("Usage: ipclab " + c), r.out());
         }
     }
+
+    @Test
+    void nestedSubcommandsHaveTheirHelpToo() {
+        Ipclab r = Ipclab.run("trace", "show", "--help");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("Usage: ipclab trace show"), r.out());
+        assertTrue(r.out().contains("--svg=FILE"), r.out());
+    }
 }

@@ -1,9 +1,10 @@
 package ipclab.engine.channel.msgq;
 
+import ipclab.engine.channel.CopyingReceiver;
 import ipclab.engine.channel.MessageHeader;
-import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
@@ -34,13 +35,11 @@ import java.util.List;
  * a scheduler that always prefers this receiver (PCT) pass it on forever, and two receivers each
  * holding the other's marker at the head of the queue would look deadlocked.
  */
-public final class MsgqReceiver implements ReceivePort {
+public final class MsgqReceiver extends CopyingReceiver {
     private final int msqId;
     private final int flags;
     private final long selector;
     private final int self;
-    private final StepGate gate;
-    private final String channel;
     private final MsgBuf buf;
     private final MemorySegment text;
     private long enomsg;
@@ -59,25 +58,19 @@ public final class MsgqReceiver implements ReceivePort {
             StepGate gate,
             String channel,
             Arena arena) {
+        MsgBuf buf = MsgBuf.allocate(arena, maxMessage);
+        super(StepOp.MSGRCV, buf.text(), gate, channel);
         this.msqId = msqId;
         this.flags = nowait ? Ipc.IPC_NOWAIT : 0;
         this.selector = selector;
         this.self = self;
-        this.gate = gate;
-        this.channel = channel;
         this.arena = arena;
-        this.buf = MsgBuf.allocate(arena, maxMessage);
+        this.buf = buf;
         this.text = buf.text();
     }
 
     @Override
-    public MemorySegment buffer() {
-        return text;
-    }
-
-    @Override
-    public int poll() {
-        gate.before(StepOp.MSGRCV, channel);
+    protected int receive() {
         int f = gate.stepped() ? flags | Ipc.IPC_NOWAIT : flags;
         long n = SysvMsgQueue.tryReceive(msqId, buf, text.byteSize(), selector, f);
         if (n == -Errno.ENOMSG) return nothingForThisReceiver(StepResult.WOULD_BLOCK, 0);
@@ -107,8 +100,8 @@ public final class MsgqReceiver implements ReceivePort {
      * readers' end markers it looked past, if any.
      */
     private int nothingForThisReceiver(StepResult waiting, int markersLookedPast) {
-        gate.mtype(selector);
-        if (markersLookedPast > 0) gate.value(markersLookedPast);
+        gate.number(StepNumber.MTYPE, selector);
+        if (markersLookedPast > 0) gate.number(StepNumber.VALUE, markersLookedPast);
         if (flags == Ipc.IPC_NOWAIT) {
             enomsg++;
             gate.result(StepResult.EAGAIN);
@@ -120,7 +113,7 @@ public final class MsgqReceiver implements ReceivePort {
 
     /** The message in {@code buf}: data, or this receiver's end marker. */
     private int received(long n) {
-        gate.mtype(buf.mtype());
+        gate.number(StepNumber.MTYPE, buf.mtype());
         Steps.message(gate, text, 0, n);
         if (isEnd(n)) {
             gate.result(StepResult.END_OF_STREAM);
@@ -173,9 +166,6 @@ public final class MsgqReceiver implements ReceivePort {
                 "msgrcv", "msqid=" + msqId + ", size=" + text.byteSize() + ", mtype=" + selector, (int) -n);
     }
 
-    @Override
-    public void release() {}
-
     /** ENOMSG results so far (nowait, nothing matching; stepped, also a step that found only others' end markers). */
     public long enomsg() {
         return enomsg;
@@ -185,7 +175,4 @@ public final class MsgqReceiver implements ReceivePort {
     public long foreignEnds() {
         return foreignEnds;
     }
-
-    @Override
-    public void close() {}
 }

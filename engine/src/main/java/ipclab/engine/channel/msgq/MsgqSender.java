@@ -4,6 +4,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
@@ -103,7 +104,7 @@ public final class MsgqSender implements SendPort {
             boolean stepped = gate.stepped();
             int f = stepped ? flags | Ipc.IPC_NOWAIT : flags;
             int rc = SysvMsgQueue.trySend(msqId, buf, length, f);
-            gate.mtype(type);
+            gate.number(StepNumber.MTYPE, type);
             Steps.message(gate, text, 0, length);
             if (rc == 0) return true;
             if (rc == -Errno.EAGAIN) {
@@ -139,7 +140,7 @@ public final class MsgqSender implements SendPort {
             gate.result(StepResult.DECLINED); // another sender is still running, or took the token
             return;
         }
-        gate.value(1);
+        gate.number(StepNumber.VALUE, 1);
         for (int i = 0; i < receivers.length; i++) sendEnd(receivers[i], endType(receiverTypes[i]));
     }
 
@@ -154,7 +155,7 @@ public final class MsgqSender implements SendPort {
                 return;
             }
             int rc = SysvMsgQueue.trySend(msqId, buf, MessageHeader.BYTES, Ipc.IPC_NOWAIT);
-            gate.mtype(type);
+            gate.number(StepNumber.MTYPE, type);
             gate.message(receiver, MessageHeader.END_SEQ, MessageHeader.BYTES);
             if (rc == 0) return;
             if (rc == -Errno.EAGAIN) {

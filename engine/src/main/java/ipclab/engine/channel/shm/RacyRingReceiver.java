@@ -6,6 +6,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 
@@ -28,7 +29,7 @@ public final class RacyRingReceiver extends RingReader implements ReceivePort {
         long pos = broadcast ? cursor : (long) LONG.getOpaque(seg, cursorOffset);
         long s = ring.slot(pos);
         long seq = (long) LONG.getOpaque(seg, s + RingDescriptor.SLOT_SEQUENCE);
-        gate.slot(pos);
+        gate.number(StepNumber.SLOT, pos);
         if (seq < pos + 1) {
             if (!ring.allWritersDone()) {
                 gate.result(StepResult.EMPTY);
@@ -50,7 +51,7 @@ public final class RacyRingReceiver extends RingReader implements ReceivePort {
     @Override
     public void release() {
         gate.before(StepOp.SLOT_RELEASE, channel);
-        gate.slot(claimed);
+        gate.number(StepNumber.SLOT, claimed);
         cursor = claimed + 1;
         LONG.set(seg, cursorOffset, cursor);
     }

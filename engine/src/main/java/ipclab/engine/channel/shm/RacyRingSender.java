@@ -5,6 +5,7 @@ import static ipclab.engine.channel.shm.Ring.LONG;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 
 /**
@@ -24,7 +25,7 @@ public final class RacyRingSender extends RingWriter implements SendPort {
     public long claim() {
         long wc = ring.writeCursor();
         long pos = Steps.unsyncedIncrement(gate, channel, StepOp.CURSOR_LOAD, StepOp.CURSOR_STORE, seg, wc);
-        gate.slot(pos);
+        gate.number(StepNumber.SLOT, pos);
         claimed = pos;
         slot = ring.slot(pos);
         return slot + RingDescriptor.SLOT_MESSAGE;
@@ -33,7 +34,7 @@ public final class RacyRingSender extends RingWriter implements SendPort {
     @Override
     public boolean publish(int length) {
         gate.before(StepOp.SLOT_PUBLISH, channel);
-        gate.slot(claimed);
+        gate.number(StepNumber.SLOT, claimed);
         Steps.message(gate, seg, slot + RingDescriptor.SLOT_MESSAGE, length);
         LONG.set(seg, slot + RingDescriptor.SLOT_SEQUENCE, claimed + 1);
         return true;

@@ -2,6 +2,7 @@ package ipclab.engine.channel.shm;
 
 import ipclab.dsl.model.Fanout;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import java.lang.foreign.MemorySegment;
 
@@ -45,7 +46,7 @@ abstract class RingPort {
     final boolean countWriterDone() {
         gate.before(StepOp.END, channel);
         boolean last = ring.finishWriter();
-        gate.value(last ? 1 : 0);
+        gate.number(StepNumber.VALUE, last ? 1 : 0);
         return last;
     }
 }

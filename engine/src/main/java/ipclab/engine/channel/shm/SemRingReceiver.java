@@ -9,6 +9,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Ipc;
@@ -56,7 +57,7 @@ public final class SemRingReceiver extends RingReader implements ReceivePort {
         if (!take.run(gate)) return 0;
         gate.before(StepOp.SLOT_READ, channel);
         long pos = broadcast ? cursor : (long) LONG.get(seg, cursorOffset);
-        gate.slot(pos);
+        gate.number(StepNumber.SLOT, pos);
         claimed = pos;
         slot = ring.slot(pos);
         long at = slot + SLOT_MESSAGE;
@@ -76,7 +77,7 @@ public final class SemRingReceiver extends RingReader implements ReceivePort {
     @Override
     public void release() {
         gate.before(StepOp.SLOT_RELEASE, channel);
-        gate.slot(claimed);
+        gate.number(StepNumber.SLOT, claimed);
         if (broadcast) {
             cursor = claimed + 1;
             LONG.setRelease(seg, cursorOffset, cursor);

@@ -9,6 +9,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.sys.Ipc;
 import ipclab.engine.sys.SemOps;
@@ -48,7 +49,7 @@ public final class SemRingSender extends RingWriter implements SendPort {
         if (!take.run(gate)) return -1;
         gate.before(StepOp.SLOT_CLAIM, channel);
         long pos = (long) LONG.get(seg, ring.writeCursor());
-        gate.slot(pos);
+        gate.number(StepNumber.SLOT, pos);
         claimed = pos;
         slot = ring.slot(pos);
         return slot + SLOT_MESSAGE;
@@ -57,7 +58,7 @@ public final class SemRingSender extends RingWriter implements SendPort {
     @Override
     public boolean publish(int length) {
         gate.before(StepOp.SLOT_PUBLISH, channel);
-        gate.slot(claimed);
+        gate.number(StepNumber.SLOT, claimed);
         Steps.message(gate, seg, slot + SLOT_MESSAGE, length);
         if (broadcast) INT.set(seg, slot + SLOT_REMAINING, ring.readers);
         LONG.set(seg, slot + SLOT_SEQUENCE, claimed + 1);

@@ -7,6 +7,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 
@@ -40,7 +41,7 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
             long pos = broadcast ? cursor : (long) LONG.getVolatile(seg, rc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
-            if (stepped) gate.slot(pos);
+            if (stepped) gate.number(StepNumber.SLOT, pos);
             else if (seq < pos + 1) seq = awaitSequence(s, pos + 1, seq);
             if (seq == pos + 1) {
                 if (soleReader) LONG.setRelease(seg, rc, pos + 1);
@@ -85,7 +86,7 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     public void release() {
         if (stepped) {
             gate.before(StepOp.SLOT_RELEASE, channel);
-            gate.slot(claimed);
+            gate.number(StepNumber.SLOT, claimed);
         }
         long freed = claimed + ring.slots;
         if (broadcast) {

@@ -7,6 +7,7 @@ import ipclab.engine.channel.Backoff;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 
@@ -43,7 +44,7 @@ public final class SpinRingSender extends RingWriter implements SendPort {
             long pos = (long) LONG.getVolatile(seg, wc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
-            if (stepped) gate.slot(pos);
+            if (stepped) gate.number(StepNumber.SLOT, pos);
             if (seq == pos) {
                 if (soleWriter) LONG.setRelease(seg, wc, pos + 1);
                 if (soleWriter || (boolean) LONG.compareAndSet(seg, wc, pos, pos + 1)) {
@@ -66,7 +67,7 @@ public final class SpinRingSender extends RingWriter implements SendPort {
     public boolean publish(int length) {
         if (stepped) {
             gate.before(StepOp.SLOT_PUBLISH, channel);
-            gate.slot(claimed);
+            gate.number(StepNumber.SLOT, claimed);
             Steps.message(gate, seg, slot + RingDescriptor.SLOT_MESSAGE, length);
         }
         if (broadcast) INT.set(seg, slot + RingDescriptor.SLOT_REMAINING, ring.readers);

@@ -1,7 +1,7 @@
 package ipclab.engine.channel.stream;
 
+import ipclab.engine.channel.CopyingReceiver;
 import ipclab.engine.channel.MessageHeader;
-import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.StepOp;
@@ -23,7 +23,7 @@ import java.lang.foreign.MemorySegment;
  * and no clock counts: the stream ends at the writers' end markers only (loopback UDP delivers
  * a datagram within its send, so none is lost while one process acts at a time).
  */
-public final class DatagramReceiver implements ReceivePort {
+public final class DatagramReceiver extends CopyingReceiver {
     /** UDP: how long one recv blocks at most; also how soon a stop request is seen by a quiet reader. */
     public static final long UDP_WAIT_NANOS = 100_000_000L;
 
@@ -32,9 +32,6 @@ public final class DatagramReceiver implements ReceivePort {
     private final boolean[] ended;
     private final int writers;
     private final long quietNanos;
-    private final StepGate gate;
-    private final String channel;
-    private final MemorySegment buf;
     private int endedCount;
     private long lastActivity;
     private long eagain;
@@ -52,6 +49,7 @@ public final class DatagramReceiver implements ReceivePort {
             StepGate gate,
             String channel,
             Arena arena) {
+        super(StepOp.RECV, arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8), gate, channel);
         this.fd = fd;
         this.udp = udp;
         int max = 0;
@@ -59,21 +57,13 @@ public final class DatagramReceiver implements ReceivePort {
         this.ended = new boolean[max];
         this.writers = writerIndexes.length;
         this.quietNanos = quietNanos;
-        this.gate = gate;
-        this.channel = channel;
-        this.buf = arena.allocate(Math.max(maxMessage, MessageHeader.BYTES), 8);
         if (udp)
             SocketOptions.setReceiveTimeout(fd, quietNanos > 0 ? Math.min(quietNanos, UDP_WAIT_NANOS) : UDP_WAIT_NANOS);
     }
 
     @Override
-    public MemorySegment buffer() {
-        return buf;
-    }
-
-    @Override
-    public int poll() {
-        gate.before(StepOp.RECV, channel);
+    protected int receive() {
+        MemorySegment buf = buffer();
         boolean stepped = gate.stepped();
         long n = Sockets.tryRecv(fd, buf, buf.byteSize(), stepped ? Sockets.MSG_DONTWAIT : 0);
         if (stepped) {
@@ -118,10 +108,4 @@ public final class DatagramReceiver implements ReceivePort {
     public boolean lossy() {
         return udp;
     }
-
-    @Override
-    public void release() {}
-
-    @Override
-    public void close() {}
 }

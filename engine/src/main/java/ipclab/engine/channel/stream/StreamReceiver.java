@@ -4,6 +4,7 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.channel.ReceivePort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
@@ -107,7 +108,7 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
             }
             throw framing("end of file after " + have + " bytes of a message");
         }
-        gate.value(n);
+        gate.number(StepNumber.VALUE, n);
         have += n;
         if (have < MessageHeader.BYTES) return 0;
         int length = checkedLength(have);

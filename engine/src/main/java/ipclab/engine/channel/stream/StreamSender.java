@@ -3,6 +3,7 @@ package ipclab.engine.channel.stream;
 import ipclab.engine.channel.SendPort;
 import ipclab.engine.channel.Steps;
 import ipclab.engine.protocol.StepGate;
+import ipclab.engine.protocol.StepNumber;
 import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
@@ -59,7 +60,7 @@ public final class StreamSender extends StreamPort implements SendPort {
             gate.result(StepResult.ERROR);
             throw new IpcException(op.wireName(), "fd=" + fd + ", size=" + (length - off), (int) -n);
         }
-        gate.value(n);
+        gate.number(StepNumber.VALUE, n);
         off += n;
         if (off < length) return false;
         off = 0;
