@@ -36,7 +36,13 @@ final class Native {
      * syscall counters (see {@link Syscalls} for the threading rules).
      */
     static final class PerThread {
-        final MemorySegment capture = Arena.ofAuto().allocate(CAPTURE);
+        /**
+         * In the global arena, which a downcall need not acquire and release around the call (an
+         * automatic or shared arena's session costs two atomic updates per call); it lives as long
+         * as the thread's entry in {@link #ALL}, i.e. as long as the JVM, either way.
+         */
+        final MemorySegment capture = Arena.global().allocate(CAPTURE);
+
         final long[] counts = new long[Syscalls.NAMES.length];
     }
 
