@@ -107,9 +107,14 @@ final class ReaderRole extends AbstractRole {
                 // own, C2 compiled them (never taken in the warm-up after its first message) as
                 // uncommon traps, and the first measured message threw the reader's loop back to the
                 // interpreter and held it there while it recompiled in the foreground (12 ms of a
-                // 35 ms window, -Xlog:jit+compilation; issue 12, session 5). So they are arithmetic.
+                // 35 ms window, -Xlog:jit+compilation; issue 12, session 5). So they are arithmetic, and
+                // so are the comparisons: javac makes each `==` a branch of its own, and C2 had compiled
+                // `c == expected` as such a trap, taken (and recompiled in the foreground) at the last message.
                 long skipped = -(c % sample) >>> 63; // 1 unless c is a sample
-                if ((skipped == 0) | (c == 1) | (c == expected[kind])) {
+                long notFirst = ((c - 1) | (1 - c)) >>> 63; // 1 unless c == 1
+                long end = expected[kind];
+                long notLast = ((c - end) | (end - c)) >>> 63; // 1 unless c == end
+                if ((skipped & notFirst & notLast) == 0) {
                     long now = System.nanoTime();
                     record(latencies[kind | (int) (skipped << 1)], now - MessageHeader.timestamp(buf, at));
                     first[kind] = Math.min(first[kind], now);
@@ -120,12 +125,13 @@ final class ReaderRole extends AbstractRole {
                 }
             }
             in.release();
-            warmupCalls.after(kind == WARMUP);
+            warmupCalls.after(
+                    kind); // the kind, not `kind == WARMUP`: that test was a trap at the first measured message
             return 1;
         }
         ledgers[MEASURED].countCorrupted();
         in.release();
-        warmupCalls.after(false);
+        warmupCalls.after(MEASURED);
         return 1;
     }
 

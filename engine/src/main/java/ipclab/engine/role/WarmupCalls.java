@@ -61,13 +61,14 @@ final class WarmupCalls {
     }
 
     /**
-     * After a message of either kind: {@link #mark()} for a warm-up one, {@link #measured()} else.
-     * A stream reader calls this instead of branching on the kind itself: the worker never inlines
-     * it (WorkerCommand), so the first measured message deoptimises at most this small method, not
-     * the reader's compiled loop.
+     * After a message of either kind: {@link #mark()} for a warm-up one ({@code kind} 1, the seq's
+     * warm-up bit), {@link #measured()} for a measured one (0). A stream reader calls this instead
+     * of branching on the kind itself, and passes the bit, not a comparison (a branch in the caller):
+     * the worker never inlines this method (WorkerCommand), so the first measured message
+     * deoptimises at most this small method, not the reader's compiled loop.
      */
-    void after(boolean warmup) {
-        if (warmup) mark();
+    void after(int kind) {
+        if (kind != 0) mark();
         else measured();
     }
 
