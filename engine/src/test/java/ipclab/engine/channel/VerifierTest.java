@@ -83,4 +83,27 @@ class VerifierTest {
             assertFalse(v.verify(m, 0, SIZE), "shorter than a header");
         }
     }
+
+    /**
+     * The payload's pattern moves to start where the destination does within a cache line (so that
+     * memcpy moves whole lines): whatever the offset, and back and forth between offsets, the same
+     * bytes arrive and pass the full check.
+     */
+    @Test
+    void aPayloadWrittenAtAnyOffsetInALineIsTheSameMessage() {
+        int size = 4096; // a copy with libc's memcpy (Memory.NATIVE_FROM)
+        try (Arena arena = Arena.ofConfined()) {
+            Payload p = new Payload(7, 3, size, Verify.FULL, arena);
+            MemorySegment reference = arena.allocate(size, 64);
+            p.write(reference, 0, 9, 42L);
+            MemorySegment dst = arena.allocate(size + 128, 64);
+            Verifier v = new Verifier(Verify.FULL, dst);
+            for (long at : new long[] {24, 8, 1, 63, 0, 64, 37, 24}) {
+                dst.fill((byte) 0);
+                p.write(dst, at, 9, 42L);
+                assertEquals(-1, reference.mismatch(dst.asSlice(at, size)), "the message written at " + at);
+                assertTrue(v.verify(dst, at, size), "the full check at " + at);
+            }
+        }
+    }
 }
