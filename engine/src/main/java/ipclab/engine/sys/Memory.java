@@ -17,7 +17,7 @@ import java.util.Objects;
  * writes whole lines without reading them first (issue 12, session 5: measured, see bench/README.md).
  * The call is a {@link java.lang.foreign.Linker.Option#critical} downcall (no thread-state
  * transition: memcpy neither blocks nor calls back) taking addresses as 64-bit integers, so that a
- * call makes no segment slice; both ranges are checked against their segments here.
+ * call makes no segment slice; both ranges, and that both segments are still open, are checked here.
  */
 public final class Memory {
     private Memory() {}
@@ -47,6 +47,9 @@ public final class Memory {
         }
         Objects.checkFromIndexSize(from, n, src.byteSize());
         Objects.checkFromIndexSize(to, n, dst.byteSize());
+        // MemorySegment.copy would throw on a closed segment (a detached ring); raw addresses would fault the JVM
+        if (!src.scope().isAlive() || !dst.scope().isAlive())
+            throw new IllegalStateException("memcpy: a segment is already closed");
         try {
             Memcpy.H.invokeExact(dst.address() + to, src.address() + from, n);
         } catch (Throwable t) {

@@ -42,4 +42,16 @@ class MemoryTest {
             assertEquals(0, dst.get(ValueLayout.JAVA_LONG, 0), "nothing copied");
         }
     }
+
+    @Test
+    void refusesAClosedSegmentInsteadOfFaulting() {
+        try (Arena live = Arena.ofConfined()) {
+            MemorySegment dst = live.allocate(4096, 8);
+            Arena gone = Arena.ofConfined();
+            MemorySegment src = filled(gone, 4096, 1);
+            gone.close();
+            assertThrows(IllegalStateException.class, () -> Memory.copy(src, 0, dst, 0, 4096));
+            assertEquals(0, dst.get(ValueLayout.JAVA_LONG, 0), "nothing copied");
+        }
+    }
 }
