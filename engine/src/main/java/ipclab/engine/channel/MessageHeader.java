@@ -60,7 +60,7 @@ public final class MessageHeader {
     }
 
     private static long offsetOf(String field) {
-        return LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement(field));
+        return ipclab.engine.sys.Structs.offset(LAYOUT, field); // not LAYOUT.byteOffset: see there why
     }
 
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;

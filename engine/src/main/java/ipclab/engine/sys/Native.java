@@ -7,7 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +26,9 @@ final class Native {
     static final Linker LINKER = Linker.nativeLinker();
     static final SymbolLookup LIBC = LINKER.defaultLookup();
     static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO =
-            CAPTURE.varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
+    /** Read with a plain get, not a {@code CAPTURE.varHandle(...)}: see {@link Structs#offset} why. */
+    private static final long ERRNO = Structs.offset(CAPTURE, "errno");
+
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
     /**
@@ -62,7 +62,7 @@ final class Native {
 
     /** The errno a failed call left in the capture segment. */
     static int errno(MemorySegment capture) {
-        return (int) ERRNO.get(capture, 0L);
+        return capture.get(java.lang.foreign.ValueLayout.JAVA_INT, ERRNO);
     }
 
     /** A handle for a libc function that reports failures through errno. */

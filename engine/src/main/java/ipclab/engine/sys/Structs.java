@@ -8,7 +8,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.GroupLayout;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.nio.ByteOrder;
@@ -135,13 +136,35 @@ public final class Structs {
                     JAVA_LONG.withName("ru_nivcsw"))
             .withName("rusage");
 
-    /** The byte offset of a (nested) field, e.g. {@code offset(MSQID_DS, "msg_perm", "mode")}. */
-    public static long offset(StructLayout layout, String... path) {
-        PathElement[] elements = new PathElement[path.length];
-        for (int i = 0; i < path.length; i++) {
-            elements[i] = PathElement.groupElement(path[i]);
+    /**
+     * The byte offset of a (nested) field, e.g. {@code offset(MSQID_DS, "msg_perm", "mode")}: the
+     * sizes of the members before it, summed (a struct's members, padding included, lie one after
+     * the other). Not {@code layout.byteOffset(PathElement...)}, which gives the same figure
+     * ({@code StructsTest}) but initialises the JDK's {@code LayoutPath}, whose method handles spin
+     * seven LambdaForm classes at run time (~4 ms of a worker's start before "ready": the offsets
+     * of the message header and the msgbuf are read in static initialisers; bench/README.md
+     * "Session 6: start-up").
+     */
+    public static long offset(GroupLayout layout, String... path) {
+        MemoryLayout at = layout;
+        long offset = 0;
+        for (String name : path) {
+            if (!(at instanceof GroupLayout group))
+                throw new IllegalArgumentException(name + ": " + at + " has no fields");
+            MemoryLayout found = null;
+            long before = 0;
+            for (MemoryLayout m : group.memberLayouts()) {
+                if (m.name().isPresent() && m.name().get().equals(name)) {
+                    found = m;
+                    break;
+                }
+                if (group instanceof StructLayout) before += m.byteSize(); // a union's members all start at 0
+            }
+            if (found == null) throw new IllegalArgumentException("no field " + name + " in " + group);
+            offset += before;
+            at = found;
         }
-        return layout.byteOffset(elements);
+        return offset;
     }
 
     // Readers for setup-time struct access (stat results). Not for hot paths: they compute the offset.

@@ -35,15 +35,19 @@ public sealed interface Transport permits ShmRingTransport, MsgqTransport, Socke
         };
     }
 
-    /** The transport that made a handle. */
+    /**
+     * The transport that made a handle. A chain of {@code instanceof}, not a pattern {@code switch}:
+     * every worker calls this before "ready", and a type switch's bootstrap spins a class with the
+     * class-file API at run time (the JDK 25 AOT cache keeps no such class), ~1.5 ms of start-up
+     * (bench/README.md "Session 6: start-up").
+     */
     static Transport of(ChannelHandle h) {
-        return switch (h) {
-            case ChannelHandle.ShmRing s -> ShmRingTransport.INSTANCE;
-            case ChannelHandle.Msgq q -> MsgqTransport.INSTANCE;
-            case ChannelHandle.StreamSocket s -> StreamSocketTransport.INSTANCE;
-            case ChannelHandle.DatagramSocket d -> DatagramSocketTransport.INSTANCE;
-            case ChannelHandle.Fifo f -> FifoTransport.INSTANCE;
-        };
+        if (h instanceof ChannelHandle.ShmRing) return ShmRingTransport.INSTANCE;
+        if (h instanceof ChannelHandle.Msgq) return MsgqTransport.INSTANCE;
+        if (h instanceof ChannelHandle.StreamSocket) return StreamSocketTransport.INSTANCE;
+        if (h instanceof ChannelHandle.DatagramSocket) return DatagramSocketTransport.INSTANCE;
+        if (h instanceof ChannelHandle.Fifo) return FifoTransport.INSTANCE;
+        throw new IllegalArgumentException("no transport for " + h); // ChannelHandle is sealed: unreachable
     }
 
     /**

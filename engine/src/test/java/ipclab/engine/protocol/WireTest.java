@@ -115,4 +115,13 @@ class WireTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wire.parse("[1]"));
         assertEquals("not a JSON object: [1]", e.getMessage());
     }
+
+    /** "ready" is written by hand (no Jackson before a worker is ready): it parses to what the supervisor reads. */
+    @Test
+    void theReadyLineIsJson() {
+        String line = Wire.ready(123_456_789_012L);
+        assertEquals("{\"type\":\"ready\",\"setupNs\":123456789012}", line);
+        assertEquals("ready", Wire.str(Wire.parse(line), "type"));
+        assertEquals(123_456_789_012L, Wire.num(Wire.parse(line), "setupNs"));
+    }
 }
