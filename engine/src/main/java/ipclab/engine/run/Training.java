@@ -1,75 +1,86 @@
 package ipclab.engine.run;
 
 import ipclab.engine.worker.WorkerMain;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.BiConsumer;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The AOT cache's training run (this class's {@link #main}, run once with
- * {@code -XX:AOTCacheOutput}, see {@link WorkerCommand}): real workers ({@link WorkerMain#run} on
- * threads of this JVM) driven by {@link TrainingDriver}, which plays their supervisor.
+ * The JVM that records the AOT cache (run with {@code -XX:AOTCacheOutput} by {@link TrainingDriver},
+ * see {@link WorkerCommand}): nothing but real workers ({@link WorkerMain#run} on threads), whose
+ * protocol lines the driver, another JVM, multiplexes over this JVM's stdin and stdout as
+ * {@code <worker id> <line>}. A line for a new id starts that worker; the end of stdin ends the JVM
+ * (and writes the cache).
  *
- * <p>The JDK 25 AOT cache keeps the classes the application class loader loaded during training,
- * and a JVM started with the cache loads all of them before {@code main} (AOT class linking): the
- * more the training loads, the longer every worker takes to start. So only the workers' side runs
- * in the application class loader; the driver runs in a class loader of its own over the same class
- * path, whose classes (planning, making the objects, the run record's Jackson databind: about 900
- * classes) are not among those every worker loads at start (bench/README.md "Session 4: start-up").
- * The two sides share only JDK types: a worker's lines are queues of strings.
+ * <p>Why two JVMs: the JDK 25 AOT cache keeps every class the training JVM loaded from the built-in
+ * loaders, and a JVM started with the cache loads all of them before {@code main} (AOT class
+ * linking), so every class in it costs every worker start. When the driver (planning, making and
+ * removing the objects, the run record's Jackson databind) ran in this JVM, even in a class loader
+ * of its own, the JDK classes it used (reflection generics, regex, locale data, management, security
+ * providers: ~900 classes no worker loads) were in the cache, preloaded by every worker
+ * (bench/README.md "Session 6: start-up").
  */
 final class Training {
     private Training() {}
 
-    /** {@link TrainingDriver}, by name: a class literal would load it into this loader too. */
-    private static final String DRIVER = "ipclab.engine.run.TrainingDriver";
-
     /** The training JVM's entry point; no arguments. */
-    public static void main(String[] args) throws Exception {
-        List<URL> urls = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator))
-            if (!e.isEmpty()) urls.add(url(e));
-        try (URLClassLoader driverLoader = new URLClassLoader(
-                "ipclab-training-driver", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            Class<?> driver = Class.forName(DRIVER, true, driverLoader);
-            Method drive = driver.getDeclaredMethod("drive", BiConsumer.class);
-            drive.setAccessible(true);
-            BiConsumer<BlockingQueue<String>, BlockingQueue<String>> start = Training::startWorker;
-            drive.invoke(null, start);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
+    public static void main(String[] args) throws IOException {
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8), 1 << 16);
+        Map<String, BlockingQueue<String>> workers = new HashMap<>();
+        String l;
+        while ((l = in.readLine()) != null) {
+            int sp = l.indexOf(' ');
+            if (sp <= 0) throw new IllegalArgumentException("not '<worker id> <line>': " + l);
+            String id = l.substring(0, sp);
+            BlockingQueue<String> toWorker = workers.get(id);
+            if (toWorker == null) {
+                toWorker = new LinkedBlockingQueue<>();
+                workers.put(id, toWorker);
+                startWorker(id, toWorker, out);
+            }
+            toWorker.add(l.substring(sp + 1));
         }
+        // the driver is done: every worker has reported; their threads are daemons
     }
 
-    private static URL url(String entry) {
-        try {
-            return Path.of(entry).toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("class path entry " + entry, e);
-        }
-    }
-
-    /** One worker: {@link WorkerMain#run} on a daemon thread, its stdin and stdout as queues of lines. */
-    static void startWorker(BlockingQueue<String> toWorker, BlockingQueue<String> fromWorker) {
-        Thread t = new Thread(
-                () -> WorkerMain.run(new BufferedReader(new QueueReader(toWorker)), new LineSink(fromWorker), null),
-                "ipclab-train-worker");
+    /** One worker: {@link WorkerMain#run} on a daemon thread, its stdin a queue of lines, its stdout {@code out} under its id. */
+    private static void startWorker(String id, BlockingQueue<String> toWorker, OutputStream out) {
+        Thread t = new Thread(new Worker(id, toWorker, out), "ipclab-train-worker-" + id);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A class, not a lambda: the fewer classes this JVM loads that no worker does, the smaller the cache. */
+    private static final class Worker implements Runnable {
+        private final String id;
+        private final BlockingQueue<String> toWorker;
+        private final OutputStream out;
+
+        Worker(String id, BlockingQueue<String> toWorker, OutputStream out) {
+            this.id = id;
+            this.toWorker = toWorker;
+            this.out = out;
+        }
+
+        @Override
+        public void run() {
+            WorkerMain.run(new BufferedReader(new QueueReader(toWorker)), new LineSink(id, out), null);
+        }
     }
 
     /**
@@ -107,27 +118,31 @@ final class Training {
         public void close() {}
     }
 
-    /** The worker's stdout: each line into a queue. */
+    /** The worker's stdout: each line, prefixed with the worker's id, to the shared stdout (whole lines, flushed). */
     private static final class LineSink extends OutputStream {
-        private final BlockingQueue<String> lines;
+        private final byte[] prefix;
+        private final OutputStream out;
         private final ByteArrayOutputStream cur = new ByteArrayOutputStream();
 
-        LineSink(BlockingQueue<String> lines) {
-            this.lines = lines;
+        LineSink(String id, OutputStream out) {
+            this.prefix = (id + " ").getBytes(StandardCharsets.UTF_8);
+            this.out = out;
         }
 
         @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                lines.add(cur.toString(StandardCharsets.UTF_8));
-                cur.reset();
-            } else {
-                cur.write(b);
+        public synchronized void write(int b) throws IOException {
+            cur.write(b);
+            if (b != '\n') return;
+            synchronized (out) {
+                out.write(prefix);
+                cur.writeTo(out);
+                out.flush();
             }
+            cur.reset();
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) {
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
             for (int i = 0; i < len; i++) write(b[off + i]);
         }
     }

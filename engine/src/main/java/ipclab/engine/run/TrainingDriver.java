@@ -24,40 +24,124 @@ import ipclab.engine.protocol.Wire;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.sys.CpuSet;
 import ipclab.engine.transport.ChannelObjects;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * The supervisor's side of the AOT cache's training ({@link Training}): what real workers do, so that
- * the classes they load and the method profiles they gather are in the cache. Loaded by a class
- * loader of its own (see {@link Training#main}), so that what only a supervisor needs (planning,
- * making and removing the objects, the run record's Jackson databind) stays out of the classes
- * every worker loads at start.
+ * The supervisor's side of the AOT cache's training: what real workers do, so that the classes
+ * they load are in the cache. Its own JVM ({@link #main}, started by {@link WorkerCommand#startTraining}),
+ * which starts the recording JVM ({@link Training}, with {@code -XX:AOTCacheOutput}) and talks to
+ * its workers over its stdin and stdout, one {@code <worker id> <line>} per line: what only a
+ * supervisor needs (planning, making and removing the objects, the run record's Jackson databind,
+ * and the JDK classes all these use) stays out of the cache that every worker loads at start.
  *
  * <p>For each channel type (msgq, shm with a semaphore and with spinning, an incrementer race,
  * unix and tcp sockets, a FIFO) it makes the channel's objects as the supervisor does
  * ({@link ChannelObjects}: IPC_PRIVATE keys, a private temp directory), then has each of the
- * channel's processes run by a worker of the training JVM ({@link Training}), talking the real
- * protocol (spec, ready, go, report) over in-memory lines, for a few hundred messages. The
- * objects are removed in a finally block whatever happens; a scenario that fails or hangs
- * (10 s) is skipped: training is an optimisation and never fails a run.
+ * channel's processes run by a worker of the training JVM, talking the real protocol (spec, ready,
+ * go, report), for a few hundred messages. The objects are removed in a finally block whatever
+ * happens; a scenario that fails or hangs (10 s) is skipped: training is an optimisation and never
+ * fails a run.
  */
 final class TrainingDriver {
     private TrainingDriver() {}
 
     private static final long WAIT_SECONDS = 10;
 
-    /** Starts a worker on the given lines (to it, from it): {@link Training}'s, in the application class loader. */
+    /** Starts a worker of the training JVM on the given lines (to it, from it). */
     private static BiConsumer<BlockingQueue<String>, BlockingQueue<String>> workers;
 
-    /** Called reflectively by {@link Training#main}, in this class's own loader. */
-    static void drive(BiConsumer<BlockingQueue<String>, BlockingQueue<String>> startWorker) {
-        workers = startWorker;
-        run();
+    /**
+     * Runs the training: {@code TrainingDriver <cache file>} starts the recording JVM (the workers'
+     * JVM, flags and class path, with {@code -XX:AOTCacheOutput=<cache file>}), drives its workers
+     * through every training scenario, ends its input and waits for it to write the cache. Exit
+     * status 0 when the cache was written.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) throw new IllegalArgumentException("usage: TrainingDriver <cache file to write>");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(WorkerCommand.FLAGS);
+        cmd.add("-XX:AOTCacheOutput=" + args[0]);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerCommand.TRAINING_MAIN));
+        Process trainer = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Mux mux = new Mux(trainer);
+        workers = mux::start;
+        try {
+            run();
+        } finally {
+            trainer.getOutputStream().close(); // the end of its input ends the training JVM, which writes the cache
+        }
+        int status = trainer.waitFor();
+        System.exit(status == 0 && Files.isRegularFile(Path.of(args[0])) ? 0 : 1);
+    }
+
+    /** The training JVM's stdin and stdout, shared by its workers: each line carries the worker's id. */
+    private static final class Mux {
+        private final Writer toTrainer;
+        private final Map<String, BlockingQueue<String>> fromWorkers = new ConcurrentHashMap<>();
+        private int next;
+
+        Mux(Process trainer) {
+            this.toTrainer = new OutputStreamWriter(trainer.getOutputStream(), StandardCharsets.UTF_8);
+            Thread reader = new Thread(() -> read(trainer), "ipclab-train-mux");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** A new worker: lines put on {@code toWorker} go to it, its lines land on {@code fromWorker}. */
+        synchronized void start(BlockingQueue<String> toWorker, BlockingQueue<String> fromWorker) {
+            String id = Integer.toString(next++);
+            fromWorkers.put(id, fromWorker);
+            Thread pump = new Thread(() -> pump(id, toWorker), "ipclab-train-to-" + id);
+            pump.setDaemon(true);
+            pump.start();
+        }
+
+        private void pump(String id, BlockingQueue<String> toWorker) {
+            try {
+                while (true) {
+                    String line = toWorker.take();
+                    synchronized (toTrainer) {
+                        toTrainer.write(id + " " + line + "\n");
+                        toTrainer.flush();
+                    }
+                }
+            } catch (InterruptedException | IOException e) {
+                // the training JVM is gone or the driver is done: the worker's lines end here
+            }
+        }
+
+        private void read(Process trainer) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(trainer.getInputStream(), StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = in.readLine()) != null) {
+                    int sp = l.indexOf(' ');
+                    BlockingQueue<String> q = sp > 0 ? fromWorkers.get(l.substring(0, sp)) : null;
+                    if (q != null) q.add(l.substring(sp + 1));
+                    else System.err.println(l); // the JVM's own (the AOT cache being written)
+                }
+            } catch (IOException e) {
+                // the training JVM ended; waiting workers time out
+            }
+        }
     }
 
     static void run() {

@@ -22,8 +22,8 @@ import java.util.List;
  * the protocol). The AOT cache needs jars on the class path (a directory, e.g. under surefire,
  * rules it out) and the same flags in training and use; it lives under
  * {@code <state>/aot/<hash>.aot}, the hash covering the JDK, the flags and every class path
- * entry with its size and mtime. When it is missing, a training run ({@link Training}
- * with {@code -XX:AOTCacheOutput}) is started in the background, once (a lock file), and the
+ * entry with its size and mtime. When it is missing, a training run ({@link TrainingDriver} driving
+ * the workers of a {@link Training} JVM with {@code -XX:AOTCacheOutput}) is started in the background, once (a lock file), and the
  * run goes on without it; nothing fails because of the cache.
  *
  * <p>For diagnosis, {@code IPCLAB_WORKER_XFLAGS} (whitespace-separated JVM flags) is appended to
@@ -34,8 +34,11 @@ import java.util.List;
 public final class WorkerCommand {
     static final String MAIN = "ipclab.engine.worker.WorkerMain";
 
-    /** The training JVM's main class: a supervisor of in-process workers (see {@link Training}). */
+    /** The training JVM's main class: in-process workers, driven from another JVM (see {@link Training}). */
     static final String TRAINING_MAIN = "ipclab.engine.run.Training";
+
+    /** The main class of the JVM that starts and drives the training JVM (see {@link TrainingDriver}). */
+    static final String TRAINING_DRIVER_MAIN = "ipclab.engine.run.TrainingDriver";
 
     /**
      * Flags of every worker, in training and in use. The {@code CompileCommand}s keep JIT
@@ -187,10 +190,10 @@ public final class WorkerCommand {
             Path tmp = cache.resolveSibling(cache.getFileName() + ".tmp");
             Path log = cache.resolveSibling(cache.getFileName() + ".log");
             StringBuilder sh = new StringBuilder();
-            sh.append(quote(java));
-            for (String f : FLAGS) sh.append(' ').append(quote(f));
-            sh.append(' ').append(quote("-XX:AOTCacheOutput=" + tmp));
-            sh.append(" -cp ").append(quote(classPath)).append(' ').append(TRAINING_MAIN);
+            // the driver's JVM, which starts the recording JVM with FLAGS and -XX:AOTCacheOutput=tmp
+            sh.append(quote(java)).append(" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC");
+            sh.append(" -cp ").append(quote(classPath)).append(' ').append(TRAINING_DRIVER_MAIN);
+            sh.append(' ').append(quote(tmp.toString()));
             sh.append(" && mv -f ").append(quote(tmp.toString())).append(' ').append(quote(cache.toString()));
             sh.append("; rm -f ").append(quote(lock.toString())).append(' ').append(quote(tmp.toString()));
             return new ProcessBuilder("/bin/sh", "-c", sh.toString())
