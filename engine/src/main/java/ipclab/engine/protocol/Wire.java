@@ -156,7 +156,7 @@ public final class Wire {
                         (int) num(fm, "index"),
                         fm.get("process") == null ? null : str(fm, "process"),
                         fm.get("channel") == null ? null : str(fm, "channel"),
-                        FaultAction.valueOf(str(fm, "action")),
+                        constant(FaultAction.values(), str(fm, "action")),
                         num(fm, "after"),
                         num(fm, "atNanos"),
                         num(fm, "forNanos")));
@@ -210,7 +210,7 @@ public final class Wire {
                 str(m, "group"),
                 (int) num(m, "replica"),
                 (int) num(m, "index"),
-                Role.valueOf(str(m, "role")),
+                constant(Role.values(), str(m, "role")),
                 str(m, "channel"),
                 num(m, "messages"),
                 num(m, "durationNanos"),
@@ -253,26 +253,37 @@ public final class Wire {
         g.writeEndObject();
     }
 
-    private static <E extends Enum<E>> E opt(Class<E> type, Map<String, Object> m, String k) {
+    private static <E extends Enum<E>> E opt(E[] values, Map<String, Object> m, String k) {
         Object v = m.get(k);
-        return v == null ? null : Enum.valueOf(type, v.toString());
+        return v == null ? null : constant(values, v.toString());
+    }
+
+    /**
+     * The constant of that name, as {@code Enum.valueOf} but without reflection: its first call in
+     * a JVM invokes {@code values()} reflectively (the method-handle accessor machinery, ~2 ms of a
+     * worker's start before "ready"; bench/README.md "Session 6: start-up").
+     */
+    private static <E extends Enum<E>> E constant(E[] values, String name) {
+        for (E e : values) if (e.name().equals(name)) return e;
+        throw new IllegalArgumentException(
+                "No enum constant " + values.getClass().getComponentType().getName() + "." + name);
     }
 
     private static PlannedChannel channel(Map<String, Object> m) {
         return new PlannedChannel(
                 str(m, "name"),
-                ChannelType.valueOf(str(m, "type")),
+                constant(ChannelType.values(), str(m, "type")),
                 num(m, "segmentBytes"),
                 (int) num(m, "slots"),
                 num(m, "slotBytes"),
-                opt(Sync.class, m, "sync"),
-                opt(Fanout.class, m, "fanout"),
-                opt(QueueMode.class, m, "mode"),
+                opt(Sync.values(), m, "sync"),
+                opt(Fanout.values(), m, "fanout"),
+                opt(QueueMode.values(), m, "mode"),
                 num(m, "capacity"),
-                opt(SocketDomain.class, m, "domain"),
+                opt(SocketDomain.values(), m, "domain"),
                 num(m, "maxMessage"),
-                opt(Removal.class, m, "removal"),
-                Verify.valueOf(str(m, "verify")),
+                opt(Removal.values(), m, "removal"),
+                constant(Verify.values(), str(m, "verify")),
                 (int) num(m, "sample"));
     }
 
