@@ -261,7 +261,7 @@ public final class Wire {
     /**
      * The constant of that name, as {@code Enum.valueOf} but without reflection: its first call in
      * a JVM invokes {@code values()} reflectively (the method-handle accessor machinery, ~2 ms of a
-     * worker's start before "ready"; bench/README.md "Session 6: start-up").
+     * worker's start before "ready"; bench/HISTORY.md "Session 6: start-up").
      */
     private static <E extends Enum<E>> E constant(E[] values, String name) {
         for (E e : values) if (e.name().equals(name)) return e;
@@ -292,7 +292,7 @@ public final class Wire {
     /**
      * Written by hand (a type and a number need no escaping), without Jackson: it is on every
      * worker's start-up path, which then initialises no JSON generator (about 1.5 ms) before
-     * "ready" (bench/README.md "Session 6: start-up"). WireTest checks it parses as before.
+     * "ready" (bench/HISTORY.md "Session 6: start-up"). WireTest checks it parses as before.
      */
     public static String ready(long setupNanos) {
         return new StringBuilder(40)

@@ -31,7 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * removing the objects, the run record's Jackson databind) ran in this JVM, even in a class loader
  * of its own, the JDK classes it used (reflection generics, regex, locale data, management, security
  * providers: ~900 classes no worker loads) were in the cache, preloaded by every worker
- * (bench/README.md "Session 6: start-up").
+ * (bench/HISTORY.md "Session 6: start-up").
  */
 final class Training {
     private Training() {}

@@ -142,7 +142,7 @@ public final class Structs {
      * the other). Not {@code layout.byteOffset(PathElement...)}, which gives the same figure
      * ({@code StructsTest}) but initialises the JDK's {@code LayoutPath}, whose method handles spin
      * seven LambdaForm classes at run time (~4 ms of a worker's start before "ready": the offsets
-     * of the message header and the msgbuf are read in static initialisers; bench/README.md
+     * of the message header and the msgbuf are read in static initialisers; bench/HISTORY.md
      * "Session 6: start-up").
      */
     public static long offset(GroupLayout layout, String... path) {

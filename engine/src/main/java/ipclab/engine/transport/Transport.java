@@ -39,7 +39,7 @@ public sealed interface Transport permits ShmRingTransport, MsgqTransport, Socke
      * The transport that made a handle. A chain of {@code instanceof}, not a pattern {@code switch}:
      * every worker calls this before "ready", and a type switch's bootstrap spins a class with the
      * class-file API at run time (the JDK 25 AOT cache keeps no such class), ~1.5 ms of start-up
-     * (bench/README.md "Session 6: start-up").
+     * (bench/HISTORY.md "Session 6: start-up").
      */
     static Transport of(ChannelHandle h) {
         if (h instanceof ChannelHandle.ShmRing) return ShmRingTransport.INSTANCE;

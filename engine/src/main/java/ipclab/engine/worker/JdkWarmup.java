@@ -9,7 +9,7 @@ import java.util.zip.CRC32C;
  * of their own, so that they run while the main thread reads and parses its spec and starts its
  * control thread instead of after it.
  *
- * <p>What they are (a worker's class-load log, bench/README.md "Session 6: start-up"): the first
+ * <p>What they are (a worker's class-load log, bench/HISTORY.md "Session 6: start-up"): the first
  * memory access through a {@link ValueLayout} initialises the JDK's {@code LayoutPath} and
  * {@code jdk.internal.foreign.Utils}, whose method handles spin seven LambdaForm classes with the
  * class-file API (the JDK 25 AOT cache keeps none of them: it does not regenerate the
