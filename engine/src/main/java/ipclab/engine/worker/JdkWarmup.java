@@ -1,5 +1,6 @@
 package ipclab.engine.worker;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.zip.CRC32C;
@@ -32,7 +33,8 @@ final class JdkWarmup implements Runnable {
     @Override
     public void run() {
         try {
-            MemorySegment s = MemorySegment.ofArray(new long[2]);
+            // native, as the channels' buffers: a heap segment would add a type to the JDK's profiles
+            MemorySegment s = Arena.global().allocate(16, 8);
             s.set(ValueLayout.JAVA_LONG, 0, 1L);
             byte[] b = new byte[8];
             MemorySegment.copy(s, ValueLayout.JAVA_BYTE, 0, b, 0, b.length);
