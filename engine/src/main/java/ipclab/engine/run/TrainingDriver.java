@@ -78,18 +78,27 @@ final class TrainingDriver {
         cmd.addAll(WorkerCommand.FLAGS);
         cmd.add("-XX:AOTCacheOutput=" + args[0]);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkerCommand.TRAINING_MAIN));
-        Process trainer = new ProcessBuilder(cmd)
+        int status = drive(cmd).status();
+        System.exit(status == 0 && Files.isRegularFile(Path.of(args[0])) ? 0 : 1);
+    }
+
+    /** What a training came to: each scenario's outcome ("ok", "failed: ...", "skipped: ..."), the training JVM's exit status. */
+    record Result(Map<String, String> outcomes, int status) {}
+
+    /** Starts the training JVM with {@code trainerCommand}, drives its workers through every scenario, ends it. */
+    static Result drive(List<String> trainerCommand) throws IOException, InterruptedException {
+        Process trainer = new ProcessBuilder(trainerCommand)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         Mux mux = new Mux(trainer);
         workers = mux::start;
+        Map<String, String> outcomes;
         try {
-            run();
+            outcomes = run();
         } finally {
             trainer.getOutputStream().close(); // the end of its input ends the training JVM, which writes the cache
         }
-        int status = trainer.waitFor();
-        System.exit(status == 0 && Files.isRegularFile(Path.of(args[0])) ? 0 : 1);
+        return new Result(outcomes, trainer.waitFor());
     }
 
     /** The training JVM's stdin and stdout, shared by its workers: each line carries the worker's id. */
@@ -144,7 +153,7 @@ final class TrainingDriver {
         }
     }
 
-    static void run() {
+    private static Map<String, String> run() {
         // The bench scenarios' path too: pinned workers (to every online CPU, so that the training
         // JVM, whose threads these workers are, is not confined) and equal-work checks.
         Integer[] everyCpu =
@@ -193,6 +202,7 @@ final class TrainingDriver {
                         .process(pinger("p").channel("c").messages(300).warmup(100))
                         .process(echo("e").channel("c"))
                         .build());
+        Map<String, String> outcomes = new java.util.LinkedHashMap<>();
         for (Scenario s : all) {
             long t0 = System.nanoTime();
             String outcome;
@@ -203,7 +213,9 @@ final class TrainingDriver {
             }
             System.err.println("ipclab training: " + s.name() + " " + outcome + " in "
                     + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            outcomes.put(s.name(), outcome);
         }
+        return outcomes;
     }
 
     /** One plan, one channel: make its objects, run its processes to their reports, remove the objects. */
