@@ -16,8 +16,9 @@
  *   <li>{@link ipclab.engine.run.Registry} (one file per run under {@code $XDG_STATE_HOME/ipclab/runs}),
  *       {@link ipclab.engine.run.Ownership} (the one rule for "is this kernel object ours") and
  *       {@link ipclab.engine.run.Cleaner} (removes what dead runs left, only what is still ours).</li>
- *   <li>{@link ipclab.engine.run.WorkerCommand}: the worker's command line and its AOT cache, built by
- *       {@link ipclab.engine.run.Training}.</li>
+ *   <li>{@link ipclab.engine.run.WorkerCommand}: the worker's command line and its AOT cache, recorded by a
+ *       {@link ipclab.engine.run.Training} JVM whose workers {@link ipclab.engine.run.TrainingDriver}, in a JVM of
+ *       its own, drives.</li>
  *   <li>{@link ipclab.engine.run.WorkerPool}: worker JVMs kept across many stepped runs of one plan
  *       ({@code Engine.start(plan, opts, pool)}); each run still has fresh kernel objects, its own registry file
  *       and a fresh spec per worker; {@code close()} ends the JVMs.</li>
