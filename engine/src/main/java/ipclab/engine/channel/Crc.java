@@ -8,7 +8,9 @@ import java.util.zip.CRC32C;
 
 /**
  * CRC32C over a region of one memory segment without allocating: the {@link ByteBuffer} view is
- * made once (segments up to 2 GiB), each call only moves its position and limit.
+ * made once (segments up to 2 GiB), each call only moves its position and limit. Used once per
+ * writer and message length, on the pattern ({@link Payload}): the header's checksum holds the CRC
+ * of the pattern's middle, which a receiver compares byte for byte ({@link Verifier}).
  */
 public final class Crc {
     /**
