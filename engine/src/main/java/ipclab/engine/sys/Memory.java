@@ -46,9 +46,10 @@ public final class Memory {
 
     /**
      * Compares below this many bytes stay with {@link MemorySegment#mismatch}: measured (issue 12,
-     * session 6, one thread, both ranges in cache, AVX-512 CPU), the critical {@code memcmp} downcall
-     * costs ~8 ns at any size up to 256 B, as {@code mismatch} does up to 32 B; from 48 B on
-     * {@code memcmp} is faster (64 B: 8 against 13 ns; 4 KiB: 37 against 88 ns, where the JDK's
+     * session 6, one thread, both ranges in cache, AVX-512 CPU, ~8 ns of it the harness's own call),
+     * a call with the critical {@code memcmp} downcall costs ~8 ns at any size up to 256 B, as one
+     * with {@code mismatch} does up to 32 B (both at the harness's floor); from 48 B on {@code memcmp}
+     * is faster (64 B: 8 against 13 ns; 4 KiB: 37 against 88 ns, where the JDK's
      * vectorizedMismatch intrinsic is no faster than CRC32C; 64 KiB: 0.7 against 1.35 us). A global
      * view (no session) made no difference to {@code mismatch}: it checks the session's state, it
      * does not acquire it.
