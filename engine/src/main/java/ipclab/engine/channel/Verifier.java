@@ -7,6 +7,7 @@ import ipclab.engine.sys.Memory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * Checks a received message as its channel's {@code verify} says, in place and without
@@ -38,10 +39,22 @@ public final class Verifier {
     private final int[] crcs;
 
     /**
+     * How many bytes of patterns a receiver keeps: beyond them a writer's payload is checked against
+     * its CRC32C instead (a reader of 32 writers of 64 MiB messages would otherwise hold 2 GiB of
+     * patterns). Every case of the bench and the library stays far below it.
+     */
+    static final long PATTERN_BUDGET = 64L << 20;
+
+    /**
      * A verifier for messages from {@code senders} (each its index and its message size), made with
      * {@code seed}; the patterns ({@link Verify#FULL} only) live in {@code arena}.
      */
     public Verifier(Verify mode, long seed, List<PlannedProcess> senders, Arena arena) {
+        this(mode, seed, senders, arena, PATTERN_BUDGET);
+    }
+
+    /** As above, keeping at most {@code budget} bytes of patterns (the rest are checked by CRC32C). */
+    Verifier(Verify mode, long seed, List<PlannedProcess> senders, Arena arena, long budget) {
         this.mode = mode;
         int slots = mode == Verify.FULL
                 ? senders.stream().mapToInt(PlannedProcess::index).max().orElse(-1) + 1
@@ -50,11 +63,16 @@ public final class Verifier {
         this.lengths = new int[slots];
         this.crcs = new int[slots];
         if (mode != Verify.FULL) return;
+        long kept = 0;
         for (PlannedProcess p : senders) {
-            Payload expected = new Payload(seed, p.index(), p.size(), Verify.FULL, arena);
-            patterns[p.index()] = expected.pattern();
-            lengths[p.index()] = expected.length();
-            crcs[p.index()] = expected.payloadCrc();
+            boolean keep = kept + p.size() <= budget;
+            try (Arena scratch = Arena.ofConfined()) { // a pattern over the budget is made only for its CRC
+                Payload expected = new Payload(seed, p.index(), p.size(), Verify.FULL, keep ? arena : scratch);
+                patterns[p.index()] = keep ? expected.pattern() : null;
+                lengths[p.index()] = expected.length();
+                crcs[p.index()] = expected.payloadCrc();
+            }
+            if (keep) kept += p.size();
         }
     }
 
@@ -96,8 +114,22 @@ public final class Verifier {
                 != MessageHeader.checksum(crcs[writer], seq, writer, length, MessageHeader.timestamp(s, at))) {
             return false;
         }
-        long from = MessageHeader.sealedFrom(length);
-        return Memory.equal(s, at + from, patterns[writer], from, MessageHeader.sealedTo(length) - from);
+        long from = MessageHeader.sealedFrom(length), to = MessageHeader.sealedTo(length);
+        MemorySegment pattern = patterns[writer];
+        return pattern != null
+                ? Memory.equal(s, at + from, pattern, from, to - from)
+                : crc(s, at + from, at + to) == crcs[writer];
+    }
+
+    /**
+     * CRC32C of [from, to) of {@code s}, for a writer whose pattern is over the budget: a view and a
+     * checksum per call, negligible beside summing such a message (tens of MiB).
+     */
+    private static int crc(MemorySegment s, long from, long to) {
+        CRC32C sum = new CRC32C();
+        sum.update(
+                (s.isNative() ? Memory.global(s) : s).asSlice(from, to - from).asByteBuffer());
+        return (int) sum.getValue();
     }
 
     private static boolean ends(MemorySegment s, long at, long maxLength) {

@@ -150,6 +150,25 @@ class VerifierTest {
         }
     }
 
+    /**
+     * Writers whose patterns would exceed the receiver's budget are checked by CRC32C: still every
+     * byte counts, for the writer kept as a pattern and the one over the budget alike.
+     */
+    @Test
+    void aWriterOverThePatternBudgetIsCheckedByItsCrc() {
+        try (Arena arena = Arena.ofConfined()) {
+            Verifier v = new Verifier(Verify.FULL, 7, List.of(writer(1, 4096), writer(2, 4096)), arena, 6000);
+            for (int w : new int[] {1, 2}) {
+                Payload p = new Payload(7, w, 4096, Verify.FULL, arena);
+                MemorySegment m = arena.allocate(4096, 64);
+                p.write(m, 0, 9, 42L);
+                assertTrue(v.verify(m, 0, 4096), "writer " + w + " intact");
+                flip(m, 2000);
+                assertFalse(v.verify(m, 0, 4096), "writer " + w + ", a byte in the middle flipped");
+            }
+        }
+    }
+
     /** A torn message: the header and head seal of one message, the rest of the next one. */
     @Test
     void fullCatchesATornMessage() {
