@@ -24,15 +24,6 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     /** Shared fan-out with one reader: it owns the read cursor and advances it with a release store, no CAS. */
     private final boolean soleReader;
 
-    /**
-     * Where the slot's second cache line starts (the message's first payload bytes: the head seal),
-     * or 0 when the slot has one line only. See {@link #fetchBody}.
-     */
-    private final long bodyLine;
-
-    /** What {@link #fetchBody} read: kept in a field so that the JIT cannot drop the load. */
-    private long fetched;
-
     /** Pauses a poll waits on an unpublished slot before it returns empty (see {@link #awaitSequence}). */
     static final int READY_SPINS = 32;
 
@@ -40,7 +31,6 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
     public SpinRingReceiver(Ring ring, int reader, StepGate gate, String channel) {
         super(ring, RingDescriptor.readerCursorOffset(ring.lane, reader), gate, channel);
         this.soleReader = !broadcast && ring.readers == 1;
-        this.bodyLine = ring.slotBytes > RingDescriptor.CACHE_LINE ? RingDescriptor.CACHE_LINE : 0;
     }
 
     @Override
@@ -58,7 +48,6 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
                 if (broadcast || soleReader || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
-                    fetchBody(s);
                     int length = MessageHeader.length(seg, s + RingDescriptor.SLOT_MESSAGE);
                     if (stepped) Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
                     return length;
@@ -77,19 +66,6 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
                 }
             }
         }
-    }
-
-    /**
-     * Loads the slot's second cache line now, at an address that depends on nothing just read: the
-     * CPU then fetches it from the writer's cache while the first line (sequence, header) is still
-     * on its way. The check reads that line at an address computed from the header's length
-     * ({@code MessageHeader.sealed}), so without this load the two line transfers came one after
-     * the other: JFR put 38% of a 64 B stream reader's samples on the sequence's load and 30% on
-     * the seal's (issue 12, session 6). ipcbase's check reads the tail at the size it expects, so
-     * its two loads overlap by themselves.
-     */
-    private void fetchBody(long s) {
-        if (bodyLine != 0) fetched = (long) LONG.get(seg, s + bodyLine);
     }
 
     /**
