@@ -1,0 +1,120 @@
+package ipclab.engine.channel.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ipclab.engine.channel.MessageHeader;
+import ipclab.engine.protocol.StepGate;
+import ipclab.engine.sys.Pipes;
+import ipclab.engine.sys.Syscalls;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A free run's stream receiver reads what is there, up to its window, and frames messages from
+ * its buffer: messages waiting in a pipe cost one read for all of them, a message cut by the end
+ * of a read is completed by the next one, and every message comes out whole and in order, at its
+ * own offset. Real pipes (pipe2), written before the receiver reads, so that what a read finds is
+ * known.
+ */
+class StreamReceiverTest {
+    /** Writes messages of the given sizes (seq 0, 1, ...) into {@code fd}, each with its header and a tail mark. */
+    private static void writeMessages(int fd, Arena arena, int... sizes) {
+        for (int i = 0; i < sizes.length; i++) {
+            MemorySegment m = arena.allocate(sizes[i], 8);
+            MessageHeader.write(m, 0, i, 3, sizes[i], 1000 + i, 0);
+            m.set(java.lang.foreign.ValueLayout.JAVA_BYTE, sizes[i] - 1, (byte) i);
+            assertEquals(sizes[i], Pipes.write(fd, m, sizes[i]));
+        }
+    }
+
+    private static void assertMessage(StreamReceiver r, int seq, int size) {
+        assertEquals(size, r.poll(), "message " + seq);
+        MemorySegment b = r.buffer();
+        long at = r.offset();
+        assertEquals(seq, MessageHeader.seq(b, at));
+        assertEquals(3, MessageHeader.writer(b, at));
+        assertEquals(1000 + seq, MessageHeader.timestamp(b, at));
+        assertEquals((byte) seq, b.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at + size - 1), "the tail of " + seq);
+    }
+
+    @Test
+    void messagesWaitingInThePipeTakeOneReadAndComeOutWholeInOrder() {
+        int[] p = Pipes.pipe2(Pipes.O_CLOEXEC);
+        try (Arena arena = Arena.ofConfined()) {
+            StreamReceiver r = new StreamReceiver(p[0], false, 4096, StepGate.FREE, "fifo", arena);
+            r.messageSize(4096);
+            int[] sizes = new int[12];
+            java.util.Arrays.fill(sizes, 4096);
+            writeMessages(p[1], arena, sizes); // 48 KiB: the pipe (64 KiB) holds them all
+            Pipes.close(p[1]);
+            long reads0 = Syscalls.count("read");
+            for (int i = 0; i < 12; i++) assertMessage(r, i, 4096);
+            assertEquals(1, Syscalls.count("read") - reads0, "one read for the twelve messages waiting");
+            assertEquals(-1, r.poll(), "end of file at a message boundary ends the stream");
+            assertEquals(2, Syscalls.count("read") - reads0);
+            assertEquals(4096, r.maxMessage(), "the largest message, not the buffer's size");
+        } finally {
+            Pipes.close(p[0]);
+        }
+    }
+
+    @Test
+    void aMessageCutByTheEndOfAReadMovesToTheFrontAndIsCompleted() {
+        int[] p = Pipes.pipe2(Pipes.O_CLOEXEC);
+        try (Arena arena = Arena.ofConfined()) {
+            // sizes vary (no fixed size): the 64 KiB window ends inside the fourth message, whose
+            // first part is moved to the front of the buffer when its rest is read
+            StreamReceiver r = new StreamReceiver(p[0], false, 30_000, StepGate.FREE, "fifo", arena);
+            r.messageSize(0);
+            Thread writer = Thread.ofPlatform().start(() -> {
+                try (Arena a = Arena.ofConfined()) {
+                    writeMessages(p[1], a, 20_000, 24_000, 100, 30_000, 33, 20_000, 4096);
+                }
+                Pipes.close(p[1]);
+            });
+            int[] sizes = {20_000, 24_000, 100, 30_000, 33, 20_000, 4096};
+            for (int i = 0; i < sizes.length; i++) assertMessage(r, i, sizes[i]);
+            assertEquals(-1, r.poll());
+            writer.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            Pipes.close(p[0]);
+        }
+    }
+
+    @Test
+    void endOfFileInsideAMessageOrAWrongSizeLosesTheFraming() {
+        int[] p = Pipes.pipe2(Pipes.O_CLOEXEC);
+        try (Arena arena = Arena.ofConfined()) {
+            StreamReceiver r = new StreamReceiver(p[0], false, 4096, StepGate.FREE, "link", arena);
+            r.messageSize(512);
+            writeMessages(p[1], arena, 512, 256);
+            Pipes.close(p[1]);
+            assertMessage(r, 0, 512);
+            IllegalStateException e = assertThrows(IllegalStateException.class, r::poll);
+            assertEquals(
+                    "link: stream framing lost: a message header says length=256 but the plan's message size is 512"
+                            + " (256 bytes read)",
+                    e.getMessage());
+        } finally {
+            Pipes.close(p[0]);
+        }
+        int[] q = Pipes.pipe2(Pipes.O_CLOEXEC);
+        try (Arena arena = Arena.ofConfined()) {
+            StreamReceiver r = new StreamReceiver(q[0], false, 4096, StepGate.FREE, "link", arena);
+            r.messageSize(512);
+            MemorySegment m = arena.allocate(512, 8);
+            MessageHeader.write(m, 0, 0, 3, 512, 0, 0);
+            assertEquals(300, Pipes.write(q[1], m, 300));
+            Pipes.close(q[1]);
+            IllegalStateException e = assertThrows(IllegalStateException.class, r::poll);
+            assertTrue(e.getMessage().endsWith("end of file after 300 bytes of a message"), e.getMessage());
+        } finally {
+            Pipes.close(q[0]);
+        }
+    }
+}
