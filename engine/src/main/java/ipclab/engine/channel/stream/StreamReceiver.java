@@ -16,17 +16,19 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Receives whole messages from a byte stream (a stream socket or a FIFO; one writer, one reader).
- * A free run reads as much as is there, up to a window of {@link #WINDOW} bytes, into the
- * receive buffer and frames messages from it: a reader that falls behind takes every message
- * waiting in the pipe or socket with one call, and wakes its writer once for all of them instead
- * of once a message (on a full 64 KiB pipe of 4 KiB messages, a reader that read one message a
- * call woke the sleeping writer at every read: a cross-CPU wake-up a message, which on a VM costs
- * more than the message; issue 12, session 6). With a fixed message size (the plan's, {@link
- * #messageSize(int)}) the window is a whole number of messages, so a read never ends inside one
- * when the writer's messages arrive whole, and a read that can only complete the current message
- * waits for all of it (MSG_WAITALL on a socket: one call for a 64 KiB message). A message stays
- * where it arrived (the role reads it at {@link #offset()}); the bytes of a message cut by the end
- * of a read move to the front of the buffer only when the rest would not fit behind them.
+ * A free run on a socket reads as much as is there, up to a window of {@link #SOCKET_WINDOW}
+ * bytes, into the receive buffer and frames messages from it: a reader that falls behind takes
+ * every message waiting with one recv (unix 4 KiB stream: ~12 messages a call on average), so it
+ * catches up instead of staying behind. A FIFO is read one message a call when the plan fixes the
+ * size, as a C program reads it: a pipe reader that drains the pipe finds it empty at its next
+ * read and sleeps, and every write then has to wake it (perf, issue 12, session 6: with the
+ * window, a 4 KiB pipe reader switched context 2-3 times as often and its writer spent ~9% of its
+ * time in the wake-up). With a fixed message size (the plan's, {@link #messageSize(int)}) the
+ * window is a whole number of messages, so a read never ends inside one when the writer's
+ * messages arrive whole, and a recv that can only complete the current message waits for all of
+ * it (MSG_WAITALL: one call for a 64 KiB message). A message stays where it arrived (the role
+ * reads it at {@link #offset()}); the bytes of a message cut by the end of a read move to the
+ * front of the buffer only when the rest would not fit behind them.
  *
  * <p>End of file at a message boundary ends the stream; end of file inside a message, or a length
  * outside [32, maxMessage] (or other than the fixed size), means the stream lost its framing,
@@ -38,8 +40,8 @@ import java.lang.foreign.MemorySegment;
  * completes the message reports it.
  */
 public final class StreamReceiver extends StreamPort implements ReceivePort {
-    /** The most a free run reads at once: the default capacity of a Linux pipe. */
-    static final int WINDOW = 64 * 1024;
+    /** The most a free run reads from a socket at once (the default capacity of a Linux pipe). */
+    static final int SOCKET_WINDOW = 64 * 1024;
 
     private final long maxMessage;
     private int messageSize;
@@ -62,7 +64,7 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
                 fd,
                 socket,
                 socket ? StepOp.RECV : StepOp.READ,
-                arena.allocate(Math.max(Math.max(maxMessage, MessageHeader.BYTES), WINDOW), 4096),
+                arena.allocate(Math.max(Math.max(maxMessage, MessageHeader.BYTES), SOCKET_WINDOW), 4096),
                 gate,
                 channel);
         this.maxMessage = Math.max(maxMessage, MessageHeader.BYTES);
@@ -75,7 +77,8 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
      */
     public void messageSize(int size) {
         this.messageSize = size >= MessageHeader.BYTES && size <= maxMessage ? size : 0;
-        this.limit = messageSize > 0 ? Math.max(1, WINDOW / messageSize) * (long) messageSize : buf.byteSize();
+        int window = socket ? SOCKET_WINDOW : messageSize; // a FIFO: one message a read (see above)
+        this.limit = messageSize > 0 ? Math.max(1, window / messageSize) * (long) messageSize : buf.byteSize();
         this.boundaries = new MemorySegment[messageSize > 0 ? (int) (limit / messageSize) : 0];
         for (int i = 0; i < boundaries.length; i++) boundaries[i] = buf.asSlice((long) i * messageSize);
     }
