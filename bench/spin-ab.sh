@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # shm-spin streams, two builds of ipclab against ipcref and ipcbase, interleaved (section "Session 5:
-# shm-spin streams" of bench/README.md). Per round, in the order given (reversed on even rounds):
+# shm-spin streams" of bench/HISTORY.md). Per round, in the order given (reversed on even rounds):
 #   ref | base | A:VARIANT | B:VARIANT | T:VARIANT      (T: B with glibc's rep movsb switched off)
 # VARIANT: full (ipclab's defaults: verify: full, a latency per message), full64 (sample: 64),
 # ends1 (verify: ends), ends64 (verify: ends, sample: 64: ipcref's work per message).

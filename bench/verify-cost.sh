@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the default verification costs: each stream case of the bench run with the channel's
-# 'verify: full' (ipclab's default: CRC32C of every payload, every latency recorded) and with the
-# bench scenarios' equal-work setting ('verify: ends', 'sample: 64'), interleaved, REPEAT times.
+# 'verify: full' (ipclab's default: every payload byte compared with its writer's pattern, every
+# latency recorded) and with the bench scenarios' equal-work setting ('verify: ends', 'sample:
+# 64'), interleaved, REPEAT times.
 #
 #   bench/verify-cost.sh                        # stream-msgq-4096 stream-shm-spin-4096 stream-unix-4096
 #   REPEAT=5 SCALE=0.5 bench/verify-cost.sh stream-shm-sem-65536

@@ -186,7 +186,11 @@ public enum Key {
             """),
     VERIFY(CHANNEL, "verify", choice(Verify.class), byDefault("full").example("ends"), EVERYWHERE, """
             how much of every message its receivers (readers, echoes, and a pinger for the replies) check.
-            full: a CRC32C over the whole message, so any damaged byte is counted as corrupted. ends: the
+            full: every byte of the payload is compared with what its writer wrote (payloads are made from
+            the scenario's seed, the writer and the size, so a receiver knows them in advance; past 64 MiB
+            of its writers' payloads, by their CRC32C), and the header with a CRC32C of the payload, so
+            any damaged byte, torn message or message from an
+            unknown writer or of a wrong length is counted as corrupted. ends: the
             header (length, writer, sequence, and a 64-bit mix of them with the timestamp) and the sequence
             repeated in the message's last 8 bytes: the per-message work of the native baseline
             bench/native/ipcbase.c, for comparisons that measure the mechanism rather than ipclab's

@@ -1,5 +1,6 @@
 package ipclab.engine.channel;
 
+import ipclab.engine.sys.Memory;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
@@ -7,7 +8,9 @@ import java.util.zip.CRC32C;
 
 /**
  * CRC32C over a region of one memory segment without allocating: the {@link ByteBuffer} view is
- * made once (segments up to 2 GiB), each call only moves its position and limit.
+ * made once (segments up to 2 GiB), each call only moves its position and limit. Used once per
+ * writer and message length, on the pattern ({@link Payload}): the header's checksum holds the CRC
+ * of the pattern's middle, which a receiver compares byte for byte ({@link Verifier}).
  */
 public final class Crc {
     /**
@@ -25,18 +28,7 @@ public final class Crc {
 
     public Crc(MemorySegment segment) {
         this.segment = segment;
-        this.view = (segment.isNative() ? global(segment) : segment).asByteBuffer();
-    }
-
-    /**
-     * The same memory without its arena: summing a native segment's buffer view acquires and
-     * releases the segment's session around every call, two atomic read-modify-writes (a shared
-     * arena: every ring, socket and queue buffer) that cost as much as summing a few hundred bytes;
-     * the global view has none. Safe because a role checks messages only while its endpoint, and
-     * so the segment, is open.
-     */
-    private static MemorySegment global(MemorySegment segment) {
-        return MemorySegment.ofAddress(segment.address()).reinterpret(segment.byteSize());
+        this.view = (segment.isNative() ? Memory.global(segment) : segment).asByteBuffer();
     }
 
     /** CRC32C of bytes [from, to) of the segment. */
@@ -51,20 +43,5 @@ public final class Crc {
             crc.update(view);
         }
         return (int) crc.getValue();
-    }
-
-    /**
-     * Checks the message at {@code at}: its length is within [{@link MessageHeader#BYTES}, maxLength]
-     * and its checksum matches, and both ends of its payload carry its own seal (see {@link MessageHeader#seal}).
-     */
-    public boolean verify(MemorySegment s, long at, long maxLength) {
-        int length = MessageHeader.length(s, at);
-        if (length < MessageHeader.BYTES || length > maxLength) return false;
-        long seq = MessageHeader.seq(s, at);
-        int writer = MessageHeader.writer(s, at);
-        if (!MessageHeader.sealed(s, at, seq, writer, length)) return false;
-        int payload = of(at + MessageHeader.sealedFrom(length), at + MessageHeader.sealedTo(length));
-        long expected = MessageHeader.checksum(payload, seq, writer, length, MessageHeader.timestamp(s, at));
-        return expected == MessageHeader.checksum(s, at);
     }
 }

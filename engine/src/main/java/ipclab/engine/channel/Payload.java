@@ -7,7 +7,9 @@ import java.lang.foreign.MemorySegment;
 import java.util.SplittableRandom;
 
 /**
- * One writer's payload: bytes derived from the scenario's seed and the writer's index, made once;
+ * One writer's payload: bytes derived from the scenario's seed, the writer's index and the message
+ * length, made once (the one home of how they are made: a receiver that checks every byte makes
+ * the same {@code Payload} to compare with, {@link Verifier});
  * each message copies them behind its header and stamps seq, timestamp and checksum, and seals
  * both ends of the payload with its sequence ({@link MessageHeader#seal}), so that two messages of
  * one writer differ and a message torn between two of them (the header or one end of one, the
@@ -78,6 +80,20 @@ public final class Payload {
 
     public int writer() {
         return writer;
+    }
+
+    /**
+     * The message as this payload writes it, header bytes aside (unused): what a receiver compares
+     * a message of this writer with ({@link Verifier}). A receiver's own {@code Payload} never
+     * writes, so its pattern stays where it is; not to be written to.
+     */
+    public MemorySegment pattern() {
+        return pattern;
+    }
+
+    /** The CRC32C of the payload's middle, as the header's checksum holds it ({@link Verify#FULL}; 0 otherwise). */
+    public int payloadCrc() {
+        return payloadCrc;
     }
 
     /** Copies the payload to {@code at} and writes the header; returns the message length. */

@@ -14,7 +14,8 @@
  *       implementation per mechanism in the subpackages {@code shm}, {@code msgq} and {@code stream}.</li>
  *   <li>The wire: every message starts with a {@link ipclab.engine.channel.MessageHeader}; payloads come
  *       from {@link ipclab.engine.channel.Payload}; receivers verify with a {@link ipclab.engine.channel.Verifier}
- *       (the channel's {@code verify}: a {@link ipclab.engine.channel.Crc} of the payload, or its ends)
+ *       (the channel's {@code verify}: every byte against the writer's pattern and the header's
+ *       {@link ipclab.engine.channel.Crc}, or its ends)
  *       and record in a {@link ipclab.engine.channel.SeqLedger}. The shm layout is
  *       {@link ipclab.engine.channel.shm.RingDescriptor}.</li>
  * </ul>

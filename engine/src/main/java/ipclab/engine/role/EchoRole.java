@@ -14,9 +14,6 @@ import java.lang.foreign.MemorySegment;
  */
 final class EchoRole extends RoundTripRole {
     private SeqLedger ledger;
-    /** Checks the copy the echo returned (its send buffer or ring slot); the inherited verifier checks where a message arrived. */
-    private Verifier returned;
-
     private long warmups;
 
     EchoRole(WorkerSpec spec, StepGate gate) {
@@ -26,7 +23,6 @@ final class EchoRole extends RoundTripRole {
     @Override
     public void onStart() {
         super.onStart();
-        returned = new Verifier(spec.channel().verify(), outBuf);
         ledger = new SeqLedger(spec.peers());
     }
 
@@ -52,7 +48,7 @@ final class EchoRole extends RoundTripRole {
         }
         // checked once the reply is on its way: the echo's own copy (the bytes it returned, which
         // only it writes until its next claim), so the check costs the round trip nothing
-        boolean warm = check(returned, outBuf, to, n);
+        boolean warm = check(verifier, outBuf, to, n);
         if (!sent) return 0;
         if (warm) {
             warmups++;

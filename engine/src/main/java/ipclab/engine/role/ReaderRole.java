@@ -75,7 +75,7 @@ final class ReaderRole extends AbstractRole {
         endpoint = Endpoint.open(spec, gate, report);
         in = endpoint.in();
         buf = in.buffer();
-        verifier = new Verifier(spec.channel().verify(), buf);
+        verifier = Verifier.of(spec, endpoint.arena());
         sample = Math.max(1, spec.channel().sample());
         expected[MEASURED] = spec.self().messages();
         ledgers[MEASURED] = new SeqLedger(spec.peers());

@@ -11,7 +11,8 @@ import java.lang.foreign.MemorySegment;
 /**
  * A role with both ends of its channel, the pinger's and the echo's: what it sends goes out
  * through {@link #out}, what comes back (or what it returns) arrives at {@link #in} and is verified
- * there. The ports' buffers are read once at start, so a message costs no call to find them.
+ * there (by the one {@link #verifier}: it is bound to no buffer). The ports' buffers are read once
+ * at start, so a message costs no call to find them.
  */
 abstract class RoundTripRole extends AbstractRole {
     SendPort out;
@@ -31,6 +32,6 @@ abstract class RoundTripRole extends AbstractRole {
         in = endpoint.in();
         outBuf = out.buffer();
         inBuf = in.buffer();
-        verifier = new Verifier(spec.channel().verify(), inBuf);
+        verifier = Verifier.of(spec, endpoint.arena());
     }
 }

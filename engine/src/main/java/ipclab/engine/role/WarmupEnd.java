@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * is a minimum: after it the writer goes on until its JVM's JIT compilers have finished nothing for
  * {@value #QUIET_MILLIS} ms while at least {@value #QUIET_MESSAGES} messages went through, at most
  * {@value #CAP_MILLIS} ms or 10 x the measured messages. A stream of 50,000 messages lasts 10-300 ms;
- * a fixed 10% warm-up ended long before C2 had compiled the loops (bench/README.md "Session 4").
+ * a fixed 10% warm-up ended long before C2 had compiled the loops (bench/HISTORY.md "Session 4").
  * The compilers' total time ({@link CompilationMXBean#getTotalCompilationTime()}) moves when a
  * compilation completes; ipclab's own methods compile in the foreground (WorkerCommand), so the
  * writer's own loop is never compiled behind its back. Why that many messages: a lull of 50 ms is

@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * more the training loads, the longer every worker takes to start. So only the workers' side runs
  * in the application class loader; the driver runs in a class loader of its own over the same class
  * path, whose classes (planning, making the objects, the run record's Jackson databind: about 900
- * classes) are not among those every worker loads at start (bench/README.md "Session 4: start-up").
+ * classes) are not among those every worker loads at start (bench/HISTORY.md "Session 4: start-up").
  * The two sides share only JDK types: a worker's lines are queues of strings.
  */
 final class Training {

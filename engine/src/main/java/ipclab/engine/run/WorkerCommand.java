@@ -39,7 +39,7 @@ public final class WorkerCommand {
 
     /**
      * Flags of every worker, in training and in use. The {@code CompileCommand}s keep JIT
-     * compilation out of the measured window (issue 12, bench/README.md "Why a short spin stream
+     * compilation out of the measured window (issue 12, bench/HISTORY.md "Why a short spin stream
      * was slow"): ipclab's own methods compile in the foreground ({@code BackgroundCompilation}
      * false), so a role's loop waits the few milliseconds its compilation takes, during the writer's
      * warm-up, instead of running interpreted or C1 code for hundreds of milliseconds while the
@@ -78,7 +78,7 @@ public final class WorkerCommand {
      * when util-linux's setpriv (2.33 or later) is there, else nothing. setpriv sets the process's
      * parent-death signal (prctl PR_SET_PDEATHSIG) and execs the JVM, which keeps it; the worker is
      * then told so ({@code WorkerMain.TIED}) and links no prctl downcall of its own before "ready": in a worker
-     * that was the first FFM link of the JVM, 15-56% of its spawn-to-ready (bench/README.md "Session 4:
+     * that was the first FFM link of the JVM, 15-56% of its spawn-to-ready (bench/HISTORY.md "Session 4:
      * start-up"). Without setpriv the worker makes the call itself, as before. For a bench that starts
      * a bare JVM the same way.
      */

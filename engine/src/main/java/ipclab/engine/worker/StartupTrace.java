@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * Where a worker's start-up time goes, for diagnosis (bench/README.md "Session 4: start-up"):
+ * Where a worker's start-up time goes, for diagnosis (bench/HISTORY.md "Session 4: start-up"):
  * {@link #mark} records {@code System.nanoTime()} at each phase of {@link WorkerMain} (an array
  * store, nothing else), and with {@code -Dipclab.startupTrace=FILE} (e.g. through
  * {@code IPCLAB_WORKER_XFLAGS}; {@code %p} in FILE becomes the pid) {@link #write} appends them to

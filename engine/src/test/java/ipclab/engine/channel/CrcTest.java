@@ -47,7 +47,7 @@ class CrcTest {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment m = arena.allocate(size + 64, 8);
                 new Payload(7, 3, size, Verify.FULL, arena).write(m, 64, 5, 42L);
-                Verifier v = new Verifier(Verify.FULL, m);
+                Verifier v = VerifierTest.verifier(Verify.FULL, arena, VerifierTest.writer(3, size));
                 assertTrue(v.verify(m, 64, size), () -> "intact, size " + size);
                 long at = 64 + MessageHeader.BYTES + 8 + (size - MessageHeader.BYTES - 16) / 2;
                 m.set(ValueLayout.JAVA_BYTE, at, (byte) (m.get(ValueLayout.JAVA_BYTE, at) ^ 1));
