@@ -81,77 +81,95 @@ class StreamReceiverTest {
 
     @Test
     void aFifoOfFixedSizeMessagesIsReadOneMessageACall() {
-        int[] p = Pipes.pipe2(Pipes.O_CLOEXEC);
-        try (Arena arena = Arena.ofConfined()) {
-            StreamReceiver r = new StreamReceiver(p[0], false, 4096, StepGate.FREE, "fifo", arena);
-            r.messageSize(4096);
+        onPipe("fifo", 4096, 4096, (r, w, arena) -> {
             int[] sizes = new int[12];
             java.util.Arrays.fill(sizes, 4096);
-            writeMessages(p[1], arena, sizes); // 48 KiB: the pipe (64 KiB) holds them all
-            Pipes.close(p[1]);
+            writeMessages(w.fd, arena, sizes); // 48 KiB: the pipe (64 KiB) holds them all
+            w.close();
             long reads0 = Syscalls.count("read");
             for (int i = 0; i < 12; i++) assertMessage(r, i, 4096);
             assertEquals(12, Syscalls.count("read") - reads0, "one read a message");
             assertEquals(-1, r.poll());
-        } finally {
-            Pipes.close(p[0]);
-        }
+        });
     }
 
     @Test
     void aMessageCutByTheEndOfAReadMovesToTheFrontAndIsCompleted() {
-        int[] p = Pipes.pipe2(Pipes.O_CLOEXEC);
-        try (Arena arena = Arena.ofConfined()) {
-            // sizes vary (no fixed size): the 64 KiB window ends inside the fourth message, whose
-            // first part is moved to the front of the buffer when its rest is read
-            StreamReceiver r = new StreamReceiver(p[0], false, 30_000, StepGate.FREE, "fifo", arena);
-            r.messageSize(0);
+        // sizes vary (no fixed size): the 64 KiB window ends inside the fourth message, whose
+        // first part is moved to the front of the buffer when its rest is read
+        int[] sizes = {20_000, 24_000, 100, 30_000, 33, 20_000, 4096};
+        onPipe("fifo", 30_000, 0, (r, w, arena) -> {
             Thread writer = Thread.ofPlatform().start(() -> {
                 try (Arena a = Arena.ofConfined()) {
-                    writeMessages(p[1], a, 20_000, 24_000, 100, 30_000, 33, 20_000, 4096);
+                    writeMessages(w.fd, a, sizes);
                 }
-                Pipes.close(p[1]);
+                w.close();
             });
-            int[] sizes = {20_000, 24_000, 100, 30_000, 33, 20_000, 4096};
             for (int i = 0; i < sizes.length; i++) assertMessage(r, i, sizes[i]);
             assertEquals(-1, r.poll());
             writer.join();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        } finally {
-            Pipes.close(p[0]);
-        }
+        });
     }
 
     @Test
-    void endOfFileInsideAMessageOrAWrongSizeLosesTheFraming() {
-        int[] p = Pipes.pipe2(Pipes.O_CLOEXEC);
-        try (Arena arena = Arena.ofConfined()) {
-            StreamReceiver r = new StreamReceiver(p[0], false, 4096, StepGate.FREE, "link", arena);
-            r.messageSize(512);
-            writeMessages(p[1], arena, 512, 256);
-            Pipes.close(p[1]);
+    void aWrongSizeLosesTheFraming() {
+        onPipe("link", 4096, 512, (r, w, arena) -> {
+            writeMessages(w.fd, arena, 512, 256);
+            w.close();
             assertMessage(r, 0, 512);
             IllegalStateException e = assertThrows(IllegalStateException.class, r::poll);
             assertEquals(
                     "link: stream framing lost: a message header says length=256 but the plan's message size is 512"
                             + " (256 bytes read)",
                     e.getMessage());
-        } finally {
-            Pipes.close(p[0]);
-        }
-        int[] q = Pipes.pipe2(Pipes.O_CLOEXEC);
-        try (Arena arena = Arena.ofConfined()) {
-            StreamReceiver r = new StreamReceiver(q[0], false, 4096, StepGate.FREE, "link", arena);
-            r.messageSize(512);
+        });
+    }
+
+    @Test
+    void endOfFileInsideAMessageLosesTheFraming() {
+        onPipe("link", 4096, 512, (r, w, arena) -> {
             MemorySegment m = arena.allocate(512, 8);
             MessageHeader.write(m, 0, 0, 3, 512, 0, 0);
-            assertEquals(300, Pipes.write(q[1], m, 300));
-            Pipes.close(q[1]);
+            assertEquals(300, Pipes.write(w.fd, m, 300));
+            w.close();
             IllegalStateException e = assertThrows(IllegalStateException.class, r::poll);
-            assertTrue(e.getMessage().endsWith("end of file after 300 bytes of a message"), e.getMessage());
+            assertEquals("link: stream framing lost: end of file after 300 bytes of a message", e.getMessage());
+        });
+    }
+
+    /** A pipe's write end, closed once (by the test or, if it failed first, after it). */
+    private static final class WriteEnd {
+        final int fd;
+        private boolean closed;
+
+        WriteEnd(int fd) {
+            this.fd = fd;
+        }
+
+        synchronized void close() {
+            if (closed) return;
+            closed = true;
+            Pipes.close(fd);
+        }
+    }
+
+    private interface OnPipe {
+        void run(StreamReceiver r, WriteEnd w, Arena arena) throws Exception;
+    }
+
+    /** A pipe, a free-run receiver on its read end ({@code size}: the plan's fixed size, 0 none), both ends closed after. */
+    private static void onPipe(String channel, long maxMessage, int size, OnPipe body) {
+        int[] p = Pipes.pipe2(Pipes.O_CLOEXEC);
+        WriteEnd w = new WriteEnd(p[1]);
+        try (Arena arena = Arena.ofConfined()) {
+            StreamReceiver r = new StreamReceiver(p[0], false, maxMessage, StepGate.FREE, channel, arena);
+            r.messageSize(size);
+            body.run(r, w, arena);
+        } catch (Exception e) {
+            throw new AssertionError(e);
         } finally {
-            Pipes.close(q[0]);
+            w.close();
+            Pipes.close(p[0]);
         }
     }
 }
