@@ -47,7 +47,11 @@ public final class WorkerCommand {
      * ipclab.engine.channel.Backoff#idle()} is never inlined, so that its rare branches (a clock read
      * every 1024 idle turns, a yield, a park), first taken after the ring loop was compiled, cannot
      * deoptimise the loop it waits in; nor is {@code WarmupCalls.after}, whose branch on the kind of
-     * message first goes the other way at a stream's first measured message. {@code quiet} first:
+     * message first goes the other way at a stream's first measured message; nor is HdrHistogram's
+     * {@code updateMinAndMax}, whose new-minimum branch the warm-up's histogram stops taking after
+     * its first values and the measured histogram takes at its first: inlined, its trap threw the
+     * reader's whole loop back to the interpreter and into a foreground recompilation inside the
+     * window (issue 12, session 6, {@code -Xlog:deoptimization}); alone, only it recompiles. {@code quiet} first:
      * CompileCommand otherwise prints to stdout, the worker's protocol channel. {@code
      * -AOTReplayTraining}: the cache keeps the classes, but not the training's method profiles,
      * which were gathered with every role on every channel in one JVM: replayed, they made the
@@ -65,6 +69,7 @@ public final class WorkerCommand {
             "-XX:CompileCommand=BackgroundCompilation,ipclab.*::*,false",
             "-XX:CompileCommand=dontinline,ipclab.engine.channel.Backoff::idle",
             "-XX:CompileCommand=dontinline,ipclab.engine.role.WarmupCalls::after",
+            "-XX:CompileCommand=dontinline,org.HdrHistogram.AbstractHistogram::updateMinAndMax",
             "-XX:+UnlockDiagnosticVMOptions",
             "-XX:-AOTReplayTraining");
 
