@@ -55,11 +55,6 @@ final class ReaderRole extends AbstractRole {
     private final long[] expected = {0, Long.MAX_VALUE};
 
     private int sample;
-    /**
-     * By kind, the count of the next sampled message ({@code sample}, then 2 x {@code sample}, ...):
-     * compared with the count, not {@code count % sample}, a 64-bit division per message (~40 cycles).
-     */
-    private final long[] nextSample = new long[2];
     /** A message arrived after the last clock read (of its kind): the end of the stream times a measured one. */
     private final boolean[] untimed = new boolean[2];
 
@@ -82,7 +77,6 @@ final class ReaderRole extends AbstractRole {
         buf = in.buffer();
         verifier = Verifier.of(spec, endpoint.arena());
         sample = Math.max(1, spec.channel().sample());
-        nextSample[MEASURED] = nextSample[WARMUP] = sample;
         expected[MEASURED] = spec.self().messages();
         ledgers[MEASURED] = new SeqLedger(spec.peers());
         ledgers[WARMUP] = SeqLedger.ofWarmup(spec.peers());
@@ -116,15 +110,13 @@ final class ReaderRole extends AbstractRole {
                 // 35 ms window, -Xlog:jit+compilation; issue 12, session 5). So they are arithmetic, and
                 // so are the comparisons: javac makes each `==` a branch of its own, and C2 had compiled
                 // `c == expected` as such a trap, taken (and recompiled in the foreground) at the last message.
-                long due = nextSample[kind];
-                long skipped = ((c - due) | (due - c)) >>> 63; // 1 unless c is a sample
+                long skipped = -(c % sample) >>> 63; // 1 unless c is a sample
                 long notFirst = ((c - 1) | (1 - c)) >>> 63; // 1 unless c == 1
                 long end = expected[kind];
                 long notLast = ((c - end) | (end - c)) >>> 63; // 1 unless c == end
                 if ((skipped & notFirst & notLast) == 0) {
                     long now = System.nanoTime();
                     record(latencies[kind | (int) (skipped << 1)], now - MessageHeader.timestamp(buf, at));
-                    nextSample[kind] = due + (1 - skipped) * sample;
                     first[kind] = Math.min(first[kind], now);
                     last[kind] = now;
                     untimed[kind] = false;
