@@ -7,6 +7,10 @@
 #   A=/path/to/main/ipclab B=./ipclab bench/stream-ab.sh                      # msgq and shm-spin at 4 KiB
 #   ROUNDS=5 A=... B=... bench/stream-ab.sh stream-msgq-64 stream-shm-spin-64
 #
+#   IPCREF_SRC=../shared/bench/ipcref.c A=... bench/stream-ab.sh ...        # the yardstick: ipcref, not ipcbase
+#   VARIANTS=committed A=... bench/stream-ab.sh ...                          # only the committed (equal-work) scenarios
+#   OUT=/tmp/ab FIRST=4 ROUNDS=3 A=... bench/stream-ab.sh ...                # rounds 4-6 added to /tmp/ab's (its trained caches)
+#
 # Each build runs with its own state directory (XDG_STATE_HOME under OUT), so that neither prunes
 # the other's AOT cache; the first run of each trains its cache, which this script waits for.
 # Per round and case: ipcbase, A, B (reversed on even rounds). Prints one line per run and then a
@@ -23,7 +27,11 @@ command -v jq >/dev/null || { echo "stream-ab.sh: jq is needed (sudo apt-get ins
 command -v gcc >/dev/null || { echo "stream-ab.sh: gcc is needed for ipcbase" >&2; exit 2; }
 OUT=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/ipclab-stream-ab.XXXXXX")}
 mkdir -p "$OUT/state-A" "$OUT/state-B"
-gcc -O2 -Wall -o "$OUT/ipcbase" "$ROOT/bench/native/ipcbase.c"
+# the yardstick (both pinned 0/1 by default, as the scenarios): ipcbase, or ipcref with IPCREF_SRC
+if [ -n "${IPCREF_SRC:-}" ]; then YARD=ipcref; gcc -O2 -Wall -o "$OUT/ipcbase" "$IPCREF_SRC"
+else YARD=ipcbase; gcc -O2 -Wall -o "$OUT/ipcbase" "$ROOT/bench/native/ipcbase.c"; fi
+VARIANTS=${VARIANTS:-both}
+[ "$VARIANTS" = both ] || [ "$VARIANTS" = committed ] || { echo "stream-ab.sh: VARIANTS=$VARIANTS: both or committed" >&2; exit 2; }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 range() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { if (NR) printf "%s-%s", lo, hi }'; }
@@ -47,11 +55,13 @@ for c in "${CASES[@]}"; do
   [ -f "$src" ] || { echo "stream-ab.sh: no scenario $src" >&2; exit 2; }
   cp "$src" "$OUT/$c.yaml"
   sed -e '/^    verify: /d' -e '/^    sample: /d' "$src" > "$OUT/$c-defaults.yaml"
-  files+=("$c" "$c-defaults")
+  files+=("$c")
+  [ "$VARIANTS" = committed ] || files+=("$c-defaults")
 done
 
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); ROUNDS=$ROUNDS A=$A B=$B" >&2
-for r in $(seq 1 "$ROUNDS"); do
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'); ROUNDS=$ROUNDS A=$A B=$B yardstick $YARD" >&2
+FIRST=${FIRST:-1} # the first round's number: a later call with the same OUT (and FIRST) adds rounds to it
+for r in $(seq "$FIRST" $((FIRST + ROUNDS - 1))); do
   for f in "${files[@]}"; do
     c=${f%-defaults}
     read -r mech size <<< "$(echo "$c" | sed -E 's/^stream-(.*)-([0-9]+)$/\1 \2/')"
@@ -71,16 +81,19 @@ for r in $(seq 1 "$ROUNDS"); do
     a=$(tail -1 "$OUT/$f.A"); b=$(tail -1 "$OUT/$f.B"); base=$(tail -1 "$OUT/$f.base")
     awk -v a="$a" -v b="$b" 'BEGIN { if (a > 0) printf "%.2f\n", b / a }' >> "$OUT/$f.BA"
     awk -v x="$base" -v b="$b" 'BEGIN { if (x > 0) printf "%.2f\n", b / x }' >> "$OUT/$f.Bbase"
+    awk -v x="$base" -v a="$a" 'BEGIN { if (x > 0) printf "%.2f\n", a / x }' >> "$OUT/$f.Abase"
+    echo "round $r $f: $YARD $base MiB/s, A/$YARD $(tail -1 "$OUT/$f.Abase"), B/$YARD $(tail -1 "$OUT/$f.Bbase"), B/A $(tail -1 "$OUT/$f.BA")" >&2
     jq -r '[.processes[] | select(.role == "writer")][0].events
       | "\(.warmup // 0) msgs \(."warmup-ms" // "-") ms \(if ."warmup-capped" then "capped" elif ."warmup-quiet-ms" then "quiet" else "fixed" end)"' \
       "$OUT/$f.$r.B.json" >> "$OUT/$f.Bwarmup" 2>/dev/null || true
   done
 done
-echo "| case | ipcbase MiB/s | A MiB/s | B MiB/s | B/A (range) | B/ipcbase (range) | B's warm-up, last round |"
-echo "| --- | --: | --: | --: | --: | --: | --- |"
+echo "| case | $YARD MiB/s | A MiB/s | B MiB/s | A/$YARD (range) | B/$YARD (range) | B/A (range) | B's warm-up, last round |"
+echo "| --- | --: | --: | --: | --: | --: | --: | --- |"
 for f in "${files[@]}"; do
-  printf '| %s | %s | %s | %s | %s (%s) | %s (%s) | %s |\n' "$f" "$(median < "$OUT/$f.base")" \
-    "$(median < "$OUT/$f.A")" "$(median < "$OUT/$f.B")" "$(median < "$OUT/$f.BA")" "$(range < "$OUT/$f.BA")" \
-    "$(median < "$OUT/$f.Bbase")" "$(range < "$OUT/$f.Bbase")" "$(tail -1 "$OUT/$f.Bwarmup" 2>/dev/null || echo -)"
+  printf '| %s | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %s |\n' "$f" "$(median < "$OUT/$f.base")" \
+    "$(median < "$OUT/$f.A")" "$(median < "$OUT/$f.B")" "$(median < "$OUT/$f.Abase")" "$(range < "$OUT/$f.Abase")" \
+    "$(median < "$OUT/$f.Bbase")" "$(range < "$OUT/$f.Bbase")" "$(median < "$OUT/$f.BA")" "$(range < "$OUT/$f.BA")" \
+    "$(tail -1 "$OUT/$f.Bwarmup" 2>/dev/null || echo -)"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); runs in $OUT" >&2

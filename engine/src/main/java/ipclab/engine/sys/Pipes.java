@@ -27,6 +27,8 @@ public final class Pipes {
             O_CREAT = 0100,
             O_EXCL = 0200,
             O_NONBLOCK = 04000,
+            // O_NOATIME: reads do not update the file's access time (man 2 open: the caller must own the file)
+            O_NOATIME = 01000000,
             O_CLOEXEC = 02000000;
 
     private static final class Pipe2 {
@@ -248,9 +250,10 @@ public final class Pipes {
                     case O_RDWR -> "O_RDWR";
                     default -> "O_ACCMODE";
                 };
-        String rest = Ipc.render(flags & ~3, new int[] {O_CREAT, O_EXCL, O_NONBLOCK, O_CLOEXEC}, new String[] {
-            "O_CREAT", "O_EXCL", "O_NONBLOCK", "O_CLOEXEC"
-        });
+        String rest =
+                Ipc.render(flags & ~3, new int[] {O_CREAT, O_EXCL, O_NONBLOCK, O_NOATIME, O_CLOEXEC}, new String[] {
+                    "O_CREAT", "O_EXCL", "O_NONBLOCK", "O_NOATIME", "O_CLOEXEC"
+                });
         return rest.equals("0") ? access : access + "|" + rest;
     }
 }

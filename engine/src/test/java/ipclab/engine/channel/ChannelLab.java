@@ -165,8 +165,8 @@ public final class ChannelLab {
                 channel.domain(),
                 max,
                 Removal.AFTER_ATTACH,
-                Verify.FULL,
-                1);
+                channel.verify(),
+                channel.sample());
         channel = ch;
         Plan plan = new Plan(
                 null, Map.of(), 42L, Duration.ofSeconds(timeoutSeconds), List.of(ch), procs, List.of(), List.of());

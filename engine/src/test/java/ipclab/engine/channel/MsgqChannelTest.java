@@ -29,6 +29,22 @@ class MsgqChannelTest {
         assertTrue(f.latency().getTotalCount() == 8000);
     }
 
+    /**
+     * {@code sample: 64}: one reader, 1,000 measured messages: the latencies of the 64th, 128th, ...
+     * 960th, 15 of them, whatever the warm-up before them (the first and the last are timed for the
+     * stream's window, not recorded unless they are samples).
+     */
+    @Test
+    void aSampledReaderRecordsEverySampleAndTheFirstAndLast() throws Exception {
+        ChannelLab lab = new ChannelLab(
+                        ChannelLab.msgq("sampled", QueueMode.BLOCKING, 0).checking(ipclab.dsl.model.Verify.FULL, 64))
+                .add("w", Role.WRITER, 1000, 64, 1)
+                .add("r", Role.READER, 0, 64, 0)
+                .run(60);
+        assertEquals(1000, lab.report("r").received);
+        assertEquals(15, lab.report("r").latency.getTotalCount());
+    }
+
     @Test
     void typedReadersGetOnlyTheirType() throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.msgq("typed", QueueMode.BLOCKING, 0))
