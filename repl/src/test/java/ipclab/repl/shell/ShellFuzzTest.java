@@ -186,8 +186,9 @@ class ShellFuzzTest {
     }
 
     private static void clean(String text, Object what) {
-        // /vars shows $err, the last error as a Java value: its class name is the user's to see
-        String printed = text.replaceAll("(?m)^Throwable \\$err = .*$", "");
+        // /vars shows $err, the last error as a Java value, and so does typing $err (JShell's echo,
+        // "$err ==> java.lang.IllegalArgumentException: no command ..."): its class is the user's to see
+        String printed = text.replaceAll("(?m)^Throwable \\$err = .*$", "").replaceAll("(?m)^\\$err ==> .*$", "");
         for (String bad : FRAMES) {
             if (printed.contains(bad)) throw new AssertionError(what + ": '" + bad.strip() + "' printed");
         }
