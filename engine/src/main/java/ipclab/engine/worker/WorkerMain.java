@@ -100,8 +100,9 @@ public final class WorkerMain {
      * outlive it), ends the JVM as without reuse.
      */
     static int serve(BufferedReader reader, OutputStream out, String factoryName, boolean reuse) {
-        JdkWarmup.start(); // here, not in main: the AOT training (run) must load it too, or every worker loads it from
-        // the jar
+        // here, not in main: the AOT training (which calls run) must load JdkWarmup too, or every
+        // worker would load it from the jar
+        JdkWarmup.start();
         WorkerSpec spec;
         Control control;
         BoundedLines in = new BoundedLines(reader, BoundedLines.MAX_TO_WORKER);
