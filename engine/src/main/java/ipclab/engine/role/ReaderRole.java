@@ -55,6 +55,24 @@ final class ReaderRole extends AbstractRole {
     private final long[] expected = {0, Long.MAX_VALUE};
 
     private int sample;
+
+    /**
+     * The extremes the measured histogram holds from the start, taken out again at the end ({@link
+     * #onClose}): with them its first measured value is neither a new maximum nor a new minimum,
+     * the branches HdrHistogram's {@code updateMinAndMax} takes then and had not taken since the
+     * warm-up's first values (C2 had compiled them as an uncommon trap, taken at the first measured
+     * message, and recompiled the method on the reader's CPU inside the window; issue 12, session 7).
+     */
+    private static final long[] PRIMED = {1, HIGHEST_NANOS};
+
+    /**
+     * A {@link WarmupCalls} that counts nothing, called with the measured kind whenever a poll finds
+     * nothing: during the warm-up (every message a warm-up one) it gives {@link WarmupCalls#after}'s
+     * profile its other branch, which C2 had compiled as an uncommon trap taken at the first
+     * measured message (then recompiled in the foreground, ~4 ms of the reader's time inside the
+     * window, -Xlog:deoptimization; issue 12, session 7). On the empty path only: a message costs nothing.
+     */
+    private final WarmupCalls idleCalls = new WarmupCalls();
     /** A message arrived after the last clock read (of its kind): the end of the stream times a measured one. */
     private final boolean[] untimed = new boolean[2];
 
@@ -81,6 +99,7 @@ final class ReaderRole extends AbstractRole {
         ledgers[MEASURED] = new SeqLedger(spec.peers());
         ledgers[WARMUP] = SeqLedger.ofWarmup(spec.peers());
         latencies[MEASURED] = histogram();
+        for (long v : PRIMED) record(latencies[MEASURED], v);
         latencies[WARMUP] = histogram();
         latencies[2] = latencies[3] = histogram(); // dropped
         report.latency = latencies[MEASURED];
@@ -90,6 +109,7 @@ final class ReaderRole extends AbstractRole {
     public int doWork() {
         int n = receive(in);
         if (n == 0) {
+            idleCalls.after(MEASURED);
             if (done && untimed[MEASURED]) { // the end of the stream: the last message's time, near enough
                 last[MEASURED] = System.nanoTime();
                 untimed[MEASURED] = false;
@@ -142,6 +162,11 @@ final class ReaderRole extends AbstractRole {
             report.firstOpNanos = first[MEASURED] == Long.MAX_VALUE ? 0 : first[MEASURED];
             report.lastOpNanos = last[MEASURED];
             report.corrupted += ledgers[WARMUP].corrupted();
+            if (latencies[MEASURED] != null) { // null when onStart failed
+                Histogram primed = histogram();
+                for (long v : PRIMED) record(primed, v);
+                latencies[MEASURED].subtract(primed);
+            }
         }
         closeReceiver(ledgers[MEASURED], ledgers[WARMUP].received());
     }
