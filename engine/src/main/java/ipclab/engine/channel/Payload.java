@@ -84,24 +84,10 @@ public final class Payload {
 
     /**
      * The message as this payload writes it, header bytes aside (unused): what a receiver compares
-     * a message of this writer with ({@link Verifier}); not to be written to. It starts at the same
-     * offset within a cache line as the last message written or compared ({@link #alignedWith}).
+     * a message of this writer with ({@link Verifier}). A receiver's own {@code Payload} never
+     * writes, so its pattern stays where it is; not to be written to.
      */
     public MemorySegment pattern() {
-        return pattern;
-    }
-
-    /**
-     * {@link #pattern()}, first moved to start at the same offset within a cache line as the message
-     * at {@code at} of {@code s} when it does not yet (once per buffer: a ring's slots all start
-     * alike). The one rule for both sides: a writer copies from it ({@link #write}), a receiver that
-     * checks every byte compares with it ({@link Verifier}); glibc's {@code rep movsb} and {@code
-     * memcmp} run on whole lines of both ranges when they are aligned alike (a ring's message starts
-     * 32 bytes into its slot, the pattern of a fresh {@code Payload} at a line's start).
-     */
-    public MemorySegment alignedWith(MemorySegment s, long at) {
-        long line = (s.address() + at) & (CACHE_LINE - 1);
-        if (line != shift) align(line);
         return pattern;
     }
 
@@ -112,16 +98,17 @@ public final class Payload {
 
     /** Copies the payload to {@code at} and writes the header; returns the message length. */
     public int write(MemorySegment dst, long at, long seq, long timestamp) {
-        Memory.copy(alignedWith(dst, at), copyFrom, dst, at + copyFrom, copyLength);
+        long line = (dst.address() + at) & (CACHE_LINE - 1);
+        if (line != shift) align(line); // once per destination buffer (a ring's slots all start alike)
+        Memory.copy(pattern, copyFrom, dst, at + copyFrom, copyLength);
         MessageHeader.writeSeals(dst, at, seq, writer, length);
         MessageHeader.write(dst, at, seq, writer, length, timestamp, payloadCrc);
         return length;
     }
 
     /**
-     * Moves the pattern to start at cache-line offset {@code line}: glibc's {@code rep movsb} between
-     * buffers aligned alike writes whole lines (issue 12, session 5), its {@code memcmp} then loads
-     * both ranges line for line (session 7).
+     * Moves the pattern to start at cache-line offset {@code line}, the destination's: glibc's
+     * {@code rep movsb} between buffers aligned alike writes whole lines (issue 12, session 5).
      */
     private void align(long line) {
         MemorySegment moved = room.asSlice(line, length);

@@ -31,11 +31,8 @@ import java.util.zip.CRC32C;
  */
 public final class Verifier {
     private final Verify mode;
-    /**
-     * {@link Verify#FULL}: by writer index, that writer's {@link Payload}, whose pattern is the
-     * message as the writer writes it (header bytes unused); null over the budget.
-     */
-    private final Payload[] payloads;
+    /** {@link Verify#FULL}: by writer index, the message as that writer's {@link Payload} writes it (header bytes unused). */
+    private final MemorySegment[] patterns;
     /** By writer index, the writer's message length; 0 (never a length) for an index that cannot reach here. */
     private final int[] lengths;
     /** By writer index, the CRC32C of the writer's payload middle, as its header's checksum holds it. */
@@ -62,7 +59,7 @@ public final class Verifier {
         int slots = mode == Verify.FULL
                 ? senders.stream().mapToInt(PlannedProcess::index).max().orElse(-1) + 1
                 : 0;
-        this.payloads = new Payload[slots];
+        this.patterns = new MemorySegment[slots];
         this.lengths = new int[slots];
         this.crcs = new int[slots];
         if (mode != Verify.FULL) return;
@@ -71,7 +68,7 @@ public final class Verifier {
             boolean keep = kept + p.size() <= budget;
             try (Arena scratch = Arena.ofConfined()) { // a pattern over the budget is made only for its CRC
                 Payload expected = new Payload(seed, p.index(), p.size(), Verify.FULL, keep ? arena : scratch);
-                payloads[p.index()] = keep ? expected : null;
+                patterns[p.index()] = keep ? expected.pattern() : null;
                 lengths[p.index()] = expected.length();
                 crcs[p.index()] = expected.payloadCrc();
             }
@@ -118,11 +115,9 @@ public final class Verifier {
             return false;
         }
         long from = MessageHeader.sealedFrom(length), to = MessageHeader.sealedTo(length);
-        Payload payload = payloads[writer];
-        // the pattern aligned as the message is within a cache line (a ring's slot: 32 bytes in), so
-        // that memcmp loads both ranges line for line (issue 12, session 7)
-        return payload != null
-                ? Memory.equal(s, at + from, payload.alignedWith(s, at), from, to - from)
+        MemorySegment pattern = patterns[writer];
+        return pattern != null
+                ? Memory.equal(s, at + from, pattern, from, to - from)
                 : crc(s, at + from, at + to) == crcs[writer];
     }
 
