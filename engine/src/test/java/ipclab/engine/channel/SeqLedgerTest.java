@@ -62,6 +62,24 @@ class SeqLedgerTest {
         assertEquals(s, r.receivedSeqs.get(0));
     }
 
+    /**
+     * A jump of less than a window slides it by the words it leaves and clears only those: what
+     * was seen in the words it keeps is still a duplicate, what is below it is out of the window.
+     */
+    @Test
+    void aShortJumpKeepsTheWordsStillInTheWindow() {
+        SeqLedger l = ledger(100_000);
+        for (long s = 0; s < 1000; s++) l.record(0, s);
+        l.record(0, SeqLedger.WINDOW + 500); // the window's base moves to 512
+        l.record(0, 600); // seen, still in the window: a duplicate
+        l.record(0, 500); // below the window: out of it
+        l.record(0, 1500); // never seen, in the window: a first arrival
+        ReceivedSeqs s = l.of(0);
+        assertEquals(1002, s.distinct());
+        assertEquals(1, s.outOfWindow());
+        assertEquals(1, filled(l).duplicatedLocally);
+    }
+
     @Test
     void aSequenceOrWriterNotOfTheChannelIsCorrupted() {
         SeqLedger l = ledger(10);

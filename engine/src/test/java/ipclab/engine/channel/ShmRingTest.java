@@ -8,6 +8,7 @@ import ipclab.dsl.model.Role;
 import ipclab.dsl.model.Sync;
 import ipclab.engine.protocol.ReceivedSeqs;
 import ipclab.engine.protocol.WorkerReport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,6 +34,23 @@ class ShmRingTest {
         if (fanout == Fanout.BROADCAST) {
             for (String r : new String[] {"r1", "r2", "r3"}) assertEquals(7000, lab.report(r).received, r);
         }
+    }
+
+    /**
+     * A stream reader's latencies with {@code sample: 1}: one per measured message and nothing
+     * else (its histogram starts with two primed extremes, taken out again at its close).
+     */
+    @Test
+    void aReadersLatenciesAreItsMeasuredMessagesOnly() throws Exception {
+        ChannelLab lab = new ChannelLab(ChannelLab.shm("lat", Sync.SPIN, Fanout.SHARED, 8, 256))
+                .add("w", Role.WRITER, 3000, 200, 0)
+                .add("r", Role.READER, 0, 200, 0)
+                .run(60);
+        WorkerReport r = lab.report("r");
+        assertEquals(3000, r.received);
+        assertEquals(3000, r.latency.getTotalCount());
+        assertTrue(r.latency.getMinNonZeroValue() > 1, "min " + r.latency.getMinNonZeroValue());
+        assertTrue(r.latency.getMaxValue() < 60_000_000_000L, "max " + r.latency.getMaxValue());
     }
 
     @ParameterizedTest(name = "{0}")
