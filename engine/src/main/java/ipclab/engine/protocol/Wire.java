@@ -2,16 +2,6 @@ package ipclab.engine.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import ipclab.dsl.model.ChannelType;
-import ipclab.dsl.model.Fanout;
-import ipclab.dsl.model.FaultAction;
-import ipclab.dsl.model.QueueMode;
-import ipclab.dsl.model.Removal;
-import ipclab.dsl.model.Role;
-import ipclab.dsl.model.SocketDomain;
-import ipclab.dsl.model.Sync;
-import ipclab.dsl.model.Verify;
-import ipclab.dsl.plan.PlannedChannel;
 import ipclab.dsl.plan.PlannedFault;
 import ipclab.dsl.plan.PlannedProcess;
 import java.io.IOException;
@@ -124,16 +114,16 @@ public final class Wire {
             g.writeNumberField("seed", s.seed());
             g.writeBooleanField("step", s.step());
             g.writeFieldName("self");
-            process(g, s.self());
+            PlanJson.process(g, s.self());
             g.writeFieldName("channel");
-            channel(g, s.channel());
+            PlanJson.channel(g, s.channel());
             g.writeFieldName("handle");
             HandleJson.write(g, s.handle());
             g.writeArrayFieldStart("peers");
-            for (PlannedProcess p : s.peers()) process(g, p);
+            for (PlannedProcess p : s.peers()) PlanJson.process(g, p);
             g.writeEndArray();
             g.writeArrayFieldStart("faults");
-            for (PlannedFault f : s.faults()) fault(g, f);
+            for (PlannedFault f : s.faults()) PlanJson.fault(g, f);
             g.writeEndArray();
         });
     }
@@ -145,146 +135,23 @@ public final class Wire {
             for (Object o : l) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> pm = (Map<String, Object>) o;
-                peers.add(process(pm));
+                peers.add(PlanJson.process(pm));
             }
         List<PlannedFault> faults = new ArrayList<>();
         if (m.get("faults") instanceof List<?> l)
             for (Object o : l) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fm = (Map<String, Object>) o;
-                faults.add(new PlannedFault(
-                        (int) num(fm, "index"),
-                        fm.get("process") == null ? null : str(fm, "process"),
-                        fm.get("channel") == null ? null : str(fm, "channel"),
-                        constant(FaultAction.values(), str(fm, "action")),
-                        num(fm, "after"),
-                        num(fm, "atNanos"),
-                        num(fm, "forNanos")));
+                faults.add(PlanJson.fault(fm));
             }
         return new WorkerSpec(
-                process(obj(m, "self")),
-                channel(obj(m, "channel")),
+                PlanJson.process(obj(m, "self")),
+                PlanJson.channel(obj(m, "channel")),
                 HandleJson.read(obj(m, "handle")),
                 peers,
                 num(m, "seed"),
                 Boolean.TRUE.equals(m.get("step")),
                 faults);
-    }
-
-    private static void fault(JsonGenerator g, PlannedFault f) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("index", f.index());
-        if (f.process() != null) g.writeStringField("process", f.process());
-        if (f.channel() != null) g.writeStringField("channel", f.channel());
-        g.writeStringField("action", f.action().name());
-        g.writeNumberField("after", f.after());
-        g.writeNumberField("atNanos", f.atNanos());
-        g.writeNumberField("forNanos", f.forNanos());
-        g.writeEndObject();
-    }
-
-    private static void process(JsonGenerator g, PlannedProcess p) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("name", p.name());
-        g.writeStringField("group", p.group());
-        g.writeNumberField("replica", p.replica());
-        g.writeNumberField("index", p.index());
-        g.writeStringField("role", p.role().name());
-        g.writeStringField("channel", p.channel());
-        g.writeNumberField("messages", p.messages());
-        g.writeNumberField("durationNanos", p.durationNanos());
-        g.writeNumberField("size", p.size());
-        g.writeNumberField("ratePerSecond", p.ratePerSecond());
-        g.writeNumberField("mtype", p.mtype());
-        g.writeNumberField("warmup", p.warmup());
-        g.writeNumberField("delayNanos", p.delayNanos());
-        g.writeArrayFieldStart("cpus");
-        for (int c : p.cpus()) g.writeNumber(c);
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private static PlannedProcess process(Map<String, Object> m) {
-        return new PlannedProcess(
-                str(m, "name"),
-                str(m, "group"),
-                (int) num(m, "replica"),
-                (int) num(m, "index"),
-                constant(Role.values(), str(m, "role")),
-                str(m, "channel"),
-                num(m, "messages"),
-                num(m, "durationNanos"),
-                num(m, "size"),
-                num(m, "ratePerSecond"),
-                num(m, "mtype"),
-                num(m, "warmup"),
-                m.get("delayNanos") instanceof Number d ? d.longValue() : 0,
-                ints(m, "cpus"));
-    }
-
-    /** A list of small numbers; absent is empty. */
-    private static List<Integer> ints(Map<String, Object> m, String k) {
-        if (!(m.get(k) instanceof List<?> l)) return List.of();
-        List<Integer> out = new ArrayList<>(l.size());
-        for (Object o : l) {
-            if (!(o instanceof Number n))
-                throw new IllegalArgumentException("protocol: field " + k + " holds " + o + ", not a number");
-            out.add(n.intValue());
-        }
-        return out;
-    }
-
-    private static void channel(JsonGenerator g, PlannedChannel c) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("name", c.name());
-        g.writeStringField("type", c.type().name());
-        g.writeNumberField("segmentBytes", c.segmentBytes());
-        g.writeNumberField("slots", c.slots());
-        g.writeNumberField("slotBytes", c.slotBytes());
-        g.writeStringField("sync", c.sync() == null ? null : c.sync().name());
-        g.writeStringField("fanout", c.fanout() == null ? null : c.fanout().name());
-        g.writeStringField("mode", c.mode() == null ? null : c.mode().name());
-        g.writeNumberField("capacity", c.capacity());
-        g.writeStringField("domain", c.domain() == null ? null : c.domain().name());
-        g.writeNumberField("maxMessage", c.maxMessage());
-        g.writeStringField("removal", c.removal().name());
-        g.writeStringField("verify", c.verify().name());
-        g.writeNumberField("sample", c.sample());
-        g.writeEndObject();
-    }
-
-    private static <E extends Enum<E>> E opt(E[] values, Map<String, Object> m, String k) {
-        Object v = m.get(k);
-        return v == null ? null : constant(values, v.toString());
-    }
-
-    /**
-     * The constant of that name, as {@code Enum.valueOf} but without reflection: its first call in
-     * a JVM invokes {@code values()} reflectively (the method-handle accessor machinery, ~2 ms of a
-     * worker's start before "ready"; bench/HISTORY.md "Session 6: start-up").
-     */
-    private static <E extends Enum<E>> E constant(E[] values, String name) {
-        for (E e : values) if (e.name().equals(name)) return e;
-        throw new IllegalArgumentException(
-                "No enum constant " + values.getClass().getComponentType().getName() + "." + name);
-    }
-
-    private static PlannedChannel channel(Map<String, Object> m) {
-        return new PlannedChannel(
-                str(m, "name"),
-                constant(ChannelType.values(), str(m, "type")),
-                num(m, "segmentBytes"),
-                (int) num(m, "slots"),
-                num(m, "slotBytes"),
-                opt(Sync.values(), m, "sync"),
-                opt(Fanout.values(), m, "fanout"),
-                opt(QueueMode.values(), m, "mode"),
-                num(m, "capacity"),
-                opt(SocketDomain.values(), m, "domain"),
-                num(m, "maxMessage"),
-                opt(Removal.values(), m, "removal"),
-                constant(Verify.values(), str(m, "verify")),
-                (int) num(m, "sample"));
     }
 
     // ---------------------------------------------------------------- worker -> supervisor
