@@ -203,9 +203,10 @@ public enum Key {
             byDefault("1 (every message)").example("64"),
             EVERYWHERE,
             """
-            a reader records the one-way latency of every n-th message it receives (and reads the clock for
-            those and the last one only), so that a stream's measurement costs less per message; as
-            bench/native/ipcbase.c does with 64. Round trips (pinger and echo) are always timed one by one.
+            the one-way latency of every n-th message of each writer is recorded: the writer reads the clock
+            and stamps its send time into those messages only, and a reader reads the clock for those (and
+            for the first and last it receives) only, so that a stream's measurement costs less per message,
+            as bench/native/ipcbase.c does with 64. Round trips (pinger and echo) are always timed one by one.
             """),
 
     // ---- a process ----

@@ -54,6 +54,21 @@ public final class MessageHeader {
      */
     public static final long WARMUP_FLAG = 1L << 62;
 
+    /**
+     * Whether the message of {@code seq} (without {@link #WARMUP_FLAG}) is one whose one-way latency
+     * is measured on a channel with {@code sample}: every sample-th message of each writer (the
+     * sample-th, the 2 sample-th...; all with {@code sample: 1}). Its writer stamps its send time;
+     * the others carry 0, and their readers read no clock for them.
+     */
+    public static boolean sampled(long seq, int sample) {
+        return (seq + 1) % sample == 0;
+    }
+
+    /** 1 unless {@link #sampled}, else 0: the same rule as arithmetic, for a loop that must not branch on it. */
+    public static long skipped(long seq, int sample) {
+        return -((seq + 1) % sample) >>> 63;
+    }
+
     /** True for the seq of a warm-up message (not an end marker). */
     public static boolean warmup(long seq) {
         return seq >= 0 && (seq & WARMUP_FLAG) != 0;

@@ -13,8 +13,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Reads until the end of the stream: verifies each message in place (as the channel's
  * {@code verify} says), records its writer and sequence in the ledger (duplicates, reordering)
- * and the one-way latency of every {@code sample}-th message from the writer's timestamp
- * (System.nanoTime is CLOCK_MONOTONIC, comparable across processes). The clock is read for those
+ * and the one-way latency of every {@code sample}-th message of each writer ({@link
+ * MessageHeader#sampled}) from the send time the writer stamped into it (System.nanoTime is
+ * CLOCK_MONOTONIC, comparable across processes). The clock is read for those
  * messages and for the last one expected (or at the end of the stream, when several readers share
  * the messages), so that with {@code sample: 64} a message costs no clock read at all. A
  * writer's warm-up messages ({@link MessageHeader#WARMUP_FLAG}) are checked, then only counted
@@ -110,7 +111,7 @@ final class ReaderRole extends AbstractRole {
                 // 35 ms window, -Xlog:jit+compilation; issue 12, session 5). So they are arithmetic, and
                 // so are the comparisons: javac makes each `==` a branch of its own, and C2 had compiled
                 // `c == expected` as such a trap, taken (and recompiled in the foreground) at the last message.
-                long skipped = -(c % sample) >>> 63; // 1 unless c is a sample
+                long skipped = MessageHeader.skipped(seq & ~MessageHeader.WARMUP_FLAG, sample);
                 long notFirst = ((c - 1) | (1 - c)) >>> 63; // 1 unless c == 1
                 long end = expected[kind];
                 long notLast = ((c - end) | (end - c)) >>> 63; // 1 unless c == end

@@ -53,8 +53,10 @@ final class WriterRole extends AbstractRole {
     private long counting;
 
     private long at = -1;
-    /** The clock read stamped into the message being sent: also its send time for the throughput window. */
+    /** The send time stamped into the message being sent ({@link #sendTime}). */
     private long stamp;
+    /** The channel's {@code sample}: which messages carry their send time. */
+    private final int sample;
 
     WriterRole(WorkerSpec spec, StepGate gate) {
         super(spec, gate);
@@ -65,6 +67,17 @@ final class WriterRole extends AbstractRole {
                 ? new WarmupEnd(0, false, self.messages())
                 : new WarmupEnd(self.warmupMinimum(), self.warmupUntilCompiled() && !fixed, self.messages());
         this.nextCheck = warmupEnd.firstCheck();
+        this.sample = Math.max(1, spec.channel().sample());
+    }
+
+    /**
+     * The send time stamped into the n-th message: the clock for a message whose latency a reader
+     * records ({@link MessageHeader#sampled}), 0 for the others, so that with {@code sample: 64} a
+     * writer reads the clock once per 64 messages as its readers do (issue 12: ipcref stamps no
+     * time at all; a clock read costs ~20 ns here, a 64 B spin-ring message ~40 ns in all).
+     */
+    private long sendTime() {
+        return MessageHeader.sampled(n - seqBase, sample) ? System.nanoTime() : 0;
     }
 
     /** The seq on the wire of the n-th message (warm-up included). */
@@ -97,38 +110,41 @@ final class WriterRole extends AbstractRole {
         if (done) return 0;
         if (at < 0) {
             if (n >= total || stopOrTimeUp()) {
-                out.finish();
-                done = true;
+                finish();
                 return 0;
             }
             if (!gate.stepped()) pacer.await(n); // a stepped run with a rate is refused at start
             at = out.claim();
             if (at < 0) return 0;
-            stamp = System.nanoTime();
+            stamp = sendTime();
             payload.write(buf, at, wireSeq(), stamp);
         } else {
             if (stop) {
-                out.finish();
-                done = true;
+                finish();
                 return 0;
             }
             if (!gate.stepped()) { // stepped: part may be sent already
-                stamp = System.nanoTime();
+                stamp = sendTime();
                 payload.restamp(buf, at, wireSeq(), stamp);
             }
         }
-        long ts = stamp; // one clock read per message, as the native baseline
         if (!out.publish(payload.length())) {
             idle();
             return 0;
         }
         backoff.reset();
         at = -1;
-        report.lastOpNanos = ts;
         report.sent += counting;
         report.bytesSent += counting * payload.length();
         if (++n == nextCheck) checkWarmup();
         return 1;
+    }
+
+    /** The end of this writer's stream: its last operation's time, then the port's end of stream. */
+    private void finish() {
+        report.lastOpNanos = System.nanoTime();
+        out.finish();
+        done = true;
     }
 
     /**

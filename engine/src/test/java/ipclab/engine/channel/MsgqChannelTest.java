@@ -45,6 +45,25 @@ class MsgqChannelTest {
         assertEquals(15, lab.report("r").latency.getTotalCount());
     }
 
+    /**
+     * {@code sample: 64} with two writers: every 64th message of each writer is sampled (its writer
+     * stamped its send time into it, the others carry none): 7 of each writer's 500, 14 in all (not
+     * the 15 of every 64th message received).
+     */
+    @Test
+    void aSampledReaderRecordsEverySampleOfEachWriter() throws Exception {
+        ChannelLab lab = new ChannelLab(
+                        ChannelLab.msgq("sampled2", QueueMode.BLOCKING, 0).checking(ipclab.dsl.model.Verify.FULL, 64))
+                .add("w1", Role.WRITER, 500, 64, 1)
+                .add("w2", Role.WRITER, 500, 64, 1)
+                .add("r", Role.READER, 0, 64, 0)
+                .run(60);
+        assertEquals(1000, lab.report("r").received);
+        assertEquals(14, lab.report("r").latency.getTotalCount());
+        assertTrue(lab.report("r").latency.getMaxValue() < 60_000_000_000L, "a real send time, not 0");
+        assertTrue(lab.report("w1").lastOpNanos >= lab.report("w1").firstOpNanos, "the writer's end is timed");
+    }
+
     @Test
     void typedReadersGetOnlyTheirType() throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.msgq("typed", QueueMode.BLOCKING, 0))

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What {@link Lab#explore} found.
+ * What {@link Traces#explore} found.
  *
  * @param summary runs, distinct outcomes with their counts, failures (each shrunk)
  * @param saved   failing run number -> its shrunk trace's path (runs with the same outcome share one)

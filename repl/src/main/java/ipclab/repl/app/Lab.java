@@ -7,24 +7,14 @@ import ipclab.dsl.plan.Plan;
 import ipclab.dsl.plan.PlannedProcess;
 import ipclab.engine.run.Cleaner;
 import ipclab.engine.run.Engine;
-import ipclab.engine.run.EngineException;
 import ipclab.engine.run.Run;
 import ipclab.engine.run.RunOptions;
 import ipclab.engine.run.RunReport;
 import ipclab.engine.run.StepEvent;
-import ipclab.engine.schedule.Explorer;
-import ipclab.engine.schedule.ReplayScheduler;
 import ipclab.engine.schedule.Rewind;
-import ipclab.engine.schedule.ScheduledRun;
 import ipclab.engine.schedule.SchedulerSpec;
-import ipclab.engine.trace.Trace;
-import ipclab.engine.trace.TraceException;
-import ipclab.engine.trace.TraceFile;
-import ipclab.engine.trace.TraceStore;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +34,22 @@ import java.util.Map;
  *   }
  * }</pre>
  *
- * <p>Traces (issue 8): {@link #record} runs freely or under a scheduler and keeps the trace
- * ({@link #traces()} lists them); {@link #readTrace} and {@link #replay} check and replay one;
- * {@link #explore} runs many schedules and saves each failure shrunk; {@link #rewind} is reverse step
- * for a stepped run; {@link #saveTrace} records what a front end stepped itself.
+ * <p>Traces (issue 8) are {@link #traces()}'s: record, list, read, replay, explore. {@link #rewind}
+ * is reverse step for a stepped run.
  *
- * <p>This is the only class of the front end that drives the engine ({@link Engine}, {@link Cleaner});
- * the rest sees the engine only through the reports it returns.
+ * <p>This class and its {@link Traces} are the only ones of the front end that drive the engine
+ * ({@link Engine}, {@link Cleaner}, the schedulers); the rest sees the engine only through the
+ * reports they return.
  */
 public final class Lab {
+    private final Traces traces = new Traces(this);
+
     public Lab() {}
+
+    /** What this lab does with traces: record a run, list and read the kept ones, replay, explore. */
+    public Traces traces() {
+        return traces;
+    }
 
     /**
      * Reads, validates and plans a scenario file: YAML, or fluent Java ({@code .java}, compiled in
@@ -223,219 +219,16 @@ public final class Lab {
         return Engine.start(scenario.plans().get(combination), options(settings).with(set -> set.step = true));
     }
 
-    // ------------------------------------------------------------------ traces
-
-    /**
-     * Runs a scenario and keeps its trace among every run's ({@link #traces()}), and at
-     * {@code recordTo} when given. Free: each sweep combination in turn, as {@link #run}; stepped
-     * ({@code schedule} random or pct): one run driven to its end by that scheduler.
-     *
-     * @throws IllegalArgumentException a stepped schedule for a sweep (a trace steps one run)
-     * @throws IOException              the trace could not be written to {@code recordTo} (the run itself is over and
-     *                                  clean); a trace that could not be kept among every run's is no error
-     *                                  ({@link RecordedRun#notKept()} says why)
-     */
-    public RecordedRun record(LoadedScenario scenario, RunSettings settings, SchedulerSpec schedule, Path recordTo)
-            throws InterruptedException, IOException {
-        List<RunReport> reports;
-        ScenarioResult result;
-        List<StepEvent> steps = List.of();
-        if (schedule.stepped()) {
-            if (scenario.plans().size() > 1) { // a sweep narrowed to one combination (-p) steps fine
-                throw new IllegalArgumentException(
-                        "--schedule steps one run, and " + scenario.label() + " is a sweep of "
-                                + scenario.plans().size()
-                                + " runs; remove its sweep:, pick one combination with -p (e.g. -p channels.counter.sync=none),"
-                                + " or run it without --schedule");
-            }
-            Plan plan = scenario.plans().getFirst();
-            ScheduledRun.Result r = scheduled(plan, settings, schedule.create(expectedSteps(plan)));
-            reports = List.of(r.report());
-            steps = r.steps();
-            result = new ScenarioResult(scenario, reports);
-        } else {
-            result = run(scenario, settings); // with its notes, warnings and whether it was interrupted
-            reports = result.runs();
-        }
-        Trace t = Recording.trace(scenario, schedule, steps, reports);
-        Path kept = null;
-        String notKept = null;
-        try {
-            kept = TraceStore.standard().save(t);
-        } catch (IOException e) {
-            notKept = "the trace could not be kept in " + tracesDir() + ": " + e.getMessage();
-        }
-        if (recordTo != null) TraceFile.write(t, recordTo);
-        return new RecordedRun(result, schedule, steps, kept, recordTo, notKept);
-    }
-
-    /** A stepped run under a scheduler, to its end; the settings' stop signal stops it. */
-    private static ScheduledRun.Result scheduled(
-            Plan plan, RunSettings settings, ipclab.engine.schedule.Scheduler scheduler) throws InterruptedException {
-        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
-        try {
-            return ScheduledRun.run(plan, options(settings), scheduler, stop::started);
-        } finally {
-            stop.ended();
-        }
-    }
-
     /** A seeded scheduler (random or pct) for the scenario's first combination, as {@link #record} makes one. */
     public ipclab.engine.schedule.Scheduler scheduler(LoadedScenario scenario, SchedulerSpec schedule) {
         return schedule.create(expectedSteps(scenario.plans().getFirst()));
     }
 
     /** PCT's estimate of a run's length: about two steps per message or increment, and one to end each process. */
-    private static int expectedSteps(Plan plan) {
+    static int expectedSteps(Plan plan) {
         long n = 0;
         for (PlannedProcess p : plan.processes()) n += 2 * Math.max(0, p.messages() + p.warmup()) + 1;
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1, n));
-    }
-
-    /** Records steps a front end made itself (the REPL's grants) as a trace, at {@code to} or among every run's when null. */
-    public Path saveTrace(
-            LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to)
-            throws IOException {
-        Trace t = Recording.trace(scenario, schedule, steps, reports);
-        if (to == null) return TraceStore.standard().save(t);
-        TraceFile.write(t, to);
-        return to;
-    }
-
-    /** The trace of steps a front end made itself, as {@link #saveTrace} would write it (for drawing the run so far). */
-    public Trace trace(
-            LoadedScenario scenario, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports) {
-        return Recording.trace(scenario, schedule, steps, reports);
-    }
-
-    /** Every kept trace, oldest first; {@link TraceStore#defaultDir()} says where. */
-    public List<TraceStore.Entry> traces() throws IOException {
-        return TraceStore.standard().list();
-    }
-
-    /** Where every run's trace is kept. */
-    public Path tracesDir() {
-        return TraceStore.defaultDir();
-    }
-
-    /**
-     * Reads and checks a trace: {@code file}, or the newest kept one when null.
-     *
-     * @throws TraceException none kept, unreadable, not a trace, another version, edited or cut short (one line each)
-     */
-    public Trace readTrace(Path file) throws TraceException {
-        if (file == null) {
-            TraceStore.Entry latest;
-            try {
-                latest = TraceStore.standard().latest();
-            } catch (IOException e) {
-                throw new TraceException(
-                        TraceException.Kind.UNREADABLE,
-                        "cannot list the traces in " + tracesDir() + ": " + e.getMessage());
-            }
-            if (latest == null) {
-                throw new TraceException(
-                        TraceException.Kind.NONE_RECORDED,
-                        "no trace is kept in " + tracesDir()
-                                + " yet: run a scenario first (ipclab run FILE), or name a trace");
-            }
-            file = latest.path();
-        }
-        return TraceFile.read(file, Version.ipclab());
-    }
-
-    /**
-     * Replays a trace. Stepped: the same schedule, every outcome checked; the result says where it
-     * first differs. Free: the same scenario and payloads, run again (its interleaving is the kernel's).
-     *
-     * @throws TraceException the trace's scenario cannot run on this machine (kernel limits, an object refused)
-     */
-    public ReplayResult replay(Trace trace, RunSettings settings) throws TraceException, InterruptedException {
-        ScenarioLoader.Loaded loaded;
-        try {
-            loaded = ScenarioLoader.fromYaml(
-                    trace.scenario().yaml(), trace.scenario().name() + ".yaml (in the trace)");
-        } catch (ScenarioException e) {
-            throw new TraceException(
-                    TraceException.Kind.CANNOT_RUN,
-                    "the trace's scenario cannot run on this machine: "
-                            + e.diagnostics().getFirst());
-        }
-        try {
-            if (trace.stepped()) {
-                ScheduledRun.Result r = scheduled(
-                        loaded.plans().getFirst(), settings, new ReplayScheduler(trace.steps(), trace.scheduler()));
-                return new ReplayResult(trace, List.of(r.report()), r.steps(), r.divergence());
-            }
-            return new ReplayResult(
-                    trace,
-                    run(LoadedScenario.of(trace.scenario().source(), loaded), settings)
-                            .runs(),
-                    List.of(),
-                    null);
-        } catch (EngineException e) {
-            throw new TraceException(
-                    TraceException.Kind.CANNOT_RUN,
-                    "the trace's scenario cannot run on this machine: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Runs the scenario under {@code explore.runs()} schedules; every failure is shrunk and its
-     * trace saved (in {@code dir}, or among every run's when null) before the listener hears of it.
-     */
-    public Exploration explore(
-            LoadedScenario scenario,
-            Explorer.Settings explore,
-            RunSettings settings,
-            Path dir,
-            Exploration.Listener listener)
-            throws InterruptedException {
-        if (scenario.plans().size() > 1) {
-            throw new IllegalArgumentException("explore steps one run at a time, and " + scenario.label()
-                    + " is a sweep of " + scenario.plans().size() + " runs; remove its sweep:");
-        }
-        TraceStore store = dir == null ? TraceStore.standard() : new TraceStore(dir, Integer.MAX_VALUE);
-        Map<Integer, Path> saved = new HashMap<>();
-        StopSignal stop = settings.stop() == null ? new StopSignal() : settings.stop();
-        Explorer.Listener engineListener = new Explorer.Listener() {
-            @Override
-            public void started(Run run) {
-                stop.started(run);
-            }
-
-            @Override
-            public boolean stopped() {
-                return stop.requested();
-            }
-
-            @Override
-            public void ran(int run, ScheduledRun.Result r) {
-                listener.ran(run, r);
-            }
-
-            @Override
-            public void failed(Explorer.Failure f) {
-                Path p = saved.get(f.sameAs());
-                if (p == null) {
-                    ScheduledRun.Result s = f.shrunk();
-                    try {
-                        p = store.save(Recording.trace(scenario, s.scheduler(), s.steps(), List.of(s.report())));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(
-                                "cannot save the trace of run " + f.run() + ": " + e.getMessage(), e);
-                    }
-                }
-                saved.put(f.run(), p);
-                listener.failed(f, p);
-            }
-        };
-        try {
-            return new Exploration(
-                    Explorer.explore(scenario.plans().getFirst(), options(settings), explore, engineListener), saved);
-        } finally {
-            stop.ended();
-        }
     }
 
     /**
@@ -465,7 +258,7 @@ public final class Lab {
         return Rewind.to(scenario.plans().get(combination), options(settings), steps, n, null, follower, asked);
     }
 
-    private static RunOptions options(RunSettings settings) {
+    static RunOptions options(RunSettings settings) {
         RunOptions opts = RunOptions.defaults().with(set -> set.keep = settings.keep());
         Progress progress = settings.progress();
         return progress == Progress.NONE ? opts : opts.with(set -> set.listener = progress::event);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A run and its trace, from {@link Lab#record}.
+ * A run and its trace, from {@link Traces#record}.
  *
  * @param result    the reports
  * @param scheduler how it was scheduled ({@code free}, random, pct)

@@ -7,7 +7,7 @@ import ipclab.engine.trace.Trace;
 import java.util.List;
 
 /**
- * A trace replayed, from {@link Lab#replay}.
+ * A trace replayed, from {@link Traces#replay}.
  *
  * @param trace      what was replayed
  * @param runs       the new reports (one per sweep combination of a free run)

@@ -126,7 +126,7 @@ public final class ExploreCommand extends CliCommand {
         Explorer.Settings settings = new Explorer.Settings(first.strategy(), seeds.seed, seeds.depth, runs, shrinkRuns);
         Exploration x;
         try {
-            x = lab.explore(s, settings, RunSettings.defaults(), out, new Exploration.Listener() {
+            x = lab.traces().explore(s, settings, RunSettings.defaults(), out, new Exploration.Listener() {
                 @Override
                 public void ran(int run, ScheduledRun.Result r) {
                     cli.out()

@@ -40,7 +40,7 @@ public final class ReplayCommand extends CliCommand {
         ReplayResult r;
         try {
             lab.cleanStale();
-            r = lab.replay(t, RunSettings.defaults());
+            r = lab.traces().replay(t, RunSettings.defaults());
         } catch (TraceException e) {
             throw new InputException(e.getMessage());
         }

@@ -191,7 +191,7 @@ public final class RunCommand extends CliCommand {
                 cli.err().println("skipped " + params(sk.params()) + ": " + sk.reason());
             RecordedRun rec;
             try {
-                rec = lab.record(s, settings, spec, record);
+                rec = lab.traces().record(s, settings, spec, record);
             } catch (IllegalArgumentException e) {
                 throw new InputException(e.getMessage());
             } catch (Lab.Interrupted e) {

@@ -16,9 +16,9 @@ public final class RunsCommand extends CliCommand {
     @Override
     public Integer call() throws IOException {
         Lab lab = new Lab();
-        List<TraceStore.Entry> all = lab.traces();
+        List<TraceStore.Entry> all = lab.traces().kept();
         if (all.isEmpty()) {
-            cli.out().println("no trace kept in " + lab.tracesDir() + " yet: 'ipclab run FILE' keeps one per run");
+            cli.out().println("no trace kept in " + lab.traces().dir() + " yet: 'ipclab run FILE' keeps one per run");
             return ExitCodes.OK;
         }
         TextTable t = new TextTable()
@@ -31,7 +31,7 @@ public final class RunsCommand extends CliCommand {
                 .text("trace");
         for (TraceStore.Entry e : all) {
             try {
-                Trace tr = lab.readTrace(e.path());
+                Trace tr = lab.traces().read(e.path());
                 t.row()
                         .cell(Integer.toString(e.number()))
                         .cell(tr.scenario().name())

@@ -14,7 +14,7 @@ final class TraceArgument {
     /** The trace, read; one that cannot be read (missing, another version, edited) is bad input, exit 2. */
     Trace read(Lab lab) {
         try {
-            return lab.readTrace(trace);
+            return lab.traces().read(trace);
         } catch (TraceException e) {
             throw new InputException(e.getMessage());
         }

@@ -135,29 +135,29 @@ final class LabAdapter {
 
     /** The stepped run so far as a trace (reports: empty while it goes). */
     Trace trace(Loaded l, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports) {
-        return lab.trace(l.loaded(), schedule, steps, reports);
+        return lab.traces().trace(l.loaded(), schedule, steps, reports);
     }
 
     /** Writes the stepped run's trace to {@code to}. */
     Path saveTrace(Loaded l, SchedulerSpec schedule, List<StepEvent> steps, List<RunReport> reports, Path to)
             throws IOException {
-        return lab.saveTrace(l.loaded(), schedule, steps, reports, to);
+        return lab.traces().save(l.loaded(), schedule, steps, reports, to);
     }
 
     /** A trace file, or the newest kept one when null. */
     Trace readTrace(Path file) throws TraceException {
-        return lab.readTrace(file);
+        return lab.traces().read(file);
     }
 
     /** Replays a trace; {@code stop} (Ctrl-C) stops it. */
     ReplayResult replay(Trace t, StopSignal stop) throws TraceException, InterruptedException {
-        return lab.replay(t, RunSettings.defaults().withStop(stop));
+        return lab.traces().replay(t, RunSettings.defaults().withStop(stop));
     }
 
     /** Explores schedules of the scenario; failures' traces are kept among every run's. */
     Exploration explore(Loaded l, Explorer.Settings settings, StopSignal stop, Exploration.Listener listener)
             throws InterruptedException {
-        return lab.explore(l.loaded(), settings, RunSettings.defaults().withStop(stop), null, listener);
+        return lab.traces().explore(l.loaded(), settings, RunSettings.defaults().withStop(stop), null, listener);
     }
 
     /** A stepped run's report as an outcome, as {@link #run} gives one. */

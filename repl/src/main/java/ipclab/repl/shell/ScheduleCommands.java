@@ -76,7 +76,7 @@ final class ScheduleCommands {
         back.asked.addAll(asked);
         back.lastProcess = to == 0 ? null : done.get(to - 1).process();
         shell.session.stepped = back;
-        return steps.ps(List.of());
+        return steps.ps.show(List.of());
     }
 
     boolean trace(List<String> args) throws IOException {

@@ -41,7 +41,7 @@ final class Shell implements AutoCloseable {
         this.timing = timing;
         this.debug = debug;
         this.java = new JavaEval(timing, warm);
-        this.table = Builtins.table(this);
+        this.table = ShellCommands.of(this);
     }
 
     PrintWriter out() {

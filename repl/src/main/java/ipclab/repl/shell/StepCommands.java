@@ -1,15 +1,12 @@
 package ipclab.repl.shell;
 
-import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepOutcome;
-import ipclab.engine.run.ProcessView;
 import ipclab.engine.run.RunReport;
 import ipclab.engine.run.StepProcess;
 import ipclab.engine.run.StepSnapshot;
 import ipclab.engine.run.StepStatus;
 import ipclab.engine.schedule.SchedulerSpec;
 import ipclab.repl.report.Style;
-import ipclab.repl.report.TextTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +15,7 @@ import java.util.Set;
 
 /**
  * The stepping commands: {@code /start}, {@code /step}, {@code /continue}, {@code /ps},
- * {@code /kill}, {@code /break}, {@code /delete}. The shell holds at most one stepped run
+ * {@code /kill} ({@code /ps} is {@link PsCommand}, {@code /break} and {@code /delete} {@link BreakCommands}). The shell holds at most one stepped run
  * ({@link Session#stepped}); a grant never blocks in the kernel (the engine tries a blocking call
  * without blocking and says so), and a long {@code /step N} or {@code /continue} checks for
  * Ctrl-C between grants.
@@ -27,7 +24,11 @@ final class StepCommands {
     private final Shell shell;
     private final Builtins builtins;
 
+    /** {@code /ps}, which {@code /start} shows too. */
+    final PsCommand ps;
+
     StepCommands(Shell shell, Builtins builtins) {
+        this.ps = new PsCommand(shell, builtins, this);
         this.shell = shell;
         this.builtins = builtins;
     }
@@ -90,7 +91,7 @@ final class StepCommands {
                         + (spec == null
                                 ? " (/step PROCESS, /ps, /show CHANNEL, /continue)"
                                 : "; scheduler " + spec + " picks whom a bare /step or /continue grants"));
-        ps(List.of());
+        ps.show(List.of());
         return true;
     }
 
@@ -315,44 +316,6 @@ final class StepCommands {
         }
     }
 
-    boolean ps(List<String> args) {
-        if (!args.isEmpty()) return builtins.usage("ps");
-        SteppedRun s = live("ps");
-        if (s == null) return false;
-        StepSnapshot snap = s.snapshot();
-        Map<String, ProcessView> views = s.views();
-        TextTable t = new TextTable()
-                .text("process")
-                .text("role")
-                .number("pid")
-                .text("state")
-                .text("counters");
-        for (StepProcess p : snap.processes()) {
-            ProcessView v = views.get(p.name());
-            boolean enabled = p.status() == StepStatus.ENABLED;
-            Style.Tone tone =
-                    switch (p.status()) {
-                        case ENABLED -> Style.Tone.GOOD;
-                        case BLOCKED -> Style.Tone.WARN;
-                        default -> Style.Tone.PLAIN;
-                    };
-            t.row()
-                    .cell((enabled ? "* " : "  ") + p.name())
-                    .cell(v == null ? "" : v.role())
-                    .cell(v == null ? "" : Long.toString(v.pid()))
-                    .cell(s.state(p, v), tone)
-                    .cell(s.counters(p.name()));
-        }
-        t.render(shell.style()).forEach(shell.out()::println);
-        List<String> enabled = snap.enabled();
-        shell.out()
-                .println("step " + snap.steps() + "; "
-                        + (enabled.isEmpty()
-                                ? (snap.deadlocked() ? "deadlock: nobody can move" : "no process is enabled")
-                                : "enabled (*): " + String.join(", ", enabled)));
-        return true;
-    }
-
     boolean kill(List<String> args) throws InterruptedException {
         if (args.size() != 1) return builtins.usage("kill");
         SteppedRun s = running("kill");
@@ -369,7 +332,7 @@ final class StepCommands {
     }
 
     /** The stepped run, or null after saying there is none. */
-    private SteppedRun live(String cmd) {
+    SteppedRun live(String cmd) {
         SteppedRun s = shell.session.stepped;
         if (s == null) {
             shell.error("/" + cmd + ": no stepped run; /start [FILE|VAR] starts one, held before its first operations");
@@ -404,58 +367,5 @@ final class StepCommands {
             shell.out()
                     .println(
                             "stopped the stepped run of '" + s.loaded.scenario().name() + "' for " + why);
-    }
-
-    // ------------------------------------------------------------------ breakpoints
-
-    boolean breakpoint(List<String> args) {
-        Breakpoints bs = shell.session.breaks;
-        if (args.isEmpty()) {
-            if (bs.isEmpty()) shell.out().println("no breakpoints (/help break)");
-            bs.all().forEach((n, b) -> shell.out().printf("%3d  %s%n", n, b));
-            return true;
-        }
-        Breakpoints.Break b;
-        if (args.size() == 3) {
-            if (!Breakpoints.FIELDS.contains(args.get(1))) {
-                shell.error("/break " + args.get(0) + " " + args.get(1) + ": watch one of "
-                        + String.join(", ", Breakpoints.FIELDS));
-                return false;
-            }
-            if (!args.get(2).matches("-?\\d+")) return builtins.usage("break");
-            b = new Breakpoints.Reaches(args.get(0), args.get(1), Long.parseLong(args.get(2)));
-        } else if (args.size() <= 2) {
-            StepOp op = null;
-            if (args.size() == 2) {
-                try {
-                    op = StepOp.ofWire(args.get(1));
-                } catch (IllegalArgumentException e) {
-                    shell.error("/break " + String.join(" ", args) + ": " + e.getMessage());
-                    return false;
-                }
-            }
-            b = new Breakpoints.BeforeOp(args.get(0), op);
-        } else {
-            return builtins.usage("break");
-        }
-        shell.out().println("breakpoint " + bs.add(b) + ": " + b);
-        return true;
-    }
-
-    boolean delete(List<String> args) {
-        Breakpoints bs = shell.session.breaks;
-        if (args.isEmpty()) {
-            bs.clear();
-            shell.out().println("deleted every breakpoint");
-            return true;
-        }
-        for (String a : args) {
-            if (!a.matches("\\d+") || !bs.delete(Integer.parseInt(a))) {
-                shell.error("/delete " + a + ": no breakpoint " + a + " (/break lists them)");
-                return false;
-            }
-        }
-        shell.out().println("deleted " + String.join(", ", args));
-        return true;
     }
 }

@@ -236,9 +236,8 @@ class ScheduleCliTest {
     void everyRunIsKeptAndReplayWithoutATraceTakesTheNewest() throws Exception {
         Path file = scenario("race", RACE);
         assertEquals(0, Ipclab.run("runs").code());
-        int code = Ipclab.run("run", file.toString(), "--schedule", "pct", "--seed", "3", "--depth", "2")
-                .code();
-        assertTrue(code == 0 || code == 3, "ok, or the claim refuted: " + code);
+        Ipclab run = Ipclab.run("run", file.toString(), "--schedule", "pct", "--seed", "3", "--depth", "2");
+        assertTrue(run.code() == 0 || run.code() == 3, "ok, or the claim refuted: " + run);
         Ipclab runs = Ipclab.run("runs");
         assertEquals(0, runs.code(), runs.toString());
         assertTrue(
