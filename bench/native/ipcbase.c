@@ -38,7 +38,8 @@
  * stream sampled every 64th message), no more, no less:
  *   sender    reads CLOCK_MONOTONIC for the messages whose latency is recorded (a stream writer:
  *             every 64th, the others carry 0; a pinger: each); copies the SIZE-32 payload bytes from a pattern made at
- *             start into the slot or send buffer; writes the 32-byte header (seq, writer, length,
+ *             start into the slot or send buffer (a pinger's own send buffer of a queue, socket or
+ *             pipe: once, the payload stays there); writes the 32-byte header (seq, writer, length,
  *             timestamp, check = a 64-bit mix of those four, ipclab's MessageHeader.mix); writes
  *             the seq into the message's last 8 bytes.
  *   receiver  checks length, seq (the next expected one: lost, duplicated or reordered are errors),
@@ -48,7 +49,8 @@
  *             checked as above, the difference recorded in a log-linear histogram (HdrHistogram's
  *             scheme, 3 significant digits) after the warm-up.
  *   echo      checks the message, copies it whole from where it arrived (ring slot or receive
- *             buffer) to the return slot or send buffer, sends it back.
+ *             buffer) to the return slot or send buffer (claimed before it waited for the
+ *             message), sends it back, then releases the slot the message came in.
  *   reader    (stream) reads the clock for every 64th measured message (latency now - timestamp
  *             into a histogram) and for the last one.
  * Not done, since ipclab's equal-work mode does not either: a CRC over the payload (ipclab's
@@ -275,17 +277,23 @@ struct run {
     char first_error[256];
 };
 
-static void stamp(const struct run *r, unsigned char *m, uint64_t seq, uint64_t ts)
+/* The header and the seal: all of a message but its payload's middle, which never changes. */
+static void restamp(const struct run *r, unsigned char *m, uint64_t seq, uint64_t ts)
 {
     uint32_t writer = WRITER_INDEX, length = (uint32_t) r->size;
     uint64_t c = mix(seq, writer, length, ts);
-    memcpy(m + HDR, r->pattern + HDR, r->size - HDR);
     memcpy(m, &seq, 8);
     memcpy(m + 8, &writer, 4);
     memcpy(m + 12, &length, 4);
     memcpy(m + 16, &ts, 8);
     memcpy(m + 24, &c, 8);
     if (r->size >= HDR + 8) memcpy(m + r->size - 8, &seq, 8);
+}
+
+static void stamp(const struct run *r, unsigned char *m, uint64_t seq, uint64_t ts)
+{
+    memcpy(m + HDR, r->pattern + HDR, r->size - HDR);
+    restamp(r, m, seq, ts);
 }
 
 /* 0 when the message is the expected one, whole; else counts and remembers what is wrong. */
@@ -485,9 +493,14 @@ static void release(struct run *r, int lane)
 
 static void pinger(struct run *r, struct hist *h)
 {
+    /* a queue, socket or pipe sends from the pinger's own buffer, where the last message's payload
+     * is still in place: the next one needs only its header and seal (ipclab's pinger: the same) */
+    int own = r->mech != SHM_SPIN && r->mech != SHM_SEM;
     for (uint64_t i = 0; i < r->total; i++) {
         uint64_t seq = wire_seq(r, i), t0 = now_ns();
-        stamp(r, claim(r, 0), seq, t0);
+        unsigned char *out = claim(r, 0);
+        if (own && i > 0) restamp(r, out, seq, t0);
+        else stamp(r, out, seq, t0);
         publish(r, 0);
         unsigned char *m = receive(r, 1);
         uint64_t t1 = now_ns();
@@ -499,13 +512,17 @@ static void pinger(struct run *r, struct hist *h)
 
 static void echo(struct run *r, struct shared *out)
 {
+    /* as ipclab's echo: the next reply's room claimed before the wait for the next message, the
+     * message's slot released once the reply is sent (shm-sem: neither semop inside a round trip) */
+    unsigned char *next = r->total > 0 ? claim(r, 1) : NULL;
     for (uint64_t i = 0; i < r->total; i++) {
         unsigned char *m = receive(r, 0);
         check(r, m, wire_seq(r, i));
-        memcpy(claim(r, 1), m, r->size);
-        release(r, 0);
+        memcpy(next, m, r->size);
         publish(r, 1);
+        release(r, 0);
         out->received++;
+        if (i + 1 < r->total) next = claim(r, 1);
     }
 }
 

@@ -21,7 +21,11 @@ class PingEchoTest {
                 ChannelLab.socket("t", SocketDomain.TCP),
                 ChannelLab.socket("d", SocketDomain.UNIX_DGRAM),
                 ChannelLab.shm("s", Sync.SEMAPHORE, Fanout.SHARED, 8, 256),
-                ChannelLab.shm("x", Sync.SPIN, Fanout.SHARED, 8, 256));
+                ChannelLab.shm("x", Sync.SPIN, Fanout.SHARED, 8, 256),
+                // one slot a lane: the echo's claim of its next reply's slot, made before it waits for
+                // the next message, waits until the pinger has taken the last reply
+                ChannelLab.shm("s1", Sync.SEMAPHORE, Fanout.SHARED, 2, 256),
+                ChannelLab.shm("x1", Sync.SPIN, Fanout.SHARED, 2, 256));
     }
 
     @ParameterizedTest
