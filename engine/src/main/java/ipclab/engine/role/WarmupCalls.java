@@ -64,12 +64,20 @@ final class WarmupCalls {
      * After a message of either kind: {@link #mark()} for a warm-up one ({@code kind} 1, the seq's
      * warm-up bit), {@link #measured()} for a measured one (0). A stream reader calls this instead
      * of branching on the kind itself, and passes the bit, not a comparison (a branch in the caller):
-     * the worker never inlines this method (WorkerCommand), so the first measured message
-     * deoptimises at most this small method, not the reader's compiled loop.
+     * the worker never inlines this method (WorkerCommand).
+     *
+     * <p>Nor does this method branch on the kind: an {@code if (kind != 0)} here, only ever true in
+     * the warm-up, was compiled by C2 as an uncommon trap, which the first measured message took;
+     * the reader then waited for this method's foreground recompilation, ~7 ms of a ~40 ms pipe
+     * 4 KiB window (-Xlog:jit+compilation,deoptimization; issue 12, session 7). The loop runs
+     * {@code mark()} {@code kind} times: its one condition is seen both true and false in every
+     * warm-up call, so C2 compiles both ways. {@link #measured()} matters only with per-message
+     * attribution, where warm-up and measured messages interleave from the start (both kinds
+     * seen); otherwise its test of {@code now} is false in both phases.
      */
     void after(int kind) {
-        if (kind != 0) mark();
-        else measured();
+        for (int i = 0; i < kind; i++) mark();
+        if (now != null && kind == 0) measured();
     }
 
     /** After a measured message (per-message attribution only): its calls are measured ones. */
