@@ -66,14 +66,6 @@ final class ReaderRole extends AbstractRole {
      */
     private static final long[] PRIMED = {1, HIGHEST_NANOS};
 
-    /**
-     * A {@link WarmupCalls} that counts nothing, called with the measured kind whenever a poll finds
-     * nothing: during the warm-up (every message a warm-up one) it gives {@link WarmupCalls#after}'s
-     * profile its other branch, which C2 had compiled as an uncommon trap taken at the first
-     * measured message (then recompiled in the foreground, ~4 ms of the reader's time inside the
-     * window, -Xlog:deoptimization; issue 12, session 7). On the empty path only: a message costs nothing.
-     */
-    private final WarmupCalls idleCalls = new WarmupCalls();
     /** A message arrived after the last clock read (of its kind): the end of the stream times a measured one. */
     private final boolean[] untimed = new boolean[2];
 
@@ -110,7 +102,6 @@ final class ReaderRole extends AbstractRole {
     public int doWork() {
         int n = receive(in);
         if (n == 0) {
-            idleCalls.after(MEASURED);
             if (done && untimed[MEASURED]) { // the end of the stream: the last message's time, near enough
                 last[MEASURED] = System.nanoTime();
                 untimed[MEASURED] = false;
