@@ -22,9 +22,10 @@
  * What moves the bytes, as ipclab does it (see engine/.../channel):
  *   shm-spin  one System V segment: a 4 KiB control block, then per lane SLOTS slots of
  *             64 + SIZE rounded up to 64 bytes; the message starts 32 bytes into its slot. A slot's
- *             first 8 bytes are its sequence: position p is free when it holds p, published when it
- *             holds p + 1, freed by the reader to p + slots (acquire/release, busy-wait with a CPU
- *             pause, sched_yield every 65536 idle turns as ipclab's spinning back-off does).
+ *             first 8 bytes are its sequence: position p is free when it holds 2p, published when
+ *             it holds 2p + 1, freed by the reader to 2(p + slots) (Vyukov's values doubled, so that a
+ *             lane of one slot tells "published p" from "free for p + 1"; acquire/release, busy-wait
+ *             with a CPU pause, sched_yield every 65536 idle turns as ipclab's spinning back-off does).
  *   shm-sem   the same ring; a semaphore pair per lane (empty = slots, full = 0): writer
  *             semop(empty -1), write, semop(full +1); reader semop(full -1), read, semop(empty +1).
  *   msgq      one System V queue; msgsnd/msgrcv, type 1 out, type 2 back.
@@ -361,7 +362,7 @@ static unsigned char *claim(struct run *r, int lane)
     switch (r->mech) {
     case SHM_SPIN: {
         unsigned char *s = slot(r, lane, r->cursor[lane]);
-        spin_wait(r, slot_seq(s), r->cursor[lane]);
+        spin_wait(r, slot_seq(s), 2 * r->cursor[lane]);
         return s + SLOT_MESSAGE;
     }
     case SHM_SEM:
@@ -393,7 +394,7 @@ static void publish(struct run *r, int lane)
     switch (r->mech) {
     case SHM_SPIN: {
         unsigned char *s = slot(r, lane, r->cursor[lane]);
-        __atomic_store_n(slot_seq(s), r->cursor[lane] + 1, __ATOMIC_RELEASE);
+        __atomic_store_n(slot_seq(s), 2 * r->cursor[lane] + 1, __ATOMIC_RELEASE);
         r->cursor[lane]++;
         return;
     }
@@ -424,7 +425,7 @@ static unsigned char *receive(struct run *r, int lane)
     switch (r->mech) {
     case SHM_SPIN: {
         unsigned char *s = slot(r, lane, r->cursor[lane]);
-        spin_wait(r, slot_seq(s), r->cursor[lane] + 1);
+        spin_wait(r, slot_seq(s), 2 * r->cursor[lane] + 1);
         return s + SLOT_MESSAGE;
     }
     case SHM_SEM: {
@@ -473,7 +474,7 @@ static void release(struct run *r, int lane)
     switch (r->mech) {
     case SHM_SPIN: {
         unsigned char *s = slot(r, lane, r->cursor[lane]);
-        __atomic_store_n(slot_seq(s), r->cursor[lane] + r->slots, __ATOMIC_RELEASE);
+        __atomic_store_n(slot_seq(s), 2 * (r->cursor[lane] + r->slots), __ATOMIC_RELEASE);
         r->cursor[lane]++;
         return;
     }
@@ -623,7 +624,7 @@ static void make_channel(struct run *r, uint32_t all_slots)
         r->seg = p;
         memset(r->seg, 0, bytes);     /* the first touch of every page, before the clock runs */
         for (int l = 0; l < lanes; l++)
-            for (uint32_t s = 0; s < r->slots; s++) *slot_seq(slot(r, l, s)) = s;
+            for (uint32_t s = 0; s < r->slots; s++) *slot_seq(slot(r, l, s)) = 2 * (uint64_t) s;
         if (r->mech == SHM_SEM) {
             int sid = semget(IPC_PRIVATE, 2 * lanes, IPC_CREAT | IPC_EXCL | 0600);
             if (sid < 0) { snprintf(a, sizeof a, "key=IPC_PRIVATE, nsems=%d", 2 * lanes); fail("semget", a); }

@@ -23,7 +23,8 @@ class PingEchoTest {
                 ChannelLab.shm("s", Sync.SEMAPHORE, Fanout.SHARED, 8, 256),
                 ChannelLab.shm("x", Sync.SPIN, Fanout.SHARED, 8, 256),
                 // one slot a lane: the echo's claim of its next reply's slot, made before it waits for
-                // the next message, waits until the pinger has taken the last reply
+                // the next message, waits until the pinger has taken the last reply (spin: only since
+                // the ring's sequences are doubled, see RingDescriptor; OneSlotPingEchoLoopTest loops it)
                 ChannelLab.shm("s1", Sync.SEMAPHORE, Fanout.SHARED, 2, 256),
                 ChannelLab.shm("x1", Sync.SPIN, Fanout.SHARED, 2, 256));
     }

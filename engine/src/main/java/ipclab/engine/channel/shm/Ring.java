@@ -86,7 +86,10 @@ public final class Ring {
         for (int l = 0; l < lanes; l++) {
             for (long p = 0; p < slots; p++) {
                 long s = slotOffset(l, p, slots, slotBytes);
-                seg.set(ValueLayout.JAVA_LONG, s + SLOT_SEQUENCE, sync == Sync.SPIN || sync == Sync.ATOMIC ? p : 0L);
+                seg.set(
+                        ValueLayout.JAVA_LONG,
+                        s + SLOT_SEQUENCE,
+                        sync == Sync.SPIN || sync == Sync.ATOMIC ? spinFree(p) : 0L);
                 seg.set(ValueLayout.JAVA_INT, s + SLOT_REMAINING, 0);
             }
         }

@@ -34,8 +34,9 @@ package ipclab.engine.channel.shm;
  *                                   published for inspection
  *
  * Slot (slotBytes, at slotOffset(lane, position))
- *    0  long sequence   position + 1 once the message at that position is published
- *                       (spin: Vyukov's protocol, position + slots once freed)
+ *    0  long sequence   semaphore, none: position + 1 once the message at that position is published
+ *                       spin, atomic: 2p while the slot is free for position p, 2p + 1 once the
+ *                       message at p is published; its reader frees it to 2(p + slots)
  *    8  int  remaining  broadcast: readers that still have to read the slot
  *   12  int  reserved   16..31 reserved
  *   32  the message: MessageHeader (32 bytes: seq, writer, length, timestamp, checksum), then payload
@@ -43,6 +44,15 @@ package ipclab.engine.channel.shm;
  * </pre>
  *
  * <p>Ring position p (0, 1, 2, ...) of lane l lives in slot {@code p % slots}.
+ *
+ * <p>A spinning ring's sequence is Vyukov's bounded-queue protocol with every value doubled (as
+ * Rigtorp's MPMCQueue counts turns): Vyukov's own values (free p, published p + 1, freed p + slots)
+ * make "published p" and "free for p + 1" the same number when a lane has one slot, his queue asserts
+ * at least two. With them a one-slot writer never waited (it wrote over what its reader had not
+ * read), and a reader's late release of p wrote p + 1 over the writer's publish of p + 1: the message
+ * was lost and both sides waited for ever (issue 12, session 8: PingEchoTest's one-slot case hung
+ * with the echo's early claim, a one-slot stream hung on every run). See {@link #spinFree} and
+ * {@link #spinPublished}.
  *
  * <p>With {@code sync: semaphore} a System V semaphore set goes with the segment, per lane
  * {@link #semsPerLane} semaphores from {@code lane * semsPerLane(readers)}:
@@ -92,6 +102,16 @@ public final class RingDescriptor {
     public static final int SEM_MUTEX_READERS = 1;
     public static final int SEM_EMPTY = 2;
     public static final int SEM_FULL = 3;
+
+    /** Spin ring: the slot sequence that says the slot is free for ring position {@code p}. */
+    public static long spinFree(long p) {
+        return p << 1;
+    }
+
+    /** Spin ring: the slot sequence that says the message at ring position {@code p} is published. */
+    public static long spinPublished(long p) {
+        return (p << 1) | 1;
+    }
 
     /** Semaphores per lane: two mutexes, empty, and one full per reader (at least one). */
     public static int semsPerLane(int readers) {

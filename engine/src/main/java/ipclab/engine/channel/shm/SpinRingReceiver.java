@@ -13,9 +13,9 @@ import ipclab.engine.protocol.StepResult;
 
 /**
  * Reads a ring with {@code sync: spin}. Shared fan-out: the message at position p is ready when
- * its slot's sequence is p + 1; readers claim p with a CAS on the shared read cursor (a release
- * store when there is one reader) and free the
- * slot by publishing p + slots. Broadcast: each reader follows its own cursor; the last of the
+ * its slot's sequence is 2p + 1 ({@link RingDescriptor#spinPublished}); readers claim p with a CAS
+ * on the shared read cursor (a release store when there is one reader) and free the slot by
+ * publishing 2(p + slots), the sequence that frees it for position p + slots. Broadcast: each reader follows its own cursor; the last of the
  * slot's readers (remaining count) frees it. The stream ends when every writer of the lane is
  * done and the ring is drained.
  */
@@ -41,9 +41,10 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
             long pos = broadcast ? cursor : (long) LONG.getVolatile(seg, rc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+            long ready = RingDescriptor.spinPublished(pos);
             if (stepped) gate.number(StepNumber.SLOT, pos);
-            else if (seq < pos + 1) seq = awaitSequence(s, pos + 1, seq);
-            if (seq == pos + 1) {
+            else if (seq < ready) seq = awaitSequence(s, ready, seq);
+            if (seq == ready) {
                 if (soleReader) LONG.setRelease(seg, rc, pos + 1);
                 if (broadcast || soleReader || (boolean) LONG.compareAndSet(seg, rc, pos, pos + 1)) {
                     claimed = pos;
@@ -52,14 +53,14 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
                     if (stepped) Steps.message(gate, seg, s + RingDescriptor.SLOT_MESSAGE, length);
                     return length;
                 }
-            } else if (seq < pos + 1) {
+            } else if (seq < ready) {
                 if (!ring.allWritersDone()) {
                     if (stepped) gate.result(StepResult.EMPTY);
                     return 0;
                 }
                 // every writer published before it counted itself done: look once more
                 seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
-                if (seq == pos + 1) continue;
+                if (seq == ready) continue;
                 if (broadcast || (long) LONG.getVolatile(seg, rc) == pos) {
                     if (stepped) gate.result(StepResult.END_OF_STREAM);
                     return -1;
@@ -88,7 +89,7 @@ public final class SpinRingReceiver extends RingReader implements ReceivePort {
             gate.before(StepOp.SLOT_RELEASE, channel);
             gate.number(StepNumber.SLOT, claimed);
         }
-        long freed = claimed + ring.slots;
+        long freed = RingDescriptor.spinFree(claimed + ring.slots);
         if (broadcast) {
             if ((int) INT.getAndAdd(seg, slot + RingDescriptor.SLOT_REMAINING, -1) == 1) {
                 LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, freed);

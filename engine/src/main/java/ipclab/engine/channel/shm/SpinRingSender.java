@@ -13,9 +13,10 @@ import ipclab.engine.protocol.StepResult;
 
 /**
  * Writes to a ring with {@code sync: spin}: Vyukov's bounded MPMC protocol on the slot sequence
- * (acquire/release, no system call per message). A slot at position p is free when its sequence
- * is p; the writer claims p by a CAS on the write cursor (a release store when it is the
- * lane's only writer), writes, and publishes sequence p + 1. With broadcast it also sets the slot's
+ * (acquire/release, no system call per message), its values doubled so that one slot works too
+ * ({@link RingDescriptor#spinFree}). A slot at position p is free when its sequence is 2p; the
+ * writer claims p by a CAS on the write cursor (a release store when it is the lane's only
+ * writer), writes, and publishes sequence 2p + 1. With broadcast it also sets the slot's
  * remaining-readers count; the last reader frees the slot. A full ring is waited on by spinning
  * ({@link Backoff#spinning()}); in a stepped run a full ring is the claim's result
  * ({@link StepResult#WOULD_BLOCK}) and the claim is retried at a later step.
@@ -44,15 +45,16 @@ public final class SpinRingSender extends RingWriter implements SendPort {
             long pos = (long) LONG.getVolatile(seg, wc);
             long s = ring.slot(pos);
             long seq = (long) LONG.getAcquire(seg, s + RingDescriptor.SLOT_SEQUENCE);
+            long free = RingDescriptor.spinFree(pos);
             if (stepped) gate.number(StepNumber.SLOT, pos);
-            if (seq == pos) {
+            if (seq == free) {
                 if (soleWriter) LONG.setRelease(seg, wc, pos + 1);
                 if (soleWriter || (boolean) LONG.compareAndSet(seg, wc, pos, pos + 1)) {
                     claimed = pos;
                     slot = s;
                     return s + RingDescriptor.SLOT_MESSAGE;
                 }
-            } else if (seq < pos) {
+            } else if (seq < free) {
                 if (stepped) {
                     gate.result(StepResult.WOULD_BLOCK);
                     return -1;
@@ -71,7 +73,7 @@ public final class SpinRingSender extends RingWriter implements SendPort {
             Steps.message(gate, seg, slot + RingDescriptor.SLOT_MESSAGE, length);
         }
         if (broadcast) INT.set(seg, slot + RingDescriptor.SLOT_REMAINING, ring.readers);
-        LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, claimed + 1);
+        LONG.setRelease(seg, slot + RingDescriptor.SLOT_SEQUENCE, RingDescriptor.spinPublished(claimed));
         return true;
     }
 
