@@ -19,6 +19,15 @@ final class EchoRole extends RoundTripRole {
      * Free run: where the next reply goes, claimed before the wait for the next message, or -1. A
      * ring's claim is a call (a semop with {@code sync: semaphore}), which then falls between two
      * round trips instead of inside one (issue 12, session 7).
+     *
+     * <p>The release of message p then comes after reply p is out (out of the round trip too), when
+     * the pinger may already be claiming the lane for message p + 1: correct only while a claim waits
+     * for that release. A
+     * spinning ring of one slot a lane with Vyukov's undoubled sequences did not: the pinger's own
+     * publish of p (p + 1) read as "free for p + 1", so it wrote and published message p + 1 (p + 2)
+     * before the echo's late release of p stored p + 1 over it; message p + 1 was lost and both sides
+     * waited for ever (PingEchoTest's {@code x1}, session 7). The sequences are doubled since (see
+     * {@code RingDescriptor}); {@code OneSlotPingEchoLoopTest} loops the one-slot cases (session 8).
      */
     private long next = -1;
 

@@ -40,20 +40,21 @@ class ShmRingTest {
      * One slot: a spinning ring must still tell "published, not yet read" from "read and free for the
      * next position", or the writer overwrites what the reader has not read (it never waits) and a
      * reader's release undoes a publish. Two writers and two readers make the writers race for the slot.
+     * Few messages: four spinners on two busy CPUs hand one slot over slowly (broadcast: ~7 ms a message).
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"SPIN, SHARED", "SPIN, BROADCAST", "ATOMIC, SHARED", "SEMAPHORE, SHARED", "SEMAPHORE, BROADCAST"})
     void aRingOfOneSlotLosesNothing(Sync sync, Fanout fanout) throws Exception {
         ChannelLab lab = new ChannelLab(ChannelLab.shm("one", sync, fanout, 1, 256))
-                .add("w1", Role.WRITER, 1500, 64, 0)
-                .add("w2", Role.WRITER, 1500, 200, 0)
+                .add("w1", Role.WRITER, 200, 64, 0)
+                .add("w2", Role.WRITER, 200, 200, 0)
                 .add("r1", Role.READER, 0, 64, 0)
                 .add("r2", Role.READER, 0, 64, 0)
                 .run(60);
         ChannelTotals f = lab.figures;
         int copies = fanout == Fanout.BROADCAST ? 2 : 1;
-        assertEquals(3000, f.counts().sent());
-        assertEquals(3000L * copies, f.counts().received(), "received " + f);
+        assertEquals(400, f.counts().sent());
+        assertEquals(400L * copies, f.counts().received(), "received " + f);
         assertEquals(0, f.counts().lost());
         assertEquals(0, f.counts().duplicated());
         assertEquals(0, f.counts().corrupted());
