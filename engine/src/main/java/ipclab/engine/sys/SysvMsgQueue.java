@@ -17,33 +17,9 @@ import java.lang.invoke.MethodHandle;
  * {@code -Errno.ENOMSG} on an empty one). {@link #send} and {@link #receive} throw
  * {@link IpcException} and <b>retry EINTR</b> (a blocked call interrupted by a signal); the
  * {@code try} variants return {@code -EINTR} to the caller.
- *
- * <p>msgsnd and msgrcv go through {@code syscall(2)} where this class knows their numbers
- * (x86-64, aarch64), not through glibc's functions of those names, for the reason {@link Fd}
- * gives for read and write: glibc's are cancellation points, which in a multi-threaded process
- * (every JVM) wrap each call in two atomic updates of the thread's cancellation state, and a JVM
- * never cancels a thread. The kernel sees the same calls (strace: {@code msgsnd}, {@code msgrcv}),
- * errno is captured the same way. Elsewhere glibc's functions are used.
  */
 public final class SysvMsgQueue {
     private SysvMsgQueue() {}
-
-    /** The system call numbers, or -1 each where they are not known. */
-    static final long SYS_MSGSND, SYS_MSGRCV;
-
-    static {
-        switch (System.getProperty("os.arch", "")) {
-            case "amd64", "x86_64" -> {
-                SYS_MSGSND = 69;
-                SYS_MSGRCV = 70;
-            }
-            case "aarch64" -> {
-                SYS_MSGSND = 189;
-                SYS_MSGRCV = 188;
-            }
-            default -> SYS_MSGSND = SYS_MSGRCV = -1;
-        }
-    }
 
     /**
      * Links every downcall handle of this facility now (the first link of a JVM costs ~100 ms),
@@ -51,12 +27,8 @@ public final class SysvMsgQueue {
      */
     public static void link() {
         Native.linked(Get.H);
-        if (SYS_MSGSND < 0) {
-            Native.linked(Snd.H);
-            Native.linked(Rcv.H);
-        } else {
-            Native.linked(Syscall5.H);
-        }
+        Native.linked(Snd.H);
+        Native.linked(Rcv.H);
         Native.linked(Ctl.H);
     }
 
@@ -71,8 +43,8 @@ public final class SysvMsgQueue {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ds = arena.allocate(Structs.MSQID_DS);
             int r = (int) Get.H.invokeExact(c, 0x1ec1ab00, 0);
-            r = (int) snd(c, -1, ds, 0L, Ipc.IPC_NOWAIT);
-            long n = rcv(c, -1, ds, 0L, 0L, Ipc.IPC_NOWAIT);
+            r = (int) Snd.H.invokeExact(c, -1, ds, 0L, Ipc.IPC_NOWAIT);
+            long n = (long) Rcv.H.invokeExact(c, -1, ds, 0L, 0L, Ipc.IPC_NOWAIT);
             r |= (int) Ctl.H.invokeExact(c, -1, Ipc.IPC_STAT, ds);
             Structs.setLong(
                     ds,
@@ -100,33 +72,6 @@ public final class SysvMsgQueue {
     private static final class Rcv {
         static final MethodHandle H = Native.withErrno(
                 "msgrcv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_INT));
-    }
-
-    /**
-     * {@code syscall(nr, a, buf, b, c, d)}: msgsnd (msqid, msgp, msgsz, msgflg, and a 0 the kernel
-     * ignores) and msgrcv (msqid, msgp, msgsz, msgtyp, msgflg) through one stub.
-     */
-    private static final class Syscall5 {
-        static final MethodHandle H = Native.withErrnoVariadic(
-                "syscall",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-                1);
-    }
-
-    /** msgsnd through syscall(2) or glibc: 0, or -1 with errno in {@code capture}. */
-    private static long snd(MemorySegment capture, int msqid, MemorySegment buf, long textSize, int flags)
-            throws Throwable {
-        return SYS_MSGSND < 0
-                ? (int) Snd.H.invokeExact(capture, msqid, buf, textSize, flags)
-                : (long) Syscall5.H.invokeExact(capture, SYS_MSGSND, (long) msqid, buf, textSize, (long) flags, 0L);
-    }
-
-    /** msgrcv through syscall(2) or glibc: the text size, or -1 with errno in {@code capture}. */
-    private static long rcv(MemorySegment capture, int msqid, MemorySegment buf, long maxText, long mtype, int flags)
-            throws Throwable {
-        return SYS_MSGRCV < 0
-                ? (long) Rcv.H.invokeExact(capture, msqid, buf, maxText, mtype, flags)
-                : (long) Syscall5.H.invokeExact(capture, SYS_MSGRCV, (long) msqid, buf, maxText, mtype, (long) flags);
     }
 
     private static final class Ctl {
@@ -164,9 +109,9 @@ public final class SysvMsgQueue {
      */
     public static int trySend(int msqid, MsgBuf buf, long textSize, int flags) {
         Native.PerThread t = Syscalls.count(Syscalls.MSGSND);
-        long rc;
+        int rc;
         try {
-            rc = snd(t.capture, msqid, buf.segment(), textSize, flags);
+            rc = (int) Snd.H.invokeExact(t.capture, msqid, buf.segment(), textSize, flags);
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }
@@ -199,7 +144,7 @@ public final class SysvMsgQueue {
         Native.PerThread t = Syscalls.count(Syscalls.MSGRCV);
         long n;
         try {
-            n = rcv(t.capture, msqid, buf.segment(), maxText, mtype, flags);
+            n = (long) Rcv.H.invokeExact(t.capture, msqid, buf.segment(), maxText, mtype, flags);
         } catch (Throwable e) {
             throw Native.unexpected(e);
         }
