@@ -88,6 +88,41 @@ class CompareTest {
     }
 
     @Test
+    void aSmallMessageStreamIsJudgedByTheSmallAim() throws IOException {
+        String c = "stream-shm-spin-64";
+        ref(
+                c,
+                1,
+                "{\"mech\":\"shm-spin\",\"mode\":\"stream\",\"mib_per_s\":1000.0,\"syscalls_per_msg\":0,\"child_syscalls_per_msg\":0}");
+        lab(
+                c,
+                1,
+                true,
+                "{\"latencyNs\": null, \"throughput\": {\"mibPerSec\": 700.0}}",
+                "{\"role\": \"writer\", \"sent\": 100}, {\"role\": \"reader\", \"received\": 100}");
+        Compare.Row r = Compare.read(dir).getFirst();
+        assertEquals(64, r.size());
+        assertEquals(0.6, r.aim(), 1e-9);
+        assertEquals("ok", r.verdict());
+        String c2 = "stream-shm-spin-4096";
+        ref(
+                c2,
+                1,
+                "{\"mech\":\"shm-spin\",\"mode\":\"stream\",\"mib_per_s\":1000.0,\"syscalls_per_msg\":0,\"child_syscalls_per_msg\":0}");
+        lab(
+                c2,
+                1,
+                true,
+                "{\"latencyNs\": null, \"throughput\": {\"mibPerSec\": 700.0}}",
+                "{\"role\": \"writer\", \"sent\": 100}, {\"role\": \"reader\", \"received\": 100}");
+        Compare.Row big = Compare.read(dir).stream()
+                .filter(x -> x.name().equals(c2))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("slow: 0.70x < 0.85", big.verdict());
+    }
+
+    @Test
     void aFailedOrMissingRunIsNamed() throws IOException {
         String c = "pingpong-shm-spin-64";
         ref(

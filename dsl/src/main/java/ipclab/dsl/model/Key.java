@@ -136,8 +136,8 @@ public enum Key {
             """),
     SEGMENT_SIZE(CHANNEL, "size", Plain.SIZE, byDefault("64KiB").example("4KiB"), on(SHM), """
             the segment size (when not given: 64KiB, or just enough for 'slots' slots of the largest message
-            when that is more), at most /proc/sys/kernel/shmmax and at most 2147483647 bytes (2GiB - 1: the
-            engine checksums messages through a ByteBuffer view of the segment). The first 4096 bytes are
+            when that is more), at most /proc/sys/kernel/shmmax and at most 2147483647 bytes (2GiB - 1, the
+            largest message; the engine is not tried with larger segments). The first 4096 bytes are
             the control block; the rest is split into 'slots' slots of (size - 4096) / slots bytes rounded
             down to a multiple of 64, each with a 64-byte header, so a message fits when its size + 64 <=
             the slot size.

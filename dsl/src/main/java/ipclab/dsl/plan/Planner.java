@@ -67,8 +67,10 @@ public final class Planner {
     /** POSIX PIPE_BUF on Linux: writes up to this size are atomic. */
     public static final long PIPE_BUF = 4096;
     /**
-     * Largest message and largest shm segment, 2 GiB - 1: the engine checksums messages through a
-     * {@code ByteBuffer} view of the buffer or segment holding them, and a ByteBuffer has an int size.
+     * Largest message and largest shm segment, 2 GiB - 1. A message: its header holds its length as
+     * an int, and the engine sums a large one through a {@code ByteBuffer} view, whose size is an
+     * int. A segment: one this large already holds the largest message, and the engine's rings are
+     * not tried with larger ones.
      */
     public static final long MAX_BUFFER_BYTES = Integer.MAX_VALUE;
     /** Most readers on one shm ring (lane): its control block has this many reader cursors (the engine's RingDescriptor.MAX_READERS). */

@@ -59,7 +59,7 @@ final class ShmSizing {
                             path + ".size",
                             "size=" + c.size() + " is too large; an shm segment may have at most "
                                     + Planner.MAX_BUFFER_BYTES
-                                    + " bytes (2GiB - 1: the engine checksums messages through a ByteBuffer view of the segment, whose size is an int); use at most 1GiB"));
+                                    + " bytes (2GiB - 1, the largest message: a larger segment would hold no larger message, and the engine is not tried with one); use at most 1GiB"));
         }
         long slotBytes =
                 Math.max(0, (segment - Planner.SHM_CONTROL_BYTES) / slots / Planner.SLOT_ALIGN * Planner.SLOT_ALIGN);

@@ -354,8 +354,8 @@ class PlannerTest {
                         .build()));
         KernelLimits noShmmax = new KernelLimits(8192, 16384, KernelLimits.UNKNOWN, 32000, 212992);
         assertEquals(
-                "scenario t: channels.ring.size: size=2GiB is too large; an shm segment may have at most 2147483647 bytes (2GiB - 1: the engine checksums"
-                        + " messages through a ByteBuffer view of the segment, whose size is an int); use at most 1GiB",
+                "scenario t: channels.ring.size: size=2GiB is too large; an shm segment may have at most 2147483647 bytes (2GiB - 1, the largest"
+                        + " message: a larger segment would hold no larger message, and the engine is not tried with one); use at most 1GiB",
                 refused(
                         scenario("t")
                                 .channel(shm("ring").size(mib(2048)))

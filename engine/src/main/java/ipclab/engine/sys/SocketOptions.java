@@ -55,7 +55,7 @@ public final class SocketOptions {
 
     /**
      * SO_RCVTIMEO: a blocking receive on fd waits at most this long, then fails with EAGAIN
-     * ({@link Sockets#tryRecv} returns -EAGAIN). 0 waits for ever. Rounded down to microseconds (a
+     * ({@link SocketIo#tryRecv} returns -EAGAIN). 0 waits for ever. Rounded down to microseconds (a
      * {@code struct timeval}); a positive value under 1 us becomes 1 us, since 0 would mean for ever.
      */
     public static void setReceiveTimeout(int fd, long nanos) {

@@ -3,7 +3,6 @@ package ipclab.engine.sys;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
@@ -16,15 +15,14 @@ import java.nio.file.Path;
 
 /**
  * BSD sockets for AF_UNIX (stream and datagram) and AF_INET on the loopback (TCP and UDP):
- * socket, bind, getsockname, listen, accept, connect, send, recv, shutdown, close (the options,
- * setsockopt and getsockopt, are {@link SocketOptions}) (man 2 of each, man 7 unix, ip, tcp, udp).
+ * the set-up and tear-down: socket, bind, getsockname, listen, accept, connect, shutdown, close
+ * (man 2 of each, man 7 unix, ip, tcp, udp). The options, setsockopt and getsockopt, are
+ * {@link SocketOptions}; the transfers, send and recv, are {@link SocketIo} (the hot path, apart
+ * from the calls made once per run).
  *
- * <p>strace names: send is {@code sendto}, recv is {@code recvfrom}. For datagram sockets,
- * connect() then send/recv. Hot path: {@link #trySend}/{@link #tryRecv} return a byte count or
- * {@code -errno} and do not allocate. {@link #accept}, {@link #send}, {@link #recv} and the
- * fully-variants <b>retry EINTR</b>; {@link #connect} does not (an interrupted connect goes on
- * in the background and a retry would get EALREADY). Pass {@link #MSG_NOSIGNAL} to get EPIPE
- * instead of SIGPIPE (the JVM ignores SIGPIPE anyway).
+ * <p>For datagram sockets, connect() then send/recv. {@link #accept} <b>retries EINTR</b>;
+ * {@link #connect} does not (an interrupted connect goes on in the background and a retry would
+ * get EALREADY).
  */
 public final class Sockets {
     private Sockets() {}
@@ -34,7 +32,6 @@ public final class Sockets {
     public static final int SOL_SOCKET = 1, SO_REUSEADDR = 2, SO_SNDBUF = 7, SO_RCVBUF = 8, SO_RCVTIMEO = 20;
     public static final int IPPROTO_TCP = 6, IPPROTO_UDP = 17, TCP_NODELAY = 1;
     public static final int SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2;
-    public static final int MSG_DONTWAIT = 0x40, MSG_WAITALL = 0x100, MSG_NOSIGNAL = 0x4000;
     /** 127.0.0.1 in host order. */
     public static final int INADDR_LOOPBACK = 0x7f000001;
     /** sun_path holds 108 bytes including the terminating NUL. */
@@ -58,8 +55,7 @@ public final class Sockets {
             r |= (int) Accept.H.invokeExact(c, -1, MemorySegment.NULL, MemorySegment.NULL);
             r |= (int) SocketOptions.SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
             r |= (int) SocketOptions.GetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, len);
-            long n = sendMayBlock(c, -1, b, 0L, MSG_DONTWAIT); // the handle a blocking send uses
-            n |= recvMayBlock(c, -1, b, 0L, MSG_DONTWAIT);
+            long n = SocketIo.warmSend(c, false) | SocketIo.warmRecv(c);
             if (r != -1 || n != -1)
                 throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
         } catch (RuntimeException e) {
@@ -90,8 +86,8 @@ public final class Sockets {
             }
             if (tcp) r &= (int) SocketOptions.SetSockOpt.H.invokeExact(c, -1, SOL_SOCKET, SO_RCVBUF, b, 4);
             long n = -1;
-            if (sends) n &= (long) SendNow.H.invokeExact(c, -1, b, 0L, MSG_DONTWAIT);
-            if (receives) n &= recvMayBlock(c, -1, b, 0L, MSG_DONTWAIT); // the handle a blocking recv uses
+            if (sends) n &= SocketIo.warmSend(c, true);
+            if (receives) n &= SocketIo.warmRecv(c);
             if (r != -1 || n != -1)
                 throw new IllegalStateException("socket warm-up calls were expected to fail with EBADF");
         } catch (RuntimeException e) {
@@ -128,26 +124,6 @@ public final class Sockets {
     private static final class GetSockName {
         static final MethodHandle H =
                 Native.withErrno("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    }
-
-    private static final FunctionDescriptor TRANSFER =
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-
-    private static final class Send {
-        static final MethodHandle H = Native.withErrno("send", TRANSFER);
-    }
-
-    private static final class Recv {
-        static final MethodHandle H = Native.withErrno("recv", TRANSFER);
-    }
-
-    /** send and recv with MSG_DONTWAIT, which cannot sleep: critical downcalls, linked at their first use. */
-    private static final class SendNow {
-        static final MethodHandle H = Native.critical("send", TRANSFER);
-    }
-
-    private static final class RecvNow {
-        static final MethodHandle H = Native.critical("recv", TRANSFER);
     }
 
     private static final class Shutdown {
@@ -313,110 +289,6 @@ public final class Sockets {
         }
     }
 
-    /** send {@code len} bytes from the start of {@code buf}; the count sent or {@code -errno}. Allocation-free. */
-    public static long trySend(int fd, MemorySegment buf, long len, int flags) {
-        Native.PerThread t = Syscalls.count(Syscalls.SENDTO);
-        long n = (flags & MSG_DONTWAIT) != 0
-                ? sendNow(t.capture, fd, buf, len, flags)
-                : sendMayBlock(t.capture, fd, buf, len, flags);
-        return n == -1 ? -Native.errno(t.capture) : n;
-    }
-
-    /** recv up to {@code len} bytes into {@code buf}; the count (0 = orderly shutdown) or {@code -errno}. Allocation-free. */
-    public static long tryRecv(int fd, MemorySegment buf, long len, int flags) {
-        Native.PerThread t = Syscalls.count(Syscalls.RECVFROM);
-        long n = (flags & MSG_DONTWAIT) != 0
-                ? recvNow(t.capture, fd, buf, len, flags)
-                : recvMayBlock(t.capture, fd, buf, len, flags);
-        return n == -1 ? -Native.errno(t.capture) : n;
-    }
-
-    // One downcall per method, so that C2 inlines each whole (see SysvMsgQueue.sendNow).
-    private static long sendNow(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
-        try {
-            return (long) SendNow.H.invokeExact(c, fd, buf, len, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    private static long sendMayBlock(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
-        if (Fd.SYS_SENDTO >= 0) return Fd.transfer(c, Fd.SYS_SENDTO, fd, buf, len, flags); // why: see Fd
-        try {
-            return (long) Send.H.invokeExact(c, fd, buf, len, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    private static long recvNow(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
-        try {
-            return (long) RecvNow.H.invokeExact(c, fd, buf, len, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    private static long recvMayBlock(MemorySegment c, int fd, MemorySegment buf, long len, int flags) {
-        if (Fd.SYS_RECVFROM >= 0) return Fd.transfer(c, Fd.SYS_RECVFROM, fd, buf, len, flags); // why: see Fd
-        try {
-            return (long) Recv.H.invokeExact(c, fd, buf, len, flags);
-        } catch (Throwable e) {
-            throw Native.unexpected(e);
-        }
-    }
-
-    /** send, retrying EINTR; the count sent (a stream may take fewer than {@code len}). */
-    public static long send(int fd, MemorySegment buf, long len, int flags) {
-        Fd.checkLength(buf, len);
-        long n;
-        do {
-            n = trySend(fd, buf, len, flags);
-        } while (n == -Errno.EINTR);
-        if (n < 0) {
-            throw new IpcException("send", "fd=" + fd + ", size=" + len + ", flags=" + msgFlags(flags), (int) -n);
-        }
-        return n;
-    }
-
-    /** recv, retrying EINTR; the count (0 = the peer shut down a stream). */
-    public static long recv(int fd, MemorySegment buf, long len, int flags) {
-        Fd.checkLength(buf, len);
-        long n;
-        do {
-            n = tryRecv(fd, buf, len, flags);
-        } while (n == -Errno.EINTR);
-        if (n < 0) {
-            throw new IpcException("recv", "fd=" + fd + ", size=" + len + ", flags=" + msgFlags(flags), (int) -n);
-        }
-        return n;
-    }
-
-    /** Sends all {@code len} bytes on a stream socket (several sends if needed; one in the common case, without allocating). */
-    public static void sendFully(int fd, MemorySegment buf, long len, int flags) {
-        long done = send(fd, buf, len, flags);
-        while (done < len) {
-            done += send(fd, buf.asSlice(done), len - done, flags);
-        }
-    }
-
-    /**
-     * Receives until {@code len} bytes arrived on a stream socket, or the peer shut down.
-     *
-     * @return {@code len}, or fewer only when the peer shut down
-     */
-    public static long recvFully(int fd, MemorySegment buf, long len, int flags) {
-        long done = recv(fd, buf, len, flags);
-        while (done < len && done > 0) {
-            long n = recv(fd, buf.asSlice(done), len - done, flags);
-            if (n == 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
-    }
-
     /** shutdown: {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}; wakes threads blocked on the socket. */
     public static void shutdown(int fd, int how) {
         Native.PerThread t = Syscalls.count(Syscalls.SHUTDOWN);
@@ -461,11 +333,5 @@ public final class Sockets {
         String rest = Ipc.render(
                 type & ~0xf, new int[] {SOCK_NONBLOCK, SOCK_CLOEXEC}, new String[] {"SOCK_NONBLOCK", "SOCK_CLOEXEC"});
         return rest.equals("0") ? base : base + "|" + rest;
-    }
-
-    static String msgFlags(int flags) {
-        return Ipc.render(flags, new int[] {MSG_DONTWAIT, MSG_WAITALL, MSG_NOSIGNAL}, new String[] {
-            "MSG_DONTWAIT", "MSG_WAITALL", "MSG_NOSIGNAL"
-        });
     }
 }

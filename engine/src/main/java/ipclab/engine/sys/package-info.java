@@ -5,7 +5,7 @@
  *
  * <ul>
  *   <li>One class per facility ({@link ipclab.engine.sys.SysvShm}, {@link ipclab.engine.sys.SysvMsgQueue},
- *       {@link ipclab.engine.sys.SysvSemaphore}, {@link ipclab.engine.sys.Sockets} (its options in {@link ipclab.engine.sys.SocketOptions}), {@link ipclab.engine.sys.Pipes},
+ *       {@link ipclab.engine.sys.SysvSemaphore}, {@link ipclab.engine.sys.Sockets} (its options in {@link ipclab.engine.sys.SocketOptions}, send and recv in {@link ipclab.engine.sys.SocketIo}), {@link ipclab.engine.sys.Pipes},
  *       {@link ipclab.engine.sys.Rusage}, {@link ipclab.engine.sys.ProcessLife}: PR_SET_PDEATHSIG, getppid);
  *       each call a static method over a {@code MethodHandle} made once,
  *       lazily (a holder class per call, because JVM start-up of worker processes matters).</li>

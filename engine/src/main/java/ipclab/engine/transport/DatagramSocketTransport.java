@@ -16,6 +16,7 @@ import ipclab.engine.protocol.StepGate;
 import ipclab.engine.protocol.WorkerSpec;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.SocketIo;
 import ipclab.engine.sys.Sockets;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -62,7 +63,7 @@ final class DatagramSocketTransport extends SocketTransport {
             for (int w : senders) {
                 MessageHeader.writeEnd(buf, 0, w);
                 long n;
-                do n = Sockets.trySend(fd, buf, MessageHeader.BYTES, Sockets.MSG_DONTWAIT);
+                do n = SocketIo.trySend(fd, buf, MessageHeader.BYTES, SocketIo.MSG_DONTWAIT);
                 while (n == -Errno.EINTR);
                 if (n == -Errno.EAGAIN) return null;
                 if (n < 0) throw new IpcException("send", "fd=" + fd + ", size=" + MessageHeader.BYTES, (int) -n);

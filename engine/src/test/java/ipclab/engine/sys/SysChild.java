@@ -122,8 +122,8 @@ public final class SysChild {
                     Sockets.connectInet(fd, Integer.parseInt(p[1]));
                 }
                 buf.setString(0, "ping");
-                Sockets.sendFully(fd, buf, 4, 0);
-                long n = Sockets.recvFully(fd, buf, 4, 0);
+                SocketIo.sendFully(fd, buf, 4, 0);
+                long n = SocketIo.recvFully(fd, buf, 4, 0);
                 System.out.println(p[0] + " " + text(buf, n));
                 Sockets.close(fd);
             }
@@ -132,8 +132,8 @@ public final class SysChild {
                 Sockets.bindUnix(fd, Path.of(p[2]));
                 Sockets.connectUnix(fd, Path.of(p[1]));
                 buf.setString(0, "ping");
-                Sockets.send(fd, buf, 4, 0);
-                long n = Sockets.recv(fd, buf, 64, 0);
+                SocketIo.send(fd, buf, 4, 0);
+                long n = SocketIo.recv(fd, buf, 64, 0);
                 System.out.println(p[0] + " " + text(buf, n));
                 Sockets.close(fd);
             }
@@ -143,8 +143,8 @@ public final class SysChild {
                 Sockets.connectInet(fd, Integer.parseInt(p[1]));
                 String hello = "ping:" + Sockets.localPort(fd);
                 buf.setString(0, hello);
-                Sockets.send(fd, buf, hello.length(), 0);
-                long n = Sockets.recv(fd, buf, 64, 0);
+                SocketIo.send(fd, buf, hello.length(), 0);
+                long n = SocketIo.recv(fd, buf, 64, 0);
                 System.out.println(p[0] + " " + text(buf, n));
                 Sockets.close(fd);
             }

@@ -8,8 +8,8 @@ import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.SocketIo;
 import ipclab.engine.sys.SocketOptions;
-import ipclab.engine.sys.Sockets;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -65,7 +65,7 @@ public final class DatagramReceiver extends CopyingReceiver {
     protected int receive() {
         MemorySegment buf = buffer();
         boolean stepped = gate.stepped();
-        long n = Sockets.tryRecv(fd, buf, buf.byteSize(), stepped ? Sockets.MSG_DONTWAIT : 0);
+        long n = SocketIo.tryRecv(fd, buf, buf.byteSize(), stepped ? SocketIo.MSG_DONTWAIT : 0);
         if (stepped) {
             if (n == -Errno.EAGAIN) {
                 gate.result(StepResult.WOULD_BLOCK);

@@ -8,7 +8,7 @@ import ipclab.engine.protocol.StepOp;
 import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
-import ipclab.engine.sys.Sockets;
+import ipclab.engine.sys.SocketIo;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -52,8 +52,8 @@ public final class DatagramSender implements SendPort {
         for (; ; ) {
             gate.before(op, channel);
             boolean stepped = gate.stepped();
-            long rc = Sockets.trySend(
-                    fd, buf, length, stepped ? Sockets.MSG_NOSIGNAL | Sockets.MSG_DONTWAIT : Sockets.MSG_NOSIGNAL);
+            long rc = SocketIo.trySend(
+                    fd, buf, length, stepped ? SocketIo.MSG_NOSIGNAL | SocketIo.MSG_DONTWAIT : SocketIo.MSG_NOSIGNAL);
             Steps.message(gate, buf, 0, length);
             if (rc >= 0) return true;
             if (rc == -Errno.EINTR) continue;

@@ -10,7 +10,7 @@ import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Pipes;
-import ipclab.engine.sys.Sockets;
+import ipclab.engine.sys.SocketIo;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -116,7 +116,7 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
             long missing = start + need - end;
             long room = limit - end;
             long n = socket
-                    ? Sockets.recv(fd, from(end), room, room == missing ? Sockets.MSG_WAITALL : 0)
+                    ? SocketIo.recv(fd, from(end), room, room == missing ? SocketIo.MSG_WAITALL : 0)
                     : Pipes.read(fd, from(end), room);
             if (n == 0) {
                 if (have == 0) return -1;
@@ -166,7 +166,7 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
         }
         MemorySegment at = from(end);
         long n = socket
-                ? Sockets.tryRecv(fd, at, start + want - end, Sockets.MSG_DONTWAIT)
+                ? SocketIo.tryRecv(fd, at, start + want - end, SocketIo.MSG_DONTWAIT)
                 : Pipes.tryRead(fd, at, start + want - end);
         if (n == -Errno.EAGAIN) {
             gate.result(StepResult.WOULD_BLOCK);

@@ -9,6 +9,7 @@ import ipclab.engine.protocol.StepResult;
 import ipclab.engine.sys.Errno;
 import ipclab.engine.sys.IpcException;
 import ipclab.engine.sys.Pipes;
+import ipclab.engine.sys.SocketIo;
 import ipclab.engine.sys.Sockets;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -39,7 +40,7 @@ public final class StreamSender extends StreamPort implements SendPort {
         if (gate.stepped()) return publishStep(length);
         blocking();
         MemorySegment from = off == 0 ? buf : buf.asSlice(off);
-        if (socket) Sockets.sendFully(fd, from, length - off, Sockets.MSG_NOSIGNAL);
+        if (socket) SocketIo.sendFully(fd, from, length - off, SocketIo.MSG_NOSIGNAL);
         else Pipes.writeFully(fd, from, length - off);
         off = 0;
         return true;
@@ -48,7 +49,7 @@ public final class StreamSender extends StreamPort implements SendPort {
     private boolean publishStep(int length) {
         MemorySegment from = off == 0 ? buf : buf.asSlice(off);
         long n = socket
-                ? Sockets.trySend(fd, from, length - off, Sockets.MSG_NOSIGNAL | Sockets.MSG_DONTWAIT)
+                ? SocketIo.trySend(fd, from, length - off, SocketIo.MSG_NOSIGNAL | SocketIo.MSG_DONTWAIT)
                 : Pipes.tryWrite(fd, from, length - off);
         if (off == 0) Steps.message(gate, buf, 0, length);
         if (n == -Errno.EAGAIN) {

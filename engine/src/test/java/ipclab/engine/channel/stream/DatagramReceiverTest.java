@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.sys.IpcException;
+import ipclab.engine.sys.SocketIo;
 import ipclab.engine.sys.SocketOptions;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.sys.Syscalls;
@@ -36,7 +37,7 @@ class DatagramReceiverTest {
                     "SO_RCVTIMEO as the kernel holds it");
 
             MemorySegment msg = arena.allocate(MessageHeader.BYTES, 8); // seq 0 from writer 0: a message, not the end
-            assertEquals(MessageHeader.BYTES, Sockets.send(tx, msg, MessageHeader.BYTES, 0));
+            assertEquals(MessageHeader.BYTES, SocketIo.send(tx, msg, MessageHeader.BYTES, 0));
             long t0 = System.nanoTime(); // before the receive: the quiet time counts from its end, which is later
             assertEquals(MessageHeader.BYTES, r.poll(), "the datagram waiting is received");
 

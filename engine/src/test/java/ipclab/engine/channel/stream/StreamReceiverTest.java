@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.sys.Pipes;
+import ipclab.engine.sys.SocketIo;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.sys.Syscalls;
 import java.lang.foreign.Arena;
@@ -65,7 +66,7 @@ class StreamReceiverTest {
             int[] sizes = new int[12];
             java.util.Arrays.fill(sizes, 4096);
             int sender = tx;
-            writeMessages((m, n) -> Sockets.sendFully(sender, m, n, Sockets.MSG_NOSIGNAL), arena, sizes); // 48 KiB
+            writeMessages((m, n) -> SocketIo.sendFully(sender, m, n, SocketIo.MSG_NOSIGNAL), arena, sizes); // 48 KiB
             Sockets.shutdown(tx, Sockets.SHUT_WR);
             long recvs0 = Syscalls.count("recvfrom");
             for (int i = 0; i < 12; i++) assertMessage(r, i, 4096);
