@@ -3,6 +3,7 @@ package ipclab.engine.transport;
 import ipclab.dsl.model.ChannelType;
 import ipclab.dsl.model.Fanout;
 import ipclab.dsl.model.Sync;
+import ipclab.engine.channel.shm.RingDescriptor;
 import ipclab.engine.inspect.ProcNetSockets;
 import ipclab.engine.sys.MsqInfo;
 import java.util.List;
@@ -44,6 +45,11 @@ public record ChannelLook(String channel, ChannelType type, List<Part> parts) {
         public Ring {
             lanes = List.copyOf(lanes);
         }
+
+        /** What a slot's sequence word says in this ring ("published 3", "free for 4"). */
+        public String sequenceMeaning(long sequence) {
+            return RingDescriptor.sequenceMeaning(sync, sequence);
+        }
     }
 
     /**
@@ -62,7 +68,7 @@ public record ChannelLook(String channel, ChannelType type, List<Part> parts) {
     /**
      * One slot and the message header in it.
      *
-     * @param sequence  the slot's sequence word (position + 1 once published)
+     * @param sequence  the slot's sequence word ({@link Ring#sequenceMeaning})
      * @param remaining broadcast: readers still to read it
      * @param msgSeq    the message header's sequence (-1: end of stream)
      * @param offset    where the slot starts in the segment

@@ -123,7 +123,7 @@ final class ChannelShow {
             TextTable t = new TextTable()
                     .number("slot")
                     .number("offset")
-                    .number("sequence")
+                    .text("sequence")
                     .number("remaining")
                     .text("message");
             int listed = 0;
@@ -134,7 +134,7 @@ final class ChannelShow {
                 t.row()
                         .cell(sl.index() + at)
                         .cell(String.format("0x%x", sl.offset()))
-                        .cell(Long.toString(sl.sequence()))
+                        .cell(sl.sequence() + " (" + r.sequenceMeaning(sl.sequence()) + ")")
                         .cell(Integer.toString(sl.remaining()))
                         .cell(message(sl));
             }

@@ -189,11 +189,15 @@ class StepShellTest {
             assertTrue(
                     r.out()
                             .contains(
-                                    "header  magic 0x49504352 (IPCR)  version 1  slots 4 x 15360 B  writers 1  readers 1"
+                                    "header  magic 0x49504352 (IPCR)  version 2  slots 4 x 15360 B  writers 1  readers 1"
                                             + "  sync semaphore  fanout shared"),
                     r.out());
             assertTrue(r.out().matches("(?s).*cursors  write 1  read 0  writers done 0.*"), r.out());
-            assertTrue(r.out().matches("(?s).*0 <r +0x1000 +1 +0  seq 0  writer 0  length 64  checksum 0x.*"), r.out());
+            assertTrue(
+                    r.out()
+                            .matches(
+                                    "(?s).*0 <r +0x1000 +1 \\(published 0\\) +0  seq 0  writer 0  length 64  checksum 0x.*"),
+                    r.out());
             assertTrue(r.out().contains("empty slots                 3"), "one slot taken of four\n" + r.out());
             assertTrue(r.out().contains("  slot 0, 15360 bytes"), r.out());
             assertTrue(

@@ -1,5 +1,7 @@
 package ipclab.engine.channel.shm;
 
+import ipclab.dsl.model.Sync;
+
 /**
  * Layout of an ipclab shared-memory ring in one System V segment: the single source of truth for
  * the engine's rings and incrementer counters and for the REPL's segment inspector. In the spirit
@@ -17,7 +19,7 @@ package ipclab.engine.channel.shm;
  *   +------------------------------------------------------------------+----------------------+----------------------+
  *
  * Control block
- *    0  int  magic  'IPCR' (0x49504352)       4  int  version (1)
+ *    0  int  magic  'IPCR' (0x49504352)       4  int  version (2: a spin ring's doubled sequences)
  *    8  int  slots per lane                   12  int  lanes (1, or 2 for pinger/echo)
  *   16  long slotBytes (a multiple of 64)
  *   24  int  writers (per lane)              28  int  readers (per lane)
@@ -65,7 +67,7 @@ public final class RingDescriptor {
     private RingDescriptor() {}
 
     public static final int MAGIC = 0x4950_4352;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int CONTROL_BYTES = 4096;
     public static final int CACHE_LINE = 64;
     public static final int SLOT_HEADER_BYTES = 64;
@@ -111,6 +113,18 @@ public final class RingDescriptor {
     /** Spin ring: the slot sequence that says the message at ring position {@code p} is published. */
     public static long spinPublished(long p) {
         return (p << 1) | 1;
+    }
+
+    /**
+     * What a slot's sequence word says, for a person looking at the ring: with {@code sync: spin}
+     * or {@code atomic} "published p" or "free for p" ({@link #spinPublished}, {@link #spinFree});
+     * otherwise the position + 1 of the last message published into the slot, 0 before the first.
+     */
+    public static String sequenceMeaning(Sync sync, long sequence) {
+        if (sync == Sync.SPIN || sync == Sync.ATOMIC) {
+            return ((sequence & 1) == 1 ? "published " : "free for ") + (sequence >>> 1);
+        }
+        return sequence == 0 ? "never written" : "published " + (sequence - 1);
     }
 
     /** Semaphores per lane: two mutexes, empty, and one full per reader (at least one). */
