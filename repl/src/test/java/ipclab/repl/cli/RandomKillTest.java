@@ -89,7 +89,7 @@ class RandomKillTest {
                 Ipclab clean = Ipclab.run(java.util.Map.of(), "clean");
                 if (clean.code() != 0 || clean.err().contains("Exception"))
                     problems.add(what + ": clean failed\n" + clean);
-                List<String> left = left(k.cliPid(), tag, token, state.runs());
+                List<String> left = leftOnceRemovedSegmentsAreFreed(k.cliPid(), tag, token, state.runs());
                 List<String> events = Files.readAllLines(logs.resolve("err.txt")).stream()
                         .filter(l -> l.matches("\\s*\\d+ ms\\s.*"))
                         .toList();
@@ -227,6 +227,48 @@ class RandomKillTest {
             return i;
         }
         return -1;
+    }
+
+    /**
+     * {@link #left}, after waiting (at most 30 s) while all it finds is shm segments already
+     * removed (SHM_DEST) but still attached: the kernel frees such a segment when its last process
+     * detaches, and a killed JVM's threads can keep its memory, attachments included, a moment after
+     * its main thread shows as a zombie, which is when {@link #awaitNoWorkersOf} stops waiting. What is
+     * still there then is reported with the pid that last attached or detached it and that process's
+     * state.
+     */
+    private static List<String> leftOnceRemovedSegmentsAreFreed(long cliPid, int tag, String token, Path runs)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> left = left(cliPid, tag, token, runs);
+        while (!left.isEmpty()
+                && left.stream().allMatch(RandomKillTest::removedSegment)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            left = left(cliPid, tag, token, runs);
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : left) out.add(removedSegment(l) ? l + " (" + lastUser(l) + ")" : l);
+        return out;
+    }
+
+    /** A line of {@link #left} for a segment marked for removal (SHM_DEST, 01000 in its perms). */
+    private static boolean removedSegment(String line) {
+        if (!line.startsWith("shm ")) return false;
+        String[] f = line.substring(4).split("\\s+");
+        return (Integer.parseInt(f[2], 8) & 01000) != 0;
+    }
+
+    /** The segment's lpid (the last to attach or detach it) and that process's state, for a report. */
+    private static String lastUser(String line) {
+        String lpid = line.substring(4).split("\\s+")[5];
+        try {
+            String stat = Files.readString(Path.of("/proc", lpid, "stat"));
+            return "lpid " + lpid + ", state " + stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+                    + ", " + stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        } catch (IOException gone) {
+            return "lpid " + lpid + ", gone";
+        }
     }
 
     /** Everything of the killed run still there after clean. */
