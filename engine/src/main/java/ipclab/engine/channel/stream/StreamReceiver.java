@@ -17,9 +17,10 @@ import java.lang.foreign.MemorySegment;
 /**
  * Receives whole messages from a byte stream (a stream socket or a FIFO; one writer, one reader).
  * A free run on a socket reads as much as is there, up to a window of {@link #SOCKET_WINDOW}
- * bytes, into the receive buffer and frames messages from it: a reader that falls behind takes
- * every message waiting with one recv (unix 4 KiB stream: ~12 messages a call on average), so it
- * catches up instead of staying behind. A FIFO is read one message a call when the plan fixes the
+ * bytes or {@link #SOCKET_WINDOW_MESSAGES} messages, whichever is more, into the receive buffer and
+ * frames messages from it: a reader that falls behind takes every message waiting with one recv
+ * (unix 4 KiB stream: ~12 messages a call on average; 64 KiB: what the socket holds, up to four),
+ * so it catches up instead of staying behind. A FIFO is read one message a call when the plan fixes the
  * size, as a C program reads it: a pipe reader that drains the pipe finds it empty at its next
  * read and sleeps, and every write then has to wake it (perf, issue 12, session 6: with the
  * window, a 4 KiB pipe reader switched context 2-3 times as often and its writer spent ~9% of its
@@ -40,8 +41,17 @@ import java.lang.foreign.MemorySegment;
  * completes the message reports it.
  */
 public final class StreamReceiver extends StreamPort implements ReceivePort {
-    /** The most a free run reads from a socket at once (the default capacity of a Linux pipe). */
+    /** The least a free run reads from a socket at once (the default capacity of a Linux pipe). */
     static final int SOCKET_WINDOW = 64 * 1024;
+    /**
+     * A socket's window holds at least this many fixed-size messages: a reader of 64 KiB messages
+     * then takes all that a unix socket holds (its default send buffer, 208 KiB, is about three
+     * of them) with one recv, instead of one message a recv, each waiting for its whole message
+     * (issue 12, session 8: unix 64 KiB stream +9-10%, bench/HISTORY.md "Session 8: byte-64k").
+     */
+    static final int SOCKET_WINDOW_MESSAGES = 4;
+    /** The buffer a socket reader allocates: room for {@link #SOCKET_WINDOW_MESSAGES} of the largest messages, within reason. */
+    static final long SOCKET_BUFFER_MAX = 256 * 1024;
 
     private final long maxMessage;
     private int messageSize;
@@ -64,11 +74,21 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
                 fd,
                 socket,
                 socket ? StepOp.RECV : StepOp.READ,
-                arena.allocate(Math.max(Math.max(maxMessage, MessageHeader.BYTES), SOCKET_WINDOW), 4096),
+                arena.allocate(bufferSize(socket, maxMessage), 4096),
                 gate,
                 channel);
         this.maxMessage = Math.max(maxMessage, MessageHeader.BYTES);
         this.limit = buf.byteSize();
+    }
+
+    /**
+     * A FIFO reader's buffer: the window of 64 KiB or the largest message; a socket reader's also
+     * room for {@link #SOCKET_WINDOW_MESSAGES} of the largest messages, up to {@link #SOCKET_BUFFER_MAX}.
+     */
+    static long bufferSize(boolean socket, long maxMessage) {
+        long message = Math.max(maxMessage, MessageHeader.BYTES);
+        long window = socket ? Math.min(SOCKET_BUFFER_MAX, SOCKET_WINDOW_MESSAGES * message) : 0;
+        return Math.max(Math.max(message, SOCKET_WINDOW), window);
     }
 
     /**
@@ -77,8 +97,10 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
      */
     public void messageSize(int size) {
         this.messageSize = size >= MessageHeader.BYTES && size <= maxMessage ? size : 0;
-        int window = socket ? SOCKET_WINDOW : messageSize; // a FIFO: one message a read (see above)
-        this.limit = messageSize > 0 ? Math.max(1, window / messageSize) * (long) messageSize : buf.byteSize();
+        long window = socket
+                ? Math.min(buf.byteSize(), Math.max(SOCKET_WINDOW, (long) SOCKET_WINDOW_MESSAGES * messageSize))
+                : messageSize; // a FIFO: one message a read (see above)
+        this.limit = messageSize > 0 ? Math.max(1, window / messageSize) * messageSize : buf.byteSize();
         this.boundaries = new MemorySegment[messageSize > 0 ? (int) (limit / messageSize) : 0];
         for (int i = 0; i < boundaries.length; i++) boundaries[i] = buf.asSlice((long) i * messageSize);
     }
