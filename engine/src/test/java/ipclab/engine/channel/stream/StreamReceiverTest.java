@@ -84,9 +84,20 @@ class StreamReceiverTest {
     }
 
     @Test
-    void largeMessagesWaitingOnAUnixSocketTakeOneRecv(@TempDir Path dir) {
-        // three 64 KiB messages, about all that a unix socket's default send buffer holds: a window
-        // of one message would take three recvs (each waiting for a whole message), four messages' one
+    void largeMessagesWaitingOnAUnixSocketTakeOneRecvOfAStreamReader(@TempDir Path dir) {
+        // three 64 KiB messages, about all that a unix socket's default send buffer holds: a
+        // stream reader's window of four messages takes them with one recv
+        assertEquals(1, recvsForThreeLargeMessages(dir, StreamReceiver.READER_WINDOW_MESSAGES));
+    }
+
+    @Test
+    void anEchosReceiverTakesOneLargeMessageARecv(@TempDir Path dir) {
+        // a round trip has one message in flight: one MSG_WAITALL recv for each, never part of one
+        assertEquals(3, recvsForThreeLargeMessages(dir, 1));
+    }
+
+    /** Three 64 KiB messages sent on a unix socket, then received whole and in order: the recvs it took. */
+    private static long recvsForThreeLargeMessages(Path dir, int windowMessages) {
         int listener = -1, tx = -1, rx = -1;
         Path path = dir.resolve("s");
         try (Arena arena = Arena.ofConfined()) {
@@ -98,15 +109,16 @@ class StreamReceiverTest {
             Sockets.connectUnix(tx, path);
             rx = Sockets.accept(listener);
             int size = 64 * 1024;
-            StreamReceiver r = new StreamReceiver(rx, true, size, StepGate.FREE, "sock", arena);
+            StreamReceiver r = new StreamReceiver(rx, true, windowMessages, size, StepGate.FREE, "sock", arena);
             r.messageSize(size);
             int sender = tx;
             writeMessages((m, n) -> SocketIo.sendFully(sender, m, n, SocketIo.MSG_NOSIGNAL), arena, size, size, size);
             Sockets.shutdown(tx, Sockets.SHUT_WR);
             long recvs0 = Syscalls.count("recvfrom");
             for (int i = 0; i < 3; i++) assertMessage(r, i, size);
-            assertEquals(1, Syscalls.count("recvfrom") - recvs0, "one recv for the three messages waiting");
+            long recvs = Syscalls.count("recvfrom") - recvs0;
             assertEquals(-1, r.poll(), "end of file at a message boundary ends the stream");
+            return recvs;
         } finally {
             for (int fd : new int[] {rx, tx, listener}) if (fd >= 0) Sockets.close(fd);
         }
