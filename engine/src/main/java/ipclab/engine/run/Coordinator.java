@@ -101,7 +101,7 @@ final class Coordinator {
     }
 
     private void runUntilEnd() throws Exception {
-        long nextSample = System.nanoTime() + StallDiagnosis.SAMPLE_NANOS;
+        long nextSample = System.nanoTime() + StallDiagnosis.FIRST_SAMPLE_NANOS;
         while (true) {
             synchronized (state) {
                 if (!state.failures.isEmpty() || state.stopping) return;

@@ -14,6 +14,18 @@ final class StallDiagnosis {
     /** How often running workers are sampled. */
     static final long SAMPLE_NANOS = 250_000_000L;
 
+    /**
+     * How long after "go" the first sample is taken. A sample reads /proc/PID/task/TID/syscall of
+     * every thread of every worker; the first, still interpreted, took ~2.7 ms of the coordinator's
+     * thread and then 1-3 ms of the supervisor's JIT compilers, on the pinned workers' CPUs (a
+     * 2-CPU machine has no other). At 250 ms it fell into the measured window of a short run
+     * (st-shm-spin-4096: warm-up ~250 ms, window ~25 ms) in half of the fast runs and took 4 ms of
+     * the spinners' time (ftrace; issue 12, session 8). A run that ends sooner needs no diagnosis;
+     * one stuck longer is still seen, and one stuck from the start is reported as stuck since "go"
+     * ({@link #timedOut}).
+     */
+    static final long FIRST_SAMPLE_NANOS = 2_000_000_000L;
+
     private final RunState state;
 
     StallDiagnosis(RunState state) {
