@@ -55,7 +55,9 @@ final class StreamSocketTransport extends SocketTransport {
             conn = fd;
         }
         if (!unix) SocketOptions.setTcpNoDelay(conn, true);
-        if (role != Role.WRITER) e.in(new StreamReceiver(conn, true, max, gate, ch.name(), e.arena()));
+        // a one-way stream's reader may find several messages waiting; a round trip has one in flight
+        int window = role == Role.READER ? StreamReceiver.READER_WINDOW_MESSAGES : 1;
+        if (role != Role.WRITER) e.in(new StreamReceiver(conn, true, window, max, gate, ch.name(), e.arena()));
         if (role != Role.READER) e.out(new StreamSender(conn, true, max, gate, ch.name(), e.arena()));
     }
 }

@@ -17,9 +17,10 @@ import java.lang.foreign.MemorySegment;
 /**
  * Receives whole messages from a byte stream (a stream socket or a FIFO; one writer, one reader).
  * A free run on a socket reads as much as is there, up to a window of {@link #SOCKET_WINDOW}
- * bytes, into the receive buffer and frames messages from it: a reader that falls behind takes
- * every message waiting with one recv (unix 4 KiB stream: ~12 messages a call on average), so it
- * catches up instead of staying behind. A FIFO is read one message a call when the plan fixes the
+ * bytes (a one-way stream's reader: or {@link #READER_WINDOW_MESSAGES} messages, if more), into the
+ * receive buffer and frames messages from it: a reader that falls behind takes every message
+ * waiting with one recv (unix 4 KiB stream: ~12 messages a call on average; 64 KiB: what the
+ * socket holds, up to four), so it catches up instead of staying behind. A FIFO is read one message a call when the plan fixes the
  * size, as a C program reads it: a pipe reader that drains the pipe finds it empty at its next
  * read and sleeps, and every write then has to wake it (perf, issue 12, session 6: with the
  * window, a 4 KiB pipe reader switched context 2-3 times as often and its writer spent ~9% of its
@@ -40,10 +41,26 @@ import java.lang.foreign.MemorySegment;
  * completes the message reports it.
  */
 public final class StreamReceiver extends StreamPort implements ReceivePort {
-    /** The most a free run reads from a socket at once (the default capacity of a Linux pipe). */
+    /** The least a free run reads from a socket at once (the default capacity of a Linux pipe). */
     static final int SOCKET_WINDOW = 64 * 1024;
+    /**
+     * A one-way stream's socket reader ({@link #StreamReceiver(int, boolean, int, long, StepGate,
+     * String, Arena)}) reads a window of at least this many fixed-size messages: a reader of 64 KiB
+     * messages then takes all that a unix socket holds (its default send buffer, 208 KiB, is about
+     * three of them) with one recv, instead of one recv a message, each waiting for its whole
+     * message (issue 12, session 8: unix 64 KiB stream +9-10%, bench/HISTORY.md "Session 8:
+     * byte-64k"). An echo or a pinger keeps one message: a round trip has one in flight, and a recv
+     * that asks for more than that returns as soon as part of it is there (a 64 KiB message comes
+     * in two or more pieces), where MSG_WAITALL takes it whole in one call.
+     */
+    public static final int READER_WINDOW_MESSAGES = 4;
+    /** The most a socket reader's buffer holds for its window of several messages. */
+    static final long SOCKET_BUFFER_MAX = 256 * 1024;
 
     private final long maxMessage;
+    /** A socket's window holds at least this many fixed-size messages (and at least {@link #SOCKET_WINDOW} bytes). */
+    private final int windowMessages;
+
     private int messageSize;
     /** Free run: where reads end, a whole number of fixed-size messages (else the buffer's size). */
     private long limit;
@@ -59,16 +76,37 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
      */
     private MemorySegment[] boundaries = new MemorySegment[0];
 
+    /** A receiver whose socket window holds one message at least, as an echo's or a pinger's. */
     public StreamReceiver(int fd, boolean socket, long maxMessage, StepGate gate, String channel, Arena arena) {
+        this(fd, socket, 1, maxMessage, gate, channel, arena);
+    }
+
+    /**
+     * @param windowMessages on a socket, the least number of fixed-size messages a free run's read
+     *     may take at once ({@link #READER_WINDOW_MESSAGES} for a one-way stream's reader)
+     */
+    public StreamReceiver(
+            int fd, boolean socket, int windowMessages, long maxMessage, StepGate gate, String channel, Arena arena) {
         super(
                 fd,
                 socket,
                 socket ? StepOp.RECV : StepOp.READ,
-                arena.allocate(Math.max(Math.max(maxMessage, MessageHeader.BYTES), SOCKET_WINDOW), 4096),
+                arena.allocate(bufferSize(socket ? windowMessages : 1, maxMessage), 4096),
                 gate,
                 channel);
         this.maxMessage = Math.max(maxMessage, MessageHeader.BYTES);
+        this.windowMessages = socket ? Math.max(1, windowMessages) : 1;
         this.limit = buf.byteSize();
+    }
+
+    /**
+     * The window of 64 KiB or the largest message, and room for {@code windowMessages} of the
+     * largest messages, up to {@link #SOCKET_BUFFER_MAX}.
+     */
+    static long bufferSize(int windowMessages, long maxMessage) {
+        long message = Math.max(maxMessage, MessageHeader.BYTES);
+        long window = Math.min(SOCKET_BUFFER_MAX, windowMessages * message);
+        return Math.max(Math.max(message, SOCKET_WINDOW), window);
     }
 
     /**
@@ -77,8 +115,10 @@ public final class StreamReceiver extends StreamPort implements ReceivePort {
      */
     public void messageSize(int size) {
         this.messageSize = size >= MessageHeader.BYTES && size <= maxMessage ? size : 0;
-        int window = socket ? SOCKET_WINDOW : messageSize; // a FIFO: one message a read (see above)
-        this.limit = messageSize > 0 ? Math.max(1, window / messageSize) * (long) messageSize : buf.byteSize();
+        long window = socket
+                ? Math.min(buf.byteSize(), Math.max(SOCKET_WINDOW, (long) windowMessages * messageSize))
+                : messageSize; // a FIFO: one message a read (see above)
+        this.limit = messageSize > 0 ? Math.max(1, window / messageSize) * messageSize : buf.byteSize();
         this.boundaries = new MemorySegment[messageSize > 0 ? (int) (limit / messageSize) : 0];
         for (int i = 0; i < boundaries.length; i++) boundaries[i] = buf.asSlice((long) i * messageSize);
     }

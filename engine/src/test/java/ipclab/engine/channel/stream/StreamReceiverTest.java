@@ -8,11 +8,14 @@ import ipclab.engine.channel.MessageHeader;
 import ipclab.engine.protocol.StepGate;
 import ipclab.engine.sys.Pipes;
 import ipclab.engine.sys.SocketIo;
+import ipclab.engine.sys.SocketOptions;
 import ipclab.engine.sys.Sockets;
 import ipclab.engine.sys.Syscalls;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A free run's stream receiver frames messages from its buffer: on a socket it reads what is
@@ -75,6 +78,47 @@ class StreamReceiverTest {
             assertTrue(recvs >= 1 && recvs <= 2, recvs + " recvs for the twelve messages waiting");
             assertEquals(-1, r.poll(), "end of file at a message boundary ends the stream");
             assertEquals(4096, r.maxMessage(), "the largest message, not the buffer's size");
+        } finally {
+            for (int fd : new int[] {rx, tx, listener}) if (fd >= 0) Sockets.close(fd);
+        }
+    }
+
+    @Test
+    void largeMessagesWaitingOnAUnixSocketTakeOneRecvOfAStreamReader(@TempDir Path dir) {
+        // three 64 KiB messages, about all that a unix socket's default send buffer holds: a
+        // stream reader's window of four messages takes them with one recv
+        assertEquals(1, recvsForThreeLargeMessages(dir, StreamReceiver.READER_WINDOW_MESSAGES));
+    }
+
+    @Test
+    void anEchosReceiverTakesOneLargeMessageARecv(@TempDir Path dir) {
+        // a round trip has one message in flight: one MSG_WAITALL recv for each, never part of one
+        assertEquals(3, recvsForThreeLargeMessages(dir, 1));
+    }
+
+    /** Three 64 KiB messages sent on a unix socket, then received whole and in order: the recvs it took. */
+    private static long recvsForThreeLargeMessages(Path dir, int windowMessages) {
+        int listener = -1, tx = -1, rx = -1;
+        Path path = dir.resolve("s");
+        try (Arena arena = Arena.ofConfined()) {
+            listener = Sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0);
+            Sockets.bindUnix(listener, path);
+            Sockets.listen(listener, 1);
+            tx = Sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM | Sockets.SOCK_CLOEXEC, 0);
+            SocketOptions.setSendBufferSize(tx, 1 << 20); // so that the three sends never wait for the reader
+            Sockets.connectUnix(tx, path);
+            rx = Sockets.accept(listener);
+            int size = 64 * 1024;
+            StreamReceiver r = new StreamReceiver(rx, true, windowMessages, size, StepGate.FREE, "sock", arena);
+            r.messageSize(size);
+            int sender = tx;
+            writeMessages((m, n) -> SocketIo.sendFully(sender, m, n, SocketIo.MSG_NOSIGNAL), arena, size, size, size);
+            Sockets.shutdown(tx, Sockets.SHUT_WR);
+            long recvs0 = Syscalls.count("recvfrom");
+            for (int i = 0; i < 3; i++) assertMessage(r, i, size);
+            long recvs = Syscalls.count("recvfrom") - recvs0;
+            assertEquals(-1, r.poll(), "end of file at a message boundary ends the stream");
+            return recvs;
         } finally {
             for (int fd : new int[] {rx, tx, listener}) if (fd >= 0) Sockets.close(fd);
         }
