@@ -54,7 +54,13 @@ public final class WorkerCommand {
      * {@code updateMinAndMax}, whose new-minimum branch the warm-up's histogram stops taking after
      * its first values and the measured histogram takes at its first: inlined, its trap threw the
      * reader's whole loop back to the interpreter and into a foreground recompilation inside the
-     * window (issue 12, session 6, {@code -Xlog:deoptimization}); alone, only it recompiles. {@code quiet} first:
+     * window (issue 12, session 6, {@code -Xlog:deoptimization}); alone, only it recompiles. {@code
+     * WorkerMain.runOne}, the loop that calls the role once per message, reaches its compile
+     * thresholds at a hundredth of the usual counts ({@code CompileThresholdScaling}): at the usual
+     * ones its first compilation, in the foreground, fell inside a short stream's window (shm-sem
+     * 4 KiB, 40 ms: ~3 ms, JIT log); A/B in one hold, 7 rounds: that stream with ipclab's defaults
+     * 1.20x (1.15-2.13), the others 0.99-1.05x, round trips 0.95-1.00x (bench/HISTORY.md, "Session
+     * 8: byte-64k" and the lead's A/B after it). {@code quiet} first:
      * CompileCommand otherwise prints to stdout, the worker's protocol channel. {@code
      * -AOTReplayTraining}: the cache keeps the classes, but not the training's method profiles,
      * which were gathered with every role on every channel in one JVM: replayed, they made the
@@ -73,6 +79,7 @@ public final class WorkerCommand {
             "-XX:CompileCommand=dontinline,ipclab.engine.channel.Backoff::idle",
             "-XX:CompileCommand=dontinline,ipclab.engine.role.WarmupCalls::after",
             "-XX:CompileCommand=dontinline,org.HdrHistogram.AbstractHistogram::updateMinAndMax",
+            "-XX:CompileCommand=CompileThresholdScaling,ipclab.engine.worker.WorkerMain::runOne,0.01",
             "-XX:+UnlockDiagnosticVMOptions",
             "-XX:-AOTReplayTraining");
 
