@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The command line of a worker JVM, and the JDK 25 AOT cache that makes it start fast.
@@ -39,6 +40,26 @@ public final class WorkerCommand {
 
     /** The main class of the JVM that starts and drives the training JVM (see {@link TrainingDriver}). */
     static final String TRAINING_DRIVER_MAIN = "ipclab.engine.run.TrainingDriver";
+
+    /**
+     * The methods that make a hot path's system call through a downcall that captures errno, each
+     * kept a compilation of its own ({@code dontinline}). The FFM linker slices the capture segment
+     * at every call ({@code SharedUtils.checkCaptureSegment}), and C2 removes that object only when
+     * it inlines the whole downcall, some fifteen levels of method handles deep: inlined into a
+     * role's loop, the chain can pass C2's inlining depth, and the call then allocates 40 bytes for
+     * good (HotPathAllocationTest's semaphore case failed so in 2 runs of 40 after MsgqChannelTest in its
+     * JVM, and once in a whole suite under load; with
+     * {@code -XX:MaxInlineLevel=10} it fails every time, and passes with these). A call more per
+     * system call costs a nanosecond beside hundreds. The test JVMs get the same flags (the parent
+     * pom's {@code ipclab.jvmFlags}; HotPathAllocationTest checks that it has them).
+     */
+    public static final List<String> DOWNCALL_ROOTS = List.of(
+            "-XX:CompileCommand=dontinline,ipclab.engine.sys.SysvSemaphore::op*",
+            "-XX:CompileCommand=dontinline,ipclab.engine.sys.SysvMsgQueue::try*",
+            "-XX:CompileCommand=dontinline,ipclab.engine.sys.Fd::try*",
+            "-XX:CompileCommand=dontinline,ipclab.engine.sys.Fd::transfer",
+            "-XX:CompileCommand=dontinline,ipclab.engine.sys.SocketIo::*Now",
+            "-XX:CompileCommand=dontinline,ipclab.engine.sys.SocketIo::*MayBlock");
 
     /**
      * Flags of every worker, in training and in use. The {@code CompileCommand}s keep JIT
@@ -68,7 +89,7 @@ public final class WorkerCommand {
      * worker (PrintInlining: "failed to inline: virtual call"), where a worker's own profile sees
      * one port class (issue 12, session 4).
      */
-    static final List<String> FLAGS = List.of(
+    private static final List<String> BASE_FLAGS = List.of(
             "--enable-native-access=ALL-UNNAMED",
             "-XX:+UseSerialGC",
             "-XX:-UsePerfData",
@@ -82,6 +103,10 @@ public final class WorkerCommand {
             "-XX:CompileCommand=CompileThresholdScaling,ipclab.engine.worker.WorkerMain::runOne,0.01",
             "-XX:+UnlockDiagnosticVMOptions",
             "-XX:-AOTReplayTraining");
+
+    /** Every worker's flags: {@link #BASE_FLAGS} and {@link #DOWNCALL_ROOTS}. */
+    static final List<String> FLAGS =
+            Stream.concat(BASE_FLAGS.stream(), DOWNCALL_ROOTS.stream()).toList();
 
     /** The flags of every worker JVM (for a bench that starts a bare JVM the same way). */
     public static List<String> flags() {

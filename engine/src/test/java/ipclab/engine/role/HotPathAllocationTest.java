@@ -60,6 +60,15 @@ class HotPathAllocationTest {
                 ChannelLab.msgq("q-ends", QueueMode.BLOCKING, 0).checking(Verify.ENDS, 64));
     }
 
+    @org.junit.jupiter.api.Test
+    void thisJvmKeepsTheDowncallsCompiledAsAWorkerDoes() {
+        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String flag : ipclab.engine.run.WorkerCommand.DOWNCALL_ROOTS)
+            assertTrue(
+                    args.contains(flag),
+                    flag + " is a worker's flag, missing from the parent pom's ipclab.jvmFlags: " + args);
+    }
+
     @ParameterizedTest
     @MethodSource("channels")
     void writerAndReaderDoNotAllocatePerMessage(PlannedChannel c) throws Exception {
