@@ -22,12 +22,13 @@ final class EchoRole extends RoundTripRole {
      *
      * <p>The release of message p then comes after reply p is out (out of the round trip too), when
      * the pinger may already be claiming the lane for message p + 1: correct only while a claim waits
-     * for that release. A
-     * spinning ring of one slot a lane with Vyukov's undoubled sequences did not: the pinger's own
-     * publish of p (p + 1) read as "free for p + 1", so it wrote and published message p + 1 (p + 2)
-     * before the echo's late release of p stored p + 1 over it; message p + 1 was lost and both sides
-     * waited for ever (PingEchoTest's {@code x1}, session 7). The sequences are doubled since (see
-     * {@code RingDescriptor}); {@code OneSlotPingEchoLoopTest} loops the one-slot cases (session 8).
+     * for that release. A spinning ring of one slot a lane with Vyukov's undoubled sequences did not:
+     * the pinger's own publish of p (p + 1) read as "free for p + 1", so it wrote and published
+     * message p + 1 (p + 2) before the echo's late release of p stored p + 1 over it; message p + 1
+     * was lost and both sides waited for ever (PingEchoTest's {@code x1}, session 7). The sequences
+     * are doubled since (see {@code RingDescriptor}); {@code OneSlotPingEchoLoopTest} loops the
+     * one-slot cases (session 8). A claim held at the end of the run is never published: one pinger
+     * and one echo share a channel, and the pinger has had its last reply.
      */
     private long next = -1;
 

@@ -47,10 +47,10 @@ public final class WorkerCommand {
      * at every call ({@code SharedUtils.checkCaptureSegment}), and C2 removes that object only when
      * it inlines the whole downcall, some fifteen levels of method handles deep: inlined into a
      * role's loop, the chain can pass C2's inlining depth, and the call then allocates 40 bytes for
-     * good (HotPathAllocationTest's semaphore case failed so in 2 runs of 40 after MsgqChannelTest in its
-     * JVM, and once in a whole suite under load; with
-     * {@code -XX:MaxInlineLevel=10} it fails every time, and passes with these). A call more per
-     * system call costs a nanosecond beside hundreds. The test JVMs get the same flags (the parent
+     * good (HotPathAllocationTest's semaphore case failed so in 2 runs of 40 after MsgqChannelTest
+     * in its JVM, and once in a whole suite under load; with {@code -XX:MaxInlineLevel=10} it fails
+     * every time, and passes with these). A call more per system call costs a nanosecond beside
+     * hundreds. The test JVMs get the same flags (the parent
      * pom's {@code ipclab.jvmFlags}; HotPathAllocationTest checks that it has them).
      */
     public static final List<String> DOWNCALL_ROOTS = List.of(
